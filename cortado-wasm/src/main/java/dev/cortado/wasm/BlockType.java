@@ -1,0 +1,48 @@
+package dev.cortado.wasm;
+
+import java.util.Objects;
+
+/**
+ * The type of a {@code block}, {@code loop} or {@code if}: nothing, one result type, or a function
+ * type by index (for parameters or several results).
+ *
+ * @see <a
+ *     href="https://webassembly.github.io/spec/core/syntax/instructions.html#control-instructions">
+ *     Control instructions</a>
+ */
+public sealed interface BlockType {
+  /** The block type {@code [] -> []}. */
+  Empty EMPTY = new Empty();
+
+  /** Returns the block type {@code [] -> [type]}. */
+  static BlockType of(ValType type) {
+    return new Value(type);
+  }
+
+  /** Returns the block type of the function type at {@code typeIndex}. */
+  static BlockType ofType(int typeIndex) {
+    return new Indexed(typeIndex);
+  }
+
+  /** {@code [] -> []}. */
+  record Empty() implements BlockType {}
+
+  /**
+   * {@code [] -> [type]}.
+   *
+   * @param type the one result type
+   */
+  record Value(ValType type) implements BlockType {
+    /** Checks the type is present. */
+    public Value {
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  /**
+   * The function type at {@code typeIndex} in the module's types.
+   *
+   * @param typeIndex the index of a function type
+   */
+  record Indexed(int typeIndex) implements BlockType {}
+}

@@ -1,0 +1,134 @@
+package dev.cortado.wasm;
+
+import dev.cortado.wasm.internal.ModelAccess;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * An immutable sequence of bytes: the contents of data segments, custom sections and code.
+ *
+ * <p>Equality is by content. A decoded module's byte sequences are views of one copy of the input,
+ * so decoding does not copy every segment again.
+ */
+public final class Bytes {
+  /** The empty sequence. */
+  public static final Bytes EMPTY = new Bytes(new byte[0], 0, 0);
+
+  static {
+    ModelAccess.install(new Access());
+  }
+
+  private final byte[] array;
+  private final int offset;
+  private final int length;
+
+  private Bytes(byte[] array, int offset, int length) {
+    this.array = array;
+    this.offset = offset;
+    this.length = length;
+  }
+
+  /** Returns a sequence holding a copy of {@code bytes}. */
+  public static Bytes of(byte[] bytes) {
+    return new Bytes(bytes.clone(), 0, bytes.length);
+  }
+
+  /**
+   * Returns a sequence holding a copy of {@code length} bytes of {@code bytes} from {@code from}.
+   */
+  public static Bytes of(byte[] bytes, int from, int length) {
+    return new Bytes(Arrays.copyOfRange(bytes, from, Math.addExact(from, length)), 0, length);
+  }
+
+  /** Returns the UTF-8 encoding of {@code text}. */
+  public static Bytes ofUtf8(String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    return new Bytes(b, 0, b.length);
+  }
+
+  /** Returns the number of bytes. */
+  public int length() {
+    return length;
+  }
+
+  /** Returns the byte at {@code index}. */
+  public byte get(int index) {
+    if (index < 0 || index >= length) {
+      throw new IndexOutOfBoundsException("index " + index + " outside [0, " + length + ")");
+    }
+    return array[offset + index];
+  }
+
+  /** Returns a copy of the bytes. */
+  public byte[] toArray() {
+    return Arrays.copyOfRange(array, offset, offset + length);
+  }
+
+  /** Copies {@code count} bytes from {@code from} into {@code dest} at {@code destOffset}. */
+  public void copyTo(int from, byte[] dest, int destOffset, int count) {
+    if (from < 0 || count < 0 || from > length - count) {
+      throw new IndexOutOfBoundsException(
+          "range [" + from + ", " + from + "+" + count + ") outside [0, " + length + ")");
+    }
+    System.arraycopy(array, offset + from, dest, destOffset, count);
+  }
+
+  /** Returns a read-only view of the bytes. */
+  public ByteBuffer asReadOnlyBuffer() {
+    return ByteBuffer.wrap(array, offset, length).slice().asReadOnlyBuffer();
+  }
+
+  /** Returns the sub-sequence {@code [from, from + count)}, sharing storage. */
+  public Bytes slice(int from, int count) {
+    if (from < 0 || count < 0 || from > length - count) {
+      throw new IndexOutOfBoundsException(
+          "range [" + from + ", " + from + "+" + count + ") outside [0, " + length + ")");
+    }
+    return new Bytes(array, offset + from, count);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Bytes b
+        && Arrays.equals(array, offset, offset + length, b.array, b.offset, b.offset + b.length);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 1;
+    for (int i = offset; i < offset + length; i++) {
+      h = 31 * h + array[i];
+    }
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    int shown = Math.min(length, 32);
+    return "Bytes["
+        + length
+        + "]("
+        + HexFormat.of().formatHex(array, offset, offset + shown)
+        + (shown < length ? "..." : "")
+        + ")";
+  }
+
+  private static final class Access implements ModelAccess.BytesAccess {
+    @Override
+    public Bytes wrap(byte[] array, int offset, int length) {
+      return new Bytes(array, offset, length);
+    }
+
+    @Override
+    public byte[] array(Bytes b) {
+      return b.array;
+    }
+
+    @Override
+    public int offset(Bytes b) {
+      return b.offset;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.cortado.wasm;
+
+import java.util.Objects;
+
+/**
+ * A reference type: a heap type and whether {@code null} is a value of the type.
+ *
+ * @param nullable whether the type includes {@code null}
+ * @param heapType what the reference points to
+ * @see <a
+ *     href="https://webassembly.github.io/spec/core/syntax/types.html#reference-types">Reference
+ *     types</a>
+ */
+public record RefType(boolean nullable, HeapType heapType) implements ValType {
+  /** {@code funcref}, the same as {@code (ref null func)}. */
+  public static final RefType FUNCREF = new RefType(true, HeapType.Abstract.FUNC);
+
+  /** {@code externref}, the same as {@code (ref null extern)}. */
+  public static final RefType EXTERNREF = new RefType(true, HeapType.Abstract.EXTERN);
+
+  /** Checks the heap type is present. */
+  public RefType {
+    Objects.requireNonNull(heapType, "heapType");
+  }
+
+  @Override
+  public String text() {
+    if (nullable && heapType == HeapType.Abstract.FUNC) {
+      return "funcref";
+    }
+    if (nullable && heapType == HeapType.Abstract.EXTERN) {
+      return "externref";
+    }
+    return "(ref " + (nullable ? "null " : "") + heapType.text() + ")";
+  }
+
+  @Override
+  public String toString() {
+    return text();
+  }
+}

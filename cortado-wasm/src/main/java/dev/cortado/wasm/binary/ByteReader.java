@@ -1,0 +1,378 @@
+package dev.cortado.wasm.binary;
+
+import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.HeapType;
+import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.internal.ModelAccess;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the primitive encodings of the binary format (LEB128 integers, floats, names, value types)
+ * from a byte range, checking every read against the range's end.
+ *
+ * <p>Errors are {@link MalformedException}s with the absolute offset in the binary and the name of
+ * the section being read. Counts read from the input are never trusted for allocation: callers
+ * check them against {@link #remaining()} first.
+ */
+final class ByteReader {
+  private final byte[] buf;
+  private int pos;
+  private int limit;
+  // Absolute offset of buf[0] in the binary, for messages.
+  private final long base;
+  private String section;
+
+  ByteReader(byte[] buf, int pos, int limit, long base, String section) {
+    this.buf = buf;
+    this.pos = pos;
+    this.limit = limit;
+    this.base = base;
+    this.section = section;
+  }
+
+  byte[] buffer() {
+    return buf;
+  }
+
+  int position() {
+    return pos;
+  }
+
+  void position(int p) {
+    pos = p;
+  }
+
+  int limit() {
+    return limit;
+  }
+
+  void limit(int l) {
+    limit = l;
+  }
+
+  int remaining() {
+    return limit - pos;
+  }
+
+  boolean atEnd() {
+    return pos >= limit;
+  }
+
+  /** Returns the absolute offset of buffer index {@code p} in the binary. */
+  long absolute(int p) {
+    return base + p;
+  }
+
+  String section() {
+    return section;
+  }
+
+  void section(String s) {
+    section = s;
+  }
+
+  MalformedException error(String problem) {
+    return error(problem, pos);
+  }
+
+  MalformedException error(String problem, int at) {
+    return MalformedException.binary(problem, base + at, section);
+  }
+
+  MalformedException unexpectedEnd() {
+    return error(section.isEmpty() ? "unexpected end" : "unexpected end of section or function");
+  }
+
+  int u8() {
+    if (pos >= limit) {
+      throw unexpectedEnd();
+    }
+    return buf[pos++] & 0xFF;
+  }
+
+  int peekU8() {
+    if (pos >= limit) {
+      throw unexpectedEnd();
+    }
+    return buf[pos] & 0xFF;
+  }
+
+  void skip(int n) {
+    if (n < 0 || n > limit - pos) {
+      throw unexpectedEnd();
+    }
+    pos += n;
+  }
+
+  /**
+   * Reads an unsigned 32-bit LEB128 integer; values above 2^31-1 are returned negative (indices
+   * that large are out of range everywhere, which the validator reports).
+   */
+  int u32() {
+    int at = pos;
+    int b = u8();
+    if (b < 0x80) {
+      return b;
+    }
+    int result = b & 0x7F;
+    for (int shift = 7; shift < 35; shift += 7) {
+      b = u8();
+      if (shift == 28) {
+        if ((b & 0x80) != 0) {
+          throw error("integer representation too long", at);
+        }
+        if ((b & 0x70) != 0) {
+          throw error("integer too large", at);
+        }
+      }
+      result |= (b & 0x7F) << shift;
+      if (b < 0x80) {
+        return result;
+      }
+    }
+    throw new AssertionError("unreachable");
+  }
+
+  /**
+   * Reads a count of items, each at least one byte long, failing before any allocation when the
+   * rest of the input cannot hold that many.
+   */
+  int count() {
+    int at = pos;
+    int n = u32();
+    if (n < 0 || n > remaining()) {
+      throw error(
+          (section.isEmpty() ? "unexpected end" : "unexpected end of section or function")
+              + ": count "
+              + Integer.toUnsignedString(n)
+              + " exceeds the "
+              + remaining()
+              + " bytes left",
+          at);
+    }
+    return n;
+  }
+
+  /** Reads a signed 32-bit LEB128 integer. */
+  int s32() {
+    int at = pos;
+    int result = 0;
+    int shift = 0;
+    int b;
+    do {
+      b = u8();
+      if (shift == 28) {
+        if ((b & 0x80) != 0) {
+          throw error("integer representation too long", at);
+        }
+        // The 4 unused bits of the last byte must repeat the sign bit (bit 3).
+        int high = b & 0x70;
+        if (high != ((b & 0x08) != 0 ? 0x70 : 0)) {
+          throw error("integer too large", at);
+        }
+      }
+      result |= (b & 0x7F) << shift;
+      shift += 7;
+    } while ((b & 0x80) != 0);
+    if (shift < 32 && (b & 0x40) != 0) {
+      result |= -1 << shift;
+    }
+    return result;
+  }
+
+  /** Reads a signed 33-bit LEB128 integer (block type indices). */
+  long s33() {
+    int at = pos;
+    long result = 0;
+    int shift = 0;
+    int b;
+    do {
+      b = u8();
+      if (shift == 28) {
+        if ((b & 0x80) != 0) {
+          throw error("integer representation too long", at);
+        }
+        int high = b & 0x60;
+        if (high != ((b & 0x10) != 0 ? 0x60 : 0)) {
+          throw error("integer too large", at);
+        }
+      }
+      result |= (long) (b & 0x7F) << shift;
+      shift += 7;
+    } while ((b & 0x80) != 0);
+    if (shift < 64 && (b & 0x40) != 0) {
+      result |= -1L << shift;
+    }
+    return result;
+  }
+
+  /** Reads a signed 64-bit LEB128 integer. */
+  long s64() {
+    int at = pos;
+    long result = 0;
+    int shift = 0;
+    int b;
+    do {
+      b = u8();
+      if (shift == 63) {
+        if ((b & 0x80) != 0) {
+          throw error("integer representation too long", at);
+        }
+        if (b != 0 && b != 0x7F) {
+          throw error("integer too large", at);
+        }
+      }
+      result |= (long) (b & 0x7F) << shift;
+      shift += 7;
+    } while ((b & 0x80) != 0);
+    if (shift < 64 && (b & 0x40) != 0) {
+      result |= -1L << shift;
+    }
+    return result;
+  }
+
+  /** Reads an unsigned 64-bit LEB128 integer. */
+  long u64() {
+    int at = pos;
+    long result = 0;
+    int shift = 0;
+    int b;
+    do {
+      b = u8();
+      if (shift == 63) {
+        if ((b & 0x80) != 0) {
+          throw error("integer representation too long", at);
+        }
+        if ((b & 0x7E) != 0) {
+          throw error("integer too large", at);
+        }
+      }
+      result |= (long) (b & 0x7F) << shift;
+      shift += 7;
+    } while ((b & 0x80) != 0);
+    return result;
+  }
+
+  /** Reads 4 little-endian bytes. */
+  int fixed32() {
+    if (limit - pos < 4) {
+      pos = limit;
+      throw unexpectedEnd();
+    }
+    int v =
+        (buf[pos] & 0xFF)
+            | (buf[pos + 1] & 0xFF) << 8
+            | (buf[pos + 2] & 0xFF) << 16
+            | (buf[pos + 3] & 0xFF) << 24;
+    pos += 4;
+    return v;
+  }
+
+  /** Reads 8 little-endian bytes. */
+  long fixed64() {
+    long lo = fixed32() & 0xFFFFFFFFL;
+    long hi = fixed32() & 0xFFFFFFFFL;
+    return lo | hi << 32;
+  }
+
+  /** Returns a view of the next {@code n} bytes, without copying, and skips them. */
+  Bytes bytes(int n) {
+    if (n < 0 || n > limit - pos) {
+      throw unexpectedEnd();
+    }
+    Bytes b = ModelAccess.wrap(buf, pos, n);
+    pos += n;
+    return b;
+  }
+
+  /** Reads a name: a byte length and that many bytes of UTF-8. */
+  String name() {
+    int at = pos;
+    int n = u32();
+    if (n < 0 || n > limit - pos) {
+      throw error(section.isEmpty() ? "unexpected end" : "length out of bounds", at);
+    }
+    String s = utf8(buf, pos, n);
+    if (s == null) {
+      throw error("malformed UTF-8 encoding", pos);
+    }
+    pos += n;
+    return s;
+  }
+
+  /** Decodes strict UTF-8 (no surrogates, no overlong forms), or returns null if malformed. */
+  static String utf8(byte[] b, int from, int n) {
+    boolean ascii = true;
+    for (int i = from; i < from + n; i++) {
+      if (b[i] < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      return new String(b, from, n, StandardCharsets.US_ASCII);
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b, from, n))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /** Reads a value type. */
+  ValType valType() {
+    int at = pos;
+    int b = u8();
+    ValType t = valTypeOf(b);
+    if (t == null) {
+      throw error("malformed value type 0x" + Integer.toHexString(b), at);
+    }
+    return t;
+  }
+
+  /** Reads a reference type. */
+  RefType refType() {
+    int at = pos;
+    int b = u8();
+    ValType t = valTypeOf(b);
+    if (t instanceof RefType r) {
+      return r;
+    }
+    throw error("malformed reference type", at);
+  }
+
+  /** Reads a heap type (the immediate of {@code ref.null}). */
+  HeapType heapType() {
+    int at = pos;
+    int b = u8();
+    return switch (b) {
+      case 0x70 -> HeapType.Abstract.FUNC;
+      case 0x6F -> HeapType.Abstract.EXTERN;
+      default -> throw error("malformed reference type", at);
+    };
+  }
+
+  /** Returns the value type with one-byte encoding {@code b}, or null. */
+  static ValType valTypeOf(int b) {
+    return switch (b) {
+      case 0x7F -> ValType.I32;
+      case 0x7E -> ValType.I64;
+      case 0x7D -> ValType.F32;
+      case 0x7C -> ValType.F64;
+      case 0x7B -> ValType.V128;
+      case 0x70 -> RefType.FUNCREF;
+      case 0x6F -> RefType.EXTERNREF;
+      default -> null;
+    };
+  }
+}

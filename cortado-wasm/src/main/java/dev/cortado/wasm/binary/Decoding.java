@@ -1,0 +1,20 @@
+package dev.cortado.wasm.binary;
+
+import dev.cortado.wasm.WasmModule;
+
+/** What the decoder carries between sections while it reads one module. */
+final class Decoding {
+  final WasmModule.Builder module = WasmModule.builder();
+
+  /** Type indices from the function section, paired with the code section's bodies. */
+  int[] functionTypes = new int[0];
+
+  /** Number of bodies in the code section, or -1 without a code section. */
+  int codeCount = -1;
+
+  /** Number of segments in the data section, or -1 without a data section. */
+  int dataSectionCount = -1;
+
+  /** The data count section's value, or -1 without one. */
+  int dataCount = -1;
+}

@@ -1,0 +1,131 @@
+package dev.cortado.wasm.binary;
+
+import dev.cortado.wasm.BlockType;
+import dev.cortado.wasm.Expression;
+import dev.cortado.wasm.Instruction;
+import dev.cortado.wasm.MemArg;
+import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.V128;
+import dev.cortado.wasm.ValType;
+
+/**
+ * Encodes instructions into an {@link Expression}: the text parser's and tests' way to build code.
+ *
+ * <p>The writer writes exactly what it is given; the caller ends the expression with {@code end}.
+ * Integers are written in their shortest LEB128 form.
+ */
+public final class InstructionWriter {
+  private final ByteWriter out = new ByteWriter();
+
+  private InstructionWriter() {}
+
+  /** Returns an empty writer. */
+  public static InstructionWriter create() {
+    return new InstructionWriter();
+  }
+
+  /** Appends {@code instruction}. */
+  public InstructionWriter write(Instruction instruction) {
+    opcode(instruction.opcode());
+    switch (instruction) {
+      case Instruction.Plain p -> {}
+      case Instruction.Block b -> blockType(b.type());
+      case Instruction.Indexed i -> {
+        switch (i.opcode().immediate()) {
+          case MEMORY -> zeroByte(i.index(), "memory index");
+          default -> out.u32(i.index());
+        }
+      }
+      case Instruction.IndexPair p -> {
+        switch (p.opcode().immediate()) {
+          case MEMORY_INIT -> {
+            out.u32(p.first());
+            zeroByte(p.second(), "memory index");
+          }
+          case MEMORY_COPY -> {
+            zeroByte(p.first(), "memory index");
+            zeroByte(p.second(), "memory index");
+          }
+          default -> out.u32(p.first()).u32(p.second());
+        }
+      }
+      case Instruction.BrTable t -> {
+        out.u32(t.labels().size());
+        for (int l : t.labels()) {
+          out.u32(l);
+        }
+        out.u32(t.defaultLabel());
+      }
+      case Instruction.Memory m -> memArg(m.memArg());
+      case Instruction.MemoryLane m -> {
+        memArg(m.memArg());
+        out.u8(m.lane());
+      }
+      case Instruction.I32Const c -> out.s64(c.value());
+      case Instruction.I64Const c -> out.s64(c.value());
+      case Instruction.F32Const c -> out.fixed32(c.bits());
+      case Instruction.F64Const c -> out.fixed64(c.bits());
+      case Instruction.V128Const c -> v128(c.value());
+      case Instruction.Lane l -> out.u8(l.lane());
+      case Instruction.Shuffle s -> v128(s.lanes());
+      case Instruction.RefNull r -> out.heapType(r.type());
+      case Instruction.SelectTyped s -> {
+        out.u32(s.types().size());
+        for (ValType t : s.types()) {
+          out.valType(t);
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Appends an instruction without immediates. */
+  public InstructionWriter write(Opcode opcode) {
+    return write(new Instruction.Plain(opcode));
+  }
+
+  /** Appends the final {@code end} and returns the expression. The writer is then spent. */
+  public Expression end() {
+    opcode(Opcode.END);
+    return Expression.of(out.toBytes());
+  }
+
+  /** Returns the number of bytes written so far. */
+  public int size() {
+    return out.size();
+  }
+
+  private void opcode(Opcode op) {
+    if (op.prefix() == 0) {
+      out.u8(op.code());
+    } else {
+      out.u8(op.prefix()).u32(op.code());
+    }
+  }
+
+  private void zeroByte(int index, String what) {
+    if (index != 0) {
+      throw new IllegalArgumentException(what + " " + index + " has no Wasm 2.0 encoding");
+    }
+    out.u8(0);
+  }
+
+  private void blockType(BlockType t) {
+    switch (t) {
+      case BlockType.Empty e -> out.u8(0x40);
+      case BlockType.Value v -> out.valType(v.type());
+      case BlockType.Indexed i -> out.s64(i.typeIndex());
+    }
+  }
+
+  private void memArg(MemArg m) {
+    if (m.memoryIndex() != 0) {
+      throw new IllegalArgumentException("memory index " + m.memoryIndex() + " needs multi-memory");
+    }
+    out.u32(m.alignExponent()).u64(m.offset());
+  }
+
+  private void v128(V128 v) {
+    out.fixed64(v.low()).fixed64(v.high());
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Cortado's WebAssembly front end: the module model, the binary and text formats, and the
+ * validator. It depends on the JDK alone.
+ */
+module dev.cortado.wasm {
+  exports dev.cortado.wasm;
+  exports dev.cortado.wasm.binary;
+  // The zero-copy access to Bytes is for Cortado's own engine modules, not for users.
+  exports dev.cortado.wasm.internal to
+      dev.cortado.runtime;
+}
