@@ -1,0 +1,247 @@
+package dev.cortado.wasm.valid;
+
+import dev.cortado.wasm.DataSegment;
+import dev.cortado.wasm.ElementSegment;
+import dev.cortado.wasm.Export;
+import dev.cortado.wasm.Expression;
+import dev.cortado.wasm.ExternKind;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.Function;
+import dev.cortado.wasm.Global;
+import dev.cortado.wasm.GlobalType;
+import dev.cortado.wasm.Import;
+import dev.cortado.wasm.ImportDesc;
+import dev.cortado.wasm.InvalidException;
+import dev.cortado.wasm.Limits;
+import dev.cortado.wasm.MemoryType;
+import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.TableType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.InstructionReader;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The module-level validation rules: index spaces, limits, constant expressions, segments, the
+ * start function and exports. Function bodies are validated afterwards with the context built here.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/valid/modules.html">Validation of
+ *     modules</a>
+ */
+final class ModuleRules {
+  private ModuleRules() {}
+
+  static Context check(WasmModule m) {
+    FuncType[] functions = new FuncType[m.functionCount()];
+    TableType[] tables = new TableType[m.tableCount()];
+    MemoryType[] memories = new MemoryType[m.memoryCount()];
+    GlobalType[] globals = new GlobalType[m.globalCount()];
+    int f = 0;
+    int t = 0;
+    int mem = 0;
+    int g = 0;
+    Context types = new Context(m.types(), null, null, null, null, null, 0, 0, null);
+    for (int i = 0; i < m.imports().size(); i++) {
+      Import imp = m.imports().get(i);
+      String where = "import " + i + " (\"" + imp.module() + "\" \"" + imp.name() + "\")";
+      switch (imp.desc()) {
+        case ImportDesc.Func fn -> functions[f++] = funcType(types, fn.typeIndex(), where);
+        case ImportDesc.Table tb -> tables[t++] = table(tb.type(), where);
+        case ImportDesc.Memory mm -> memories[mem++] = memory(mm.type(), where);
+        case ImportDesc.Global gl -> globals[g++] = gl.type();
+      }
+    }
+    for (int i = 0; i < m.functions().size(); i++) {
+      Function fn = m.functions().get(i);
+      functions[f++] =
+          funcType(types, fn.typeIndex(), "function " + (m.importedFunctionCount() + i));
+    }
+    for (int i = 0; i < m.tables().size(); i++) {
+      tables[t++] = table(m.tables().get(i), "table " + (m.importedTableCount() + i));
+    }
+    for (int i = 0; i < m.memories().size(); i++) {
+      memories[mem++] = memory(m.memories().get(i), "memory " + (m.importedMemoryCount() + i));
+    }
+    if (memories.length > 1) {
+      throw InvalidException.of(
+          "multiple memories: " + memories.length + " memories need the multi-memory proposal", "");
+    }
+    for (Global gl : m.globals()) {
+      globals[g++] = gl.type();
+    }
+    RefType[] elements = new RefType[m.elements().size()];
+    for (int i = 0; i < elements.length; i++) {
+      elements[i] = m.elements().get(i).type();
+    }
+    int dataCount = m.datas().size();
+    if (m.dataCount().isPresent() && m.dataCount().getAsInt() != dataCount) {
+      throw InvalidException.of(
+          "data count "
+              + m.dataCount().getAsInt()
+              + " differs from the "
+              + dataCount
+              + " data segments",
+          "data count section");
+    }
+    Context ctx =
+        new Context(
+            m.types(),
+            functions,
+            tables,
+            memories,
+            globals,
+            elements,
+            dataCount,
+            m.importedGlobalCount(),
+            declaredReferences(m));
+    FunctionValidator constants = new FunctionValidator(ctx, m);
+    for (int i = 0; i < m.globals().size(); i++) {
+      Global gl = m.globals().get(i);
+      constants.validateConstant(
+          gl.init(), gl.type().valueType(), "global " + (m.importedGlobalCount() + i));
+    }
+    for (int i = 0; i < m.elements().size(); i++) {
+      element(ctx, constants, m.elements().get(i), "element segment " + i);
+    }
+    for (int i = 0; i < m.datas().size(); i++) {
+      if (m.datas().get(i).mode() instanceof DataSegment.Mode.Active a) {
+        String where = "data segment " + i;
+        if (!Context.inRange(a.memoryIndex(), memories.length)) {
+          throw InvalidException.of(
+              "unknown memory " + Integer.toUnsignedString(a.memoryIndex()), where);
+        }
+        constants.validateConstant(a.offset(), ValType.I32, where);
+      }
+    }
+    start(m, functions);
+    exports(m, ctx);
+    return ctx;
+  }
+
+  private static FuncType funcType(Context types, int typeIndex, String where) {
+    if (!types.hasType(typeIndex)) {
+      throw InvalidException.of("unknown type " + Integer.toUnsignedString(typeIndex), where);
+    }
+    if (!types.isFuncType(typeIndex)) {
+      throw InvalidException.of("type " + typeIndex + " is not a function type", where);
+    }
+    return types.funcType(typeIndex);
+  }
+
+  private static TableType table(TableType t, String where) {
+    limits(t.limits(), 0xFFFFFFFFL, "table size must be at most 2^32-1 elements", where);
+    return t;
+  }
+
+  private static MemoryType memory(MemoryType t, String where) {
+    limits(
+        t.limits(),
+        MemoryType.MAX_PAGES_32,
+        "memory size must be at most 65536 pages (4GiB)",
+        where);
+    return t;
+  }
+
+  private static void limits(Limits l, long bound, String tooLarge, String where) {
+    if (l.min() > bound || (l.max().isPresent() && l.max().getAsLong() > bound)) {
+      throw InvalidException.of(tooLarge, where);
+    }
+    if (l.max().isPresent() && l.min() > l.max().getAsLong()) {
+      throw InvalidException.of("size minimum must not be greater than maximum (" + l + ")", where);
+    }
+  }
+
+  private static void element(
+      Context ctx, FunctionValidator constants, ElementSegment e, String where) {
+    for (Expression item : e.items()) {
+      constants.validateConstant(item, e.type(), where);
+    }
+    if (e.mode() instanceof ElementSegment.Mode.Active a) {
+      if (!Context.inRange(a.tableIndex(), ctx.tables.length)) {
+        throw InvalidException.of(
+            "unknown table " + Integer.toUnsignedString(a.tableIndex()), where);
+      }
+      RefType tableType = ctx.table(a.tableIndex()).elementType();
+      if (!FunctionValidator.matches(e.type(), tableType)) {
+        throw InvalidException.of(
+            "type mismatch: " + e.type().text() + " elements for a table of " + tableType.text(),
+            where);
+      }
+      constants.validateConstant(a.offset(), ValType.I32, where);
+    }
+  }
+
+  private static void start(WasmModule m, FuncType[] functions) {
+    if (m.start().isEmpty()) {
+      return;
+    }
+    int s = m.start().getAsInt();
+    if (!Context.inRange(s, functions.length)) {
+      throw InvalidException.of("unknown function " + Integer.toUnsignedString(s), "start section");
+    }
+    if (!functions[s].params().isEmpty() || !functions[s].results().isEmpty()) {
+      throw InvalidException.of(
+          "start function must take no parameters and return nothing, not " + functions[s],
+          "start section");
+    }
+  }
+
+  private static void exports(WasmModule m, Context ctx) {
+    Set<String> names = new HashSet<>();
+    for (Export e : m.exports()) {
+      String where = "export \"" + e.name() + "\"";
+      if (!names.add(e.name())) {
+        throw InvalidException.of("duplicate export name \"" + e.name() + "\"", "exports");
+      }
+      int count =
+          switch (e.kind()) {
+            case FUNC -> ctx.functions.length;
+            case TABLE -> ctx.tables.length;
+            case MEMORY -> ctx.memories.length;
+            case GLOBAL -> ctx.globals.length;
+          };
+      if (!Context.inRange(e.index(), count)) {
+        throw InvalidException.of(
+            "unknown "
+                + (e.kind() == ExternKind.FUNC ? "function" : e.kind().text())
+                + " "
+                + Integer.toUnsignedString(e.index()),
+            where);
+      }
+    }
+  }
+
+  /**
+   * Returns the functions named outside function bodies (element segments, global initializers,
+   * exports): the only ones {@code ref.func} may name in a body.
+   */
+  private static BitSet declaredReferences(WasmModule m) {
+    BitSet refs = new BitSet();
+    for (Global g : m.globals()) {
+      addRefFuncs(g.init(), refs);
+    }
+    for (ElementSegment e : m.elements()) {
+      for (Expression item : e.items()) {
+        addRefFuncs(item, refs);
+      }
+    }
+    for (Export e : m.exports()) {
+      if (e.kind() == ExternKind.FUNC && e.index() >= 0) {
+        refs.set(e.index());
+      }
+    }
+    return refs;
+  }
+
+  private static void addRefFuncs(Expression e, BitSet refs) {
+    InstructionReader r = InstructionReader.of(e);
+    while (r.hasNext()) {
+      if (r.next() == Opcode.REF_FUNC && r.index() >= 0) {
+        refs.set(r.index());
+      }
+    }
+  }
+}
