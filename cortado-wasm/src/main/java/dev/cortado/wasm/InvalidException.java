@@ -19,16 +19,15 @@ public final class InvalidException extends WasmException {
   private final int functionIndex;
   private final long offset;
 
-  private InvalidException(String problem, String message, int functionIndex, long offset) {
-    super(problem, message, null);
+  private InvalidException(String problem, String where, int functionIndex, long offset) {
+    super("invalid module", problem, where, null);
     this.functionIndex = functionIndex;
     this.offset = offset;
   }
 
   /** Returns an exception for a rule broken outside any function, for example in an export. */
   public static InvalidException of(String problem, String where) {
-    return new InvalidException(
-        problem, "invalid module: " + problem + (where.isEmpty() ? "" : ", in " + where), -1, -1);
+    return new InvalidException(problem, where.isEmpty() ? "" : "in " + where, -1, -1);
   }
 
   /**
@@ -42,7 +41,7 @@ public final class InvalidException extends WasmException {
    */
   public static InvalidException inCode(
       String problem, int functionIndex, String functionName, long offset, String where) {
-    StringBuilder m = new StringBuilder("invalid module: ").append(problem).append(", in ");
+    StringBuilder m = new StringBuilder("in ");
     if (functionIndex >= 0) {
       m.append("function ").append(functionIndex);
       if (!functionName.isEmpty()) {

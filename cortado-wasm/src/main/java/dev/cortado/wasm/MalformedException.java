@@ -22,8 +22,8 @@ public final class MalformedException extends WasmException {
   private final int column;
 
   private MalformedException(
-      String problem, String message, long offset, String section, int line, int column) {
-    super(problem, message, null);
+      String problem, String where, long offset, String section, int line, int column) {
+    super("malformed module", problem, where, null);
     this.offset = offset;
     this.section = section;
     this.line = line;
@@ -45,8 +45,7 @@ public final class MalformedException extends WasmException {
             + Long.toHexString(offset)
             + ")"
             + (section.isEmpty() ? "" : " in the " + section + " section");
-    return new MalformedException(
-        problem, "malformed module: " + problem + ", " + where, offset, section, 0, 0);
+    return new MalformedException(problem, where, offset, section, 0, 0);
   }
 
   /**
@@ -56,7 +55,7 @@ public final class MalformedException extends WasmException {
    */
   public static MalformedException text(String problem, int line, int column) {
     return new MalformedException(
-        problem, line + ":" + column + ": malformed: " + problem, -1, "", line, column);
+        problem, "at line " + line + ", column " + column, -1, "", line, column);
   }
 
   /** Returns the byte offset in the binary, if the input was a binary. */

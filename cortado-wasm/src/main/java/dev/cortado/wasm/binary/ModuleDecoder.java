@@ -4,7 +4,9 @@ import dev.cortado.wasm.CustomSection;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.SectionId;
 import dev.cortado.wasm.WasmModule;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Decodes the binary format into a {@link WasmModule}.
@@ -133,6 +135,27 @@ public final class ModuleDecoder {
       case DATA -> DataSection.read(in, d);
       case CUSTOM -> throw new AssertionError("custom sections are read by the caller");
     }
+  }
+
+  /**
+   * Lists the sections of a well-formed binary, in order, without decoding their contents.
+   *
+   * @throws MalformedException if the binary is not well-formed
+   */
+  public static List<SectionInfo> sections(byte[] bytes) {
+    decode(bytes);
+    List<SectionInfo> list = new ArrayList<>();
+    ByteReader in = new ByteReader(bytes, 8, bytes.length, 0, "");
+    while (!in.atEnd()) {
+      int at = in.position();
+      SectionId id = SectionId.of(in.u8());
+      int size = in.u32();
+      int start = in.position();
+      String name = id == SectionId.CUSTOM ? in.name() : id.text();
+      list.add(new SectionInfo(id, name, at, size));
+      in.position(start + size);
+    }
+    return list;
   }
 
   /** Returns whether {@code bytes} start like a Wasm binary (the magic header). */

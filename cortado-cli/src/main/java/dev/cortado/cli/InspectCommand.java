@@ -1,0 +1,124 @@
+package dev.cortado.cli;
+
+import dev.cortado.wasm.Export;
+import dev.cortado.wasm.ExternKind;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.Import;
+import dev.cortado.wasm.ImportDesc;
+import dev.cortado.wasm.InvalidException;
+import dev.cortado.wasm.SubType;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.binary.SectionInfo;
+import dev.cortado.wasm.valid.Validator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cortado inspect FILE}: decodes and validates a module and prints its sections, imports,
+ * exports and the sizes of its parts.
+ */
+@Command(
+    name = "inspect",
+    description = "Decode and validate a module, and show its sections, imports and exports.")
+final class InspectCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "a module file (.wasm or .wat)")
+  Path file;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    byte[] bytes = ModuleFiles.read(file);
+    long start = System.nanoTime();
+    WasmModule module = ModuleFiles.parse(file, bytes);
+    byte[] binary = ModuleDecoder.looksLikeBinary(bytes) ? bytes : ModuleEncoder.encode(module);
+    String validity;
+    boolean valid;
+    try {
+      Validator.validate(module);
+      validity = "valid";
+      valid = true;
+    } catch (InvalidException e) {
+      validity = "invalid: " + e.detail();
+      valid = false;
+    }
+    long micros = (System.nanoTime() - start) / 1000;
+    out.printf("%s: %s, %,d bytes%n", file, validity, binary.length);
+    out.printf("decoded and validated in %,d µs%n", micros);
+    out.println();
+    out.println("sections:");
+    for (SectionInfo s : ModuleDecoder.sections(binary)) {
+      String label = s.id().text() + (s.id().id() == 0 ? " \"" + s.name() + "\"" : "");
+      out.printf("  %-24s %,12d bytes  at 0x%x%n", label, s.size(), s.offset());
+    }
+    out.println();
+    out.printf(
+        "types %d, functions %d (+%d imported), tables %d (+%d), memories %d (+%d),"
+            + " globals %d (+%d)%n",
+        module.types().size(),
+        module.functions().size(),
+        module.importedFunctionCount(),
+        module.tables().size(),
+        module.importedTableCount(),
+        module.memories().size(),
+        module.importedMemoryCount(),
+        module.globals().size(),
+        module.importedGlobalCount());
+    out.printf(
+        "element segments %d, data segments %d, start %s%n",
+        module.elements().size(),
+        module.datas().size(),
+        module.start().isPresent() ? "function " + module.start().getAsInt() : "none");
+    printImports(out, module);
+    printExports(out, module);
+    out.flush();
+    return valid ? 0 : 1;
+  }
+
+  private static void printImports(PrintWriter out, WasmModule module) {
+    out.println();
+    out.println("imports (" + module.imports().size() + "):");
+    for (Import i : module.imports()) {
+      String desc =
+          switch (i.desc()) {
+            case ImportDesc.Func f -> typeText(module, f.typeIndex());
+            case ImportDesc.Table t -> "table " + t.type();
+            case ImportDesc.Memory m -> "memory " + m.type();
+            case ImportDesc.Global g -> "global " + g.type();
+          };
+      out.printf("  \"%s\" \"%s\": %s%n", i.module(), i.name(), desc);
+    }
+  }
+
+  private static void printExports(PrintWriter out, WasmModule module) {
+    out.println();
+    out.println("exports (" + module.exports().size() + "):");
+    for (Export e : module.exports()) {
+      String detail = "";
+      if (e.kind() == ExternKind.FUNC) {
+        int f = e.index();
+        int typeIndex =
+            f < module.importedFunctionCount()
+                ? ((ImportDesc.Func) module.imports(ExternKind.FUNC).get(f).desc()).typeIndex()
+                : module.functions().get(f - module.importedFunctionCount()).typeIndex();
+        detail = " " + typeText(module, typeIndex);
+      }
+      out.printf("  \"%s\": %s %d%s%n", e.name(), e.kind().text(), e.index(), detail);
+    }
+  }
+
+  private static String typeText(WasmModule module, int typeIndex) {
+    if (typeIndex < 0 || typeIndex >= module.types().size()) {
+      return "(type " + Integer.toUnsignedString(typeIndex) + ")";
+    }
+    SubType t = module.types().get(typeIndex);
+    return t.composite() instanceof FuncType f ? f.toString() : "(type " + typeIndex + ")";
+  }
+}

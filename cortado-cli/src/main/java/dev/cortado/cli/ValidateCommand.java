@@ -1,0 +1,59 @@
+package dev.cortado.cli;
+
+import dev.cortado.wasm.InvalidException;
+import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.valid.Validator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cortado validate FILE...}: one line per file, {@code FILE: valid}, {@code FILE: invalid:
+ * REASON} or {@code FILE: malformed: REASON}. Scripts depend on this exact shape.
+ */
+@Command(
+    name = "validate",
+    description = {
+      "Decode and validate WebAssembly modules, one line per file:",
+      "  FILE: valid | FILE: invalid: REASON | FILE: malformed: REASON",
+      "Exits with 1 if any file is not a valid module."
+    })
+final class ValidateCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "module files (.wasm or .wat)")
+  List<Path> files;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean allValid = true;
+    for (Path file : files) {
+      byte[] bytes;
+      try {
+        bytes = ModuleFiles.read(file);
+      } catch (UserException e) {
+        err.println("cortado validate: " + e.getMessage());
+        allValid = false;
+        continue;
+      }
+      try {
+        Validator.validate(ModuleFiles.parse(file, bytes));
+        out.println(file + ": valid");
+      } catch (MalformedException e) {
+        out.println(file + ": malformed: " + e.detail());
+        allValid = false;
+      } catch (InvalidException e) {
+        out.println(file + ": invalid: " + e.detail());
+        allValid = false;
+      }
+    }
+    out.flush();
+    return allValid ? 0 : 1;
+  }
+}

@@ -1,0 +1,9 @@
+/** The {@code cortado} command line. It exports nothing: its interface is the command. */
+module dev.cortado.cli {
+  requires dev.cortado.wasm;
+  requires info.picocli;
+
+  // picocli reads the command classes' annotations and sets their fields reflectively.
+  opens dev.cortado.cli to
+      info.picocli;
+}
