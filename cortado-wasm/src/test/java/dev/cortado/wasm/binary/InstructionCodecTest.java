@@ -1,0 +1,81 @@
+package dev.cortado.wasm.binary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cortado.wasm.BlockType;
+import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.Expression;
+import dev.cortado.wasm.HeapType;
+import dev.cortado.wasm.Instruction;
+import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.MemArg;
+import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.V128;
+import dev.cortado.wasm.ValType;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class InstructionCodecTest {
+  /** Returns an instruction of {@code op} with sample immediates of the right shape. */
+  static Instruction sample(Opcode op) {
+    return switch (op.immediate()) {
+      case NONE -> new Instruction.Plain(op);
+      case BLOCK_TYPE -> new Instruction.Block(op, BlockType.ofType(300));
+      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> new Instruction.Indexed(op, 129);
+      case MEMORY -> new Instruction.Indexed(op, 0);
+      case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> new Instruction.IndexPair(op, 5, 70000);
+      case MEMORY_INIT -> new Instruction.IndexPair(op, 5, 0);
+      case MEMORY_COPY -> new Instruction.IndexPair(op, 0, 0);
+      case BR_TABLE -> new Instruction.BrTable(List.of(0, 1, 200), 3);
+      case MEMARG -> new Instruction.Memory(op, new MemArg(2, 0xFFFF_FFFFL, 0));
+      case MEMARG_LANE -> new Instruction.MemoryLane(op, new MemArg(0, 16, 0), 1);
+      case I32 -> new Instruction.I32Const(Integer.MIN_VALUE);
+      case I64 -> new Instruction.I64Const(-0x1234_5678_9abcL);
+      case F32 -> new Instruction.F32Const(0x7fc0_0001);
+      case F64 -> new Instruction.F64Const(0xfff8_0000_0000_0001L);
+      case V128 -> new Instruction.V128Const(new V128(0x0102030405060708L, -1));
+      case LANE -> new Instruction.Lane(op, 1);
+      case SHUFFLE -> new Instruction.Shuffle(new V128(0x1f1e1d1c1b1a1918L, 0x0706050403020100L));
+      case HEAP_TYPE -> new Instruction.RefNull(HeapType.Abstract.EXTERN);
+      case SELECT_TYPES -> new Instruction.SelectTyped(List.of(ValType.V128));
+    };
+  }
+
+  @ParameterizedTest
+  @EnumSource(Opcode.class)
+  void readsBackWhatTheWriterWrote(Opcode op) {
+    Instruction i = sample(op);
+    Expression e = InstructionWriter.create().write(i).end();
+    InstructionReader r = InstructionReader.of(e);
+    assertEquals(op, r.next());
+    assertEquals(i, r.instruction());
+    assertEquals(Opcode.END, r.next());
+    assertFalse(r.hasNext());
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+    "06, illegal opcode",
+    "fc 12, illegal opcode",
+    "fd 9a 01, illegal opcode",
+    "3f 01, zero byte expected",
+    "3f 80 00, zero byte expected",
+    "28 20 00, malformed memop flags",
+    "02 60, malformed block type",
+    "d0 7f, malformed reference type",
+    "41 80 80 80 80 70, integer too large",
+    "43 00 00, unexpected end",
+  })
+  void rejectsMalformedInstructions(String hex, String problem) {
+    byte[] bytes = HexFormat.of().parseHex(hex.replace(" ", ""));
+    InstructionReader r = InstructionReader.of(Expression.of(Bytes.of(bytes)));
+    MalformedException e = assertThrows(MalformedException.class, r::next);
+    assertTrue(e.problem().startsWith(problem), e.problem());
+  }
+}
