@@ -8,6 +8,7 @@ import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Validation of control and parametric instructions: blocks, branches, calls, {@code drop} and
@@ -37,6 +38,22 @@ final class ControlRules {
     }
   }
 
+  // One result type per block is the common case; share its list instead of allocating one.
+  private static final Map<ValType, List<ValType>> SINGLE_RESULTS =
+      Map.of(
+          ValType.I32, List.of(ValType.I32),
+          ValType.I64, List.of(ValType.I64),
+          ValType.F32, List.of(ValType.F32),
+          ValType.F64, List.of(ValType.F64),
+          ValType.V128, List.of(ValType.V128),
+          ValType.FUNCREF, List.of(ValType.FUNCREF),
+          ValType.EXTERNREF, List.of(ValType.EXTERNREF));
+
+  private static List<ValType> single(ValType t) {
+    List<ValType> l = SINGLE_RESULTS.get(t);
+    return l != null ? l : List.of(t);
+  }
+
   static void block(FunctionValidator v, Opcode op) {
     BlockType bt = v.reader.blockType();
     List<ValType> params;
@@ -48,7 +65,7 @@ final class ControlRules {
       }
       case BlockType.Value val -> {
         params = List.of();
-        results = List.of(val.type());
+        results = single(val.type());
       }
       case BlockType.Indexed i -> {
         if (!v.ctx.hasType(i.typeIndex())) {

@@ -86,7 +86,7 @@ final class FunctionValidator {
     }
     run(f.body(), functionType.results(), "code");
     int[] recorded = Arrays.copyOf(blocks, blockCount * FunctionInfo.STRIDE);
-    return new FunctionInfo(Arrays.asList(Arrays.copyOf(locals, localCount)), maxSp, recorded);
+    return new FunctionInfo(List.of(Arrays.copyOf(locals, localCount)), maxSp, recorded);
   }
 
   /**
@@ -157,15 +157,27 @@ final class FunctionValidator {
     }
   }
 
+  // The Opcode table's fixed signatures as arrays, indexed by ordinal: the hottest path.
+  private static final ValType[][] PARAMS = new ValType[Opcode.values().length][];
+  private static final ValType[][] RESULTS = new ValType[Opcode.values().length][];
+
+  static {
+    for (Opcode op : Opcode.values()) {
+      if (op.hasFixedSignature()) {
+        PARAMS[op.ordinal()] = op.params().toArray(new ValType[0]);
+        RESULTS[op.ordinal()] = op.results().toArray(new ValType[0]);
+      }
+    }
+  }
+
   /** Pops the fixed operand types of {@code op} and pushes its results. */
   void applySignature(Opcode op) {
-    List<ValType> params = op.params();
-    for (int i = params.size() - 1; i >= 0; i--) {
-      pop(params.get(i));
+    ValType[] params = PARAMS[op.ordinal()];
+    for (int i = params.length - 1; i >= 0; i--) {
+      pop(params[i]);
     }
-    List<ValType> results = op.results();
-    for (int i = 0; i < results.size(); i++) {
-      push(results.get(i));
+    for (ValType t : RESULTS[op.ordinal()]) {
+      push(t);
     }
   }
 
