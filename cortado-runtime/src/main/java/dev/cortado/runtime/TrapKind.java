@@ -1,0 +1,42 @@
+package dev.cortado.runtime;
+
+/**
+ * Why a trap happened. {@link #message()} is the text the spec's test suite expects.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/intro/overview.html#trap">Traps</a>
+ */
+public enum TrapKind {
+  /** {@code unreachable} was executed. */
+  UNREACHABLE("unreachable"),
+  /** Integer division or remainder by zero. */
+  INTEGER_DIVIDE_BY_ZERO("integer divide by zero"),
+  /** Signed division overflow, or a float too large for the integer type of a conversion. */
+  INTEGER_OVERFLOW("integer overflow"),
+  /** Conversion of NaN to an integer. */
+  INVALID_CONVERSION_TO_INTEGER("invalid conversion to integer"),
+  /** A memory access, or a bulk memory operation, outside the memory. */
+  OUT_OF_BOUNDS_MEMORY_ACCESS("out of bounds memory access"),
+  /** A table access, or a bulk table operation, outside the table. */
+  OUT_OF_BOUNDS_TABLE_ACCESS("out of bounds table access"),
+  /** {@code call_indirect} with an index beyond the table. */
+  UNDEFINED_ELEMENT("undefined element"),
+  /** {@code call_indirect} through a null table entry. */
+  UNINITIALIZED_ELEMENT("uninitialized element"),
+  /** {@code call_indirect} to a function of a different type. */
+  INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
+  /** A null reference was dereferenced. */
+  NULL_REFERENCE("null reference"),
+  /** The call stack grew beyond the configured depth. */
+  CALL_STACK_EXHAUSTED("call stack exhausted");
+
+  private final String message;
+
+  TrapKind(String message) {
+    this.message = message;
+  }
+
+  /** Returns the spec's message for this kind of trap, for example {@code "unreachable"}. */
+  public String message() {
+    return message;
+  }
+}
