@@ -28,6 +28,11 @@ public enum NumType implements ValType {
   }
 
   @Override
+  public boolean isReference() {
+    return false;
+  }
+
+  @Override
   public String toString() {
     return text;
   }

@@ -35,6 +35,11 @@ public record RefType(boolean nullable, HeapType heapType) implements ValType {
   }
 
   @Override
+  public boolean isReference() {
+    return true;
+  }
+
+  @Override
   public String toString() {
     return text();
   }

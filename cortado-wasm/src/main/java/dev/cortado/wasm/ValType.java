@@ -34,8 +34,11 @@ public sealed interface ValType permits NumType, VecType, RefType {
   /** Returns the type as the text format writes it, for example {@code i32} or {@code funcref}. */
   String text();
 
-  /** Returns whether values of this type are references. */
-  default boolean isReference() {
-    return this instanceof RefType;
-  }
+  /**
+   * Returns whether values of this type are references.
+   *
+   * <p>(Abstract on purpose: a default method here would make initializing {@code NumType}
+   * initialize this interface first, whose constants read {@code NumType}'s, still null then.)
+   */
+  boolean isReference();
 }

@@ -16,6 +16,11 @@ public enum VecType implements ValType {
   }
 
   @Override
+  public boolean isReference() {
+    return false;
+  }
+
+  @Override
   public String toString() {
     return text();
   }
