@@ -14,6 +14,23 @@ public sealed interface Command {
   /** Returns the 1-based line of the command's opening parenthesis. */
   int line();
 
+  /** Returns the module the command defines or makes an assertion about, if it has one. */
+  default Optional<ModuleSource> moduleSource() {
+    return switch (this) {
+      case DefineModule c -> Optional.of(c.module());
+      case AssertModuleTrap c -> Optional.of(c.module());
+      case AssertInvalid c -> Optional.of(c.module());
+      case AssertMalformed c -> Optional.of(c.module());
+      case AssertUnlinkable c -> Optional.of(c.module());
+      case AssertUninstantiable c -> Optional.of(c.module());
+      case Register r -> Optional.empty();
+      case Perform p -> Optional.empty();
+      case AssertReturn a -> Optional.empty();
+      case AssertTrap a -> Optional.empty();
+      case AssertExhaustion a -> Optional.empty();
+    };
+  }
+
   /**
    * {@code (module ...)}: define a module and instantiate it; it becomes the current module.
    *

@@ -77,6 +77,9 @@ final class ModuleDiff {
         return Optional.of("instruction " + i + ": " + x.get(i) + " vs " + y.get(i));
       }
     }
-    return Optional.of("instruction count " + x.size() + " vs " + y.size());
+    return Optional.of(
+        x.size() == y.size()
+            ? "same instructions in different encodings"
+            : "instruction count " + x.size() + " vs " + y.size());
   }
 }

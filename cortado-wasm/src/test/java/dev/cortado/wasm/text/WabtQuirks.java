@@ -1,16 +1,12 @@
 package dev.cortado.wasm.text;
 
 import dev.cortado.wasm.BlockType;
-import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.FuncType;
-import dev.cortado.wasm.Function;
 import dev.cortado.wasm.Instruction;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.WasmModule;
-import dev.cortado.wasm.binary.InstructionReader;
-import dev.cortado.wasm.binary.InstructionWriter;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -23,6 +19,9 @@ import java.util.function.UnaryOperator;
  * module (or, for the data count, to wabt's binary), makes the two equal.
  */
 enum WabtQuirks {
+  // The rewrites apply to every expression, as wabt's deviations are in code only; constant
+  // expressions hold no blocks or selects, so rewriting them changes nothing.
+
   /**
    * {@code block (type $t)} (and {@code loop}, {@code if}) where {@code $t} is {@code [] -> []} or
    * {@code [] -> [t]}: wabt writes the short block type (0x40 or the value type). The spec's text
@@ -70,10 +69,10 @@ enum WabtQuirks {
       }
       return Optional.empty();
     }
-    if (mapCode(ours, shortBlockTypes(ours.types())).equals(decoded.get())) {
+    if (ModuleRewrite.mapInstructions(ours, shortBlockTypes(ours.types())).equals(decoded.get())) {
       return Optional.of(BLOCK_TYPE_INDEX_SHORTENED);
     }
-    if (mapCode(ours, WabtQuirks::untypedEmptySelect).equals(decoded.get())) {
+    if (ModuleRewrite.mapInstructions(ours, WabtQuirks::untypedEmptySelect).equals(decoded.get())) {
       return Optional.of(EMPTY_SELECT_TYPES_DROPPED);
     }
     return Optional.empty();
@@ -106,35 +105,6 @@ enum WabtQuirks {
     return i instanceof Instruction.SelectTyped s && s.types().isEmpty()
         ? new Instruction.Plain(Opcode.SELECT)
         : i;
-  }
-
-  /** Returns {@code module} with {@code change} applied to every instruction of its functions. */
-  private static WasmModule mapCode(WasmModule module, UnaryOperator<Instruction> change) {
-    WasmModule.Builder b = WasmModule.builder();
-    module.recGroups().forEach(b::addRecGroup);
-    module.imports().forEach(b::addImport);
-    for (Function f : module.functions()) {
-      b.addFunction(new Function(f.typeIndex(), f.locals(), mapExpression(f.body(), change)));
-    }
-    module.tables().forEach(b::addTable);
-    module.memories().forEach(b::addMemory);
-    module.globals().forEach(b::addGlobal);
-    module.exports().forEach(b::addExport);
-    module.start().ifPresent(b::start);
-    module.elements().forEach(b::addElement);
-    module.datas().forEach(b::addData);
-    module.dataCount().ifPresent(b::dataCount);
-    module.customSections().forEach(b::addCustomSection);
-    return b.names(module.names()).build();
-  }
-
-  private static Expression mapExpression(Expression e, UnaryOperator<Instruction> change) {
-    List<Instruction> code = InstructionReader.decodeAll(e);
-    InstructionWriter w = InstructionWriter.create();
-    for (Instruction i : code.subList(0, code.size() - 1)) {
-      w.write(change.apply(i));
-    }
-    return w.end();
   }
 
   /** Returns {@code binary} with a data count section of 0 inserted before its code section. */

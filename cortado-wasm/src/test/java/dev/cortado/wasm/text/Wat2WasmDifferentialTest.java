@@ -78,7 +78,7 @@ class Wat2WasmDifferentialTest {
         Map<String, Object> their = theirs.get(i);
         String where = name + ":" + command.line();
         Path theirFile = dir.resolve((String) their.get("filename"));
-        Outcome outcome = compare(source(command), theirFile, where);
+        Outcome outcome = compare(command.moduleSource().get(), theirFile, where);
         switch (outcome) {
           case Outcome.Same s -> compared++;
           case Outcome.Excused e -> {
@@ -128,19 +128,7 @@ class Wat2WasmDifferentialTest {
   }
 
   private static List<Command> moduleCommands(Script script) {
-    return script.commands().stream().filter(c -> source(c) != null).toList();
-  }
-
-  private static ModuleSource source(Command c) {
-    return switch (c) {
-      case Command.DefineModule m -> m.module();
-      case Command.AssertInvalid a -> a.module();
-      case Command.AssertMalformed a -> a.module();
-      case Command.AssertUnlinkable a -> a.module();
-      case Command.AssertUninstantiable a -> a.module();
-      case Command.AssertModuleTrap a -> a.module();
-      default -> null;
-    };
+    return script.commands().stream().filter(c -> c.moduleSource().isPresent()).toList();
   }
 
   /** How our module compares with wabt's. */
