@@ -77,8 +77,7 @@ final class InstructionParser {
           if (c.peekKeyword("else")) {
             c.next();
             endLabel(c, label);
-            out.write(Opcode.ELSE);
-            instructions(c);
+            elseBranch(c);
           }
           c.expectKeyword("end");
           closeBlock(c, label);
@@ -129,13 +128,24 @@ final class InstructionParser {
     then.expectEnd();
     if (c.peekParens("else")) {
       Cursor otherwise = c.expectParens("else");
-      out.write(Opcode.ELSE);
-      instructions(otherwise);
+      elseBranch(otherwise);
       otherwise.expectEnd();
     }
     c.expectEnd();
     labels.pop();
     out.write(Opcode.END);
+  }
+
+  /**
+   * Parses the instructions of an else branch. An empty one is not encoded: {@code if ... else end}
+   * and {@code if ... end} are the same instruction, and like the reference interpreter and wabt we
+   * write the shorter form.
+   */
+  private void elseBranch(Cursor c) {
+    if (!c.atEnd() && !c.peekKeyword("end")) {
+      out.write(Opcode.ELSE);
+      instructions(c);
+    }
   }
 
   /** Reads a block's label and type, emits the block instruction and enters the block. */

@@ -19,7 +19,11 @@ final class ModuleRewrite {
 
   /** Returns {@code m} with {@code change} applied to every instruction of every expression. */
   static WasmModule mapInstructions(WasmModule m, UnaryOperator<Instruction> change) {
-    UnaryOperator<Expression> e = x -> reencode(x, change);
+    return mapExpressions(m, x -> reencode(x, change));
+  }
+
+  /** Returns {@code m} with {@code e} applied to every expression. */
+  static WasmModule mapExpressions(WasmModule m, UnaryOperator<Expression> e) {
     WasmModule.Builder b = WasmModule.builder();
     m.recGroups().forEach(b::addRecGroup);
     m.imports().forEach(b::addImport);
@@ -52,10 +56,11 @@ final class ModuleRewrite {
   /**
    * Returns {@code m} as the text format can say it: without custom sections and names, without a
    * data count section unless code uses a data index (the parser's rule), and with code in the
-   * shortest encoding (the text format has no way to write a padded LEB128 number).
+   * shortest encoding: the text format has no way to write a padded LEB128 number, and the parser
+   * writes no {@code else} for an empty else branch.
    */
   static WasmModule textExpressible(WasmModule m) {
-    WasmModule canonical = mapInstructions(m, UnaryOperator.identity());
+    WasmModule canonical = mapExpressions(m, ModuleRewrite::shortest);
     WasmModule.Builder b = WasmModule.builder();
     canonical.recGroups().forEach(b::addRecGroup);
     canonical.imports().forEach(b::addImport);
@@ -75,6 +80,19 @@ final class ModuleRewrite {
       b.dataCount(m.datas().size());
     }
     return b.build();
+  }
+
+  private static Expression shortest(Expression e) {
+    List<Instruction> code = InstructionReader.decodeAll(e);
+    InstructionWriter w = InstructionWriter.create();
+    for (int i = 0; i < code.size() - 1; i++) {
+      boolean emptyElse =
+          code.get(i).opcode() == Opcode.ELSE && code.get(i + 1).opcode() == Opcode.END;
+      if (!emptyElse) {
+        w.write(code.get(i));
+      }
+    }
+    return w.end();
   }
 
   private static Expression reencode(Expression e, UnaryOperator<Instruction> change) {
