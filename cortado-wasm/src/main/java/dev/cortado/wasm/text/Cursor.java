@@ -127,6 +127,16 @@ final class Cursor {
     }
   }
 
+  /** Returns the line of the next item, or of the closing parenthesis. */
+  int line() {
+    return atEnd() ? endLine : peek().line();
+  }
+
+  /** Returns the column of the next item, or of the closing parenthesis. */
+  int column() {
+    return atEnd() ? endColumn : peek().column();
+  }
+
   /** Returns an exception for {@code problem} at the next item, or at the closing parenthesis. */
   MalformedException errorHere(String problem) {
     return atEnd() ? MalformedException.text(problem, endLine, endColumn) : peek().error(problem);

@@ -4,6 +4,7 @@ import dev.cortado.wasm.BlockType;
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.Immediate;
 import dev.cortado.wasm.Instruction;
+import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.MemArg;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.binary.InstructionWriter;
@@ -41,21 +42,66 @@ final class InstructionParser {
   /** Parses the instructions up to the end of {@code c} as an expression. */
   static Expression expression(ModuleContext module, IdSpace locals, Cursor c) {
     InstructionParser p = new InstructionParser(module, locals);
-    p.instructions(c);
-    c.expectEnd();
-    return p.out.end();
+    return p.guarded(
+        c.line(),
+        c.column(),
+        () -> {
+          p.instructions(c);
+          c.expectEnd();
+        });
   }
 
   /** Parses one folded instruction as a whole expression (the offset and item abbreviations). */
   static Expression folded(ModuleContext module, SExpr.Parens instruction) {
     InstructionParser p = new InstructionParser(module, new IdSpace("local"));
-    p.folded(instruction);
-    return p.out.end();
+    return p.guarded(instruction.line(), instruction.column(), () -> p.folded(instruction));
   }
 
-  /** Parses instructions until the end of {@code c} or an {@code end} or {@code else} keyword. */
+  /**
+   * Runs {@code parse} and returns the expression written. Folded instructions are parsed by
+   * recursion, so nesting deep enough to overflow the thread's stack is reported as malformed at
+   * {@code line}:{@code column}; nothing of the parse is kept, so giving up is safe.
+   */
+  private Expression guarded(int line, int column, Runnable parse) {
+    try {
+      parse.run();
+    } catch (StackOverflowError e) {
+      throw MalformedException.text(
+          "folded instructions nested too deeply for this thread's stack", line, column);
+    }
+    return out.end();
+  }
+
+  /** A plain block opened in the current instruction sequence and not yet ended. */
+  private record OpenBlock(Optional<Token> label, boolean isIf, boolean inElse) {}
+
+  /**
+   * Parses instructions until the end of {@code c}, or an {@code end} or {@code else} that closes
+   * an enclosing construct. Plain blocks are tracked on a stack rather than by recursion, so their
+   * nesting depth is not limited by the Java stack (compilers nest thousands of blocks for a large
+   * {@code br_table}).
+   */
   private void instructions(Cursor c) {
-    while (!c.atEnd() && !c.peekKeyword("end") && !c.peekKeyword("else")) {
+    Deque<OpenBlock> open = new ArrayDeque<>();
+    while (!c.atEnd()) {
+      if (c.peekKeyword("end") || c.peekKeyword("else")) {
+        if (open.isEmpty()) {
+          return;
+        }
+        Token keyword = Cursor.token(c.next());
+        OpenBlock block = open.pop();
+        if (keyword.text().equals("end")) {
+          closeBlock(c, block.label());
+          continue;
+        }
+        if (!block.isIf() || block.inElse()) {
+          throw keyword.error("unexpected token else, expected an instruction or end");
+        }
+        endLabel(c, block.label());
+        elseBranch(c);
+        open.push(new OpenBlock(block.label(), true, true));
+        continue;
+      }
       if (c.peekParens()) {
         folded((SExpr.Parens) c.next());
         continue;
@@ -65,25 +111,13 @@ final class InstructionParser {
       }
       Token keyword = Cursor.token(c.next());
       switch (keyword.text()) {
-        case "block", "loop" -> {
-          Optional<Token> label = openBlock(keyword, c);
-          instructions(c);
-          c.expectKeyword("end");
-          closeBlock(c, label);
-        }
-        case "if" -> {
-          Optional<Token> label = openBlock(keyword, c);
-          instructions(c);
-          if (c.peekKeyword("else")) {
-            c.next();
-            endLabel(c, label);
-            elseBranch(c);
-          }
-          c.expectKeyword("end");
-          closeBlock(c, label);
-        }
+        case "block", "loop", "if" ->
+            open.push(new OpenBlock(openBlock(keyword, c), keyword.text().equals("if"), false));
         default -> emit(immediates(opcode(keyword), c));
       }
+    }
+    if (!open.isEmpty()) {
+      throw c.unexpected("end");
     }
   }
 
@@ -129,6 +163,7 @@ final class InstructionParser {
     if (c.peekParens("else")) {
       Cursor otherwise = c.expectParens("else");
       elseBranch(otherwise);
+      instructions(otherwise);
       otherwise.expectEnd();
     }
     c.expectEnd();
@@ -137,14 +172,13 @@ final class InstructionParser {
   }
 
   /**
-   * Parses the instructions of an else branch. An empty one is not encoded: {@code if ... else end}
+   * Starts an else branch: writes {@code else} unless the branch is empty. {@code if ... else end}
    * and {@code if ... end} are the same instruction, and like the reference interpreter and wabt we
    * write the shorter form.
    */
   private void elseBranch(Cursor c) {
     if (!c.atEnd() && !c.peekKeyword("end")) {
       out.write(Opcode.ELSE);
-      instructions(c);
     }
   }
 
