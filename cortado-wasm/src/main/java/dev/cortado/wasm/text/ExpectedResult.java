@@ -120,12 +120,16 @@ public sealed interface ExpectedResult {
 
     /** Returns lane {@code i} of {@code v} as the value its lane expectation is matched against. */
     public static WastValue lane(LaneShape shape, V128 v, int i) {
-      long bits = shape.lane(v.low(), v.high(), i);
+      return laneValue(shape, shape.lane(v.low(), v.high(), i));
+    }
+
+    /** Returns lane bits as the value a lane expectation is matched against. */
+    static WastValue laneValue(LaneShape shape, long bits) {
       return switch (shape) {
         case I64X2 -> new WastValue.I64(bits);
         case F32X4 -> new WastValue.F32((int) bits);
         case F64X2 -> new WastValue.F64(bits);
-        default -> new WastValue.I32((int) bits);
+        default -> new WastValue.I32((int) (bits & ((1L << shape.laneBits()) - 1)));
       };
     }
   }

@@ -243,20 +243,11 @@ final class ScriptParser {
       } else if (shape.isFloat() && t.isKeyword("nan:arithmetic")) {
         lanes.add(new ExpectedResult.ArithmeticNan(floatType));
       } else {
-        long bits = SimdLiterals.lane(shape, t);
         lanes.add(
             new ExpectedResult.Exact(
-                ExpectedResult.Lanes.lane(
-                    shape, SimdLiterals.pack(shape, laneAt(bits, i, shape)), i)));
+                ExpectedResult.Lanes.laneValue(shape, SimdLiterals.lane(shape, t))));
       }
     }
     return new ExpectedResult.Lanes(shape, lanes);
-  }
-
-  /** Returns lane values with {@code bits} at lane {@code i} and zeros elsewhere. */
-  private static long[] laneAt(long bits, int i, LaneShape shape) {
-    long[] lanes = new long[shape.lanes()];
-    lanes[i] = bits;
-    return lanes;
   }
 }

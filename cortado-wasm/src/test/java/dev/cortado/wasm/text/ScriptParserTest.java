@@ -115,6 +115,21 @@ class ScriptParserTest {
         expected(8));
   }
 
+  @Test
+  void keepsIntegerLanesAsTheirBitsZeroExtended() {
+    Command.AssertReturn c =
+        (Command.AssertReturn)
+            TextParser.parseScript(
+                    "(assert_return (invoke \"f\") (v128.const i8x16 -1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 255))",
+                    "t.wast")
+                .commands()
+                .get(0);
+    ExpectedResult.Lanes lanes = (ExpectedResult.Lanes) c.expected().get(0);
+    assertEquals(new ExpectedResult.Exact(new WastValue.I32(0xFF)), lanes.lanes().get(0));
+    assertEquals(lanes.lanes().get(0), lanes.lanes().get(15));
+    assertTrue(lanes.matches(new WastValue.Vector(new V128(0xFF, 0xFF00000000000000L))));
+  }
+
   private List<ExpectedResult> expected(int command) {
     return ((Command.AssertReturn) commands.get(command)).expected();
   }
