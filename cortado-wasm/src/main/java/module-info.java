@@ -6,6 +6,7 @@ module dev.cortado.wasm {
   exports dev.cortado.wasm;
   exports dev.cortado.wasm.binary;
   exports dev.cortado.wasm.valid;
+  exports dev.cortado.wasm.text;
   // The zero-copy access to Bytes is for Cortado's own engine modules, not for users.
   exports dev.cortado.wasm.internal to
       dev.cortado.runtime;

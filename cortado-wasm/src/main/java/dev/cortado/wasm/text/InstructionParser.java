@@ -1,0 +1,368 @@
+package dev.cortado.wasm.text;
+
+import dev.cortado.wasm.BlockType;
+import dev.cortado.wasm.Expression;
+import dev.cortado.wasm.Immediate;
+import dev.cortado.wasm.Instruction;
+import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.MemArg;
+import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.binary.InstructionWriter;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Parses instructions, plain and folded, and encodes them with an {@link InstructionWriter}.
+ *
+ * <p>Labels are resolved as blocks open and close. Type uses (block types with parameters or
+ * several results, {@code call_indirect}) are resolved when their instruction is emitted, which for
+ * a folded instruction is after its operands: that is the order in which inline types are added to
+ * the module.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/text/instructions.html">Instructions</a>
+ */
+final class InstructionParser {
+  private final ModuleContext module;
+  private final IdSpace locals;
+  private final InstructionWriter out = InstructionWriter.create();
+
+  /** The labels of the enclosing blocks, innermost first; empty for a block without a label. */
+  private final Deque<Optional<String>> labels = new ArrayDeque<>();
+
+  private InstructionParser(ModuleContext module, IdSpace locals) {
+    this.module = module;
+    this.locals = locals;
+  }
+
+  /** Parses the instructions up to the end of {@code c} as an expression. */
+  static Expression expression(ModuleContext module, IdSpace locals, Cursor c) {
+    InstructionParser p = new InstructionParser(module, locals);
+    return p.guarded(
+        c.line(),
+        c.column(),
+        () -> {
+          p.instructions(c);
+          c.expectEnd();
+        });
+  }
+
+  /** Parses one folded instruction as a whole expression (the offset and item abbreviations). */
+  static Expression folded(ModuleContext module, SExpr.Parens instruction) {
+    InstructionParser p = new InstructionParser(module, new IdSpace("local"));
+    return p.guarded(instruction.line(), instruction.column(), () -> p.folded(instruction));
+  }
+
+  /**
+   * Runs {@code parse} and returns the expression written. Folded instructions are parsed by
+   * recursion, so nesting deep enough to overflow the thread's stack is reported as malformed at
+   * {@code line}:{@code column}; nothing of the parse is kept, so giving up is safe.
+   */
+  private Expression guarded(int line, int column, Runnable parse) {
+    try {
+      parse.run();
+    } catch (StackOverflowError e) {
+      throw MalformedException.text(
+          "folded instructions nested too deeply for this thread's stack", line, column);
+    }
+    return out.end();
+  }
+
+  /** A plain block opened in the current instruction sequence and not yet ended. */
+  private record OpenBlock(Optional<Token> label, boolean isIf, boolean inElse) {}
+
+  /**
+   * Parses instructions until the end of {@code c}, or an {@code end} or {@code else} that closes
+   * an enclosing construct. Plain blocks are tracked on a stack rather than by recursion, so their
+   * nesting depth is not limited by the Java stack (compilers nest thousands of blocks for a large
+   * {@code br_table}).
+   */
+  private void instructions(Cursor c) {
+    Deque<OpenBlock> open = new ArrayDeque<>();
+    while (!c.atEnd()) {
+      if (c.peekKeyword("end") || c.peekKeyword("else")) {
+        if (open.isEmpty()) {
+          return;
+        }
+        Token keyword = Cursor.token(c.next());
+        OpenBlock block = open.pop();
+        if (keyword.text().equals("end")) {
+          closeBlock(c, block.label());
+          continue;
+        }
+        if (!block.isIf() || block.inElse()) {
+          throw keyword.error("unexpected token else, expected an instruction or end");
+        }
+        endLabel(c, block.label());
+        elseBranch(c);
+        open.push(new OpenBlock(block.label(), true, true));
+        continue;
+      }
+      if (c.peekParens()) {
+        folded((SExpr.Parens) c.next());
+        continue;
+      }
+      if (!c.peekToken(Token.Kind.KEYWORD)) {
+        throw c.unexpected("an instruction");
+      }
+      Token keyword = Cursor.token(c.next());
+      switch (keyword.text()) {
+        case "block", "loop", "if" ->
+            open.push(new OpenBlock(openBlock(keyword, c), keyword.text().equals("if"), false));
+        default -> emit(immediates(opcode(keyword), c));
+      }
+    }
+    if (!open.isEmpty()) {
+      throw c.unexpected("end");
+    }
+  }
+
+  private void folded(SExpr.Parens list) {
+    Cursor c = list.cursor();
+    if (!c.peekToken(Token.Kind.KEYWORD)) {
+      throw c.unexpected("an instruction");
+    }
+    Token keyword = Cursor.token(c.next());
+    switch (keyword.text()) {
+      case "block", "loop" -> {
+        openBlock(keyword, c);
+        instructions(c);
+        c.expectEnd();
+        labels.pop();
+        out.write(Opcode.END);
+      }
+      case "if" -> foldedIf(c);
+      default -> {
+        Supplier<Instruction> instruction = immediates(opcode(keyword), c);
+        while (!c.atEnd()) {
+          if (!c.peekParens()) {
+            throw c.unexpected("a folded instruction or )");
+          }
+          folded((SExpr.Parens) c.next());
+        }
+        emit(instruction);
+      }
+    }
+  }
+
+  private void foldedIf(Cursor c) {
+    Optional<Token> label = c.optionalId();
+    TypeUse type = TypeUse.parse(c, module.types, false);
+    while (c.peekParens() && !c.peekParens("then")) {
+      folded((SExpr.Parens) c.next());
+    }
+    out.write(new Instruction.Block(Opcode.IF, blockType(type)));
+    labels.push(label.map(Token::idName));
+    Cursor then = c.expectParens("then");
+    instructions(then);
+    then.expectEnd();
+    if (c.peekParens("else")) {
+      Cursor otherwise = c.expectParens("else");
+      elseBranch(otherwise);
+      instructions(otherwise);
+      otherwise.expectEnd();
+    }
+    c.expectEnd();
+    labels.pop();
+    out.write(Opcode.END);
+  }
+
+  /**
+   * Starts an else branch: writes {@code else} unless the branch is empty. {@code if ... else end}
+   * and {@code if ... end} are the same instruction, and like the reference interpreter and wabt we
+   * write the shorter form.
+   */
+  private void elseBranch(Cursor c) {
+    if (!c.atEnd() && !c.peekKeyword("end")) {
+      out.write(Opcode.ELSE);
+    }
+  }
+
+  /** Reads a block's label and type, emits the block instruction and enters the block. */
+  private Optional<Token> openBlock(Token keyword, Cursor c) {
+    Optional<Token> label = c.optionalId();
+    TypeUse type = TypeUse.parse(c, module.types, false);
+    out.write(new Instruction.Block(opcode(keyword), blockType(type)));
+    labels.push(label.map(Token::idName));
+    return label;
+  }
+
+  private void closeBlock(Cursor c, Optional<Token> label) {
+    endLabel(c, label);
+    labels.pop();
+    out.write(Opcode.END);
+  }
+
+  /** Checks the optional identifier after {@code end} or {@code else} repeats the block's label. */
+  private static void endLabel(Cursor c, Optional<Token> label) {
+    Optional<Token> id = c.optionalId();
+    if (id.isPresent() && (label.isEmpty() || !label.get().idName().equals(id.get().idName()))) {
+      throw id.get()
+          .error(
+              "mismatching label "
+                  + id.get().text()
+                  + label
+                      .map(l -> " (the block is labelled " + l.text() + ")")
+                      .orElse(" (the block has no label)"));
+    }
+  }
+
+  private BlockType blockType(TypeUse type) {
+    if (type.typeRef().isEmpty() && type.params().isEmpty() && type.results().size() <= 1) {
+      return type.results().isEmpty() ? BlockType.EMPTY : BlockType.of(type.results().get(0));
+    }
+    return BlockType.ofType(type.resolve(module.types));
+  }
+
+  private static Opcode opcode(Token keyword) {
+    Opcode op =
+        Opcode.ofText(keyword.text())
+            .orElseThrow(
+                () ->
+                    keyword.error(
+                        Keywords.isKnown(keyword.text())
+                            ? "unexpected token " + keyword.text() + ", expected an instruction"
+                            : "unknown operator " + keyword.describe()));
+    if (op == Opcode.END || op == Opcode.ELSE) {
+      throw keyword.error("unexpected token " + keyword.text() + " outside a block");
+    }
+    return op;
+  }
+
+  private void emit(Supplier<Instruction> instruction) {
+    out.write(instruction.get());
+  }
+
+  /** Reads the immediates of {@code op}; the instruction is built when it is emitted. */
+  private Supplier<Instruction> immediates(Opcode op, Cursor c) {
+    if (op.immediate() == Immediate.CALL_INDIRECT) {
+      int table = optionalIndex(c, module.tables);
+      TypeUse type = TypeUse.parse(c, module.types, false);
+      return () -> new Instruction.IndexPair(op, type.resolve(module.types), table);
+    }
+    Instruction instruction =
+        switch (op.immediate()) {
+          case NONE ->
+              op == Opcode.SELECT && c.peekParens("result")
+                  ? new Instruction.SelectTyped(TypeUse.results(c, module.types))
+                  : new Instruction.Plain(op);
+          case LABEL -> new Instruction.Indexed(op, label(c));
+          case BR_TABLE -> brTable(c);
+          case FUNC -> new Instruction.Indexed(op, index(c, module.funcs, "a function"));
+          case LOCAL -> new Instruction.Indexed(op, index(c, locals, "a local"));
+          case GLOBAL -> new Instruction.Indexed(op, index(c, module.globals, "a global"));
+          case TABLE -> new Instruction.Indexed(op, optionalIndex(c, module.tables));
+          case MEMORY -> new Instruction.Indexed(op, 0);
+          case DATA -> new Instruction.Indexed(op, dataIndex(c));
+          case ELEM -> new Instruction.Indexed(op, index(c, module.elems, "an element segment"));
+          case MEMORY_INIT -> new Instruction.IndexPair(op, dataIndex(c), 0);
+          case MEMORY_COPY -> new Instruction.IndexPair(op, 0, 0);
+          case TABLE_INIT -> tableInit(c);
+          case TABLE_COPY -> tableCopy(c);
+          case MEMARG -> new Instruction.Memory(op, memArg(c, op));
+          case MEMARG_LANE -> new Instruction.MemoryLane(op, memArg(c, op), lane(c));
+          case I32 -> new Instruction.I32Const(IntLiterals.i32(c.expectNumber()));
+          case I64 -> new Instruction.I64Const(IntLiterals.i64(c.expectNumber()));
+          case F32 -> new Instruction.F32Const(FloatLiterals.f32(c.expectNumber()));
+          case F64 -> new Instruction.F64Const(FloatLiterals.f64(c.expectNumber()));
+          case V128 -> new Instruction.V128Const(SimdLiterals.v128(c));
+          case LANE -> new Instruction.Lane(op, lane(c));
+          case SHUFFLE -> new Instruction.Shuffle(SimdLiterals.shuffle(c));
+          case HEAP_TYPE -> new Instruction.RefNull(Types.heapType(c, module.types));
+          case BLOCK_TYPE, CALL_INDIRECT, SELECT_TYPES ->
+              throw new AssertionError(op + " is parsed apart from the plain instructions");
+        };
+    return () -> instruction;
+  }
+
+  private static int index(Cursor c, IdSpace space, String what) {
+    return space.resolve(c.expectIndex(what));
+  }
+
+  private static int optionalIndex(Cursor c, IdSpace space) {
+    return c.peekIndex() ? space.resolve(Cursor.token(c.next())) : 0;
+  }
+
+  private int dataIndex(Cursor c) {
+    module.codeUsesDataIndex = true;
+    return index(c, module.datas, "a data segment");
+  }
+
+  private int label(Cursor c) {
+    Token t = c.expectIndex("a label");
+    if (t.kind() == Token.Kind.NAT) {
+      return IntLiterals.u32(t, "label index");
+    }
+    int depth = 0;
+    for (Optional<String> l : labels) {
+      if (l.isPresent() && l.get().equals(t.idName())) {
+        return depth;
+      }
+      depth++;
+    }
+    throw t.error("unknown label " + t.text());
+  }
+
+  private Instruction brTable(Cursor c) {
+    List<Integer> targets = new ArrayList<>();
+    targets.add(label(c));
+    while (c.peekIndex()) {
+      targets.add(label(c));
+    }
+    int defaultLabel = targets.remove(targets.size() - 1);
+    return new Instruction.BrTable(targets, defaultLabel);
+  }
+
+  private Instruction tableInit(Cursor c) {
+    Token first = c.expectIndex("an element segment");
+    if (c.peekIndex()) {
+      int elem = module.elems.resolve(Cursor.token(c.next()));
+      return new Instruction.IndexPair(Opcode.TABLE_INIT, elem, module.tables.resolve(first));
+    }
+    return new Instruction.IndexPair(Opcode.TABLE_INIT, module.elems.resolve(first), 0);
+  }
+
+  private Instruction tableCopy(Cursor c) {
+    if (!c.peekIndex()) {
+      return new Instruction.IndexPair(Opcode.TABLE_COPY, 0, 0);
+    }
+    int destination = module.tables.resolve(Cursor.token(c.next()));
+    return new Instruction.IndexPair(
+        Opcode.TABLE_COPY, destination, index(c, module.tables, "a source table"));
+  }
+
+  /** Reads {@code offset=N? align=N?}; the alignment defaults to the access size. */
+  private static MemArg memArg(Cursor c, Opcode op) {
+    long offset = 0;
+    int alignExponent = Integer.numberOfTrailingZeros(op.accessBytes());
+    if (c.peekKeywordPrefix("offset=")) {
+      Token t = Cursor.token(c.next());
+      offset = Integer.toUnsignedLong(IntLiterals.u32(memArgValue(t, "offset="), t, "offset"));
+    }
+    if (c.peekKeywordPrefix("align=")) {
+      Token t = Cursor.token(c.next());
+      BigInteger align = memArgValue(t, "align=");
+      if (align.signum() == 0 || align.bitCount() != 1 || align.bitLength() > 32) {
+        throw t.error("alignment must be a power of two, not " + t.text().substring(6));
+      }
+      alignExponent = align.getLowestSetBit();
+    }
+    return new MemArg(alignExponent, offset, 0);
+  }
+
+  private static BigInteger memArgValue(Token t, String prefix) {
+    String value = t.text().substring(prefix.length());
+    if (!NumberSyntax.isNat(value)) {
+      throw t.error("unknown operator " + t.text() + ": " + prefix + " needs a natural number");
+    }
+    return IntLiterals.value(value);
+  }
+
+  private static int lane(Cursor c) {
+    return SimdLiterals.laneIndex(c.expect(Token.Kind.NAT, "a lane index"));
+  }
+}

@@ -1,0 +1,127 @@
+package dev.cortado.wasm.text;
+
+import dev.cortado.wasm.GlobalType;
+import dev.cortado.wasm.HeapType;
+import dev.cortado.wasm.Limits;
+import dev.cortado.wasm.MemoryType;
+import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.TableType;
+import dev.cortado.wasm.ValType;
+import java.util.Optional;
+
+/**
+ * Parses the types of the text format: value, reference, heap, table, memory and global types and
+ * limits.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/text/types.html">Types</a>
+ */
+final class Types {
+  private Types() {}
+
+  /** Returns whether a value type comes next. */
+  static boolean peekValType(Cursor c) {
+    return c.peekParens("ref") || (c.peekToken(Token.Kind.KEYWORD) && keywordType(c).isPresent());
+  }
+
+  /** Returns whether a reference type comes next. */
+  static boolean peekRefType(Cursor c) {
+    return peekValType(c) && (c.peekParens("ref") || keywordType(c).get().isReference());
+  }
+
+  private static Optional<ValType> keywordType(Cursor c) {
+    return switch (Cursor.token(c.peek()).text()) {
+      case "i32" -> Optional.of(ValType.I32);
+      case "i64" -> Optional.of(ValType.I64);
+      case "f32" -> Optional.of(ValType.F32);
+      case "f64" -> Optional.of(ValType.F64);
+      case "v128" -> Optional.of(ValType.V128);
+      case "funcref" -> Optional.of(ValType.FUNCREF);
+      case "externref" -> Optional.of(ValType.EXTERNREF);
+      default -> Optional.empty();
+    };
+  }
+
+  /** Reads a value type. */
+  static ValType valType(Cursor c, TypeTable types) {
+    if (!peekValType(c)) {
+      throw c.unexpected("a value type");
+    }
+    if (c.peekParens("ref")) {
+      return ref(c, types);
+    }
+    ValType t = keywordType(c).get();
+    c.next();
+    return t;
+  }
+
+  /** Reads a reference type: {@code funcref}, {@code externref} or {@code (ref null? ht)}. */
+  static RefType refType(Cursor c, TypeTable types) {
+    if (!peekRefType(c)) {
+      throw c.unexpected("a reference type (funcref or externref)");
+    }
+    return (RefType) valType(c, types);
+  }
+
+  private static RefType ref(Cursor c, TypeTable types) {
+    Cursor r = c.expectParens("ref");
+    boolean nullable = r.peekKeyword("null");
+    if (nullable) {
+      r.next();
+    }
+    HeapType heap = heapType(r, types);
+    r.expectEnd();
+    return new RefType(nullable, heap);
+  }
+
+  /** Reads a heap type: {@code func}, {@code extern} or a type index. */
+  static HeapType heapType(Cursor c, TypeTable types) {
+    if (c.peekIndex()) {
+      return new HeapType.Concrete(types.resolve(Cursor.token(c.next())));
+    }
+    return abstractHeapType(c);
+  }
+
+  /** Reads {@code func} or {@code extern}. */
+  static HeapType.Abstract abstractHeapType(Cursor c) {
+    for (HeapType.Abstract h : HeapType.Abstract.values()) {
+      if (c.peekKeyword(h.text())) {
+        c.next();
+        return h;
+      }
+    }
+    throw c.unexpected("a heap type (func or extern)");
+  }
+
+  /** Reads limits: a minimum and an optional maximum, each a {@code u32}. */
+  static Limits limits(Cursor c) {
+    long min =
+        Integer.toUnsignedLong(IntLiterals.u32(c.expect(Token.Kind.NAT, "a limit"), "limit"));
+    if (c.peekToken(Token.Kind.NAT)) {
+      long max = Integer.toUnsignedLong(IntLiterals.u32(Cursor.token(c.next()), "limit"));
+      return Limits.of(min, max);
+    }
+    return Limits.of(min);
+  }
+
+  /** Reads a table type: limits then a reference type. */
+  static TableType tableType(Cursor c, TypeTable types) {
+    Limits limits = limits(c);
+    return new TableType(refType(c, types), limits);
+  }
+
+  /** Reads a memory type: limits. */
+  static MemoryType memoryType(Cursor c) {
+    return new MemoryType(limits(c));
+  }
+
+  /** Reads a global type: a value type, or {@code (mut t)}. */
+  static GlobalType globalType(Cursor c, TypeTable types) {
+    if (c.peekParens("mut")) {
+      Cursor m = c.expectParens("mut");
+      ValType t = valType(m, types);
+      m.expectEnd();
+      return new GlobalType(t, true);
+    }
+    return new GlobalType(valType(c, types), false);
+  }
+}

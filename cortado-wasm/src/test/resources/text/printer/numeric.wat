@@ -1,0 +1,25 @@
+;; Literals of every kind and memory accesses with offsets, alignments and lanes.
+(module
+  (memory 1)
+  (func (result f32)
+    (drop (f32.const -0))
+    (drop (f32.const 0x1p-149))
+    (drop (f32.const 0x1.fffffep127))
+    (drop (f32.const -inf))
+    (drop (f32.const nan:0x1))
+    (drop (f64.const 0.1))
+    (drop (f64.const -nan))
+    (drop (i32.const 0xffffffff))
+    (drop (i64.const 0x8000000000000000))
+    (drop (i64.load32_s offset=8 align=2 (i32.const 0)))
+    (i64.store8 offset=4294967295 (i32.const 0) (i64.const 1))
+    (drop (v128.const f64x2 1.5 -0x1p-1074))
+    (drop (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 31
+      (v128.const i8x16 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16)
+      (v128.load8_lane offset=3 15 (i32.const 0) (v128.const i64x2 -1 1))))
+    (drop (f32x4.extract_lane 3 (v128.const i32x4 0 0 0 0x7fc00000)))
+    (v128.store64_lane align=1 1 (i32.const 0) (v128.const i64x2 0 0))
+    (ref.is_null (ref.null func))
+    drop
+    (f32.const 1e10))
+)
