@@ -1,0 +1,163 @@
+package dev.cortado.wasm.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cortado.wasm.InvalidException;
+import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.testing.SpecSuite;
+import dev.cortado.wasm.text.Command;
+import dev.cortado.wasm.text.ModuleSource;
+import dev.cortado.wasm.text.Script;
+import dev.cortado.wasm.text.TextParser;
+import dev.cortado.wasm.valid.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The front end against the Wasm 2.0 spec suite ({@code pre-3.0}): every {@code assert_malformed}
+ * module is rejected as malformed, every {@code assert_invalid} module as invalid, every other
+ * module decodes (or parses) and validates, and every module that decodes survives encoding and
+ * decoding again unchanged. One test per file; a summary line at the end.
+ */
+class FrontEndConformanceTest {
+  private static final Map<String, String> EXPECTED_FAILURES = expectedFailures();
+  private static final int[] TOTALS = new int[6];
+
+  /** Per-file counts, in the order they are printed. */
+  private static final String[] COUNTS = {
+    "modules", "malformed rejected", "invalid rejected", "valid", "round trips", "failures"
+  };
+
+  @TestFactory
+  Stream<DynamicTest> wasm2Suite() {
+    return SpecSuite.wasm2().stream()
+        .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
+  }
+
+  @AfterAll
+  static void printTotal() {
+    System.out.println("total: " + describe(TOTALS));
+  }
+
+  private static void check(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    Script script = TextParser.parseScript(Files.readString(file, StandardCharsets.UTF_8), name);
+    int[] counts = new int[6];
+    List<String> failures = new ArrayList<>();
+    for (Command c : script.commands()) {
+      if (c.moduleSource().isEmpty()) {
+        continue;
+      }
+      counts[0]++;
+      String problem = check(c, c.moduleSource().get(), counts);
+      String location = name + ":" + c.line();
+      boolean expected = EXPECTED_FAILURES.containsKey(location);
+      if (problem != null && !expected) {
+        failures.add(location + ": " + problem);
+      } else if (problem == null && expected) {
+        failures.add(location + ": passes but is on the expected-failure list; remove it");
+      }
+    }
+    counts[5] = failures.size();
+    synchronized (TOTALS) {
+      for (int i = 0; i < TOTALS.length; i++) {
+        TOTALS[i] += counts[i];
+      }
+    }
+    System.out.println(name + ": " + describe(counts));
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  /** Checks one module command; returns what went wrong, or null. */
+  private static String check(Command c, ModuleSource source, int[] counts) {
+    WasmModule module;
+    try {
+      module = source.module();
+    } catch (MalformedException e) {
+      if (c instanceof Command.AssertMalformed) {
+        counts[1]++;
+        return null;
+      }
+      return "malformed: " + e.getMessage();
+    }
+    if (c instanceof Command.AssertMalformed m) {
+      return "accepted a malformed module (expected \"" + m.message() + "\")";
+    }
+    String roundTrip = roundTrip(module);
+    if (roundTrip != null) {
+      return roundTrip;
+    }
+    counts[4]++;
+    try {
+      Validator.validate(module);
+    } catch (InvalidException e) {
+      if (c instanceof Command.AssertInvalid) {
+        counts[2]++;
+        return null;
+      }
+      return "invalid: " + e.getMessage();
+    }
+    if (c instanceof Command.AssertInvalid i) {
+      return "accepted an invalid module (expected \"" + i.message() + "\")";
+    }
+    counts[3]++;
+    return null;
+  }
+
+  private static String roundTrip(WasmModule module) {
+    WasmModule again;
+    try {
+      again = ModuleDecoder.decode(ModuleEncoder.encode(module));
+    } catch (MalformedException e) {
+      return "its encoding does not decode: " + e.getMessage();
+    }
+    if (!again.equals(module)) {
+      return "decoding its encoding gives a different module";
+    }
+    return null;
+  }
+
+  private static String describe(int[] counts) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < counts.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(counts[i]).append(' ').append(COUNTS[i]);
+    }
+    return b.toString();
+  }
+
+  private static Map<String, String> expectedFailures() {
+    Map<String, String> map = new HashMap<>();
+    try (InputStream in =
+        FrontEndConformanceTest.class.getResourceAsStream(
+            "/conformance/frontend-expected-failures.txt")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      for (String line : text.split("\n")) {
+        String l = line.strip();
+        if (!l.isEmpty() && !l.startsWith("#")) {
+          int space = l.indexOf(' ');
+          assertTrue(space > 0, "entry without a reason: " + l);
+          map.put(l.substring(0, space), l.substring(space + 1));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    assertEquals(map.size(), map.values().stream().filter(r -> !r.isBlank()).count());
+    return map;
+  }
+}
