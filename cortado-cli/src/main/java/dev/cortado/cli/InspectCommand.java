@@ -11,11 +11,13 @@ import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.binary.SectionInfo;
+import dev.cortado.wasm.text.TextPrinter;
 import dev.cortado.wasm.valid.Validator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,6 +33,11 @@ final class InspectCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "FILE", description = "a module file (.wasm or .wat)")
   Path file;
+
+  @Option(
+      names = "--wat",
+      description = "Print the module in the text format instead of the summary.")
+  boolean wat;
 
   @Override
   public Integer call() {
@@ -50,6 +57,11 @@ final class InspectCommand implements Callable<Integer> {
       valid = false;
     }
     long micros = (System.nanoTime() - start) / 1000;
+    if (wat) {
+      out.print(TextPrinter.print(module));
+      out.flush();
+      return valid ? 0 : 1;
+    }
     out.printf("%s: %s, %,d bytes%n", file, validity, binary.length);
     out.printf("decoded and validated in %,d µs%n", micros);
     out.println();

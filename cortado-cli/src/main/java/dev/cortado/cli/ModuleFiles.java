@@ -2,7 +2,12 @@ package dev.cortado.cli;
 
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.text.TextParser;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,11 +40,35 @@ final class ModuleFiles {
   }
 
   /**
-   * Decodes {@code bytes} read from {@code file}: the binary format.
+   * Returns the module in {@code bytes} read from {@code file}: the binary format when the bytes
+   * start with its header, else the text format when the file is named {@code .wat} or its bytes
+   * read as text, else the binary format (whose error then says the header is missing).
    *
    * @throws dev.cortado.wasm.MalformedException if it is not a well-formed module
    */
   static WasmModule parse(Path file, byte[] bytes) {
+    if (!ModuleDecoder.looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
+      return TextParser.parseModule(new String(bytes, StandardCharsets.UTF_8));
+    }
     return ModuleDecoder.decode(bytes);
+  }
+
+  private static boolean looksLikeText(Path file, byte[] bytes) {
+    String name = file.getFileName().toString();
+    if (name.endsWith(".wat") || name.endsWith(".wast")) {
+      return true;
+    }
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString()
+              .stripLeading();
+      return text.startsWith("(") || text.startsWith(";;");
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 }

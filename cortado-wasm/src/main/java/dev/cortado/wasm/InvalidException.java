@@ -36,11 +36,18 @@ public final class InvalidException extends WasmException {
    * @param problem the rule broken, for example {@code "type mismatch: expected i32, got f64"}
    * @param functionIndex the function's index (imports included), or -1 in a constant expression
    * @param functionName the function's name from the name section, or the empty string
-   * @param offset the instruction's byte offset
+   * @param offset the instruction's byte offset in the binary, or in the code when {@code inBinary}
+   *     is false
+   * @param inBinary whether the code was decoded from a binary (else it was parsed or built)
    * @param where where the code is, when not in a function ({@code "global 2"}), or empty
    */
   public static InvalidException inCode(
-      String problem, int functionIndex, String functionName, long offset, String where) {
+      String problem,
+      int functionIndex,
+      String functionName,
+      long offset,
+      boolean inBinary,
+      String where) {
     StringBuilder m = new StringBuilder("in ");
     if (functionIndex >= 0) {
       m.append("function ").append(functionIndex);

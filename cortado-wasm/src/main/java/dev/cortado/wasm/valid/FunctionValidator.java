@@ -356,7 +356,10 @@ final class FunctionValidator {
 
   InvalidException fail(String problem) {
     String name = functionIndex < 0 ? "" : module.names().functionName(functionIndex).orElse("");
-    return InvalidException.inCode(problem, functionIndex, name, reader.sourceOffset(), where);
+    // Code that was not decoded from a binary starts at source offset 0, which no binary's can.
+    boolean inBinary = reader.sourceOffset() != reader.offset();
+    return InvalidException.inCode(
+        problem, functionIndex, name, reader.sourceOffset(), inBinary, where);
   }
 
   /** Returns the types of {@code list} as a message fragment. */

@@ -1,0 +1,152 @@
+package dev.cortado.wasm.conformance;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.cortado.wasm.InvalidException;
+import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.testing.SpecSuite;
+import dev.cortado.wasm.text.Command;
+import dev.cortado.wasm.text.TextParser;
+import dev.cortado.wasm.valid.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Feeds the decoder and validator mutated modules and random bytes: whatever the input, only {@link
+ * MalformedException} or {@link InvalidException} may come out, never another exception, an error,
+ * or a hang. The valid modules of the Wasm 2.0 suite are the seeds.
+ *
+ * <p>CI runs a bounded number of tries (junit-platform.properties); run more with {@code ./mvnw
+ * test -pl cortado-wasm -Dtest=DecoderFuzzTest -DargLine=-Djqwik.tries.default=200000}.
+ */
+class DecoderFuzzTest {
+  /** Any single input taking longer than this is treated as a hang. */
+  private static final long MAX_NANOS = 10_000_000_000L;
+
+  private static final List<byte[]> SEEDS = seeds();
+
+  private static List<byte[]> seeds() {
+    List<byte[]> seeds = new ArrayList<>();
+    for (Path file : SpecSuite.wasm2()) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      for (Command c : TextParser.parseScript(text, file.toString()).commands()) {
+        if (c instanceof Command.DefineModule || c instanceof Command.AssertInvalid) {
+          try {
+            seeds.add(ModuleEncoder.encode(c.moduleSource().orElseThrow().module()));
+          } catch (MalformedException e) {
+            // Only well-formed modules are seeds.
+          }
+        }
+      }
+    }
+    return seeds;
+  }
+
+  @Property
+  void onlyMalformedOrInvalidComesOutOfMutatedModules(@ForAll("mutatedModules") byte[] input) {
+    check(input);
+  }
+
+  @Property
+  void onlyMalformedOrInvalidComesOutOfRandomBytes(@ForAll("randomModules") byte[] input) {
+    check(input);
+  }
+
+  @Provide
+  Arbitrary<byte[]> mutatedModules() {
+    return Arbitraries.randomValue(
+        random -> mutate(SEEDS.get(random.nextInt(SEEDS.size())), random));
+  }
+
+  @Provide
+  Arbitrary<byte[]> randomModules() {
+    return Arbitraries.randomValue(
+        random -> {
+          byte[] b = new byte[random.nextInt(200)];
+          random.nextBytes(b);
+          // Half of them get a valid header, to get past the first check.
+          if (random.nextBoolean() && b.length >= 8) {
+            System.arraycopy(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}, 0, b, 0, 8);
+          }
+          return b;
+        });
+  }
+
+  private static void check(byte[] input) {
+    long start = System.nanoTime();
+    try {
+      WasmModule m = ModuleDecoder.decode(input);
+      Validator.validate(m, false);
+    } catch (MalformedException | InvalidException e) {
+      // The two outcomes a bad module may have.
+    } catch (Throwable t) {
+      fail("unexpected " + t + " for input " + HexFormat.of().formatHex(input), t);
+    }
+    long took = System.nanoTime() - start;
+    if (took > MAX_NANOS) {
+      fail("took " + took / 1_000_000 + " ms for input " + HexFormat.of().formatHex(input));
+    }
+  }
+
+  /** Applies one to eight random edits: byte changes, interesting values, cuts, copies. */
+  static byte[] mutate(byte[] seed, Random random) {
+    byte[] b = seed.clone();
+    int edits = 1 + random.nextInt(8);
+    for (int e = 0; e < edits && b.length > 0; e++) {
+      int at = random.nextInt(b.length);
+      switch (random.nextInt(7)) {
+        case 0 -> b[at] = (byte) random.nextInt(256);
+        case 1 -> b[at] ^= (byte) (1 << random.nextInt(8));
+        case 2 ->
+            b[at] = (byte) new int[] {0x00, 0x01, 0x7F, 0x80, 0xFF, 0x40, 0x0B}[random.nextInt(7)];
+        case 3 -> b = Arrays.copyOf(b, at);
+        case 4 -> {
+          int len = Math.min(b.length - at, 1 + random.nextInt(16));
+          byte[] out = new byte[b.length - len];
+          System.arraycopy(b, 0, out, 0, at);
+          System.arraycopy(b, at + len, out, at, b.length - at - len);
+          b = out;
+        }
+        case 5 -> {
+          int len = Math.min(b.length - at, 1 + random.nextInt(16));
+          byte[] out = new byte[b.length + len];
+          System.arraycopy(b, 0, out, 0, at + len);
+          System.arraycopy(b, at, out, at + len, b.length - at);
+          b = out;
+        }
+        default -> {
+          // A LEB128 count or size made huge: 0xFFFFFFFF.
+          byte[] huge = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F};
+          byte[] out = new byte[b.length + 4];
+          System.arraycopy(b, 0, out, 0, at);
+          System.arraycopy(huge, 0, out, at, 5);
+          System.arraycopy(
+              b, Math.min(at + 1, b.length), out, at + 5, b.length - Math.min(at + 1, b.length));
+          b = out;
+        }
+      }
+    }
+    return b;
+  }
+}
