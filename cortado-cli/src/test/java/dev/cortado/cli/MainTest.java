@@ -1,0 +1,83 @@
+package dev.cortado.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+
+  private record Run(int status, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  private Path file(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  @Test
+  void validatePrintsOneLinePerFileInTheDocumentedShape() throws IOException {
+    Path valid = file("ok.wat", "(module (func (result i32) (i32.const 1)))");
+    Path invalid = file("bad.wat", "(module (func (result i32) (i64.const 1)))");
+    Path malformed = file("junk.wasm", "not a module");
+    Run r = run("validate", valid.toString(), invalid.toString(), malformed.toString());
+    String[] lines = r.out().split("\\R");
+    assertEquals(valid + ": valid", lines[0]);
+    assertTrue(lines[1].startsWith(invalid + ": invalid: type mismatch"), lines[1]);
+    assertTrue(lines[2].startsWith(malformed + ": malformed: magic header not detected"), lines[2]);
+    assertEquals(1, r.status());
+  }
+
+  @Test
+  void validateExitsWithZeroWhenEveryFileIsValid() throws IOException {
+    Run r = run("validate", file("a.wat", "(module)").toString());
+    assertEquals(0, r.status());
+  }
+
+  @Test
+  void aMissingFileIsAnErrorWithoutAStackTrace() {
+    Run r = run("validate", dir.resolve("nope.wasm").toString());
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("nope.wasm: no such file"), r.err());
+    assertFalse(r.err().contains("at dev.cortado"), r.err());
+  }
+
+  @Test
+  void inspectSummarizesImportsAndExports() throws IOException {
+    Path f =
+        file(
+            "m.wat",
+            "(module (import \"env\" \"f\" (func (param i32))) (memory (export \"mem\") 1))");
+    Run r = run("inspect", f.toString());
+    assertEquals(0, r.status());
+    assertTrue(r.out().contains("\"env\" \"f\": (func (param i32))"), r.out());
+    assertTrue(r.out().contains("\"mem\": memory 0"), r.out());
+  }
+
+  @Test
+  void inspectWatPrintsTheTextFormat() throws IOException {
+    Run r = run("inspect", "--wat", file("m.wat", "(module (memory 1))").toString());
+    assertEquals("(module\n  (memory (;0;) 1)\n)\n", r.out());
+  }
+
+  @Test
+  void aBadFlagGivesUsage() throws IOException {
+    Run r = run("validate", "--frobnicate", file("a.wat", "(module)").toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("Unknown option: '--frobnicate'"), r.err());
+    assertTrue(r.err().contains("Usage: cortado validate"), r.err());
+  }
+}
