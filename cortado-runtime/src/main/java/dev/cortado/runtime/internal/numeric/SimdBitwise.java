@@ -60,17 +60,17 @@ public final class SimdBitwise {
 
   /** {@code i8x16.all_true}: 1 if every lane is non-zero, else 0. */
   public static int i8x16AllTrue(long[] lo, long[] hi, int a) {
-    return allTrue(lo[a], hi[a], 0x0101_0101_0101_0101L, 0x8080_8080_8080_8080L);
+    return allTrue(lo[a], hi[a], 8);
   }
 
   /** {@code i16x8.all_true}: 1 if every lane is non-zero, else 0. */
   public static int i16x8AllTrue(long[] lo, long[] hi, int a) {
-    return allTrue(lo[a], hi[a], 0x0001_0001_0001_0001L, 0x8000_8000_8000_8000L);
+    return allTrue(lo[a], hi[a], 16);
   }
 
   /** {@code i32x4.all_true}: 1 if every lane is non-zero, else 0. */
   public static int i32x4AllTrue(long[] lo, long[] hi, int a) {
-    return allTrue(lo[a], hi[a], 0x0000_0001_0000_0001L, 0x8000_0000_8000_0000L);
+    return allTrue(lo[a], hi[a], 32);
   }
 
   /** {@code i64x2.all_true}: 1 if both lanes are non-zero, else 0. */
@@ -79,13 +79,15 @@ public final class SimdBitwise {
   }
 
   /**
-   * Returns 1 if neither half has a zero lane. {@code ones} has the lowest bit of each lane set,
-   * {@code highs} the highest. {@code (x - ones) & ~x & highs} is non-zero exactly when some lane
-   * of {@code x} is zero: the lowest zero lane borrows and sets its high bit, while a non-zero lane
-   * below it never borrows into the next one (borrows can give false positives only above a real
-   * zero lane, which does not change the answer).
+   * Returns 1 if neither half has a zero {@code width}-bit lane. With {@code ones} the lowest bit
+   * of each lane and {@code highs} the highest, {@code (x - ones) & ~x & highs} is non-zero exactly
+   * when some lane of {@code x} is zero: the lowest zero lane borrows and sets its high bit, while
+   * a non-zero lane below it never borrows into the next one (borrows can give false positives only
+   * above a real zero lane, which does not change the answer).
    */
-  private static int allTrue(long l, long h, long ones, long highs) {
+  private static int allTrue(long l, long h, int width) {
+    long ones = Lanes.ones(width);
+    long highs = ones << (width - 1);
     long zeroLanes = ((l - ones) & ~l & highs) | ((h - ones) & ~h & highs);
     return zeroLanes == 0 ? 1 : 0;
   }

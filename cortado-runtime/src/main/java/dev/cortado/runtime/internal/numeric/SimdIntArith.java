@@ -128,12 +128,12 @@ public final class SimdIntArith {
   }
 
   /** Clamps {@code v} to the signed 8-bit range. */
-  static int satS8(int v) {
+  private static int satS8(int v) {
     return Math.max(-128, Math.min(127, v));
   }
 
   /** Clamps {@code v} to the unsigned 8-bit range. */
-  static int satU8(int v) {
+  private static int satU8(int v) {
     return Math.max(0, Math.min(0xFF, v));
   }
 
@@ -222,12 +222,12 @@ public final class SimdIntArith {
   }
 
   /** Clamps {@code v} to the signed 16-bit range. */
-  static int satS16(int v) {
+  private static int satS16(int v) {
     return Math.max(-32768, Math.min(32767, v));
   }
 
   /** Clamps {@code v} to the unsigned 16-bit range. */
-  static int satU16(int v) {
+  private static int satU16(int v) {
     return Math.max(0, Math.min(0xFFFF, v));
   }
 

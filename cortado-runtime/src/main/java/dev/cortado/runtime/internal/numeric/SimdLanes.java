@@ -16,10 +16,6 @@ package dev.cortado.runtime.internal.numeric;
  *     Vector instructions</a>
  */
 public final class SimdLanes {
-  private static final long ONES_8 = 0x0101_0101_0101_0101L;
-  private static final long ONES_16 = 0x0001_0001_0001_0001L;
-  private static final long ONES_32 = 0x0000_0001_0000_0001L;
-
   private SimdLanes() {}
 
   // ---------------------------------------------------------------------------------------------
@@ -27,17 +23,17 @@ public final class SimdLanes {
 
   /** {@code i8x16.splat}: every lane is the low 8 bits of {@code x}. */
   public static void i8x16Splat(long[] lo, long[] hi, int dst, long x) {
-    set(lo, hi, dst, (x & 0xFF) * ONES_8);
+    set(lo, hi, dst, (x & 0xFF) * Lanes.ones(8));
   }
 
   /** {@code i16x8.splat}: every lane is the low 16 bits of {@code x}. */
   public static void i16x8Splat(long[] lo, long[] hi, int dst, long x) {
-    set(lo, hi, dst, (x & 0xFFFF) * ONES_16);
+    set(lo, hi, dst, (x & 0xFFFF) * Lanes.ones(16));
   }
 
   /** {@code i32x4.splat}: every lane is the low 32 bits of {@code x}. */
   public static void i32x4Splat(long[] lo, long[] hi, int dst, long x) {
-    set(lo, hi, dst, (x & 0xFFFF_FFFFL) * ONES_32);
+    set(lo, hi, dst, (x & 0xFFFF_FFFFL) * Lanes.ones(32));
   }
 
   /** {@code i64x2.splat}: both lanes are {@code x}. */
