@@ -83,6 +83,10 @@ class SpecSuiteNumericsTest {
     b.append("not runnable, by reason:\n");
     UNMAPPED_REASONS.forEach((k, v) -> b.append(String.format("  %6d %s%n", v, k)));
     System.out.print(b);
+    // Guards the harness itself: if it stopped understanding the scripts, it would check nothing.
+    if (COUNTS.size() > 60) {
+      assertTrue(checked >= 0.98 * (checked + unmapped), "too many assertions not runnable");
+    }
   }
 
   private static void run(Path file) throws IOException {
@@ -139,7 +143,6 @@ class SpecSuiteNumericsTest {
               + " assertions failed:\n"
               + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
     }
-    assertTrue(counts[0] + counts[1] >= 0);
   }
 
   /** Runs one command; returns null if it held, "unmapped: why", or what went wrong. */
