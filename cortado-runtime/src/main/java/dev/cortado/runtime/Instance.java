@@ -1,0 +1,63 @@
+package dev.cortado.runtime;
+
+import dev.cortado.runtime.internal.store.ModuleInstance;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** An instance of a module in a store: its exports, by name. */
+public final class Instance {
+  private final Store store;
+  private final Module module;
+  final ModuleInstance runtime;
+  private final Map<String, Extern> exports;
+
+  Instance(
+      Store store, Module module, ModuleInstance runtime, LinkedHashMap<String, Extern> exports) {
+    this.store = store;
+    this.module = module;
+    this.runtime = runtime;
+    this.exports = Collections.unmodifiableMap(exports);
+  }
+
+  /** Returns the store the instance lives in. */
+  public Store store() {
+    return store;
+  }
+
+  /** Returns the module this is an instance of. */
+  public Module module() {
+    return module;
+  }
+
+  /** Returns every export, by name, in the module's order. */
+  public Map<String, Extern> exports() {
+    return exports;
+  }
+
+  /** Returns export {@code name}, if there is one. */
+  public Optional<Extern> export(String name) {
+    return Optional.ofNullable(exports.get(name));
+  }
+
+  /** Returns exported function {@code name}, if there is one. */
+  public Optional<Func> func(String name) {
+    return exports.get(name) instanceof Func f ? Optional.of(f) : Optional.empty();
+  }
+
+  /** Returns exported memory {@code name}, if there is one. */
+  public Optional<Memory> memory(String name) {
+    return exports.get(name) instanceof Memory m ? Optional.of(m) : Optional.empty();
+  }
+
+  /** Returns exported table {@code name}, if there is one. */
+  public Optional<Table> table(String name) {
+    return exports.get(name) instanceof Table t ? Optional.of(t) : Optional.empty();
+  }
+
+  /** Returns exported global {@code name}, if there is one. */
+  public Optional<Global> global(String name) {
+    return exports.get(name) instanceof Global g ? Optional.of(g) : Optional.empty();
+  }
+}

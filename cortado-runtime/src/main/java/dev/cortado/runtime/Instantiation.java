@@ -1,0 +1,344 @@
+package dev.cortado.runtime;
+
+import dev.cortado.runtime.internal.interp.Interpreter;
+import dev.cortado.runtime.internal.interp.Machine;
+import dev.cortado.runtime.internal.store.FunctionInstance;
+import dev.cortado.runtime.internal.store.GlobalInstance;
+import dev.cortado.runtime.internal.store.HostFunctionInstance;
+import dev.cortado.runtime.internal.store.MemoryInstance;
+import dev.cortado.runtime.internal.store.ModuleInstance;
+import dev.cortado.runtime.internal.store.ResourceLimitException;
+import dev.cortado.runtime.internal.store.TableInstance;
+import dev.cortado.runtime.internal.store.WasmFunction;
+import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.DataSegment;
+import dev.cortado.wasm.ElementSegment;
+import dev.cortado.wasm.Export;
+import dev.cortado.wasm.Expression;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.GlobalType;
+import dev.cortado.wasm.Import;
+import dev.cortado.wasm.ImportDesc;
+import dev.cortado.wasm.Limits;
+import dev.cortado.wasm.MemoryType;
+import dev.cortado.wasm.TableType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.InstructionReader;
+import dev.cortado.wasm.valid.ValidatedModule;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+
+/**
+ * Instantiation as the spec defines it: resolve and check imports, allocate the module's functions,
+ * tables, memories and globals, initialize active segments in order (a segment that does not fit
+ * traps, leaving earlier segments' effects), then run the start function.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/exec/modules.html#instantiation">
+ *     Instantiation</a>
+ */
+final class Instantiation {
+  private static final Object[] DROPPED_ELEMENTS = new Object[0];
+
+  private Instantiation() {}
+
+  static Instance run(Linker linker, Store store, Module module) {
+    ValidatedModule vm = module.validated();
+    WasmModule m = vm.module();
+    ModuleInstance inst = new ModuleInstance(vm);
+    resolveImports(linker, store, m, inst);
+    Engine engine = store.engine();
+    int f = m.importedFunctionCount();
+    for (int i = 0; i < m.functions().size(); i++) {
+      FuncType t = vm.functionType(f + i);
+      inst.functions[f + i] = new WasmFunction(t, engine.typeId(t), inst, f + i, module.code(), i);
+    }
+    try {
+      int t = m.importedTableCount();
+      for (TableType type : m.tables()) {
+        inst.tables[t++] = new TableInstance(type, store.config().maxTableElements(), null);
+      }
+      int mem = m.importedMemoryCount();
+      for (MemoryType type : m.memories()) {
+        inst.memories[mem++] = new MemoryInstance(type, store.config().maxMemoryPages());
+      }
+    } catch (ResourceLimitException | OutOfMemoryError e) {
+      throw new InstantiationException(
+          e instanceof ResourceLimitException ? e.getMessage() : "not enough memory", e);
+    }
+    int g = m.importedGlobalCount();
+    for (dev.cortado.wasm.Global global : m.globals()) {
+      GlobalInstance gi = new GlobalInstance(global.type());
+      evaluate(global.init(), inst, gi);
+      inst.globals[g++] = gi;
+    }
+    for (int i = 0; i < m.elements().size(); i++) {
+      ElementSegment e = m.elements().get(i);
+      Object[] refs = new Object[e.items().size()];
+      GlobalInstance scratch = new GlobalInstance(new GlobalType(e.type(), false));
+      for (int k = 0; k < refs.length; k++) {
+        evaluate(e.items().get(k), inst, scratch);
+        refs[k] = scratch.ref;
+      }
+      inst.elements[i] = refs;
+    }
+    for (int i = 0; i < m.datas().size(); i++) {
+      inst.datas[i] = m.datas().get(i).init();
+    }
+    LinkedHashMap<String, Extern> exports = new LinkedHashMap<>();
+    Instance instance = new Instance(store, module, inst, exports);
+    for (Export e : m.exports()) {
+      exports.put(e.name(), externOf(store, inst, e));
+    }
+    initializeSegments(m, inst);
+    if (m.start().isPresent()) {
+      call(store, (WasmFunction) startFunction(inst, m.start().getAsInt()));
+    }
+    return instance;
+  }
+
+  private static FunctionInstance startFunction(ModuleInstance inst, int index) {
+    return inst.functions[index];
+  }
+
+  /** Runs a function without arguments or results (the start function). */
+  private static void call(Store store, FunctionInstance f) {
+    Machine machine = store.enter();
+    try {
+      if (f instanceof WasmFunction w) {
+        Interpreter.invoke(machine, w, machine.top);
+      } else {
+        ((HostFunctionInstance) f).body.call(null, machine, machine.top, machine.top);
+      }
+    } finally {
+      store.exit();
+    }
+  }
+
+  private static void initializeSegments(WasmModule m, ModuleInstance inst) {
+    GlobalInstance offset = new GlobalInstance(new GlobalType(ValType.I32, false));
+    for (int i = 0; i < m.elements().size(); i++) {
+      ElementSegment e = m.elements().get(i);
+      switch (e.mode()) {
+        case ElementSegment.Mode.Active a -> {
+          evaluate(a.offset(), inst, offset);
+          Object[] refs = inst.elements[i];
+          TableInstance table = inst.tables[a.tableIndex()];
+          long d = offset.value & 0xFFFF_FFFFL;
+          table.checkRange(d, refs.length);
+          System.arraycopy(refs, 0, table.elements, (int) d, refs.length);
+          inst.elements[i] = DROPPED_ELEMENTS;
+        }
+        case ElementSegment.Mode.Declarative dcl -> inst.elements[i] = DROPPED_ELEMENTS;
+        case ElementSegment.Mode.Passive p -> {}
+      }
+    }
+    for (int i = 0; i < m.datas().size(); i++) {
+      DataSegment s = m.datas().get(i);
+      if (s.mode() instanceof DataSegment.Mode.Active a) {
+        evaluate(a.offset(), inst, offset);
+        MemoryInstance mem = inst.memories[a.memoryIndex()];
+        long d = offset.value & 0xFFFF_FFFFL;
+        Bytes bytes = s.init();
+        mem.checkRange(d, bytes.length());
+        bytes.copyTo(0, mem.bytes, (int) d, bytes.length());
+        inst.datas[i] = Bytes.EMPTY;
+      }
+    }
+  }
+
+  /** Evaluates a constant expression into {@code into}'s value fields. */
+  static void evaluate(Expression e, ModuleInstance inst, GlobalInstance into) {
+    InstructionReader r = InstructionReader.of(e);
+    while (r.hasNext()) {
+      switch (r.next()) {
+        case I32_CONST -> into.value = r.i32();
+        case I64_CONST -> into.value = r.i64();
+        case F32_CONST -> into.value = r.f32Bits();
+        case F64_CONST -> into.value = r.f64Bits();
+        case V128_CONST -> {
+          into.value = r.v128Low();
+          into.high = r.v128High();
+        }
+        case REF_NULL -> into.ref = null;
+        case REF_FUNC -> into.ref = inst.functions[r.index()];
+        case GLOBAL_GET -> {
+          GlobalInstance g = inst.globals[r.index()];
+          into.value = g.value;
+          into.high = g.high;
+          into.ref = g.ref;
+        }
+        case END -> {}
+        default -> throw new IllegalStateException("not a constant instruction: " + r.opcode());
+      }
+    }
+  }
+
+  private static Extern externOf(Store store, ModuleInstance inst, Export e) {
+    return switch (e.kind()) {
+      case FUNC -> new Func(store, inst.functions[e.index()]);
+      case TABLE -> new Table(store, inst.tables[e.index()]);
+      case MEMORY -> new Memory(store, inst.memories[e.index()]);
+      case GLOBAL -> new Global(store, inst.globals[e.index()]);
+    };
+  }
+
+  // ---- imports ----
+
+  private static void resolveImports(
+      Linker linker, Store store, WasmModule m, ModuleInstance inst) {
+    int f = 0;
+    int t = 0;
+    int mem = 0;
+    int g = 0;
+    for (Import imp : m.imports()) {
+      Optional<Linker.Definition> def = linker.definition(imp.module(), imp.name());
+      if (def.isEmpty()) {
+        throw new UnlinkableException(
+            imp.module(),
+            imp.name(),
+            "unknown import: nothing is defined under this name"
+                + (linker.hasModule(imp.module())
+                    ? ""
+                    : " (no module \"" + imp.module() + "\" is defined at all)"));
+      }
+      Extern extern =
+          switch (def.get()) {
+            case Linker.ExternDefinition x -> x.extern();
+            case Linker.HostDefinition h ->
+                new Func(
+                    store,
+                    hostFunction(store, h.type(), imp.module() + "." + imp.name(), h.body()));
+          };
+      if (extern.store() != store) {
+        throw new UnlinkableException(
+            imp.module(),
+            imp.name(),
+            "incompatible import type: the definition belongs to another store");
+      }
+      switch (imp.desc()) {
+        case ImportDesc.Func fd -> {
+          FuncType expected =
+              m.types().get(fd.typeIndex()).composite() instanceof FuncType ft ? ft : null;
+          if (!(extern instanceof Func fn) || !fn.type().equals(expected)) {
+            throw mismatch(imp, "function " + expected, extern);
+          }
+          inst.functions[f++] = fn.instance;
+        }
+        case ImportDesc.Table td -> {
+          if (!(extern instanceof Table tb)
+              || !tb.instance.type().elementType().equals(td.type().elementType())
+              || !limitsMatch(tb.instance.size, tb.instance.type().limits(), td.type().limits())) {
+            throw mismatch(imp, "table " + td.type(), extern);
+          }
+          inst.tables[t++] = tb.instance;
+        }
+        case ImportDesc.Memory md -> {
+          if (!(extern instanceof Memory mm)
+              || !limitsMatch(
+                  mm.instance.pages(), mm.instance.type().limits(), md.type().limits())) {
+            throw mismatch(imp, "memory " + md.type(), extern);
+          }
+          inst.memories[mem++] = mm.instance;
+        }
+        case ImportDesc.Global gd -> {
+          if (!(extern instanceof Global gl) || !gl.instance.type().equals(gd.type())) {
+            throw mismatch(imp, "global " + gd.type(), extern);
+          }
+          inst.globals[g++] = gl.instance;
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns whether a memory or table of {@code size} with {@code actual} declared limits matches
+   * the {@code expected} limits of an import.
+   */
+  private static boolean limitsMatch(long size, Limits actual, Limits expected) {
+    if (size < expected.min()) {
+      return false;
+    }
+    if (expected.max().isEmpty()) {
+      return true;
+    }
+    return actual.max().isPresent() && actual.max().getAsLong() <= expected.max().getAsLong();
+  }
+
+  private static UnlinkableException mismatch(Import imp, String expected, Extern actual) {
+    String found =
+        switch (actual) {
+          case Func fn -> "function " + fn.type();
+          case Table tb -> "table " + tb.type();
+          case Memory mm -> "memory " + mm.type();
+          case Global gl -> "global " + gl.type();
+        };
+    return new UnlinkableException(
+        imp.module(),
+        imp.name(),
+        "incompatible import type: expected " + expected + ", found " + found);
+  }
+
+  // ---- store objects created by the host ----
+
+  static MemoryInstance newMemory(Store store, MemoryType type) {
+    try {
+      return new MemoryInstance(type, store.config().maxMemoryPages());
+    } catch (ResourceLimitException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  static TableInstance newTable(Store store, TableType type, Object init) {
+    try {
+      return new TableInstance(type, store.config().maxTableElements(), init);
+    } catch (ResourceLimitException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  static Limits currentLimits(long current, Limits declared) {
+    return new Limits(current, declared.max());
+  }
+
+  static HostFunctionInstance hostFunction(
+      Store store, FuncType type, String name, HostFunction body) {
+    HostFunctionInstance.Body adapter =
+        (caller, machine, argBase, resultBase) -> {
+          int n = type.results().size();
+          Arrays.fill(machine.lo, resultBase, resultBase + n, 0L);
+          Arrays.fill(machine.hi, resultBase, resultBase + n, 0L);
+          Arrays.fill(machine.refs, resultBase, resultBase + n, null);
+          body.call(
+              new CallerView(store, caller),
+              new SlotValues(store, machine, argBase, type.params()),
+              new SlotValues(store, machine, resultBase, type.results()));
+        };
+    return new HostFunctionInstance(type, store.engine().typeId(type), name, adapter);
+  }
+
+  /** The {@link Caller} of a host function. */
+  private record CallerView(Store store, ModuleInstance instance) implements Caller {
+    @Override
+    public Optional<Memory> memory() {
+      if (instance == null || instance.memory0() == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new Memory(store, instance.memory0()));
+    }
+
+    @Override
+    public Optional<Extern> export(String name) {
+      if (instance == null) {
+        return Optional.empty();
+      }
+      for (Export e : instance.module().module().exports()) {
+        if (e.name().equals(name)) {
+          return Optional.of(externOf(store, instance, e));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package dev.cortado.runtime;
+
+import dev.cortado.runtime.internal.interp.Budget;
+import dev.cortado.runtime.internal.interp.Machine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The unit of isolation: it owns instances and everything they create, and the limits their code
+ * runs under (memory and table sizes, call depth, fuel, deadline). Give each tenant or request a
+ * store of its own.
+ *
+ * <p>A store runs code on one thread at a time; calling in from a second thread while code runs
+ * throws {@link IllegalStateException}. {@link #interrupt()} is the exception: any thread may call
+ * it to stop running code within milliseconds.
+ */
+public final class Store {
+  private final Engine engine;
+  private final StoreConfig config;
+  private final Budget budget = new Budget();
+  private final AtomicReference<Thread> owner = new AtomicReference<>();
+  private int entries;
+  private Machine machine;
+
+  private Store(Engine engine, StoreConfig config) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /** Returns a store of {@code engine} with the default limits. */
+  public static Store create(Engine engine) {
+    return new Store(engine, StoreConfig.defaults());
+  }
+
+  /** Returns a store of {@code engine} with the limits of {@code config}. */
+  public static Store create(Engine engine, StoreConfig config) {
+    return new Store(engine, config);
+  }
+
+  /** Returns the engine. */
+  public Engine engine() {
+    return engine;
+  }
+
+  /** Returns the limits. */
+  public StoreConfig config() {
+    return config;
+  }
+
+  /**
+   * Sets the fuel: how many more WebAssembly instructions may run (counted at loop back edges and
+   * calls, so a run may overshoot by one loop iteration). Running out throws {@link
+   * ExecutionInterruptedException} with reason {@code OUT_OF_FUEL}; set fuel again to continue.
+   */
+  public void setFuel(long fuel) {
+    if (fuel < 0) {
+      throw new IllegalArgumentException("fuel must not be negative: " + fuel);
+    }
+    budget.setFuel(fuel);
+  }
+
+  /** Adds {@code fuel} to what is left, starting to count fuel if it was not counted. */
+  public void addFuel(long fuel) {
+    if (fuel < 0) {
+      throw new IllegalArgumentException("fuel must not be negative: " + fuel);
+    }
+    long left = budget.fuelEnabled() ? budget.fuel() : 0;
+    budget.setFuel(left > Long.MAX_VALUE - fuel ? Long.MAX_VALUE : left + fuel);
+  }
+
+  /** Returns the fuel left, or empty if fuel is not counted. */
+  public OptionalLong fuel() {
+    return budget.fuelEnabled() ? OptionalLong.of(budget.fuel()) : OptionalLong.empty();
+  }
+
+  /** Stops counting fuel. */
+  public void disableFuel() {
+    budget.disableFuel();
+  }
+
+  /**
+   * Makes running code stop once {@code timeout} from now has passed, with {@link
+   * ExecutionInterruptedException} reason {@code DEADLINE}.
+   */
+  public void setTimeout(Duration timeout) {
+    budget.setDeadline(System.nanoTime() + timeout.toNanos());
+  }
+
+  /** Makes running code stop once {@code deadline} has passed. */
+  public void setDeadline(Instant deadline) {
+    setTimeout(Duration.between(Instant.now(), deadline));
+  }
+
+  /** Removes the deadline. */
+  public void clearDeadline() {
+    budget.clearDeadline();
+  }
+
+  /**
+   * Asks the code running in this store to stop; it throws {@link ExecutionInterruptedException}
+   * with reason {@code INTERRUPTED} within milliseconds. Safe to call from any thread.
+   */
+  public void interrupt() {
+    budget.interrupt();
+  }
+
+  /** Returns the machine to run code on, claiming the store for this thread until {@link #exit}. */
+  Machine enter() {
+    Thread me = Thread.currentThread();
+    Thread current = owner.get();
+    if (current != me && !owner.compareAndSet(null, me)) {
+      throw new IllegalStateException(
+          "the store is running code on thread \""
+              + owner.get().getName()
+              + "\"; a store runs on one thread at a time (use a store per thread)");
+    }
+    entries++;
+    if (machine == null) {
+      machine = new Machine(config.maxCallDepth(), config.maxStackSlots(), budget);
+    }
+    return machine;
+  }
+
+  /** Releases the store after {@link #enter}. */
+  void exit() {
+    if (--entries == 0) {
+      owner.set(null);
+    }
+  }
+}

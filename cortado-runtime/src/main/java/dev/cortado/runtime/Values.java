@@ -1,0 +1,98 @@
+package dev.cortado.runtime;
+
+import dev.cortado.runtime.internal.store.FunctionInstance;
+import dev.cortado.runtime.internal.store.GlobalInstance;
+import dev.cortado.wasm.HeapType;
+import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.V128;
+import dev.cortado.wasm.ValType;
+import java.util.Optional;
+
+/**
+ * Conversions between API values ({@link WasmValue}) and their runtime form: slots of a machine,
+ * globals, table elements. Function references are {@link FunctionInstance}s at runtime and {@link
+ * Func} handles in the API.
+ */
+final class Values {
+  private Values() {}
+
+  /** Checks {@code v} has type {@code t}, naming {@code what} in the error. */
+  static void requireType(WasmValue v, ValType t, String what) {
+    if (!v.type().equals(t)) {
+      throw new IllegalArgumentException(
+          what + " must be " + t.text() + ", but " + v.type().text() + " was given");
+    }
+  }
+
+  /** Returns the runtime form of a reference value. */
+  static Object toRef(Store store, WasmValue v) {
+    return switch (v) {
+      case WasmValue.FuncRef f -> f.func().map(x -> x.checkStore(store).instance).orElse(null);
+      case WasmValue.ExternRef e -> e.value().orElse(null);
+      default -> throw new IllegalArgumentException(v.type().text() + " is not a reference");
+    };
+  }
+
+  /** Returns the API form of a reference of type {@code t}. */
+  static WasmValue fromRef(Store store, Object ref, ValType t) {
+    if (((RefType) t).heapType() == HeapType.Abstract.FUNC) {
+      return new WasmValue.FuncRef(
+          ref == null ? Optional.empty() : Optional.of(new Func(store, (FunctionInstance) ref)));
+    }
+    return new WasmValue.ExternRef(Optional.ofNullable(ref));
+  }
+
+  /** Writes {@code v} into slot {@code i} of the arrays. */
+  static void toSlot(Store store, WasmValue v, long[] lo, long[] hi, Object[] refs, int i) {
+    switch (v) {
+      case WasmValue.I32 x -> lo[i] = x.value();
+      case WasmValue.I64 x -> lo[i] = x.value();
+      case WasmValue.F32 x -> lo[i] = x.bits();
+      case WasmValue.F64 x -> lo[i] = x.bits();
+      case WasmValue.Vec x -> {
+        lo[i] = x.value().low();
+        hi[i] = x.value().high();
+      }
+      case WasmValue.FuncRef x -> refs[i] = toRef(store, x);
+      case WasmValue.ExternRef x -> refs[i] = toRef(store, x);
+    }
+  }
+
+  /** Returns the value of type {@code t} in slot {@code i} of the arrays. */
+  static WasmValue fromSlot(Store store, ValType t, long[] lo, long[] hi, Object[] refs, int i) {
+    if (t == ValType.I32) {
+      return new WasmValue.I32((int) lo[i]);
+    } else if (t == ValType.I64) {
+      return new WasmValue.I64(lo[i]);
+    } else if (t == ValType.F32) {
+      return new WasmValue.F32((int) lo[i]);
+    } else if (t == ValType.F64) {
+      return new WasmValue.F64(lo[i]);
+    } else if (t == ValType.V128) {
+      return new WasmValue.Vec(new V128(lo[i], hi[i]));
+    }
+    return fromRef(store, refs[i], t);
+  }
+
+  /** Sets global {@code g} to {@code v}. */
+  static void toGlobal(Store store, WasmValue v, GlobalInstance g) {
+    long[] lo = new long[1];
+    long[] hi = new long[1];
+    Object[] refs = new Object[1];
+    toSlot(store, v, lo, hi, refs, 0);
+    g.value = lo[0];
+    g.high = hi[0];
+    g.ref = refs[0];
+  }
+
+  /** Returns the value of global {@code g}. */
+  static WasmValue fromGlobal(Store store, GlobalInstance g) {
+    return fromSlot(
+        store,
+        g.type().valueType(),
+        new long[] {g.value},
+        new long[] {g.high},
+        new Object[] {g.ref},
+        0);
+  }
+}

@@ -1,0 +1,506 @@
+package dev.cortado.runtime.internal.interp;
+
+import dev.cortado.runtime.ExecutionInterruptedException;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.internal.store.FunctionInstance;
+import dev.cortado.runtime.internal.store.HostFunctionInstance;
+import dev.cortado.runtime.internal.store.MemoryInstance;
+import dev.cortado.runtime.internal.store.ModuleInstance;
+import dev.cortado.runtime.internal.store.WasmFunction;
+import java.util.Arrays;
+
+/**
+ * Runs lowered code ({@link Ir}). One Java frame runs any number of nested WebAssembly calls: calls
+ * and returns switch the code, frame base and instance in place, and suspended frames are kept in
+ * the {@link Machine}, so deep WebAssembly recursion never deepens the Java stack.
+ *
+ * <p>The dispatch method holds the frequent instructions and must stay below HotSpot's 8000-byte
+ * limit for compiling methods ({@code DispatchSizeTest} checks); the rest run in {@link ColdOps},
+ * {@link MemoryOps} and {@link SimdOps}.
+ */
+public final class Interpreter {
+  private static final byte[] NO_MEMORY = new byte[0];
+
+  private Interpreter() {}
+
+  static Trap exhausted() {
+    return Trap.of(TrapKind.CALL_STACK_EXHAUSTED);
+  }
+
+  /**
+   * Runs {@code entry} with its arguments already in slots {@code base...} of {@code m}; its
+   * results are left in slots {@code base...}.
+   */
+  public static void invoke(Machine m, WasmFunction entry, int base) {
+    int entryDepth = m.depth;
+    int savedTop = m.top;
+    try {
+      run(m, entry, base, entryDepth);
+    } catch (Trap e) {
+      throw Traps.withStackTrace(m, e, entryDepth);
+    } catch (StackOverflowError e) {
+      // Host functions calling back into WebAssembly nest Java frames; too many is exhaustion.
+      throw Traps.withStackTrace(m, exhausted(), entryDepth);
+    } finally {
+      m.depth = entryDepth;
+      m.top = savedTop;
+    }
+  }
+
+  /** Prepares a frame: zeroes the declared locals and fills the constant slots. */
+  static void enterFrame(Machine m, CompiledCode c, int fp) {
+    m.ensureSlots(fp + c.frameSize);
+    long[] lo = m.lo;
+    int localsEnd = fp + c.localCount;
+    Arrays.fill(lo, fp + c.paramCount, localsEnd, 0L);
+    Arrays.fill(m.hi, fp + c.paramCount, localsEnd, 0L);
+    Arrays.fill(m.refs, fp + c.paramCount, localsEnd, null);
+    long[] constants = c.constLow;
+    System.arraycopy(constants, 0, lo, localsEnd, constants.length);
+    if (c.constHigh != null) {
+      System.arraycopy(c.constHigh, 0, m.hi, localsEnd, constants.length);
+    }
+  }
+
+  private static byte[] memoryOf(ModuleInstance inst) {
+    MemoryInstance mem = inst.memory0();
+    return mem == null ? NO_MEMORY : mem.bytes;
+  }
+
+  private static void run(Machine m, WasmFunction entry, int entryFp, int entryDepth) {
+    WasmFunction fn = entry;
+    CompiledCode cc = fn.code();
+    enterFrame(m, cc, entryFp);
+    int[] code = cc.code;
+    int fp = entryFp;
+    int pc = 0;
+    ModuleInstance inst = fn.instance;
+    byte[] mem = memoryOf(inst);
+    long[] s = m.lo;
+    Budget budget = m.budget;
+    try {
+      while (true) {
+        switch (code[pc]) {
+          case Ir.UNREACHABLE -> {
+            throw Trap.of(TrapKind.UNREACHABLE);
+          }
+          case Ir.JUMP -> pc = code[pc + 1];
+          case Ir.JUMP_LOOP -> {
+            if (--budget.credit < 0) {
+              budget.checkpoint();
+            }
+            pc = code[pc + 1];
+          }
+          case Ir.BR_IF -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+          case Ir.BR_IF_LOOP -> {
+            if ((int) s[fp + code[pc + 1]] != 0) {
+              if (--budget.credit < 0) {
+                budget.checkpoint();
+              }
+              pc = code[pc + 2];
+            } else {
+              pc += 3;
+            }
+          }
+          case Ir.BR_UNLESS -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+          case Ir.BR_TABLE -> {
+            if (--budget.credit < 0) {
+              budget.checkpoint();
+            }
+            int i = (int) s[fp + code[pc + 1]];
+            int n = code[pc + 2];
+            pc = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
+          }
+          case Ir.RETURN -> {
+            if (m.depth == entryDepth) {
+              return;
+            }
+            int d = --m.depth;
+            fn = m.frameFunction[d];
+            m.frameFunction[d] = null;
+            pc = m.framePc[d];
+            fp = m.frameBase[d];
+            cc = fn.code();
+            code = cc.code;
+            inst = fn.instance;
+            mem = memoryOf(inst);
+          }
+          case Ir.CALL, Ir.CALL_INDIRECT -> {
+            FunctionInstance callee;
+            int argBase;
+            int next;
+            if (code[pc] == Ir.CALL) {
+              callee = inst.functions[code[pc + 1]];
+              argBase = code[pc + 2];
+              next = pc + 3;
+            } else {
+              callee = MemoryOps.indirectCallee(inst, code, pc, s, fp);
+              argBase = code[pc + 4];
+              next = pc + 5;
+            }
+            if (--budget.credit < 0) {
+              budget.checkpoint();
+            }
+            if (callee instanceof WasmFunction w) {
+              m.pushFrame(fn, next, fp);
+              fn = w;
+              cc = w.code();
+              fp += argBase;
+              enterFrame(m, cc, fp);
+              code = cc.code;
+              pc = 0;
+              inst = w.instance;
+              s = m.lo;
+            } else {
+              // Calls back into WebAssembly from the host place their frames above this one.
+              m.top = fp + cc.frameSize;
+              HostCalls.call(m, inst, (HostFunctionInstance) callee, fp + argBase);
+              s = m.lo;
+              pc = next;
+            }
+            mem = memoryOf(inst);
+          }
+          case Ir.COPY -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Ir.COPY_V128 -> {
+            int d = fp + code[pc + 1];
+            int a = fp + code[pc + 2];
+            s[d] = s[a];
+            m.hi[d] = m.hi[a];
+            pc += 3;
+          }
+          case Ir.COPY_REF -> {
+            m.refs[fp + code[pc + 1]] = m.refs[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Ir.CONST -> {
+            s[fp + code[pc + 1]] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
+            pc += 4;
+          }
+          case Ir.SELECT -> {
+            s[fp + code[pc + 1]] =
+                (int) s[fp + code[pc + 2]] != 0 ? s[fp + code[pc + 3]] : s[fp + code[pc + 4]];
+            pc += 5;
+          }
+          case Ir.GLOBAL_GET -> {
+            s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
+            pc += 3;
+          }
+          case Ir.GLOBAL_SET -> {
+            inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Ir.I32_LOAD -> {
+            s[fp + code[pc + 1]] =
+                (int)
+                    MemoryInstance.INT.get(
+                        mem, address(mem, s[fp + code[pc + 2]], code[pc + 3], 4));
+            pc += 4;
+          }
+          case Ir.I64_LOAD -> {
+            s[fp + code[pc + 1]] =
+                (long)
+                    MemoryInstance.LONG.get(
+                        mem, address(mem, s[fp + code[pc + 2]], code[pc + 3], 8));
+            pc += 4;
+          }
+          case Ir.F32_LOAD -> {
+            s[fp + code[pc + 1]] =
+                (int)
+                    MemoryInstance.INT.get(
+                        mem, address(mem, s[fp + code[pc + 2]], code[pc + 3], 4));
+            pc += 4;
+          }
+          case Ir.F64_LOAD -> {
+            s[fp + code[pc + 1]] =
+                (long)
+                    MemoryInstance.LONG.get(
+                        mem, address(mem, s[fp + code[pc + 2]], code[pc + 3], 8));
+            pc += 4;
+          }
+          case Ir.I32_LOAD8_U -> {
+            s[fp + code[pc + 1]] = mem[address(mem, s[fp + code[pc + 2]], code[pc + 3], 1)] & 0xFF;
+            pc += 4;
+          }
+          case Ir.I32_LOAD8_S -> {
+            s[fp + code[pc + 1]] = mem[address(mem, s[fp + code[pc + 2]], code[pc + 3], 1)];
+            pc += 4;
+          }
+          case Ir.I32_STORE, Ir.F32_STORE -> {
+            MemoryInstance.INT.set(
+                mem,
+                address(mem, s[fp + code[pc + 2]], code[pc + 3], 4),
+                (int) s[fp + code[pc + 1]]);
+            pc += 4;
+          }
+          case Ir.I64_STORE, Ir.F64_STORE -> {
+            MemoryInstance.LONG.set(
+                mem, address(mem, s[fp + code[pc + 2]], code[pc + 3], 8), s[fp + code[pc + 1]]);
+            pc += 4;
+          }
+          case Ir.I32_STORE8 -> {
+            mem[address(mem, s[fp + code[pc + 2]], code[pc + 3], 1)] = (byte) s[fp + code[pc + 1]];
+            pc += 4;
+          }
+          case Ir.I32_EQZ -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
+            pc += 3;
+          }
+          case Ir.I32_EQ -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I32_NE -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I32_LT_S -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I32_LT_U -> {
+            s[fp + code[pc + 1]] =
+                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) < 0
+                    ? 1
+                    : 0;
+            pc += 4;
+          }
+          case Ir.I32_GT_S -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I32_GT_U -> {
+            s[fp + code[pc + 1]] =
+                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) > 0
+                    ? 1
+                    : 0;
+            pc += 4;
+          }
+          case Ir.I32_LE_S -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I32_LE_U -> {
+            s[fp + code[pc + 1]] =
+                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) <= 0
+                    ? 1
+                    : 0;
+            pc += 4;
+          }
+          case Ir.I32_GE_S -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I32_GE_U -> {
+            s[fp + code[pc + 1]] =
+                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) >= 0
+                    ? 1
+                    : 0;
+            pc += 4;
+          }
+          case Ir.I32_ADD -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I32_SUB -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I32_MUL -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I32_AND -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I32_OR -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I32_XOR -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I32_SHL -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I32_SHR_S -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I32_SHR_U -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I64_EQZ -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == 0 ? 1 : 0;
+            pc += 3;
+          }
+          case Ir.I64_EQ -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I64_NE -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] != s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I64_LT_S -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] < s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I64_LT_U -> {
+            s[fp + code[pc + 1]] =
+                Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) < 0 ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I64_GT_S -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] > s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I64_GE_S -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >= s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I64_LE_S -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] <= s[fp + code[pc + 3]] ? 1 : 0;
+            pc += 4;
+          }
+          case Ir.I64_ADD -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I64_SUB -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I64_MUL -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I64_AND -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I64_OR -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I64_XOR -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I64_SHL -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I64_SHR_S -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I64_SHR_U -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> s[fp + code[pc + 3]];
+            pc += 4;
+          }
+          case Ir.I64_EXTEND_I32_S -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Ir.I64_EXTEND_I32_U -> {
+            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & 0xFFFF_FFFFL;
+            pc += 3;
+          }
+          case Ir.I32_WRAP_I64 -> {
+            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Ir.F64_ADD -> {
+            s[fp + code[pc + 1]] =
+                Double.doubleToRawLongBits(
+                    Double.longBitsToDouble(s[fp + code[pc + 2]])
+                        + Double.longBitsToDouble(s[fp + code[pc + 3]]));
+            pc += 4;
+          }
+          case Ir.F64_SUB -> {
+            s[fp + code[pc + 1]] =
+                Double.doubleToRawLongBits(
+                    Double.longBitsToDouble(s[fp + code[pc + 2]])
+                        - Double.longBitsToDouble(s[fp + code[pc + 3]]));
+            pc += 4;
+          }
+          case Ir.F64_MUL -> {
+            s[fp + code[pc + 1]] =
+                Double.doubleToRawLongBits(
+                    Double.longBitsToDouble(s[fp + code[pc + 2]])
+                        * Double.longBitsToDouble(s[fp + code[pc + 3]]));
+            pc += 4;
+          }
+          case Ir.F64_DIV -> {
+            s[fp + code[pc + 1]] =
+                Double.doubleToRawLongBits(
+                    Double.longBitsToDouble(s[fp + code[pc + 2]])
+                        / Double.longBitsToDouble(s[fp + code[pc + 3]]));
+            pc += 4;
+          }
+          case Ir.F32_ADD -> {
+            s[fp + code[pc + 1]] =
+                Float.floatToRawIntBits(
+                    Float.intBitsToFloat((int) s[fp + code[pc + 2]])
+                        + Float.intBitsToFloat((int) s[fp + code[pc + 3]]));
+            pc += 4;
+          }
+          case Ir.F32_MUL -> {
+            s[fp + code[pc + 1]] =
+                Float.floatToRawIntBits(
+                    Float.intBitsToFloat((int) s[fp + code[pc + 2]])
+                        * Float.intBitsToFloat((int) s[fp + code[pc + 3]]));
+            pc += 4;
+          }
+          case Ir.MEMORY_GROW,
+              Ir.MEMORY_FILL,
+              Ir.MEMORY_COPY,
+              Ir.MEMORY_INIT,
+              Ir.DATA_DROP,
+              Ir.TABLE_GET,
+              Ir.TABLE_SET,
+              Ir.TABLE_SIZE,
+              Ir.TABLE_GROW,
+              Ir.TABLE_FILL,
+              Ir.TABLE_COPY,
+              Ir.TABLE_INIT,
+              Ir.ELEM_DROP,
+              Ir.MEMORY_SIZE -> {
+            pc = MemoryOps.execute(m, inst, code, pc, fp);
+            mem = memoryOf(inst);
+          }
+          case Ir.SIMD -> {
+            pc = SimdOps.execute(m, mem, code, pc, fp);
+          }
+          default -> {
+            pc = ColdOps.execute(m, inst, mem, code, pc, fp);
+          }
+        }
+      }
+    } catch (Trap | ExecutionInterruptedException e) {
+      // fn and pc are where execution stood: the innermost WebAssembly frame.
+      m.stoppedAt(fn, pc);
+      throw e;
+    }
+  }
+
+  /**
+   * Returns the index of the {@code size} bytes at {@code address + offset} (an i32 address and u32
+   * offset), or traps if they are not all inside {@code mem}.
+   */
+  static int address(byte[] mem, long address, int offset, int size) {
+    long ea = (address & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
+    if (ea > mem.length - size) {
+      throw Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
+    return (int) ea;
+  }
+}

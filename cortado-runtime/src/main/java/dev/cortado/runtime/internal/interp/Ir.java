@@ -1,0 +1,792 @@
+package dev.cortado.runtime.internal.interp;
+
+import dev.cortado.wasm.Opcode;
+
+/**
+ * The interpreter's instruction set: what {@link Lowering} emits and {@link Interpreter} runs.
+ *
+ * <p>Code is an {@code int[]}: an opcode then its operands. Operands named like {@code dst}, {@code
+ * a}, {@code src} are slot numbers relative to the frame base: locals first, then folded constants,
+ * then the operand stack at heights known from validation. Targets are code positions. Numeric
+ * instructions keep the Wasm name and take {@code dst a} (unary) or {@code dst a b} (binary); loads
+ * take {@code dst address offset}, stores {@code value address offset}, with {@code offset} the u32
+ * immediate.
+ */
+final class Ir {
+  private Ir() {}
+
+  /** trap: unreachable */
+  static final int UNREACHABLE = 0;
+
+  /** JUMP target: go to target */
+  static final int JUMP = 1;
+
+  /** JUMP_LOOP target: a back edge; checks fuel and interruption, then jumps */
+  static final int JUMP_LOOP = 2;
+
+  /** BR_IF cond target: jump if the i32 in slot cond is not zero */
+  static final int BR_IF = 3;
+
+  /** BR_IF_LOOP cond target: BR_IF to a loop header (a back edge) */
+  static final int BR_IF_LOOP = 4;
+
+  /** BR_UNLESS cond target: jump if the i32 in slot cond is zero */
+  static final int BR_UNLESS = 5;
+
+  /** BR_TABLE index n target0..target(n-1) default */
+  static final int BR_TABLE = 6;
+
+  /** RETURN: results are in slots 0..r-1 */
+  static final int RETURN = 7;
+
+  /** CALL function base: call function index (of the instance) with frame at base */
+  static final int CALL = 8;
+
+  /** CALL_INDIRECT typeId table indexSlot base */
+  static final int CALL_INDIRECT = 9;
+
+  /** COPY dst src: a number */
+  static final int COPY = 10;
+
+  /** COPY_V128 dst src */
+  static final int COPY_V128 = 11;
+
+  /** COPY_REF dst src */
+  static final int COPY_REF = 12;
+
+  /** CONST dst low high: a 64-bit number (i32 sign-extended) */
+  static final int CONST = 13;
+
+  /** CONST_V128 dst b0 b1 b2 b3: four ints, low first */
+  static final int CONST_V128 = 14;
+
+  /** REF_NULL dst */
+  static final int REF_NULL = 15;
+
+  /** REF_FUNC dst function */
+  static final int REF_FUNC = 16;
+
+  /** REF_IS_NULL dst src */
+  static final int REF_IS_NULL = 17;
+
+  /** SELECT dst cond a b: a number */
+  static final int SELECT = 18;
+
+  /** SELECT_V128 dst cond a b */
+  static final int SELECT_V128 = 19;
+
+  /** SELECT_REF dst cond a b */
+  static final int SELECT_REF = 20;
+
+  /** GLOBAL_GET dst global: a number */
+  static final int GLOBAL_GET = 21;
+
+  /** GLOBAL_SET global src */
+  static final int GLOBAL_SET = 22;
+
+  /** GLOBAL_GET_V128 dst global */
+  static final int GLOBAL_GET_V128 = 23;
+
+  /** GLOBAL_SET_V128 global src */
+  static final int GLOBAL_SET_V128 = 24;
+
+  /** GLOBAL_GET_REF dst global */
+  static final int GLOBAL_GET_REF = 25;
+
+  /** GLOBAL_SET_REF global src */
+  static final int GLOBAL_SET_REF = 26;
+
+  /** MEMORY_SIZE dst */
+  static final int MEMORY_SIZE = 27;
+
+  /** MEMORY_GROW dst delta */
+  static final int MEMORY_GROW = 28;
+
+  /** MEMORY_FILL dst value count */
+  static final int MEMORY_FILL = 29;
+
+  /** MEMORY_COPY dst src count */
+  static final int MEMORY_COPY = 30;
+
+  /** MEMORY_INIT segment dst src count */
+  static final int MEMORY_INIT = 31;
+
+  /** DATA_DROP segment */
+  static final int DATA_DROP = 32;
+
+  /** TABLE_GET dst table index */
+  static final int TABLE_GET = 33;
+
+  /** TABLE_SET table index value */
+  static final int TABLE_SET = 34;
+
+  /** TABLE_SIZE dst table */
+  static final int TABLE_SIZE = 35;
+
+  /** TABLE_GROW dst table value delta */
+  static final int TABLE_GROW = 36;
+
+  /** TABLE_FILL table index value count */
+  static final int TABLE_FILL = 37;
+
+  /** TABLE_COPY dstTable srcTable dst src count */
+  static final int TABLE_COPY = 38;
+
+  /** TABLE_INIT table segment dst src count */
+  static final int TABLE_INIT = 39;
+
+  /** ELEM_DROP segment */
+  static final int ELEM_DROP = 40;
+
+  /** SIMD opcode-ordinal dst operands...: every vector instruction (see Interpreter.simd) */
+  static final int SIMD = 41;
+
+  /** I32_LOAD dst|value address offset: i32.load */
+  static final int I32_LOAD = 42;
+
+  /** I64_LOAD dst|value address offset: i64.load */
+  static final int I64_LOAD = 43;
+
+  /** F32_LOAD dst|value address offset: f32.load */
+  static final int F32_LOAD = 44;
+
+  /** F64_LOAD dst|value address offset: f64.load */
+  static final int F64_LOAD = 45;
+
+  /** I32_LOAD8_S dst|value address offset: i32.load8_s */
+  static final int I32_LOAD8_S = 46;
+
+  /** I32_LOAD8_U dst|value address offset: i32.load8_u */
+  static final int I32_LOAD8_U = 47;
+
+  /** I32_LOAD16_S dst|value address offset: i32.load16_s */
+  static final int I32_LOAD16_S = 48;
+
+  /** I32_LOAD16_U dst|value address offset: i32.load16_u */
+  static final int I32_LOAD16_U = 49;
+
+  /** I64_LOAD8_S dst|value address offset: i64.load8_s */
+  static final int I64_LOAD8_S = 50;
+
+  /** I64_LOAD8_U dst|value address offset: i64.load8_u */
+  static final int I64_LOAD8_U = 51;
+
+  /** I64_LOAD16_S dst|value address offset: i64.load16_s */
+  static final int I64_LOAD16_S = 52;
+
+  /** I64_LOAD16_U dst|value address offset: i64.load16_u */
+  static final int I64_LOAD16_U = 53;
+
+  /** I64_LOAD32_S dst|value address offset: i64.load32_s */
+  static final int I64_LOAD32_S = 54;
+
+  /** I64_LOAD32_U dst|value address offset: i64.load32_u */
+  static final int I64_LOAD32_U = 55;
+
+  /** I32_STORE dst|value address offset: i32.store */
+  static final int I32_STORE = 56;
+
+  /** I64_STORE dst|value address offset: i64.store */
+  static final int I64_STORE = 57;
+
+  /** F32_STORE dst|value address offset: f32.store */
+  static final int F32_STORE = 58;
+
+  /** F64_STORE dst|value address offset: f64.store */
+  static final int F64_STORE = 59;
+
+  /** I32_STORE8 dst|value address offset: i32.store8 */
+  static final int I32_STORE8 = 60;
+
+  /** I32_STORE16 dst|value address offset: i32.store16 */
+  static final int I32_STORE16 = 61;
+
+  /** I64_STORE8 dst|value address offset: i64.store8 */
+  static final int I64_STORE8 = 62;
+
+  /** I64_STORE16 dst|value address offset: i64.store16 */
+  static final int I64_STORE16 = 63;
+
+  /** I64_STORE32 dst|value address offset: i64.store32 */
+  static final int I64_STORE32 = 64;
+
+  /** I32_EQZ dst a: i32.eqz */
+  static final int I32_EQZ = 65;
+
+  /** I32_EQ dst a b: i32.eq */
+  static final int I32_EQ = 66;
+
+  /** I32_NE dst a b: i32.ne */
+  static final int I32_NE = 67;
+
+  /** I32_LT_S dst a b: i32.lt_s */
+  static final int I32_LT_S = 68;
+
+  /** I32_LT_U dst a b: i32.lt_u */
+  static final int I32_LT_U = 69;
+
+  /** I32_GT_S dst a b: i32.gt_s */
+  static final int I32_GT_S = 70;
+
+  /** I32_GT_U dst a b: i32.gt_u */
+  static final int I32_GT_U = 71;
+
+  /** I32_LE_S dst a b: i32.le_s */
+  static final int I32_LE_S = 72;
+
+  /** I32_LE_U dst a b: i32.le_u */
+  static final int I32_LE_U = 73;
+
+  /** I32_GE_S dst a b: i32.ge_s */
+  static final int I32_GE_S = 74;
+
+  /** I32_GE_U dst a b: i32.ge_u */
+  static final int I32_GE_U = 75;
+
+  /** I64_EQZ dst a: i64.eqz */
+  static final int I64_EQZ = 76;
+
+  /** I64_EQ dst a b: i64.eq */
+  static final int I64_EQ = 77;
+
+  /** I64_NE dst a b: i64.ne */
+  static final int I64_NE = 78;
+
+  /** I64_LT_S dst a b: i64.lt_s */
+  static final int I64_LT_S = 79;
+
+  /** I64_LT_U dst a b: i64.lt_u */
+  static final int I64_LT_U = 80;
+
+  /** I64_GT_S dst a b: i64.gt_s */
+  static final int I64_GT_S = 81;
+
+  /** I64_GT_U dst a b: i64.gt_u */
+  static final int I64_GT_U = 82;
+
+  /** I64_LE_S dst a b: i64.le_s */
+  static final int I64_LE_S = 83;
+
+  /** I64_LE_U dst a b: i64.le_u */
+  static final int I64_LE_U = 84;
+
+  /** I64_GE_S dst a b: i64.ge_s */
+  static final int I64_GE_S = 85;
+
+  /** I64_GE_U dst a b: i64.ge_u */
+  static final int I64_GE_U = 86;
+
+  /** F32_EQ dst a b: f32.eq */
+  static final int F32_EQ = 87;
+
+  /** F32_NE dst a b: f32.ne */
+  static final int F32_NE = 88;
+
+  /** F32_LT dst a b: f32.lt */
+  static final int F32_LT = 89;
+
+  /** F32_GT dst a b: f32.gt */
+  static final int F32_GT = 90;
+
+  /** F32_LE dst a b: f32.le */
+  static final int F32_LE = 91;
+
+  /** F32_GE dst a b: f32.ge */
+  static final int F32_GE = 92;
+
+  /** F64_EQ dst a b: f64.eq */
+  static final int F64_EQ = 93;
+
+  /** F64_NE dst a b: f64.ne */
+  static final int F64_NE = 94;
+
+  /** F64_LT dst a b: f64.lt */
+  static final int F64_LT = 95;
+
+  /** F64_GT dst a b: f64.gt */
+  static final int F64_GT = 96;
+
+  /** F64_LE dst a b: f64.le */
+  static final int F64_LE = 97;
+
+  /** F64_GE dst a b: f64.ge */
+  static final int F64_GE = 98;
+
+  /** I32_CLZ dst a: i32.clz */
+  static final int I32_CLZ = 99;
+
+  /** I32_CTZ dst a: i32.ctz */
+  static final int I32_CTZ = 100;
+
+  /** I32_POPCNT dst a: i32.popcnt */
+  static final int I32_POPCNT = 101;
+
+  /** I32_ADD dst a b: i32.add */
+  static final int I32_ADD = 102;
+
+  /** I32_SUB dst a b: i32.sub */
+  static final int I32_SUB = 103;
+
+  /** I32_MUL dst a b: i32.mul */
+  static final int I32_MUL = 104;
+
+  /** I32_DIV_S dst a b: i32.div_s */
+  static final int I32_DIV_S = 105;
+
+  /** I32_DIV_U dst a b: i32.div_u */
+  static final int I32_DIV_U = 106;
+
+  /** I32_REM_S dst a b: i32.rem_s */
+  static final int I32_REM_S = 107;
+
+  /** I32_REM_U dst a b: i32.rem_u */
+  static final int I32_REM_U = 108;
+
+  /** I32_AND dst a b: i32.and */
+  static final int I32_AND = 109;
+
+  /** I32_OR dst a b: i32.or */
+  static final int I32_OR = 110;
+
+  /** I32_XOR dst a b: i32.xor */
+  static final int I32_XOR = 111;
+
+  /** I32_SHL dst a b: i32.shl */
+  static final int I32_SHL = 112;
+
+  /** I32_SHR_S dst a b: i32.shr_s */
+  static final int I32_SHR_S = 113;
+
+  /** I32_SHR_U dst a b: i32.shr_u */
+  static final int I32_SHR_U = 114;
+
+  /** I32_ROTL dst a b: i32.rotl */
+  static final int I32_ROTL = 115;
+
+  /** I32_ROTR dst a b: i32.rotr */
+  static final int I32_ROTR = 116;
+
+  /** I64_CLZ dst a: i64.clz */
+  static final int I64_CLZ = 117;
+
+  /** I64_CTZ dst a: i64.ctz */
+  static final int I64_CTZ = 118;
+
+  /** I64_POPCNT dst a: i64.popcnt */
+  static final int I64_POPCNT = 119;
+
+  /** I64_ADD dst a b: i64.add */
+  static final int I64_ADD = 120;
+
+  /** I64_SUB dst a b: i64.sub */
+  static final int I64_SUB = 121;
+
+  /** I64_MUL dst a b: i64.mul */
+  static final int I64_MUL = 122;
+
+  /** I64_DIV_S dst a b: i64.div_s */
+  static final int I64_DIV_S = 123;
+
+  /** I64_DIV_U dst a b: i64.div_u */
+  static final int I64_DIV_U = 124;
+
+  /** I64_REM_S dst a b: i64.rem_s */
+  static final int I64_REM_S = 125;
+
+  /** I64_REM_U dst a b: i64.rem_u */
+  static final int I64_REM_U = 126;
+
+  /** I64_AND dst a b: i64.and */
+  static final int I64_AND = 127;
+
+  /** I64_OR dst a b: i64.or */
+  static final int I64_OR = 128;
+
+  /** I64_XOR dst a b: i64.xor */
+  static final int I64_XOR = 129;
+
+  /** I64_SHL dst a b: i64.shl */
+  static final int I64_SHL = 130;
+
+  /** I64_SHR_S dst a b: i64.shr_s */
+  static final int I64_SHR_S = 131;
+
+  /** I64_SHR_U dst a b: i64.shr_u */
+  static final int I64_SHR_U = 132;
+
+  /** I64_ROTL dst a b: i64.rotl */
+  static final int I64_ROTL = 133;
+
+  /** I64_ROTR dst a b: i64.rotr */
+  static final int I64_ROTR = 134;
+
+  /** F32_ABS dst a: f32.abs */
+  static final int F32_ABS = 135;
+
+  /** F32_NEG dst a: f32.neg */
+  static final int F32_NEG = 136;
+
+  /** F32_CEIL dst a: f32.ceil */
+  static final int F32_CEIL = 137;
+
+  /** F32_FLOOR dst a: f32.floor */
+  static final int F32_FLOOR = 138;
+
+  /** F32_TRUNC dst a: f32.trunc */
+  static final int F32_TRUNC = 139;
+
+  /** F32_NEAREST dst a: f32.nearest */
+  static final int F32_NEAREST = 140;
+
+  /** F32_SQRT dst a: f32.sqrt */
+  static final int F32_SQRT = 141;
+
+  /** F32_ADD dst a b: f32.add */
+  static final int F32_ADD = 142;
+
+  /** F32_SUB dst a b: f32.sub */
+  static final int F32_SUB = 143;
+
+  /** F32_MUL dst a b: f32.mul */
+  static final int F32_MUL = 144;
+
+  /** F32_DIV dst a b: f32.div */
+  static final int F32_DIV = 145;
+
+  /** F32_MIN dst a b: f32.min */
+  static final int F32_MIN = 146;
+
+  /** F32_MAX dst a b: f32.max */
+  static final int F32_MAX = 147;
+
+  /** F32_COPYSIGN dst a b: f32.copysign */
+  static final int F32_COPYSIGN = 148;
+
+  /** F64_ABS dst a: f64.abs */
+  static final int F64_ABS = 149;
+
+  /** F64_NEG dst a: f64.neg */
+  static final int F64_NEG = 150;
+
+  /** F64_CEIL dst a: f64.ceil */
+  static final int F64_CEIL = 151;
+
+  /** F64_FLOOR dst a: f64.floor */
+  static final int F64_FLOOR = 152;
+
+  /** F64_TRUNC dst a: f64.trunc */
+  static final int F64_TRUNC = 153;
+
+  /** F64_NEAREST dst a: f64.nearest */
+  static final int F64_NEAREST = 154;
+
+  /** F64_SQRT dst a: f64.sqrt */
+  static final int F64_SQRT = 155;
+
+  /** F64_ADD dst a b: f64.add */
+  static final int F64_ADD = 156;
+
+  /** F64_SUB dst a b: f64.sub */
+  static final int F64_SUB = 157;
+
+  /** F64_MUL dst a b: f64.mul */
+  static final int F64_MUL = 158;
+
+  /** F64_DIV dst a b: f64.div */
+  static final int F64_DIV = 159;
+
+  /** F64_MIN dst a b: f64.min */
+  static final int F64_MIN = 160;
+
+  /** F64_MAX dst a b: f64.max */
+  static final int F64_MAX = 161;
+
+  /** F64_COPYSIGN dst a b: f64.copysign */
+  static final int F64_COPYSIGN = 162;
+
+  /** I32_WRAP_I64 dst a: i32.wrap_i64 */
+  static final int I32_WRAP_I64 = 163;
+
+  /** I32_TRUNC_F32_S dst a: i32.trunc_f32_s */
+  static final int I32_TRUNC_F32_S = 164;
+
+  /** I32_TRUNC_F32_U dst a: i32.trunc_f32_u */
+  static final int I32_TRUNC_F32_U = 165;
+
+  /** I32_TRUNC_F64_S dst a: i32.trunc_f64_s */
+  static final int I32_TRUNC_F64_S = 166;
+
+  /** I32_TRUNC_F64_U dst a: i32.trunc_f64_u */
+  static final int I32_TRUNC_F64_U = 167;
+
+  /** I64_EXTEND_I32_S dst a: i64.extend_i32_s */
+  static final int I64_EXTEND_I32_S = 168;
+
+  /** I64_EXTEND_I32_U dst a: i64.extend_i32_u */
+  static final int I64_EXTEND_I32_U = 169;
+
+  /** I64_TRUNC_F32_S dst a: i64.trunc_f32_s */
+  static final int I64_TRUNC_F32_S = 170;
+
+  /** I64_TRUNC_F32_U dst a: i64.trunc_f32_u */
+  static final int I64_TRUNC_F32_U = 171;
+
+  /** I64_TRUNC_F64_S dst a: i64.trunc_f64_s */
+  static final int I64_TRUNC_F64_S = 172;
+
+  /** I64_TRUNC_F64_U dst a: i64.trunc_f64_u */
+  static final int I64_TRUNC_F64_U = 173;
+
+  /** F32_CONVERT_I32_S dst a: f32.convert_i32_s */
+  static final int F32_CONVERT_I32_S = 174;
+
+  /** F32_CONVERT_I32_U dst a: f32.convert_i32_u */
+  static final int F32_CONVERT_I32_U = 175;
+
+  /** F32_CONVERT_I64_S dst a: f32.convert_i64_s */
+  static final int F32_CONVERT_I64_S = 176;
+
+  /** F32_CONVERT_I64_U dst a: f32.convert_i64_u */
+  static final int F32_CONVERT_I64_U = 177;
+
+  /** F32_DEMOTE_F64 dst a: f32.demote_f64 */
+  static final int F32_DEMOTE_F64 = 178;
+
+  /** F64_CONVERT_I32_S dst a: f64.convert_i32_s */
+  static final int F64_CONVERT_I32_S = 179;
+
+  /** F64_CONVERT_I32_U dst a: f64.convert_i32_u */
+  static final int F64_CONVERT_I32_U = 180;
+
+  /** F64_CONVERT_I64_S dst a: f64.convert_i64_s */
+  static final int F64_CONVERT_I64_S = 181;
+
+  /** F64_CONVERT_I64_U dst a: f64.convert_i64_u */
+  static final int F64_CONVERT_I64_U = 182;
+
+  /** F64_PROMOTE_F32 dst a: f64.promote_f32 */
+  static final int F64_PROMOTE_F32 = 183;
+
+  /** I32_REINTERPRET_F32 dst a: i32.reinterpret_f32 */
+  static final int I32_REINTERPRET_F32 = 184;
+
+  /** I64_REINTERPRET_F64 dst a: i64.reinterpret_f64 */
+  static final int I64_REINTERPRET_F64 = 185;
+
+  /** F32_REINTERPRET_I32 dst a: f32.reinterpret_i32 */
+  static final int F32_REINTERPRET_I32 = 186;
+
+  /** F64_REINTERPRET_I64 dst a: f64.reinterpret_i64 */
+  static final int F64_REINTERPRET_I64 = 187;
+
+  /** I32_EXTEND8_S dst a: i32.extend8_s */
+  static final int I32_EXTEND8_S = 188;
+
+  /** I32_EXTEND16_S dst a: i32.extend16_s */
+  static final int I32_EXTEND16_S = 189;
+
+  /** I64_EXTEND8_S dst a: i64.extend8_s */
+  static final int I64_EXTEND8_S = 190;
+
+  /** I64_EXTEND16_S dst a: i64.extend16_s */
+  static final int I64_EXTEND16_S = 191;
+
+  /** I64_EXTEND32_S dst a: i64.extend32_s */
+  static final int I64_EXTEND32_S = 192;
+
+  /** I32_TRUNC_SAT_F32_S dst a: i32.trunc_sat_f32_s */
+  static final int I32_TRUNC_SAT_F32_S = 193;
+
+  /** I32_TRUNC_SAT_F32_U dst a: i32.trunc_sat_f32_u */
+  static final int I32_TRUNC_SAT_F32_U = 194;
+
+  /** I32_TRUNC_SAT_F64_S dst a: i32.trunc_sat_f64_s */
+  static final int I32_TRUNC_SAT_F64_S = 195;
+
+  /** I32_TRUNC_SAT_F64_U dst a: i32.trunc_sat_f64_u */
+  static final int I32_TRUNC_SAT_F64_U = 196;
+
+  /** I64_TRUNC_SAT_F32_S dst a: i64.trunc_sat_f32_s */
+  static final int I64_TRUNC_SAT_F32_S = 197;
+
+  /** I64_TRUNC_SAT_F32_U dst a: i64.trunc_sat_f32_u */
+  static final int I64_TRUNC_SAT_F32_U = 198;
+
+  /** I64_TRUNC_SAT_F64_S dst a: i64.trunc_sat_f64_s */
+  static final int I64_TRUNC_SAT_F64_S = 199;
+
+  /** I64_TRUNC_SAT_F64_U dst a: i64.trunc_sat_f64_u */
+  static final int I64_TRUNC_SAT_F64_U = 200;
+
+  /** The number of IR opcodes. */
+  static final int COUNT = 201;
+
+  /**
+   * Returns the IR opcode of a Wasm numeric instruction, load or store (same name), or -1 for
+   * instructions that lower differently.
+   */
+  static int of(Opcode op) {
+    return switch (op) {
+      case I32_LOAD -> I32_LOAD;
+      case I64_LOAD -> I64_LOAD;
+      case F32_LOAD -> F32_LOAD;
+      case F64_LOAD -> F64_LOAD;
+      case I32_LOAD8_S -> I32_LOAD8_S;
+      case I32_LOAD8_U -> I32_LOAD8_U;
+      case I32_LOAD16_S -> I32_LOAD16_S;
+      case I32_LOAD16_U -> I32_LOAD16_U;
+      case I64_LOAD8_S -> I64_LOAD8_S;
+      case I64_LOAD8_U -> I64_LOAD8_U;
+      case I64_LOAD16_S -> I64_LOAD16_S;
+      case I64_LOAD16_U -> I64_LOAD16_U;
+      case I64_LOAD32_S -> I64_LOAD32_S;
+      case I64_LOAD32_U -> I64_LOAD32_U;
+      case I32_STORE -> I32_STORE;
+      case I64_STORE -> I64_STORE;
+      case F32_STORE -> F32_STORE;
+      case F64_STORE -> F64_STORE;
+      case I32_STORE8 -> I32_STORE8;
+      case I32_STORE16 -> I32_STORE16;
+      case I64_STORE8 -> I64_STORE8;
+      case I64_STORE16 -> I64_STORE16;
+      case I64_STORE32 -> I64_STORE32;
+      case I32_EQZ -> I32_EQZ;
+      case I32_EQ -> I32_EQ;
+      case I32_NE -> I32_NE;
+      case I32_LT_S -> I32_LT_S;
+      case I32_LT_U -> I32_LT_U;
+      case I32_GT_S -> I32_GT_S;
+      case I32_GT_U -> I32_GT_U;
+      case I32_LE_S -> I32_LE_S;
+      case I32_LE_U -> I32_LE_U;
+      case I32_GE_S -> I32_GE_S;
+      case I32_GE_U -> I32_GE_U;
+      case I64_EQZ -> I64_EQZ;
+      case I64_EQ -> I64_EQ;
+      case I64_NE -> I64_NE;
+      case I64_LT_S -> I64_LT_S;
+      case I64_LT_U -> I64_LT_U;
+      case I64_GT_S -> I64_GT_S;
+      case I64_GT_U -> I64_GT_U;
+      case I64_LE_S -> I64_LE_S;
+      case I64_LE_U -> I64_LE_U;
+      case I64_GE_S -> I64_GE_S;
+      case I64_GE_U -> I64_GE_U;
+      case F32_EQ -> F32_EQ;
+      case F32_NE -> F32_NE;
+      case F32_LT -> F32_LT;
+      case F32_GT -> F32_GT;
+      case F32_LE -> F32_LE;
+      case F32_GE -> F32_GE;
+      case F64_EQ -> F64_EQ;
+      case F64_NE -> F64_NE;
+      case F64_LT -> F64_LT;
+      case F64_GT -> F64_GT;
+      case F64_LE -> F64_LE;
+      case F64_GE -> F64_GE;
+      case I32_CLZ -> I32_CLZ;
+      case I32_CTZ -> I32_CTZ;
+      case I32_POPCNT -> I32_POPCNT;
+      case I32_ADD -> I32_ADD;
+      case I32_SUB -> I32_SUB;
+      case I32_MUL -> I32_MUL;
+      case I32_DIV_S -> I32_DIV_S;
+      case I32_DIV_U -> I32_DIV_U;
+      case I32_REM_S -> I32_REM_S;
+      case I32_REM_U -> I32_REM_U;
+      case I32_AND -> I32_AND;
+      case I32_OR -> I32_OR;
+      case I32_XOR -> I32_XOR;
+      case I32_SHL -> I32_SHL;
+      case I32_SHR_S -> I32_SHR_S;
+      case I32_SHR_U -> I32_SHR_U;
+      case I32_ROTL -> I32_ROTL;
+      case I32_ROTR -> I32_ROTR;
+      case I64_CLZ -> I64_CLZ;
+      case I64_CTZ -> I64_CTZ;
+      case I64_POPCNT -> I64_POPCNT;
+      case I64_ADD -> I64_ADD;
+      case I64_SUB -> I64_SUB;
+      case I64_MUL -> I64_MUL;
+      case I64_DIV_S -> I64_DIV_S;
+      case I64_DIV_U -> I64_DIV_U;
+      case I64_REM_S -> I64_REM_S;
+      case I64_REM_U -> I64_REM_U;
+      case I64_AND -> I64_AND;
+      case I64_OR -> I64_OR;
+      case I64_XOR -> I64_XOR;
+      case I64_SHL -> I64_SHL;
+      case I64_SHR_S -> I64_SHR_S;
+      case I64_SHR_U -> I64_SHR_U;
+      case I64_ROTL -> I64_ROTL;
+      case I64_ROTR -> I64_ROTR;
+      case F32_ABS -> F32_ABS;
+      case F32_NEG -> F32_NEG;
+      case F32_CEIL -> F32_CEIL;
+      case F32_FLOOR -> F32_FLOOR;
+      case F32_TRUNC -> F32_TRUNC;
+      case F32_NEAREST -> F32_NEAREST;
+      case F32_SQRT -> F32_SQRT;
+      case F32_ADD -> F32_ADD;
+      case F32_SUB -> F32_SUB;
+      case F32_MUL -> F32_MUL;
+      case F32_DIV -> F32_DIV;
+      case F32_MIN -> F32_MIN;
+      case F32_MAX -> F32_MAX;
+      case F32_COPYSIGN -> F32_COPYSIGN;
+      case F64_ABS -> F64_ABS;
+      case F64_NEG -> F64_NEG;
+      case F64_CEIL -> F64_CEIL;
+      case F64_FLOOR -> F64_FLOOR;
+      case F64_TRUNC -> F64_TRUNC;
+      case F64_NEAREST -> F64_NEAREST;
+      case F64_SQRT -> F64_SQRT;
+      case F64_ADD -> F64_ADD;
+      case F64_SUB -> F64_SUB;
+      case F64_MUL -> F64_MUL;
+      case F64_DIV -> F64_DIV;
+      case F64_MIN -> F64_MIN;
+      case F64_MAX -> F64_MAX;
+      case F64_COPYSIGN -> F64_COPYSIGN;
+      case I32_WRAP_I64 -> I32_WRAP_I64;
+      case I32_TRUNC_F32_S -> I32_TRUNC_F32_S;
+      case I32_TRUNC_F32_U -> I32_TRUNC_F32_U;
+      case I32_TRUNC_F64_S -> I32_TRUNC_F64_S;
+      case I32_TRUNC_F64_U -> I32_TRUNC_F64_U;
+      case I64_EXTEND_I32_S -> I64_EXTEND_I32_S;
+      case I64_EXTEND_I32_U -> I64_EXTEND_I32_U;
+      case I64_TRUNC_F32_S -> I64_TRUNC_F32_S;
+      case I64_TRUNC_F32_U -> I64_TRUNC_F32_U;
+      case I64_TRUNC_F64_S -> I64_TRUNC_F64_S;
+      case I64_TRUNC_F64_U -> I64_TRUNC_F64_U;
+      case F32_CONVERT_I32_S -> F32_CONVERT_I32_S;
+      case F32_CONVERT_I32_U -> F32_CONVERT_I32_U;
+      case F32_CONVERT_I64_S -> F32_CONVERT_I64_S;
+      case F32_CONVERT_I64_U -> F32_CONVERT_I64_U;
+      case F32_DEMOTE_F64 -> F32_DEMOTE_F64;
+      case F64_CONVERT_I32_S -> F64_CONVERT_I32_S;
+      case F64_CONVERT_I32_U -> F64_CONVERT_I32_U;
+      case F64_CONVERT_I64_S -> F64_CONVERT_I64_S;
+      case F64_CONVERT_I64_U -> F64_CONVERT_I64_U;
+      case F64_PROMOTE_F32 -> F64_PROMOTE_F32;
+      case I32_REINTERPRET_F32 -> I32_REINTERPRET_F32;
+      case I64_REINTERPRET_F64 -> I64_REINTERPRET_F64;
+      case F32_REINTERPRET_I32 -> F32_REINTERPRET_I32;
+      case F64_REINTERPRET_I64 -> F64_REINTERPRET_I64;
+      case I32_EXTEND8_S -> I32_EXTEND8_S;
+      case I32_EXTEND16_S -> I32_EXTEND16_S;
+      case I64_EXTEND8_S -> I64_EXTEND8_S;
+      case I64_EXTEND16_S -> I64_EXTEND16_S;
+      case I64_EXTEND32_S -> I64_EXTEND32_S;
+      case I32_TRUNC_SAT_F32_S -> I32_TRUNC_SAT_F32_S;
+      case I32_TRUNC_SAT_F32_U -> I32_TRUNC_SAT_F32_U;
+      case I32_TRUNC_SAT_F64_S -> I32_TRUNC_SAT_F64_S;
+      case I32_TRUNC_SAT_F64_U -> I32_TRUNC_SAT_F64_U;
+      case I64_TRUNC_SAT_F32_S -> I64_TRUNC_SAT_F32_S;
+      case I64_TRUNC_SAT_F32_U -> I64_TRUNC_SAT_F32_U;
+      case I64_TRUNC_SAT_F64_S -> I64_TRUNC_SAT_F64_S;
+      case I64_TRUNC_SAT_F64_U -> I64_TRUNC_SAT_F64_U;
+      default -> -1;
+    };
+  }
+}

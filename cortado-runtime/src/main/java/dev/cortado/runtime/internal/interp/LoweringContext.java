@@ -1,0 +1,22 @@
+package dev.cortado.runtime.internal.interp;
+
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+
+/** What lowering needs to know about the module around a function. */
+interface LoweringContext {
+  /** Returns the type of function {@code index} of the module's function index space. */
+  FuncType functionType(int index);
+
+  /** Returns the function type at {@code typeIndex} of the module's types. */
+  FuncType type(int typeIndex);
+
+  /** Returns the value type of global {@code index}. */
+  ValType globalType(int index);
+
+  /** Returns the element type of table {@code index}. */
+  ValType tableElementType(int index);
+
+  /** Returns the engine-wide id of {@code type}, which {@code call_indirect} compares. */
+  int typeId(FuncType type);
+}

@@ -1,0 +1,100 @@
+package dev.cortado.runtime.internal.interp;
+
+import dev.cortado.runtime.internal.store.WasmFunction;
+import java.util.Arrays;
+
+/**
+ * The execution state of one thread running WebAssembly in a store: the value slots every frame
+ * lives in, the stack of suspended frames, and the limits being enforced.
+ *
+ * <p>Slots are three parallel arrays indexed alike: {@link #lo} holds numbers and the low half of
+ * vectors, {@link #hi} the high half of vectors, {@link #refs} references. Arrays grow as frames
+ * need; code running in a frame must reload them after anything that can grow them (a call).
+ */
+public final class Machine {
+  /** Numbers, and the low 64 bits of vectors. */
+  public long[] lo = new long[1024];
+
+  /** The high 64 bits of vectors. */
+  public long[] hi = new long[1024];
+
+  /** References. */
+  public Object[] refs = new Object[1024];
+
+  // Suspended frames: the function, where to resume, and its frame base.
+  WasmFunction[] frameFunction = new WasmFunction[64];
+  int[] framePc = new int[64];
+  int[] frameBase = new int[64];
+  int depth;
+
+  /** Where the next call from the host places its frame. */
+  public int top;
+
+  // Where the innermost frame stood when execution stopped with an exception.
+  WasmFunction stoppedFunction;
+  int stoppedPc;
+
+  private final int maxDepth;
+  private final int maxSlots;
+  final Budget budget;
+
+  /**
+   * Creates the state for a thread.
+   *
+   * @param maxDepth the most nested WebAssembly calls before "call stack exhausted"
+   * @param maxSlots the most value slots all frames together may use
+   * @param budget the fuel and interruption checks
+   */
+  public Machine(int maxDepth, int maxSlots, Budget budget) {
+    this.maxDepth = maxDepth;
+    this.maxSlots = maxSlots;
+    this.budget = budget;
+  }
+
+  /** Returns the budget (fuel, deadline, interruption) this machine runs under. */
+  public Budget budget() {
+    return budget;
+  }
+
+  /** Records where execution stood when an exception stopped it, for the stack trace. */
+  void stoppedAt(WasmFunction f, int pc) {
+    stoppedFunction = f;
+    stoppedPc = pc;
+  }
+
+  /** Makes sure slots up to {@code end} exist, or traps with "call stack exhausted". */
+  public void ensureSlots(int end) {
+    if (end > lo.length) {
+      if (end > maxSlots) {
+        throw Interpreter.exhausted();
+      }
+      int n = (int) Math.min(maxSlots, Math.max((long) end, lo.length * 2L));
+      lo = Arrays.copyOf(lo, n);
+      hi = Arrays.copyOf(hi, n);
+      refs = Arrays.copyOf(refs, n);
+    }
+  }
+
+  /** Suspends the running frame before a call, or traps when calls are nested too deeply. */
+  void pushFrame(WasmFunction f, int pc, int base) {
+    int d = depth;
+    if (d >= maxDepth) {
+      throw Interpreter.exhausted();
+    }
+    if (d == frameFunction.length) {
+      int n = d * 2;
+      frameFunction = Arrays.copyOf(frameFunction, n);
+      framePc = Arrays.copyOf(framePc, n);
+      frameBase = Arrays.copyOf(frameBase, n);
+    }
+    frameFunction[d] = f;
+    framePc[d] = pc;
+    frameBase[d] = base;
+    depth = d + 1;
+  }
+
+  /** Returns the current call nesting depth. */
+  public int depth() {
+    return depth;
+  }
+}

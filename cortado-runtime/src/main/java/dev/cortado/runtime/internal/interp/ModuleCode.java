@@ -1,0 +1,77 @@
+package dev.cortado.runtime.internal.interp;
+
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.TableType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.valid.ValidatedModule;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.ToIntFunction;
+
+/**
+ * The interpreter code of one module's functions, lowered on first call and shared by every
+ * instance of the module (lowered code refers to functions, globals and tables by index, never to
+ * an instance).
+ */
+public final class ModuleCode implements LoweringContext {
+  private final ValidatedModule module;
+  private final ToIntFunction<FuncType> typeIds;
+  private final AtomicReferenceArray<CompiledCode> code;
+
+  /**
+   * Creates the (not yet lowered) code of {@code module}.
+   *
+   * @param typeIds the engine's function type ids
+   */
+  public ModuleCode(ValidatedModule module, ToIntFunction<FuncType> typeIds) {
+    this.module = module;
+    this.typeIds = typeIds;
+    this.code = new AtomicReferenceArray<>(module.module().functions().size());
+  }
+
+  /** Returns the code of defined function {@code definedIndex}, lowering it if needed. */
+  public CompiledCode code(int definedIndex) {
+    CompiledCode c = code.get(definedIndex);
+    if (c == null) {
+      WasmModule m = module.module();
+      var f = m.functions().get(definedIndex);
+      c = Lowering.lower(f, module.type(f.typeIndex()), module.functionInfo(definedIndex), this);
+      // Two threads may lower the same function at once; both results are equal, keep one.
+      if (!code.compareAndSet(definedIndex, null, c)) {
+        c = code.get(definedIndex);
+      }
+    }
+    return c;
+  }
+
+  /** Returns the validated module. */
+  public ValidatedModule module() {
+    return module;
+  }
+
+  @Override
+  public FuncType functionType(int index) {
+    return module.functionType(index);
+  }
+
+  @Override
+  public FuncType type(int typeIndex) {
+    return module.type(typeIndex);
+  }
+
+  @Override
+  public ValType globalType(int index) {
+    return module.globalType(index).valueType();
+  }
+
+  @Override
+  public ValType tableElementType(int index) {
+    TableType t = module.tableType(index);
+    return t.elementType();
+  }
+
+  @Override
+  public int typeId(FuncType type) {
+    return typeIds.applyAsInt(type);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.cortado.runtime.internal.interp;
+
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.WasmStackFrame;
+import dev.cortado.runtime.internal.store.WasmFunction;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the WebAssembly stack trace of a trap from the frames a {@link Machine} kept. */
+final class Traps {
+  private Traps() {}
+
+  /**
+   * Returns {@code trap} with the frames between where execution stopped and the entry at {@code
+   * entryDepth} appended to its WebAssembly stack trace, innermost first.
+   */
+  static Trap withStackTrace(Machine m, Trap trap, int entryDepth) {
+    List<WasmStackFrame> frames = new ArrayList<>();
+    if (m.stoppedFunction != null) {
+      frames.add(frame(m.stoppedFunction, m.stoppedPc));
+      m.stoppedFunction = null;
+    }
+    for (int d = m.depth - 1; d >= entryDepth; d--) {
+      // The saved position is just after the call; the call itself is one before it.
+      frames.add(frame(m.frameFunction[d], m.framePc[d] - 1));
+      m.frameFunction[d] = null;
+    }
+    return frames.isEmpty() ? trap : trap.withOuterFrames(frames);
+  }
+
+  private static WasmStackFrame frame(WasmFunction f, int pc) {
+    var module = f.instance.module().module();
+    int defined = f.index - module.importedFunctionCount();
+    long bodyStart = module.functions().get(defined).body().sourceOffset();
+    int offset = f.code().wasmOffset(pc);
+    return new WasmStackFrame(
+        module.names().moduleName().orElse(""),
+        f.index,
+        module.names().functionName(f.index).orElse(""),
+        offset < 0 ? -1 : bodyStart + offset);
+  }
+}

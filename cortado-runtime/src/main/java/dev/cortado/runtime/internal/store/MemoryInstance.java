@@ -1,0 +1,105 @@
+package dev.cortado.runtime.internal.store;
+
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.wasm.MemoryType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A linear memory: a {@code byte[]} of whole 64 KiB pages, read and written little-endian.
+ *
+ * <p>Growing replaces the array, so code that caches {@link #bytes} must reload it after anything
+ * that may grow the memory (a call, {@code memory.grow}). A Java array holds at most 2^31-1 bytes,
+ * so a memory has at most {@link #MAX_PAGES} pages (2 GiB minus 64 KiB).
+ */
+public final class MemoryInstance {
+  /** The most pages a {@code byte[]} can hold. */
+  public static final int MAX_PAGES = 32767;
+
+  /** Little-endian views of the memory's bytes. */
+  public static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Little-endian 32-bit view. */
+  public static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Little-endian 64-bit view. */
+  public static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The memory's contents; replaced (never resized in place) by {@link #grow}. */
+  public byte[] bytes;
+
+  private final MemoryType type;
+  private final int maxPages;
+
+  /**
+   * Creates a memory of {@code type}'s minimum size, zero-filled.
+   *
+   * @param limitPages the most pages the store allows, whatever the type says
+   */
+  public MemoryInstance(MemoryType type, int limitPages) {
+    this.type = type;
+    long declaredMax =
+        type.limits().max().isPresent() ? type.limits().max().getAsLong() : MemoryType.MAX_PAGES_32;
+    this.maxPages = (int) Math.min(Math.min(declaredMax, limitPages), MAX_PAGES);
+    long min = type.limits().min();
+    if (min > maxPages) {
+      throw new ResourceLimitException(
+          "memory of "
+              + min
+              + " pages exceeds the limit of "
+              + maxPages
+              + " pages ("
+              + (long) maxPages * MemoryType.PAGE_SIZE
+              + " bytes)");
+    }
+    this.bytes = new byte[(int) min * MemoryType.PAGE_SIZE];
+  }
+
+  /** Returns the type the memory was created with. */
+  public MemoryType type() {
+    return type;
+  }
+
+  /** Returns the current size in pages. */
+  public int pages() {
+    return bytes.length / MemoryType.PAGE_SIZE;
+  }
+
+  /** Returns the most pages this memory may grow to. */
+  public int maxPages() {
+    return maxPages;
+  }
+
+  /**
+   * Grows the memory by {@code delta} pages (an unsigned i32) and returns the old size in pages, or
+   * -1 if it cannot grow that much.
+   */
+  public int grow(int delta) {
+    int old = pages();
+    long target = old + Integer.toUnsignedLong(delta);
+    if (target > maxPages) {
+      return -1;
+    }
+    if (delta != 0) {
+      try {
+        bytes = Arrays.copyOf(bytes, (int) target * MemoryType.PAGE_SIZE);
+      } catch (OutOfMemoryError e) {
+        return -1;
+      }
+    }
+    return old;
+  }
+
+  /** Throws an out-of-bounds trap unless {@code [address, address + length)} is in the memory. */
+  public void checkRange(long address, long length) {
+    if (address < 0 || length < 0 || address > bytes.length - length) {
+      throw Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.cortado.runtime.internal.store;
+
+import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.valid.ValidatedModule;
+
+/**
+ * An instance of a module: its index spaces resolved to runtime objects (imports first), and its
+ * segments. The arrays are filled during instantiation and never change afterwards, except that
+ * dropped segments become empty.
+ */
+public final class ModuleInstance {
+  private final ValidatedModule module;
+
+  /** Functions, by function index. */
+  public final FunctionInstance[] functions;
+
+  /** Tables, by table index. */
+  public final TableInstance[] tables;
+
+  /** Memories, by memory index. */
+  public final MemoryInstance[] memories;
+
+  /** Globals, by global index. */
+  public final GlobalInstance[] globals;
+
+  /** Element segments' references, by segment index; empty once dropped. */
+  public final Object[][] elements;
+
+  /** Data segments' bytes, by segment index; empty once dropped. */
+  public final Bytes[] datas;
+
+  /** Creates an instance of {@code module} with empty index spaces of the right sizes. */
+  public ModuleInstance(ValidatedModule module) {
+    this.module = module;
+    var m = module.module();
+    this.functions = new FunctionInstance[m.functionCount()];
+    this.tables = new TableInstance[m.tableCount()];
+    this.memories = new MemoryInstance[m.memoryCount()];
+    this.globals = new GlobalInstance[m.globalCount()];
+    this.elements = new Object[m.elements().size()][];
+    this.datas = new Bytes[m.datas().size()];
+  }
+
+  /** Returns the module this is an instance of. */
+  public ValidatedModule module() {
+    return module;
+  }
+
+  /** Returns memory 0, or null if the instance has no memory. */
+  public MemoryInstance memory0() {
+    return memories.length == 0 ? null : memories[0];
+  }
+}

@@ -1,0 +1,98 @@
+package dev.cortado.runtime.internal.store;
+
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.wasm.TableType;
+import java.util.Arrays;
+
+/**
+ * A table of references: function instances for {@code funcref} tables, host objects for {@code
+ * externref} tables; Java {@code null} is the null reference.
+ */
+public final class TableInstance {
+  /** The elements; slots at and beyond {@link #size} are unused capacity. */
+  public Object[] elements;
+
+  /** The current number of elements. */
+  public int size;
+
+  private final TableType type;
+  private final int maxSize;
+
+  /**
+   * Creates a table of {@code type}'s minimum size, every element {@code init}.
+   *
+   * @param limitElements the most elements the store allows, whatever the type says
+   */
+  public TableInstance(TableType type, int limitElements, Object init) {
+    this.type = type;
+    long declaredMax =
+        type.limits().max().isPresent() ? type.limits().max().getAsLong() : 0xFFFF_FFFFL;
+    this.maxSize = (int) Math.min(Math.min(declaredMax, limitElements), Integer.MAX_VALUE - 8);
+    long min = type.limits().min();
+    if (min > maxSize) {
+      throw new ResourceLimitException(
+          "table of " + min + " elements exceeds the limit of " + maxSize + " elements");
+    }
+    this.size = (int) min;
+    this.elements = new Object[size];
+    if (init != null) {
+      Arrays.fill(elements, init);
+    }
+  }
+
+  /** Returns the type the table was created with. */
+  public TableType type() {
+    return type;
+  }
+
+  /** Returns the most elements this table may grow to. */
+  public int maxSize() {
+    return maxSize;
+  }
+
+  /** Returns element {@code index} (an unsigned i32), trapping outside the table. */
+  public Object get(int index) {
+    if (Integer.compareUnsigned(index, size) >= 0) {
+      throw Trap.of(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+    return elements[index];
+  }
+
+  /** Sets element {@code index} (an unsigned i32), trapping outside the table. */
+  public void set(int index, Object value) {
+    if (Integer.compareUnsigned(index, size) >= 0) {
+      throw Trap.of(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+    elements[index] = value;
+  }
+
+  /**
+   * Grows the table by {@code delta} elements (an unsigned i32) set to {@code init}, and returns
+   * the old size, or -1 if it cannot grow that much.
+   */
+  public int grow(int delta, Object init) {
+    int old = size;
+    long target = old + Integer.toUnsignedLong(delta);
+    if (target > maxSize) {
+      return -1;
+    }
+    if (target > elements.length) {
+      try {
+        elements = Arrays.copyOf(elements, (int) Math.min(maxSize, Math.max(target, old * 2L)));
+      } catch (OutOfMemoryError e) {
+        return -1;
+      }
+    }
+    Arrays.fill(elements, old, (int) target, init);
+    size = (int) target;
+    return old;
+  }
+
+  /** Throws an out-of-bounds trap unless {@code [index, index + length)} is in the table. */
+  public void checkRange(long index, long length) {
+    if (index < 0 || length < 0 || index > size - length) {
+      throw Trap.of(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.cortado.runtime.internal.store;
+
+import dev.cortado.runtime.internal.interp.CompiledCode;
+import dev.cortado.runtime.internal.interp.ModuleCode;
+import dev.cortado.wasm.FuncType;
+
+/** A function defined by a module, in one instance of it. */
+public final class WasmFunction extends FunctionInstance {
+  /** The instance the function belongs to: its memories, tables, globals and functions. */
+  public final ModuleInstance instance;
+
+  /** The function's index in the module's function index space. */
+  public final int index;
+
+  private final ModuleCode moduleCode;
+  private final int definedIndex;
+  private CompiledCode code;
+
+  /** Creates defined function {@code definedIndex} (function {@code index}) of {@code instance}. */
+  public WasmFunction(
+      FuncType type,
+      int typeId,
+      ModuleInstance instance,
+      int index,
+      ModuleCode moduleCode,
+      int definedIndex) {
+    super(type, typeId);
+    this.instance = instance;
+    this.index = index;
+    this.moduleCode = moduleCode;
+    this.definedIndex = definedIndex;
+  }
+
+  /** Returns the function's interpreter code, lowering it on first use. */
+  public CompiledCode code() {
+    CompiledCode c = code;
+    if (c == null) {
+      c = moduleCode.code(definedIndex);
+      code = c;
+    }
+    return c;
+  }
+
+  @Override
+  public String displayName() {
+    return instance.module().module().names().functionName(index).orElse("function[" + index + "]");
+  }
+}
