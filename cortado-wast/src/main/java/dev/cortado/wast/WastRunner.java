@@ -1,0 +1,326 @@
+package dev.cortado.wast;
+
+import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.ExecutionInterruptedException;
+import dev.cortado.runtime.ExhaustionException;
+import dev.cortado.runtime.Func;
+import dev.cortado.runtime.Instance;
+import dev.cortado.runtime.InstantiationException;
+import dev.cortado.runtime.Linker;
+import dev.cortado.runtime.Module;
+import dev.cortado.runtime.Store;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.UnlinkableException;
+import dev.cortado.runtime.WasmValue;
+import dev.cortado.wasm.HeapType;
+import dev.cortado.wasm.InvalidException;
+import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.WasmException;
+import dev.cortado.wasm.text.Action;
+import dev.cortado.wasm.text.Command;
+import dev.cortado.wasm.text.ExpectedResult;
+import dev.cortado.wasm.text.ModuleSource;
+import dev.cortado.wasm.text.Script;
+import dev.cortado.wasm.text.TextParser;
+import dev.cortado.wasm.text.WastValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs .wast scripts against an {@link Engine}: every command is checked, module definitions
+ * included, and counted as passed, failed, or skipped (failed as the expected-failure list says).
+ *
+ * <pre>{@code
+ * FileResult r = WastRunner.create(Engine.create()).run(Path.of("i32.wast"));
+ * }</pre>
+ */
+public final class WastRunner {
+  /** How long one command may run before it counts as hanging. */
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Engine engine;
+  private final ExpectedFailures expected;
+
+  private WastRunner(Engine engine, ExpectedFailures expected) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.expected = Objects.requireNonNull(expected, "expected");
+  }
+
+  /** Returns a runner using {@code engine}, with no expected failures. */
+  public static WastRunner create(Engine engine) {
+    return new WastRunner(engine, ExpectedFailures.none());
+  }
+
+  /** Returns this runner with {@code expected} as its expected-failure list. */
+  public WastRunner withExpectedFailures(ExpectedFailures expected) {
+    return new WastRunner(engine, expected);
+  }
+
+  /**
+   * Runs the script in {@code file}.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws MalformedException if the script itself does not parse
+   */
+  public FileResult run(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    return run(Files.readString(file, StandardCharsets.UTF_8), name);
+  }
+
+  /** Runs a script given as text; {@code name} names it in results (for example the file name). */
+  public FileResult run(String text, String name) {
+    Script script = TextParser.parseScript(text, name);
+    return new Run(name).execute(script);
+  }
+
+  /** A host object standing for {@code ref.extern N}, identified by N. */
+  private record ExternToken(int payload) {}
+
+  /** The state of one script's run. */
+  private final class Run {
+    private final String file;
+    private final Store store = Store.create(engine);
+    private final Linker linker = Linker.create();
+    private final Map<String, Instance> named = new HashMap<>();
+    private Instance current;
+    private int passed;
+    private int failed;
+    private int skipped;
+    private final List<Failure> failures = new ArrayList<>();
+
+    Run(String file) {
+      this.file = file;
+      SpecTestHost.define(linker, store);
+    }
+
+    FileResult execute(Script script) {
+      for (Command c : script.commands()) {
+        store.setTimeout(COMMAND_TIMEOUT);
+        Optional<String> problem;
+        try {
+          problem = check(c);
+        } catch (WasmException | IllegalArgumentException | IllegalStateException e) {
+          problem =
+              Optional.of("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+          problem = Optional.of("crashed: " + e);
+        }
+        String location = file + ":" + c.line();
+        Optional<String> knownFailure = expected.reason(location);
+        if (problem.isEmpty()) {
+          if (knownFailure.isPresent()) {
+            fail(c, "passes, but the expected-failure list says it fails: remove it from the list");
+          } else {
+            passed++;
+          }
+        } else if (knownFailure.isPresent()) {
+          skipped++;
+        } else {
+          fail(c, problem.get());
+        }
+      }
+      return new FileResult(file, passed, failed, skipped, failures);
+    }
+
+    private void fail(Command c, String message) {
+      failed++;
+      failures.add(new Failure(file, c.line(), commandName(c), message));
+    }
+
+    /** Runs a command; returns what went wrong, or empty if it did what it asserts. */
+    private Optional<String> check(Command c) {
+      return switch (c) {
+        case Command.DefineModule d -> {
+          Instance i = instantiate(d.module());
+          current = i;
+          d.module().id().ifPresent(id -> named.put(id, i));
+          yield Optional.empty();
+        }
+        case Command.Register r -> {
+          linker.define(r.name(), instance(r.moduleId()));
+          yield Optional.empty();
+        }
+        case Command.Perform p -> {
+          perform(p.action());
+          yield Optional.empty();
+        }
+        case Command.AssertReturn a -> assertReturn(a);
+        case Command.AssertTrap a -> expectTrap(() -> perform(a.action()), a.message(), false);
+        case Command.AssertExhaustion a -> expectTrap(() -> perform(a.action()), a.message(), true);
+        case Command.AssertModuleTrap a ->
+            expectTrap(() -> instantiate(a.module()), a.message(), false);
+        case Command.AssertUninstantiable a ->
+            expectTrap(() -> instantiate(a.module()), a.message(), false);
+        case Command.AssertInvalid a ->
+            expectFailure(a.module(), InvalidException.class, a.message());
+        case Command.AssertMalformed a ->
+            expectFailure(a.module(), MalformedException.class, a.message());
+        case Command.AssertUnlinkable a ->
+            expectFailure(a.module(), UnlinkableException.class, a.message());
+      };
+    }
+
+    private Instance instantiate(ModuleSource source) {
+      Module module = Module.compile(engine, source.module());
+      return linker.instantiate(store, module);
+    }
+
+    private Instance instance(Optional<String> id) {
+      if (id.isPresent()) {
+        Instance i = named.get(id.get());
+        if (i == null) {
+          throw new IllegalStateException("no module named " + id.get());
+        }
+        return i;
+      }
+      if (current == null) {
+        throw new IllegalStateException("no module defined yet");
+      }
+      return current;
+    }
+
+    private List<WasmValue> perform(Action action) {
+      Instance instance = instance(action.moduleId());
+      return switch (action) {
+        case Action.Invoke invoke -> {
+          Func f =
+              instance
+                  .func(invoke.name())
+                  .orElseThrow(
+                      () -> new IllegalStateException("no exported function " + invoke.name()));
+          WasmValue[] args = invoke.args().stream().map(this::toRuntime).toArray(WasmValue[]::new);
+          yield f.call(args);
+        }
+        case Action.Get get ->
+            List.of(
+                instance
+                    .global(get.name())
+                    .orElseThrow(
+                        () -> new IllegalStateException("no exported global " + get.name()))
+                    .get());
+      };
+    }
+
+    private Optional<String> assertReturn(Command.AssertReturn a) {
+      List<WasmValue> results = perform(a.action());
+      List<ExpectedResult> expectedResults = a.expected();
+      if (results.size() != expectedResults.size()) {
+        return Optional.of(
+            "expected "
+                + expectedResults.size()
+                + " results, got "
+                + results.size()
+                + ": "
+                + results);
+      }
+      for (int i = 0; i < results.size(); i++) {
+        WastValue actual = toWast(results.get(i));
+        if (!expectedResults.get(i).matches(actual)) {
+          return Optional.of(
+              "result " + i + ": expected " + expectedResults.get(i) + ", got " + actual);
+        }
+      }
+      return Optional.empty();
+    }
+
+    private Optional<String> expectTrap(Runnable r, String message, boolean exhaustion) {
+      try {
+        r.run();
+      } catch (Trap t) {
+        if (exhaustion != (t instanceof ExhaustionException)) {
+          return Optional.of(
+              "expected " + (exhaustion ? "exhaustion" : "a trap") + ", got " + t.getMessage());
+        }
+        if (!t.problem().startsWith(message)) {
+          return Optional.of("expected trap \"" + message + "\", got \"" + t.problem() + "\"");
+        }
+        return Optional.empty();
+      } catch (ExecutionInterruptedException e) {
+        return Optional.of("timed out: " + e.getMessage());
+      }
+      return Optional.of("expected trap \"" + message + "\", but it completed");
+    }
+
+    private Optional<String> expectFailure(
+        ModuleSource source, Class<? extends WasmException> kind, String message) {
+      try {
+        if (kind == UnlinkableException.class) {
+          instantiate(source);
+        } else {
+          Module.compile(engine, source.module());
+        }
+      } catch (MalformedException | InvalidException | UnlinkableException e) {
+        if (!kind.isInstance(e)) {
+          return Optional.of(
+              "expected " + kind.getSimpleName() + " (\"" + message + "\"), got " + e.getMessage());
+        }
+        return Optional.empty();
+      } catch (InstantiationException | Trap e) {
+        return Optional.of("expected " + kind.getSimpleName() + ", got " + e.getMessage());
+      }
+      return Optional.of(
+          "expected " + kind.getSimpleName() + " (\"" + message + "\"), but it succeeded");
+    }
+
+    private WasmValue toRuntime(WastValue v) {
+      return switch (v) {
+        case WastValue.I32 x -> WasmValue.i32(x.value());
+        case WastValue.I64 x -> WasmValue.i64(x.value());
+        case WastValue.F32 x -> new WasmValue.F32(x.bits());
+        case WastValue.F64 x -> new WasmValue.F64(x.bits());
+        case WastValue.Vector x -> WasmValue.v128(x.value());
+        case WastValue.RefNull x ->
+            WasmValue.nullRef(
+                x.type() == HeapType.Abstract.EXTERN ? RefType.EXTERNREF : RefType.FUNCREF);
+        case WastValue.RefExtern x -> WasmValue.externRef(new ExternToken(x.payload()));
+        case WastValue.RefFunc x ->
+            throw new IllegalArgumentException("ref.func arguments are not supported");
+      };
+    }
+
+    private WastValue toWast(WasmValue v) {
+      return switch (v) {
+        case WasmValue.I32 x -> new WastValue.I32(x.value());
+        case WasmValue.I64 x -> new WastValue.I64(x.value());
+        case WasmValue.F32 x -> new WastValue.F32(x.bits());
+        case WasmValue.F64 x -> new WastValue.F64(x.bits());
+        case WasmValue.Vec x -> new WastValue.Vector(x.value());
+        case WasmValue.FuncRef x ->
+            x.func().isEmpty()
+                ? new WastValue.RefNull(HeapType.Abstract.FUNC)
+                : new WastValue.RefFunc(-1);
+        case WasmValue.ExternRef x ->
+            x.value().isEmpty()
+                ? new WastValue.RefNull(HeapType.Abstract.EXTERN)
+                : new WastValue.RefExtern(
+                    x.value().get() instanceof ExternToken t ? t.payload() : -1);
+      };
+    }
+  }
+
+  private static String commandName(Command c) {
+    return switch (c) {
+      case Command.DefineModule d -> "module";
+      case Command.Register r -> "register";
+      case Command.Perform p -> p.action() instanceof Action.Get ? "get" : "invoke";
+      case Command.AssertReturn a -> "assert_return";
+      case Command.AssertTrap a -> "assert_trap";
+      case Command.AssertModuleTrap a -> "assert_trap";
+      case Command.AssertExhaustion a -> "assert_exhaustion";
+      case Command.AssertInvalid a -> "assert_invalid";
+      case Command.AssertMalformed a -> "assert_malformed";
+      case Command.AssertUnlinkable a -> "assert_unlinkable";
+      case Command.AssertUninstantiable a -> "assert_uninstantiable";
+    };
+  }
+}

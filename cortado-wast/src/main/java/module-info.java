@@ -1,0 +1,6 @@
+/** Runs WebAssembly spec scripts (.wast) against a Cortado engine. */
+module dev.cortado.wast {
+  requires transitive dev.cortado.runtime;
+
+  exports dev.cortado.wast;
+}
