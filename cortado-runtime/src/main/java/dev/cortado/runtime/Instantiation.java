@@ -93,13 +93,9 @@ final class Instantiation {
     }
     initializeSegments(m, inst);
     if (m.start().isPresent()) {
-      call(store, (WasmFunction) startFunction(inst, m.start().getAsInt()));
+      call(store, inst.functions[m.start().getAsInt()]);
     }
     return instance;
-  }
-
-  private static FunctionInstance startFunction(ModuleInstance inst, int index) {
-    return inst.functions[index];
   }
 
   /** Runs a function without arguments or results (the start function). */
