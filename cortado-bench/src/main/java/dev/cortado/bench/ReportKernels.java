@@ -1,0 +1,48 @@
+package dev.cortado.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a JMH JSON result of {@link KernelBenchmark} into a table of ms/op per kernel and runtime,
+ * the speed-up of Cortado over Endive per kernel, and its geometric mean. Runs as a single-file
+ * program: {@code java ReportKernels.java result.json}.
+ */
+public final class ReportKernels {
+  private static final Pattern ENTRY =
+      Pattern.compile(
+          "\"benchmark\"\\s*:\\s*\"[^\"]*\\.(\\w+)\".*?\"kernel\"\\s*:\\s*\"(\\w+)\".*?"
+              + "\"primaryMetric\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*([0-9.Ee+-]+)\\s*,"
+              + "\\s*\"scoreError\"\\s*:\\s*([0-9.Ee+-]+|\"NaN\")",
+          Pattern.DOTALL);
+
+  private ReportKernels() {}
+
+  /** Prints the table. */
+  public static void main(String[] args) throws IOException {
+    Map<String, double[]> byKernel = new TreeMap<>();
+    Matcher m = ENTRY.matcher(Files.readString(Path.of(args[0])));
+    while (m.find()) {
+      double[] row = byKernel.computeIfAbsent(m.group(2), k -> new double[2]);
+      row[m.group(1).equals("cortado") ? 0 : 1] = Double.parseDouble(m.group(3));
+    }
+    System.out.printf(
+        "%-10s %14s %14s %10s%n", "kernel", "cortado ms/op", "endive ms/op", "speed-up");
+    double logSum = 0;
+    int n = 0;
+    for (var e : byKernel.entrySet()) {
+      double ratio = e.getValue()[1] / e.getValue()[0];
+      System.out.printf(
+          "%-10s %14.2f %14.2f %9.2fx%n", e.getKey(), e.getValue()[0], e.getValue()[1], ratio);
+      logSum += Math.log(ratio);
+      n++;
+    }
+    System.out.printf(
+        "geometric mean speed-up of Cortado over Endive: %.2fx%n", Math.exp(logSum / n));
+  }
+}
