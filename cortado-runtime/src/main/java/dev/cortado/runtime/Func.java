@@ -11,10 +11,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntBinaryOperator;
+import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
 
 /**
  * A function of a store: exported by an instance, or written in Java ({@link #of}). Two {@code
  * Func}s are equal when they are the same function.
+ *
+ * <p>{@link #call(WasmValue...)} takes and returns values of any type; for the common number
+ * signatures, the typed views ({@link #asIntBinary()} and friends) call without allocating.
  */
 public final class Func implements Extern {
   private final Store store;
@@ -83,6 +92,110 @@ public final class Func implements Extern {
       return results;
     } finally {
       Arrays.fill(m.refs, base, Math.min(m.refs.length, base + 2 * params.size() + 2), null);
+      m.top = base;
+      store.exit();
+    }
+  }
+
+  /**
+   * Returns a view of this {@code (i32) -> i32} function as an {@link IntUnaryOperator}.
+   *
+   * @throws IllegalArgumentException if the function has another type
+   */
+  public IntUnaryOperator asIntUnary() {
+    requireType(List.of(ValType.I32), List.of(ValType.I32));
+    return a -> (int) callNumbers(a, 0);
+  }
+
+  /**
+   * Returns a view of this {@code (i32 i32) -> i32} function as an {@link IntBinaryOperator}.
+   *
+   * @throws IllegalArgumentException if the function has another type
+   */
+  public IntBinaryOperator asIntBinary() {
+    requireType(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
+    return (a, b) -> (int) callNumbers(a, b);
+  }
+
+  /**
+   * Returns a view of this {@code (i64) -> i64} function as a {@link LongUnaryOperator}.
+   *
+   * @throws IllegalArgumentException if the function has another type
+   */
+  public LongUnaryOperator asLongUnary() {
+    requireType(List.of(ValType.I64), List.of(ValType.I64));
+    return a -> callNumbers(a, 0);
+  }
+
+  /**
+   * Returns a view of this {@code (i64 i64) -> i64} function as a {@link LongBinaryOperator}.
+   *
+   * @throws IllegalArgumentException if the function has another type
+   */
+  public LongBinaryOperator asLongBinary() {
+    requireType(List.of(ValType.I64, ValType.I64), List.of(ValType.I64));
+    return this::callNumbers;
+  }
+
+  /**
+   * Returns a view of this {@code (f64) -> f64} function as a {@link DoubleUnaryOperator}.
+   *
+   * @throws IllegalArgumentException if the function has another type
+   */
+  public DoubleUnaryOperator asDoubleUnary() {
+    requireType(List.of(ValType.F64), List.of(ValType.F64));
+    return a -> Double.longBitsToDouble(callNumbers(Double.doubleToRawLongBits(a), 0));
+  }
+
+  /**
+   * Returns a view of this {@code () -> i32} function as an {@link IntSupplier}.
+   *
+   * @throws IllegalArgumentException if the function has another type
+   */
+  public IntSupplier asIntSupplier() {
+    requireType(List.of(), List.of(ValType.I32));
+    return () -> (int) callNumbers(0, 0);
+  }
+
+  /**
+   * Returns a view of this {@code () -> ()} function as a {@link Runnable}.
+   *
+   * @throws IllegalArgumentException if the function has another type
+   */
+  public Runnable asRunnable() {
+    requireType(List.of(), List.of());
+    return () -> callNumbers(0, 0);
+  }
+
+  private void requireType(List<ValType> params, List<ValType> results) {
+    FuncType t = instance.type();
+    if (!t.params().equals(params) || !t.results().equals(results)) {
+      throw new IllegalArgumentException(
+          "the function's type is " + t + ", not " + FuncType.of(params, results));
+    }
+  }
+
+  /**
+   * Calls a function of at most two number parameters and at most one number result, without
+   * allocating: the path the typed views take.
+   */
+  private long callNumbers(long a0, long a1) {
+    Machine m = store.enter();
+    int base = m.top;
+    try {
+      m.ensureSlots(base + 4);
+      m.lo[base] = a0;
+      m.lo[base + 1] = a1;
+      int resultBase = base;
+      if (instance instanceof WasmFunction w) {
+        Interpreter.invoke(m, w, base);
+      } else {
+        resultBase = base + instance.type().params().size();
+        m.top = resultBase + 1;
+        ((HostFunctionInstance) instance).body.call(null, m, base, resultBase);
+      }
+      return m.lo[resultBase];
+    } finally {
       m.top = base;
       store.exit();
     }

@@ -7,6 +7,7 @@ import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.ValidatedModule;
 import dev.cortado.wasm.valid.Validator;
 import java.util.List;
@@ -47,6 +48,17 @@ public final class Module {
   public static Module compile(Engine engine, WasmModule module) {
     Objects.requireNonNull(engine, "engine");
     return new Module(engine, Validator.validate(module, engine.config().parallelValidation()));
+  }
+
+  /**
+   * Parses and validates a module in the text format ({@code .wat}).
+   *
+   * @throws MalformedException if the text is not a well-formed module
+   * @throws InvalidException if the module is not valid
+   */
+  public static Module compileText(Engine engine, String wat) {
+    Objects.requireNonNull(engine, "engine");
+    return compile(engine, TextParser.parseModule(wat));
   }
 
   /** Returns the engine the module was compiled with. */

@@ -200,15 +200,18 @@ final class SimdOps {
   }
 
   private static void arithmetic(Opcode op, long[] lo, long[] hi, int[] code, int pc, int fp) {
+    if (!integerArithmetic(op, lo, hi, code, pc, fp)) {
+      otherArithmetic(op, lo, hi, code, pc, fp);
+    }
+  }
+
+  /**
+   * Runs integer lane arithmetic, comparisons and shifts, split off to keep each method compilable;
+   * returns false for any other instruction.
+   */
+  private static boolean integerArithmetic(
+      Opcode op, long[] lo, long[] hi, int[] code, int pc, int fp) {
     switch (op) {
-      case I8X16_SWIZZLE ->
-          SimdLanes.i8x16Swizzle(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I8X16_SPLAT -> SimdLanes.i8x16Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
-      case I16X8_SPLAT -> SimdLanes.i16x8Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
-      case I32X4_SPLAT -> SimdLanes.i32x4Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
-      case I64X2_SPLAT -> SimdLanes.i64x2Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
-      case F32X4_SPLAT -> SimdLanes.f32x4Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
-      case F64X2_SPLAT -> SimdLanes.f64x2Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
       case I8X16_EQ ->
           SimdIntCompare.i8x16Eq(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case I8X16_NE ->
@@ -269,6 +272,157 @@ final class SimdOps {
           SimdIntCompare.i32x4GeS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case I32X4_GE_U ->
           SimdIntCompare.i32x4GeU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_ABS -> SimdIntArith.i8x16Abs(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
+      case I8X16_NEG -> SimdIntArith.i8x16Neg(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
+      case I8X16_POPCNT -> SimdIntArith.i8x16Popcnt(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
+      case I8X16_SHL ->
+          SimdShift.i8x16Shl(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I8X16_SHR_S ->
+          SimdShift.i8x16ShrS(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I8X16_SHR_U ->
+          SimdShift.i8x16ShrU(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I8X16_ADD ->
+          SimdIntArith.i8x16Add(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_ADD_SAT_S ->
+          SimdIntArith.i8x16AddSatS(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_ADD_SAT_U ->
+          SimdIntArith.i8x16AddSatU(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_SUB ->
+          SimdIntArith.i8x16Sub(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_SUB_SAT_S ->
+          SimdIntArith.i8x16SubSatS(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_SUB_SAT_U ->
+          SimdIntArith.i8x16SubSatU(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_MIN_S ->
+          SimdIntArith.i8x16MinS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_MIN_U ->
+          SimdIntArith.i8x16MinU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_MAX_S ->
+          SimdIntArith.i8x16MaxS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_MAX_U ->
+          SimdIntArith.i8x16MaxU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_AVGR_U ->
+          SimdIntArith.i8x16AvgrU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_ABS -> SimdIntArith.i16x8Abs(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
+      case I16X8_NEG -> SimdIntArith.i16x8Neg(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
+      case I16X8_Q15MULR_SAT_S ->
+          SimdIntArith.i16x8Q15mulrSatS(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_SHL ->
+          SimdShift.i16x8Shl(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I16X8_SHR_S ->
+          SimdShift.i16x8ShrS(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I16X8_SHR_U ->
+          SimdShift.i16x8ShrU(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I16X8_ADD ->
+          SimdIntArith.i16x8Add(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_ADD_SAT_S ->
+          SimdIntArith.i16x8AddSatS(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_ADD_SAT_U ->
+          SimdIntArith.i16x8AddSatU(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_SUB ->
+          SimdIntArith.i16x8Sub(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_SUB_SAT_S ->
+          SimdIntArith.i16x8SubSatS(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_SUB_SAT_U ->
+          SimdIntArith.i16x8SubSatU(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_MUL ->
+          SimdIntArith.i16x8Mul(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_MIN_S ->
+          SimdIntArith.i16x8MinS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_MIN_U ->
+          SimdIntArith.i16x8MinU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_MAX_S ->
+          SimdIntArith.i16x8MaxS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_MAX_U ->
+          SimdIntArith.i16x8MaxU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I16X8_AVGR_U ->
+          SimdIntArith.i16x8AvgrU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I32X4_ABS -> SimdIntArith.i32x4Abs(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
+      case I32X4_NEG -> SimdIntArith.i32x4Neg(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
+      case I32X4_SHL ->
+          SimdShift.i32x4Shl(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I32X4_SHR_S ->
+          SimdShift.i32x4ShrS(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I32X4_SHR_U ->
+          SimdShift.i32x4ShrU(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I32X4_ADD ->
+          SimdIntArith.i32x4Add(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I32X4_SUB ->
+          SimdIntArith.i32x4Sub(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I32X4_MUL ->
+          SimdIntArith.i32x4Mul(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I32X4_MIN_S ->
+          SimdIntArith.i32x4MinS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I32X4_MIN_U ->
+          SimdIntArith.i32x4MinU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I32X4_MAX_S ->
+          SimdIntArith.i32x4MaxS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I32X4_MAX_U ->
+          SimdIntArith.i32x4MaxU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I64X2_ABS -> SimdIntArith.i64x2Abs(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
+      case I64X2_NEG -> SimdIntArith.i64x2Neg(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
+      case I64X2_SHL ->
+          SimdShift.i64x2Shl(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I64X2_SHR_S ->
+          SimdShift.i64x2ShrS(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I64X2_SHR_U ->
+          SimdShift.i64x2ShrU(
+              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
+      case I64X2_ADD ->
+          SimdIntArith.i64x2Add(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I64X2_SUB ->
+          SimdIntArith.i64x2Sub(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I64X2_MUL ->
+          SimdIntArith.i64x2Mul(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I64X2_EQ ->
+          SimdIntCompare.i64x2Eq(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I64X2_NE ->
+          SimdIntCompare.i64x2Ne(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I64X2_LT_S ->
+          SimdIntCompare.i64x2LtS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I64X2_GT_S ->
+          SimdIntCompare.i64x2GtS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I64X2_LE_S ->
+          SimdIntCompare.i64x2LeS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I64X2_GE_S ->
+          SimdIntCompare.i64x2GeS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void otherArithmetic(Opcode op, long[] lo, long[] hi, int[] code, int pc, int fp) {
+    switch (op) {
+      case I8X16_SWIZZLE ->
+          SimdLanes.i8x16Swizzle(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+      case I8X16_SPLAT -> SimdLanes.i8x16Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
+      case I16X8_SPLAT -> SimdLanes.i16x8Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
+      case I32X4_SPLAT -> SimdLanes.i32x4Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
+      case I64X2_SPLAT -> SimdLanes.i64x2Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
+      case F32X4_SPLAT -> SimdLanes.f32x4Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
+      case F64X2_SPLAT -> SimdLanes.f64x2Splat(lo, hi, fp + code[pc + 2], lo[fp + code[pc + 3]]);
       case F32X4_EQ ->
           SimdFloat.f32x4Eq(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case F32X4_NE ->
@@ -311,9 +465,6 @@ final class SimdOps {
           SimdConvert.f32x4DemoteF64x2Zero(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case F64X2_PROMOTE_LOW_F32X4 ->
           SimdConvert.f64x2PromoteLowF32x4(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I8X16_ABS -> SimdIntArith.i8x16Abs(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I8X16_NEG -> SimdIntArith.i8x16Neg(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I8X16_POPCNT -> SimdIntArith.i8x16Popcnt(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case I8X16_ALL_TRUE ->
           lo[fp + code[pc + 2]] = SimdBitwise.i8x16AllTrue(lo, hi, fp + code[pc + 3]);
       case I8X16_BITMASK ->
@@ -328,44 +479,9 @@ final class SimdOps {
       case F32X4_FLOOR -> SimdFloat.f32x4Floor(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case F32X4_TRUNC -> SimdFloat.f32x4Trunc(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case F32X4_NEAREST -> SimdFloat.f32x4Nearest(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I8X16_SHL ->
-          SimdShift.i8x16Shl(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I8X16_SHR_S ->
-          SimdShift.i8x16ShrS(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I8X16_SHR_U ->
-          SimdShift.i8x16ShrU(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I8X16_ADD ->
-          SimdIntArith.i8x16Add(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I8X16_ADD_SAT_S ->
-          SimdIntArith.i8x16AddSatS(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I8X16_ADD_SAT_U ->
-          SimdIntArith.i8x16AddSatU(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I8X16_SUB ->
-          SimdIntArith.i8x16Sub(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I8X16_SUB_SAT_S ->
-          SimdIntArith.i8x16SubSatS(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I8X16_SUB_SAT_U ->
-          SimdIntArith.i8x16SubSatU(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case F64X2_CEIL -> SimdFloat.f64x2Ceil(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case F64X2_FLOOR -> SimdFloat.f64x2Floor(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I8X16_MIN_S ->
-          SimdIntArith.i8x16MinS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I8X16_MIN_U ->
-          SimdIntArith.i8x16MinU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I8X16_MAX_S ->
-          SimdIntArith.i8x16MaxS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I8X16_MAX_U ->
-          SimdIntArith.i8x16MaxU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case F64X2_TRUNC -> SimdFloat.f64x2Trunc(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I8X16_AVGR_U ->
-          SimdIntArith.i8x16AvgrU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case I16X8_EXTADD_PAIRWISE_I8X16_S ->
           SimdWiden.i16x8ExtaddPairwiseI8x16S(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case I16X8_EXTADD_PAIRWISE_I8X16_U ->
@@ -374,11 +490,6 @@ final class SimdOps {
           SimdWiden.i32x4ExtaddPairwiseI16x8S(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case I32X4_EXTADD_PAIRWISE_I16X8_U ->
           SimdWiden.i32x4ExtaddPairwiseI16x8U(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I16X8_ABS -> SimdIntArith.i16x8Abs(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I16X8_NEG -> SimdIntArith.i16x8Neg(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I16X8_Q15MULR_SAT_S ->
-          SimdIntArith.i16x8Q15mulrSatS(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case I16X8_ALL_TRUE ->
           lo[fp + code[pc + 2]] = SimdBitwise.i16x8AllTrue(lo, hi, fp + code[pc + 3]);
       case I16X8_BITMASK ->
@@ -397,44 +508,7 @@ final class SimdOps {
           SimdWiden.i16x8ExtendLowI8x16U(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case I16X8_EXTEND_HIGH_I8X16_U ->
           SimdWiden.i16x8ExtendHighI8x16U(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I16X8_SHL ->
-          SimdShift.i16x8Shl(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I16X8_SHR_S ->
-          SimdShift.i16x8ShrS(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I16X8_SHR_U ->
-          SimdShift.i16x8ShrU(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I16X8_ADD ->
-          SimdIntArith.i16x8Add(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I16X8_ADD_SAT_S ->
-          SimdIntArith.i16x8AddSatS(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I16X8_ADD_SAT_U ->
-          SimdIntArith.i16x8AddSatU(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I16X8_SUB ->
-          SimdIntArith.i16x8Sub(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I16X8_SUB_SAT_S ->
-          SimdIntArith.i16x8SubSatS(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I16X8_SUB_SAT_U ->
-          SimdIntArith.i16x8SubSatU(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case F64X2_NEAREST -> SimdFloat.f64x2Nearest(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I16X8_MUL ->
-          SimdIntArith.i16x8Mul(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I16X8_MIN_S ->
-          SimdIntArith.i16x8MinS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I16X8_MIN_U ->
-          SimdIntArith.i16x8MinU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I16X8_MAX_S ->
-          SimdIntArith.i16x8MaxS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I16X8_MAX_U ->
-          SimdIntArith.i16x8MaxU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I16X8_AVGR_U ->
-          SimdIntArith.i16x8AvgrU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case I16X8_EXTMUL_LOW_I8X16_S ->
           SimdWiden.i16x8ExtmulLowI8x16S(
               lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
@@ -447,8 +521,6 @@ final class SimdOps {
       case I16X8_EXTMUL_HIGH_I8X16_U ->
           SimdWiden.i16x8ExtmulHighI8x16U(
               lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I32X4_ABS -> SimdIntArith.i32x4Abs(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I32X4_NEG -> SimdIntArith.i32x4Neg(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case I32X4_ALL_TRUE ->
           lo[fp + code[pc + 2]] = SimdBitwise.i32x4AllTrue(lo, hi, fp + code[pc + 3]);
       case I32X4_BITMASK ->
@@ -461,29 +533,6 @@ final class SimdOps {
           SimdWiden.i32x4ExtendLowI16x8U(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case I32X4_EXTEND_HIGH_I16X8_U ->
           SimdWiden.i32x4ExtendHighI16x8U(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I32X4_SHL ->
-          SimdShift.i32x4Shl(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I32X4_SHR_S ->
-          SimdShift.i32x4ShrS(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I32X4_SHR_U ->
-          SimdShift.i32x4ShrU(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I32X4_ADD ->
-          SimdIntArith.i32x4Add(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I32X4_SUB ->
-          SimdIntArith.i32x4Sub(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I32X4_MUL ->
-          SimdIntArith.i32x4Mul(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I32X4_MIN_S ->
-          SimdIntArith.i32x4MinS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I32X4_MIN_U ->
-          SimdIntArith.i32x4MinU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I32X4_MAX_S ->
-          SimdIntArith.i32x4MaxS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I32X4_MAX_U ->
-          SimdIntArith.i32x4MaxU(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case I32X4_DOT_I16X8_S ->
           SimdWiden.i32x4DotI16x8S(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case I32X4_EXTMUL_LOW_I16X8_S ->
@@ -498,8 +547,6 @@ final class SimdOps {
       case I32X4_EXTMUL_HIGH_I16X8_U ->
           SimdWiden.i32x4ExtmulHighI16x8U(
               lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I64X2_ABS -> SimdIntArith.i64x2Abs(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I64X2_NEG -> SimdIntArith.i64x2Neg(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case I64X2_ALL_TRUE ->
           lo[fp + code[pc + 2]] = SimdBitwise.i64x2AllTrue(lo, hi, fp + code[pc + 3]);
       case I64X2_BITMASK ->
@@ -512,33 +559,6 @@ final class SimdOps {
           SimdWiden.i64x2ExtendLowI32x4U(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
       case I64X2_EXTEND_HIGH_I32X4_U ->
           SimdWiden.i64x2ExtendHighI32x4U(lo, hi, fp + code[pc + 2], fp + code[pc + 3]);
-      case I64X2_SHL ->
-          SimdShift.i64x2Shl(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I64X2_SHR_S ->
-          SimdShift.i64x2ShrS(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I64X2_SHR_U ->
-          SimdShift.i64x2ShrU(
-              lo, hi, fp + code[pc + 2], fp + code[pc + 3], (int) lo[fp + code[pc + 4]]);
-      case I64X2_ADD ->
-          SimdIntArith.i64x2Add(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I64X2_SUB ->
-          SimdIntArith.i64x2Sub(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I64X2_MUL ->
-          SimdIntArith.i64x2Mul(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I64X2_EQ ->
-          SimdIntCompare.i64x2Eq(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I64X2_NE ->
-          SimdIntCompare.i64x2Ne(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I64X2_LT_S ->
-          SimdIntCompare.i64x2LtS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I64X2_GT_S ->
-          SimdIntCompare.i64x2GtS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I64X2_LE_S ->
-          SimdIntCompare.i64x2LeS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
-      case I64X2_GE_S ->
-          SimdIntCompare.i64x2GeS(lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
       case I64X2_EXTMUL_LOW_I32X4_S ->
           SimdWiden.i64x2ExtmulLowI32x4S(
               lo, hi, fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
