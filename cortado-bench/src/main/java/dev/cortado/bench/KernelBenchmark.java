@@ -43,13 +43,14 @@ import run.endive.wasm.Parser;
 public class KernelBenchmark {
   /** The argument each kernel runs with: sized for tens of milliseconds per call. */
   private static final Map<String, Integer> ARGS =
-      Map.of("fib", 27, "sieve", 1_000_000, "matmul", 100, "hash", 8);
+      Map.of("fib", 27, "sieve", 1_000_000, "matmul", 100, "hash", 8, "simd", 40);
 
   /** Which kernel. */
-  @Param({"fib", "sieve", "matmul", "hash"})
+  @Param({"fib", "sieve", "matmul", "hash", "simd"})
   public String kernel;
 
   private Func cortado;
+  private Func cortadoWithFuel;
   private ExportFunction endive;
   private int arg;
 
@@ -63,6 +64,15 @@ public class KernelBenchmark {
     cortado =
         Linker.create()
             .instantiate(store, Module.compile(engine, binary))
+            .func("run")
+            .orElseThrow();
+    // The same kernel in a store that counts fuel (with more than it will ever use), to show
+    // what counting costs.
+    Store fueled = Store.create(engine);
+    fueled.setFuel(Long.MAX_VALUE);
+    cortadoWithFuel =
+        Linker.create()
+            .instantiate(fueled, Module.compile(engine, binary))
             .func("run")
             .orElseThrow();
     endive = Instance.builder(Parser.parse(binary)).build().export("run");
@@ -92,6 +102,12 @@ public class KernelBenchmark {
   @Benchmark
   public List<WasmValue> cortado() {
     return cortado.call(WasmValue.i32(arg));
+  }
+
+  /** The kernel on Cortado's interpreter, counting fuel. */
+  @Benchmark
+  public List<WasmValue> cortadoWithFuel() {
+    return cortadoWithFuel.call(WasmValue.i32(arg));
   }
 
   /** The kernel on Endive's interpreter. */

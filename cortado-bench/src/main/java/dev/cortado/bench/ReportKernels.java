@@ -28,8 +28,14 @@ public final class ReportKernels {
     Map<String, double[]> byKernel = new TreeMap<>();
     Matcher m = ENTRY.matcher(Files.readString(Path.of(args[0])));
     while (m.find()) {
-      double[] row = byKernel.computeIfAbsent(m.group(2), k -> new double[2]);
-      row[m.group(1).equals("cortado") ? 0 : 1] = Double.parseDouble(m.group(3));
+      double[] row = byKernel.computeIfAbsent(m.group(2), k -> new double[3]);
+      int column =
+          switch (m.group(1)) {
+            case "cortado" -> 0;
+            case "endive" -> 1;
+            default -> 2;
+          };
+      row[column] = Double.parseDouble(m.group(3));
     }
     System.out.printf(
         "%-10s %14s %14s %10s%n", "kernel", "cortado ms/op", "endive ms/op", "speed-up");
@@ -38,7 +44,8 @@ public final class ReportKernels {
     for (var e : byKernel.entrySet()) {
       double ratio = e.getValue()[1] / e.getValue()[0];
       System.out.printf(
-          "%-10s %14.2f %14.2f %9.2fx%n", e.getKey(), e.getValue()[0], e.getValue()[1], ratio);
+          "%-10s %14.2f %14.2f %9.2fx %18.2f%n",
+          e.getKey(), e.getValue()[0], e.getValue()[1], ratio, e.getValue()[2]);
       logSum += Math.log(ratio);
       n++;
     }
