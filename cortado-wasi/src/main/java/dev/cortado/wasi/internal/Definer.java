@@ -1,0 +1,58 @@
+package dev.cortado.wasi.internal;
+
+import dev.cortado.runtime.Arguments;
+import dev.cortado.runtime.Caller;
+import dev.cortado.runtime.Linker;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Defines WASI functions in a linker: every preview1 function returns an errno, which the bodies
+ * give by returning it or by throwing {@link Errno.Failure}.
+ */
+final class Definer {
+  /** The body of a WASI function. */
+  @FunctionalInterface
+  interface Body {
+    /** Runs the function and returns its errno. */
+    int call(Caller caller, Arguments args);
+  }
+
+  private final Linker linker;
+
+  Definer(Linker linker) {
+    this.linker = linker;
+  }
+
+  /**
+   * Defines {@code name} with parameter types given as a string ({@code i} = i32, {@code l} = i64)
+   * returning an errno.
+   */
+  void define(String name, String params, Body body) {
+    linker.define(
+        Abi.MODULE,
+        name,
+        FuncType.of(types(params), List.of(ValType.I32)),
+        (caller, args, results) -> results.setI32(0, run(body, caller, args)));
+  }
+
+  private static int run(Body body, Caller caller, Arguments args) {
+    try {
+      return body.call(caller, args);
+    } catch (Errno.Failure f) {
+      return f.errno();
+    } catch (UncheckedIOException e) {
+      return IoErrors.errno(e.getCause());
+    }
+  }
+
+  static List<ValType> types(String params) {
+    return params.chars().mapToObj(c -> c == 'l' ? ValType.I64 : ValType.I32).toList();
+  }
+
+  Linker linker() {
+    return linker;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.cortado.wasi.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** A standard stream: reads from an input stream or writes to an output stream. */
+public final class StreamDescriptor extends Descriptor {
+  private final InputStream in;
+  private final OutputStream out;
+
+  private StreamDescriptor(InputStream in, OutputStream out, long rights) {
+    super(rights, 0, 0);
+    this.in = in;
+    this.out = out;
+  }
+
+  /** Returns a readable stream descriptor (standard input). */
+  public static StreamDescriptor reading(InputStream in) {
+    return new StreamDescriptor(in, null, Abi.RIGHTS_STREAM & ~Abi.RIGHT_FD_WRITE);
+  }
+
+  /** Returns a writable stream descriptor (standard output or error). */
+  public static StreamDescriptor writing(OutputStream out) {
+    return new StreamDescriptor(null, out, Abi.RIGHTS_STREAM & ~Abi.RIGHT_FD_READ);
+  }
+
+  @Override
+  public int filetype() {
+    return Abi.FILETYPE_CHARACTER_DEVICE;
+  }
+
+  @Override
+  public int read(byte[] buf, int off, int len) {
+    if (in == null) {
+      throw Errno.fail(Errno.BADF, "not open for reading");
+    }
+    if (len == 0) {
+      return 0;
+    }
+    try {
+      int n = in.read(buf, off, len);
+      return Math.max(n, 0);
+    } catch (IOException e) {
+      throw Errno.fail(Errno.IO, e.getMessage());
+    }
+  }
+
+  @Override
+  public int write(byte[] buf, int off, int len) {
+    if (out == null) {
+      throw Errno.fail(Errno.BADF, "not open for writing");
+    }
+    try {
+      out.write(buf, off, len);
+      out.flush();
+      return len;
+    } catch (IOException e) {
+      throw Errno.fail(Errno.IO, e.getMessage());
+    }
+  }
+
+  @Override
+  public void setFdflags(int flags) {
+    // Appending is what a stream does anyway; nonblocking reads cannot be promised on a Java
+    // stream.
+    if ((flags & ~Abi.FDFLAGS_APPEND) != 0) {
+      throw Errno.fail(Errno.NOTSUP, "stream flags");
+    }
+    super.setFdflags(flags);
+  }
+
+  @Override
+  public boolean readReady() {
+    if (in == null) {
+      return false;
+    }
+    try {
+      return in.available() > 0;
+    } catch (IOException e) {
+      return true; // reading will report the error at once
+    }
+  }
+
+  @Override
+  public void filestat(GuestMemory mem, int ptr) {
+    writeSyntheticFilestat(mem, ptr);
+  }
+
+  @Override
+  public void sync() {
+    if (out != null) {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw Errno.fail(Errno.IO, e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (out != null) {
+        out.close();
+      }
+      // Standard input may be the JVM's own; it is not ours to close.
+    } catch (IOException e) {
+      throw Errno.fail(Errno.IO, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Rebuilds the WASI test programs: every c/*.c and rust/*.rs here becomes
+# ../resources/programs/<name>.wasm. The built files are committed, so tests run without the
+# toolchains; run this after changing a source.
+#
+# Needs (Debian): clang lld wasi-libc libclang-rt-14-dev-wasm32 rustc libstd-rust-dev-wasm32
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+out="$here/../resources/programs"
+mkdir -p "$out"
+
+# Debian's rustc (1.63, with the wasm32-wasi standard library); a rustup rustc may shadow it.
+rustc=/usr/bin/rustc
+[ -x "$rustc" ] || rustc=$(command -v rustc)
+
+for src in "$here"/c/*.c; do
+  [ -e "$src" ] || continue
+  name=$(basename "$src" .c)
+  clang --target=wasm32-wasi -O2 -Wall -Werror -o "$out/$name.wasm" "$src"
+  echo "built $name.wasm (C)"
+done
+for src in "$here"/rust/*.rs; do
+  [ -e "$src" ] || continue
+  name=$(basename "$src" .rs)
+  "$rustc" --edition 2021 --target wasm32-wasi -O -C strip=symbols -o "$out/$name.wasm" "$src"
+  echo "built $name.wasm (Rust)"
+done
