@@ -107,6 +107,15 @@ public final class Store {
     budget.interrupt();
   }
 
+  /**
+   * Throws {@link ExecutionInterruptedException} if the store's code should stop now: it was
+   * interrupted, its deadline passed, or its fuel ran out. Host functions that wait (sleep, block
+   * on input) call this between waits so a stuck program can still be stopped.
+   */
+  public void checkInterruption() {
+    budget.checkpoint();
+  }
+
   /** Returns the machine to run code on, claiming the store for this thread until {@link #exit}. */
   Machine enter() {
     Thread me = Thread.currentThread();

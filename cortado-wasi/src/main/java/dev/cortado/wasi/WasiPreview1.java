@@ -1,6 +1,7 @@
 package dev.cortado.wasi;
 
 import dev.cortado.runtime.Linker;
+import dev.cortado.wasi.internal.SocketDescriptor;
 import dev.cortado.wasi.internal.StreamDescriptor;
 import dev.cortado.wasi.internal.WasiContext;
 import dev.cortado.wasi.internal.WasiFunctions;
@@ -32,6 +33,9 @@ public final class WasiPreview1 implements AutoCloseable {
     ctx.fds.insert(StreamDescriptor.reading(config.stdin().open()));
     ctx.fds.insert(StreamDescriptor.writing(config.stdout().stream()));
     ctx.fds.insert(StreamDescriptor.writing(config.stderr().stream()));
+    for (var socket : config.sockets()) {
+      ctx.fds.insert(SocketDescriptor.listening(ctx, socket));
+    }
     return new WasiPreview1(ctx);
   }
 

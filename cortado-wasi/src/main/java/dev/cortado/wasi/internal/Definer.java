@@ -21,9 +21,11 @@ final class Definer {
   }
 
   private final Linker linker;
+  private final WasiContext ctx;
 
-  Definer(Linker linker) {
+  Definer(Linker linker, WasiContext ctx) {
     this.linker = linker;
+    this.ctx = ctx;
   }
 
   /**
@@ -38,7 +40,8 @@ final class Definer {
         (caller, args, results) -> results.setI32(0, run(body, caller, args)));
   }
 
-  private static int run(Body body, Caller caller, Arguments args) {
+  private int run(Body body, Caller caller, Arguments args) {
+    ctx.enter(caller.store());
     try {
       return body.call(caller, args);
     } catch (Errno.Failure f) {

@@ -135,6 +135,16 @@ public abstract class Descriptor {
     throw Errno.fail(Errno.NOTDIR, "not a directory");
   }
 
+  /** Returns how many bytes a read could return now, for {@code poll_oneoff} (0 if unknown). */
+  public long bytesReadable() {
+    return 0;
+  }
+
+  /** Returns whether the other end is gone (a closed socket or pipe), for {@code poll_oneoff}. */
+  public boolean hungUp() {
+    return false;
+  }
+
   /** Releases what the descriptor holds. */
   public void close() {}
 

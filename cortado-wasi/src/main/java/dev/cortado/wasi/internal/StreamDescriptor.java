@@ -83,6 +83,15 @@ public final class StreamDescriptor extends Descriptor {
   }
 
   @Override
+  public long bytesReadable() {
+    try {
+      return in == null ? 0 : in.available();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  @Override
   public void filestat(GuestMemory mem, int ptr) {
     writeSyntheticFilestat(mem, ptr);
   }

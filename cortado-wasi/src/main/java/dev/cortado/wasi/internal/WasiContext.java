@@ -1,5 +1,6 @@
 package dev.cortado.wasi.internal;
 
+import dev.cortado.runtime.Store;
 import dev.cortado.wasi.WasiClock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,6 +25,25 @@ public final class WasiContext {
             .toArray(byte[][]::new);
     this.clock = clock;
     this.random = random;
+  }
+
+  // The store of the call in progress, so that waiting operations can notice interruption.
+  private volatile Store store;
+
+  /** Records the store of the call about to run. */
+  void enter(Store store) {
+    this.store = store;
+  }
+
+  /**
+   * Throws if the running program should stop (interrupted, deadline passed); operations that wait
+   * call this between waits.
+   */
+  public void checkInterruption() {
+    Store s = store;
+    if (s != null) {
+      s.checkInterruption();
+    }
   }
 
   /** Returns the clocks. */

@@ -8,11 +8,13 @@ public final class WasiFunctions {
 
   /** Defines the functions in {@code linker}, all working on {@code ctx}. */
   public static void define(Linker linker, WasiContext ctx) {
-    Definer d = new Definer(linker);
+    Definer d = new Definer(linker, ctx);
     ArgsEnvFunctions.define(d, ctx);
     ClockFunctions.define(d, ctx);
     RandomFunctions.define(d, ctx);
     ProcFunctions.define(d, ctx);
     FdFunctions.define(d, ctx);
+    PollFunctions.define(d, ctx);
+    SockFunctions.define(d, ctx);
   }
 }

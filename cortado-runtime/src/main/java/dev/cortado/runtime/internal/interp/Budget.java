@@ -79,7 +79,7 @@ public final class Budget {
    * @throws ExecutionInterruptedException when fuel ran out, the deadline passed or an interruption
    *     was requested
    */
-  void checkpoint() {
+  public void checkpoint() {
     long spent = granted - credit;
     if (fuelEnabled) {
       fuel -= Math.min(fuel, Math.max(0, spent));
