@@ -1,6 +1,9 @@
 /** The {@code cortado} command line. It exports nothing: its interface is the command. */
 module dev.cortado.cli {
   requires dev.cortado.wasm;
+  requires dev.cortado.runtime;
+  requires dev.cortado.wasi;
+  requires dev.cortado.wast;
   requires info.picocli;
 
   // picocli reads the command classes' annotations and sets their fields reflectively.

@@ -2,6 +2,9 @@ package dev.cortado.cli;
 
 import dev.cortado.wasm.WasmException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,8 +14,7 @@ import picocli.CommandLine.Option;
     name = "cortado",
     mixinStandardHelpOptions = true,
     version = "cortado 0.1.0-SNAPSHOT",
-    description = "Cortado: WebAssembly for the JVM.",
-    subcommands = {InspectCommand.class, ValidateCommand.class})
+    description = "Cortado: WebAssembly for the JVM.")
 public final class Main implements Runnable {
   @Option(
       names = "--debug",
@@ -21,6 +23,17 @@ public final class Main implements Runnable {
   boolean debug;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The subcommands, in the order the help lists them. */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("run", RunCommand::new);
+    COMMANDS.put("inspect", InspectCommand::new);
+    COMMANDS.put("validate", ValidateCommand::new);
+    COMMANDS.put("wat2wasm", Wat2WasmCommand::new);
+    COMMANDS.put("wast", WastCommand::new);
+  }
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
@@ -32,6 +45,18 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and returns the exit status. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    // Building a subcommand's model costs tens of milliseconds of reflection: build only the one
+    // asked for, unless the command line needs them all (help, a typo, a global option first).
+    String first = args.length > 0 ? args[0] : "";
+    if (COMMANDS.containsKey(first)) {
+      cli.addSubcommand(first, COMMANDS.get(first).get());
+    } else {
+      COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+    }
+    if (cli.getSubcommands().containsKey("run")) {
+      // Everything after `cortado run MODULE` belongs to the program, options included.
+      cli.getSubcommands().get("run").setStopAtPositional(true);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

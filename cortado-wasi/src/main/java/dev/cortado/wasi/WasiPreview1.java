@@ -29,7 +29,7 @@ public final class WasiPreview1 implements AutoCloseable {
    */
   public static WasiPreview1 create(WasiConfig config) {
     Objects.requireNonNull(config, "config");
-    WasiContext ctx = new WasiContext(config.args(), config.env(), config.clock(), config.random());
+    WasiContext ctx = new WasiContext(config.args(), config.env(), config.clock(), config::random);
     ctx.fds.insert(StreamDescriptor.reading(config.stdin().open()));
     ctx.fds.insert(StreamDescriptor.writing(config.stdout().stream()));
     ctx.fds.insert(StreamDescriptor.writing(config.stderr().stream()));

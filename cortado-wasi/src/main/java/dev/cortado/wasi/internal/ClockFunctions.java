@@ -6,7 +6,10 @@ import java.time.Duration;
 
 /** {@code clock_res_get} and {@code clock_time_get}: wall, monotonic and CPU-time clocks. */
 final class ClockFunctions {
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  /** Loaded on first use: initializing JMX costs tens of milliseconds at start-up. */
+  private static final class Threads {
+    static final ThreadMXBean BEAN = ManagementFactory.getThreadMXBean();
+  }
 
   private ClockFunctions() {}
 
@@ -42,7 +45,9 @@ final class ClockFunctions {
       case Abi.CLOCK_PROCESS_CPUTIME ->
           ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
       case Abi.CLOCK_THREAD_CPUTIME ->
-          THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+          Threads.BEAN.isCurrentThreadCpuTimeSupported()
+              ? Threads.BEAN.getCurrentThreadCpuTime()
+              : 0;
       default -> throw Errno.fail(Errno.INVAL, "unknown clock " + id);
     };
   }

@@ -2,7 +2,9 @@ package dev.cortado.wasi.internal;
 
 import dev.cortado.runtime.Arguments;
 import dev.cortado.runtime.Caller;
+import dev.cortado.runtime.HostFunction;
 import dev.cortado.runtime.Linker;
+import dev.cortado.runtime.Results;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
 import java.io.UncheckedIOException;
@@ -34,20 +36,36 @@ final class Definer {
    */
   void define(String name, String params, Body body) {
     linker.define(
-        Abi.MODULE,
-        name,
-        FuncType.of(types(params), List.of(ValType.I32)),
-        (caller, args, results) -> results.setI32(0, run(body, caller, args)));
+        Abi.MODULE, name, FuncType.of(types(params), List.of(ValType.I32)), new Call(body, ctx));
   }
 
-  private int run(Body body, Caller caller, Arguments args) {
-    ctx.enter(caller.store());
-    try {
-      return body.call(caller, args);
-    } catch (Errno.Failure f) {
-      return f.errno();
-    } catch (UncheckedIOException e) {
-      return IoErrors.errno(e.getCause());
+  /**
+   * A WASI function as a host function: runs the body and returns its errno. A class rather than a
+   * lambda: the JVM spins a class per lambda at start-up, and there are dozens of functions.
+   */
+  private static final class Call implements HostFunction {
+    private final Body body;
+    private final WasiContext ctx;
+
+    Call(Body body, WasiContext ctx) {
+      this.body = body;
+      this.ctx = ctx;
+    }
+
+    @Override
+    public void call(Caller caller, Arguments args, Results results) {
+      results.setI32(0, run(caller, args));
+    }
+
+    private int run(Caller caller, Arguments args) {
+      ctx.enter(caller.store());
+      try {
+        return body.call(caller, args);
+      } catch (Errno.Failure f) {
+        return f.errno();
+      } catch (UncheckedIOException e) {
+        return IoErrors.errno(e.getCause());
+      }
     }
   }
 

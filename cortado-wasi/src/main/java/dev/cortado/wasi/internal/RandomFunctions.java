@@ -18,7 +18,7 @@ final class RandomFunctions {
           byte[] chunk = new byte[(int) Math.min(len, CHUNK)];
           for (long done = 0; done < len; done += chunk.length) {
             int n = (int) Math.min(chunk.length, len - done);
-            ctx.random.nextBytes(chunk);
+            ctx.random().nextBytes(chunk);
             mem.write((int) (buf + done), chunk, 0, n);
           }
           return Errno.SUCCESS;

@@ -5,6 +5,7 @@ import dev.cortado.wasi.WasiClock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** The state one running program's WASI functions share. */
@@ -13,18 +14,22 @@ public final class WasiContext {
   final byte[][] env;
   public final FdTable fds = new FdTable();
   final WasiClock clock;
-  final RandomGenerator random;
+  private final Supplier<RandomGenerator> randomSource;
+  private RandomGenerator random;
 
   /** Creates the state for a program with {@code args} and {@code env}. */
   public WasiContext(
-      List<String> args, Map<String, String> env, WasiClock clock, RandomGenerator random) {
+      List<String> args,
+      Map<String, String> env,
+      WasiClock clock,
+      Supplier<RandomGenerator> random) {
     this.args = args.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     this.env =
         env.entrySet().stream()
             .map(e -> (e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8))
             .toArray(byte[][]::new);
     this.clock = clock;
-    this.random = random;
+    this.randomSource = random;
   }
 
   // The store of the call in progress, so that waiting operations can notice interruption.
@@ -44,6 +49,14 @@ public final class WasiContext {
     if (s != null) {
       s.checkInterruption();
     }
+  }
+
+  /** Returns the random generator, created on first use (seeding a secure one takes time). */
+  RandomGenerator random() {
+    if (random == null) {
+      random = randomSource.get();
+    }
+    return random;
   }
 
   /** Returns the clocks. */

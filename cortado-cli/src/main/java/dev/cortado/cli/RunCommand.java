@@ -1,0 +1,312 @@
+package dev.cortado.cli;
+
+import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.ExecutionInterruptedException;
+import dev.cortado.runtime.Func;
+import dev.cortado.runtime.Instance;
+import dev.cortado.runtime.Linker;
+import dev.cortado.runtime.Module;
+import dev.cortado.runtime.Store;
+import dev.cortado.runtime.StoreConfig;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.UnlinkableException;
+import dev.cortado.runtime.WasmValue;
+import dev.cortado.wasi.Preopen;
+import dev.cortado.wasi.WasiConfig;
+import dev.cortado.wasi.WasiExitException;
+import dev.cortado.wasi.WasiPreview1;
+import dev.cortado.wasm.MemoryType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cortado run}: runs a WASI program (its {@code _start}), or one exported function with
+ * {@code --invoke}. The exit status is the program's exit code; a trap prints the trap and the
+ * WebAssembly stack trace and exits with {@value #TRAP_STATUS}; running out of fuel or time exits
+ * with {@value #INTERRUPTED_STATUS}.
+ */
+@Command(
+    name = "run",
+    description = {
+      "Run a WebAssembly program built for WASI preview1 (wasip1), or one of its functions.",
+      "Exit status: the program's exit code; 134 if it traps; 124 if it runs out of fuel or"
+          + " time; 1 if it cannot be loaded or linked.",
+      "Options after MODULE are passed to the program."
+    },
+    sortOptions = false)
+final class RunCommand implements Callable<Integer> {
+  static final int TRAP_STATUS = 134;
+  static final int INTERRUPTED_STATUS = 124;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--dir",
+      paramLabel = "HOST[::GUEST]",
+      description = "Give the program a host directory, as GUEST (default: the same path).")
+  List<String> dirs = new ArrayList<>();
+
+  @Option(
+      names = "--dir-ro",
+      paramLabel = "HOST[::GUEST]",
+      description = "Like --dir, but the program may only read.")
+  List<String> readOnlyDirs = new ArrayList<>();
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME[=VALUE]",
+      description = "Set an environment variable (NAME alone copies the host's value).")
+  List<String> env = new ArrayList<>();
+
+  @Option(names = "--argv0", paramLabel = "NAME", description = "The program's own name (argv[0]).")
+  String argv0;
+
+  @Option(
+      names = "--invoke",
+      paramLabel = "FUNCTION",
+      description = "Call this exported function with ARGS as its arguments; print its results.")
+  String invoke;
+
+  @Option(names = "--fuel", paramLabel = "N", description = "Stop after about N instructions.")
+  Long fuel;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description = "Stop after this long, for example 500ms, 10s or 2m.")
+  String timeout;
+
+  @Option(
+      names = "--max-memory",
+      paramLabel = "SIZE",
+      description = "Limit each memory to SIZE, for example 64MiB or 1GiB.")
+  String maxMemory;
+
+  @Option(
+      names = "--tcplisten",
+      paramLabel = "HOST:PORT",
+      description = "Listen on this address; the program accepts connections on descriptor 3, ...")
+  List<String> listen = new ArrayList<>();
+
+  @Parameters(index = "0", paramLabel = "MODULE", description = "a .wasm or .wat file")
+  Path module;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "the program's arguments")
+  List<String> args = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    byte[] bytes = ModuleFiles.read(module);
+    ImportProblems.component(bytes)
+        .ifPresent(
+            m -> {
+              throw new UserException(module + ": " + m);
+            });
+    WasmModule parsed = ModuleFiles.parse(module, bytes);
+    ImportProblems.first(parsed)
+        .ifPresent(
+            m -> {
+              throw new UserException(module + ": " + m);
+            });
+    Engine engine = Engine.create();
+    Module compiled = Module.compile(engine, parsed);
+    Store store = Store.create(engine, storeConfig());
+    if (fuel != null) {
+      store.setFuel(fuel);
+    }
+    if (timeout != null) {
+      store.setTimeout(Quantities.duration(timeout));
+    }
+    try (WasiPreview1 wasi = WasiPreview1.create(wasiConfig())) {
+      Linker linker = Linker.create();
+      wasi.addTo(linker);
+      Instance instance;
+      try {
+        instance = linker.instantiate(store, compiled);
+      } catch (UnlinkableException e) {
+        throw new UserException(module + ": " + e.getMessage());
+      }
+      return invoke == null ? start(instance) : invokeFunction(instance, out);
+    } catch (WasiExitException e) {
+      return e.exitCode();
+    } catch (Trap t) {
+      out.flush();
+      err.println("cortado run: " + t.describe());
+      err.flush();
+      return TRAP_STATUS;
+    } catch (ExecutionInterruptedException e) {
+      out.flush();
+      err.println("cortado run: " + e.getMessage());
+      err.flush();
+      return INTERRUPTED_STATUS;
+    }
+  }
+
+  private int start(Instance instance) {
+    Func start =
+        instance
+            .func("_start")
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        module
+                            + ": the module exports no _start function; name one with --invoke"
+                            + " (it exports: "
+                            + exportedFunctions(instance)
+                            + ")"));
+    start.call();
+    return 0;
+  }
+
+  private int invokeFunction(Instance instance, PrintWriter out) {
+    Func f =
+        instance
+            .func(invoke)
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        module
+                            + ": no exported function \""
+                            + invoke
+                            + "\" (it exports: "
+                            + exportedFunctions(instance)
+                            + ")"));
+    // A WASI "reactor" initializes itself in _initialize before any export is called.
+    instance.func("_initialize").ifPresent(Func::call);
+    List<ValType> params = f.type().params();
+    if (args.size() != params.size()) {
+      throw new UserException(
+          invoke + " takes " + params.size() + " arguments " + params + ", not " + args.size());
+    }
+    WasmValue[] values = new WasmValue[params.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = InvokeValues.parse(args.get(i), params.get(i));
+    }
+    for (WasmValue result : f.call(values)) {
+      out.println(InvokeValues.format(result));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String exportedFunctions(Instance instance) {
+    List<String> names = new ArrayList<>();
+    instance
+        .exports()
+        .forEach(
+            (name, e) -> {
+              if (e instanceof Func) {
+                names.add(name);
+              }
+            });
+    return names.isEmpty() ? "none" : String.join(", ", names);
+  }
+
+  private StoreConfig storeConfig() {
+    StoreConfig c = StoreConfig.defaults();
+    if (maxMemory != null) {
+      long pages = Quantities.bytes(maxMemory) / MemoryType.PAGE_SIZE;
+      if (pages < 1 || pages > c.maxMemoryPages()) {
+        throw new UserException(
+            "--max-memory must be between 64KiB and "
+                + (long) c.maxMemoryPages() * MemoryType.PAGE_SIZE / (1 << 20)
+                + "MiB, not "
+                + maxMemory);
+      }
+      c = c.withMaxMemoryPages((int) pages);
+    }
+    return c;
+  }
+
+  private WasiConfig wasiConfig() throws IOException {
+    List<String> argv = new ArrayList<>();
+    argv.add(argv0 != null ? argv0 : module.getFileName().toString());
+    if (invoke == null) {
+      argv.addAll(args);
+    }
+    WasiConfig c = WasiConfig.defaults().withInheritedStdio().withArgs(argv).withEnv(environment());
+    for (String d : dirs) {
+      c = c.withPreopen(preopen(d, false));
+    }
+    for (String d : readOnlyDirs) {
+      c = c.withPreopen(preopen(d, true));
+    }
+    for (String address : listen) {
+      c = c.withListeningSocket(listen(address));
+    }
+    return c;
+  }
+
+  private Map<String, String> environment() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String e : env) {
+      int eq = e.indexOf('=');
+      String name = eq < 0 ? e : e.substring(0, eq);
+      if (name.isEmpty()) {
+        throw new UserException("--env needs NAME=VALUE or NAME, not \"" + e + "\"");
+      }
+      String value = eq < 0 ? System.getenv(name) : e.substring(eq + 1);
+      if (value != null) {
+        m.put(name, value);
+      }
+    }
+    return m;
+  }
+
+  private static Preopen preopen(String spec, boolean readOnly) {
+    int sep = spec.indexOf("::");
+    String host = sep < 0 ? spec : spec.substring(0, sep);
+    String guest = sep < 0 ? spec : spec.substring(sep + 2);
+    Path path = Path.of(host);
+    if (!Files.isDirectory(path)) {
+      throw new UserException(
+          "--dir "
+              + spec
+              + ": "
+              + host
+              + (Files.exists(path) ? " is not a directory" : " does not exist"));
+    }
+    if (guest.isEmpty()) {
+      throw new UserException("--dir " + spec + ": the guest path is empty");
+    }
+    return new Preopen(path, guest, readOnly);
+  }
+
+  private static ServerSocketChannel listen(String address) throws IOException {
+    int colon = address.lastIndexOf(':');
+    if (colon < 0) {
+      throw new UserException("--tcplisten needs HOST:PORT, not \"" + address + "\"");
+    }
+    int port;
+    try {
+      port = Integer.parseInt(address.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new UserException("--tcplisten " + address + ": the port is not a number");
+    }
+    ServerSocketChannel channel = ServerSocketChannel.open();
+    try {
+      channel.bind(new InetSocketAddress(address.substring(0, colon), port));
+    } catch (IOException e) {
+      channel.close();
+      throw new UserException("--tcplisten " + address + ": " + e.getMessage(), e);
+    }
+    return channel;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.cortado.cli;
+
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.text.TextParser;
+import dev.cortado.wasm.valid.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cortado wat2wasm}: converts a module from the text format to the binary format. */
+@Command(
+    name = "wat2wasm",
+    description = "Convert a module from the text format (.wat) to the binary format (.wasm).")
+final class Wat2WasmCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .wat file")
+  Path input;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT",
+      description = "where to write the binary (default: FILE with .wasm)")
+  Path output;
+
+  @Option(names = "--no-check", description = "Do not validate the module.")
+  boolean noCheck;
+
+  @Override
+  public Integer call() throws IOException {
+    byte[] bytes = ModuleFiles.read(input);
+    WasmModule m = TextParser.parseModule(new String(bytes, StandardCharsets.UTF_8));
+    if (!noCheck) {
+      Validator.validate(m);
+    }
+    Path out = output != null ? output : defaultOutput(input);
+    Files.write(out, ModuleEncoder.encode(m));
+    return 0;
+  }
+
+  private static Path defaultOutput(Path in) {
+    String name = in.getFileName().toString();
+    String base = name.endsWith(".wat") ? name.substring(0, name.length() - 4) : name;
+    return in.resolveSibling(base + ".wasm");
+  }
+}
