@@ -3,7 +3,8 @@
 # ../resources/programs/<name>.wasm. The built files are committed, so tests run without the
 # toolchains; run this after changing a source.
 #
-# Needs (Debian): clang lld wasi-libc libclang-rt-14-dev-wasm32 rustc libstd-rust-dev-wasm32
+# Needs (Debian): clang lld wasi-libc libclang-rt-14-dev-wasm32 rustc libstd-rust-dev-wasm32, and
+# for go/*.go a Go of 1.21 or newer (bookworm-backports: golang-1.23-go).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../resources/programs"
@@ -24,4 +25,16 @@ for src in "$here"/rust/*.rs; do
   name=$(basename "$src" .rs)
   "$rustc" --edition 2021 --target wasm32-wasi -O -C strip=symbols -o "$out/$name.wasm" "$src"
   echo "built $name.wasm (Rust)"
+done
+go=$(command -v go || true)
+[ -n "$go" ] || go=$(ls -d /usr/lib/go-1.2[1-9]/bin/go 2>/dev/null | sort -V | tail -n 1 || true)
+for src in "$here"/go/*.go; do
+  [ -e "$src" ] || continue
+  if [ -z "$go" ]; then
+    echo "skipped $(basename "$src"): no Go 1.21+ found" >&2
+    continue
+  fi
+  name=$(basename "$src" .go)
+  (cd "$here/go" && GOOS=wasip1 GOARCH=wasm GOFLAGS=-trimpath "$go" build -ldflags=-s -o "$out/$name.wasm" "$(basename "$src")")
+  echo "built $name.wasm (Go)"
 done

@@ -117,4 +117,15 @@ class ProcessProgramsTest {
         Programs.run("rust_io", WasiConfig.defaults().withRandom(new SplittableRandom(1)));
     assertTrue(a.stderr().startsWith("args=[] RUST_TEST=None"), a.stderr());
   }
+
+  @Test
+  void aGoProgramSleepsRunsGoroutinesAndExits() {
+    Programs.Result r =
+        Programs.run(
+            "go_runtime",
+            WasiConfig.defaults().withArgs(List.of("go", "x")).withEnv("GO_TEST", "hi"));
+    assertEquals("args=go,x\nGO_TEST=hi\nslept=true\nsum=14\n", r.stdout());
+    assertEquals("done\n", r.stderr());
+    assertEquals(7, r.exitCode());
+  }
 }
