@@ -4,7 +4,8 @@
 # toolchains; run this after changing a source.
 #
 # Needs (Debian): clang lld wasi-libc libclang-rt-14-dev-wasm32 rustc libstd-rust-dev-wasm32, and
-# for go/*.go a Go of 1.21 or newer (bookworm-backports: golang-1.23-go).
+# for go/*.go a Go of 1.21 or newer (bookworm-backports: golang-1.23-go), and for
+# assemblyscript/*.ts Node.js with npm (the compiler comes from npm, pinned in package.json).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../resources/programs"
@@ -38,3 +39,17 @@ for src in "$here"/go/*.go; do
   (cd "$here/go" && GOOS=wasip1 GOARCH=wasm GOFLAGS=-trimpath "$go" build -ldflags=-s -o "$out/$name.wasm" "$(basename "$src")")
   echo "built $name.wasm (Go)"
 done
+as_dir="$here/assemblyscript"
+if ls "$as_dir"/*.ts >/dev/null 2>&1; then
+  if command -v npm >/dev/null 2>&1; then
+    (cd "$as_dir" && npm install --silent --no-audit --no-fund >/dev/null)
+    for src in "$as_dir"/*.ts; do
+      name=$(basename "$src" .ts)
+      (cd "$as_dir" && npx --no-install asc "$name.ts" -O \
+        --config ./node_modules/@assemblyscript/wasi-shim/asconfig.json -o "$out/$name.wasm")
+      echo "built $name.wasm (AssemblyScript)"
+    done
+  else
+    echo "skipped AssemblyScript programs: npm not found" >&2
+  fi
+fi

@@ -128,4 +128,14 @@ class ProcessProgramsTest {
     assertEquals("done\n", r.stderr());
     assertEquals(7, r.exitCode());
   }
+
+  @Test
+  void anAssemblyScriptProgramSeesArgumentsAndEnvironment() {
+    Programs.Result r =
+        Programs.run(
+            "as_hello",
+            WasiConfig.defaults().withArgs(List.of("as", "1")).withEnv("AS_TEST", "ok"));
+    assertEquals("args=as,1\nAS_TEST=ok\n", r.stdout());
+    assertEquals(5, r.exitCode());
+  }
 }
