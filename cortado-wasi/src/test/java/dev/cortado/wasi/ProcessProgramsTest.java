@@ -138,4 +138,12 @@ class ProcessProgramsTest {
     assertEquals("args=as,1\nAS_TEST=ok\n", r.stdout());
     assertEquals(5, r.exitCode());
   }
+
+  @Test
+  void aWatProgramCallsPreview1Directly() {
+    Programs.Result r =
+        Programs.run("raw_calls", WasiConfig.defaults().withArgs(List.of("a", "b", "c")));
+    assertEquals("argc=3\n", r.stdout());
+    assertEquals(43, r.exitCode());
+  }
 }

@@ -8,10 +8,13 @@ import dev.cortado.runtime.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * Runs the test programs built from {@code src/test/programs} ({@code programs/NAME.wasm} on the
- * classpath) with a WASI configuration, capturing standard output and error.
+ * Runs the test programs of {@code src/test/programs} with a WASI configuration, capturing standard
+ * output and error: built ones ({@code programs/NAME.wasm} on the classpath) and WAT ones ({@code
+ * wat/NAME.wat}, compiled by Cortado when the test runs).
  */
 final class Programs {
   private static final Engine ENGINE = Engine.create();
@@ -21,7 +24,20 @@ final class Programs {
   /** What a run gave. */
   record Result(int exitCode, String stdout, String stderr) {}
 
-  /** Returns the bytes of program {@code name}. */
+  /** Returns the module of program {@code name}: a built .wasm, or a WAT source compiled now. */
+  static Module module(String name) {
+    Path wat = Path.of("src/test/programs/wat", name + ".wat");
+    if (Files.exists(wat)) {
+      try {
+        return Module.compileText(ENGINE, Files.readString(wat));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return Module.compile(ENGINE, binary(name));
+  }
+
+  /** Returns the bytes of built program {@code name}. */
   static byte[] binary(String name) {
     try (InputStream in = Programs.class.getResourceAsStream("/programs/" + name + ".wasm")) {
       if (in == null) {
@@ -45,7 +61,7 @@ final class Programs {
     try (WasiPreview1 wasi = WasiPreview1.create(config.withStdout(out).withStderr(err))) {
       Linker linker = Linker.create();
       wasi.addTo(linker);
-      Instance instance = linker.instantiate(store, Module.compile(ENGINE, binary(name)));
+      Instance instance = linker.instantiate(store, module(name));
       try {
         instance.func("_start").orElseThrow().call();
       } catch (WasiExitException e) {
