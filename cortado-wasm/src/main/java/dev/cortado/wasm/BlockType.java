@@ -1,6 +1,7 @@
 package dev.cortado.wasm;
 
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * The type of a {@code block}, {@code loop} or {@code if}: nothing, one result type, or a function
@@ -22,6 +23,18 @@ public sealed interface BlockType {
   /** Returns the block type of the function type at {@code typeIndex}. */
   static BlockType ofType(int typeIndex) {
     return new Indexed(typeIndex);
+  }
+
+  /**
+   * Returns the block's function type, looking up an indexed one with {@code typeOf} (which must
+   * know the index).
+   */
+  default FuncType signature(IntFunction<FuncType> typeOf) {
+    return switch (this) {
+      case Empty e -> FuncType.EMPTY;
+      case Value v -> FuncType.returning(v.type());
+      case Indexed i -> typeOf.apply(i.typeIndex());
+    };
   }
 
   /** {@code [] -> []}. */

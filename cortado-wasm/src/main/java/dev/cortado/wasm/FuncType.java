@@ -21,6 +21,27 @@ public record FuncType(List<ValType> params, List<ValType> results) implements C
     results = List.copyOf(results);
   }
 
+  // [] -> [t] for the types of Wasm 2.0: blocks with one result are the common case.
+  private static final FuncType[] RETURNING_SIMPLE = {
+    new FuncType(List.of(), List.of(ValType.I32)),
+    new FuncType(List.of(), List.of(ValType.I64)),
+    new FuncType(List.of(), List.of(ValType.F32)),
+    new FuncType(List.of(), List.of(ValType.F64)),
+    new FuncType(List.of(), List.of(ValType.V128)),
+    new FuncType(List.of(), List.of(ValType.FUNCREF)),
+    new FuncType(List.of(), List.of(ValType.EXTERNREF)),
+  };
+
+  /** Returns the type {@code [] -> [result]}, shared for the common result types. */
+  public static FuncType returning(ValType result) {
+    for (FuncType t : RETURNING_SIMPLE) {
+      if (t.results.get(0).equals(result)) {
+        return t;
+      }
+    }
+    return new FuncType(List.of(), List.of(result));
+  }
+
   /** Returns the function type {@code params -> results}. */
   public static FuncType of(List<ValType> params, List<ValType> results) {
     return new FuncType(params, results);

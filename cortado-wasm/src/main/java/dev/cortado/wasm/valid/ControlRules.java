@@ -8,7 +8,6 @@ import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Validation of control and parametric instructions: blocks, branches, calls, {@code drop} and
@@ -38,47 +37,19 @@ final class ControlRules {
     }
   }
 
-  // One result type per block is the common case; share its list instead of allocating one.
-  private static final Map<ValType, List<ValType>> SINGLE_RESULTS =
-      Map.of(
-          ValType.I32, List.of(ValType.I32),
-          ValType.I64, List.of(ValType.I64),
-          ValType.F32, List.of(ValType.F32),
-          ValType.F64, List.of(ValType.F64),
-          ValType.V128, List.of(ValType.V128),
-          ValType.FUNCREF, List.of(ValType.FUNCREF),
-          ValType.EXTERNREF, List.of(ValType.EXTERNREF));
-
-  private static List<ValType> single(ValType t) {
-    List<ValType> l = SINGLE_RESULTS.get(t);
-    return l != null ? l : List.of(t);
-  }
-
   static void block(FunctionValidator v, Opcode op) {
     BlockType bt = v.reader.blockType();
-    List<ValType> params;
-    List<ValType> results;
-    switch (bt) {
-      case BlockType.Empty e -> {
-        params = List.of();
-        results = List.of();
+    if (bt instanceof BlockType.Indexed i) {
+      if (!v.ctx.hasType(i.typeIndex())) {
+        throw v.fail("unknown type " + Integer.toUnsignedString(i.typeIndex()));
       }
-      case BlockType.Value val -> {
-        params = List.of();
-        results = single(val.type());
-      }
-      case BlockType.Indexed i -> {
-        if (!v.ctx.hasType(i.typeIndex())) {
-          throw v.fail("unknown type " + Integer.toUnsignedString(i.typeIndex()));
-        }
-        if (!v.ctx.isFuncType(i.typeIndex())) {
-          throw v.fail("type " + i.typeIndex() + " of a block is not a function type");
-        }
-        FuncType t = v.ctx.funcType(i.typeIndex());
-        params = t.params();
-        results = t.results();
+      if (!v.ctx.isFuncType(i.typeIndex())) {
+        throw v.fail("type " + i.typeIndex() + " of a block is not a function type");
       }
     }
+    FuncType signature = bt.signature(v.ctx::funcType);
+    List<ValType> params = signature.params();
+    List<ValType> results = signature.results();
     if (op == Opcode.IF) {
       v.pop(ValType.I32);
     }

@@ -1,6 +1,5 @@
 package dev.cortado.runtime.internal.interp;
 
-import dev.cortado.wasm.BlockType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.HeapType;
@@ -498,24 +497,9 @@ final class Lowering {
   // ---- control ----
 
   private void block(Opcode op) {
-    BlockType bt = r.blockType();
-    List<ValType> params;
-    List<ValType> results;
-    switch (bt) {
-      case BlockType.Empty e -> {
-        params = List.of();
-        results = List.of();
-      }
-      case BlockType.Value v -> {
-        params = List.of();
-        results = List.of(v.type());
-      }
-      case BlockType.Indexed i -> {
-        FuncType t = ctx.type(i.typeIndex());
-        params = t.params();
-        results = t.results();
-      }
-    }
+    FuncType signature = r.blockType().signature(ctx::type);
+    List<ValType> params = signature.params();
+    List<ValType> results = signature.results();
     int cond = -1;
     if (op == Opcode.IF) {
       cond = pop();
