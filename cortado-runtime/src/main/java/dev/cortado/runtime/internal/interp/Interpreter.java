@@ -104,6 +104,80 @@ public final class Interpreter {
             }
           }
           case Ir.BR_UNLESS -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+          case Ir.BR_I32_EQ -> {
+            if ((int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]]) {
+              pc = branch(budget, code[pc + 3], pc);
+            } else {
+              pc += 4;
+            }
+          }
+          case Ir.BR_I32_NE -> {
+            if ((int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]]) {
+              pc = branch(budget, code[pc + 3], pc);
+            } else {
+              pc += 4;
+            }
+          }
+          case Ir.BR_I32_LT_S -> {
+            if ((int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]]) {
+              pc = branch(budget, code[pc + 3], pc);
+            } else {
+              pc += 4;
+            }
+          }
+          case Ir.BR_I32_GT_S -> {
+            if ((int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]]) {
+              pc = branch(budget, code[pc + 3], pc);
+            } else {
+              pc += 4;
+            }
+          }
+          case Ir.BR_I32_LE_S -> {
+            if ((int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]]) {
+              pc = branch(budget, code[pc + 3], pc);
+            } else {
+              pc += 4;
+            }
+          }
+          case Ir.BR_I32_GE_S -> {
+            if ((int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]]) {
+              pc = branch(budget, code[pc + 3], pc);
+            } else {
+              pc += 4;
+            }
+          }
+          case Ir.BR_I32_LT_U -> {
+            if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                < 0) {
+              pc = branch(budget, code[pc + 3], pc);
+            } else {
+              pc += 4;
+            }
+          }
+          case Ir.BR_I32_GT_U -> {
+            if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                > 0) {
+              pc = branch(budget, code[pc + 3], pc);
+            } else {
+              pc += 4;
+            }
+          }
+          case Ir.BR_I32_LE_U -> {
+            if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                <= 0) {
+              pc = branch(budget, code[pc + 3], pc);
+            } else {
+              pc += 4;
+            }
+          }
+          case Ir.BR_I32_GE_U -> {
+            if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                >= 0) {
+              pc = branch(budget, code[pc + 3], pc);
+            } else {
+              pc += 4;
+            }
+          }
           case Ir.BR_TABLE -> {
             if (--budget.credit < 0) {
               budget.checkpoint();
@@ -490,6 +564,14 @@ public final class Interpreter {
       m.stoppedAt(fn, pc);
       throw e;
     }
+  }
+
+  /** Returns {@code target}, after the fuel and interruption check if it is a back edge. */
+  private static int branch(Budget budget, int target, int pc) {
+    if (target <= pc && --budget.credit < 0) {
+      budget.checkpoint();
+    }
+    return target;
   }
 
   /**

@@ -141,485 +141,535 @@ final class Ir {
   /** SIMD opcode-ordinal dst operands...: every vector instruction (see Interpreter.simd) */
   static final int SIMD = 41;
 
+  /** BR_I32_EQ a b target: branch if the i32s in slots a and b are equal (fused). */
+  static final int BR_I32_EQ = 42;
+
+  /** BR_I32_NE a b target: branch if they differ (fused). */
+  static final int BR_I32_NE = 43;
+
+  /** BR_I32_LT_S a b target: branch if a < b, signed (fused). */
+  static final int BR_I32_LT_S = 44;
+
+  /** BR_I32_LT_U a b target: branch if a < b, unsigned (fused). */
+  static final int BR_I32_LT_U = 45;
+
+  /** BR_I32_GT_S a b target: branch if a > b, signed (fused). */
+  static final int BR_I32_GT_S = 46;
+
+  /** BR_I32_GT_U a b target: branch if a > b, unsigned (fused). */
+  static final int BR_I32_GT_U = 47;
+
+  /** BR_I32_LE_S a b target: branch if a <= b, signed (fused). */
+  static final int BR_I32_LE_S = 48;
+
+  /** BR_I32_LE_U a b target: branch if a <= b, unsigned (fused). */
+  static final int BR_I32_LE_U = 49;
+
+  /** BR_I32_GE_S a b target: branch if a >= b, signed (fused). */
+  static final int BR_I32_GE_S = 50;
+
+  /** BR_I32_GE_U a b target: branch if a >= b, unsigned (fused). */
+  static final int BR_I32_GE_U = 51;
+
   /** I32_LOAD dst|value address offset: i32.load */
-  static final int I32_LOAD = 42;
+  static final int I32_LOAD = 52;
 
   /** I64_LOAD dst|value address offset: i64.load */
-  static final int I64_LOAD = 43;
+  static final int I64_LOAD = 53;
 
   /** F32_LOAD dst|value address offset: f32.load */
-  static final int F32_LOAD = 44;
+  static final int F32_LOAD = 54;
 
   /** F64_LOAD dst|value address offset: f64.load */
-  static final int F64_LOAD = 45;
+  static final int F64_LOAD = 55;
 
   /** I32_LOAD8_S dst|value address offset: i32.load8_s */
-  static final int I32_LOAD8_S = 46;
+  static final int I32_LOAD8_S = 56;
 
   /** I32_LOAD8_U dst|value address offset: i32.load8_u */
-  static final int I32_LOAD8_U = 47;
+  static final int I32_LOAD8_U = 57;
 
   /** I32_LOAD16_S dst|value address offset: i32.load16_s */
-  static final int I32_LOAD16_S = 48;
+  static final int I32_LOAD16_S = 58;
 
   /** I32_LOAD16_U dst|value address offset: i32.load16_u */
-  static final int I32_LOAD16_U = 49;
+  static final int I32_LOAD16_U = 59;
 
   /** I64_LOAD8_S dst|value address offset: i64.load8_s */
-  static final int I64_LOAD8_S = 50;
+  static final int I64_LOAD8_S = 60;
 
   /** I64_LOAD8_U dst|value address offset: i64.load8_u */
-  static final int I64_LOAD8_U = 51;
+  static final int I64_LOAD8_U = 61;
 
   /** I64_LOAD16_S dst|value address offset: i64.load16_s */
-  static final int I64_LOAD16_S = 52;
+  static final int I64_LOAD16_S = 62;
 
   /** I64_LOAD16_U dst|value address offset: i64.load16_u */
-  static final int I64_LOAD16_U = 53;
+  static final int I64_LOAD16_U = 63;
 
   /** I64_LOAD32_S dst|value address offset: i64.load32_s */
-  static final int I64_LOAD32_S = 54;
+  static final int I64_LOAD32_S = 64;
 
   /** I64_LOAD32_U dst|value address offset: i64.load32_u */
-  static final int I64_LOAD32_U = 55;
+  static final int I64_LOAD32_U = 65;
 
   /** I32_STORE dst|value address offset: i32.store */
-  static final int I32_STORE = 56;
+  static final int I32_STORE = 66;
 
   /** I64_STORE dst|value address offset: i64.store */
-  static final int I64_STORE = 57;
+  static final int I64_STORE = 67;
 
   /** F32_STORE dst|value address offset: f32.store */
-  static final int F32_STORE = 58;
+  static final int F32_STORE = 68;
 
   /** F64_STORE dst|value address offset: f64.store */
-  static final int F64_STORE = 59;
+  static final int F64_STORE = 69;
 
   /** I32_STORE8 dst|value address offset: i32.store8 */
-  static final int I32_STORE8 = 60;
+  static final int I32_STORE8 = 70;
 
   /** I32_STORE16 dst|value address offset: i32.store16 */
-  static final int I32_STORE16 = 61;
+  static final int I32_STORE16 = 71;
 
   /** I64_STORE8 dst|value address offset: i64.store8 */
-  static final int I64_STORE8 = 62;
+  static final int I64_STORE8 = 72;
 
   /** I64_STORE16 dst|value address offset: i64.store16 */
-  static final int I64_STORE16 = 63;
+  static final int I64_STORE16 = 73;
 
   /** I64_STORE32 dst|value address offset: i64.store32 */
-  static final int I64_STORE32 = 64;
+  static final int I64_STORE32 = 74;
 
   /** I32_EQZ dst a: i32.eqz */
-  static final int I32_EQZ = 65;
+  static final int I32_EQZ = 75;
 
   /** I32_EQ dst a b: i32.eq */
-  static final int I32_EQ = 66;
+  static final int I32_EQ = 76;
 
   /** I32_NE dst a b: i32.ne */
-  static final int I32_NE = 67;
+  static final int I32_NE = 77;
 
   /** I32_LT_S dst a b: i32.lt_s */
-  static final int I32_LT_S = 68;
+  static final int I32_LT_S = 78;
 
   /** I32_LT_U dst a b: i32.lt_u */
-  static final int I32_LT_U = 69;
+  static final int I32_LT_U = 79;
 
   /** I32_GT_S dst a b: i32.gt_s */
-  static final int I32_GT_S = 70;
+  static final int I32_GT_S = 80;
 
   /** I32_GT_U dst a b: i32.gt_u */
-  static final int I32_GT_U = 71;
+  static final int I32_GT_U = 81;
 
   /** I32_LE_S dst a b: i32.le_s */
-  static final int I32_LE_S = 72;
+  static final int I32_LE_S = 82;
 
   /** I32_LE_U dst a b: i32.le_u */
-  static final int I32_LE_U = 73;
+  static final int I32_LE_U = 83;
 
   /** I32_GE_S dst a b: i32.ge_s */
-  static final int I32_GE_S = 74;
+  static final int I32_GE_S = 84;
 
   /** I32_GE_U dst a b: i32.ge_u */
-  static final int I32_GE_U = 75;
+  static final int I32_GE_U = 85;
 
   /** I64_EQZ dst a: i64.eqz */
-  static final int I64_EQZ = 76;
+  static final int I64_EQZ = 86;
 
   /** I64_EQ dst a b: i64.eq */
-  static final int I64_EQ = 77;
+  static final int I64_EQ = 87;
 
   /** I64_NE dst a b: i64.ne */
-  static final int I64_NE = 78;
+  static final int I64_NE = 88;
 
   /** I64_LT_S dst a b: i64.lt_s */
-  static final int I64_LT_S = 79;
+  static final int I64_LT_S = 89;
 
   /** I64_LT_U dst a b: i64.lt_u */
-  static final int I64_LT_U = 80;
+  static final int I64_LT_U = 90;
 
   /** I64_GT_S dst a b: i64.gt_s */
-  static final int I64_GT_S = 81;
+  static final int I64_GT_S = 91;
 
   /** I64_GT_U dst a b: i64.gt_u */
-  static final int I64_GT_U = 82;
+  static final int I64_GT_U = 92;
 
   /** I64_LE_S dst a b: i64.le_s */
-  static final int I64_LE_S = 83;
+  static final int I64_LE_S = 93;
 
   /** I64_LE_U dst a b: i64.le_u */
-  static final int I64_LE_U = 84;
+  static final int I64_LE_U = 94;
 
   /** I64_GE_S dst a b: i64.ge_s */
-  static final int I64_GE_S = 85;
+  static final int I64_GE_S = 95;
 
   /** I64_GE_U dst a b: i64.ge_u */
-  static final int I64_GE_U = 86;
+  static final int I64_GE_U = 96;
 
   /** F32_EQ dst a b: f32.eq */
-  static final int F32_EQ = 87;
+  static final int F32_EQ = 97;
 
   /** F32_NE dst a b: f32.ne */
-  static final int F32_NE = 88;
+  static final int F32_NE = 98;
 
   /** F32_LT dst a b: f32.lt */
-  static final int F32_LT = 89;
+  static final int F32_LT = 99;
 
   /** F32_GT dst a b: f32.gt */
-  static final int F32_GT = 90;
+  static final int F32_GT = 100;
 
   /** F32_LE dst a b: f32.le */
-  static final int F32_LE = 91;
+  static final int F32_LE = 101;
 
   /** F32_GE dst a b: f32.ge */
-  static final int F32_GE = 92;
+  static final int F32_GE = 102;
 
   /** F64_EQ dst a b: f64.eq */
-  static final int F64_EQ = 93;
+  static final int F64_EQ = 103;
 
   /** F64_NE dst a b: f64.ne */
-  static final int F64_NE = 94;
+  static final int F64_NE = 104;
 
   /** F64_LT dst a b: f64.lt */
-  static final int F64_LT = 95;
+  static final int F64_LT = 105;
 
   /** F64_GT dst a b: f64.gt */
-  static final int F64_GT = 96;
+  static final int F64_GT = 106;
 
   /** F64_LE dst a b: f64.le */
-  static final int F64_LE = 97;
+  static final int F64_LE = 107;
 
   /** F64_GE dst a b: f64.ge */
-  static final int F64_GE = 98;
+  static final int F64_GE = 108;
 
   /** I32_CLZ dst a: i32.clz */
-  static final int I32_CLZ = 99;
+  static final int I32_CLZ = 109;
 
   /** I32_CTZ dst a: i32.ctz */
-  static final int I32_CTZ = 100;
+  static final int I32_CTZ = 110;
 
   /** I32_POPCNT dst a: i32.popcnt */
-  static final int I32_POPCNT = 101;
+  static final int I32_POPCNT = 111;
 
   /** I32_ADD dst a b: i32.add */
-  static final int I32_ADD = 102;
+  static final int I32_ADD = 112;
 
   /** I32_SUB dst a b: i32.sub */
-  static final int I32_SUB = 103;
+  static final int I32_SUB = 113;
 
   /** I32_MUL dst a b: i32.mul */
-  static final int I32_MUL = 104;
+  static final int I32_MUL = 114;
 
   /** I32_DIV_S dst a b: i32.div_s */
-  static final int I32_DIV_S = 105;
+  static final int I32_DIV_S = 115;
 
   /** I32_DIV_U dst a b: i32.div_u */
-  static final int I32_DIV_U = 106;
+  static final int I32_DIV_U = 116;
 
   /** I32_REM_S dst a b: i32.rem_s */
-  static final int I32_REM_S = 107;
+  static final int I32_REM_S = 117;
 
   /** I32_REM_U dst a b: i32.rem_u */
-  static final int I32_REM_U = 108;
+  static final int I32_REM_U = 118;
 
   /** I32_AND dst a b: i32.and */
-  static final int I32_AND = 109;
+  static final int I32_AND = 119;
 
   /** I32_OR dst a b: i32.or */
-  static final int I32_OR = 110;
+  static final int I32_OR = 120;
 
   /** I32_XOR dst a b: i32.xor */
-  static final int I32_XOR = 111;
+  static final int I32_XOR = 121;
 
   /** I32_SHL dst a b: i32.shl */
-  static final int I32_SHL = 112;
+  static final int I32_SHL = 122;
 
   /** I32_SHR_S dst a b: i32.shr_s */
-  static final int I32_SHR_S = 113;
+  static final int I32_SHR_S = 123;
 
   /** I32_SHR_U dst a b: i32.shr_u */
-  static final int I32_SHR_U = 114;
+  static final int I32_SHR_U = 124;
 
   /** I32_ROTL dst a b: i32.rotl */
-  static final int I32_ROTL = 115;
+  static final int I32_ROTL = 125;
 
   /** I32_ROTR dst a b: i32.rotr */
-  static final int I32_ROTR = 116;
+  static final int I32_ROTR = 126;
 
   /** I64_CLZ dst a: i64.clz */
-  static final int I64_CLZ = 117;
+  static final int I64_CLZ = 127;
 
   /** I64_CTZ dst a: i64.ctz */
-  static final int I64_CTZ = 118;
+  static final int I64_CTZ = 128;
 
   /** I64_POPCNT dst a: i64.popcnt */
-  static final int I64_POPCNT = 119;
+  static final int I64_POPCNT = 129;
 
   /** I64_ADD dst a b: i64.add */
-  static final int I64_ADD = 120;
+  static final int I64_ADD = 130;
 
   /** I64_SUB dst a b: i64.sub */
-  static final int I64_SUB = 121;
+  static final int I64_SUB = 131;
 
   /** I64_MUL dst a b: i64.mul */
-  static final int I64_MUL = 122;
+  static final int I64_MUL = 132;
 
   /** I64_DIV_S dst a b: i64.div_s */
-  static final int I64_DIV_S = 123;
+  static final int I64_DIV_S = 133;
 
   /** I64_DIV_U dst a b: i64.div_u */
-  static final int I64_DIV_U = 124;
+  static final int I64_DIV_U = 134;
 
   /** I64_REM_S dst a b: i64.rem_s */
-  static final int I64_REM_S = 125;
+  static final int I64_REM_S = 135;
 
   /** I64_REM_U dst a b: i64.rem_u */
-  static final int I64_REM_U = 126;
+  static final int I64_REM_U = 136;
 
   /** I64_AND dst a b: i64.and */
-  static final int I64_AND = 127;
+  static final int I64_AND = 137;
 
   /** I64_OR dst a b: i64.or */
-  static final int I64_OR = 128;
+  static final int I64_OR = 138;
 
   /** I64_XOR dst a b: i64.xor */
-  static final int I64_XOR = 129;
+  static final int I64_XOR = 139;
 
   /** I64_SHL dst a b: i64.shl */
-  static final int I64_SHL = 130;
+  static final int I64_SHL = 140;
 
   /** I64_SHR_S dst a b: i64.shr_s */
-  static final int I64_SHR_S = 131;
+  static final int I64_SHR_S = 141;
 
   /** I64_SHR_U dst a b: i64.shr_u */
-  static final int I64_SHR_U = 132;
+  static final int I64_SHR_U = 142;
 
   /** I64_ROTL dst a b: i64.rotl */
-  static final int I64_ROTL = 133;
+  static final int I64_ROTL = 143;
 
   /** I64_ROTR dst a b: i64.rotr */
-  static final int I64_ROTR = 134;
+  static final int I64_ROTR = 144;
 
   /** F32_ABS dst a: f32.abs */
-  static final int F32_ABS = 135;
+  static final int F32_ABS = 145;
 
   /** F32_NEG dst a: f32.neg */
-  static final int F32_NEG = 136;
+  static final int F32_NEG = 146;
 
   /** F32_CEIL dst a: f32.ceil */
-  static final int F32_CEIL = 137;
+  static final int F32_CEIL = 147;
 
   /** F32_FLOOR dst a: f32.floor */
-  static final int F32_FLOOR = 138;
+  static final int F32_FLOOR = 148;
 
   /** F32_TRUNC dst a: f32.trunc */
-  static final int F32_TRUNC = 139;
+  static final int F32_TRUNC = 149;
 
   /** F32_NEAREST dst a: f32.nearest */
-  static final int F32_NEAREST = 140;
+  static final int F32_NEAREST = 150;
 
   /** F32_SQRT dst a: f32.sqrt */
-  static final int F32_SQRT = 141;
+  static final int F32_SQRT = 151;
 
   /** F32_ADD dst a b: f32.add */
-  static final int F32_ADD = 142;
+  static final int F32_ADD = 152;
 
   /** F32_SUB dst a b: f32.sub */
-  static final int F32_SUB = 143;
+  static final int F32_SUB = 153;
 
   /** F32_MUL dst a b: f32.mul */
-  static final int F32_MUL = 144;
+  static final int F32_MUL = 154;
 
   /** F32_DIV dst a b: f32.div */
-  static final int F32_DIV = 145;
+  static final int F32_DIV = 155;
 
   /** F32_MIN dst a b: f32.min */
-  static final int F32_MIN = 146;
+  static final int F32_MIN = 156;
 
   /** F32_MAX dst a b: f32.max */
-  static final int F32_MAX = 147;
+  static final int F32_MAX = 157;
 
   /** F32_COPYSIGN dst a b: f32.copysign */
-  static final int F32_COPYSIGN = 148;
+  static final int F32_COPYSIGN = 158;
 
   /** F64_ABS dst a: f64.abs */
-  static final int F64_ABS = 149;
+  static final int F64_ABS = 159;
 
   /** F64_NEG dst a: f64.neg */
-  static final int F64_NEG = 150;
+  static final int F64_NEG = 160;
 
   /** F64_CEIL dst a: f64.ceil */
-  static final int F64_CEIL = 151;
+  static final int F64_CEIL = 161;
 
   /** F64_FLOOR dst a: f64.floor */
-  static final int F64_FLOOR = 152;
+  static final int F64_FLOOR = 162;
 
   /** F64_TRUNC dst a: f64.trunc */
-  static final int F64_TRUNC = 153;
+  static final int F64_TRUNC = 163;
 
   /** F64_NEAREST dst a: f64.nearest */
-  static final int F64_NEAREST = 154;
+  static final int F64_NEAREST = 164;
 
   /** F64_SQRT dst a: f64.sqrt */
-  static final int F64_SQRT = 155;
+  static final int F64_SQRT = 165;
 
   /** F64_ADD dst a b: f64.add */
-  static final int F64_ADD = 156;
+  static final int F64_ADD = 166;
 
   /** F64_SUB dst a b: f64.sub */
-  static final int F64_SUB = 157;
+  static final int F64_SUB = 167;
 
   /** F64_MUL dst a b: f64.mul */
-  static final int F64_MUL = 158;
+  static final int F64_MUL = 168;
 
   /** F64_DIV dst a b: f64.div */
-  static final int F64_DIV = 159;
+  static final int F64_DIV = 169;
 
   /** F64_MIN dst a b: f64.min */
-  static final int F64_MIN = 160;
+  static final int F64_MIN = 170;
 
   /** F64_MAX dst a b: f64.max */
-  static final int F64_MAX = 161;
+  static final int F64_MAX = 171;
 
   /** F64_COPYSIGN dst a b: f64.copysign */
-  static final int F64_COPYSIGN = 162;
+  static final int F64_COPYSIGN = 172;
 
   /** I32_WRAP_I64 dst a: i32.wrap_i64 */
-  static final int I32_WRAP_I64 = 163;
+  static final int I32_WRAP_I64 = 173;
 
   /** I32_TRUNC_F32_S dst a: i32.trunc_f32_s */
-  static final int I32_TRUNC_F32_S = 164;
+  static final int I32_TRUNC_F32_S = 174;
 
   /** I32_TRUNC_F32_U dst a: i32.trunc_f32_u */
-  static final int I32_TRUNC_F32_U = 165;
+  static final int I32_TRUNC_F32_U = 175;
 
   /** I32_TRUNC_F64_S dst a: i32.trunc_f64_s */
-  static final int I32_TRUNC_F64_S = 166;
+  static final int I32_TRUNC_F64_S = 176;
 
   /** I32_TRUNC_F64_U dst a: i32.trunc_f64_u */
-  static final int I32_TRUNC_F64_U = 167;
+  static final int I32_TRUNC_F64_U = 177;
 
   /** I64_EXTEND_I32_S dst a: i64.extend_i32_s */
-  static final int I64_EXTEND_I32_S = 168;
+  static final int I64_EXTEND_I32_S = 178;
 
   /** I64_EXTEND_I32_U dst a: i64.extend_i32_u */
-  static final int I64_EXTEND_I32_U = 169;
+  static final int I64_EXTEND_I32_U = 179;
 
   /** I64_TRUNC_F32_S dst a: i64.trunc_f32_s */
-  static final int I64_TRUNC_F32_S = 170;
+  static final int I64_TRUNC_F32_S = 180;
 
   /** I64_TRUNC_F32_U dst a: i64.trunc_f32_u */
-  static final int I64_TRUNC_F32_U = 171;
+  static final int I64_TRUNC_F32_U = 181;
 
   /** I64_TRUNC_F64_S dst a: i64.trunc_f64_s */
-  static final int I64_TRUNC_F64_S = 172;
+  static final int I64_TRUNC_F64_S = 182;
 
   /** I64_TRUNC_F64_U dst a: i64.trunc_f64_u */
-  static final int I64_TRUNC_F64_U = 173;
+  static final int I64_TRUNC_F64_U = 183;
 
   /** F32_CONVERT_I32_S dst a: f32.convert_i32_s */
-  static final int F32_CONVERT_I32_S = 174;
+  static final int F32_CONVERT_I32_S = 184;
 
   /** F32_CONVERT_I32_U dst a: f32.convert_i32_u */
-  static final int F32_CONVERT_I32_U = 175;
+  static final int F32_CONVERT_I32_U = 185;
 
   /** F32_CONVERT_I64_S dst a: f32.convert_i64_s */
-  static final int F32_CONVERT_I64_S = 176;
+  static final int F32_CONVERT_I64_S = 186;
 
   /** F32_CONVERT_I64_U dst a: f32.convert_i64_u */
-  static final int F32_CONVERT_I64_U = 177;
+  static final int F32_CONVERT_I64_U = 187;
 
   /** F32_DEMOTE_F64 dst a: f32.demote_f64 */
-  static final int F32_DEMOTE_F64 = 178;
+  static final int F32_DEMOTE_F64 = 188;
 
   /** F64_CONVERT_I32_S dst a: f64.convert_i32_s */
-  static final int F64_CONVERT_I32_S = 179;
+  static final int F64_CONVERT_I32_S = 189;
 
   /** F64_CONVERT_I32_U dst a: f64.convert_i32_u */
-  static final int F64_CONVERT_I32_U = 180;
+  static final int F64_CONVERT_I32_U = 190;
 
   /** F64_CONVERT_I64_S dst a: f64.convert_i64_s */
-  static final int F64_CONVERT_I64_S = 181;
+  static final int F64_CONVERT_I64_S = 191;
 
   /** F64_CONVERT_I64_U dst a: f64.convert_i64_u */
-  static final int F64_CONVERT_I64_U = 182;
+  static final int F64_CONVERT_I64_U = 192;
 
   /** F64_PROMOTE_F32 dst a: f64.promote_f32 */
-  static final int F64_PROMOTE_F32 = 183;
+  static final int F64_PROMOTE_F32 = 193;
 
   /** I32_REINTERPRET_F32 dst a: i32.reinterpret_f32 */
-  static final int I32_REINTERPRET_F32 = 184;
+  static final int I32_REINTERPRET_F32 = 194;
 
   /** I64_REINTERPRET_F64 dst a: i64.reinterpret_f64 */
-  static final int I64_REINTERPRET_F64 = 185;
+  static final int I64_REINTERPRET_F64 = 195;
 
   /** F32_REINTERPRET_I32 dst a: f32.reinterpret_i32 */
-  static final int F32_REINTERPRET_I32 = 186;
+  static final int F32_REINTERPRET_I32 = 196;
 
   /** F64_REINTERPRET_I64 dst a: f64.reinterpret_i64 */
-  static final int F64_REINTERPRET_I64 = 187;
+  static final int F64_REINTERPRET_I64 = 197;
 
   /** I32_EXTEND8_S dst a: i32.extend8_s */
-  static final int I32_EXTEND8_S = 188;
+  static final int I32_EXTEND8_S = 198;
 
   /** I32_EXTEND16_S dst a: i32.extend16_s */
-  static final int I32_EXTEND16_S = 189;
+  static final int I32_EXTEND16_S = 199;
 
   /** I64_EXTEND8_S dst a: i64.extend8_s */
-  static final int I64_EXTEND8_S = 190;
+  static final int I64_EXTEND8_S = 200;
 
   /** I64_EXTEND16_S dst a: i64.extend16_s */
-  static final int I64_EXTEND16_S = 191;
+  static final int I64_EXTEND16_S = 201;
 
   /** I64_EXTEND32_S dst a: i64.extend32_s */
-  static final int I64_EXTEND32_S = 192;
+  static final int I64_EXTEND32_S = 202;
 
   /** I32_TRUNC_SAT_F32_S dst a: i32.trunc_sat_f32_s */
-  static final int I32_TRUNC_SAT_F32_S = 193;
+  static final int I32_TRUNC_SAT_F32_S = 203;
 
   /** I32_TRUNC_SAT_F32_U dst a: i32.trunc_sat_f32_u */
-  static final int I32_TRUNC_SAT_F32_U = 194;
+  static final int I32_TRUNC_SAT_F32_U = 204;
 
   /** I32_TRUNC_SAT_F64_S dst a: i32.trunc_sat_f64_s */
-  static final int I32_TRUNC_SAT_F64_S = 195;
+  static final int I32_TRUNC_SAT_F64_S = 205;
 
   /** I32_TRUNC_SAT_F64_U dst a: i32.trunc_sat_f64_u */
-  static final int I32_TRUNC_SAT_F64_U = 196;
+  static final int I32_TRUNC_SAT_F64_U = 206;
 
   /** I64_TRUNC_SAT_F32_S dst a: i64.trunc_sat_f32_s */
-  static final int I64_TRUNC_SAT_F32_S = 197;
+  static final int I64_TRUNC_SAT_F32_S = 207;
 
   /** I64_TRUNC_SAT_F32_U dst a: i64.trunc_sat_f32_u */
-  static final int I64_TRUNC_SAT_F32_U = 198;
+  static final int I64_TRUNC_SAT_F32_U = 208;
 
   /** I64_TRUNC_SAT_F64_S dst a: i64.trunc_sat_f64_s */
-  static final int I64_TRUNC_SAT_F64_S = 199;
+  static final int I64_TRUNC_SAT_F64_S = 209;
 
   /** I64_TRUNC_SAT_F64_U dst a: i64.trunc_sat_f64_u */
-  static final int I64_TRUNC_SAT_F64_U = 200;
+  static final int I64_TRUNC_SAT_F64_U = 210;
 
   /** The number of IR opcodes. */
-  static final int COUNT = 201;
+  static final int COUNT = 211;
+
+  /**
+   * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}
+   * holds ({@code negate}: when it does not), or -1 if it has none.
+   */
+  static int fusedBranch(int compare, boolean negate) {
+    return switch (compare) {
+      case I32_EQ -> negate ? BR_I32_NE : BR_I32_EQ;
+      case I32_NE -> negate ? BR_I32_EQ : BR_I32_NE;
+      case I32_LT_S -> negate ? BR_I32_GE_S : BR_I32_LT_S;
+      case I32_LT_U -> negate ? BR_I32_GE_U : BR_I32_LT_U;
+      case I32_GT_S -> negate ? BR_I32_LE_S : BR_I32_GT_S;
+      case I32_GT_U -> negate ? BR_I32_LE_U : BR_I32_GT_U;
+      case I32_LE_S -> negate ? BR_I32_GT_S : BR_I32_LE_S;
+      case I32_LE_U -> negate ? BR_I32_GT_U : BR_I32_LE_U;
+      case I32_GE_S -> negate ? BR_I32_LT_S : BR_I32_GE_S;
+      case I32_GE_U -> negate ? BR_I32_LT_U : BR_I32_GE_U;
+      default -> -1;
+    };
+  }
 
   /**
    * Returns the IR opcode of a Wasm numeric instruction, load or store (same name), or -1 for

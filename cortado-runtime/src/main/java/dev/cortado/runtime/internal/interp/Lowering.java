@@ -50,6 +50,10 @@ final class Lowering {
   // value on top of the stack in its own slot and nothing jumps between it and here.
   private int lastDst = -1;
 
+  // Code position of the last instruction when it is an i32 comparison (or eqz) whose result is
+  // on top of the stack: a branch on that result can fuse with it.
+  private int lastCompare = -1;
+
   private Frame[] frames = new Frame[8];
   private int depth;
   private boolean dead;
@@ -250,6 +254,7 @@ final class Lowering {
       throw new IllegalStateException("no IR for " + op);
     }
     List<ValType> params = op.params();
+    int pc = out.size();
     if (params.size() == 1) {
       int a = pop();
       emit(ir);
@@ -263,6 +268,47 @@ final class Lowering {
       out.add(a);
       out.add(b);
     }
+    if (ir == Ir.I32_EQZ || Ir.fusedBranch(ir, false) >= 0) {
+      lastCompare = pc;
+    }
+  }
+
+  /**
+   * Turns the comparison that produced {@code cond} (just popped) into a compare-and-branch, if it
+   * is the last instruction emitted: {@code [cmp dst a b]} becomes {@code [br_cmp a b target]} and
+   * {@code [eqz dst a]} becomes {@code [branch a target]} (taken when {@code a} is zero unless
+   * {@code negate}, with BR_UNLESS / BR_IF). Returns the position of the target operand, or -1.
+   *
+   * @param negate branch when the comparison does not hold (for {@code if})
+   * @param loop whether the target is a loop header: eqz then has no fused form with a fuel check
+   */
+  private int fuseBranch(int cond, boolean negate, boolean loop) {
+    int pc = lastCompare;
+    if (pc < 0 || out.get(pc + 1) != cond) {
+      return -1;
+    }
+    int op = out.get(pc);
+    if (op == Ir.I32_EQZ) {
+      if (loop || out.size() != pc + 3) {
+        return -1;
+      }
+      out.set(pc, negate ? Ir.BR_IF : Ir.BR_UNLESS);
+      out.set(pc + 1, out.get(pc + 2));
+      out.set(pc + 2, -1);
+      lastCompare = -1;
+      lastDst = -1;
+      return pc + 2;
+    }
+    if (out.size() != pc + 4) {
+      return -1;
+    }
+    out.set(pc, Ir.fusedBranch(op, negate));
+    out.set(pc + 1, out.get(pc + 2));
+    out.set(pc + 2, out.get(pc + 3));
+    out.set(pc + 3, -1);
+    lastCompare = -1;
+    lastDst = -1;
+    return pc + 3;
   }
 
   private void constant(long bits, ValType type) {
@@ -338,6 +384,7 @@ final class Lowering {
       out.set(lastDst, x);
       vslot[top] = x;
       lastDst = -1;
+      lastCompare = -1;
       return;
     }
     for (int k = 0; k < top; k++) {
@@ -512,12 +559,17 @@ final class Lowering {
         Frame f = pushFrame(KIND_LOOP, height, params, results);
         f.loopStart = out.size();
         lastDst = -1;
+        lastCompare = -1;
       }
       case IF -> {
-        emit(Ir.BR_UNLESS);
-        out.add(cond);
+        int target = fuseBranch(cond, true, false);
+        if (target < 0) {
+          emit(Ir.BR_UNLESS);
+          out.add(cond);
+          target = out.add(-1);
+        }
         Frame f = pushFrame(KIND_IF, height, params, results);
-        f.elsePatch = out.add(-1);
+        f.elsePatch = target;
       }
       default -> throw new AssertionError(op);
     }
@@ -535,6 +587,7 @@ final class Lowering {
     resetStack(f.height, f.params);
     dead = false;
     lastDst = -1;
+    lastCompare = -1;
   }
 
   private void end() {
@@ -559,6 +612,7 @@ final class Lowering {
     resetStack(f.height, f.results);
     dead = false;
     lastDst = -1;
+    lastCompare = -1;
   }
 
   private void br(int label) {
@@ -581,6 +635,15 @@ final class Lowering {
     }
     boolean inPlace = f.kind != KIND_FUNCTION && sp - arity == f.height;
     if (inPlace) {
+      int target = fuseBranch(cond, false, f.kind == KIND_LOOP);
+      if (target >= 0) {
+        if (f.kind == KIND_LOOP) {
+          out.set(target, f.loopStart);
+        } else {
+          f.forwardJumps.add(target);
+        }
+        return;
+      }
       emit(f.kind == KIND_LOOP ? Ir.BR_IF_LOOP : Ir.BR_IF);
       out.add(cond);
       addTarget(f);
@@ -598,6 +661,7 @@ final class Lowering {
     }
     out.set(skip, out.size());
     lastDst = -1;
+    lastCompare = -1;
   }
 
   private void brTable() {
@@ -735,6 +799,7 @@ final class Lowering {
     dead = true;
     deadNesting = 0;
     lastDst = -1;
+    lastCompare = -1;
   }
 
   // ---- frames and the virtual stack ----
@@ -829,6 +894,7 @@ final class Lowering {
       offsets.add(offset);
     }
     lastDst = -1;
+    lastCompare = -1;
   }
 
   private void args(int a, int b, int c) {
