@@ -1,6 +1,7 @@
 package dev.cortado.wasi;
 
 import dev.cortado.runtime.Linker;
+import dev.cortado.wasi.internal.DirectoryDescriptor;
 import dev.cortado.wasi.internal.StreamDescriptor;
 import dev.cortado.wasi.internal.WasiContext;
 import dev.cortado.wasi.internal.WasiFunctions;
@@ -32,6 +33,14 @@ public final class WasiPreview1 implements AutoCloseable {
     ctx.fds.insert(StreamDescriptor.reading(config.stdin().open()));
     ctx.fds.insert(StreamDescriptor.writing(config.stdout().stream()));
     ctx.fds.insert(StreamDescriptor.writing(config.stderr().stream()));
+    try {
+      for (Preopen preopen : config.preopens()) {
+        ctx.fds.insert(DirectoryDescriptor.preopen(preopen));
+      }
+    } catch (IllegalArgumentException e) {
+      ctx.fds.closeAll();
+      throw e;
+    }
     return new WasiPreview1(ctx);
   }
 

@@ -14,5 +14,6 @@ public final class WasiFunctions {
     RandomFunctions.define(d, ctx);
     ProcFunctions.define(d, ctx);
     FdFunctions.define(d, ctx);
+    PathFunctions.define(d, ctx);
   }
 }
