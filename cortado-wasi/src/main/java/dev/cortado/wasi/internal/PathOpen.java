@@ -72,7 +72,7 @@ final class PathOpen {
       } else if (s.filetype() == Abi.FILETYPE_SYMBOLIC_LINK) {
         throw Errno.fail(Errno.LOOP, path + " is a symbolic link (not followed)");
       } else if (s.filetype() == Abi.FILETYPE_DIRECTORY) {
-        if ((rightsBase & WRITE_RIGHTS) != 0 || creat || trunc) {
+        if ((rightsBase & Abi.RIGHT_FD_WRITE) != 0 || creat || trunc) {
           throw Errno.fail(Errno.ISDIR, path + " is a directory");
         }
         HostDir h = r.dir().openDir(r.name() == null ? "." : r.name());
