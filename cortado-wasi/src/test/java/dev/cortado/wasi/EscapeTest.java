@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,13 @@ class EscapeTest {
     readOnly = Files.createDirectory(tmp.resolve("ro"));
     Files.writeString(readOnly.resolve("ro.txt"), "read-only");
     Files.createDirectory(readOnly.resolve("sub"));
+  }
+
+  @AfterEach
+  void removeLinksOutOfTheTemporaryDirectory() throws IOException {
+    // Only to spare JUnit's cleanup the warnings about links to /etc and /.
+    Files.deleteIfExists(sandbox.resolve("etc"));
+    Files.deleteIfExists(sandbox.resolve("root"));
   }
 
   private void link(String name, String text) throws IOException {
