@@ -68,12 +68,14 @@ static void create_write_read(void) {
   check("mkdir", mkdir(p("dir"), 0755) == 0);
   fails("mkdir existing", mkdir(p("dir"), 0755), EEXIST);
   check("create and write", write_file(p("dir/a.txt"), "hello world\n", O_CREAT | O_TRUNC) == 0);
-  check("read back", read_file(p("dir/a.txt"), buf, sizeof buf) == 12 && !strcmp(buf, "hello world\n"));
+  check("read back",
+        read_file(p("dir/a.txt"), buf, sizeof buf) == 12 && !strcmp(buf, "hello world\n"));
   check("append", write_file(p("dir/a.txt"), "more\n", O_APPEND) == 0);
   check("appended", read_file(p("dir/a.txt"), buf, sizeof buf) == 17 &&
                         !strcmp(buf, "hello world\nmore\n"));
   fails("open missing", open(p("dir/missing"), O_RDONLY), ENOENT);
-  fails("create exclusive existing", open(p("dir/a.txt"), O_CREAT | O_EXCL | O_WRONLY, 0644), EEXIST);
+  fails("create exclusive existing", open(p("dir/a.txt"), O_CREAT | O_EXCL | O_WRONLY, 0644),
+        EEXIST);
   fails("open directory for writing", open(p("dir"), O_WRONLY), EISDIR);
   fails("open file as directory", open(p("dir/a.txt"), O_RDONLY | O_DIRECTORY), ENOTDIR);
   fails("file with trailing slash", open(p("dir/a.txt/"), O_RDONLY), ENOTDIR);

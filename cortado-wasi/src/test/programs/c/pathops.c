@@ -2,23 +2,11 @@
 // with the raw WASI calls in an empty preopen "/work". Most cases follow wasmtime's preview1 test
 // programs. Prints one line per case: its name and what it gave (an errno, or a value); the
 // expected values are in PathOpsTest.
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <wasi/api.h>
+#include "wasi_cases.h"
 
-#define FOLLOW __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
 #define RW (__WASI_RIGHTS_FD_READ | __WASI_RIGHTS_FD_WRITE)
-#define ALL (~(__wasi_rights_t)0)
-#define DIR_ALL (ALL & ~(__wasi_rights_t)__WASI_RIGHTS_FD_WRITE)
-
-__attribute__((import_module("wasi_snapshot_preview1"), import_name("path_open"))) int32_t
-raw_path_open(int32_t fd, int32_t dirflags, int32_t path, int32_t path_len, int32_t oflags,
-              int64_t base, int64_t inheriting, int32_t fdflags, int32_t result);
 
 static __wasi_fd_t w;
-
-static void report(const char *name, long long value) { printf("%s %lld\n", name, value); }
 
 // Opens and returns the descriptor, or reports the errno and returns -1; reports 0 on success
 // when `name` is given.
@@ -207,7 +195,7 @@ static void directory_descriptors(void) {
   __wasi_ciovec_t ciov = {buf, sizeof buf};
   __wasi_size_t n;
   __wasi_filesize_t pos;
-  int d = opened(NULL, w, 0, ".", __WASI_OFLAGS_DIRECTORY, DIR_ALL, ALL);
+  int d = opened(NULL, w, 0, ".", __WASI_OFLAGS_DIRECTORY, DIR_RIGHTS, ALL_RIGHTS);
   (void)__wasi_fd_fdstat_get(d, &st);
   report("dir_has_no_read_right", (st.fs_rights_base & __WASI_RIGHTS_FD_READ) == 0);
   report("dir_read", __wasi_fd_read(d, &iov, 1, &n));
@@ -235,9 +223,9 @@ static void directory_descriptors(void) {
   (void)__wasi_fd_close(f);
 
   // Narrowed rights are what the directory gives on.
-  d = opened(NULL, w, 0, ".", __WASI_OFLAGS_DIRECTORY, DIR_ALL, ALL);
+  d = opened(NULL, w, 0, ".", __WASI_OFLAGS_DIRECTORY, DIR_RIGHTS, ALL_RIGHTS);
   (void)__wasi_fd_fdstat_get(d, &st);
-  report("grow_rights", __wasi_fd_fdstat_set_rights(d, ALL, ALL));
+  report("grow_rights", __wasi_fd_fdstat_set_rights(d, ALL_RIGHTS, ALL_RIGHTS));
   report("narrow_rights",
          __wasi_fd_fdstat_set_rights(d, st.fs_rights_base & ~__WASI_RIGHTS_PATH_CREATE_FILE,
                                      st.fs_rights_inheriting & ~__WASI_RIGHTS_FD_WRITE));
@@ -294,7 +282,7 @@ static void opens(void) {
   report("read_only_write", __wasi_fd_write(ro, &ciov, 1, &n));
   (void)__wasi_fd_close(wo);
   (void)__wasi_fd_close(ro);
-  int t = opened("truncate", w, 0, "new", __WASI_OFLAGS_TRUNC, ALL, 0);
+  int t = opened("truncate", w, 0, "new", __WASI_OFLAGS_TRUNC, ALL_RIGHTS, 0);
   __wasi_filestat_t fs;
   report("truncated_size", __wasi_fd_filestat_get(t, &fs) == 0 ? (long long)fs.size : -1);
   report("allocate_zero", __wasi_fd_allocate(t, 0, 0));
@@ -325,18 +313,7 @@ static void opens(void) {
 }
 
 int main(void) {
-  for (w = 3; w < 64; w++) {
-    __wasi_prestat_t ps;
-    char name[16];
-    if (__wasi_fd_prestat_get(w, &ps) != 0) {
-      printf("no preopen /work\n");
-      return 2;
-    }
-    if (ps.u.dir.pr_name_len == 5 && __wasi_fd_prestat_dir_name(w, (uint8_t *)name, 5) == 0 &&
-        !memcmp(name, "/work", 5)) {
-      break;
-    }
-  }
+  w = preopen("/work");
   nofollow();
   links();
   renames();

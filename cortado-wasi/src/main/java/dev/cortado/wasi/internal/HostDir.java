@@ -292,29 +292,29 @@ public final class HostDir implements AutoCloseable {
 
   /** Removes entry {@code name}, which must not be a directory. */
   void unlink(String name) {
-    try {
-      if (sds != null) {
-        sds.deleteFile(rel(name));
-      } else if (lstat(name, false).filetype() == Abi.FILETYPE_DIRECTORY) {
-        throw Errno.fail(Errno.ISDIR, name + " is a directory");
-      } else {
-        Files.delete(entry(name));
-      }
-    } catch (IOException e) {
-      throw IoErrors.fail(e);
-    }
+    remove(name, false);
   }
 
   /** Removes the empty directory {@code name}. */
   void rmdir(String name) {
+    remove(name, true);
+  }
+
+  private void remove(String name, boolean directory) {
     try {
       if (sds != null) {
-        sds.deleteDirectory(rel(name));
-      } else if (lstat(name, false).filetype() != Abi.FILETYPE_DIRECTORY) {
-        throw Errno.fail(Errno.NOTDIR, name + " is not a directory");
-      } else {
-        Files.delete(entry(name));
+        if (directory) {
+          sds.deleteDirectory(rel(name));
+        } else {
+          sds.deleteFile(rel(name));
+        }
+        return;
       }
+      // By path the JDK removes whatever is there, so check the kind first.
+      if ((lstat(name, false).filetype() == Abi.FILETYPE_DIRECTORY) != directory) {
+        throw Errno.fail(directory ? Errno.NOTDIR : Errno.ISDIR, name + ": wrong kind of entry");
+      }
+      Files.delete(entry(name));
     } catch (IOException e) {
       throw IoErrors.fail(e);
     }
