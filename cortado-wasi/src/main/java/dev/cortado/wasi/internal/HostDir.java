@@ -326,18 +326,8 @@ public final class HostDir implements AutoCloseable {
    * symbolic link's own times are set, not its target's.
    */
   void setTimes(String name, long atim, long mtim, int fstflags, long nowNanos) {
-    FileTime atime =
-        HostStat.newTime(
-            (fstflags & Abi.FSTFLAGS_ATIM) != 0,
-            (fstflags & Abi.FSTFLAGS_ATIM_NOW) != 0,
-            atim,
-            nowNanos);
-    FileTime mtime =
-        HostStat.newTime(
-            (fstflags & Abi.FSTFLAGS_MTIM) != 0,
-            (fstflags & Abi.FSTFLAGS_MTIM_NOW) != 0,
-            mtim,
-            nowNanos);
+    FileTime atime = HostStat.newTime(fstflags, Abi.FSTFLAGS_ATIM, atim, nowNanos);
+    FileTime mtime = HostStat.newTime(fstflags, Abi.FSTFLAGS_MTIM, mtim, nowNanos);
     try {
       HostStat s = lstat(name, false);
       if (atime == null && mtime == null) {

@@ -146,11 +146,13 @@ record HostStat(
   }
 
   /**
-   * Returns the new value of one timestamp for {@code *_set_times}: {@code value} if {@code set},
-   * the current time if {@code now}, or null to leave it unchanged.
+   * Returns the new value of one timestamp for {@code *_set_times}: {@code value} if {@code
+   * fstflags} has {@code set} ({@code ATIM} or {@code MTIM}), the current time if it has the flag
+   * after it ({@code ATIM_NOW}, {@code MTIM_NOW}), or null to leave it unchanged.
    */
-  static FileTime newTime(boolean set, boolean now, long value, long nowNanos) {
-    if (set) {
+  static FileTime newTime(int fstflags, int set, long value, long nowNanos) {
+    boolean now = (fstflags & (set << 1)) != 0;
+    if ((fstflags & set) != 0) {
       if (value < 0) {
         throw Errno.fail(Errno.OVERFLOW, "timestamp beyond 2^63 ns");
       }
