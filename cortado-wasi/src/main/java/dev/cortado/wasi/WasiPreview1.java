@@ -1,6 +1,7 @@
 package dev.cortado.wasi;
 
 import dev.cortado.runtime.Linker;
+import dev.cortado.wasi.internal.DirectoryDescriptor;
 import dev.cortado.wasi.internal.SocketDescriptor;
 import dev.cortado.wasi.internal.StreamDescriptor;
 import dev.cortado.wasi.internal.WasiContext;
@@ -35,6 +36,14 @@ public final class WasiPreview1 implements AutoCloseable {
     ctx.fds.insert(StreamDescriptor.writing(config.stderr().stream()));
     for (var socket : config.sockets()) {
       ctx.fds.insert(SocketDescriptor.listening(ctx, socket));
+    }
+    try {
+      for (Preopen preopen : config.preopens()) {
+        ctx.fds.insert(DirectoryDescriptor.preopen(preopen));
+      }
+    } catch (IllegalArgumentException e) {
+      ctx.fds.closeAll();
+      throw e;
     }
     return new WasiPreview1(ctx);
   }

@@ -14,6 +14,7 @@ public final class WasiFunctions {
     RandomFunctions.define(d, ctx);
     ProcFunctions.define(d, ctx);
     FdFunctions.define(d, ctx);
+    PathFunctions.define(d, ctx);
     PollFunctions.define(d, ctx);
     SockFunctions.define(d, ctx);
   }
