@@ -55,6 +55,24 @@ class CortadoCommandIT {
   }
 
   @Test
+  void theReadmeExampleCountsAFileInAGivenDirectoryAndNothingOutsideIt() throws Exception {
+    Path examples = REPO.resolve("examples");
+    Run r =
+        cortado(
+            "",
+            "run",
+            "--dir",
+            examples + "::/ex",
+            examples.resolve("wc.wasm").toString(),
+            "/ex/wc.c",
+            "/ex/../../etc/passwd");
+    assertTrue(r.out().matches("(?s)\\s+\\d+\\s+\\d+\\s+\\d+ /ex/wc.c\n.*"), r.out());
+    assertTrue(r.err().contains("/ex/../../etc/passwd"), r.err());
+    assertFalse(r.out().contains("root:"), "nothing outside the directory was read");
+    assertEquals(1, r.status());
+  }
+
+  @Test
   void passesStandardInputArgumentsAndEnvironment() throws Exception {
     Run io = cortado("a\nb\n", "run", program("stdio"));
     assertEquals("A\nB\n", io.out());
