@@ -48,7 +48,7 @@ class Preview1ImportsTest {
       "path_filestat_get iiiii",
       "path_filestat_set_times iiiilli",
       "path_link iiiiiii",
-      "path_open iiiiiilli",
+      "path_open iiiiillii",
       "path_readlink iiiiii",
       "path_remove_directory iii",
       "path_rename iiiiii",
