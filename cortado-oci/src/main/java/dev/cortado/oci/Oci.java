@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cortado.oci.OciException.Kind;
 import dev.cortado.oci.internal.Json;
 import dev.cortado.oci.internal.WasmLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,6 +125,7 @@ public final class Oci {
     }
     WasmLayout.Descriptor layer = selected.layer();
     Path path = fetch(ref, layer, progress);
+    checkIsWasm(ref, layer, path);
     StoredImage image =
         new StoredImage(ref, manifest.digest(), layer.digest(), sizeOf(path), created, path);
     store.record(image);
@@ -133,10 +137,29 @@ public final class Oci {
         blob.digest(), out -> client.fetchBlob(ref, blob.digest(), blob.size(), out, progress));
   }
 
+  private static void checkIsWasm(Reference ref, WasmLayout.Descriptor layer, Path path) {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(path)) {
+      head = in.readNBytes(8);
+    } catch (IOException e) {
+      throw new OciException(Kind.LOCAL_IO, path + ": " + e, e);
+    }
+    if (!WasmLayout.hasMagic(head)) {
+      throw new OciException(
+          Kind.NOT_WASM,
+          ref
+              + ": its "
+              + layer.mediaType()
+              + " layer "
+              + layer.digest()
+              + " is not a Wasm binary");
+    }
+  }
+
   private static long sizeOf(Path p) {
     try {
-      return java.nio.file.Files.size(p);
-    } catch (java.io.IOException e) {
+      return Files.size(p);
+    } catch (IOException e) {
       throw new OciException(Kind.LOCAL_IO, p + ": " + e, e);
     }
   }

@@ -29,10 +29,15 @@ public final class DockerConfig {
   private static final System.Logger LOG = System.getLogger(DockerConfig.class.getName());
 
   private final Path file;
+  private final Path helperDir;
 
-  /** Returns the config in {@code file} (which need not exist). */
-  public DockerConfig(Path file) {
+  /**
+   * Returns the config in {@code file} (which need not exist), running credential helpers from
+   * {@code helperDir}, or from {@code PATH} when it is null.
+   */
+  public DockerConfig(Path file, Path helperDir) {
     this.file = file;
+    this.helperDir = helperDir;
   }
 
   /** Returns {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}. */
@@ -42,7 +47,7 @@ public final class DockerConfig {
         dir != null && !dir.isBlank()
             ? Path.of(dir)
             : Path.of(System.getProperty("user.home"), ".docker");
-    return new DockerConfig(base.resolve("config.json"));
+    return new DockerConfig(base.resolve("config.json"), null);
   }
 
   /** Returns the credentials Docker would use for {@code registry}, if any. */
