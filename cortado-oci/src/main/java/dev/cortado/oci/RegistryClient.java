@@ -122,6 +122,10 @@ public final class RegistryClient {
     return baseUri(ref).resolve("/v2/" + ref.repository() + path);
   }
 
+  private static List<String> pushScope(Reference ref) {
+    return List.of("repository:" + ref.repository() + ":pull,push");
+  }
+
   private static List<String> pull(Reference ref) {
     return List.of("repository:" + ref.repository() + ":pull");
   }
@@ -200,10 +204,14 @@ public final class RegistryClient {
 
   /** Returns the size of blob {@code digest} in {@code repo}, or empty when it is not there. */
   public Optional<Long> blobSize(Reference repo, Digest digest) {
+    return blobSize(repo, digest, pull(repo));
+  }
+
+  private Optional<Long> blobSize(Reference repo, Digest digest, List<String> scopes) {
     ping(repo);
     Call call =
         Call.of(repo.registry(), "HEAD", uri(repo, "/blobs/" + digest), "check blob " + digest)
-            .scopes(pull(repo))
+            .scopes(scopes)
             .followRedirects()
             .allow(404);
     HttpResponse<InputStream> r = transport.send(call);
@@ -286,7 +294,7 @@ public final class RegistryClient {
    */
   public BlobOutcome pushBlob(
       Reference repo, Digest digest, byte[] bytes, List<String> mountFrom, Progress progress) {
-    if (blobSize(repo, digest).isPresent()) {
+    if (blobSize(repo, digest, pushScope(repo)).isPresent()) {
       return BlobOutcome.EXISTED;
     }
     Uploads uploads = new Uploads(transport, repo.registry(), baseUri(repo), repo.repository());
@@ -328,7 +336,7 @@ public final class RegistryClient {
                 "PUT",
                 uri(ref, "/manifests/" + ref.manifestReference()),
                 "push manifest " + ref)
-            .scopes(List.of("repository:" + ref.repository() + ":pull,push"))
+            .scopes(pushScope(ref))
             .header("Content-Type", mediaType)
             .body(BodyPublishers.ofByteArray(bytes))
             .idempotent();

@@ -95,7 +95,7 @@ public final class Transport {
         sameOrigin = sameOrigin && sameOrigin(call.uri, uri);
         continue;
       }
-      if (status == 401 && sameOrigin && authRetries < 2) {
+      if (status == 401 && sameOrigin && authRetries < 2 && !call.allowed.contains(401)) {
         Optional<Challenge> c = Challenge.first(r.headers().allValues("WWW-Authenticate"));
         if (c.isPresent()) {
           scopes = auth.challenged(call.registry, scopes, c.get());
