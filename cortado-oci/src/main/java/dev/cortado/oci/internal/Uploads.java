@@ -143,7 +143,7 @@ public final class Uploads {
 
   private BlobOutcome fallBack(Digest digest, byte[] bytes, Progress progress, String why) {
     LOG.log(
-        System.Logger.Level.INFO,
+        System.Logger.Level.DEBUG,
         "{0} refused a chunked upload ({1}); uploading {2} in one request",
         registry,
         why,
