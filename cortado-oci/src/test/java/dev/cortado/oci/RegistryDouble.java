@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +61,15 @@ final class RegistryDouble implements AutoCloseable {
   final Set<String> truncate = ConcurrentHashMap.newKeySet();
   final Map<String, byte[]> wrongManifestBytes = new ConcurrentHashMap<>();
   volatile int tokensIssued;
+
+  /** Milliseconds to pause after each 64 KiB of a blob, so that downloads overlap. */
+  volatile int throttleMillis;
+
+  private final AtomicInteger blobGets = new AtomicInteger();
+
+  /** The most blob downloads that were in progress at once. */
+  final AtomicInteger maxConcurrentBlobGets = new AtomicInteger();
+
   volatile int chunkRejections;
 
   private static final class Upload {
@@ -74,6 +85,7 @@ final class RegistryDouble implements AutoCloseable {
   RegistryDouble() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
     cdn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     cdn.createContext("/", this::handleCdn);
@@ -228,7 +240,28 @@ final class RegistryDouble implements AutoCloseable {
       // Closing short of Content-Length makes the server drop the connection mid-body.
       return;
     }
+    if (throttleMillis > 0) {
+      sendSlowly(ex, data);
+      return;
+    }
     send(ex, 200, Map.of("Docker-Content-Digest", digest), data);
+  }
+
+  private void sendSlowly(HttpExchange ex, byte[] data) throws IOException {
+    maxConcurrentBlobGets.accumulateAndGet(blobGets.incrementAndGet(), Math::max);
+    try {
+      ex.sendResponseHeaders(200, data.length);
+      OutputStream out = ex.getResponseBody();
+      for (int off = 0; off < data.length; off += 65536) {
+        out.write(data, off, Math.min(65536, data.length - off));
+        out.flush();
+        Thread.sleep(throttleMillis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      blobGets.decrementAndGet();
+    }
   }
 
   private void upload(HttpExchange ex, String method, String repo, String id, byte[] body)
@@ -351,5 +384,6 @@ final class RegistryDouble implements AutoCloseable {
   public void close() {
     server.stop(0);
     cdn.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 }
