@@ -99,9 +99,10 @@ public final class DockerConfig {
 
   private Optional<Credentials> runHelper(String helper, String serverUrl) {
     String program = "docker-credential-" + helper;
+    String command = helperDir == null ? program : helperDir.resolve(program).toString();
     try {
       Process p =
-          new ProcessBuilder(program, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+          new ProcessBuilder(command, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
       try (OutputStream in = p.getOutputStream()) {
         in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
       }
