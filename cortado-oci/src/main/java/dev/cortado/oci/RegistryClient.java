@@ -155,6 +155,20 @@ public final class RegistryClient {
   }
 
   /**
+   * Checks that the registry of {@code ref} accepts this client's credentials for it, as {@code
+   * docker login} does: {@code GET /v2/} answering its challenge (a token without a scope, or
+   * Basic).
+   *
+   * @throws OciException {@link Kind#UNAUTHORIZED} when the credentials are refused or missing
+   */
+  public void authenticate(Reference ref) {
+    Call call =
+        Call.of(ref.registry(), "GET", baseUri(ref).resolve("/v2/"), "log in to " + ref.registry());
+    discard(transport.send(call));
+    pinged.add(ref.registry());
+  }
+
+  /**
    * Fetches the manifest (or index) {@code ref} names. The answer's {@code Content-Type} decides
    * its media type. A reference with a digest is checked against the bytes.
    *

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cortado.oci.testing.RealRegistry;
+import dev.cortado.oci.testing.TokenServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.cortado.oci;
+package dev.cortado.oci.testing;
 
+import dev.cortado.oci.Reference;
 import dev.cortado.wasm.testing.ExternalTool;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * its storage and generated config in a temporary folder: open, Basic (htpasswd, bcrypt) or token
  * authentication. Tests skip when the tool is missing (fail with {@code CORTADO_REQUIRE_TOOLS=1}).
  */
-final class RealRegistry implements AutoCloseable {
+public final class RealRegistry implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
@@ -56,14 +57,14 @@ final class RealRegistry implements AutoCloseable {
   }
 
   /** A registry that lets anyone push and pull. */
-  static RealRegistry open(Path dir) throws Exception {
+  public static RealRegistry open(Path dir) throws Exception {
     return new RealRegistry(dir, "");
   }
 
   /**
    * A registry with Basic authentication for one user (bcrypt entry from {@code htpasswd -Bbn}).
    */
-  static RealRegistry htpasswd(Path dir, String user, String password) throws Exception {
+  public static RealRegistry htpasswd(Path dir, String user, String password) throws Exception {
     Path tool = ExternalTool.require("htpasswd", "apache2-utils");
     Process p =
         new ProcessBuilder(tool.toString(), "-Bbn", user, password)
@@ -86,7 +87,7 @@ final class RealRegistry implements AutoCloseable {
   }
 
   /** A registry trusting the tokens of {@code tokens}. */
-  static RealRegistry token(Path dir, TokenServer tokens) throws Exception {
+  public static RealRegistry token(Path dir, TokenServer tokens) throws Exception {
     return new RealRegistry(
         dir,
         """
@@ -100,11 +101,11 @@ final class RealRegistry implements AutoCloseable {
             .formatted(tokens.realm(), TokenServer.SERVICE, TokenServer.ISSUER, tokens.certFile()));
   }
 
-  String host() {
+  public String host() {
     return "127.0.0.1:" + port;
   }
 
-  Reference ref(String repositoryAndTag) {
+  public Reference ref(String repositoryAndTag) {
     return Reference.parse(host() + "/" + repositoryAndTag);
   }
 

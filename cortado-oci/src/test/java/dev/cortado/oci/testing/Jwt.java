@@ -1,4 +1,4 @@
-package dev.cortado.oci;
+package dev.cortado.oci.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 
 /** Signs JSON Web Tokens with RS256, as a registry's token server does. */
-final class Jwt {
+public final class Jwt {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 

@@ -1,8 +1,9 @@
-package dev.cortado.oci;
+package dev.cortado.oci.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cortado.oci.Credentials;
 import dev.cortado.wasm.testing.ExternalTool;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -28,22 +29,22 @@ import java.util.concurrent.TimeUnit;
  * requested repository actions to known users (nothing to anonymous ones), and signs RS256 JWTs
  * with a key whose self-signed certificate is the registry's {@code rootcertbundle}.
  */
-final class TokenServer implements AutoCloseable {
-  static final String SERVICE = "cortado-test-registry";
-  static final String ISSUER = "cortado-test-issuer";
+public final class TokenServer implements AutoCloseable {
+  public static final String SERVICE = "cortado-test-registry";
+  public static final String ISSUER = "cortado-test-issuer";
 
   /** One token request: the user (empty when anonymous) and the scopes asked for. */
-  record Request(String user, List<String> scopes) {}
+  public record Request(String user, List<String> scopes) {}
 
   private final HttpServer server;
   private final PrivateKey key;
   private final String certificate;
   private final Path certFile;
   private final Map<String, String> users;
-  final List<Request> requests = new CopyOnWriteArrayList<>();
-  volatile long expiresIn = 300;
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
+  public volatile long expiresIn = 300;
 
-  TokenServer(Path dir, Map<String, String> users) throws Exception {
+  public TokenServer(Path dir, Map<String, String> users) throws Exception {
     ExternalTool.require("openssl", "openssl");
     this.users = Map.copyOf(users);
     Path keyFile = dir.resolve("token.key");
@@ -84,11 +85,11 @@ final class TokenServer implements AutoCloseable {
         .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
   }
 
-  Path certFile() {
+  public Path certFile() {
     return certFile;
   }
 
-  String realm() {
+  public String realm() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
   }
 
