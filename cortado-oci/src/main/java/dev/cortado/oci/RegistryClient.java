@@ -142,7 +142,7 @@ public final class RegistryClient {
         Call.of(ref.registry(), "GET", baseUri(ref).resolve("/v2/"), "reach " + ref.registry())
             .allow(401, 404);
     HttpResponse<InputStream> r = transport.send(call);
-    discard(r);
+    Transport.discard(r);
     if (r.statusCode() == 404) {
       throw new OciException(
           Kind.REGISTRY_ERROR, ref.registry() + " is not an OCI registry (no /v2/ API)");
@@ -164,7 +164,7 @@ public final class RegistryClient {
   public void authenticate(Reference ref) {
     Call call =
         Call.of(ref.registry(), "GET", baseUri(ref).resolve("/v2/"), "log in to " + ref.registry());
-    discard(transport.send(call));
+    Transport.discard(transport.send(call));
     pinged.add(ref.registry());
   }
 
@@ -229,7 +229,7 @@ public final class RegistryClient {
             .followRedirects()
             .allow(404);
     HttpResponse<InputStream> r = transport.send(call);
-    discard(r);
+    Transport.discard(r);
     if (r.statusCode() == 404) {
       return Optional.empty();
     }
@@ -355,7 +355,7 @@ public final class RegistryClient {
             .body(BodyPublishers.ofByteArray(bytes))
             .idempotent();
     HttpResponse<InputStream> r = transport.send(call);
-    discard(r);
+    Transport.discard(r);
     if (r.statusCode() != 201 && r.statusCode() != 200) {
       throw new OciException(
           Kind.REGISTRY_ERROR,
@@ -381,13 +381,5 @@ public final class RegistryClient {
       next = m.find() ? next.resolve(m.group(1)) : null;
     }
     return tags;
-  }
-
-  private static void discard(HttpResponse<InputStream> r) {
-    try (InputStream in = r.body()) {
-      in.transferTo(OutputStream.nullOutputStream());
-    } catch (IOException e) {
-      // Nothing in this answer's body is needed.
-    }
   }
 }

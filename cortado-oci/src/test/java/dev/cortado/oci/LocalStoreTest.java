@@ -111,9 +111,7 @@ class LocalStoreTest {
   void twoStoresPullingTheSameReferenceAtOnceBothSucceed() throws Exception {
     try (RegistryDouble registry = new RegistryDouble()) {
       byte[] module = TestModules.core("race", 2_000_000);
-      Reference ref = registry.ref("acme/race:1");
-      Oci.create(RegistryClient.builder().build(), LocalStore.open(dir.resolve("pusher")))
-          .push(module, ref, Map.of(), Progress.none());
+      Reference ref = push(registry, module, "acme/race:1");
       registry.throttleMillis = 10;
       Path shared = dir.resolve("shared");
       CountDownLatch go = new CountDownLatch(1);
@@ -144,9 +142,7 @@ class LocalStoreTest {
   void anotherProcessPullingTheSameReferenceAtOnceBothSucceed() throws Exception {
     try (RegistryDouble registry = new RegistryDouble()) {
       byte[] module = TestModules.core("process-race", 3_000_000);
-      Reference ref = registry.ref("acme/race:2");
-      Oci.create(RegistryClient.builder().build(), LocalStore.open(dir.resolve("pusher")))
-          .push(module, ref, Map.of(), Progress.none());
+      Reference ref = push(registry, module, "acme/race:2");
       registry.throttleMillis = 15;
       Path shared = dir.resolve("shared");
       String moduleGet = "GET /v2/acme/race/blobs/" + Digest.sha256(module);
@@ -172,6 +168,13 @@ class LocalStoreTest {
       StoreAssertions.assertIntact(LocalStore.open(shared));
       assertTrue(registry.maxConcurrentBlobGets.get() >= 2, "the downloads overlapped");
     }
+  }
+
+  private Reference push(RegistryDouble registry, byte[] module, String repoTag) {
+    Reference ref = registry.ref(repoTag);
+    Oci.create(RegistryClient.builder().build(), LocalStore.open(dir.resolve("pusher")))
+        .push(module, ref, Map.of(), Progress.none());
+    return ref;
   }
 
   /** A command running {@code mainClass} in a new JVM on this test's classes and dependencies. */

@@ -4,6 +4,7 @@ import dev.cortado.oci.OciException;
 import dev.cortado.oci.OciException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,7 +87,7 @@ public final class Transport {
       int status = r.statusCode();
       if (call.followRedirects && REDIRECTS.contains(status)) {
         Optional<String> location = r.headers().firstValue("Location");
-        close(r);
+        discard(r);
         if (location.isEmpty() || ++redirects > MAX_REDIRECTS) {
           throw new OciException(
               Kind.REGISTRY_ERROR, "cannot " + call.what + ": bad or endless redirects");
@@ -103,7 +104,7 @@ public final class Transport {
           // worth sending only if they were not sent already.
           if (c.get().isBearer()
               || (authorization.isEmpty() && auth.hasCredentials(call.registry))) {
-            close(r);
+            discard(r);
             authRetries++;
             continue;
           }
@@ -114,7 +115,7 @@ public final class Transport {
           && attempt < retry.attempts()) {
         Duration wait = RetryPolicy.retryAfter(r.headers()).orElse(retry.backoff(attempt));
         if (wait.compareTo(retry.maxDelay()) <= 0) {
-          close(r);
+          discard(r);
           LOG.log(
               System.Logger.Level.DEBUG, "{0}: HTTP {1}, retrying in {2}", call.what, status, wait);
           sleep(wait, call);
@@ -191,11 +192,15 @@ public final class Transport {
     }
   }
 
-  private static void close(HttpResponse<InputStream> r) {
-    try {
-      r.body().close();
+  /**
+   * Reads and drops the rest of an answer's body, which keeps its connection reusable: for answers
+   * whose status and headers say everything (uploads, redirects, challenges).
+   */
+  public static void discard(HttpResponse<InputStream> r) {
+    try (InputStream in = r.body()) {
+      in.transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {
-      // The answer is being discarded anyway.
+      // Nothing in this body is needed; a broken connection is the client's to replace.
     }
   }
 }

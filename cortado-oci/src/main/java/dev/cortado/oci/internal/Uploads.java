@@ -5,7 +5,6 @@ import dev.cortado.oci.Digest;
 import dev.cortado.oci.OciException;
 import dev.cortado.oci.OciException.Kind;
 import dev.cortado.oci.Progress;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,7 +59,7 @@ public final class Uploads {
             .scopes(
                 List.of("repository:" + repository + ":pull,push", "repository:" + from + ":pull"));
     HttpResponse<InputStream> r = transport.send(call);
-    close(r);
+    Transport.discard(r);
     if (r.statusCode() == 201) {
       return null;
     }
@@ -72,7 +71,7 @@ public final class Uploads {
     Call call = Call.of(registry, "POST", uploadsUri(""), "start an upload to " + repository);
     call.scopes(pushScope());
     HttpResponse<InputStream> r = transport.send(call);
-    close(r);
+    Transport.discard(r);
     return location(r, call);
   }
 
@@ -87,7 +86,7 @@ public final class Uploads {
             .header("Content-Type", "application/octet-stream")
             .body(BodyPublishers.ofByteArray(bytes));
     HttpResponse<InputStream> r = transport.send(call);
-    close(r);
+    Transport.discard(r);
     expect(r, 201, call);
     progress.update(digest.toString(), bytes.length, bytes.length);
     return BlobOutcome.UPLOADED;
@@ -112,7 +111,7 @@ public final class Uploads {
                 .body(BodyPublishers.ofByteArray(bytes, start, len))
                 .allow(400, 404, 405, 416, 501);
         HttpResponse<InputStream> r = transport.send(call);
-        close(r);
+        Transport.discard(r);
         if (r.statusCode() != 202) {
           return fallBack(digest, bytes, progress, "HTTP " + r.statusCode());
         }
@@ -136,7 +135,7 @@ public final class Uploads {
         Call.of(registry, "PUT", withDigest(loc, digest), "finish the upload of " + digest)
             .scopes(pushScope());
     HttpResponse<InputStream> r = transport.send(close);
-    close(r);
+    Transport.discard(r);
     expect(r, 201, close);
     return BlobOutcome.UPLOADED_IN_CHUNKS;
   }
@@ -179,14 +178,6 @@ public final class Uploads {
       throw new OciException(
           Kind.REGISTRY_ERROR,
           "cannot " + call.what + ": expected HTTP " + status + ", got " + r.statusCode());
-    }
-  }
-
-  private static void close(HttpResponse<InputStream> r) {
-    try (InputStream in = r.body()) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    } catch (IOException e) {
-      // The body of an upload answer carries nothing Cortado needs.
     }
   }
 }
