@@ -51,7 +51,7 @@ final class LoginCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Reference where = OciSupport.registry(registry);
-    Console console = System.console();
+    Console console = OciSupport.isTerminal() ? System.console() : null;
     String user = username;
     if (user == null) {
       if (console == null) {

@@ -55,4 +55,20 @@ final class OciSupport {
     }
     return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
   }
+
+  /**
+   * Returns whether the process talks to a terminal: {@code System.console()} exists and, on JDKs
+   * whose console exists for redirected streams too (22+), says it is a terminal.
+   */
+  static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
 }

@@ -24,7 +24,7 @@ final class ProgressBar implements Progress {
 
   /** Returns a bar, or a silent listener when standard error is not a terminal. */
   static Progress on(PrintWriter err, String verb) {
-    return System.console() != null ? new ProgressBar(err, verb) : Progress.none();
+    return OciSupport.isTerminal() ? new ProgressBar(err, verb) : Progress.none();
   }
 
   @Override

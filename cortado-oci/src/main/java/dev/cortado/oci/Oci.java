@@ -175,6 +175,27 @@ public final class Oci {
   }
 
   /**
+   * Returns whether a command-line argument names a registry artifact rather than a file: it is not
+   * an existing file, does not end in {@code .wasm}/{@code .wat}, and parses as a reference whose
+   * registry is written out ({@code ghcr.io/acme/app:1}, {@code localhost:5000/app}) or that has a
+   * digest. {@code cortado run ARG} uses it to choose between a file and {@link #resolve(String)}.
+   */
+  public static boolean isReference(String argument) {
+    if (argument.endsWith(".wasm") || argument.endsWith(".wat") || argument.endsWith(".wast")) {
+      return false;
+    }
+    try {
+      if (Files.exists(Path.of(argument))) {
+        return false;
+      }
+      Reference ref = Reference.parse(argument);
+      return ref.digest().isPresent() || argument.startsWith(ref.registry() + "/");
+    } catch (OciException | java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /**
    * Returns the path of the module {@code reference} names, pulling through the store: a reference
    * with a digest that the store holds needs no network; a tag is resolved again at the registry
    * each time (downloading only what changed), and when the registry cannot be reached the module

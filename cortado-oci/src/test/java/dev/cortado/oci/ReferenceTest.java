@@ -91,4 +91,14 @@ class ReferenceTest {
     assertThrows(OciException.class, () -> Reference.parse("a:" + "t".repeat(129)));
     assertEquals("t".repeat(128), Reference.parse("a:" + "t".repeat(128)).tag().orElseThrow());
   }
+
+  @Test
+  void tellsReferencesFromFileArguments() {
+    assertTrue(Oci.isReference("ghcr.io/acme/app:1"));
+    assertTrue(Oci.isReference("localhost:5000/app"));
+    assertTrue(Oci.isReference("acme/app@sha256:" + "b".repeat(64)));
+    assertTrue(!Oci.isReference("hello.wasm"));
+    assertTrue(!Oci.isReference("dir/prog"), "no registry written: a file path");
+    assertTrue(!Oci.isReference("pom.xml"), "an existing file");
+  }
 }
