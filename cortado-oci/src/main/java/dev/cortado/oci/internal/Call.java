@@ -2,6 +2,7 @@ package dev.cortado.oci.internal;
 
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublisher;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class Call {
   boolean idempotent;
   boolean followRedirects;
   Set<Integer> allowed = Set.of();
+  Duration timeout = Duration.ofMinutes(2);
 
   private Call(String registry, String method, URI uri, String what) {
     this.registry = registry;
@@ -49,9 +51,14 @@ public final class Call {
     return this;
   }
 
-  /** Sets the body (a publisher that can be subscribed to again). */
+  /**
+   * Sets the body (a publisher that can be subscribed to again). The time allowed until the answer
+   * grows with its length (the JDK's timeout covers sending the body), as for a link of 64 KiB/s.
+   */
   public Call body(BodyPublisher publisher) {
     this.body = publisher;
+    this.timeout =
+        Duration.ofMinutes(2).plusSeconds(Math.max(0, publisher.contentLength()) / 65536);
     return this;
   }
 

@@ -59,7 +59,7 @@ public final class Transport {
           HttpRequest.newBuilder(uri)
               .method(
                   call.method, call.body != null ? call.body : HttpRequest.BodyPublishers.noBody())
-              .timeout(Duration.ofMinutes(2));
+              .timeout(call.timeout);
       if (uri.getScheme().equals("http")) {
         // Plain-HTTP registries speak HTTP/1.1; an h2c upgrade attempt only costs a round trip.
         b.version(HttpClient.Version.HTTP_1_1);
