@@ -4,6 +4,7 @@ module dev.cortado.cli {
   requires dev.cortado.runtime;
   requires dev.cortado.wasi;
   requires dev.cortado.wast;
+  requires dev.cortado.oci;
   requires info.picocli;
 
   // picocli reads the command classes' annotations and sets their fields reflectively.

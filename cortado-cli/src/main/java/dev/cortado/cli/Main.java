@@ -33,6 +33,11 @@ public final class Main implements Runnable {
     COMMANDS.put("validate", ValidateCommand::new);
     COMMANDS.put("wat2wasm", Wat2WasmCommand::new);
     COMMANDS.put("wast", WastCommand::new);
+    COMMANDS.put("push", PushCommand::new);
+    COMMANDS.put("pull", PullCommand::new);
+    COMMANDS.put("login", LoginCommand::new);
+    COMMANDS.put("logout", LogoutCommand::new);
+    COMMANDS.put("images", ImagesCommand::new);
   }
 
   /** Runs the command line and exits with its status. */

@@ -1,0 +1,230 @@
+package dev.cortado.oci;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cortado.oci.OciException.Kind;
+import dev.cortado.oci.internal.Json;
+import dev.cortado.oci.internal.WasmLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Push, pull and resolve Wasm modules: a {@link RegistryClient} and a {@link LocalStore} working
+ * together. Pulls go through the store: blobs it holds are not downloaded again.
+ *
+ * <pre>{@code
+ * Oci oci = Oci.defaults(false);
+ * Path module = oci.resolve("ghcr.io/acme/hello:1.0");
+ * }</pre>
+ */
+public final class Oci {
+  private static final System.Logger LOG = System.getLogger(Oci.class.getName());
+  private static final long MAX_CONFIG = 1024 * 1024;
+
+  private final RegistryClient client;
+  private final LocalStore store;
+
+  private Oci(RegistryClient client, LocalStore store) {
+    this.client = client;
+    this.store = store;
+  }
+
+  /** Returns an instance over {@code client} and {@code store}. */
+  public static Oci create(RegistryClient client, LocalStore store) {
+    return new Oci(client, store);
+  }
+
+  /**
+   * Returns an instance with the user's credentials ({@link CredentialSource#defaults()}) and store
+   * ({@link LocalStore#defaultStore()}); {@code insecure} uses plain HTTP for every registry.
+   */
+  public static Oci defaults(boolean insecure) {
+    return create(
+        RegistryClient.builder()
+            .credentials(CredentialSource.defaults())
+            .insecure(insecure)
+            .build(),
+        LocalStore.defaultStore());
+  }
+
+  /** Returns the client. */
+  public RegistryClient client() {
+    return client;
+  }
+
+  /** Returns the store. */
+  public LocalStore store() {
+    return store;
+  }
+
+  /**
+   * Pushes {@code module} (a core module or a component) to {@code ref} in the CNCF Wasm layout,
+   * and records it in the store. The module blob is mounted, when the store knows another
+   * repository of the same registry that has it, instead of uploaded.
+   *
+   * @param annotations manifest annotations; keys without a dot get {@code
+   *     org.opencontainers.image.}
+   */
+  public PushResult push(
+      byte[] module, Reference ref, Map<String, String> annotations, Progress progress) {
+    WasmLayout.Built built = WasmLayout.build(module, annotations, Instant.now());
+    Digest moduleDigest = built.layer().digest();
+    List<String> mountFrom = new ArrayList<>();
+    for (StoredImage image : store.images()) {
+      if (image.module().equals(moduleDigest)
+          && image.reference().registry().equals(ref.registry())
+          && !image.reference().repository().equals(ref.repository())
+          && !mountFrom.contains(image.reference().repository())) {
+        mountFrom.add(image.reference().repository());
+      }
+    }
+    BlobOutcome moduleOutcome = client.pushBlob(ref, moduleDigest, module, mountFrom, progress);
+    BlobOutcome configOutcome =
+        client.pushBlob(
+            ref, built.configDescriptor().digest(), built.config(), List.of(), Progress.none());
+    Digest manifest = client.pushManifest(ref, MediaTypes.OCI_MANIFEST, built.manifest());
+    store.put(module);
+    store.put(built.config());
+    store.put(built.manifest());
+    String created = Json.text(Json.parse(built.config(), Kind.LOCAL_IO, "config"), "created");
+    store.record(
+        new StoredImage(
+            ref, manifest, moduleDigest, module.length, created, store.path(moduleDigest)));
+    return new PushResult(
+        ref, manifest, moduleDigest, module.length, built.os(), moduleOutcome, configOutcome);
+  }
+
+  /**
+   * Pulls {@code ref} into the store: resolves its manifest (choosing the Wasm entry of an index),
+   * then downloads the config and the module unless the store holds them, and records the
+   * reference.
+   *
+   * @throws OciException {@link Kind#NOT_WASM} when {@code ref} is not a Wasm artifact, and the
+   *     other kinds for registry, network and digest failures
+   */
+  public StoredImage pull(Reference ref, Progress progress) {
+    RawManifest manifest = client.fetchManifest(ref);
+    if (manifest.isIndex()) {
+      WasmLayout.Descriptor entry = WasmLayout.choose(manifest, ref);
+      store.put(manifest.bytes());
+      manifest = client.fetchManifest(ref.atDigest(entry.digest()));
+    }
+    WasmLayout.Selected selected = WasmLayout.select(manifest, ref);
+    store.put(manifest.bytes());
+    String created = "";
+    WasmLayout.Descriptor config = selected.config();
+    if (config.size() >= 0 && config.size() <= MAX_CONFIG) {
+      fetch(ref, config, Progress.none());
+      created = createdOf(store.read(config.digest()).orElse(new byte[0]));
+    }
+    WasmLayout.Descriptor layer = selected.layer();
+    Path path = fetch(ref, layer, progress);
+    checkIsWasm(ref, layer, path);
+    StoredImage image =
+        new StoredImage(ref, manifest.digest(), layer.digest(), sizeOf(path), created, path);
+    store.record(image);
+    return image;
+  }
+
+  private Path fetch(Reference ref, WasmLayout.Descriptor blob, Progress progress) {
+    return store.write(
+        blob.digest(), out -> client.fetchBlob(ref, blob.digest(), blob.size(), out, progress));
+  }
+
+  private static void checkIsWasm(Reference ref, WasmLayout.Descriptor layer, Path path) {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(path)) {
+      head = in.readNBytes(8);
+    } catch (IOException e) {
+      throw new OciException(Kind.LOCAL_IO, path + ": " + e, e);
+    }
+    if (!WasmLayout.hasMagic(head)) {
+      throw new OciException(
+          Kind.NOT_WASM,
+          ref
+              + ": its "
+              + layer.mediaType()
+              + " layer "
+              + layer.digest()
+              + " is not a Wasm binary");
+    }
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      throw new OciException(Kind.LOCAL_IO, p + ": " + e, e);
+    }
+  }
+
+  private static String createdOf(byte[] config) {
+    try {
+      JsonNode node = Json.parse(config, Kind.REGISTRY_ERROR, "config");
+      String created = Json.text(node, "created");
+      return created == null ? "" : created;
+    } catch (OciException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Returns whether a command-line argument names a registry artifact rather than a file: it is not
+   * an existing file, does not end in {@code .wasm}/{@code .wat}, and parses as a reference whose
+   * registry is written out ({@code ghcr.io/acme/app:1}, {@code localhost:5000/app}) or that has a
+   * digest. {@code cortado run ARG} uses it to choose between a file and {@link #resolve(String)}.
+   */
+  public static boolean isReference(String argument) {
+    if (argument.endsWith(".wasm") || argument.endsWith(".wat") || argument.endsWith(".wast")) {
+      return false;
+    }
+    try {
+      if (Files.exists(Path.of(argument))) {
+        return false;
+      }
+      Reference ref = Reference.parse(argument);
+      return ref.digest().isPresent() || argument.startsWith(ref.registry() + "/");
+    } catch (OciException | java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Returns the path of the module {@code reference} names, pulling through the store: a reference
+   * with a digest that the store holds needs no network; a tag is resolved again at the registry
+   * each time (downloading only what changed), and when the registry cannot be reached the module
+   * last pulled under that tag is used.
+   *
+   * @throws OciException when the reference is invalid or the pull fails
+   */
+  public Path resolve(String reference) {
+    return resolve(Reference.parse(reference));
+  }
+
+  /** Like {@link #resolve(String)} for a parsed reference. */
+  public Path resolve(Reference ref) {
+    Optional<StoredImage> cached = store.find(ref);
+    if (ref.digest().isPresent() && cached.isPresent()) {
+      return cached.get().path();
+    }
+    try {
+      return pull(ref, Progress.none()).path();
+    } catch (OciException e) {
+      if (e.kind() == Kind.NETWORK && cached.isPresent()) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "{0} cannot be reached ({1}); using the copy pulled before",
+            ref.registry(),
+            e.getMessage());
+        return cached.get().path();
+      }
+      throw e;
+    }
+  }
+}
