@@ -42,6 +42,8 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    // Library warnings (a registry that cannot be reached, ...) as one line, not two with a date.
+    System.setProperty("java.util.logging.SimpleFormatter.format", "cortado: %5$s%6$s%n");
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(run(args, out, err));

@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.oci.Oci;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.ExecutionInterruptedException;
 import dev.cortado.runtime.Func;
@@ -103,8 +104,19 @@ final class RunCommand implements Callable<Integer> {
       description = "Listen on this address; the program accepts connections on descriptor 3, ...")
   List<String> listen = new ArrayList<>();
 
-  @Parameters(index = "0", paramLabel = "MODULE", description = "a .wasm or .wat file")
-  Path module;
+  @Option(
+      names = "--insecure",
+      description = "Pull MODULE references over plain HTTP (loopback registries always are).")
+  boolean insecure;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "MODULE",
+      description = "a .wasm or .wat file, or an OCI reference (registry/repo:tag or @sha256:...)")
+  String moduleArgument;
+
+  /** The module file: the argument itself, or where a reference was pulled to. */
+  private Path module;
 
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "the program's arguments")
   List<String> args = new ArrayList<>();
@@ -113,17 +125,21 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    module =
+        Oci.isReference(moduleArgument)
+            ? OciSupport.call(() -> OciSupport.oci(insecure).resolve(moduleArgument))
+            : Path.of(moduleArgument);
     byte[] bytes = ModuleFiles.read(module);
     ImportProblems.component(bytes)
         .ifPresent(
             m -> {
-              throw new UserException(module + ": " + m);
+              throw new UserException(moduleArgument + ": " + m);
             });
     WasmModule parsed = ModuleFiles.parse(module, bytes);
     ImportProblems.first(parsed)
         .ifPresent(
             m -> {
-              throw new UserException(module + ": " + m);
+              throw new UserException(moduleArgument + ": " + m);
             });
     Engine engine = Engine.create();
     Module compiled = Module.compile(engine, parsed);
@@ -141,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
       try {
         instance = linker.instantiate(store, compiled);
       } catch (UnlinkableException e) {
-        throw new UserException(module + ": " + e.getMessage());
+        throw new UserException(moduleArgument + ": " + e.getMessage());
       }
       return invoke == null ? start(instance) : invokeFunction(instance, out);
     } catch (WasiExitException e) {
@@ -166,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
             .orElseThrow(
                 () ->
                     new UserException(
-                        module
+                        moduleArgument
                             + ": the module exports no _start function; name one with --invoke"
                             + " (it exports: "
                             + exportedFunctions(instance)
@@ -182,7 +198,7 @@ final class RunCommand implements Callable<Integer> {
             .orElseThrow(
                 () ->
                     new UserException(
-                        module
+                        moduleArgument
                             + ": no exported function \""
                             + invoke
                             + "\" (it exports: "
@@ -237,7 +253,7 @@ final class RunCommand implements Callable<Integer> {
 
   private WasiConfig wasiConfig() throws IOException {
     List<String> argv = new ArrayList<>();
-    argv.add(argv0 != null ? argv0 : module.getFileName().toString());
+    argv.add(argv0 != null ? argv0 : programName());
     if (invoke == null) {
       argv.addAll(args);
     }
@@ -252,6 +268,15 @@ final class RunCommand implements Callable<Integer> {
       c = c.withListeningSocket(listen(address));
     }
     return c;
+  }
+
+  /** Returns argv[0]: the file's name, or the repository's last segment for a reference. */
+  private String programName() {
+    if (!moduleArgument.equals(module.toString())) {
+      String repo = moduleArgument.replaceFirst("[@:][^/]*$", "");
+      return repo.substring(repo.lastIndexOf('/') + 1);
+    }
+    return module.getFileName().toString();
   }
 
   private Map<String, String> environment() {

@@ -119,6 +119,25 @@ class CortadoOciIT {
   }
 
   @Test
+  void runsAModuleByReferenceThroughTheCache() throws Exception {
+    String byDigest;
+    try (RealRegistry registry =
+        RealRegistry.open(Files.createDirectory(dir.resolve("registry")))) {
+      String ref = registry.host() + "/demo/hello:run";
+      Run push = cortado("", "push", HELLO.toString(), ref);
+      push.assertOk();
+      byDigest = registry.host() + "/demo/hello@" + digestIn(push.out());
+      Run run = cortado("", "run", ref, "registry");
+      assertEquals("hello, registry\n", run.out(), run.err());
+      assertEquals(3, run.status());
+    }
+    // The registry is gone: a reference by digest is served from the local store.
+    Run offline = cortado("", "run", byDigest, "offline");
+    assertEquals("hello, offline\n", offline.out(), offline.err());
+    assertEquals(3, offline.status());
+  }
+
+  @Test
   void errorsAreOneClearLine() throws Exception {
     try (RealRegistry registry =
         RealRegistry.open(Files.createDirectory(dir.resolve("registry")))) {

@@ -173,10 +173,24 @@ public final class LocalStore {
         });
   }
 
-  /** Returns the image recorded under {@code ref}, if its module is still in the store. */
+  /**
+   * Returns the image recorded under {@code ref}, if its module is still in the store; a reference
+   * with a digest also finds that manifest pulled under any other name.
+   */
   public Optional<StoredImage> find(Reference ref) {
     JsonNode e = index.read().path("images").get(ref.toString());
-    return e == null ? Optional.empty() : toImage(ref.toString(), e);
+    if (e != null) {
+      return toImage(ref.toString(), e);
+    }
+    // Content is addressed by digest: the same manifest pulled under another name will do.
+    if (ref.digest().isPresent()) {
+      for (StoredImage image : images()) {
+        if (image.manifest().equals(ref.digest().get())) {
+          return Optional.of(image);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Removes {@code ref} from the index (the blobs stay); returns whether it was there. */
