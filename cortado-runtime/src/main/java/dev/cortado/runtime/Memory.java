@@ -44,7 +44,7 @@ public final class Memory implements Extern {
 
   /** Returns the size in bytes. */
   public long size() {
-    return instance.bytes.length;
+    return instance.size;
   }
 
   /** Grows by {@code pages} and returns the old size in pages, or -1 if it cannot grow so much. */
@@ -56,15 +56,15 @@ public final class Memory implements Extern {
   }
 
   private int check(long address, long length) {
-    byte[] b = instance.bytes;
-    if (address < 0 || length < 0 || address > b.length - length) {
+    int size = instance.size;
+    if (address < 0 || length < 0 || address > size - length) {
       throw Trap.of(
           TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS,
           length
               + " bytes at address "
               + address
               + " are outside the memory of "
-              + b.length
+              + size
               + " bytes");
     }
     return (int) address;

@@ -32,7 +32,8 @@ final class ColdOps {
   }
 
   /** Runs the instruction at {@code pc} and returns the position of the next one. */
-  static int execute(Machine m, ModuleInstance inst, byte[] mem, int[] code, int pc, int fp) {
+  static int execute(
+      Machine m, ModuleInstance inst, byte[] mem, int memSize, int[] code, int pc, int fp) {
     long[] s = m.lo;
     int op = code[pc];
     int d = fp + code[pc + 1];
@@ -87,7 +88,7 @@ final class ColdOps {
       }
       default -> {
         if (op >= Ir.I32_LOAD && op <= Ir.I64_STORE32) {
-          return memoryAccess(s, mem, code, pc, fp);
+          return memoryAccess(s, mem, memSize, code, pc, fp);
         }
         if (unary(op, s, d, s[fp + code[pc + 2]])) {
           return pc + 3;
@@ -98,27 +99,29 @@ final class ColdOps {
     }
   }
 
-  private static int memoryAccess(long[] s, byte[] mem, int[] code, int pc, int fp) {
+  private static int memoryAccess(long[] s, byte[] mem, int memSize, int[] code, int pc, int fp) {
     int op = code[pc];
     int v = fp + code[pc + 1];
     long a = s[fp + code[pc + 2]];
     int off = code[pc + 3];
     switch (op) {
-      case Ir.I32_LOAD16_S -> s[v] = (short) MemoryInstance.SHORT.get(mem, address(mem, a, off, 2));
+      case Ir.I32_LOAD16_S ->
+          s[v] = (short) MemoryInstance.SHORT.get(mem, address(memSize, a, off, 2));
       case Ir.I32_LOAD16_U ->
-          s[v] = (short) MemoryInstance.SHORT.get(mem, address(mem, a, off, 2)) & 0xFFFF;
-      case Ir.I64_LOAD8_S -> s[v] = mem[address(mem, a, off, 1)];
-      case Ir.I64_LOAD8_U -> s[v] = mem[address(mem, a, off, 1)] & 0xFF;
-      case Ir.I64_LOAD16_S -> s[v] = (short) MemoryInstance.SHORT.get(mem, address(mem, a, off, 2));
+          s[v] = (short) MemoryInstance.SHORT.get(mem, address(memSize, a, off, 2)) & 0xFFFF;
+      case Ir.I64_LOAD8_S -> s[v] = mem[address(memSize, a, off, 1)];
+      case Ir.I64_LOAD8_U -> s[v] = mem[address(memSize, a, off, 1)] & 0xFF;
+      case Ir.I64_LOAD16_S ->
+          s[v] = (short) MemoryInstance.SHORT.get(mem, address(memSize, a, off, 2));
       case Ir.I64_LOAD16_U ->
-          s[v] = (short) MemoryInstance.SHORT.get(mem, address(mem, a, off, 2)) & 0xFFFF;
-      case Ir.I64_LOAD32_S -> s[v] = (int) MemoryInstance.INT.get(mem, address(mem, a, off, 4));
+          s[v] = (short) MemoryInstance.SHORT.get(mem, address(memSize, a, off, 2)) & 0xFFFF;
+      case Ir.I64_LOAD32_S -> s[v] = (int) MemoryInstance.INT.get(mem, address(memSize, a, off, 4));
       case Ir.I64_LOAD32_U ->
-          s[v] = (int) MemoryInstance.INT.get(mem, address(mem, a, off, 4)) & 0xFFFF_FFFFL;
+          s[v] = (int) MemoryInstance.INT.get(mem, address(memSize, a, off, 4)) & 0xFFFF_FFFFL;
       case Ir.I32_STORE16, Ir.I64_STORE16 ->
-          MemoryInstance.SHORT.set(mem, address(mem, a, off, 2), (short) s[v]);
-      case Ir.I64_STORE8 -> mem[address(mem, a, off, 1)] = (byte) s[v];
-      case Ir.I64_STORE32 -> MemoryInstance.INT.set(mem, address(mem, a, off, 4), (int) s[v]);
+          MemoryInstance.SHORT.set(mem, address(memSize, a, off, 2), (short) s[v]);
+      case Ir.I64_STORE8 -> mem[address(memSize, a, off, 1)] = (byte) s[v];
+      case Ir.I64_STORE32 -> MemoryInstance.INT.set(mem, address(memSize, a, off, 4), (int) s[v]);
       default -> throw new IllegalStateException("IR opcode " + op + " is not a memory access");
     }
     return pc + 4;

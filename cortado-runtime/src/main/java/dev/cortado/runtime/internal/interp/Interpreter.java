@@ -68,6 +68,12 @@ public final class Interpreter {
     return mem == null ? NO_MEMORY : mem.bytes;
   }
 
+  /** The size in bytes of {@code inst}'s memory, which may be less than its array's length. */
+  private static int memorySizeOf(ModuleInstance inst) {
+    MemoryInstance mem = inst.memory0();
+    return mem == null ? 0 : mem.size;
+  }
+
   private static void run(Machine m, WasmFunction entry, int entryFp, int entryDepth) {
     WasmFunction fn = entry;
     CompiledCode cc = fn.code();
@@ -77,6 +83,7 @@ public final class Interpreter {
     int pc = 0;
     ModuleInstance inst = fn.instance;
     byte[] mem = memoryOf(inst);
+    int memSize = memorySizeOf(inst);
     long[] s = m.lo;
     Budget budget = m.budget;
     try {
@@ -199,6 +206,7 @@ public final class Interpreter {
             code = cc.code;
             inst = fn.instance;
             mem = memoryOf(inst);
+            memSize = memorySizeOf(inst);
           }
           case Ir.CALL, Ir.CALL_INDIRECT -> {
             FunctionInstance callee;
@@ -234,6 +242,7 @@ public final class Interpreter {
               pc = next;
             }
             mem = memoryOf(inst);
+            memSize = memorySizeOf(inst);
           }
           case Ir.COPY -> {
             s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
@@ -271,52 +280,54 @@ public final class Interpreter {
             s[fp + code[pc + 1]] =
                 (int)
                     MemoryInstance.INT.get(
-                        mem, address(mem, s[fp + code[pc + 2]], code[pc + 3], 4));
+                        mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 4));
             pc += 4;
           }
           case Ir.I64_LOAD -> {
             s[fp + code[pc + 1]] =
                 (long)
                     MemoryInstance.LONG.get(
-                        mem, address(mem, s[fp + code[pc + 2]], code[pc + 3], 8));
+                        mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 8));
             pc += 4;
           }
           case Ir.F32_LOAD -> {
             s[fp + code[pc + 1]] =
                 (int)
                     MemoryInstance.INT.get(
-                        mem, address(mem, s[fp + code[pc + 2]], code[pc + 3], 4));
+                        mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 4));
             pc += 4;
           }
           case Ir.F64_LOAD -> {
             s[fp + code[pc + 1]] =
                 (long)
                     MemoryInstance.LONG.get(
-                        mem, address(mem, s[fp + code[pc + 2]], code[pc + 3], 8));
+                        mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 8));
             pc += 4;
           }
           case Ir.I32_LOAD8_U -> {
-            s[fp + code[pc + 1]] = mem[address(mem, s[fp + code[pc + 2]], code[pc + 3], 1)] & 0xFF;
+            s[fp + code[pc + 1]] =
+                mem[address(memSize, s[fp + code[pc + 2]], code[pc + 3], 1)] & 0xFF;
             pc += 4;
           }
           case Ir.I32_LOAD8_S -> {
-            s[fp + code[pc + 1]] = mem[address(mem, s[fp + code[pc + 2]], code[pc + 3], 1)];
+            s[fp + code[pc + 1]] = mem[address(memSize, s[fp + code[pc + 2]], code[pc + 3], 1)];
             pc += 4;
           }
           case Ir.I32_STORE, Ir.F32_STORE -> {
             MemoryInstance.INT.set(
                 mem,
-                address(mem, s[fp + code[pc + 2]], code[pc + 3], 4),
+                address(memSize, s[fp + code[pc + 2]], code[pc + 3], 4),
                 (int) s[fp + code[pc + 1]]);
             pc += 4;
           }
           case Ir.I64_STORE, Ir.F64_STORE -> {
             MemoryInstance.LONG.set(
-                mem, address(mem, s[fp + code[pc + 2]], code[pc + 3], 8), s[fp + code[pc + 1]]);
+                mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 8), s[fp + code[pc + 1]]);
             pc += 4;
           }
           case Ir.I32_STORE8 -> {
-            mem[address(mem, s[fp + code[pc + 2]], code[pc + 3], 1)] = (byte) s[fp + code[pc + 1]];
+            mem[address(memSize, s[fp + code[pc + 2]], code[pc + 3], 1)] =
+                (byte) s[fp + code[pc + 1]];
             pc += 4;
           }
           case Ir.I32_EQZ -> {
@@ -550,12 +561,13 @@ public final class Interpreter {
               Ir.MEMORY_SIZE -> {
             pc = MemoryOps.execute(m, inst, code, pc, fp);
             mem = memoryOf(inst);
+            memSize = memorySizeOf(inst);
           }
           case Ir.SIMD -> {
-            pc = SimdOps.execute(m, mem, code, pc, fp);
+            pc = SimdOps.execute(m, mem, memSize, code, pc, fp);
           }
           default -> {
-            pc = ColdOps.execute(m, inst, mem, code, pc, fp);
+            pc = ColdOps.execute(m, inst, mem, memSize, code, pc, fp);
           }
         }
       }
@@ -576,11 +588,11 @@ public final class Interpreter {
 
   /**
    * Returns the index of the {@code size} bytes at {@code address + offset} (an i32 address and u32
-   * offset), or traps if they are not all inside {@code mem}.
+   * offset), or traps if they are not all inside a memory of {@code memSize} bytes.
    */
-  static int address(byte[] mem, long address, int offset, int size) {
+  static int address(int memSize, long address, int offset, int size) {
     long ea = (address & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
-    if (ea > mem.length - size) {
+    if (ea > memSize - size) {
       throw Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
     return (int) ea;

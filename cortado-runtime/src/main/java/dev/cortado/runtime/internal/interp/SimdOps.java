@@ -45,13 +45,13 @@ final class SimdOps {
   private SimdOps() {}
 
   /** Runs the vector instruction at {@code pc} and returns the position of the next one. */
-  static int execute(Machine m, byte[] mem, int[] code, int pc, int fp) {
+  static int execute(Machine m, byte[] mem, int memSize, int[] code, int pc, int fp) {
     Opcode op = OPCODES[code[pc + 1]];
     Immediate imm = op.immediate();
     if (imm == Immediate.NONE) {
       arithmetic(op, m.lo, m.hi, code, pc, fp);
     } else if (imm == Immediate.MEMARG || imm == Immediate.MEMARG_LANE) {
-      memory(op, m.lo, m.hi, mem, code, pc, fp);
+      memory(op, m.lo, m.hi, mem, memSize, code, pc, fp);
     } else {
       lanes(op, m.lo, m.hi, code, pc, fp);
     }
@@ -120,20 +120,20 @@ final class SimdOps {
   }
 
   private static void memory(
-      Opcode op, long[] lo, long[] hi, byte[] mem, int[] code, int pc, int fp) {
+      Opcode op, long[] lo, long[] hi, byte[] mem, int memSize, int[] code, int pc, int fp) {
     if (op.immediate() == Immediate.MEMARG_LANE) {
-      laneMemory(op, lo, hi, mem, code, pc, fp);
+      laneMemory(op, lo, hi, mem, memSize, code, pc, fp);
       return;
     }
     if (op == Opcode.V128_STORE) {
-      int at = address(mem, lo[fp + code[pc + 2]], code[pc + 4], 16);
+      int at = address(memSize, lo[fp + code[pc + 2]], code[pc + 4], 16);
       int v = fp + code[pc + 3];
       MemoryInstance.LONG.set(mem, at, lo[v]);
       MemoryInstance.LONG.set(mem, at + 8, hi[v]);
       return;
     }
     int d = fp + code[pc + 2];
-    int at = address(mem, lo[fp + code[pc + 3]], code[pc + 4], op.accessBytes());
+    int at = address(memSize, lo[fp + code[pc + 3]], code[pc + 4], op.accessBytes());
     switch (op) {
       case V128_LOAD -> {
         lo[d] = (long) MemoryInstance.LONG.get(mem, at);
@@ -166,10 +166,10 @@ final class SimdOps {
 
   /** {@code v128.loadN_lane} and {@code v128.storeN_lane}. */
   private static void laneMemory(
-      Opcode op, long[] lo, long[] hi, byte[] mem, int[] code, int pc, int fp) {
+      Opcode op, long[] lo, long[] hi, byte[] mem, int memSize, int[] code, int pc, int fp) {
     boolean load = !op.results().isEmpty();
     int base = load ? pc + 3 : pc + 2;
-    int at = address(mem, lo[fp + code[base]], code[base + 2], op.accessBytes());
+    int at = address(memSize, lo[fp + code[base]], code[base + 2], op.accessBytes());
     int v = fp + code[base + 1];
     int lane = code[base + 3];
     if (load) {

@@ -9,11 +9,17 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A linear memory: a {@code byte[]} of whole 64 KiB pages, read and written little-endian.
+ * A linear memory: {@link #size} bytes (whole 64 KiB pages) at the start of a {@code byte[]}, read
+ * and written little-endian.
  *
- * <p>Growing replaces the array, so code that caches {@link #bytes} must reload it after anything
- * that may grow the memory (a call, {@code memory.grow}). A Java array holds at most 2^31-1 bytes,
- * so a memory has at most {@link #MAX_PAGES} pages (2 GiB minus 64 KiB).
+ * <p>The array may be longer than the memory: growing reserves capacity geometrically (the next
+ * power of two in pages, bounded by the maximum), so a program that grows its memory a page at a
+ * time copies it O(log n) times instead of once per page. Bytes past {@link #size} are never
+ * accessible and stay zero, so every bounds check is against {@link #size}, never the array's
+ * length. Growing past the capacity replaces the array, so code that caches {@link #bytes} or
+ * {@link #size} must reload them after anything that may grow the memory (a call, {@code
+ * memory.grow}). A Java array holds at most 2^31-1 bytes, so a memory has at most {@link
+ * #MAX_PAGES} pages (2 GiB minus 64 KiB).
  */
 public final class MemoryInstance {
   /** The most pages a {@code byte[]} can hold. */
@@ -31,8 +37,14 @@ public final class MemoryInstance {
   public static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /** The memory's contents; replaced (never resized in place) by {@link #grow}. */
+  /**
+   * The memory's contents in its first {@link #size} bytes; replaced (never resized in place) when
+   * {@link #grow} needs more capacity.
+   */
   public byte[] bytes;
+
+  /** The memory's size in bytes: what the guest sees; at most {@code bytes.length}. */
+  public int size;
 
   private final MemoryType type;
   private final int maxPages;
@@ -58,7 +70,8 @@ public final class MemoryInstance {
               + (long) maxPages * MemoryType.PAGE_SIZE
               + " bytes)");
     }
-    this.bytes = new byte[(int) min * MemoryType.PAGE_SIZE];
+    this.size = (int) min * MemoryType.PAGE_SIZE;
+    this.bytes = new byte[size];
   }
 
   /** Returns the type the memory was created with. */
@@ -68,7 +81,7 @@ public final class MemoryInstance {
 
   /** Returns the current size in pages. */
   public int pages() {
-    return bytes.length / MemoryType.PAGE_SIZE;
+    return size / MemoryType.PAGE_SIZE;
   }
 
   /** Returns the most pages this memory may grow to. */
@@ -86,19 +99,40 @@ public final class MemoryInstance {
     if (target > maxPages) {
       return -1;
     }
-    if (delta != 0) {
-      try {
-        bytes = Arrays.copyOf(bytes, (int) target * MemoryType.PAGE_SIZE);
-      } catch (OutOfMemoryError e) {
-        return -1;
+    int newSize = (int) target * MemoryType.PAGE_SIZE;
+    if (newSize > bytes.length && !reserve((int) target)) {
+      return -1;
+    }
+    size = newSize;
+    return old;
+  }
+
+  /**
+   * Replaces the array by one of at least {@code pages} pages: the next power of two in pages
+   * (bounded by the maximum), or exactly {@code pages} if the heap cannot hold that much. Returns
+   * false if not even that fits.
+   */
+  private boolean reserve(int pages) {
+    int capacity = Math.min(maxPages, Math.max(pages, Integer.highestOneBit(pages - 1) << 1));
+    try {
+      bytes = Arrays.copyOf(bytes, capacity * MemoryType.PAGE_SIZE);
+      return true;
+    } catch (OutOfMemoryError e) {
+      if (capacity == pages) {
+        return false;
       }
     }
-    return old;
+    try {
+      bytes = Arrays.copyOf(bytes, pages * MemoryType.PAGE_SIZE);
+      return true;
+    } catch (OutOfMemoryError e) {
+      return false;
+    }
   }
 
   /** Throws an out-of-bounds trap unless {@code [address, address + length)} is in the memory. */
   public void checkRange(long address, long length) {
-    if (address < 0 || length < 0 || address > bytes.length - length) {
+    if (address < 0 || length < 0 || address > size - length) {
       throw Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
   }
