@@ -1,5 +1,7 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.compiled.CompiledModule;
+import dev.cortado.runtime.internal.compiled.Compilers;
 import dev.cortado.runtime.internal.interp.ModuleCode;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.Import;
@@ -22,11 +24,16 @@ public final class Module {
   private final Engine engine;
   private final ValidatedModule validated;
   private final ModuleCode code;
+  private final CompiledModule compiled;
 
   private Module(Engine engine, ValidatedModule validated) {
     this.engine = engine;
     this.validated = validated;
     this.code = new ModuleCode(validated, engine::typeId);
+    this.compiled =
+        engine.config().executionEngine() == ExecutionEngine.COMPILER
+            ? Compilers.find().compile(validated, engine::typeId)
+            : null;
   }
 
   /**
@@ -87,5 +94,10 @@ public final class Module {
 
   ModuleCode code() {
     return code;
+  }
+
+  /** Returns the module's JVM code, or null when its functions run in the interpreter. */
+  CompiledModule compiled() {
+    return compiled;
   }
 }

@@ -25,6 +25,16 @@ public final class Budget {
   private boolean hasDeadline;
   private volatile boolean interrupted;
 
+  /**
+   * Spends one unit at a loop back edge or a call of compiled code, checking the limits when the
+   * credit runs out. Small enough for HotSpot to inline at every call site.
+   */
+  public void tick() {
+    if (--credit < 0) {
+      checkpoint();
+    }
+  }
+
   /** Sets the fuel: the number of instructions code may still run. */
   public void setFuel(long amount) {
     fuelEnabled = true;

@@ -35,8 +35,14 @@ public final class Interpreter {
   public static void invoke(Machine m, WasmFunction entry, int base) {
     int entryDepth = m.depth;
     int savedTop = m.top;
+    int savedCompiledDepth = m.compiledDepth;
     try {
-      run(m, entry, base, entryDepth);
+      if (entry.compiled != null) {
+        m.top = base + Math.max(entry.type().params().size(), entry.type().results().size());
+        entry.compiled.invoke(entry.definedIndex(), m, entry.instance, base);
+      } else {
+        run(m, entry, base, entryDepth);
+      }
     } catch (Trap e) {
       throw Traps.withStackTrace(m, e, entryDepth);
     } catch (StackOverflowError e) {
@@ -45,6 +51,29 @@ public final class Interpreter {
     } finally {
       m.depth = entryDepth;
       m.top = savedTop;
+      m.compiledDepth = savedCompiledDepth;
+    }
+  }
+
+  /**
+   * Calls {@code f} from code of {@code caller} with its arguments in slots from {@code base}, and
+   * leaves its results there: a host function, a compiled function, or a function the interpreter
+   * runs in a frame of its own. {@link Machine#top} must be above the arguments.
+   */
+  public static void call(Machine m, ModuleInstance caller, FunctionInstance f, int base) {
+    if (f instanceof WasmFunction w) {
+      if (w.compiled != null) {
+        w.compiled.invoke(w.definedIndex(), m, w.instance, base);
+      } else {
+        int entryDepth = m.depth;
+        try {
+          run(m, w, base, entryDepth);
+        } finally {
+          m.depth = entryDepth;
+        }
+      }
+    } else {
+      HostCalls.call(m, caller, (HostFunctionInstance) f, base);
     }
   }
 
@@ -224,7 +253,7 @@ public final class Interpreter {
             if (--budget.credit < 0) {
               budget.checkpoint();
             }
-            if (callee instanceof WasmFunction w) {
+            if (callee instanceof WasmFunction w && w.compiled == null) {
               m.pushFrame(fn, next, fp);
               fn = w;
               cc = w.code();
@@ -237,7 +266,7 @@ public final class Interpreter {
             } else {
               // Calls back into WebAssembly from the host place their frames above this one.
               m.top = fp + cc.frameSize;
-              HostCalls.call(m, inst, (HostFunctionInstance) callee, fp + argBase);
+              call(m, inst, callee, fp + argBase);
               s = m.lo;
               pc = next;
             }

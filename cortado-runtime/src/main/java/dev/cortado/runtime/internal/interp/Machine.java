@@ -30,6 +30,12 @@ public final class Machine {
   /** Where the next call from the host places its frame. */
   public int top;
 
+  /**
+   * Nested calls of compiled functions, which live on the Java stack; counted against the same
+   * limit as the interpreter's frames.
+   */
+  public int compiledDepth;
+
   // Where the innermost frame stood when execution stopped with an exception.
   WasmFunction stoppedFunction;
   int stoppedPc;
@@ -91,6 +97,11 @@ public final class Machine {
     framePc[d] = pc;
     frameBase[d] = base;
     depth = d + 1;
+  }
+
+  /** Returns the most nested WebAssembly calls allowed. */
+  public int maxDepth() {
+    return maxDepth;
   }
 
   /** Returns the current call nesting depth. */

@@ -2,6 +2,7 @@ package dev.cortado.runtime.internal.store;
 
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
+import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.MemoryType;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -128,6 +129,30 @@ public final class MemoryInstance {
     } catch (OutOfMemoryError e) {
       return false;
     }
+  }
+
+  /**
+   * {@code memory.fill}: sets {@code n} bytes at {@code d} (both unsigned i32) to {@code value}.
+   */
+  public void fill(long d, byte value, long n) {
+    checkRange(d, n);
+    Arrays.fill(bytes, (int) d, (int) (d + n), value);
+  }
+
+  /** {@code memory.copy} within this memory: {@code n} bytes from {@code s} to {@code d}. */
+  public void copy(long d, long s, long n) {
+    checkRange(s, n);
+    checkRange(d, n);
+    System.arraycopy(bytes, (int) s, bytes, (int) d, (int) n);
+  }
+
+  /** {@code memory.init}: copies {@code n} bytes of {@code data} from {@code s} to {@code d}. */
+  public void init(Bytes data, long d, long s, long n) {
+    if (s + n > data.length()) {
+      throw Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
+    checkRange(d, n);
+    data.copyTo((int) s, bytes, (int) d, (int) n);
   }
 
   /** Throws an out-of-bounds trap unless {@code [address, address + length)} is in the memory. */

@@ -9,6 +9,8 @@ import dev.cortado.wasm.valid.ValidatedModule;
  * dropped segments become empty.
  */
 public final class ModuleInstance {
+  private static final Object[] DROPPED_ELEMENTS = new Object[0];
+
   private final ValidatedModule module;
 
   /** Functions, by function index. */
@@ -44,6 +46,16 @@ public final class ModuleInstance {
   /** Returns the module this is an instance of. */
   public ValidatedModule module() {
     return module;
+  }
+
+  /** {@code elem.drop}: element segment {@code index} becomes empty. */
+  public void dropElements(int index) {
+    elements[index] = DROPPED_ELEMENTS;
+  }
+
+  /** {@code data.drop}: data segment {@code index} becomes empty. */
+  public void dropData(int index) {
+    datas[index] = Bytes.EMPTY;
   }
 
   /** Returns memory 0, or null if the instance has no memory. */

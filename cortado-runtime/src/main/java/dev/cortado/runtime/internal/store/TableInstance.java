@@ -89,6 +89,52 @@ public final class TableInstance {
     return old;
   }
 
+  /**
+   * {@code table.fill}: sets {@code n} elements from {@code i} (both unsigned i32) to {@code v}.
+   */
+  public void fill(long i, Object v, long n) {
+    checkRange(i, n);
+    Arrays.fill(elements, (int) i, (int) (i + n), v);
+  }
+
+  /** {@code table.copy}: copies {@code n} elements of {@code src} from {@code s} to {@code d}. */
+  public void copy(TableInstance src, long d, long s, long n) {
+    src.checkRange(s, n);
+    checkRange(d, n);
+    System.arraycopy(src.elements, (int) s, elements, (int) d, (int) n);
+  }
+
+  /**
+   * {@code table.init}: copies {@code n} of {@code segment}'s references from {@code s} to {@code
+   * d}.
+   */
+  public void init(Object[] segment, long d, long s, long n) {
+    if (s + n > segment.length) {
+      throw Trap.of(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+    checkRange(d, n);
+    System.arraycopy(segment, (int) s, elements, (int) d, (int) n);
+  }
+
+  /**
+   * Returns element {@code index} if it is a function of type {@code typeId}, or traps as {@code
+   * call_indirect} does.
+   */
+  public FunctionInstance callee(int index, int typeId) {
+    if (Integer.compareUnsigned(index, size) >= 0) {
+      throw Trap.of(TrapKind.UNDEFINED_ELEMENT);
+    }
+    Object f = elements[index];
+    if (f == null) {
+      throw Trap.of(TrapKind.UNINITIALIZED_ELEMENT);
+    }
+    FunctionInstance callee = (FunctionInstance) f;
+    if (callee.typeId() != typeId) {
+      throw Trap.of(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+    }
+    return callee;
+  }
+
   /** Throws an out-of-bounds trap unless {@code [index, index + length)} is in the table. */
   public void checkRange(long index, long length) {
     if (index < 0 || length < 0 || index > size - length) {

@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.store;
 
+import dev.cortado.runtime.internal.compiled.CompiledModule;
 import dev.cortado.runtime.internal.interp.CompiledCode;
 import dev.cortado.runtime.internal.interp.ModuleCode;
 import dev.cortado.wasm.FuncType;
@@ -16,6 +17,9 @@ public final class WasmFunction extends FunctionInstance {
   private final int definedIndex;
   private CompiledCode code;
 
+  /** The module's JVM code, or null if the function runs in the interpreter. */
+  public final CompiledModule compiled;
+
   /** Creates defined function {@code definedIndex} (function {@code index}) of {@code instance}. */
   public WasmFunction(
       FuncType type,
@@ -23,12 +27,19 @@ public final class WasmFunction extends FunctionInstance {
       ModuleInstance instance,
       int index,
       ModuleCode moduleCode,
-      int definedIndex) {
+      int definedIndex,
+      CompiledModule compiled) {
     super(type, typeId);
     this.instance = instance;
     this.index = index;
     this.moduleCode = moduleCode;
     this.definedIndex = definedIndex;
+    this.compiled = compiled;
+  }
+
+  /** Returns the function's index among the functions the module defines (imports excluded). */
+  public int definedIndex() {
+    return definedIndex;
   }
 
   /** Returns the function's interpreter code, lowering it on first use. */

@@ -1,0 +1,29 @@
+package dev.cortado.compiler.internal;
+
+import java.util.Map;
+
+/**
+ * Holds one compiled module's classes. A loader per module lets the JVM unload a module's code once
+ * nothing refers to it, and lets its classes refer to each other by name.
+ */
+final class ModuleClassLoader extends ClassLoader {
+  static {
+    registerAsParallelCapable();
+  }
+
+  private final Map<String, byte[]> classes;
+
+  ModuleClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+    super("cortado-module", parent);
+    this.classes = classes;
+  }
+
+  @Override
+  protected Class<?> findClass(String name) throws ClassNotFoundException {
+    byte[] b = classes.get(name.replace('.', '/'));
+    if (b == null) {
+      throw new ClassNotFoundException(name);
+    }
+    return defineClass(name, b, 0, b.length);
+  }
+}

@@ -1,0 +1,165 @@
+package dev.cortado.runtime.internal.compiled;
+
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.internal.store.MemoryInstance;
+
+/**
+ * Loads and stores of compiled code, one method per instruction: the address operand comes first,
+ * as it is on the operand stack, then the offset immediate and the memory (array and size) the
+ * function keeps in locals. The bounds check is against the memory's size, not the array's length
+ * (the array may have spare capacity). Each method is small enough for HotSpot to inline.
+ */
+public final class MemoryAccess {
+  private MemoryAccess() {}
+
+  /**
+   * Returns the effective address of {@code size} bytes at {@code address + offset} (an i32 address
+   * and a u32 offset), or traps if they are not all inside the {@code memSize} bytes.
+   */
+  public static int at(int address, int offset, int size, int memSize) {
+    long ea = (address & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
+    if (ea > memSize - size) {
+      throw Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
+    return (int) ea;
+  }
+
+  /** {@code i32.load}. */
+  public static int i32Load(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 4, memSize);
+    return (int) MemoryInstance.INT.get(mem, at);
+  }
+
+  /** {@code i64.load}. */
+  public static long i64Load(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 8, memSize);
+    return (long) MemoryInstance.LONG.get(mem, at);
+  }
+
+  /** {@code f32.load}. */
+  public static float f32Load(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 4, memSize);
+    return Float.intBitsToFloat((int) MemoryInstance.INT.get(mem, at));
+  }
+
+  /** {@code f64.load}. */
+  public static double f64Load(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 8, memSize);
+    return Double.longBitsToDouble((long) MemoryInstance.LONG.get(mem, at));
+  }
+
+  /** {@code i32.load8_s}. */
+  public static int i32Load8S(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 1, memSize);
+    return mem[at];
+  }
+
+  /** {@code i32.load8_u}. */
+  public static int i32Load8U(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 1, memSize);
+    return mem[at] & 0xFF;
+  }
+
+  /** {@code i32.load16_s}. */
+  public static int i32Load16S(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 2, memSize);
+    return (short) MemoryInstance.SHORT.get(mem, at);
+  }
+
+  /** {@code i32.load16_u}. */
+  public static int i32Load16U(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 2, memSize);
+    return (short) MemoryInstance.SHORT.get(mem, at) & 0xFFFF;
+  }
+
+  /** {@code i64.load8_s}. */
+  public static long i64Load8S(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 1, memSize);
+    return mem[at];
+  }
+
+  /** {@code i64.load8_u}. */
+  public static long i64Load8U(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 1, memSize);
+    return mem[at] & 0xFFL;
+  }
+
+  /** {@code i64.load16_s}. */
+  public static long i64Load16S(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 2, memSize);
+    return (short) MemoryInstance.SHORT.get(mem, at);
+  }
+
+  /** {@code i64.load16_u}. */
+  public static long i64Load16U(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 2, memSize);
+    return (short) MemoryInstance.SHORT.get(mem, at) & 0xFFFFL;
+  }
+
+  /** {@code i64.load32_s}. */
+  public static long i64Load32S(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 4, memSize);
+    return (int) MemoryInstance.INT.get(mem, at);
+  }
+
+  /** {@code i64.load32_u}. */
+  public static long i64Load32U(int address, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 4, memSize);
+    return (int) MemoryInstance.INT.get(mem, at) & 0xFFFF_FFFFL;
+  }
+
+  /** {@code i32.store}. */
+  public static void i32Store(int address, int v, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 4, memSize);
+    MemoryInstance.INT.set(mem, at, v);
+  }
+
+  /** {@code i64.store}. */
+  public static void i64Store(int address, long v, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 8, memSize);
+    MemoryInstance.LONG.set(mem, at, v);
+  }
+
+  /** {@code f32.store}. */
+  public static void f32Store(int address, float v, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 4, memSize);
+    MemoryInstance.INT.set(mem, at, Float.floatToRawIntBits(v));
+  }
+
+  /** {@code f64.store}. */
+  public static void f64Store(int address, double v, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 8, memSize);
+    MemoryInstance.LONG.set(mem, at, Double.doubleToRawLongBits(v));
+  }
+
+  /** {@code i32.store8}. */
+  public static void i32Store8(int address, int v, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 1, memSize);
+    mem[at] = (byte) v;
+  }
+
+  /** {@code i32.store16}. */
+  public static void i32Store16(int address, int v, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 2, memSize);
+    MemoryInstance.SHORT.set(mem, at, (short) v);
+  }
+
+  /** {@code i64.store8}. */
+  public static void i64Store8(int address, long v, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 1, memSize);
+    mem[at] = (byte) v;
+  }
+
+  /** {@code i64.store16}. */
+  public static void i64Store16(int address, long v, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 2, memSize);
+    MemoryInstance.SHORT.set(mem, at, (short) v);
+  }
+
+  /** {@code i64.store32}. */
+  public static void i64Store32(int address, long v, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 4, memSize);
+    MemoryInstance.INT.set(mem, at, (int) v);
+  }
+}

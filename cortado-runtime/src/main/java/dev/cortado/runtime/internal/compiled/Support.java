@@ -1,0 +1,205 @@
+package dev.cortado.runtime.internal.compiled;
+
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.internal.interp.Interpreter;
+import dev.cortado.runtime.internal.interp.Machine;
+import dev.cortado.runtime.internal.store.FunctionInstance;
+import dev.cortado.runtime.internal.store.MemoryInstance;
+import dev.cortado.runtime.internal.store.ModuleInstance;
+import dev.cortado.runtime.internal.store.TableInstance;
+
+/**
+ * What generated code calls at run time for everything that is not a plain JVM instruction: traps,
+ * the call-depth limit, memory and table instructions, and calls through the slot convention. Each
+ * method is small so that HotSpot inlines the frequent ones.
+ */
+public final class Support {
+  private static final TrapKind[] TRAP_KINDS = TrapKind.values();
+
+  private static final String[] INTERNAL_PACKAGES = {
+    "dev.cortado.runtime.internal.compiled",
+    "dev.cortado.runtime.internal.interp",
+    "dev.cortado.runtime.internal.numeric",
+    "dev.cortado.runtime.internal.store",
+  };
+
+  private Support() {}
+
+  /**
+   * Lets the generated classes of {@code target} (the unnamed module of their class loader) use the
+   * runtime's internal packages; a no-op when the runtime runs from the class path.
+   */
+  public static void exportInternalsTo(Module target) {
+    Module runtime = Support.class.getModule();
+    if (runtime.isNamed()) {
+      for (String p : INTERNAL_PACKAGES) {
+        runtime.addExports(p, target);
+      }
+    }
+  }
+
+  /** Returns the trap of kind {@code kind} (an ordinal of {@link TrapKind}) for code to throw. */
+  public static Trap trap(int kind) {
+    return Trap.of(TRAP_KINDS[kind]);
+  }
+
+  /** Counts a call into compiled code, trapping when calls nest deeper than the store allows. */
+  public static void enter(Machine m) {
+    if (++m.compiledDepth > m.maxDepth()) {
+      m.compiledDepth--;
+      throw Trap.of(TrapKind.CALL_STACK_EXHAUSTED);
+    }
+  }
+
+  /** Counts a return from compiled code. */
+  public static void leave(Machine m) {
+    m.compiledDepth--;
+  }
+
+  /** Returns the bytes of memory 0 (longer than the memory: see {@link #memorySize}). */
+  public static byte[] memory(ModuleInstance inst) {
+    return inst.memories[0].bytes;
+  }
+
+  /** Returns the size of memory 0 in bytes. */
+  public static int memorySize(ModuleInstance inst) {
+    return inst.memories[0].size;
+  }
+
+  /** Traps: an access of {@code size} bytes at an effective address beyond the memory. */
+  public static Trap outOfBounds() {
+    return Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+  }
+
+  /** {@code memory.size}. */
+  public static int memoryPages(ModuleInstance inst) {
+    return inst.memories[0].pages();
+  }
+
+  /** {@code memory.grow}. */
+  public static int memoryGrow(int delta, ModuleInstance inst) {
+    return inst.memories[0].grow(delta);
+  }
+
+  /** {@code memory.fill}. */
+  public static void memoryFill(int d, int value, int n, ModuleInstance inst) {
+    inst.memories[0].fill(Integer.toUnsignedLong(d), (byte) value, Integer.toUnsignedLong(n));
+  }
+
+  /** {@code memory.copy}. */
+  public static void memoryCopy(int d, int s, int n, ModuleInstance inst) {
+    inst.memories[0].copy(
+        Integer.toUnsignedLong(d), Integer.toUnsignedLong(s), Integer.toUnsignedLong(n));
+  }
+
+  /** {@code memory.init}. */
+  public static void memoryInit(int d, int s, int n, int segment, ModuleInstance inst) {
+    MemoryInstance mem = inst.memories[0];
+    mem.init(
+        inst.datas[segment],
+        Integer.toUnsignedLong(d),
+        Integer.toUnsignedLong(s),
+        Integer.toUnsignedLong(n));
+  }
+
+  /** {@code data.drop}. */
+  public static void dataDrop(int segment, ModuleInstance inst) {
+    inst.dropData(segment);
+  }
+
+  /** {@code elem.drop}. */
+  public static void elemDrop(int segment, ModuleInstance inst) {
+    inst.dropElements(segment);
+  }
+
+  /** {@code table.get}. */
+  public static Object tableGet(int index, int table, ModuleInstance inst) {
+    return inst.tables[table].get(index);
+  }
+
+  /** {@code table.set}. */
+  public static void tableSet(int index, Object value, int table, ModuleInstance inst) {
+    inst.tables[table].set(index, value);
+  }
+
+  /** {@code table.size}. */
+  public static int tableSize(int table, ModuleInstance inst) {
+    return inst.tables[table].size;
+  }
+
+  /** {@code table.grow}. */
+  public static int tableGrow(Object init, int delta, int table, ModuleInstance inst) {
+    return inst.tables[table].grow(delta, init);
+  }
+
+  /** {@code table.fill}. */
+  public static void tableFill(int i, Object value, int n, int table, ModuleInstance inst) {
+    inst.tables[table].fill(Integer.toUnsignedLong(i), value, Integer.toUnsignedLong(n));
+  }
+
+  /** {@code table.copy}. */
+  public static void tableCopy(int d, int s, int n, int dst, int src, ModuleInstance inst) {
+    inst.tables[dst].copy(
+        inst.tables[src],
+        Integer.toUnsignedLong(d),
+        Integer.toUnsignedLong(s),
+        Integer.toUnsignedLong(n));
+  }
+
+  /** {@code table.init}. */
+  public static void tableInit(int d, int s, int n, int table, int segment, ModuleInstance inst) {
+    TableInstance t = inst.tables[table];
+    t.init(
+        inst.elements[segment],
+        Integer.toUnsignedLong(d),
+        Integer.toUnsignedLong(s),
+        Integer.toUnsignedLong(n));
+  }
+
+  /** {@code ref.func}. */
+  public static Object function(int index, ModuleInstance inst) {
+    return inst.functions[index];
+  }
+
+  /** Returns the function {@code call_indirect} calls, or traps. */
+  public static FunctionInstance indirect(int index, int table, int typeId, ModuleInstance inst) {
+    return inst.tables[table].callee(index, typeId);
+  }
+
+  /** Returns function {@code index} of {@code inst}, for a call through the slot convention. */
+  public static FunctionInstance function(ModuleInstance inst, int index) {
+    return inst.functions[index];
+  }
+
+  /**
+   * Reserves {@code slots} slots above {@link Machine#top} for a call's arguments and results, and
+   * returns where they start.
+   */
+  public static int reserve(Machine m, int slots) {
+    int base = m.top;
+    m.ensureSlots(base + slots);
+    return base;
+  }
+
+  /**
+   * Calls {@code f} with its arguments in slots {@code base...}; its results are left there. The
+   * slots up to {@code base + slots} stay reserved during the call.
+   */
+  public static void call(
+      Machine m, ModuleInstance caller, FunctionInstance f, int base, int slots) {
+    int saved = m.top;
+    m.top = base + slots;
+    try {
+      m.budget().tick();
+      Interpreter.call(m, caller, f, base);
+    } finally {
+      m.top = saved;
+    }
+  }
+
+  /** Spends one unit of the budget: at loop back edges. */
+  public static void tick(Machine m) {
+    m.budget().tick();
+  }
+}
