@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.oci.testing.RealRegistry;
 import dev.cortado.oci.testing.TokenServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ class CortadoOciIT {
   private static final Path HELLO =
       REPO.resolve("cortado-wasi/src/test/resources/programs/hello.wasm");
   private static final Pattern DIGEST = Pattern.compile("digest (sha256:[a-f0-9]{64})");
+  private static final Pattern JAVA_NAME =
+      Pattern.compile("\\b(?:java|javax|sun|jdk)\\.\\w|\\w(?:Exception|Error)\\b|\\bnull\\b");
 
   @TempDir Path dir;
 
@@ -42,6 +46,7 @@ class CortadoOciIT {
       assertTrue(err.contains(expected), err);
       assertEquals(1, err.strip().lines().count(), "one line: " + err);
       assertFalse(err.contains("\tat "), "no stack trace: " + err);
+      assertFalse(JAVA_NAME.matcher(err).find(), "no Java class names: " + err);
     }
   }
 
@@ -150,6 +155,21 @@ class CortadoOciIT {
       cortado("", "push", "absent.wasm", registry.host() + "/demo/x:1")
           .assertOneLineError("absent.wasm: no such file");
     }
+  }
+
+  @Test
+  void aRegistryThatIsNotRunningIsReportedInWordsByEveryRegistryCommand() throws Exception {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort();
+    }
+    String refused = "cannot connect to localhost:" + port + ": connection refused";
+    String ref = "localhost:" + port + "/x:1";
+    cortado("", "pull", ref).assertOneLineError(refused);
+    cortado("", "push", HELLO.toString(), ref).assertOneLineError(refused);
+    cortado("", "run", ref).assertOneLineError(refused);
+    cortado("pw\n", "login", "localhost:" + port, "-u", "a", "--password-stdin")
+        .assertOneLineError(refused);
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.cortado.oci.internal.Authenticator;
 import dev.cortado.oci.internal.Call;
 import dev.cortado.oci.internal.Challenge;
 import dev.cortado.oci.internal.Json;
+import dev.cortado.oci.internal.NetworkErrors;
 import dev.cortado.oci.internal.RetryPolicy;
 import dev.cortado.oci.internal.TransientException;
 import dev.cortado.oci.internal.Transport;
@@ -283,7 +284,7 @@ public final class RegistryClient {
               + " broke after "
               + done
               + " bytes: "
-              + Transport.describe(e),
+              + NetworkErrors.reason(e, r.uri()),
           e);
     }
     if (!digest.matches(md)) {

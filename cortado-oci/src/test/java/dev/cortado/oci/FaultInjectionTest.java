@@ -72,6 +72,8 @@ class FaultInjectionTest {
     OciException e = pullFails(puller, "acme/app:1");
     assertEquals(OciException.Kind.NETWORK, e.kind(), e.getMessage());
     assertTrue(e.getMessage().contains("broke after"), e.getMessage());
+    assertTrue(e.getMessage().contains("closed the connection mid-transfer"), e.getMessage());
+    assertFalse(e.getMessage().contains("Exception"), e.getMessage());
     assertFalse(puller.store().contains(p.module()));
     StoreAssertions.assertIntact(puller.store());
     registry.truncate.clear();

@@ -3,6 +3,7 @@ package dev.cortado.oci;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,5 +51,6 @@ class ResolveTest {
     OciException never =
         assertThrows(OciException.class, () -> oci("fresh").resolve(tag.toString()));
     assertEquals(OciException.Kind.NETWORK, never.kind(), never.getMessage());
+    assertTrue(never.getMessage().contains("connection refused"), never.getMessage());
   }
 }

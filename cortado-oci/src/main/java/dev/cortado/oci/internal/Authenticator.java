@@ -138,11 +138,10 @@ public final class Authenticator {
     try {
       r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new OciException(
-          Kind.NETWORK, "cannot get a token for " + registry + " from " + realm + ": " + e, e);
+      throw NetworkErrors.toException(e, uri, "get a token for " + registry + " from " + realm);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new OciException(Kind.NETWORK, "interrupted while getting a token", e);
+      throw NetworkErrors.toException(e, uri, "get a token for " + registry + " from " + realm);
     }
     if (r.statusCode() != 200) {
       throw RegistryErrors.toException(

@@ -76,13 +76,10 @@ public final class Transport {
           sleep(retry.backoff(attempt++), call);
           continue;
         }
-        throw new OciException(
-            Kind.NETWORK,
-            "cannot " + call.what + ": " + describe(e) + " (" + uri.getAuthority() + ")",
-            e);
+        throw NetworkErrors.toException(e, uri, call.what);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new OciException(Kind.NETWORK, "interrupted: " + call.what, e);
+        throw NetworkErrors.toException(e, uri, call.what);
       }
       int status = r.statusCode();
       if (call.followRedirects && REDIRECTS.contains(status)) {
@@ -146,7 +143,7 @@ public final class Transport {
       }
       return new Response<>(r, body);
     } catch (IOException e) {
-      throw new OciException(Kind.NETWORK, "cannot " + call.what + ": " + describe(e), e);
+      throw NetworkErrors.toException(e, r.uri(), call.what);
     }
   }
 
@@ -163,12 +160,6 @@ public final class Transport {
     }
   }
 
-  /** Returns a short account of an I/O failure. */
-  public static String describe(IOException e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
-  }
-
   private static boolean sameOrigin(URI a, URI b) {
     return Objects.equals(a.getScheme(), b.getScheme())
         && Objects.equals(a.getHost(), b.getHost())
@@ -180,7 +171,7 @@ public final class Transport {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new OciException(Kind.NETWORK, "interrupted: " + call.what, e);
+      throw NetworkErrors.toException(e, call.uri, call.what);
     }
   }
 
