@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,6 +52,8 @@ import picocli.CommandLine.Spec;
     },
     sortOptions = false)
 final class RunCommand implements Callable<Integer> {
+  @Mixin EngineOption engineOption = new EngineOption();
+
   static final int TRAP_STATUS = 134;
   static final int INTERRUPTED_STATUS = 124;
 
@@ -141,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
             m -> {
               throw new UserException(moduleArgument + ": " + m);
             });
-    Engine engine = Engine.create();
+    Engine engine = engineOption.create();
     Module compiled = Module.compile(engine, parsed);
     Store store = Store.create(engine, storeConfig());
     if (fuel != null) {

@@ -1,6 +1,5 @@
 package dev.cortado.cli;
 
-import dev.cortado.runtime.Engine;
 import dev.cortado.wast.Failure;
 import dev.cortado.wast.FileResult;
 import dev.cortado.wast.WastRunner;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
       "Exits with 1 if anything failed."
     })
 final class WastCommand implements Callable<Integer> {
+  @Mixin EngineOption engineOption = new EngineOption();
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = ".wast scripts")
@@ -32,7 +34,7 @@ final class WastCommand implements Callable<Integer> {
   @Override
   public Integer call() throws java.io.IOException {
     PrintWriter out = spec.commandLine().getOut();
-    WastRunner runner = WastRunner.create(Engine.create());
+    WastRunner runner = WastRunner.create(engineOption.create());
     int passed = 0;
     int failed = 0;
     int skipped = 0;
