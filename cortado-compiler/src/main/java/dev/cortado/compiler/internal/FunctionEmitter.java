@@ -147,6 +147,30 @@ final class FunctionEmitter {
     mv.visitEnd();
   }
 
+  private static boolean mayTrapOrCall(Opcode op) {
+    return switch (op) {
+      case NOP,
+          BLOCK,
+          LOOP,
+          ELSE,
+          END,
+          DROP,
+          LOCAL_GET,
+          LOCAL_SET,
+          LOCAL_TEE,
+          I32_CONST,
+          I64_CONST,
+          F32_CONST,
+          F64_CONST,
+          SELECT,
+          SELECT_TYPED,
+          BR,
+          BR_IF ->
+          false;
+      default -> true;
+    };
+  }
+
   private void skip(Opcode op) {
     switch (op) {
       case BLOCK, LOOP, IF -> skipDepth++;
@@ -167,6 +191,12 @@ final class FunctionEmitter {
   }
 
   private void instruction(Opcode op, InstructionReader r) {
+    if (mayTrapOrCall(op)) {
+      // The body offset, for mapping a trap's Java frames back (CompiledFrames).
+      Label here = new Label();
+      mv.visitLabel(here);
+      mv.visitLineNumber(Math.min(r.offset() + 1, 65535), here);
+    }
     if (op.hasFixedSignature() && op.immediate() == dev.cortado.wasm.Immediate.NONE) {
       if (numeric.emit(op)) {
         popTypes(op.params().size());

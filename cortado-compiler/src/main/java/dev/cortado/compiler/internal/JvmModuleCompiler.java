@@ -1,6 +1,7 @@
 package dev.cortado.compiler.internal;
 
 import dev.cortado.runtime.internal.compiled.CompilationException;
+import dev.cortado.runtime.internal.compiled.CompiledFrames;
 import dev.cortado.runtime.internal.compiled.CompiledModule;
 import dev.cortado.runtime.internal.compiled.ModuleCompiler;
 import dev.cortado.runtime.internal.compiled.Support;
@@ -26,6 +27,8 @@ public final class JvmModuleCompiler implements ModuleCompiler {
     ModuleClassLoader loader =
         new ModuleClassLoader(classes, JvmModuleCompiler.class.getClassLoader());
     Support.exportInternalsTo(loader.getUnnamedModule());
+    CompiledFrames.register(
+        prefix.substring(0, prefix.length() - 1).replace('/', '.'), module.module());
     try {
       Class<?> entry = loader.loadClass(mc.entryClass().replace('/', '.'));
       return (CompiledModule) entry.getDeclaredConstructor(BitSet.class).newInstance(mc.compiled);

@@ -36,6 +36,8 @@ public final class Interpreter {
     int entryDepth = m.depth;
     int savedTop = m.top;
     int savedCompiledDepth = m.compiledDepth;
+    int level = ++m.nesting;
+    m.trapLevel = -1;
     try {
       if (entry.compiled != null) {
         m.top = base + Math.max(entry.type().params().size(), entry.type().results().size());
@@ -44,11 +46,14 @@ public final class Interpreter {
         run(m, entry, base, entryDepth);
       }
     } catch (Trap e) {
-      throw Traps.withStackTrace(m, e, entryDepth);
+      throw Traps.withStackTrace(m, Traps.withCompiledFrames(m, e, e, level), entryDepth);
     } catch (StackOverflowError e) {
-      // Host functions calling back into WebAssembly nest Java frames; too many is exhaustion.
-      throw Traps.withStackTrace(m, exhausted(), entryDepth);
+      // Compiled code and host functions calling back into WebAssembly nest Java frames; too
+      // many is exhaustion.
+      Trap t = exhausted();
+      throw Traps.withStackTrace(m, Traps.withCompiledFrames(m, t, e, level), entryDepth);
     } finally {
+      m.nesting--;
       m.depth = entryDepth;
       m.top = savedTop;
       m.compiledDepth = savedCompiledDepth;

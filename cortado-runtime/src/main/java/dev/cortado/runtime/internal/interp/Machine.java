@@ -36,6 +36,12 @@ public final class Machine {
    */
   public int compiledDepth;
 
+  // Entries from the host into WebAssembly (Interpreter.invoke) now open, and the one whose
+  // frames a propagating trap's Java stack trace was first mapped at (-1: none), so each level
+  // maps only its own compiled frames.
+  int nesting;
+  int trapLevel = -1;
+
   // Where the innermost frame stood when execution stopped with an exception.
   WasmFunction stoppedFunction;
   int stoppedPc;

@@ -2,6 +2,7 @@ package dev.cortado.runtime.internal.interp;
 
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.WasmStackFrame;
+import dev.cortado.runtime.internal.compiled.CompiledFrames;
 import dev.cortado.runtime.internal.store.WasmFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,21 @@ final class Traps {
       // The saved position is just after the call; the call itself is one before it.
       frames.add(frame(m.frameFunction[d], m.framePc[d] - 1));
       m.frameFunction[d] = null;
+    }
+    return frames.isEmpty() ? trap : trap.withOuterFrames(frames);
+  }
+
+  /**
+   * Returns {@code trap} with the frames of compiled functions that {@code thrown}'s Java stack
+   * trace shows for entry level {@code level} appended.
+   */
+  static Trap withCompiledFrames(Machine m, Trap trap, Throwable thrown, int level) {
+    if (m.trapLevel < 0) {
+      m.trapLevel = level;
+    }
+    List<WasmStackFrame> frames = CompiledFrames.of(thrown.getStackTrace(), m.trapLevel - level);
+    if (level == 1) {
+      m.trapLevel = -1;
     }
     return frames.isEmpty() ? trap : trap.withOuterFrames(frames);
   }

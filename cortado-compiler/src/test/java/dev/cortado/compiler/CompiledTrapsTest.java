@@ -1,0 +1,125 @@
+package dev.cortado.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.EngineConfig;
+import dev.cortado.runtime.ExecutionEngine;
+import dev.cortado.runtime.ExhaustionException;
+import dev.cortado.runtime.Func;
+import dev.cortado.runtime.Instance;
+import dev.cortado.runtime.Linker;
+import dev.cortado.runtime.Module;
+import dev.cortado.runtime.Store;
+import dev.cortado.runtime.StoreConfig;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.WasmStackFrame;
+import dev.cortado.runtime.WasmValue;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class CompiledTrapsTest {
+  private static final String RECURSION =
+      """
+      (module
+        (func $inner (export "inner") (param i32) (result i32)
+          (i32.div_s (i32.const 1) (local.get 0)))
+        (func $outer (export "outer") (param i32) (result i32)
+          (call $inner (local.get 0)))
+        (func $deep (export "deep") (param i32) (result i32)
+          (call $deep (i32.add (local.get 0) (i32.const 1)))))
+      """;
+
+  private final Engine engine =
+      Engine.create(EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER));
+
+  private Instance instantiate(Store store, Linker linker, String wat) {
+    return linker.instantiate(store, Module.compileText(engine, wat));
+  }
+
+  private static List<Integer> functions(Trap t) {
+    return t.wasmStackTrace().stream().map(WasmStackFrame::functionIndex).toList();
+  }
+
+  @Test
+  void aTrapInCompiledCodeCarriesTheWebAssemblyFramesWithOffsets() {
+    Store store = Store.create(engine);
+    Func outer = instantiate(store, Linker.create(), RECURSION).func("outer").orElseThrow();
+    Trap t = assertThrows(Trap.class, () -> outer.call(WasmValue.i32(0)));
+    assertEquals(TrapKind.INTEGER_DIVIDE_BY_ZERO, t.kind());
+    assertEquals(List.of(0, 1), functions(t));
+    // Body-relative offsets of the division and the call: the same the interpreter reports.
+    assertEquals(4, t.wasmStackTrace().get(0).offset());
+    assertEquals(2, t.wasmStackTrace().get(1).offset());
+  }
+
+  @Test
+  void framesOfEachLevelAppearOnceWhenTheHostCallsBackIntoWebAssembly() {
+    Store store = Store.create(engine);
+    Linker linker = Linker.create();
+    AtomicReference<Func> callback = new AtomicReference<>();
+    linker.define(
+        "host",
+        "reenter",
+        FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
+        (caller, args, results) ->
+            results.setI32(
+                0,
+                ((WasmValue.I32) callback.get().call(WasmValue.i32(args.i32(0))).get(0)).value()));
+    Instance i =
+        instantiate(
+            store,
+            linker,
+            """
+            (module
+              (import "host" "reenter" (func $reenter (param i32) (result i32)))
+              (func $div (export "div") (param i32) (result i32)
+                (i32.div_u (i32.const 7) (local.get 0)))
+              (func $viaHost (export "viaHost") (param i32) (result i32)
+                (call $reenter (local.get 0))))
+            """);
+    callback.set(i.func("div").orElseThrow());
+    Trap t = assertThrows(Trap.class, () -> i.func("viaHost").orElseThrow().call(WasmValue.i32(0)));
+    assertEquals(List.of(1, 2), functions(t));
+  }
+
+  @Test
+  void recursionDeeperThanTheStoresLimitIsExhaustion() {
+    Store store = Store.create(engine, StoreConfig.defaults().withMaxCallDepth(1000));
+    Func deep = instantiate(store, Linker.create(), RECURSION).func("deep").orElseThrow();
+    Trap t = assertThrows(ExhaustionException.class, () -> deep.call(WasmValue.i32(0)));
+    assertEquals(TrapKind.CALL_STACK_EXHAUSTED, t.kind());
+    assertTrue(t.wasmStackTrace().size() >= 900, "frames: " + t.wasmStackTrace().size());
+    // The store is usable afterwards: the depth count was reset.
+    Func outer = instantiate(store, Linker.create(), RECURSION).func("outer").orElseThrow();
+    assertEquals(1, ((WasmValue.I32) outer.call(WasmValue.i32(1)).get(0)).value());
+  }
+
+  @Test
+  void aSmallThreadStackEndsInExhaustionNotStackOverflowError() throws Exception {
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              Store store = Store.create(engine);
+              Func deep = instantiate(store, Linker.create(), RECURSION).func("deep").orElseThrow();
+              try {
+                deep.call(WasmValue.i32(0));
+              } catch (Throwable e) {
+                thrown.set(e);
+              }
+            },
+            "small-stack",
+            64 * 1024);
+    small.start();
+    small.join();
+    assertTrue(thrown.get() instanceof ExhaustionException, String.valueOf(thrown.get()));
+  }
+}
