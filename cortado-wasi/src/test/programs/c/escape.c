@@ -162,6 +162,10 @@ static void changes(__wasi_fd_t sb) {
   report("symlink_text_out", __wasi_path_symlink("../outside/secret.txt", sb, "made_link"));
   open_at("open_made_link", sb, FOLLOW, "made_link", 0, READ_RIGHTS);
   readlink_at("readlink_made_link", sb, "made_link");
+  report("symlink_text_abs_root", __wasi_path_symlink("/", sb, "abs_made"));
+  report("symlink_text_abs_etc", __wasi_path_symlink("/etc/passwd", sb, "abs_made"));
+  report("symlink_text_abs_inside", __wasi_path_symlink("/sandbox/inside.txt", sb, "abs_made"));
+  readlink_at("readlink_abs_made", sb, "abs_made");
   report("symlink_in_outside", __wasi_path_symlink("x", sb, "../outside/evil"));
   report("symlink_via_link", __wasi_path_symlink("x", sb, "abs_dir/evil"));
   report("unlink_out", __wasi_path_unlink_file(sb, "../outside/secret.txt"));

@@ -105,6 +105,37 @@ class CortadoCommandIT {
   }
 
   @Test
+  void aTimeoutStopsAProgramBlockedReadingAPipeThatStaysOpen() throws Exception {
+    // sleep 30 | cortado run --timeout 2s stdio.wasm: the pipe stays open and empty for 30 s.
+    List<Process> pipeline =
+        ProcessBuilder.startPipeline(
+            List.of(
+                new ProcessBuilder("sleep", "30").directory(dir.toFile()),
+                new ProcessBuilder(
+                        REPO.resolve("bin/cortado").toString(),
+                        "run",
+                        "--timeout",
+                        "2s",
+                        program("stdio"))
+                    .directory(dir.toFile())));
+    Process sleep = pipeline.get(0);
+    Process cortado = pipeline.get(1);
+    try {
+      long begin = System.nanoTime();
+      boolean ended = cortado.waitFor(20, TimeUnit.SECONDS);
+      long seconds = (System.nanoTime() - begin) / 1_000_000_000L;
+      assertTrue(ended, "cortado was still waiting for its input after 20 s");
+      String err = new String(cortado.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(124, cortado.exitValue(), err);
+      assertTrue(err.contains("deadline exceeded"), err);
+      assertTrue(seconds < 10, "took " + seconds + " s for a 2 s timeout");
+    } finally {
+      cortado.destroyForcibly();
+      sleep.destroyForcibly();
+    }
+  }
+
+  @Test
   void invokesAFunctionWithArgumentsAndPrintsItsResults() throws Exception {
     Path m =
         wat(

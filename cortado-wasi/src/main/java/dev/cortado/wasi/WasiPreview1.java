@@ -31,7 +31,7 @@ public final class WasiPreview1 implements AutoCloseable {
   public static WasiPreview1 create(WasiConfig config) {
     Objects.requireNonNull(config, "config");
     WasiContext ctx = new WasiContext(config.args(), config.env(), config.clock(), config::random);
-    ctx.fds.insert(StreamDescriptor.reading(config.stdin().open()));
+    ctx.fds.insert(StreamDescriptor.reading(ctx, config.stdin().open()));
     ctx.fds.insert(StreamDescriptor.writing(config.stdout().stream()));
     ctx.fds.insert(StreamDescriptor.writing(config.stderr().stream()));
     for (var socket : config.sockets()) {

@@ -21,6 +21,11 @@ final class Programs {
 
   private Programs() {}
 
+  /** Returns the engine every test program is compiled for. */
+  static Engine engine() {
+    return ENGINE;
+  }
+
   /** What a run gave. */
   record Result(int exitCode, String stdout, String stderr) {}
 

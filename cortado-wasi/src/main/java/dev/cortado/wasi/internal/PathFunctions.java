@@ -150,6 +150,12 @@ final class PathFunctions {
           if (text.indexOf('\0') >= 0) {
             throw Errno.fail(Errno.INVAL, "NUL in link text");
           }
+          // The sandbox never follows such a link, but a host program might: refused as an escape
+          // (cap-std, so wasmtime; wazero too), after the descriptor's rights, before the path.
+          directory(fds, a.i32(2), false).require(Abi.RIGHT_PATH_SYMLINK);
+          if (text.startsWith("/")) {
+            throw Errno.fail(Errno.PERM, "absolute link text");
+          }
           try (Resolved r = at(caller, fds, a.i32(2), Abi.RIGHT_PATH_SYMLINK, a, 3, Follow.NEVER)) {
             mustBeNew(r);
             if (text.isEmpty()) {

@@ -14,7 +14,7 @@ import java.nio.channels.SocketChannel;
  * on the selector in short slices, checking between them whether the program should stop.
  */
 public final class SocketDescriptor extends Descriptor {
-  private static final long WAIT_MILLIS = 20;
+  private static final long WAIT_MILLIS = 5;
 
   private final WasiContext ctx;
   private final ServerSocketChannel listener;

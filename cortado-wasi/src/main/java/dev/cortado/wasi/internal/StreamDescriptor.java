@@ -1,28 +1,32 @@
 package dev.cortado.wasi.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 
-/** A standard stream: reads from an input stream or writes to an output stream. */
+/**
+ * A standard stream: reads from a {@link ProgramInput} (so a program waiting for input can be
+ * stopped) or writes to an output stream.
+ */
 public final class StreamDescriptor extends Descriptor {
-  private final InputStream in;
+  private final WasiContext ctx;
+  private final ProgramInput in;
   private final OutputStream out;
 
-  private StreamDescriptor(InputStream in, OutputStream out, long rights) {
+  private StreamDescriptor(WasiContext ctx, ProgramInput in, OutputStream out, long rights) {
     super(rights, 0, 0);
+    this.ctx = ctx;
     this.in = in;
     this.out = out;
   }
 
-  /** Returns a readable stream descriptor (standard input). */
-  public static StreamDescriptor reading(InputStream in) {
-    return new StreamDescriptor(in, null, Abi.RIGHTS_STREAM & ~Abi.RIGHT_FD_WRITE);
+  /** Returns a readable stream descriptor (standard input) of the program {@code ctx} runs. */
+  public static StreamDescriptor reading(WasiContext ctx, ProgramInput in) {
+    return new StreamDescriptor(ctx, in, null, Abi.RIGHTS_STREAM & ~Abi.RIGHT_FD_WRITE);
   }
 
   /** Returns a writable stream descriptor (standard output or error). */
   public static StreamDescriptor writing(OutputStream out) {
-    return new StreamDescriptor(null, out, Abi.RIGHTS_STREAM & ~Abi.RIGHT_FD_READ);
+    return new StreamDescriptor(null, null, out, Abi.RIGHTS_STREAM & ~Abi.RIGHT_FD_READ);
   }
 
   @Override
@@ -38,12 +42,7 @@ public final class StreamDescriptor extends Descriptor {
     if (len == 0) {
       return 0;
     }
-    try {
-      int n = in.read(buf, off, len);
-      return Math.max(n, 0);
-    } catch (IOException e) {
-      throw Errno.fail(Errno.IO, e.getMessage());
-    }
+    return in.read(buf, off, len, ctx);
   }
 
   @Override
@@ -72,23 +71,12 @@ public final class StreamDescriptor extends Descriptor {
 
   @Override
   public boolean readReady() {
-    if (in == null) {
-      return false;
-    }
-    try {
-      return in.available() > 0;
-    } catch (IOException e) {
-      return true; // reading will report the error at once
-    }
+    return in != null && in.ready();
   }
 
   @Override
   public long bytesReadable() {
-    try {
-      return in == null ? 0 : in.available();
-    } catch (IOException e) {
-      return 0;
-    }
+    return in == null ? 0 : in.available();
   }
 
   @Override
@@ -113,7 +101,7 @@ public final class StreamDescriptor extends Descriptor {
       if (out != null) {
         out.close();
       }
-      // Standard input may be the JVM's own; it is not ours to close.
+      // Standard input may be the JVM's own, or the embedder's to read again: not ours to close.
     } catch (IOException e) {
       throw Errno.fail(Errno.IO, e.getMessage());
     }
