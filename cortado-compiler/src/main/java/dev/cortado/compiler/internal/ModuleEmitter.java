@@ -44,13 +44,20 @@ final class ModuleEmitter {
 
   /** Returns the classes by internal name. */
   Map<String, byte[]> emit() {
-    Map<String, byte[]> classes = new LinkedHashMap<>();
-    for (int k = 0; k < mc.functionClassCount(); k++) {
-      String name = mc.classOf(k * ModuleContext.FUNCTIONS_PER_CLASS);
-      classes.put(name, functionClass(k, name));
+    while (true) {
+      // A function found too large leaves the compiled set; callers emitted before that call it
+      // directly, so emit every class again until the set stays the same.
+      int compiled = mc.compiled.cardinality();
+      Map<String, byte[]> classes = new LinkedHashMap<>();
+      for (int k = 0; k < mc.functionClassCount(); k++) {
+        String name = mc.classOf(k * ModuleContext.FUNCTIONS_PER_CLASS);
+        classes.put(name, functionClass(k, name));
+      }
+      if (mc.compiled.cardinality() == compiled) {
+        classes.put(mc.entryClass(), entryClass());
+        return classes;
+      }
     }
-    classes.put(mc.entryClass(), entryClass());
-    return classes;
   }
 
   private static ClassWriter writer() {
@@ -63,7 +70,31 @@ final class ModuleEmitter {
     };
   }
 
+  /**
+   * Emits function class {@code k}. A function whose code would exceed the JVM's 64 KiB method
+   * limit is left to the interpreter and the class emitted again without it.
+   */
   private byte[] functionClass(int k, String name) {
+    while (true) {
+      try {
+        return tryFunctionClass(k, name);
+      } catch (MethodTooLargeException e) {
+        String method = e.getMethodName();
+        if (!method.startsWith("f") || !mc.compiled.get(Integer.parseInt(method.substring(1)))) {
+          throw new CompilationException("generated method " + method + " is too large", e);
+        }
+        int defined = Integer.parseInt(method.substring(1));
+        System.getLogger(ModuleEmitter.class.getName())
+            .log(
+                System.Logger.Level.DEBUG,
+                "function {0} exceeds a JVM method's 64 KiB; it runs in the interpreter",
+                mc.importedFunctions + defined);
+        mc.compiled.clear(defined);
+      }
+    }
+  }
+
+  private byte[] tryFunctionClass(int k, String name) {
     ClassWriter cw = writer();
     cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, JvmTypes.OBJECT, null);
     List<Function> functions = mc.module.module().functions();
@@ -91,16 +122,7 @@ final class ModuleEmitter {
     }
     bridge(cw, from, to);
     cw.visitEnd();
-    try {
-      return cw.toByteArray();
-    } catch (MethodTooLargeException e) {
-      throw new CompilationException(
-          "function "
-              + e.getMethodName()
-              + " is too large for one JVM method; splitting large functions is not implemented"
-              + " yet",
-          e);
-    }
+    return cw.toByteArray();
   }
 
   /** {@code bridge(index, m, inst, base)}: runs function {@code index} on slot arguments. */
