@@ -14,5 +14,12 @@ public enum ExecutionEngine {
    * or module path): every function is compiled before the module's first instantiation, and
    * HotSpot compiles the bytecode to machine code.
    */
-  COMPILER
+  COMPILER,
+
+  /**
+   * Both, tiered: a module starts in the interpreter, and once a store running it has run for a
+   * while (about a million loop iterations and calls), it is compiled on a background thread; calls
+   * made after that run the compiled code, without a pause of the running program.
+   */
+  AUTO
 }

@@ -1,6 +1,5 @@
 package dev.cortado.runtime;
 
-import dev.cortado.runtime.internal.compiled.CompiledModule;
 import dev.cortado.runtime.internal.interp.Interpreter;
 import dev.cortado.runtime.internal.interp.Machine;
 import dev.cortado.runtime.internal.store.FunctionInstance;
@@ -54,8 +53,10 @@ final class Instantiation {
     for (int i = 0; i < m.functions().size(); i++) {
       FuncType t = vm.functionType(f + i);
       inst.functions[f + i] =
-          new WasmFunction(
-              t, engine.typeId(t), inst, f + i, module.code(), i, compiledOrNull(module, i));
+          new WasmFunction(t, engine.typeId(t), inst, f + i, module.code(), i, module.tier());
+    }
+    if (module.tier() != null) {
+      store.tierUp(module.tier());
     }
     try {
       int t = m.importedTableCount();
@@ -99,12 +100,6 @@ final class Instantiation {
       call(store, inst.functions[m.start().getAsInt()]);
     }
     return instance;
-  }
-
-  /** Returns the module's JVM code if it holds defined function {@code i}, else null. */
-  private static CompiledModule compiledOrNull(Module module, int i) {
-    CompiledModule c = module.compiled();
-    return c != null && c.compiles(i) ? c : null;
   }
 
   /** Runs a function without arguments or results (the start function). */

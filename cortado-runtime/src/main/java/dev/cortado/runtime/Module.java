@@ -1,7 +1,6 @@
 package dev.cortado.runtime;
 
-import dev.cortado.runtime.internal.compiled.CompiledModule;
-import dev.cortado.runtime.internal.compiled.Compilers;
+import dev.cortado.runtime.internal.compiled.Tier;
 import dev.cortado.runtime.internal.interp.ModuleCode;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.Import;
@@ -24,16 +23,18 @@ public final class Module {
   private final Engine engine;
   private final ValidatedModule validated;
   private final ModuleCode code;
-  private final CompiledModule compiled;
+  private final Tier tier;
 
   private Module(Engine engine, ValidatedModule validated) {
     this.engine = engine;
     this.validated = validated;
     this.code = new ModuleCode(validated, engine::typeId);
-    this.compiled =
-        engine.config().executionEngine() == ExecutionEngine.COMPILER
-            ? Compilers.find().compile(validated, engine::typeId)
-            : null;
+    this.tier =
+        switch (engine.config().executionEngine()) {
+          case INTERPRETER -> null;
+          case COMPILER -> Tier.compiledNow(validated, engine::typeId);
+          case AUTO -> Tier.later(validated, engine::typeId);
+        };
   }
 
   /**
@@ -96,8 +97,8 @@ public final class Module {
     return code;
   }
 
-  /** Returns the module's JVM code, or null when its functions run in the interpreter. */
-  CompiledModule compiled() {
-    return compiled;
+  /** Returns the module's compiled tier, or null when it runs in the interpreter only. */
+  Tier tier() {
+    return tier;
   }
 }

@@ -1,9 +1,12 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.compiled.Tier;
 import dev.cortado.runtime.internal.interp.Budget;
 import dev.cortado.runtime.internal.interp.Machine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +27,7 @@ public final class Store {
   private final AtomicReference<Thread> owner = new AtomicReference<>();
   private int entries;
   private Machine machine;
+  private final List<Tier> pendingTiers = new ArrayList<>();
 
   private Store(Engine engine, StoreConfig config) {
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -114,6 +118,33 @@ public final class Store {
    */
   public void checkInterruption() {
     budget.checkpoint();
+  }
+
+  /**
+   * Has {@code tier} compiled in the background: at once with eager tier-up, else when this store
+   * has run code for a while.
+   */
+  void tierUp(Tier tier) {
+    if (tier.code() != null) {
+      return;
+    }
+    if (engine.config().eagerTierUp()) {
+      tier.start();
+      return;
+    }
+    synchronized (pendingTiers) {
+      pendingTiers.add(tier);
+    }
+    budget.atNextCheckpoint(this::startPendingTiers);
+  }
+
+  private void startPendingTiers() {
+    List<Tier> start;
+    synchronized (pendingTiers) {
+      start = new ArrayList<>(pendingTiers);
+      pendingTiers.clear();
+    }
+    start.forEach(Tier::start);
   }
 
   /** Returns the machine to run code on, claiming the store for this thread until {@link #exit}. */

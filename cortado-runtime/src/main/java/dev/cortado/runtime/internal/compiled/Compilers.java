@@ -8,6 +8,19 @@ public final class Compilers {
 
   private Compilers() {}
 
+  /** Returns whether a compiler is on the class or module path. */
+  public static boolean available() {
+    if (found != null) {
+      return true;
+    }
+    try {
+      find();
+      return true;
+    } catch (CompilationException absent) {
+      return false;
+    }
+  }
+
   /**
    * Returns the compiler.
    *

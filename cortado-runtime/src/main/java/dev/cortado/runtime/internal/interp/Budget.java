@@ -24,6 +24,7 @@ public final class Budget {
   private long deadline;
   private boolean hasDeadline;
   private volatile boolean interrupted;
+  private Runnable onCheckpoint;
 
   /**
    * Spends one unit at a loop back edge or a call of compiled code, checking the limits when the
@@ -33,6 +34,14 @@ public final class Budget {
     if (--credit < 0) {
       checkpoint();
     }
+  }
+
+  /**
+   * Runs {@code hook} at the next checkpoint, once: when code has run about a chunk of credit (see
+   * {@link #CHUNK}), which tells a long-running store from a short one.
+   */
+  public void atNextCheckpoint(Runnable hook) {
+    onCheckpoint = hook;
   }
 
   /** Sets the fuel: the number of instructions code may still run. */
@@ -90,6 +99,11 @@ public final class Budget {
    *     was requested
    */
   public void checkpoint() {
+    Runnable hook = onCheckpoint;
+    if (hook != null) {
+      onCheckpoint = null;
+      hook.run();
+    }
     long spent = granted - credit;
     if (fuelEnabled) {
       fuel -= Math.min(fuel, Math.max(0, spent));

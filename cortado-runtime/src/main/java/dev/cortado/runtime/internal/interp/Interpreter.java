@@ -3,6 +3,7 @@ package dev.cortado.runtime.internal.interp;
 import dev.cortado.runtime.ExecutionInterruptedException;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.internal.compiled.CompiledModule;
 import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.HostFunctionInstance;
 import dev.cortado.runtime.internal.store.MemoryInstance;
@@ -39,9 +40,10 @@ public final class Interpreter {
     int level = ++m.nesting;
     m.trapLevel = -1;
     try {
-      if (entry.compiled != null) {
+      CompiledModule compiled = entry.compiled();
+      if (compiled != null) {
         m.top = base + Math.max(entry.type().params().size(), entry.type().results().size());
-        entry.compiled.invoke(entry.definedIndex(), m, entry.instance, base);
+        compiled.invoke(entry.definedIndex(), m, entry.instance, base);
       } else {
         run(m, entry, base, entryDepth);
       }
@@ -67,8 +69,9 @@ public final class Interpreter {
    */
   public static void call(Machine m, ModuleInstance caller, FunctionInstance f, int base) {
     if (f instanceof WasmFunction w) {
-      if (w.compiled != null) {
-        w.compiled.invoke(w.definedIndex(), m, w.instance, base);
+      CompiledModule compiled = w.compiled();
+      if (compiled != null) {
+        compiled.invoke(w.definedIndex(), m, w.instance, base);
       } else {
         int entryDepth = m.depth;
         try {
@@ -258,7 +261,7 @@ public final class Interpreter {
             if (--budget.credit < 0) {
               budget.checkpoint();
             }
-            if (callee instanceof WasmFunction w && w.compiled == null) {
+            if (callee instanceof WasmFunction w && w.compiled() == null) {
               m.pushFrame(fn, next, fp);
               fn = w;
               cc = w.code();

@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal.store;
 
 import dev.cortado.runtime.internal.compiled.CompiledModule;
+import dev.cortado.runtime.internal.compiled.Tier;
 import dev.cortado.runtime.internal.interp.CompiledCode;
 import dev.cortado.runtime.internal.interp.ModuleCode;
 import dev.cortado.wasm.FuncType;
@@ -17,8 +18,7 @@ public final class WasmFunction extends FunctionInstance {
   private final int definedIndex;
   private CompiledCode code;
 
-  /** The module's JVM code, or null if the function runs in the interpreter. */
-  public final CompiledModule compiled;
+  private final Tier tier;
 
   /** Creates defined function {@code definedIndex} (function {@code index}) of {@code instance}. */
   public WasmFunction(
@@ -28,13 +28,25 @@ public final class WasmFunction extends FunctionInstance {
       int index,
       ModuleCode moduleCode,
       int definedIndex,
-      CompiledModule compiled) {
+      Tier tier) {
     super(type, typeId);
     this.instance = instance;
     this.index = index;
     this.moduleCode = moduleCode;
     this.definedIndex = definedIndex;
-    this.compiled = compiled;
+    this.tier = tier;
+  }
+
+  /**
+   * Returns the module's JVM code if this function runs compiled now, or null if it runs in the
+   * interpreter (the interpreter engine, not compiled yet, or not compilable).
+   */
+  public CompiledModule compiled() {
+    if (tier == null) {
+      return null;
+    }
+    CompiledModule c = tier.code();
+    return c != null && c.compiles(definedIndex) ? c : null;
   }
 
   /** Returns the function's index among the functions the module defines (imports excluded). */
