@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Runs {@code bin/cortado} in a separate process, exactly as a user would. */
 class CortadoCommandIT {
@@ -114,6 +116,64 @@ class CortadoCommandIT {
     Run r = cortado("", "run", "--invoke", "add", m.toString(), "41", "1.25");
     assertEquals("42\n2.5\n", r.out());
     assertEquals(0, r.status());
+  }
+
+  @ParameterizedTest(name = "proc_exit({0}) exits with {1}")
+  @CsvSource({
+    "0, 0",
+    "1, 1",
+    "42, 42",
+    "255, 255",
+    "256, 1",
+    "257, 1",
+    "512, 1",
+    "-1, 1",
+    "-256, 1",
+    "2147483647, 1",
+    "-2147483648, 1"
+  })
+  void anExitCodeAUnixStatusCannotHoldExitsWith1(int code, int status) throws Exception {
+    Path m =
+        wat(
+            "exit.wat",
+            "(module (import \"wasi_snapshot_preview1\" \"proc_exit\" (func $exit (param i32)))"
+                + " (func (export \"_start\") (call $exit (i32.const "
+                + code
+                + "))))");
+    assertEquals(status, cortado("", "run", m.toString()).status());
+    Path invoked =
+        wat(
+            "exit-invoked.wat",
+            "(module (import \"wasi_snapshot_preview1\" \"proc_exit\" (func $exit (param i32)))"
+                + " (func (export \"quit\") (param i32) (call $exit (local.get 0))))");
+    Run r = cortado("", "run", "--invoke", "quit", invoked.toString(), Integer.toString(code));
+    assertEquals(status, r.status(), r.err());
+  }
+
+  @Test
+  void invokeReadsAndPrintsFloatsInTheTextFormatKeepingEveryBit() throws Exception {
+    Path m =
+        wat(
+            "id.wat",
+            "(module (func (export \"f32\") (param f32) (result f32) (local.get 0))"
+                + " (func (export \"f64\") (param f64) (result f64) (local.get 0))"
+                + " (func (export \"nan\") (result f64) (f64.div (f64.const 0) (f64.const 0))))");
+    for (String v : List.of("nan:0x200000", "-nan", "-inf", "-0.0", "1.4E-45")) {
+      Run r = cortado("", "run", "--invoke", "f32", m.toString(), v);
+      assertEquals(v + "\n", r.out(), r.err());
+    }
+    for (String v : List.of("nan:0x4000000000000", "-nan:0x1", "inf", "4.9E-324", "0.1")) {
+      Run r = cortado("", "run", "--invoke", "f64", m.toString(), v);
+      assertEquals(v + "\n", r.out(), r.err());
+    }
+    assertEquals("1.5\n", cortado("", "run", "--invoke", "f64", m.toString(), "0x1.8p0").out());
+    Run nan = cortado("", "run", "--invoke", "nan", m.toString());
+    assertTrue(nan.out().matches("-?nan(:0x[0-9a-f]+)?\n"), nan.out());
+    for (String bad : List.of("Infinity", "NaN", "1e999")) {
+      Run r = cortado("", "run", "--invoke", "f64", m.toString(), bad);
+      assertEquals(1, r.status());
+      assertTrue(r.err().startsWith("cortado run: \"" + bad + "\" is not an f64: "), r.err());
+    }
   }
 
   @Test
