@@ -107,6 +107,13 @@ final class RunCommand implements Callable<Integer> {
   List<String> listen = new ArrayList<>();
 
   @Option(
+      names = "--full-stack",
+      description =
+          "On a trap, print every frame of the WebAssembly stack trace (so does --debug); by"
+              + " default repeated frames are folded and a deep trace shows its two ends.")
+  boolean fullStack;
+
+  @Option(
       names = "--insecure",
       description = "Pull MODULE references over plain HTTP (loopback registries always are).")
   boolean insecure;
@@ -132,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
             ? OciSupport.call(() -> OciSupport.oci(insecure).resolve(moduleArgument))
             : Path.of(moduleArgument);
     byte[] bytes = ModuleFiles.read(module);
+    Activity.now("loading " + moduleArgument);
     ImportProblems.component(bytes)
         .ifPresent(
             m -> {
@@ -161,12 +169,15 @@ final class RunCommand implements Callable<Integer> {
       } catch (UnlinkableException e) {
         throw new UserException(moduleArgument + ": " + e.getMessage());
       }
+      Activity.now("running " + moduleArgument);
       return invoke == null ? start(instance) : invokeFunction(instance, out);
     } catch (WasiExitException e) {
       return exitStatus(e.exitCode());
     } catch (Trap t) {
       out.flush();
-      err.println("cortado run: " + t.describe());
+      err.println(
+          "cortado run: "
+              + (fullStack || Main.debug(spec) ? t.describeEveryFrame() : t.describe()));
       err.flush();
       return TRAP_STATUS;
     } catch (ExecutionInterruptedException e) {

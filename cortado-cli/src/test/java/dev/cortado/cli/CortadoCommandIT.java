@@ -26,19 +26,32 @@ class CortadoCommandIT {
   private record Run(int status, String out, String err) {}
 
   private Run cortado(String stdin, String... args) throws Exception {
+    return cortado(List.of(), stdin, args);
+  }
+
+  /** Runs with {@code jvmOptions} in CORTADO_JAVA_OPTS. */
+  private Run cortado(List<String> jvmOptions, String stdin, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(REPO.resolve("bin/cortado").toString());
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+    // Both streams go to files: a pipe read one after the other would block a process that fills
+    // the other one first (a long stack trace on standard error).
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    ProcessBuilder b =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    b.environment().put("CORTADO_JAVA_OPTS", String.join(" ", jvmOptions));
+    Process p = b.start();
     p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     p.getOutputStream().close();
-    var out = p.getInputStream().readAllBytes();
-    var err = p.getErrorStream().readAllBytes();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "cortado did not finish");
-    return new Run(
-        p.exitValue(),
-        new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8));
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("cortado did not finish");
+    }
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   private static String program(String name) {
@@ -93,6 +106,91 @@ class CortadoCommandIT {
     assertTrue(r.err().contains("trap: unreachable"), r.err());
     assertTrue(r.err().contains("    at main @ 0x"), r.err());
     assertFalse(r.err().contains("at dev.cortado"), "no Java stack trace");
+  }
+
+  @Test
+  void infiniteRecursionPrintsABoundedStackTraceWithTheRepeatedFrameFolded() throws Exception {
+    Path m =
+        wat("rec.wat", "(module (func $f (call $f)) (func $main (export \"_start\") (call $f)))");
+    Run r = cortado("", "run", m.toString());
+    assertEquals(134, r.status());
+    List<String> lines = r.err().lines().toList();
+    assertTrue(lines.size() <= 4 && r.err().length() < 500, r.err());
+    assertTrue(lines.get(0).startsWith("cortado run: trap: call stack exhausted"), r.err());
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.matches("    at function\\[0] @ 0x[0-9a-f]+  \\[repeated [0-9,]{5,} times]")),
+        r.err());
+    assertTrue(lines.get(lines.size() - 1).startsWith("    at function[1] @ 0x"), r.err());
+    for (List<String> everything :
+        List.of(
+            List.of("run", "--full-stack"), List.of("run", "--debug"), List.of("--debug", "run"))) {
+      List<String> args = new ArrayList<>(everything);
+      args.add(m.toString());
+      Run full = cortado("", args.toArray(String[]::new));
+      assertEquals(134, full.status());
+      assertTrue(full.err().lines().count() > 10_000, everything + ": " + full.err().length());
+      assertFalse(full.err().contains("repeated"), everything.toString());
+    }
+  }
+
+  /** A binary module whose one function is {@code depth} nested empty blocks. */
+  private Path nestedBlocks(int depth) throws IOException {
+    var body = new java.io.ByteArrayOutputStream();
+    body.write(0);
+    for (int i = 0; i < depth; i++) {
+      body.write(0x02);
+      body.write(0x40);
+    }
+    for (int i = 0; i <= depth; i++) {
+      body.write(0x0B);
+    }
+    var code = new java.io.ByteArrayOutputStream();
+    code.write(1);
+    leb128(code, body.size());
+    code.writeBytes(body.toByteArray());
+    var m = new java.io.ByteArrayOutputStream();
+    m.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10});
+    leb128(m, code.size());
+    m.writeBytes(code.toByteArray());
+    return Files.write(dir.resolve("nested-" + depth + ".wasm"), m.toByteArray());
+  }
+
+  private static void leb128(java.io.ByteArrayOutputStream out, int value) {
+    int v = value;
+    while ((v & ~0x7F) != 0) {
+      out.write((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out.write(v);
+  }
+
+  @Test
+  void inspectWatPrintsAHundredThousandNestedBlocksInLinearText() throws Exception {
+    int depth = 100_000;
+    Run r = cortado("", "inspect", "--wat", nestedBlocks(depth).toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().lines().count() > 2L * depth, "every block printed");
+    assertTrue(r.out().length() < 80L * 2 * depth, "linear: " + r.out().length());
+  }
+
+  @Test
+  void runningOutOfJavaMemoryIsOneLineNotAJavaError() throws Exception {
+    Path deep = nestedBlocks(1_000_000);
+    Run r = cortado(List.of("-Xmx32m"), "", "inspect", "--wat", deep.toString());
+    assertEquals(1, r.status(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("cortado inspect: out of memory while "), r.err());
+    assertTrue(r.err().contains(deep.toString()), r.err());
+    assertTrue(r.err().contains("CORTADO_JAVA_OPTS=-Xmx"), r.err());
+    assertFalse(r.err().contains("java.lang"), r.err());
+    Run debug = cortado(List.of("-Xmx32m"), "", "inspect", "--debug", "--wat", deep.toString());
+    assertEquals(1, debug.status(), debug.err());
+    assertTrue(debug.err().startsWith("cortado inspect: out of memory while "), debug.err());
+    assertTrue(debug.err().contains("java.lang.OutOfMemoryError"), debug.err());
   }
 
   @Test
