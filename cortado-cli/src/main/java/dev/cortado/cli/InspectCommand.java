@@ -44,10 +44,12 @@ final class InspectCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     byte[] bytes = ModuleFiles.read(file);
     long start = System.nanoTime();
+    Activity.now("decoding " + file);
     WasmModule module = ModuleFiles.parse(file, bytes);
     byte[] binary = ModuleDecoder.looksLikeBinary(bytes) ? bytes : ModuleEncoder.encode(module);
     String validity;
     boolean valid;
+    Activity.now("validating " + file);
     try {
       Validator.validate(module);
       validity = "valid";
@@ -58,10 +60,12 @@ final class InspectCommand implements Callable<Integer> {
     }
     long micros = (System.nanoTime() - start) / 1000;
     if (wat) {
+      Activity.now("printing " + file + " as text");
       out.print(TextPrinter.print(module));
       out.flush();
       return valid ? 0 : 1;
     }
+    Activity.now("summarizing " + file);
     out.printf("%s: %s, %,d bytes%n", file, validity, binary.length);
     out.printf("decoded and validated in %,d µs%n", micros);
     out.println();

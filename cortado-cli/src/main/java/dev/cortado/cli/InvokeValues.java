@@ -1,10 +1,16 @@
 package dev.cortado.cli;
 
 import dev.cortado.runtime.WasmValue;
+import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.ValType;
-import java.math.BigInteger;
+import dev.cortado.wasm.text.NumberText;
 
-/** Parses {@code --invoke} arguments by parameter type and prints results. */
+/**
+ * Parses {@code --invoke} arguments by parameter type and prints results, both in the WebAssembly
+ * text format's spelling ({@link NumberText}): what {@code (f64.const x)} accepts is accepted, and
+ * a float result prints so that it reads back as the same bits ({@code nan:0x...}, {@code -nan},
+ * {@code inf}, {@code -0.0}).
+ */
 final class InvokeValues {
   private InvokeValues() {}
 
@@ -12,48 +18,41 @@ final class InvokeValues {
   static WasmValue parse(String text, ValType type) {
     try {
       if (type == ValType.I32) {
-        return WasmValue.i32((int) integer(text, 32));
+        return WasmValue.i32(NumberText.i32(text));
       } else if (type == ValType.I64) {
-        return WasmValue.i64(integer(text, 64));
+        return WasmValue.i64(NumberText.i64(text));
       } else if (type == ValType.F32) {
-        return WasmValue.f32(Float.parseFloat(text));
+        return new WasmValue.F32(NumberText.f32(text));
       } else if (type == ValType.F64) {
-        return WasmValue.f64(Double.parseDouble(text));
+        return new WasmValue.F64(NumberText.f64(text));
       }
-    } catch (NumberFormatException e) {
-      throw new UserException("\"" + text + "\" is not a " + type.text());
+    } catch (MalformedException e) {
+      throw new UserException(
+          "\""
+              + text
+              + "\" is not an "
+              + type.text()
+              + ": "
+              + e.problem()
+              + (type == ValType.F32 || type == ValType.F64
+                  ? " (floats are written as in the text format: 1.5, -0x1p-3, inf, -inf, nan,"
+                      + " nan:0x...)"
+                  : ""));
     }
     throw new UserException(
         "arguments of type " + type.text() + " cannot be given on the command line");
   }
 
-  /** Parses a decimal or 0x-hex integer of {@code bits} bits, signed or unsigned. */
-  private static long integer(String text, int bits) {
-    String t = text.replace("_", "");
-    boolean negative = t.startsWith("-");
-    String digits = negative || t.startsWith("+") ? t.substring(1) : t;
-    BigInteger v =
-        digits.startsWith("0x") || digits.startsWith("0X")
-            ? new BigInteger(digits.substring(2), 16)
-            : new BigInteger(digits);
-    if (negative) {
-      v = v.negate();
-    }
-    BigInteger min = BigInteger.ONE.shiftLeft(bits - 1).negate();
-    BigInteger max = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
-    if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-      throw new NumberFormatException("out of range");
-    }
-    return v.longValue();
-  }
-
-  /** Returns a result as text: integers in decimal, floats as Java prints them. */
+  /**
+   * Returns a result as text: integers in signed decimal, floats in the text format's spelling
+   * (every bit pattern distinct).
+   */
   static String format(WasmValue v) {
     return switch (v) {
       case WasmValue.I32 x -> Integer.toString(x.value());
       case WasmValue.I64 x -> Long.toString(x.value());
-      case WasmValue.F32 x -> Float.toString(x.value());
-      case WasmValue.F64 x -> Double.toString(x.value());
+      case WasmValue.F32 x -> NumberText.f32(x.bits());
+      case WasmValue.F64 x -> NumberText.f64(x.bits());
       case WasmValue.Vec x -> x.value().toString();
       case WasmValue.FuncRef x -> x.func().isEmpty() ? "null" : "funcref";
       case WasmValue.ExternRef x -> x.value().isEmpty() ? "null" : "externref";

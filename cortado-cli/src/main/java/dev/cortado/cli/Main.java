@@ -86,7 +86,29 @@ public final class Main implements Runnable {
           err.flush();
           return 1;
         });
-    return cli.execute(args);
+    Activity.reset();
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // picocli passes Errors through: nothing below has seen this one. The memory it took is
+      // garbage once the failed step's frames are gone, so there is room to say what happened.
+      CommandLine.ParseResult parsed = cli.getParseResult();
+      String command =
+          parsed != null && parsed.subcommand() != null
+              ? parsed.subcommand().commandSpec().name()
+              : "";
+      return LastResort.report(
+          e,
+          command,
+          Activity.current(command.isEmpty() ? "starting" : "running cortado " + command),
+          parsed != null && hasDebug(parsed),
+          err);
+    }
+  }
+
+  /** Returns whether {@code --debug} was given, before or after the name of {@code command}. */
+  static boolean debug(CommandLine.Model.CommandSpec command) {
+    return hasDebug(command.root().commandLine().getParseResult());
   }
 
   private static boolean hasDebug(CommandLine.ParseResult result) {

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cortado run}: runs a WASI program (its {@code _start}), or one exported function with
- * {@code --invoke}. The exit status is the program's exit code; a trap prints the trap and the
+ * {@code --invoke}. The exit status is the program's exit code (1 for a code outside 0 to 255,
+ * which a Unix exit status cannot hold: see {@link #exitStatus}); a trap prints the trap and the
  * WebAssembly stack trace and exits with {@value #TRAP_STATUS}; running out of fuel or time exits
  * with {@value #INTERRUPTED_STATUS}.
  */
@@ -46,8 +47,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     description = {
       "Run a WebAssembly program built for WASI preview1 (wasip1), or one of its functions.",
-      "Exit status: the program's exit code; 134 if it traps; 124 if it runs out of fuel or"
-          + " time; 1 if it cannot be loaded or linked.",
+      "Exit status: the program's exit code (1 if that code is outside 0..255, so that any"
+          + " failure stays a failure); 134 if it traps; 124 if it runs out of fuel or time; 1 if"
+          + " it cannot be loaded or linked.",
       "Options after MODULE are passed to the program."
     },
     sortOptions = false)
@@ -108,6 +110,13 @@ final class RunCommand implements Callable<Integer> {
   List<String> listen = new ArrayList<>();
 
   @Option(
+      names = "--full-stack",
+      description =
+          "On a trap, print every frame of the WebAssembly stack trace (so does --debug); by"
+              + " default repeated frames are folded and a deep trace shows its two ends.")
+  boolean fullStack;
+
+  @Option(
       names = "--insecure",
       description = "Pull MODULE references over plain HTTP (loopback registries always are).")
   boolean insecure;
@@ -133,6 +142,7 @@ final class RunCommand implements Callable<Integer> {
             ? OciSupport.call(() -> OciSupport.oci(insecure).resolve(moduleArgument))
             : Path.of(moduleArgument);
     byte[] bytes = ModuleFiles.read(module);
+    Activity.now("loading " + moduleArgument);
     ImportProblems.component(bytes)
         .ifPresent(
             m -> {
@@ -162,12 +172,15 @@ final class RunCommand implements Callable<Integer> {
       } catch (UnlinkableException e) {
         throw new UserException(moduleArgument + ": " + e.getMessage());
       }
+      Activity.now("running " + moduleArgument);
       return invoke == null ? start(instance) : invokeFunction(instance, out);
     } catch (WasiExitException e) {
-      return e.exitCode();
+      return exitStatus(e.exitCode());
     } catch (Trap t) {
       out.flush();
-      err.println("cortado run: " + t.describe());
+      err.println(
+          "cortado run: "
+              + (fullStack || Main.debug(spec) ? t.describeEveryFrame() : t.describe()));
       err.flush();
       return TRAP_STATUS;
     } catch (ExecutionInterruptedException e) {
@@ -176,6 +189,15 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return INTERRUPTED_STATUS;
     }
+  }
+
+  /**
+   * Returns the process exit status for the code a program gave {@code proc_exit}: the code itself
+   * when a Unix status can hold it (0 to 255), else 1, as wasmtime does. Passing it to {@code
+   * System.exit} as it is would keep only its low 8 bits, so that 256 would read as success.
+   */
+  static int exitStatus(int guestCode) {
+    return guestCode >= 0 && guestCode <= 255 ? guestCode : 1;
   }
 
   private int start(Instance instance) {

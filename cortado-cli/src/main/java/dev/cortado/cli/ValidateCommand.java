@@ -43,6 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
         continue;
       }
       try {
+        Activity.now("validating " + file);
         Validator.validate(ModuleFiles.parse(file, bytes));
         out.println(file + ": valid");
       } catch (MalformedException e) {

@@ -33,6 +33,7 @@ final class Wat2WasmCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     byte[] bytes = ModuleFiles.read(input);
+    Activity.now("converting " + input);
     WasmModule m = TextParser.parseModule(new String(bytes, StandardCharsets.UTF_8));
     if (!noCheck) {
       Validator.validate(m);

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Runs {@code bin/cortado} in a separate process, exactly as a user would. */
 class CortadoCommandIT {
@@ -24,19 +26,32 @@ class CortadoCommandIT {
   private record Run(int status, String out, String err) {}
 
   private Run cortado(String stdin, String... args) throws Exception {
+    return cortado(List.of(), stdin, args);
+  }
+
+  /** Runs with {@code jvmOptions} in CORTADO_JAVA_OPTS. */
+  private Run cortado(List<String> jvmOptions, String stdin, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(REPO.resolve("bin/cortado").toString());
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+    // Both streams go to files: a pipe read one after the other would block a process that fills
+    // the other one first (a long stack trace on standard error).
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    ProcessBuilder b =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    b.environment().put("CORTADO_JAVA_OPTS", String.join(" ", jvmOptions));
+    Process p = b.start();
     p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     p.getOutputStream().close();
-    var out = p.getInputStream().readAllBytes();
-    var err = p.getErrorStream().readAllBytes();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "cortado did not finish");
-    return new Run(
-        p.exitValue(),
-        new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8));
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("cortado did not finish");
+    }
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   private static String program(String name) {
@@ -94,6 +109,91 @@ class CortadoCommandIT {
   }
 
   @Test
+  void infiniteRecursionPrintsABoundedStackTraceWithTheRepeatedFrameFolded() throws Exception {
+    Path m =
+        wat("rec.wat", "(module (func $f (call $f)) (func $main (export \"_start\") (call $f)))");
+    Run r = cortado("", "run", m.toString());
+    assertEquals(134, r.status());
+    List<String> lines = r.err().lines().toList();
+    assertTrue(lines.size() <= 4 && r.err().length() < 500, r.err());
+    assertTrue(lines.get(0).startsWith("cortado run: trap: call stack exhausted"), r.err());
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.matches("    at function\\[0] @ 0x[0-9a-f]+  \\[repeated [0-9,]{5,} times]")),
+        r.err());
+    assertTrue(lines.get(lines.size() - 1).startsWith("    at function[1] @ 0x"), r.err());
+    for (List<String> everything :
+        List.of(
+            List.of("run", "--full-stack"), List.of("run", "--debug"), List.of("--debug", "run"))) {
+      List<String> args = new ArrayList<>(everything);
+      args.add(m.toString());
+      Run full = cortado("", args.toArray(String[]::new));
+      assertEquals(134, full.status());
+      assertTrue(full.err().lines().count() > 10_000, everything + ": " + full.err().length());
+      assertFalse(full.err().contains("repeated"), everything.toString());
+    }
+  }
+
+  /** A binary module whose one function is {@code depth} nested empty blocks. */
+  private Path nestedBlocks(int depth) throws IOException {
+    var body = new java.io.ByteArrayOutputStream();
+    body.write(0);
+    for (int i = 0; i < depth; i++) {
+      body.write(0x02);
+      body.write(0x40);
+    }
+    for (int i = 0; i <= depth; i++) {
+      body.write(0x0B);
+    }
+    var code = new java.io.ByteArrayOutputStream();
+    code.write(1);
+    leb128(code, body.size());
+    code.writeBytes(body.toByteArray());
+    var m = new java.io.ByteArrayOutputStream();
+    m.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10});
+    leb128(m, code.size());
+    m.writeBytes(code.toByteArray());
+    return Files.write(dir.resolve("nested-" + depth + ".wasm"), m.toByteArray());
+  }
+
+  private static void leb128(java.io.ByteArrayOutputStream out, int value) {
+    int v = value;
+    while ((v & ~0x7F) != 0) {
+      out.write((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out.write(v);
+  }
+
+  @Test
+  void inspectWatPrintsAHundredThousandNestedBlocksInLinearText() throws Exception {
+    int depth = 100_000;
+    Run r = cortado("", "inspect", "--wat", nestedBlocks(depth).toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().lines().count() > 2L * depth, "every block printed");
+    assertTrue(r.out().length() < 80L * 2 * depth, "linear: " + r.out().length());
+  }
+
+  @Test
+  void runningOutOfJavaMemoryIsOneLineNotAJavaError() throws Exception {
+    Path deep = nestedBlocks(1_000_000);
+    Run r = cortado(List.of("-Xmx32m"), "", "inspect", "--wat", deep.toString());
+    assertEquals(1, r.status(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("cortado inspect: out of memory while "), r.err());
+    assertTrue(r.err().contains(deep.toString()), r.err());
+    assertTrue(r.err().contains("CORTADO_JAVA_OPTS=-Xmx"), r.err());
+    assertFalse(r.err().contains("java.lang"), r.err());
+    Run debug = cortado(List.of("-Xmx32m"), "", "inspect", "--debug", "--wat", deep.toString());
+    assertEquals(1, debug.status(), debug.err());
+    assertTrue(debug.err().startsWith("cortado inspect: out of memory while "), debug.err());
+    assertTrue(debug.err().contains("java.lang.OutOfMemoryError"), debug.err());
+  }
+
+  @Test
   void fuelAndTimeoutsStopRunawayProgramsWith124() throws Exception {
     Path loop = wat("loop.wat", "(module (func (export \"_start\") (loop $l (br $l))))");
     Run fuel = cortado("", "run", "--fuel", "100000", loop.toString());
@@ -145,6 +245,64 @@ class CortadoCommandIT {
     Run r = cortado("", "run", "--invoke", "add", m.toString(), "41", "1.25");
     assertEquals("42\n2.5\n", r.out());
     assertEquals(0, r.status());
+  }
+
+  @ParameterizedTest(name = "proc_exit({0}) exits with {1}")
+  @CsvSource({
+    "0, 0",
+    "1, 1",
+    "42, 42",
+    "255, 255",
+    "256, 1",
+    "257, 1",
+    "512, 1",
+    "-1, 1",
+    "-256, 1",
+    "2147483647, 1",
+    "-2147483648, 1"
+  })
+  void anExitCodeAUnixStatusCannotHoldExitsWith1(int code, int status) throws Exception {
+    Path m =
+        wat(
+            "exit.wat",
+            "(module (import \"wasi_snapshot_preview1\" \"proc_exit\" (func $exit (param i32)))"
+                + " (func (export \"_start\") (call $exit (i32.const "
+                + code
+                + "))))");
+    assertEquals(status, cortado("", "run", m.toString()).status());
+    Path invoked =
+        wat(
+            "exit-invoked.wat",
+            "(module (import \"wasi_snapshot_preview1\" \"proc_exit\" (func $exit (param i32)))"
+                + " (func (export \"quit\") (param i32) (call $exit (local.get 0))))");
+    Run r = cortado("", "run", "--invoke", "quit", invoked.toString(), Integer.toString(code));
+    assertEquals(status, r.status(), r.err());
+  }
+
+  @Test
+  void invokeReadsAndPrintsFloatsInTheTextFormatKeepingEveryBit() throws Exception {
+    Path m =
+        wat(
+            "id.wat",
+            "(module (func (export \"f32\") (param f32) (result f32) (local.get 0))"
+                + " (func (export \"f64\") (param f64) (result f64) (local.get 0))"
+                + " (func (export \"nan\") (result f64) (f64.div (f64.const 0) (f64.const 0))))");
+    for (String v : List.of("nan:0x200000", "-nan", "-inf", "-0.0", "1.4E-45")) {
+      Run r = cortado("", "run", "--invoke", "f32", m.toString(), v);
+      assertEquals(v + "\n", r.out(), r.err());
+    }
+    for (String v : List.of("nan:0x4000000000000", "-nan:0x1", "inf", "4.9E-324", "0.1")) {
+      Run r = cortado("", "run", "--invoke", "f64", m.toString(), v);
+      assertEquals(v + "\n", r.out(), r.err());
+    }
+    assertEquals("1.5\n", cortado("", "run", "--invoke", "f64", m.toString(), "0x1.8p0").out());
+    Run nan = cortado("", "run", "--invoke", "nan", m.toString());
+    assertTrue(nan.out().matches("-?nan(:0x[0-9a-f]+)?\n"), nan.out());
+    for (String bad : List.of("Infinity", "NaN", "1e999")) {
+      Run r = cortado("", "run", "--invoke", "f64", m.toString(), bad);
+      assertEquals(1, r.status());
+      assertTrue(r.err().startsWith("cortado run: \"" + bad + "\" is not an f64: "), r.err());
+    }
   }
 
   @Test

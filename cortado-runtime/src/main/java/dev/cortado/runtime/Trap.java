@@ -72,12 +72,26 @@ public class Trap extends WasmException {
     return t;
   }
 
-  /** Returns the message, followed by the WebAssembly stack trace, one frame per line. */
+  /**
+   * Returns the message followed by the WebAssembly stack trace for people, bounded whatever the
+   * depth: repeated frames (and repeated cycles of two or three frames, as in mutual recursion) are
+   * folded into one entry with a count, e.g. {@code at f @ 0x12 [repeated 49,999 times]}, and a
+   * trace with more entries than fit shows the innermost and the outermost around {@code ... N
+   * frames omitted ...}. {@link #describeEveryFrame()} shows every frame.
+   */
   public String describe() {
     StringBuilder b = new StringBuilder(getMessage());
-    for (WasmStackFrame f : wasmStackTrace) {
-      b.append(System.lineSeparator()).append("    at ").append(f);
-    }
+    StackTraceText.appendFolded(b, wasmStackTrace);
+    return b.toString();
+  }
+
+  /**
+   * Returns the message followed by every frame of the WebAssembly stack trace, one per line,
+   * innermost first: as long as the stack was deep.
+   */
+  public String describeEveryFrame() {
+    StringBuilder b = new StringBuilder(getMessage());
+    StackTraceText.appendEveryFrame(b, wasmStackTrace);
     return b.toString();
   }
 }

@@ -68,4 +68,71 @@ class TrapTest {
     assertEquals(TrapKind.UNREACHABLE, t.kind());
     assertEquals("function[0]", t.wasmStackTrace().get(0).toString().split(" ")[0]);
   }
+
+  private Instance binary(String wat, Map<Integer, String> functionNames) {
+    WasmModule named =
+        TextParser.parseModule(wat).toBuilder()
+            .names(new Names(Optional.empty(), functionNames, Map.of()))
+            .build();
+    return Linker.create()
+        .instantiate(
+            store, Module.compile(engine, ModuleDecoder.decode(ModuleEncoder.encode(named))));
+  }
+
+  @Test
+  void describesInfiniteRecursionInAFewLinesWithTheRepeatedFrameFolded() {
+    Instance i =
+        binary(
+            "(module (func $f (call $f)) (func (export \"main\") (call $f)))",
+            Map.of(0, "f", 1, "main"));
+    Trap t = assertThrows(Trap.class, () -> i.func("main").orElseThrow().call());
+    int depth = t.wasmStackTrace().size();
+    assertTrue(depth > 1000, "a deep stack: " + depth);
+    List<String> lines = t.describe().lines().toList();
+    assertTrue(lines.size() <= 4, t.describe());
+    assertTrue(t.describe().length() < 400, t.describe());
+    String fold = String.format("  [repeated %,d times]", depth - 1);
+    assertTrue(
+        lines.stream().anyMatch(l -> l.startsWith("    at f @ 0x") && l.endsWith(fold)),
+        t.describe());
+    assertTrue(lines.get(lines.size() - 1).startsWith("    at main @ 0x"), t.describe());
+    assertEquals(depth + 1, t.describeEveryFrame().lines().count());
+  }
+
+  @Test
+  void foldsMutualRecursionAsACycleOfFrames() {
+    Instance i =
+        binary(
+            "(module (func $f (call $g)) (func $g (call $f)) (func (export \"main\") (call $f)))",
+            Map.of(0, "f", 1, "g", 2, "main"));
+    Trap t = assertThrows(Trap.class, () -> i.func("main").orElseThrow().call());
+    List<String> lines = t.describe().lines().toList();
+    assertTrue(lines.size() <= 6, t.describe());
+    assertTrue(
+        lines.stream()
+            .anyMatch(l -> l.matches("    \\[the 2 frames above repeated [0-9,]+ times]")),
+        t.describe());
+  }
+
+  @Test
+  void boundsADeepTraceWithoutRepetitions() {
+    // The call site alternates with the parity of popcount(n): the Thue-Morse sequence, which no
+    // cycle of frames folds for long.
+    Instance i =
+        binary(
+            """
+            (module
+              (func $f (param i32)
+                (if (i32.and (i32.popcnt (local.get 0)) (i32.const 1))
+                  (then (call $f (i32.add (local.get 0) (i32.const 1))))
+                  (else (call $f (i32.add (local.get 0) (i32.const 1))))))
+              (func (export "main") (call $f (i32.const 0))))
+            """,
+            Map.of(0, "f", 1, "main"));
+    Trap t = assertThrows(Trap.class, () -> i.func("main").orElseThrow().call());
+    String text = t.describe();
+    assertTrue(text.lines().count() < 60, text);
+    assertTrue(text.matches("(?s).*\\n    \\.\\.\\. [0-9,]+ frames omitted \\.\\.\\.\\n.*"), text);
+    assertTrue(text.lines().reduce((a, b) -> b).orElseThrow().startsWith("    at main @ 0x"), text);
+  }
 }

@@ -23,7 +23,20 @@ final class CodePrinter {
     this.names = names;
   }
 
-  /** Appends the body of function {@code function}, each line starting with {@code indent}. */
+  /**
+   * The block depth from which indentation stops growing. Valid code may nest blocks a hundred
+   * thousand deep; indenting each level would make the text quadratic in the size of the code
+   * (gigabytes for a module of a few hundred kilobytes), so deeper lines keep this indentation.
+   */
+  static final int MAX_INDENT_DEPTH = 32;
+
+  private static final String INDENTATION = "  ".repeat(MAX_INDENT_DEPTH);
+
+  /**
+   * Appends the body of function {@code function}, each line starting with {@code indent} and then
+   * two spaces per enclosing block, up to {@link #MAX_INDENT_DEPTH} blocks. The output is linear in
+   * the size of the code, and nesting costs no Java stack.
+   */
   void body(StringBuilder out, Expression body, int function, String indent) {
     List<Instruction> code = InstructionReader.decodeAll(body);
     int depth = 0;
@@ -33,7 +46,10 @@ final class CodePrinter {
       if (op == Opcode.END || op == Opcode.ELSE) {
         depth = Math.max(0, depth - 1);
       }
-      out.append(indent).append("  ".repeat(depth)).append(text(i, function)).append('\n');
+      out.append(indent)
+          .append(INDENTATION, 0, 2 * Math.min(depth, MAX_INDENT_DEPTH))
+          .append(text(i, function))
+          .append('\n');
       if (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF || op == Opcode.ELSE) {
         depth++;
       }
