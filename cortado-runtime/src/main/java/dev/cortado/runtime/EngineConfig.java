@@ -1,21 +1,39 @@
 package dev.cortado.runtime;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /** How an {@link Engine} compiles modules. Immutable: each {@code withX} returns a changed copy. */
 public final class EngineConfig {
-  private static final EngineConfig DEFAULTS = new EngineConfig(true, ExecutionEngine.INTERPRETER);
+  private static final EngineConfig DEFAULTS =
+      new EngineConfig(true, ExecutionEngine.INTERPRETER, CacheChoice.DEFAULT, Path.of(""));
+
+  private enum CacheChoice {
+    DEFAULT,
+    FOLDER,
+    OFF
+  }
 
   private final boolean parallelValidation;
   private final ExecutionEngine executionEngine;
+  private final CacheChoice cacheChoice;
+  private final Path cacheFolder;
 
-  private EngineConfig(boolean parallelValidation, ExecutionEngine executionEngine) {
+  private EngineConfig(
+      boolean parallelValidation,
+      ExecutionEngine executionEngine,
+      CacheChoice cacheChoice,
+      Path cacheFolder) {
     this.parallelValidation = parallelValidation;
     this.executionEngine = executionEngine;
+    this.cacheChoice = cacheChoice;
+    this.cacheFolder = cacheFolder;
   }
 
   /**
-   * Returns the defaults: validation of large modules uses every core; the interpreter runs code.
+   * Returns the defaults: validation of large modules uses every core; the interpreter runs code;
+   * compiled code is cached in {@linkplain #defaultCodeCache() the user's cache folder}.
    */
   public static EngineConfig defaults() {
     return DEFAULTS;
@@ -28,7 +46,7 @@ public final class EngineConfig {
 
   /** Returns a copy that validates in parallel or not. */
   public EngineConfig withParallelValidation(boolean parallel) {
-    return new EngineConfig(parallel, executionEngine);
+    return new EngineConfig(parallel, executionEngine, cacheChoice, cacheFolder);
   }
 
   /** Returns which engine runs the functions of modules compiled with this configuration. */
@@ -38,6 +56,52 @@ public final class EngineConfig {
 
   /** Returns a copy whose modules run on {@code engine}. */
   public EngineConfig withExecutionEngine(ExecutionEngine engine) {
-    return new EngineConfig(parallelValidation, Objects.requireNonNull(engine, "engine"));
+    return new EngineConfig(
+        parallelValidation, Objects.requireNonNull(engine, "engine"), cacheChoice, cacheFolder);
+  }
+
+  /**
+   * Returns the folder where the {@link ExecutionEngine#COMPILER compiler} keeps the classes it
+   * generates, keyed by each module's SHA-256, so that compiling the same module again (in this or
+   * another process) loads them instead; empty when the cache is off. A damaged entry is rebuilt,
+   * and a cache that cannot be written only costs the time to compile.
+   */
+  public Optional<Path> codeCache() {
+    return switch (cacheChoice) {
+      case DEFAULT -> Optional.of(defaultCodeCache());
+      case FOLDER -> Optional.of(cacheFolder);
+      case OFF -> Optional.empty();
+    };
+  }
+
+  /** Returns a copy that caches compiled code in {@code folder} (created when needed). */
+  public EngineConfig withCodeCache(Path folder) {
+    return new EngineConfig(
+        parallelValidation,
+        executionEngine,
+        CacheChoice.FOLDER,
+        Objects.requireNonNull(folder, "folder"));
+  }
+
+  /** Returns a copy that neither reads nor writes a code cache: every module is compiled anew. */
+  public EngineConfig withoutCodeCache() {
+    return new EngineConfig(parallelValidation, executionEngine, CacheChoice.OFF, Path.of(""));
+  }
+
+  /**
+   * Returns the default code cache folder: {@code $CORTADO_CACHE_DIR} when set, else {@code
+   * $XDG_CACHE_HOME/cortado/code}, else {@code ~/.cache/cortado/code}.
+   */
+  public static Path defaultCodeCache() {
+    String own = System.getenv("CORTADO_CACHE_DIR");
+    if (own != null && !own.isBlank()) {
+      return Path.of(own);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("cortado").resolve("code");
   }
 }

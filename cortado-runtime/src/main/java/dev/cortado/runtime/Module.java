@@ -1,39 +1,73 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.compiled.CompileRequest;
 import dev.cortado.runtime.internal.compiled.CompiledModule;
 import dev.cortado.runtime.internal.compiled.Compilers;
+import dev.cortado.runtime.internal.compiled.Precompiled;
 import dev.cortado.runtime.internal.interp.ModuleCode;
 import dev.cortado.wasm.Export;
+import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.ValidatedModule;
 import dev.cortado.wasm.valid.Validator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A validated module, ready to instantiate any number of times in any store of its engine.
  * Immutable and thread-safe; its functions are prepared for the interpreter on first call and
- * shared by all its instances.
+ * shared by all its instances. With the {@link ExecutionEngine#COMPILER compiler}, its JVM code
+ * comes from classes precompiled for it on the class path if there are any, else from the engine's
+ * {@linkplain EngineConfig#codeCache() code cache}, else from the compiler.
  */
 public final class Module {
   private final Engine engine;
   private final ValidatedModule validated;
   private final ModuleCode code;
   private final CompiledModule compiled;
+  private final int[] typeIds;
 
-  private Module(Engine engine, ValidatedModule validated) {
+  private Module(Engine engine, ValidatedModule validated, Supplier<byte[]> binary) {
     this.engine = engine;
     this.validated = validated;
     this.code = new ModuleCode(validated, engine::typeId);
-    this.compiled =
-        engine.config().executionEngine() == ExecutionEngine.COMPILER
-            ? Compilers.find().compile(validated, engine::typeId)
-            : null;
+    if (engine.config().executionEngine() == ExecutionEngine.COMPILER) {
+      String sha256 = sha256(binary.get());
+      this.compiled =
+          Precompiled.find(sha256)
+              .orElseGet(
+                  () ->
+                      Compilers.find()
+                          .compile(
+                              new CompileRequest(validated, sha256, engine.config().codeCache())));
+    } else {
+      this.compiled = null;
+    }
+    var types = validated.module().types();
+    this.typeIds = new int[types.size()];
+    for (int i = 0; i < typeIds.length; i++) {
+      // Only function types have ids; call_indirect validates against function types alone.
+      typeIds[i] =
+          types.get(i).composite() instanceof FuncType t ? engine.typeId(t) : Integer.MIN_VALUE;
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /**
@@ -44,7 +78,9 @@ public final class Module {
    */
   public static Module compile(Engine engine, byte[] binary) {
     Objects.requireNonNull(engine, "engine");
-    return compile(engine, ModuleDecoder.decode(binary));
+    WasmModule module = ModuleDecoder.decode(binary);
+    return new Module(
+        engine, Validator.validate(module, engine.config().parallelValidation()), () -> binary);
   }
 
   /**
@@ -54,7 +90,10 @@ public final class Module {
    */
   public static Module compile(Engine engine, WasmModule module) {
     Objects.requireNonNull(engine, "engine");
-    return new Module(engine, Validator.validate(module, engine.config().parallelValidation()));
+    return new Module(
+        engine,
+        Validator.validate(module, engine.config().parallelValidation()),
+        () -> ModuleEncoder.encode(module));
   }
 
   /**
@@ -94,6 +133,11 @@ public final class Module {
 
   ModuleCode code() {
     return code;
+  }
+
+  /** Returns the engine's type id of each of the module's types, by type index. */
+  int[] typeIds() {
+    return typeIds;
   }
 
   /** Returns the module's JVM code, or null when its functions run in the interpreter. */

@@ -582,7 +582,8 @@ final class FunctionEmitter {
     FuncType callee = mc.module.type(typeIndex);
     pop();
     Constants.pushInt(mv, table);
-    Constants.pushInt(mv, mc.typeIds.applyAsInt(callee));
+    // The module's type index, not the engine's type id: cached code must not depend on the engine.
+    Constants.pushInt(mv, typeIndex);
     mv.visitVarInsn(ALOAD, instLocal);
     support("indirect", "(IIIL" + JvmTypes.INSTANCE + ";)L" + JvmTypes.FUNCTION + ";");
     int fn = temp(NumType.I32);

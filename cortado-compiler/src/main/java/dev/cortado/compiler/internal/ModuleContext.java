@@ -3,7 +3,6 @@ package dev.cortado.compiler.internal;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.BitSet;
-import java.util.function.ToIntFunction;
 
 /** What compiling one function needs to know of its module: types, and where functions live. */
 final class ModuleContext {
@@ -11,7 +10,6 @@ final class ModuleContext {
   static final int FUNCTIONS_PER_CLASS = 128;
 
   final ValidatedModule module;
-  final ToIntFunction<FuncType> typeIds;
   final String classPrefix;
   final int importedFunctions;
   final boolean hasMemory;
@@ -19,9 +17,8 @@ final class ModuleContext {
   /** The defined functions compiled; the others (using v128) run in the interpreter. */
   final BitSet compiled = new BitSet();
 
-  ModuleContext(ValidatedModule module, ToIntFunction<FuncType> typeIds, String classPrefix) {
+  ModuleContext(ValidatedModule module, String classPrefix) {
     this.module = module;
-    this.typeIds = typeIds;
     this.classPrefix = classPrefix;
     this.importedFunctions = module.module().importedFunctionCount();
     this.hasMemory = module.module().memoryCount() > 0;

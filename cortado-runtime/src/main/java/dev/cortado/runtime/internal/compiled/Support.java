@@ -162,9 +162,13 @@ public final class Support {
     return inst.functions[index];
   }
 
-  /** Returns the function {@code call_indirect} calls, or traps. */
-  public static FunctionInstance indirect(int index, int table, int typeId, ModuleInstance inst) {
-    return inst.tables[table].callee(index, typeId);
+  /**
+   * Returns the function {@code call_indirect} calls, or traps. The expected type is given by the
+   * module's type index and resolved to the engine's type id through the instance.
+   */
+  public static FunctionInstance indirect(
+      int index, int table, int typeIndex, ModuleInstance inst) {
+    return inst.tables[table].callee(index, inst.typeIds[typeIndex]);
   }
 
   /** Returns function {@code index} of {@code inst}, for a call through the slot convention. */
