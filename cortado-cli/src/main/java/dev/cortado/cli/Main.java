@@ -33,6 +33,7 @@ public final class Main implements Runnable {
     COMMANDS.put("validate", ValidateCommand::new);
     COMMANDS.put("wat2wasm", Wat2WasmCommand::new);
     COMMANDS.put("wast", WastCommand::new);
+    COMMANDS.put("compile", CompileCommand::new);
     COMMANDS.put("push", PushCommand::new);
     COMMANDS.put("pull", PullCommand::new);
     COMMANDS.put("login", LoginCommand::new);
