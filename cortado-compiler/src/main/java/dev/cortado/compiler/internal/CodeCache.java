@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -22,6 +26,9 @@ import java.util.Optional;
 final class CodeCache {
   private static final System.Logger LOG = System.getLogger(CodeCache.class.getName());
   static final String SUFFIX = ".classes";
+
+  /** How old a temporary file must be to count as abandoned by its writer. */
+  static final Duration ABANDONED = Duration.ofHours(1);
 
   private final Path folder;
 
@@ -98,6 +105,29 @@ final class CodeCache {
       Files.deleteIfExists(temp);
     }
     CacheStats.WRITES.incrementAndGet();
+    sweepAbandonedTemporaries();
     return target;
+  }
+
+  /**
+   * Deletes temporary files that writers killed mid-write left behind: those older than {@link
+   * #ABANDONED}, which no live writer still needs. Best effort, on writes only (a miss costs far
+   * more than listing the folder).
+   */
+  private void sweepAbandonedTemporaries() {
+    Instant before = Instant.now().minus(ABANDONED);
+    try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".tmp-*" + SUFFIX)) {
+      for (Path t : temps) {
+        try {
+          if (Files.getLastModifiedTime(t).toInstant().isBefore(before)) {
+            Files.deleteIfExists(t);
+          }
+        } catch (IOException e) {
+          // Another process swept it, or it cannot be removed: either way not ours to fail on.
+        }
+      }
+    } catch (IOException | DirectoryIteratorException e) {
+      LOG.log(Level.DEBUG, "cannot sweep {0}: {1}", folder, e.toString());
+    }
   }
 }

@@ -154,6 +154,20 @@ class CodeCacheTest {
   }
 
   @Test
+  void writingAnEntrySweepsTemporaryFilesOfKilledWritersButNotOfLiveOnes() throws IOException {
+    Files.createDirectories(cache);
+    Path abandoned = Files.writeString(cache.resolve(".tmp-0123456789abcdef-1.classes"), "half");
+    Files.setLastModifiedTime(
+        abandoned,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(CodeCache.ABANDONED).minusSeconds(60)));
+    Path live = Files.writeString(cache.resolve(".tmp-fedcba9876543210-2.classes"), "writing");
+    Module.compile(Fixtures.engine(cache), Fixtures.binary(9));
+    assertTrue(Files.notExists(abandoned));
+    assertTrue(Files.exists(live));
+  }
+
+  @Test
   void theKeyChangesWithEveryVersionAndOption() {
     String sha = "ab".repeat(32);
     CacheKey base = CacheKey.of(sha, "0.1.0", 1, 1, "");

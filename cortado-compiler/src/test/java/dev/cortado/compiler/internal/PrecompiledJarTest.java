@@ -29,6 +29,11 @@ class PrecompiledJarTest {
   private record Run(int status, String out) {}
 
   private Run application(Path module, Path... extraClassPath) throws Exception {
+    return application(module, true, extraClassPath);
+  }
+
+  private Run application(Path module, boolean withoutCompiler, Path... extraClassPath)
+      throws Exception {
     List<String> cp = new ArrayList<>();
     for (Path p : extraClassPath) {
       cp.add(p.toString());
@@ -36,7 +41,7 @@ class PrecompiledJarTest {
     cp.add(location(CompiledModule.class)); // cortado-runtime
     cp.add(location(WasmModule.class)); // cortado-wasm
     cp.add(location(PrecompiledUser.class)); // the application (test classes)
-    for (String entry : cp) {
+    for (String entry : withoutCompiler ? cp : List.<String>of()) {
       String name = Path.of(entry).getFileName().toString();
       assertTrue(!name.startsWith("asm") && !entry.endsWith("cortado-compiler/target/classes"));
     }
@@ -71,6 +76,33 @@ class PrecompiledJarTest {
     Run r = application(module, jar);
     assertEquals(0, r.status(), r.out());
     assertEquals("asm=false compiler=false precompiled=1 square=144 sum=45 k=42", r.out().strip());
+  }
+
+  @Test
+  void precompiledClassesOfAnotherVersionAreIgnoredAndTheModuleCompiledAnew() throws Exception {
+    byte[] binary = Fixtures.binary(47);
+    Path module = Files.write(dir.resolve("m.wasm"), binary);
+    PrecompiledModule pre = PrecompiledModule.compile(binary);
+    Path classes = dir.resolve("stale");
+    pre.writeClasses(classes);
+    Path index = classes.resolve("META-INF/cortado/compiled/" + pre.sha256());
+    Files.writeString(
+        index,
+        Files.readString(index)
+            .replace(
+                "cortado=" + dev.cortado.runtime.internal.compiled.CodeVersion.CORTADO,
+                "cortado=0.0.1"));
+    // The stale classes come first on the class path, the compiler after them.
+    Run r =
+        application(
+            module,
+            false,
+            classes,
+            Path.of(location(JvmModuleCompiler.class)),
+            Path.of(location(org.objectweb.asm.ClassWriter.class)));
+    assertEquals(0, r.status(), r.out());
+    assertTrue(r.out().contains("ignoring precompiled code"), r.out());
+    assertTrue(r.out().contains("compiler=true precompiled=0 square=144 sum=45 k=47"), r.out());
   }
 
   @Test
