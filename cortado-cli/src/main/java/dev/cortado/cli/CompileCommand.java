@@ -40,7 +40,7 @@ final class CompileCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "the code cache folder (default: $CORTADO_CACHE_DIR, else"
-              + " ${XDG_CACHE_HOME:-~/.cache}/cortado/code)")
+              + " $${XDG_CACHE_HOME:-~/.cache}/cortado/code)")
   Path cacheDir;
 
   @Spec CommandSpec spec;
