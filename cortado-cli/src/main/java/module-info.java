@@ -2,6 +2,7 @@
 module dev.cortado.cli {
   requires dev.cortado.wasm;
   requires dev.cortado.runtime;
+  requires dev.cortado.compiler;
   requires dev.cortado.wasi;
   requires dev.cortado.wast;
   requires dev.cortado.oci;

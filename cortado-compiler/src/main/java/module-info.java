@@ -6,6 +6,8 @@ module dev.cortado.compiler {
   requires dev.cortado.runtime;
   requires org.objectweb.asm;
 
+  exports dev.cortado.compiler;
+
   provides dev.cortado.runtime.internal.compiled.ModuleCompiler with
       dev.cortado.compiler.internal.JvmModuleCompiler;
 }

@@ -33,6 +33,7 @@ public final class Main implements Runnable {
     COMMANDS.put("validate", ValidateCommand::new);
     COMMANDS.put("wat2wasm", Wat2WasmCommand::new);
     COMMANDS.put("wast", WastCommand::new);
+    COMMANDS.put("compile", CompileCommand::new);
     COMMANDS.put("push", PushCommand::new);
     COMMANDS.put("pull", PullCommand::new);
     COMMANDS.put("login", LoginCommand::new);
@@ -46,8 +47,22 @@ public final class Main implements Runnable {
     System.setProperty("java.util.logging.SimpleFormatter.format", "cortado: %5$s%6$s%n");
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(run(args, out, err));
+    // Compiled WebAssembly keeps one Java frame per Wasm call: a thread with a large stack
+    // (reserved, committed only as it is used) reaches the store's call depth (50,000) before the
+    // JVM's stack ends, as the interpreter does.
+    int[] status = {1};
+    Thread worker = new Thread(null, () -> status[0] = run(args, out, err), "main", GUEST_STACK);
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.exit(status[0]);
   }
+
+  /** The stack of the thread that runs commands: room for 50,000 nested compiled calls. */
+  private static final long GUEST_STACK = 512L << 20;
 
   /** Runs the command line with the given streams and returns the exit status. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {

@@ -2,6 +2,7 @@ package dev.cortado.cli;
 
 import dev.cortado.oci.Oci;
 import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.ExecutionInterruptedException;
 import dev.cortado.runtime.Func;
 import dev.cortado.runtime.Instance;
@@ -19,6 +20,7 @@ import dev.cortado.wasi.WasiPreview1;
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.ModuleDecoder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -155,7 +157,12 @@ final class RunCommand implements Callable<Integer> {
               throw new UserException(moduleArgument + ": " + m);
             });
     Engine engine = engineOption.create();
-    Module compiled = Module.compile(engine, parsed);
+    // Compiled code is found (cache, precompiled jar) by the SHA-256 of the module's own bytes.
+    Module compiled =
+        engine.config().executionEngine() != ExecutionEngine.INTERPRETER
+                && ModuleDecoder.looksLikeBinary(bytes)
+            ? Module.compile(engine, bytes)
+            : Module.compile(engine, parsed);
     Store store = Store.create(engine, storeConfig());
     if (fuel != null) {
       store.setFuel(fuel);

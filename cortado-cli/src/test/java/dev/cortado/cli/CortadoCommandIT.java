@@ -356,4 +356,56 @@ class CortadoCommandIT {
     assertTrue(lines[0].startsWith(script + ":3: assert_return: "), wast.out());
     assertEquals("2 passed, 1 failed, 0 skipped", lines[lines.length - 1]);
   }
+
+  @Test
+  void compileFillsTheCodeCacheThatRunWithTheCompilerThenUses() throws Exception {
+    Path m =
+        wat(
+            "add.wat",
+            "(module (func (export \"add\") (param i32 i32) (result i32)"
+                + " (i32.add (local.get 0) (local.get 1))))");
+    assertEquals(0, cortado("", "wat2wasm", m.toString()).status());
+    Path binary = dir.resolve("add.wasm");
+    Path cache = dir.resolve("cache");
+    Run compile = cortado("", "compile", "--cache-dir", cache.toString(), binary.toString());
+    assertEquals(0, compile.status(), compile.err());
+    assertTrue(compile.out().startsWith("cached " + cache), compile.out());
+    Path entry;
+    try (var files = Files.list(cache)) {
+      entry = files.findFirst().orElseThrow();
+    }
+    Object inode = Files.getAttribute(entry, "unix:ino");
+
+    ProcessBuilder run =
+        new ProcessBuilder(
+                REPO.resolve("bin/cortado").toString(),
+                "run",
+                "--engine=compiler",
+                "--invoke",
+                "add",
+                binary.toString(),
+                "40",
+                "2")
+            .directory(dir.toFile());
+    run.environment().put("CORTADO_CACHE_DIR", cache.toString());
+    Process p = run.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals("42\n", out, err);
+    assertEquals(inode, Files.getAttribute(entry, "unix:ino"), "the entry was used, not rewritten");
+  }
+
+  @Test
+  void compileWritesAJarOfTheClasses() throws Exception {
+    Path m = wat("k.wat", "(module (func (export \"k\") (result i32) (i32.const 7)))");
+    Path jar = dir.resolve("k.jar");
+    Run r = cortado("", "compile", m.toString(), "-o", jar.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("wrote " + jar), r.out());
+    try (var j = new java.util.jar.JarFile(jar.toFile())) {
+      assertTrue(j.stream().anyMatch(e -> e.getName().startsWith("META-INF/cortado/compiled/")));
+      assertTrue(j.stream().anyMatch(e -> e.getName().endsWith("Entry.class")));
+    }
+  }
 }

@@ -1,25 +1,43 @@
 package dev.cortado.runtime;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /** How an {@link Engine} compiles modules. Immutable: each {@code withX} returns a changed copy. */
 public final class EngineConfig {
-  private static final EngineConfig DEFAULTS = new EngineConfig(true, ExecutionEngine.AUTO, false);
+  private static final EngineConfig DEFAULTS =
+      new EngineConfig(true, ExecutionEngine.AUTO, false, CacheChoice.DEFAULT, Path.of(""));
+
+  private enum CacheChoice {
+    DEFAULT,
+    FOLDER,
+    OFF
+  }
 
   private final boolean parallelValidation;
   private final ExecutionEngine executionEngine;
   private final boolean eagerTierUp;
+  private final CacheChoice cacheChoice;
+  private final Path cacheFolder;
 
   private EngineConfig(
-      boolean parallelValidation, ExecutionEngine executionEngine, boolean eagerTierUp) {
+      boolean parallelValidation,
+      ExecutionEngine executionEngine,
+      boolean eagerTierUp,
+      CacheChoice cacheChoice,
+      Path cacheFolder) {
     this.parallelValidation = parallelValidation;
     this.executionEngine = executionEngine;
     this.eagerTierUp = eagerTierUp;
+    this.cacheChoice = cacheChoice;
+    this.cacheFolder = cacheFolder;
   }
 
   /**
    * Returns the defaults: validation of large modules uses every core; code runs tiered ({@link
-   * ExecutionEngine#AUTO}), or only in the interpreter when the compiler is not on the class path.
+   * ExecutionEngine#AUTO}), or only in the interpreter when the compiler is not on the class path;
+   * compiled code is cached in {@linkplain #defaultCodeCache() the user's cache folder}.
    */
   public static EngineConfig defaults() {
     return DEFAULTS;
@@ -32,7 +50,7 @@ public final class EngineConfig {
 
   /** Returns a copy that validates in parallel or not. */
   public EngineConfig withParallelValidation(boolean parallel) {
-    return new EngineConfig(parallel, executionEngine, eagerTierUp);
+    return new EngineConfig(parallel, executionEngine, eagerTierUp, cacheChoice, cacheFolder);
   }
 
   /** Returns which engine runs the functions of modules compiled with this configuration. */
@@ -43,7 +61,11 @@ public final class EngineConfig {
   /** Returns a copy whose modules run on {@code engine}. */
   public EngineConfig withExecutionEngine(ExecutionEngine engine) {
     return new EngineConfig(
-        parallelValidation, Objects.requireNonNull(engine, "engine"), eagerTierUp);
+        parallelValidation,
+        Objects.requireNonNull(engine, "engine"),
+        eagerTierUp,
+        cacheChoice,
+        cacheFolder);
   }
 
   /**
@@ -56,6 +78,53 @@ public final class EngineConfig {
 
   /** Returns a copy that tiers up eagerly or not (see {@link #eagerTierUp()}). */
   public EngineConfig withEagerTierUp(boolean eager) {
-    return new EngineConfig(parallelValidation, executionEngine, eager);
+    return new EngineConfig(parallelValidation, executionEngine, eager, cacheChoice, cacheFolder);
+  }
+
+  /**
+   * Returns the folder where the {@link ExecutionEngine#COMPILER compiler} keeps the classes it
+   * generates, keyed by each module's SHA-256, so that compiling the same module again (in this or
+   * another process) loads them instead; empty when the cache is off. A damaged entry is rebuilt,
+   * and a cache that cannot be written only costs the time to compile.
+   */
+  public Optional<Path> codeCache() {
+    return switch (cacheChoice) {
+      case DEFAULT -> Optional.of(defaultCodeCache());
+      case FOLDER -> Optional.of(cacheFolder);
+      case OFF -> Optional.empty();
+    };
+  }
+
+  /** Returns a copy that caches compiled code in {@code folder} (created when needed). */
+  public EngineConfig withCodeCache(Path folder) {
+    return new EngineConfig(
+        parallelValidation,
+        executionEngine,
+        eagerTierUp,
+        CacheChoice.FOLDER,
+        Objects.requireNonNull(folder, "folder"));
+  }
+
+  /** Returns a copy that neither reads nor writes a code cache: every module is compiled anew. */
+  public EngineConfig withoutCodeCache() {
+    return new EngineConfig(
+        parallelValidation, executionEngine, eagerTierUp, CacheChoice.OFF, Path.of(""));
+  }
+
+  /**
+   * Returns the default code cache folder: {@code $CORTADO_CACHE_DIR} when set, else {@code
+   * $XDG_CACHE_HOME/cortado/code}, else {@code ~/.cache/cortado/code}.
+   */
+  public static Path defaultCodeCache() {
+    String own = System.getenv("CORTADO_CACHE_DIR");
+    if (own != null && !own.isBlank()) {
+      return Path.of(own);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("cortado").resolve("code");
   }
 }

@@ -46,7 +46,7 @@ final class Instantiation {
   static Instance run(Linker linker, Store store, Module module) {
     ValidatedModule vm = module.validated();
     WasmModule m = vm.module();
-    ModuleInstance inst = new ModuleInstance(vm);
+    ModuleInstance inst = new ModuleInstance(vm, module.typeIds());
     resolveImports(linker, store, m, inst);
     Engine engine = store.engine();
     int f = m.importedFunctionCount();

@@ -1,40 +1,84 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.compiled.CompileRequest;
+import dev.cortado.runtime.internal.compiled.CompiledFrames;
+import dev.cortado.runtime.internal.compiled.CompiledModule;
+import dev.cortado.runtime.internal.compiled.Compilers;
+import dev.cortado.runtime.internal.compiled.Precompiled;
 import dev.cortado.runtime.internal.compiled.Tier;
 import dev.cortado.runtime.internal.interp.ModuleCode;
 import dev.cortado.wasm.Export;
+import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.ValidatedModule;
 import dev.cortado.wasm.valid.Validator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A validated module, ready to instantiate any number of times in any store of its engine.
  * Immutable and thread-safe; its functions are prepared for the interpreter on first call and
- * shared by all its instances.
+ * shared by all its instances. With the {@link ExecutionEngine#COMPILER compiler}, its JVM code
+ * comes from classes precompiled for it on the class path if there are any, else from the engine's
+ * {@linkplain EngineConfig#codeCache() code cache}, else from the compiler.
  */
 public final class Module {
   private final Engine engine;
   private final ValidatedModule validated;
   private final ModuleCode code;
   private final Tier tier;
+  private final int[] typeIds;
 
-  private Module(Engine engine, ValidatedModule validated) {
+  private Module(Engine engine, ValidatedModule validated, Supplier<byte[]> binary) {
     this.engine = engine;
     this.validated = validated;
     this.code = new ModuleCode(validated, engine::typeId);
+    Supplier<CompiledModule> compile =
+        () -> {
+          String sha256 = sha256(binary.get());
+          CompiledModule c =
+              Precompiled.find(sha256)
+                  .orElseGet(
+                      () ->
+                          Compilers.find()
+                              .compile(
+                                  new CompileRequest(
+                                      validated, sha256, engine.config().codeCache())));
+          // Trap stack traces name generated frames by their classes' package.
+          CompiledFrames.register(c.getClass().getPackageName(), validated.module());
+          return c;
+        };
     this.tier =
         switch (engine.config().executionEngine()) {
           case INTERPRETER -> null;
-          case COMPILER -> Tier.compiledNow(validated, engine::typeId);
-          case AUTO -> Tier.later(validated, engine::typeId);
+          case COMPILER -> Tier.compiledNow(compile);
+          case AUTO -> Tier.later(compile);
         };
+    var types = validated.module().types();
+    this.typeIds = new int[types.size()];
+    for (int i = 0; i < typeIds.length; i++) {
+      // Only function types have ids; call_indirect validates against function types alone.
+      typeIds[i] =
+          types.get(i).composite() instanceof FuncType t ? engine.typeId(t) : Integer.MIN_VALUE;
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /**
@@ -45,7 +89,9 @@ public final class Module {
    */
   public static Module compile(Engine engine, byte[] binary) {
     Objects.requireNonNull(engine, "engine");
-    return compile(engine, ModuleDecoder.decode(binary));
+    WasmModule module = ModuleDecoder.decode(binary);
+    return new Module(
+        engine, Validator.validate(module, engine.config().parallelValidation()), () -> binary);
   }
 
   /**
@@ -55,7 +101,10 @@ public final class Module {
    */
   public static Module compile(Engine engine, WasmModule module) {
     Objects.requireNonNull(engine, "engine");
-    return new Module(engine, Validator.validate(module, engine.config().parallelValidation()));
+    return new Module(
+        engine,
+        Validator.validate(module, engine.config().parallelValidation()),
+        () -> ModuleEncoder.encode(module));
   }
 
   /**
@@ -95,6 +144,11 @@ public final class Module {
 
   ModuleCode code() {
     return code;
+  }
+
+  /** Returns the engine's type id of each of the module's types, by type index. */
+  int[] typeIds() {
+    return typeIds;
   }
 
   /** Returns the module's compiled tier, or null when it runs in the interpreter only. */

@@ -90,6 +90,7 @@ final class FunctionEmitter {
   private final int tempBase;
   private int tempTop;
   private final NumericEmitter numeric;
+  private final CallEmitter calls;
   private final List<ValType> stack = new ArrayList<>();
   private final List<Control> controls = new ArrayList<>();
   private boolean unreachable;
@@ -119,6 +120,7 @@ final class FunctionEmitter {
     memSizeLocal = slot++;
     tempBase = slot;
     this.numeric = new NumericEmitter(mv);
+    this.calls = new CallEmitter(this);
   }
 
   void emit() {
@@ -225,8 +227,8 @@ final class FunctionEmitter {
         returnValues();
         unreachable = true;
       }
-      case CALL -> call(r.index());
-      case CALL_INDIRECT -> callIndirect(r.index(), r.index2());
+      case CALL -> calls.call(r.index());
+      case CALL_INDIRECT -> calls.callIndirect(r.index(), r.index2());
       case DROP -> mv.visitInsn(JvmTypes.wide(pop()) ? POP2 : POP);
       case SELECT, SELECT_TYPED -> select();
       case LOCAL_GET -> {
@@ -291,6 +293,19 @@ final class FunctionEmitter {
     return mc;
   }
 
+  int machineLocal() {
+    return machineLocal;
+  }
+
+  int instanceLocal() {
+    return instLocal;
+  }
+
+  /** Records values the instruction pushed. */
+  void push(List<ValType> types) {
+    stack.addAll(types);
+  }
+
   void pushInstance() {
     mv.visitVarInsn(ALOAD, instLocal);
   }
@@ -336,13 +351,13 @@ final class FunctionEmitter {
     return stack.remove(stack.size() - 1);
   }
 
-  private void popTypes(int n) {
+  void popTypes(int n) {
     for (int i = 0; i < n; i++) {
       pop();
     }
   }
 
-  private int temp(ValType t) {
+  int temp(ValType t) {
     int l = tempTop;
     tempTop += JvmTypes.wide(t) ? 2 : 1;
     return l;
@@ -570,86 +585,5 @@ final class FunctionEmitter {
     mv.visitVarInsn(JvmTypes.load(t), second);
     mv.visitLabel(done);
     stack.add(t);
-  }
-
-  // ---- calls ----
-
-  private void call(int index) {
-    FuncType callee = mc.module.functionType(index);
-    if (!mc.callsDirectly(index)) {
-      int fn = temp(NumType.I32); // an Object local; temp() only sizes it
-      mv.visitVarInsn(ALOAD, instLocal);
-      Constants.pushInt(mv, index);
-      support("function", "(L" + JvmTypes.INSTANCE + ";I)L" + JvmTypes.FUNCTION + ";");
-      mv.visitVarInsn(ASTORE, fn);
-      slotCall(callee, fn);
-      return;
-    }
-    int defined = index - mc.importedFunctions;
-    mv.visitVarInsn(ALOAD, machineLocal);
-    mv.visitVarInsn(ALOAD, instLocal);
-    mv.visitMethodInsn(
-        INVOKESTATIC,
-        mc.classOf(defined),
-        ModuleContext.methodOf(defined),
-        JvmTypes.descriptor(callee),
-        false);
-    popTypes(callee.params().size());
-    if (callee.results().size() > 1) {
-      int base = temp(NumType.I32);
-      mv.visitVarInsn(ALOAD, machineLocal);
-      mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "top", "I");
-      mv.visitVarInsn(ISTORE, base);
-      for (int i = 0; i < callee.results().size(); i++) {
-        Slots.load(mv, callee.results().get(i), machineLocal, base, i);
-      }
-    }
-    stack.addAll(callee.results());
-    reloadMemory();
-  }
-
-  private void callIndirect(int typeIndex, int table) {
-    FuncType callee = mc.module.type(typeIndex);
-    pop();
-    Constants.pushInt(mv, table);
-    Constants.pushInt(mv, mc.typeIds.applyAsInt(callee));
-    mv.visitVarInsn(ALOAD, instLocal);
-    support("indirect", "(IIIL" + JvmTypes.INSTANCE + ";)L" + JvmTypes.FUNCTION + ";");
-    int fn = temp(NumType.I32);
-    mv.visitVarInsn(ASTORE, fn);
-    slotCall(callee, fn);
-  }
-
-  /** Calls the function in local {@code fn} through the slots, with its arguments on the stack. */
-  private void slotCall(FuncType callee, int fn) {
-    List<ValType> params = callee.params();
-    int[] temps = new int[params.size()];
-    for (int i = params.size() - 1; i >= 0; i--) {
-      temps[i] = temp(params.get(i));
-      mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
-    }
-    popTypes(params.size());
-    int slots = Math.max(1, Math.max(params.size(), callee.results().size()));
-    int base = temp(NumType.I32);
-    mv.visitVarInsn(ALOAD, machineLocal);
-    Constants.pushInt(mv, slots);
-    support("reserve", "(L" + JvmTypes.MACHINE + ";I)I");
-    mv.visitVarInsn(ISTORE, base);
-    for (int i = 0; i < params.size(); i++) {
-      Slots.store(mv, params.get(i), temps[i], machineLocal, base, i);
-    }
-    mv.visitVarInsn(ALOAD, machineLocal);
-    mv.visitVarInsn(ALOAD, instLocal);
-    mv.visitVarInsn(ALOAD, fn);
-    mv.visitVarInsn(ILOAD, base);
-    Constants.pushInt(mv, slots);
-    support(
-        "call",
-        "(L" + JvmTypes.MACHINE + ";L" + JvmTypes.INSTANCE + ";L" + JvmTypes.FUNCTION + ";II)V");
-    for (int i = 0; i < callee.results().size(); i++) {
-      Slots.load(mv, callee.results().get(i), machineLocal, base, i);
-    }
-    stack.addAll(callee.results());
-    reloadMemory();
   }
 }

@@ -2,8 +2,12 @@ package dev.cortado.compiler.internal;
 
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.valid.ValidatedModule;
+import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.function.ToIntFunction;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** What compiling one function needs to know of its module: types, and where functions live. */
 final class ModuleContext {
@@ -11,7 +15,6 @@ final class ModuleContext {
   static final int FUNCTIONS_PER_CLASS = 128;
 
   final ValidatedModule module;
-  final ToIntFunction<FuncType> typeIds;
   final String classPrefix;
   final int importedFunctions;
   final boolean hasMemory;
@@ -19,25 +22,72 @@ final class ModuleContext {
   /** The defined functions compiled; the others (using v128) run in the interpreter. */
   final BitSet compiled = new BitSet();
 
-  ModuleContext(ValidatedModule module, ToIntFunction<FuncType> typeIds, String classPrefix) {
+  private final Map<FuncType, List<Integer>> functionsByType = new HashMap<>();
+  private final Map<FuncType, String> dispatchMethods = new LinkedHashMap<>();
+
+  ModuleContext(ValidatedModule module, String classPrefix) {
     this.module = module;
-    this.typeIds = typeIds;
     this.classPrefix = classPrefix;
     this.importedFunctions = module.module().importedFunctionCount();
     this.hasMemory = module.module().memoryCount() > 0;
     var functions = module.module().functions();
     for (int d = 0; d < functions.size(); d++) {
       FuncType type = module.functionType(importedFunctions + d);
-      if (!VectorScan.usesVectors(
-          this, functions.get(d), module.functionInfo(d).localTypes(), type)) {
+      functionsByType.computeIfAbsent(type, t -> new ArrayList<>()).add(d);
+      if (!VectorScan.usesVectors(this, functions.get(d), module.functionInfo(d).localTypes(), type)
+          && fitsJvmParameters(type)) {
         compiled.set(d);
       }
     }
   }
 
+  /**
+   * Returns whether a method for {@code type} fits the JVM's 255 parameter slots: its parameters
+   * (longs and doubles take two), the machine and the instance, and a dispatch method's index.
+   */
+  static boolean fitsJvmParameters(FuncType type) {
+    int slots = 3;
+    for (var p : type.params()) {
+      slots += JvmTypes.wide(p) ? 2 : 1;
+    }
+    return slots <= 255;
+  }
+
   /** Returns whether a call of function {@code index} can be a direct JVM call. */
   boolean callsDirectly(int index) {
     return index >= importedFunctions && compiled.get(index - importedFunctions);
+  }
+
+  /** Returns whether some compiled function of this module has type {@code type}. */
+  boolean hasCompiledFunctionOf(FuncType type) {
+    return !compiledFunctionsOf(type).isEmpty();
+  }
+
+  /** Returns the compiled functions of type {@code type}, by defined index, ascending. */
+  List<Integer> compiledFunctionsOf(FuncType type) {
+    List<Integer> all = functionsByType.getOrDefault(type, List.of());
+    List<Integer> compiledOnes = new ArrayList<>(all.size());
+    for (int d : all) {
+      if (compiled.get(d)) {
+        compiledOnes.add(d);
+      }
+    }
+    return compiledOnes;
+  }
+
+  /** Returns the dispatch method for {@code type}, recording that the dispatch class needs it. */
+  String dispatchMethod(FuncType type) {
+    return dispatchMethods.computeIfAbsent(type, t -> "t" + dispatchMethods.size());
+  }
+
+  /** Returns the dispatch methods needed so far, by function type. */
+  Map<FuncType, String> dispatchMethods() {
+    return dispatchMethods;
+  }
+
+  /** Returns the internal name of the class holding the dispatch methods. */
+  String dispatchClass() {
+    return classPrefix + "Dispatch";
   }
 
   /** Returns the internal name of the class holding defined function {@code definedIndex}. */

@@ -54,6 +54,7 @@ final class ModuleEmitter {
         classes.put(name, functionClass(k, name));
       }
       if (mc.compiled.cardinality() == compiled) {
+        classes.put(mc.dispatchClass(), new DispatchEmitter(mc).emit(writer()));
         classes.put(mc.entryClass(), entryClass());
         return classes;
       }

@@ -1,19 +1,16 @@
 package dev.cortado.runtime.internal.compiled;
 
-import dev.cortado.wasm.FuncType;
-import dev.cortado.wasm.valid.ValidatedModule;
-import java.util.function.ToIntFunction;
-
 /**
  * A compiler from validated modules to JVM code, found with {@link java.util.ServiceLoader}; the
  * {@code cortado-compiler} module provides one.
  */
 public interface ModuleCompiler {
   /**
-   * Compiles every function of {@code module}.
+   * Compiles every function of the request's module, or loads its code from the request's cache.
+   * The code depends on the module alone (no engine-wide type ids are built in: {@code
+   * call_indirect} reads them from the instance), so it can be cached and shared.
    *
-   * @param typeIds the engine's function type ids, which {@code call_indirect} compares
    * @throws CompilationException if the module uses something this compiler cannot compile
    */
-  CompiledModule compile(ValidatedModule module, ToIntFunction<FuncType> typeIds);
+  CompiledModule compile(CompileRequest request);
 }

@@ -8,6 +8,7 @@ import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.MemoryInstance;
 import dev.cortado.runtime.internal.store.ModuleInstance;
 import dev.cortado.runtime.internal.store.TableInstance;
+import dev.cortado.runtime.internal.store.WasmFunction;
 
 /**
  * What generated code calls at run time for everything that is not a plain JVM instruction: traps,
@@ -44,9 +45,15 @@ public final class Support {
     return Trap.of(TRAP_KINDS[kind]);
   }
 
-  /** Counts a call into compiled code, trapping when calls nest deeper than the store allows. */
+  /**
+   * Counts a call into compiled code: spends one unit of the budget (fuel, deadline, interruption
+   * are checked at calls as at loop back edges), and traps when calls nest deeper than the store
+   * allows. Like the interpreter, which suspends {@code maxCallDepth} frames below the running one,
+   * compiled code runs {@code maxCallDepth + 1} nested frames.
+   */
   public static void enter(Machine m) {
-    if (++m.compiledDepth > m.maxDepth()) {
+    m.budget().tick();
+    if (++m.compiledDepth > m.maxDepth() + 1) {
       m.compiledDepth--;
       throw Trap.of(TrapKind.CALL_STACK_EXHAUSTED);
     }
@@ -162,9 +169,23 @@ public final class Support {
     return inst.functions[index];
   }
 
-  /** Returns the function {@code call_indirect} calls, or traps. */
-  public static FunctionInstance indirect(int index, int table, int typeId, ModuleInstance inst) {
-    return inst.tables[table].callee(index, typeId);
+  /**
+   * Returns the function {@code call_indirect} calls, or traps. The expected type is given by the
+   * module's type index and resolved to the engine's type id through the instance.
+   */
+  public static FunctionInstance indirect(
+      int index, int table, int typeIndex, ModuleInstance inst) {
+    return inst.tables[table].callee(index, inst.typeIds[typeIndex]);
+  }
+
+  /**
+   * Returns {@code f}'s defined index if it is a compiled function of {@code inst}, which compiled
+   * code can call directly; else -1.
+   */
+  public static int compiledIndex(FunctionInstance f, ModuleInstance inst) {
+    return f instanceof WasmFunction w && w.instance == inst && w.compiled() != null
+        ? w.definedIndex()
+        : -1;
   }
 
   /** Returns function {@code index} of {@code inst}, for a call through the slot convention. */

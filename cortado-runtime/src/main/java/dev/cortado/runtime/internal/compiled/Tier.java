@@ -1,12 +1,10 @@
 package dev.cortado.runtime.internal.compiled;
 
-import dev.cortado.wasm.FuncType;
-import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.ToIntFunction;
+import java.util.function.Supplier;
 
 /**
  * The compiled tier of one module: absent until compiled, then shared by all its instances. With
@@ -31,31 +29,32 @@ public final class Tier {
             return t;
           });
 
-  private final ValidatedModule module;
-  private final ToIntFunction<FuncType> typeIds;
+  private final Supplier<CompiledModule> compiler;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile CompiledModule code;
 
-  private Tier(ValidatedModule module, ToIntFunction<FuncType> typeIds, CompiledModule code) {
-    this.module = module;
-    this.typeIds = typeIds;
+  private Tier(Supplier<CompiledModule> compiler, CompiledModule code) {
+    this.compiler = compiler;
     this.code = code;
     if (code != null) {
       started.set(true);
     }
   }
 
-  /** Returns the tier of a module compiled before it runs ({@code COMPILER}). */
-  public static Tier compiledNow(ValidatedModule module, ToIntFunction<FuncType> typeIds) {
-    return new Tier(module, typeIds, Compilers.find().compile(module, typeIds));
+  /**
+   * Returns the tier of a module compiled before it runs ({@code COMPILER}) by {@code compiler}
+   * (precompiled code, the code cache, or the compiler).
+   */
+  public static Tier compiledNow(Supplier<CompiledModule> compiler) {
+    return new Tier(compiler, compiler.get());
   }
 
   /**
    * Returns the tier of a module that starts in the interpreter ({@code AUTO}); without a compiler
    * on the class path it stays there.
    */
-  public static Tier later(ValidatedModule module, ToIntFunction<FuncType> typeIds) {
-    return new Tier(module, typeIds, null);
+  public static Tier later(Supplier<CompiledModule> compiler) {
+    return new Tier(compiler, null);
   }
 
   /** Returns the compiled code, or null while the module runs in the interpreter. */
@@ -65,14 +64,18 @@ public final class Tier {
 
   /** Starts compiling in the background, once; code switches over when it is ready. */
   public void start() {
-    if (started.compareAndSet(false, true) && Compilers.available()) {
+    if (started.compareAndSet(false, true)) {
       BACKGROUND.execute(this::compile);
     }
   }
 
   private void compile() {
     try {
-      code = Compilers.find().compile(module, typeIds);
+      code = compiler.get();
+    } catch (CompilationException e) {
+      if (Compilers.available()) {
+        LOG.log(System.Logger.Level.WARNING, "compiling a module failed; it stays interpreted", e);
+      }
     } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
       // The interpreter keeps running the module: slower, but correct.
       LOG.log(System.Logger.Level.WARNING, "compiling a module failed; it stays interpreted", e);

@@ -31,9 +31,22 @@ public final class ModuleInstance {
   /** Data segments' bytes, by segment index; empty once dropped. */
   public final Bytes[] datas;
 
-  /** Creates an instance of {@code module} with empty index spaces of the right sizes. */
-  public ModuleInstance(ValidatedModule module) {
+  /**
+   * The engine's id of each of the module's types, by type index: compiled {@code call_indirect}
+   * reads its expected type id here, so compiled code holds no engine-specific constants and can be
+   * cached or shipped precompiled.
+   */
+  public final int[] typeIds;
+
+  /**
+   * Creates an instance of {@code module} with empty index spaces of the right sizes.
+   *
+   * @param typeIds the engine's id of each of the module's types, by type index (shared, not
+   *     copied)
+   */
+  public ModuleInstance(ValidatedModule module, int[] typeIds) {
     this.module = module;
+    this.typeIds = typeIds;
     var m = module.module();
     this.functions = new FunctionInstance[m.functionCount()];
     this.tables = new TableInstance[m.tableCount()];

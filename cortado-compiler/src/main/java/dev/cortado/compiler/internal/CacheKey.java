@@ -1,0 +1,91 @@
+package dev.cortado.compiler.internal;
+
+import dev.cortado.runtime.internal.compiled.CodeVersion;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * What a module's generated code depends on, hashed: the module's SHA-256, the Cortado version, the
+ * runtime contract ({@link CodeVersion#ABI}), the compiler's {@link CompilerVersion#CODEGEN} and
+ * the options that change code. Equal keys mean interchangeable classes.
+ */
+final class CacheKey {
+  private final String moduleSha256;
+  private final byte[] digest;
+
+  private CacheKey(String moduleSha256, byte[] digest) {
+    this.moduleSha256 = moduleSha256;
+    this.digest = digest;
+  }
+
+  /** Returns the key of the module with SHA-256 {@code moduleSha256} for this build. */
+  static CacheKey of(String moduleSha256) {
+    return of(
+        moduleSha256,
+        CodeVersion.CORTADO,
+        CodeVersion.ABI,
+        CompilerVersion.CODEGEN,
+        CompilerVersion.OPTIONS);
+  }
+
+  /** Returns the key of a module for the given versions and options. */
+  static CacheKey of(String moduleSha256, String cortado, int abi, int codegen, String options) {
+    String text =
+        "cortado-code-cache\nmodule="
+            + moduleSha256
+            + "\ncortado="
+            + cortado
+            + "\nabi="
+            + abi
+            + "\ncodegen="
+            + codegen
+            + "\noptions="
+            + options
+            + "\n";
+    try {
+      return new CacheKey(
+          moduleSha256,
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** Returns the module's SHA-256 in hex. */
+  String moduleSha256() {
+    return moduleSha256;
+  }
+
+  /** Returns the key's 32 bytes. */
+  byte[] bytes() {
+    return digest.clone();
+  }
+
+  /** Returns whether {@code bytes} are this key's bytes. */
+  boolean matches(byte[] bytes) {
+    return MessageDigest.isEqual(digest, bytes);
+  }
+
+  /** Returns the key in hex: the entry's file name. */
+  String hex() {
+    return HexFormat.of().formatHex(digest);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CacheKey k && Arrays.equals(digest, k.digest);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(digest);
+  }
+
+  @Override
+  public String toString() {
+    return hex();
+  }
+}

@@ -1,0 +1,159 @@
+package dev.cortado.compiler.internal;
+
+import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
+import static org.objectweb.asm.Opcodes.ACC_SUPER;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ATHROW;
+import static org.objectweb.asm.Opcodes.IF_ICMPGT;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.V21;
+
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * The dispatch class: for each function type that {@code call_indirect} uses, a method taking the
+ * call's arguments and the callee's defined index that switches to the compiled function. Types
+ * with many functions get one method per group of {@link #GROUP} functions and a method that picks
+ * the group, so every method stays small enough for HotSpot to compile.
+ */
+final class DispatchEmitter {
+  static final int GROUP = 256;
+
+  private final ModuleContext mc;
+
+  DispatchEmitter(ModuleContext mc) {
+    this.mc = mc;
+  }
+
+  /** Returns the descriptor of a dispatch method for {@code type}. */
+  static String descriptor(FuncType type) {
+    String call = JvmTypes.descriptor(type);
+    int close = call.indexOf(')');
+    int machine = call.indexOf("L" + JvmTypes.MACHINE);
+    return call.substring(0, machine)
+        + "I"
+        + call.substring(machine, close)
+        + call.substring(close);
+  }
+
+  byte[] emit(ClassWriter cw) {
+    cw.visit(
+        V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, mc.dispatchClass(), null, JvmTypes.OBJECT, null);
+    for (Map.Entry<FuncType, String> e : mc.dispatchMethods().entrySet()) {
+      FuncType type = e.getKey();
+      List<Integer> targets = mc.compiledFunctionsOf(type);
+      if (targets.size() <= GROUP) {
+        switchMethod(cw, e.getValue(), type, targets);
+        continue;
+      }
+      List<Integer> lastOfGroup = new ArrayList<>();
+      for (int g = 0; g * GROUP < targets.size(); g++) {
+        List<Integer> group = targets.subList(g * GROUP, Math.min(targets.size(), (g + 1) * GROUP));
+        switchMethod(cw, e.getValue() + "_" + g, type, group);
+        lastOfGroup.add(group.get(group.size() - 1));
+      }
+      groupMethod(cw, e.getValue(), type, lastOfGroup);
+    }
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  /** Loads the call's arguments, the dispatch method's first parameters. */
+  private static void loadArguments(MethodVisitor mv, FuncType type) {
+    int slot = 0;
+    for (ValType p : type.params()) {
+      mv.visitVarInsn(JvmTypes.load(p), slot);
+      slot += JvmTypes.wide(p) ? 2 : 1;
+    }
+  }
+
+  private void switchMethod(ClassWriter cw, String name, FuncType type, List<Integer> targets) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor(type), null, null);
+    mv.visitCode();
+    int index = loadIndexSlot(type);
+    int[] keys = targets.stream().mapToInt(Integer::intValue).toArray();
+    Label[] cases = new Label[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      cases[i] = new Label();
+    }
+    Label none = new Label();
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitLookupSwitchInsn(none, keys, cases);
+    for (int i = 0; i < keys.length; i++) {
+      mv.visitLabel(cases[i]);
+      loadArguments(mv, type);
+      mv.visitVarInsn(ALOAD, index + 1);
+      mv.visitVarInsn(ALOAD, index + 2);
+      mv.visitMethodInsn(
+          INVOKESTATIC,
+          mc.classOf(keys[i]),
+          ModuleContext.methodOf(keys[i]),
+          JvmTypes.descriptor(type),
+          false);
+      returnResult(mv, type);
+    }
+    mv.visitLabel(none);
+    unreachable(mv);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private void groupMethod(ClassWriter cw, String name, FuncType type, List<Integer> lastOfGroup) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor(type), null, null);
+    mv.visitCode();
+    int index = loadIndexSlot(type);
+    for (int g = 0; g < lastOfGroup.size(); g++) {
+      Label next = new Label();
+      if (g < lastOfGroup.size() - 1) {
+        mv.visitVarInsn(ILOAD, index);
+        Constants.pushInt(mv, lastOfGroup.get(g));
+        mv.visitJumpInsn(IF_ICMPGT, next);
+      }
+      loadArguments(mv, type);
+      mv.visitVarInsn(ILOAD, index);
+      mv.visitVarInsn(ALOAD, index + 1);
+      mv.visitVarInsn(ALOAD, index + 2);
+      mv.visitMethodInsn(INVOKESTATIC, mc.dispatchClass(), name + "_" + g, descriptor(type), false);
+      returnResult(mv, type);
+      mv.visitLabel(next);
+    }
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private static int loadIndexSlot(FuncType type) {
+    int slot = 0;
+    for (ValType p : type.params()) {
+      slot += JvmTypes.wide(p) ? 2 : 1;
+    }
+    return slot;
+  }
+
+  private static void returnResult(MethodVisitor mv, FuncType type) {
+    List<ValType> r = type.results();
+    mv.visitInsn(r.size() == 1 ? JvmTypes.ret(r.get(0)) : org.objectweb.asm.Opcodes.RETURN);
+  }
+
+  /** The caller checked the callee's type and that it is compiled: no other index can come. */
+  private static void unreachable(MethodVisitor mv) {
+    mv.visitTypeInsn(org.objectweb.asm.Opcodes.NEW, "java/lang/IllegalStateException");
+    mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+    mv.visitMethodInsn(
+        org.objectweb.asm.Opcodes.INVOKESPECIAL,
+        "java/lang/IllegalStateException",
+        "<init>",
+        "()V",
+        false);
+    mv.visitInsn(ATHROW);
+  }
+}
