@@ -1,0 +1,61 @@
+package dev.cortado.compiler.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.text.TextParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DifferentialTest {
+  private static Differential.Result run(String wat) {
+    return Differential.run(ModuleEncoder.encode(TextParser.parseModule(wat)));
+  }
+
+  private static List<String> events(Outcome o) {
+    return o.events().stream().map(Event::toString).toList();
+  }
+
+  @Test
+  void hostCallsResultsTrapsAndFinalStateAreRecordedOnBothEngines() {
+    Differential.Result r =
+        run(
+            """
+            (module
+              (import "fuzzing-support" "log-i32" (func $log (param i32)))
+              (memory 1)
+              (global $g (mut i64) (i64.const 7))
+              (func (export "add") (param i32 i32) (result i32)
+                (call $log (local.get 0))
+                (global.set $g (i64.extend_i32_s (local.get 1)))
+                (i32.store (i32.const 8) (local.get 1))
+                (i32.add (local.get 0) (local.get 1)))
+              (func (export "boom") (unreachable)))
+            """);
+    assertEquals(Verdict.Kind.AGREE, r.verdict().kind(), r.verdict().describe());
+    List<String> events = events(r.interpreter());
+    assertEquals(events, events(r.compiler()));
+    assertTrue(events.contains("log add: fuzzing-support.log-i32(i32:0)"), events.toString());
+    assertTrue(events.contains("result add: i32:0"), events.toString());
+    assertTrue(events.contains("trap boom: UNREACHABLE"), events.toString());
+    assertTrue(
+        events.contains("global final: i64:" + lastSecondArgument(events)), events.toString());
+    assertTrue(events.stream().anyMatch(e -> e.startsWith("memory final: ")), events.toString());
+  }
+
+  private static String lastSecondArgument(List<String> events) {
+    String call = events.stream().filter(e -> e.startsWith("call add: ")).reduce((a, b) -> b).get();
+    return call.substring(call.lastIndexOf("i32:") + 4);
+  }
+
+  @Test
+  void anEndlessLoopRunsOutOfFuelAndMakesTheModuleInconclusive() {
+    Differential.Result r =
+        run(
+            """
+            (module (func (export "spin") (loop (br 0))))
+            """);
+    assertEquals(Verdict.Kind.INCONCLUSIVE, r.verdict().kind());
+  }
+}
