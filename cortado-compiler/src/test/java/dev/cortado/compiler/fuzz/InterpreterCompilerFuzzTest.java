@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ class InterpreterCompilerFuzzTest {
     Map<String, String> known = Regressions.known();
     Map<Verdict.Kind, Integer> tally = new EnumMap<>(Verdict.Kind.class);
     Map<String, Integer> savedPerKind = new HashMap<>();
+    Map<String, Integer> events = new TreeMap<>();
     List<String> failures = new ArrayList<>();
     int knownSeen = 0;
     int rejected = 0;
@@ -62,6 +64,12 @@ class InterpreterCompilerFuzzTest {
       }
       Verdict v = r.verdict();
       tally.merge(v.kind(), 1, Integer::sum);
+      for (Event e : r.interpreter().events()) {
+        events.merge(e.kind(), 1, Integer::sum);
+      }
+      if ((seed - first + 1) % 500 == 0) {
+        System.out.println("fuzz progress: " + (seed - first + 1) + " modules, " + tally);
+      }
       boolean fails =
           v.kind() == Verdict.Kind.DIVERGE
               || (strictNan && v.kind() == Verdict.Kind.NAN_PAYLOAD_ONLY);
@@ -111,6 +119,7 @@ class InterpreterCompilerFuzzTest {
             + " known), "
             + rejected
             + " invalid in Wasm 2.0 (binaryen 108's pre-standard reference types; wabt agrees)");
+    System.out.println("fuzz events compared (interpreter's side): " + events);
     assertTrue(
         failures.isEmpty(),
         failures.size()
