@@ -14,16 +14,21 @@ import java.util.stream.Stream;
  * steer which module is built), restricted to the Wasm 2.0 features Cortado runs.
  */
 final class Binaryen {
-  /** Wasm 2.0 but reference types: MVP plus five of the six proposals it merged. */
-  static final List<String> WASM2_BUT_REFERENCE_TYPES =
+  /** Wasm 2.0 but reference types and SIMD: MVP plus four of the six proposals it merged. */
+  static final List<String> SCALAR =
       List.of(
           "--mvp-features",
           "--enable-mutable-globals",
           "--enable-sign-ext",
           "--enable-nontrapping-float-to-int",
           "--enable-bulk-memory",
-          "--enable-multivalue",
-          "--enable-simd");
+          "--enable-multivalue");
+
+  /**
+   * With SIMD. The compiler leaves functions that touch v128 to the interpreter, and binaryen puts
+   * vectors in most functions when it may, so these modules test mostly the seams between the two.
+   */
+  static final List<String> SIMD = with(SCALAR, "--enable-simd");
 
   /**
    * All of Wasm 2.0. Binaryen 108 (Debian's) still builds the pre-standard reference types with
@@ -31,12 +36,20 @@ final class Binaryen {
    * typed references; most such modules are invalid in Wasm 2.0, which {@code wasm-validate} (wabt)
    * confirms before they are set aside.
    */
-  static final List<String> WASM2 =
-      Stream.concat(WASM2_BUT_REFERENCE_TYPES.stream(), Stream.of("--enable-reference-types"))
-          .toList();
+  static final List<String> WASM2 = with(SIMD, "--enable-reference-types");
 
-  /** One seed in this many uses {@link #WASM2}, the others {@link #WASM2_BUT_REFERENCE_TYPES}. */
-  static final int REFERENCE_TYPES_EVERY = 4;
+  /** The features for {@code seed}: of every 8 seeds, 5 {@link #SCALAR}, 2 SIMD, 1 all. */
+  static List<String> features(long seed) {
+    return switch ((int) Math.floorMod(seed, 8L)) {
+      case 0 -> WASM2;
+      case 1, 2 -> SIMD;
+      default -> SCALAR;
+    };
+  }
+
+  private static List<String> with(List<String> features, String feature) {
+    return Stream.concat(features.stream(), Stream.of(feature)).toList();
+  }
 
   private final Path wasmOpt;
   private final Path work;
@@ -59,7 +72,7 @@ final class Binaryen {
     command.add(wasmOpt.toString());
     command.add("-ttf");
     command.add(in.toString());
-    command.addAll(seed % REFERENCE_TYPES_EVERY == 0 ? WASM2 : WASM2_BUT_REFERENCE_TYPES);
+    command.addAll(features(seed));
     command.add("-o");
     command.add(out.toString());
     Process p =
