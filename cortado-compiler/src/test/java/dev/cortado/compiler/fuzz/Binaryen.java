@@ -51,6 +51,13 @@ final class Binaryen {
     return Stream.concat(features.stream(), Stream.of(feature)).toList();
   }
 
+  /**
+   * Half the modules are optimized after they are built, for the code shapes real toolchains emit
+   * (reused locals, {@code br_if} with values, {@code select}, merged blocks) that raw {@code -ttf}
+   * output rarely has.
+   */
+  private static final String[] OPTIMIZE = {"-O1", "-O2", "-O3", "-O4", "-Os", "-Oz"};
+
   private final Path wasmOpt;
   private final Path work;
 
@@ -65,14 +72,31 @@ final class Binaryen {
     byte[] input = new byte[512 + random.nextInt(16 * 1024)];
     random.nextBytes(input);
     Path in = work.resolve("input.bin");
-    Path out = work.resolve("module.wasm");
     Files.write(in, input);
+    List<String> features = features(seed);
+    boolean optimize = features != WASM2 && random.nextBoolean();
+    String level = OPTIMIZE[random.nextInt(OPTIMIZE.length)];
+    if (optimize) {
+      try {
+        return wasmOpt(seed, in, features, List.of(level));
+      } catch (IOException e) {
+        // Some passes give up on some modules ("Flatten was forced to add a local of a type it
+        // cannot handle yet"): such seeds are used unoptimized.
+      }
+    }
+    return wasmOpt(seed, in, features, List.of());
+  }
+
+  private byte[] wasmOpt(long seed, Path in, List<String> features, List<String> passes)
+      throws IOException, InterruptedException {
+    Path out = work.resolve("module.wasm");
     Files.deleteIfExists(out);
     List<String> command = new ArrayList<>();
     command.add(wasmOpt.toString());
     command.add("-ttf");
     command.add(in.toString());
-    command.addAll(features(seed));
+    command.addAll(features);
+    command.addAll(passes);
     command.add("-o");
     command.add(out.toString());
     Process p =
@@ -88,7 +112,9 @@ final class Binaryen {
       throw new IOException(
           "wasm-opt failed for seed "
               + seed
-              + ": "
+              + " ("
+              + String.join(" ", passes)
+              + "): "
               + Files.readString(work.resolve("wasm-opt.log")).strip());
     }
     return Files.readAllBytes(out);
