@@ -103,8 +103,7 @@ final class EngineRun {
       instance = linker.instantiate(store, module);
       outcome.add(Event.of("instantiate", where, "ok"));
     } catch (ExecutionInterruptedException e) {
-      outcome.add(Event.of("interrupted", where, e.reason().text()));
-      outcome.interrupted();
+      interrupted(e);
       return;
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       outcome.add(Event.of("instantiate", where, describe(e)));
@@ -133,14 +132,15 @@ final class EngineRun {
     finalState(instance);
   }
 
-  /** Calls {@code func}, recording its results or trap; false if it was interrupted. */
+  /**
+   * Calls {@code func}, recording its results or trap; false if a deadline stopped it, after which
+   * nothing more is comparable.
+   */
   private boolean call(Func func, WasmValue[] args, String kind) {
     try {
       outcome.add(ValueText.of(kind, where, func.call(args)));
     } catch (ExecutionInterruptedException e) {
-      outcome.add(Event.of("interrupted", where, e.reason().text()));
-      outcome.interrupted();
-      return false;
+      return interrupted(e);
     } catch (ExhaustionException e) {
       outcome.add(Event.of("exhausted", where, e.kind().name()));
     } catch (Trap e) {
@@ -149,6 +149,21 @@ final class EngineRun {
       outcome.add(Event.of("error", where, describe(e)));
     }
     return true;
+  }
+
+  /**
+   * Records an interruption. Fuel is deterministic (spent at loop back edges and calls, the same on
+   * every engine), so running out of it is an outcome like a trap and the run goes on; a deadline
+   * depends on speed, so it ends what can be compared.
+   */
+  private boolean interrupted(ExecutionInterruptedException e) {
+    if (e.reason() == ExecutionInterruptedException.Reason.OUT_OF_FUEL) {
+      outcome.add(Event.of("fuel", where, e.reason().text()));
+      return true;
+    }
+    outcome.add(Event.of("interrupted", where, e.reason().text()));
+    outcome.interrupted();
+    return false;
   }
 
   private static void budget(Store store) {

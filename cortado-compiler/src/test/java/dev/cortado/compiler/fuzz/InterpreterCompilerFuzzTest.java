@@ -112,7 +112,7 @@ class InterpreterCompilerFuzzTest {
             + tally.getOrDefault(Verdict.Kind.NAN_PAYLOAD_ONLY, 0)
             + " differ only in quiet-NaN payloads, "
             + tally.getOrDefault(Verdict.Kind.INCONCLUSIVE, 0)
-            + " inconclusive (fuel/deadline), "
+            + " inconclusive (deadline), "
             + tally.getOrDefault(Verdict.Kind.DIVERGE, 0)
             + " diverge ("
             + knownSeen

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Everything one engine did with one module, in order: compiling, instantiating, each call (with
- * the host calls it made) and the final state. A call stopped by fuel or the deadline ends the
- * record: what follows depends on where each engine happened to stop.
+ * the host calls it made) and the final state. Running out of fuel is an outcome like a trap (fuel
+ * is deterministic: the same on every engine); a call stopped by the deadline ends the record,
+ * since what follows depends on where each engine happened to stop.
  */
 final class Outcome {
   private final List<Event> events = new ArrayList<>();
@@ -18,12 +19,12 @@ final class Outcome {
     events.add(event);
   }
 
-  /** Starts a phase that fuel or the deadline may stop (instantiation, a call). */
+  /** Starts a phase that the deadline may stop (instantiation, a call). */
   void startCall() {
     callStarts.add(events.size());
   }
 
-  /** The phase under way was stopped by fuel or the deadline: nothing after it is comparable. */
+  /** The phase under way was stopped by the deadline: nothing after it is comparable. */
   void interrupted() {
     interruptedCall = callStarts.size() - 1;
   }

@@ -57,11 +57,11 @@ class OutcomeTest {
   }
 
   @Test
-  void nothingFromTheInterruptedCallOnIsCompared() {
+  void nothingFromACallStoppedByTheDeadlineOnIsCompared() {
     Outcome a = withResult(WasmValue.i32(1));
     a.startCall();
     a.add(Event.of("log", "g", "log-i32(1)"));
-    a.add(Event.of("interrupted", "g", "out of fuel"));
+    a.add(Event.of("interrupted", "g", "deadline exceeded"));
     a.interrupted();
     Outcome b = withResult(WasmValue.i32(1));
     b.startCall();
@@ -75,7 +75,7 @@ class OutcomeTest {
   void aDifferenceBeforeTheInterruptionStillDiverges() {
     Outcome a = withResult(WasmValue.i32(1));
     a.startCall();
-    a.add(Event.of("interrupted", "g", "out of fuel"));
+    a.add(Event.of("interrupted", "g", "deadline exceeded"));
     a.interrupted();
     Outcome b = withResult(WasmValue.i32(2));
     assertEquals(Verdict.Kind.DIVERGE, Outcome.compare(a, b).kind());

@@ -15,7 +15,7 @@ record Verdict(Kind kind, Optional<Event> interpreter, Optional<Event> compiler)
     AGREE,
     /** Equal but for quiet NaNs' payloads or signs, which the spec leaves open. */
     NAN_PAYLOAD_ONLY,
-    /** A call ran out of fuel or time on an engine; the calls before it agree. */
+    /** A call ran out of time (deadline) on an engine; the calls before it agree. */
     INCONCLUSIVE,
     /** Something else differs: a bug in one of the engines. */
     DIVERGE
@@ -50,7 +50,7 @@ record Verdict(Kind kind, Optional<Event> interpreter, Optional<Event> compiler)
   String describe() {
     return switch (kind) {
       case AGREE -> "engines agree";
-      case INCONCLUSIVE -> "inconclusive (fuel or deadline)";
+      case INCONCLUSIVE -> "inconclusive (deadline)";
       default ->
           kind
               + " at "
