@@ -58,6 +58,17 @@ final class Binaryen {
    */
   private static final String[] OPTIMIZE = {"-O1", "-O2", "-O3", "-O4", "-Os", "-Oz"};
 
+  /**
+   * For one in 8 scalar modules: a larger input, then inlining nearly everything, which makes
+   * functions of thousands of instructions, for the compiler's splitting of large methods.
+   */
+  private static final List<String> INLINE_ALL =
+      List.of(
+          "-O3",
+          "--always-inline-max-function-size=2000",
+          "--flexible-inline-max-function-size=100000",
+          "--inline-functions-with-loops");
+
   private final Path wasmOpt;
   private final Path work;
 
@@ -69,16 +80,17 @@ final class Binaryen {
   /** Returns the module binaryen builds from the random bytes of {@code seed}. */
   byte[] module(long seed) throws IOException, InterruptedException {
     Random random = new Random(seed);
-    byte[] input = new byte[512 + random.nextInt(16 * 1024)];
+    List<String> features = features(seed);
+    boolean big = features == SCALAR && random.nextInt(8) == 0;
+    byte[] input = new byte[512 + random.nextInt((big ? 128 : 16) * 1024)];
     random.nextBytes(input);
     Path in = work.resolve("input.bin");
     Files.write(in, input);
-    List<String> features = features(seed);
-    boolean optimize = features != WASM2 && random.nextBoolean();
-    String level = OPTIMIZE[random.nextInt(OPTIMIZE.length)];
+    boolean optimize = big || (features != WASM2 && random.nextBoolean());
+    List<String> passes = big ? INLINE_ALL : List.of(OPTIMIZE[random.nextInt(OPTIMIZE.length)]);
     if (optimize) {
       try {
-        return wasmOpt(seed, in, features, List.of(level));
+        return wasmOpt(seed, in, features, passes);
       } catch (IOException e) {
         // Some passes give up on some modules ("Flatten was forced to add a local of a type it
         // cannot handle yet"): such seeds are used unoptimized.
