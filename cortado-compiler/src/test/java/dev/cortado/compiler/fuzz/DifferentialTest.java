@@ -59,4 +59,42 @@ class DifferentialTest {
     assertEquals(Verdict.Kind.AGREE, r.verdict().kind(), r.verdict().describe());
     assertTrue(events(r.compiler()).contains("fuel spin: out of fuel"));
   }
+
+  @Test
+  void nanBitsThatTheSpecFixesAreKeptOnBothEngines() {
+    Differential.Result r =
+        run(
+            """
+            (module
+              (memory 1)
+              (global $g (mut f32) (f32.const nan:0x200000))
+              (func (export "const") (result f32) (f32.const nan:0x200000))
+              (func (export "pass") (param f32 f64) (result f32 f64) (local.get 0) (local.get 1))
+              (func (export "neg") (result i32)
+                (i32.reinterpret_f32 (f32.neg (f32.const nan:0x200000))))
+              (func (export "abs") (param f32) (result f32) (f32.abs (local.get 0)))
+              (func (export "copysign") (param f64 f64) (result f64)
+                (f64.copysign (local.get 0) (local.get 1)))
+              (func (export "memory") (result f32)
+                (f32.store (i32.const 0) (f32.const nan:0x200000)) (f32.load (i32.const 0)))
+              (func (export "global") (param f32) (result f32 f32)
+                (global.get $g) (global.set $g (local.get 0)) (global.get $g))
+              (func (export "select") (param f32 f32) (result f32)
+                (select (local.get 0) (local.get 1) (i32.const 0)))
+              (func (export "reinterpret") (result f64)
+                (f64.reinterpret_i64 (i64.const 0x7ff0000000000001)))
+              (func (export "arithmetic") (param f32 f32) (result f32)
+                (f32.mul (local.get 0) (local.get 1))))
+            """);
+    assertTrue(r.verdict().kind() != Verdict.Kind.DIVERGE, r.verdict().describe());
+    List<String> interpreter = events(r.interpreter());
+    List<String> compiler = events(r.compiler());
+    List<String> exact = interpreter.stream().filter(e -> !e.contains(" arithmetic: ")).toList();
+    assertEquals(exact, compiler.stream().filter(e -> !e.contains(" arithmetic: ")).toList());
+    assertTrue(compiler.contains("result const: f32:0x7fa00000"), compiler.toString());
+    assertTrue(compiler.contains("result neg: i32:" + 0xffa00000), compiler.toString());
+    assertTrue(compiler.contains("result memory: f32:0x7fa00000"), compiler.toString());
+    assertTrue(
+        compiler.contains("result reinterpret: f64:0x7ff0000000000001"), compiler.toString());
+  }
 }
