@@ -3,6 +3,7 @@ package dev.cortado.compiler.fuzz;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.EngineConfig;
 import dev.cortado.runtime.ExecutionEngine;
+import dev.cortado.runtime.StoreConfig;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.ExternKind;
 import dev.cortado.wasm.WasmModule;
@@ -35,6 +36,11 @@ final class Differential {
    *     engines share the decoder and the validator, so that is no divergence)
    */
   static Result run(byte[] wasm) {
+    return run(wasm, StoreConfig.defaults());
+  }
+
+  /** Runs {@code wasm} on both engines, each in a store with {@code config}'s limits. */
+  static Result run(byte[] wasm, StoreConfig config) {
     WasmModule original = ModuleDecoder.decode(wasm);
     Validator.validate(original);
     WasmModule module = exposeState(original);
@@ -45,8 +51,8 @@ final class Differential {
             .filter(n -> !n.equals(EngineRun.HANG_LIMIT_RESET))
             .toList();
     CallArguments arguments = new CallArguments(wasm);
-    Outcome interpreter = EngineRun.run(INTERPRETER, module, functions, arguments);
-    Outcome compiler = EngineRun.run(COMPILER, module, functions, arguments);
+    Outcome interpreter = EngineRun.run(INTERPRETER, module, functions, arguments, config);
+    Outcome compiler = EngineRun.run(COMPILER, module, functions, arguments, config);
     return new Result(Outcome.compare(interpreter, compiler), interpreter, compiler);
   }
 

@@ -11,6 +11,7 @@ import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Memory;
 import dev.cortado.runtime.Module;
 import dev.cortado.runtime.Store;
+import dev.cortado.runtime.StoreConfig;
 import dev.cortado.runtime.Table;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.WasmValue;
@@ -45,13 +46,16 @@ final class EngineRun {
   private final Engine engine;
   private final WasmModule definition;
   private final CallArguments arguments;
+  private final StoreConfig config;
   private final Outcome outcome = new Outcome();
   private String where = "instantiate";
 
-  private EngineRun(Engine engine, WasmModule definition, CallArguments arguments) {
+  private EngineRun(
+      Engine engine, WasmModule definition, CallArguments arguments, StoreConfig config) {
     this.engine = engine;
     this.definition = definition;
     this.arguments = arguments;
+    this.config = config;
   }
 
   /**
@@ -59,8 +63,12 @@ final class EngineRun {
    * {@code engine}; {@code functions} are the exports to call, in order.
    */
   static Outcome run(
-      Engine engine, WasmModule definition, List<String> functions, CallArguments arguments) {
-    EngineRun run = new EngineRun(engine, definition, arguments);
+      Engine engine,
+      WasmModule definition,
+      List<String> functions,
+      CallArguments arguments,
+      StoreConfig config) {
+    EngineRun run = new EngineRun(engine, definition, arguments, config);
     run.run(functions);
     return run.outcome;
   }
@@ -73,7 +81,7 @@ final class EngineRun {
       outcome.add(Event.of("compile", "-", describe(e)));
       return;
     }
-    Store store = Store.create(engine);
+    Store store = Store.create(engine, config);
     Linker linker = Linker.create();
     for (Import imp : definition.imports()) {
       if (!(imp.desc() instanceof ImportDesc.Func f)) {

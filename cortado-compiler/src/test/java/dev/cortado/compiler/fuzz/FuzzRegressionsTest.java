@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cortado.runtime.StoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * that a fix is noticed and the entry removed).
  */
 class FuzzRegressionsTest {
+  private static final Pattern DEPTH = Pattern.compile("depth(\\d+)-");
+
   @TestFactory
   Stream<DynamicTest> enginesAgreeOnEveryPastDivergence() {
     Map<String, String> known = Regressions.known();
@@ -37,9 +42,20 @@ class FuzzRegressionsTest {
     }
   }
 
+  /**
+   * The store limits a file runs with: the defaults, or a call depth of N for a file named {@code
+   * depthN-...}.
+   */
+  static StoreConfig config(String name) {
+    Matcher m = DEPTH.matcher(name);
+    return m.lookingAt()
+        ? StoreConfig.defaults().withMaxCallDepth(Integer.parseInt(m.group(1)))
+        : StoreConfig.defaults();
+  }
+
   private static void check(Path file, Map<String, String> known) throws IOException {
     String name = file.getFileName().toString();
-    Differential.Result r = Differential.run(Files.readAllBytes(file));
+    Differential.Result r = Differential.run(Files.readAllBytes(file), config(name));
     Verdict.Kind kind = r.verdict().kind();
     if (known.containsKey(name)) {
       System.out.println("known divergence " + name + " (" + known.get(name) + ")");
