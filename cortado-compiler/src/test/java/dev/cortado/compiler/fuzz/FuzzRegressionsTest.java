@@ -38,6 +38,9 @@ class FuzzRegressionsTest {
     Set<String> names = new HashSet<>();
     Regressions.files().forEach(f -> names.add(f.getFileName().toString()));
     for (String name : Regressions.known().keySet()) {
+      if (name.startsWith("/")) {
+        continue;
+      }
       assertTrue(names.contains(name), Regressions.KNOWN + " lists a missing file: " + name);
     }
   }

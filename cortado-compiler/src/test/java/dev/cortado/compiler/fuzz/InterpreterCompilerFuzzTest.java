@@ -50,10 +50,18 @@ class InterpreterCompilerFuzzTest {
     int rejected = 0;
     long start = System.nanoTime();
     for (long seed = first; seed < first + count; seed++) {
+      long moduleStart = System.nanoTime();
       byte[] wasm = binaryen.module(seed);
+      long generated = System.nanoTime();
       Differential.Result r;
       try {
         r = Differential.run(wasm);
+        long ms = (System.nanoTime() - moduleStart) / 1_000_000;
+        if (ms > 5_000) {
+          System.out.printf(
+              "seed %d: slow, %d ms (%d generating), %d bytes%n",
+              seed, ms, (generated - moduleStart) / 1_000_000, wasm.length);
+        }
       } catch (WasmException e) {
         if (Binaryen.wabtAccepts(wasmValidate, wasm, work)) {
           failures.add("seed " + seed + ": Cortado rejects a module wabt accepts: " + e);
@@ -82,6 +90,12 @@ class InterpreterCompilerFuzzTest {
       Optional<String> file = Regressions.match(wasm);
       if (file.isPresent() && known.containsKey(file.get())) {
         knownSeen++;
+        continue;
+      }
+      Optional<String> cause = Regressions.knownCause(known, v);
+      if (cause.isPresent()) {
+        knownSeen++;
+        System.out.println("seed " + seed + ": known divergence (" + cause.get() + ")");
         continue;
       }
       String where;

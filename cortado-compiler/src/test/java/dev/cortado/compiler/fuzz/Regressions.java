@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +60,23 @@ final class Regressions {
       throw new UncheckedIOException(e);
     }
     return reasons;
+  }
+
+  /** Whether a {@code /regex/} entry of {@code known} matches either side of {@code verdict}. */
+  static Optional<String> knownCause(Map<String, String> known, Verdict verdict) {
+    for (Map.Entry<String, String> e : known.entrySet()) {
+      String key = e.getKey();
+      if (key.length() > 2 && key.startsWith("/") && key.endsWith("/")) {
+        Pattern p = Pattern.compile(key.substring(1, key.length() - 1));
+        boolean matches =
+            verdict.interpreter().map(v -> p.matcher(v.toString()).find()).orElse(false)
+                || verdict.compiler().map(v -> p.matcher(v.toString()).find()).orElse(false);
+        if (matches) {
+          return Optional.of(e.getValue());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The regression file holding exactly {@code wasm}, if there is one. */
