@@ -119,7 +119,9 @@ public final class ReportPrograms {
           Double.isNaN(g[0])
               ? "-"
               : String.format(Locale.ROOT, "%.2fx", g[0])
-                  + (g[1] < cells.size() ? String.format(" (%d of %d)", (int) g[1], cells.size()) : "");
+                  + (g[1] < cells.size()
+                      ? String.format(" (%d of %d)", (int) g[1], cells.size())
+                      : "");
       mean.append(String.format(" %21s", text));
     }
     System.out.println(mean);
