@@ -2,6 +2,7 @@
 # Whole-process benchmark: real WASI (preview1) programs in cortado-bench/programs/workloads, each
 # run as a command the way a user runs it, start-up included, on
 #   node                  Node.js 20+ (node:wasi, V8), the reference
+#   cortado-auto          bin/cortado run (the default engine: interpreter, then compiled in the background)
 #   cortado-compiler      bin/cortado run --engine=compiler
 #   cortado-interpreter   bin/cortado run --engine=interpreter
 #   chicory-1.7.5         Chicory's compiler (peers/chicory, from Maven Central)
@@ -33,7 +34,7 @@ cortado_find_jdk
 java="$CORTADO_JAVA_HOME/bin/java"
 
 runtimes=()
-for runtime in ${RUNTIMES:-node cortado-compiler cortado-interpreter chicory-1.7.5 endive-1.0.0}; do
+for runtime in ${RUNTIMES:-node cortado-auto cortado-compiler cortado-interpreter chicory-1.7.5 endive-1.0.0}; do
   case "$runtime" in
     node)
       if ! command -v node >/dev/null 2>&1; then
@@ -46,7 +47,7 @@ for runtime in ${RUNTIMES:-node cortado-compiler cortado-interpreter chicory-1.7
         continue
       fi
       ;;
-    cortado-compiler | cortado-interpreter) ;;
+    cortado-auto | cortado-compiler | cortado-interpreter) ;;
     chicory-1.7.5 | endive-1.0.0)
       peer=${runtime%%-*}
       if ! "$repo/mvnw" -q -f "$here/peers/$peer/pom.xml" package >"$out/peer-$peer-build.log" 2>&1; then
@@ -67,6 +68,7 @@ done
 command_of() {
   case "$1" in
     node) cmd=(node --no-warnings "$here/peers/node/run-wasi.mjs") ;;
+    cortado-auto) cmd=("$repo/bin/cortado" run) ;;
     cortado-compiler) cmd=("$repo/bin/cortado" run --engine=compiler) ;;
     cortado-interpreter) cmd=("$repo/bin/cortado" run --engine=interpreter) ;;
     chicory-1.7.5 | endive-1.0.0)
