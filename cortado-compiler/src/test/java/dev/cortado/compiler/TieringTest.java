@@ -49,7 +49,8 @@ class TieringTest {
         Engine.create(
             EngineConfig.defaults()
                 .withExecutionEngine(ExecutionEngine.AUTO)
-                .withEagerTierUp(true));
+                .withEagerTierUp(true)
+                .withCompileFirstBelow(0));
     List<Boolean> compiled = new ArrayList<>();
     Linker linker = Linker.create();
     linker.define(

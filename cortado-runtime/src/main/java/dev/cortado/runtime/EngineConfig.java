@@ -7,7 +7,8 @@ import java.util.Optional;
 /** How an {@link Engine} compiles modules. Immutable: each {@code withX} returns a changed copy. */
 public final class EngineConfig {
   private static final EngineConfig DEFAULTS =
-      new EngineConfig(true, ExecutionEngine.AUTO, false, CacheChoice.DEFAULT, Path.of(""));
+      new EngineConfig(
+          true, ExecutionEngine.AUTO, false, 4L << 20, CacheChoice.DEFAULT, Path.of(""));
 
   private enum CacheChoice {
     DEFAULT,
@@ -18,6 +19,7 @@ public final class EngineConfig {
   private final boolean parallelValidation;
   private final ExecutionEngine executionEngine;
   private final boolean eagerTierUp;
+  private final long compileFirstBelow;
   private final CacheChoice cacheChoice;
   private final Path cacheFolder;
 
@@ -25,11 +27,13 @@ public final class EngineConfig {
       boolean parallelValidation,
       ExecutionEngine executionEngine,
       boolean eagerTierUp,
+      long compileFirstBelow,
       CacheChoice cacheChoice,
       Path cacheFolder) {
     this.parallelValidation = parallelValidation;
     this.executionEngine = executionEngine;
     this.eagerTierUp = eagerTierUp;
+    this.compileFirstBelow = compileFirstBelow;
     this.cacheChoice = cacheChoice;
     this.cacheFolder = cacheFolder;
   }
@@ -50,7 +54,8 @@ public final class EngineConfig {
 
   /** Returns a copy that validates in parallel or not. */
   public EngineConfig withParallelValidation(boolean parallel) {
-    return new EngineConfig(parallel, executionEngine, eagerTierUp, cacheChoice, cacheFolder);
+    return new EngineConfig(
+        parallel, executionEngine, eagerTierUp, compileFirstBelow, cacheChoice, cacheFolder);
   }
 
   /** Returns which engine runs the functions of modules compiled with this configuration. */
@@ -64,6 +69,7 @@ public final class EngineConfig {
         parallelValidation,
         Objects.requireNonNull(engine, "engine"),
         eagerTierUp,
+        compileFirstBelow,
         cacheChoice,
         cacheFolder);
   }
@@ -78,7 +84,29 @@ public final class EngineConfig {
 
   /** Returns a copy that tiers up eagerly or not (see {@link #eagerTierUp()}). */
   public EngineConfig withEagerTierUp(boolean eager) {
-    return new EngineConfig(parallelValidation, executionEngine, eager, cacheChoice, cacheFolder);
+    return new EngineConfig(
+        parallelValidation, executionEngine, eager, compileFirstBelow, cacheChoice, cacheFolder);
+  }
+
+  /**
+   * Returns the size of function code (bytes of the code section's bodies) up to which {@link
+   * ExecutionEngine#AUTO} compiles a module before it first runs, as {@code COMPILER} does (from
+   * the code cache when it has the module): the interpreter cannot move a running loop into
+   * compiled code, so a program whose work happens in a function that is already running gains only
+   * from code compiled up front. Larger modules start in the interpreter at once and compile in the
+   * background. Default 4 MiB.
+   */
+  public long compileFirstBelow() {
+    return compileFirstBelow;
+  }
+
+  /** Returns a copy with {@link #compileFirstBelow()} set to {@code codeBytes} (0: never). */
+  public EngineConfig withCompileFirstBelow(long codeBytes) {
+    if (codeBytes < 0) {
+      throw new IllegalArgumentException("code size must not be negative: " + codeBytes);
+    }
+    return new EngineConfig(
+        parallelValidation, executionEngine, eagerTierUp, codeBytes, cacheChoice, cacheFolder);
   }
 
   /**
@@ -101,6 +129,7 @@ public final class EngineConfig {
         parallelValidation,
         executionEngine,
         eagerTierUp,
+        compileFirstBelow,
         CacheChoice.FOLDER,
         Objects.requireNonNull(folder, "folder"));
   }
@@ -108,7 +137,12 @@ public final class EngineConfig {
   /** Returns a copy that neither reads nor writes a code cache: every module is compiled anew. */
   public EngineConfig withoutCodeCache() {
     return new EngineConfig(
-        parallelValidation, executionEngine, eagerTierUp, CacheChoice.OFF, Path.of(""));
+        parallelValidation,
+        executionEngine,
+        eagerTierUp,
+        compileFirstBelow,
+        CacheChoice.OFF,
+        Path.of(""));
   }
 
   /**

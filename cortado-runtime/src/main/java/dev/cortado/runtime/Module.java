@@ -62,7 +62,10 @@ public final class Module {
         switch (engine.config().executionEngine()) {
           case INTERPRETER -> null;
           case COMPILER -> Tier.compiledNow(compile);
-          case AUTO -> Tier.later(compile);
+          case AUTO ->
+              codeSize(validated) <= engine.config().compileFirstBelow()
+                  ? Tier.compiledNowOrLater(compile)
+                  : Tier.later(compile);
         };
     var types = validated.module().types();
     this.typeIds = new int[types.size()];
@@ -71,6 +74,14 @@ public final class Module {
       typeIds[i] =
           types.get(i).composite() instanceof FuncType t ? engine.typeId(t) : Integer.MIN_VALUE;
     }
+  }
+
+  private static long codeSize(ValidatedModule validated) {
+    long n = 0;
+    for (var f : validated.module().functions()) {
+      n += f.body().code().length();
+    }
+    return n;
   }
 
   private static String sha256(byte[] bytes) {

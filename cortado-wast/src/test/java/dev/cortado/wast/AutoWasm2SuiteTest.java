@@ -13,7 +13,10 @@ class AutoWasm2SuiteTest extends SpecSuiteTest {
   @Override
   Engine engine() {
     return Engine.create(
-        EngineConfig.defaults().withExecutionEngine(ExecutionEngine.AUTO).withEagerTierUp(true));
+        EngineConfig.defaults()
+            .withExecutionEngine(ExecutionEngine.AUTO)
+            .withEagerTierUp(true)
+            .withCompileFirstBelow(0));
   }
 
   @Override

@@ -50,6 +50,18 @@ public final class Tier {
   }
 
   /**
+   * Returns the tier of a module compiled before it runs if a compiler (or precompiled code) is
+   * there and compiling succeeds; else one that stays in the interpreter ({@code AUTO}, small
+   * modules).
+   */
+  public static Tier compiledNowOrLater(Supplier<CompiledModule> compiler) {
+    Tier t = new Tier(compiler, null);
+    t.started.set(true);
+    t.compile();
+    return t;
+  }
+
+  /**
    * Returns the tier of a module that starts in the interpreter ({@code AUTO}); without a compiler
    * on the class path it stays there.
    */
