@@ -1,6 +1,8 @@
 package dev.cortado.wasi;
 
 import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.EngineConfig;
+import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.Instance;
 import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Module;
@@ -10,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Runs the test programs of {@code src/test/programs} with a WASI configuration, capturing standard
@@ -17,7 +20,16 @@ import java.nio.file.Path;
  * wat/NAME.wat}, compiled by Cortado when the test runs).
  */
 final class Programs {
-  private static final Engine ENGINE = Engine.create();
+  /**
+   * The engine: {@code -Dcortado.engine=interpreter|compiler|auto} (the build runs these tests once
+   * on the interpreter and once on the compiler, see the pom), else the default.
+   */
+  private static final Engine ENGINE =
+      Engine.create(
+          EngineConfig.defaults()
+              .withExecutionEngine(
+                  ExecutionEngine.valueOf(
+                      System.getProperty("cortado.engine", "auto").toUpperCase(Locale.ROOT))));
 
   private Programs() {}
 
