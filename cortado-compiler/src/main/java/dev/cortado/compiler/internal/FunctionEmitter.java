@@ -61,15 +61,29 @@ final class FunctionEmitter {
     final int height;
     final List<ValType> params;
     final List<ValType> results;
+    // Operand stack entries below this index live in spill locals, not on the JVM stack, while
+    // code of this block runs; for blocks and ifs it is the enclosing one's, for a loop its height.
+    final int spillBase;
+    // For a loop: the enclosing spill base, restored (entries reloaded) at the loop's end.
+    final int outerSpillBase;
     boolean sawElse;
 
-    Control(Kind kind, Label target, Label elseLabel, int height, FuncType sig) {
+    Control(
+        Kind kind,
+        Label target,
+        Label elseLabel,
+        int height,
+        FuncType sig,
+        int spillBase,
+        int outerSpillBase) {
       this.kind = kind;
       this.target = target;
       this.elseLabel = elseLabel;
       this.height = height;
       this.params = sig.params();
       this.results = sig.results();
+      this.spillBase = spillBase;
+      this.outerSpillBase = outerSpillBase;
     }
 
     List<ValType> branchTypes() {
@@ -95,6 +109,9 @@ final class FunctionEmitter {
   private final List<Control> controls = new ArrayList<>();
   private boolean unreachable;
   private int skipDepth;
+  private int spillBase;
+  private final Map<Long, Integer> spillLocals = new HashMap<>();
+  private int nextSpillLocal;
 
   FunctionEmitter(
       ModuleContext mc, MethodVisitor mv, FuncType type, Function function, List<ValType> locals) {
@@ -119,6 +136,9 @@ final class FunctionEmitter {
     memLocal = slot++;
     memSizeLocal = slot++;
     tempBase = slot;
+    // Temporaries live for one instruction (a call's arguments: at most 255 slots plus a few);
+    // spill locals above them for the whole function.
+    nextSpillLocal = tempBase + 520;
     this.numeric = new NumericEmitter(mv);
     this.calls = new CallEmitter(this);
   }
@@ -134,7 +154,8 @@ final class FunctionEmitter {
     }
     reloadMemory();
     controls.add(
-        new Control(Kind.FUNCTION, new Label(), null, 0, FuncType.of(List.of(), type.results())));
+        new Control(
+            Kind.FUNCTION, new Label(), null, 0, FuncType.of(List.of(), type.results()), 0, 0));
     InstructionReader r = InstructionReader.of(function.body());
     while (r.hasNext()) {
       Opcode op = r.next();
@@ -392,12 +413,37 @@ final class FunctionEmitter {
     }
     Label target = new Label();
     int height = stack.size() - sig.params().size();
-    controls.add(new Control(kind, target, elseLabel, height, sig));
-    if (kind == Kind.LOOP) {
-      mv.visitLabel(target);
-      mv.visitVarInsn(ALOAD, machineLocal);
-      support("tick", "(L" + JvmTypes.MACHINE + ";)V");
+    if (kind != Kind.LOOP) {
+      controls.add(new Control(kind, target, elseLabel, height, sig, spillBase, spillBase));
+      return;
     }
+    // HotSpot compiles a long-running loop on stack replacement only where the JVM operand stack
+    // is empty: what is on it (values of enclosing blocks, the loop's parameters) moves to spill
+    // locals, the loop's parameters come back after the label, the rest at the loop's end.
+    for (int i = stack.size() - 1; i >= spillBase; i--) {
+      mv.visitVarInsn(JvmTypes.store(stack.get(i)), spillLocal(i, stack.get(i)));
+    }
+    controls.add(new Control(kind, target, null, height, sig, height, spillBase));
+    spillBase = height;
+    mv.visitLabel(target);
+    for (int i = height; i < stack.size(); i++) {
+      mv.visitVarInsn(JvmTypes.load(stack.get(i)), spillLocal(i, stack.get(i)));
+    }
+    mv.visitVarInsn(ALOAD, machineLocal);
+    support("tick", "(L" + JvmTypes.MACHINE + ";)V");
+  }
+
+  /**
+   * Returns the local that holds operand stack entry {@code index} of type {@code t} when spilled.
+   */
+  private int spillLocal(int index, ValType t) {
+    return spillLocals.computeIfAbsent(
+        (long) index << 3 | JvmTypes.of(t).getSort(),
+        k -> {
+          int l = nextSpillLocal;
+          nextSpillLocal += JvmTypes.wide(t) ? 2 : 1;
+          return l;
+        });
   }
 
   private void elseBranch() {
@@ -424,7 +470,24 @@ final class FunctionEmitter {
     }
     if (c.kind != Kind.LOOP) {
       mv.visitLabel(c.target);
+      resetStack(c, c.results);
+      return;
     }
+    // A loop's end: entries spilled at its start go back on the JVM stack, below its results.
+    if (!unreachable && c.outerSpillBase < c.height) {
+      int[] temps = new int[c.results.size()];
+      for (int i = c.results.size() - 1; i >= 0; i--) {
+        temps[i] = temp(c.results.get(i));
+        mv.visitVarInsn(JvmTypes.store(c.results.get(i)), temps[i]);
+      }
+      for (int i = c.outerSpillBase; i < c.height; i++) {
+        mv.visitVarInsn(JvmTypes.load(stack.get(i)), spillLocal(i, stack.get(i)));
+      }
+      for (int i = 0; i < temps.length; i++) {
+        mv.visitVarInsn(JvmTypes.load(c.results.get(i)), temps[i]);
+      }
+    }
+    spillBase = c.outerSpillBase;
     resetStack(c, c.results);
   }
 
@@ -436,25 +499,50 @@ final class FunctionEmitter {
     unreachable = false;
   }
 
-  /** Jumps to {@code c}'s label, first dropping values below the ones the branch carries. */
+  /**
+   * Jumps to {@code c}'s label, leaving the JVM stack as the label expects: for a loop empty, its
+   * parameters in their spill locals; else the entries from the label's spill base to its height
+   * (reloaded from spill locals if a loop between here and there spilled them), then the values the
+   * branch carries.
+   */
   private void branch(Control c) {
     if (c.kind == Kind.FUNCTION) {
       returnValues();
       return;
     }
     List<ValType> carried = c.branchTypes();
-    int excess = stack.size() - c.height - carried.size();
-    if (excess > 0) {
-      int[] temps = new int[carried.size()];
-      for (int i = carried.size() - 1; i >= 0; i--) {
-        ValType t = top(carried.size() - 1 - i);
+    int k = carried.size();
+    if (c.kind == Kind.LOOP) {
+      for (int i = k - 1; i >= 0; i--) {
+        mv.visitVarInsn(JvmTypes.store(carried.get(i)), spillLocal(c.height + i, carried.get(i)));
+      }
+      for (int i = stack.size() - k - 1; i >= spillBase; i--) {
+        mv.visitInsn(JvmTypes.wide(stack.get(i)) ? POP2 : POP);
+      }
+      mv.visitJumpInsn(GOTO, c.target);
+      return;
+    }
+    int excess = stack.size() - c.height - k;
+    boolean reload = c.spillBase < spillBase;
+    if (excess > 0 || reload) {
+      int[] temps = new int[k];
+      for (int i = k - 1; i >= 0; i--) {
+        ValType t = top(k - 1 - i);
         temps[i] = temp(t);
         mv.visitVarInsn(JvmTypes.store(t), temps[i]);
       }
-      for (int i = 0; i < excess; i++) {
-        mv.visitInsn(JvmTypes.wide(top(carried.size() + i)) ? POP2 : POP);
+      // Entries below the label's height still on the JVM stack are kept unless some must be
+      // reloaded below them; then all go and come back from the spill locals.
+      int keep = reload ? spillBase : c.height;
+      for (int i = stack.size() - k - 1; i >= Math.max(keep, spillBase); i--) {
+        mv.visitInsn(JvmTypes.wide(stack.get(i)) ? POP2 : POP);
       }
-      for (int i = 0; i < carried.size(); i++) {
+      if (reload) {
+        for (int i = c.spillBase; i < c.height; i++) {
+          mv.visitVarInsn(JvmTypes.load(stack.get(i)), spillLocal(i, stack.get(i)));
+        }
+      }
+      for (int i = 0; i < k; i++) {
         mv.visitVarInsn(JvmTypes.load(carried.get(i)), temps[i]);
       }
     }
@@ -462,7 +550,13 @@ final class FunctionEmitter {
   }
 
   private boolean direct(Control c) {
-    return c.kind != Kind.FUNCTION && stack.size() - c.height == c.branchTypes().size();
+    if (c.kind == Kind.FUNCTION) {
+      return false;
+    }
+    if (c.kind == Kind.LOOP) {
+      return c.params.isEmpty() && stack.size() == spillBase;
+    }
+    return c.spillBase == spillBase && stack.size() - c.height == c.results.size();
   }
 
   private void brIf(Control c) {

@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal.interp;
 
 import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.WasmStackFrame;
 import dev.cortado.runtime.internal.compiled.CompiledFrames;
 import dev.cortado.runtime.internal.store.WasmFunction;
@@ -38,6 +39,14 @@ final class Traps {
       m.trapLevel = level;
     }
     List<WasmStackFrame> frames = CompiledFrames.of(thrown.getStackTrace(), m.trapLevel - level);
+    if (trap.kind() == TrapKind.CALL_STACK_EXHAUSTED
+        && trap.wasmStackTrace().isEmpty()
+        && !frames.isEmpty()
+        && frames.get(0).offset() < 0) {
+      // The call that went too deep failed on entry to its callee, which never ran: the
+      // innermost frame is the caller at its call, as the interpreter reports it.
+      frames = frames.subList(1, frames.size());
+    }
     if (level == 1) {
       m.trapLevel = -1;
     }
