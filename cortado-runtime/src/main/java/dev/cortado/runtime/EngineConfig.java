@@ -8,7 +8,7 @@ import java.util.Optional;
 public final class EngineConfig {
   private static final EngineConfig DEFAULTS =
       new EngineConfig(
-          true, ExecutionEngine.AUTO, false, 4L << 20, CacheChoice.DEFAULT, Path.of(""));
+          true, ExecutionEngine.AUTO, false, 1L << 20, CacheChoice.DEFAULT, Path.of(""));
 
   private enum CacheChoice {
     DEFAULT,
