@@ -94,7 +94,7 @@ public final class EngineConfig {
    * the code cache when it has the module): the interpreter cannot move a running loop into
    * compiled code, so a program whose work happens in a function that is already running gains only
    * from code compiled up front. Larger modules start in the interpreter at once and compile in the
-   * background. Default 4 MiB.
+   * background. Default 1 MiB.
    */
   public long compileFirstBelow() {
     return compileFirstBelow;
