@@ -28,7 +28,7 @@ final class CacheKey {
         CodeVersion.CORTADO,
         CodeVersion.ABI,
         CompilerVersion.CODEGEN,
-        CompilerVersion.OPTIONS);
+        CompilerVersion.OPTIONS + ";emitters=" + CompilerVersion.EMITTERS);
   }
 
   /** Returns the key of a module for the given versions and options. */

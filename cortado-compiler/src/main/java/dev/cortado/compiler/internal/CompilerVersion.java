@@ -6,13 +6,50 @@ final class CompilerVersion {
    * Bump with every change to the generated classes (an emitter, a naming scheme, {@link
    * ModuleContext#FUNCTIONS_PER_CLASS}), so that caches built by an older compiler are not used.
    */
-  static final int CODEGEN = 3;
+  static final int CODEGEN = 4;
 
   /**
    * The options that change generated code, as text in the key. No engine option does yet; one that
    * does is added here (sorted {@code name=value} pairs), so caches of other settings stay apart.
    */
   static final String OPTIONS = "";
+
+  /**
+   * A digest of the emitters' own class files, also part of every key: a build that changes code
+   * generation without bumping {@link #CODEGEN} (a snapshot, a forgotten bump) still gets keys of
+   * its own, so a stale entry is never loaded.
+   */
+  static final String EMITTERS = emittersDigest();
+
+  private static String emittersDigest() {
+    Class<?>[] emitters = {
+      ModuleEmitter.class,
+      FunctionEmitter.class,
+      CallEmitter.class,
+      DispatchEmitter.class,
+      NumericEmitter.class,
+      MemoryEmitter.class,
+      ModuleContext.class,
+      VectorScan.class,
+      Slots.class,
+      Constants.class,
+      JvmTypes.class
+    };
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (Class<?> c : emitters) {
+        try (java.io.InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+          if (in != null) {
+            sha.update(in.readAllBytes());
+          }
+        }
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+    } catch (java.security.NoSuchAlgorithmException | java.io.IOException e) {
+      // Without the digest the key still has CODEGEN; a unique value keeps entries apart.
+      return "unknown-" + System.nanoTime();
+    }
+  }
 
   private CompilerVersion() {}
 }
