@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Compute kernels on Cortado's interpreter and Endive's, in one JMH run; prints ms/op and the ratio.
+# Compute kernels on Cortado's interpreter and compiler and Endive's interpreter, in one JMH run;
+# prints ms/op and the ratios.
 # Usage: cortado-bench/kernel-bench.sh [extra JMH options]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

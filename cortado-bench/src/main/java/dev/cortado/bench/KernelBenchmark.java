@@ -1,6 +1,8 @@
 package dev.cortado.bench;
 
 import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.EngineConfig;
+import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.Func;
 import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Module;
@@ -30,9 +32,9 @@ import run.endive.runtime.Instance;
 import run.endive.wasm.Parser;
 
 /**
- * Compute kernels (WAT in {@code src/main/resources/kernels}) on Cortado's interpreter and on
- * Endive's, in the same run: the same binary, the same argument, the same result checked at setup.
- * {@code cortado-bench/kernel-bench.sh} runs it and prints the ratios.
+ * Compute kernels (WAT in {@code src/main/resources/kernels}) on Cortado's interpreter, Cortado's
+ * compiler and Endive's interpreter, in the same run: the same binary, the same argument, the same
+ * result checked at setup. {@code cortado-bench/kernel-bench.sh} runs it and prints the ratios.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -51,6 +53,7 @@ public class KernelBenchmark {
 
   private Func cortado;
   private Func cortadoWithFuel;
+  private Func cortadoCompiler;
   private ExportFunction endive;
   private int arg;
 
@@ -59,7 +62,8 @@ public class KernelBenchmark {
   public void setup() throws IOException {
     byte[] binary = ModuleEncoder.encode(TextParser.parseModule(wat(kernel)));
     arg = ARGS.get(kernel);
-    Engine engine = Engine.create();
+    Engine engine =
+        Engine.create(EngineConfig.defaults().withExecutionEngine(ExecutionEngine.INTERPRETER));
     Store store = Store.create(engine);
     cortado =
         Linker.create()
@@ -75,9 +79,24 @@ public class KernelBenchmark {
             .instantiate(fueled, Module.compile(engine, binary))
             .func("run")
             .orElseThrow();
+    Engine compiling =
+        Engine.create(
+            EngineConfig.defaults()
+                .withExecutionEngine(ExecutionEngine.COMPILER)
+                .withoutCodeCache());
+    cortadoCompiler =
+        Linker.create()
+            .instantiate(Store.create(compiling), Module.compile(compiling, binary))
+            .func("run")
+            .orElseThrow();
     endive = Instance.builder(Parser.parse(binary)).build().export("run");
     long ours = bits(cortado.call(WasmValue.i32(arg)));
     long theirs = endive.apply(arg)[0];
+    long compiled = bits(cortadoCompiler.call(WasmValue.i32(arg)));
+    if (compiled != ours) {
+      throw new IllegalStateException(
+          kernel + ": Cortado's compiler computed " + compiled + ", its interpreter " + ours);
+    }
     if (ours != theirs) {
       throw new IllegalStateException(kernel + ": Cortado computed " + ours + ", Endive " + theirs);
     }
@@ -108,6 +127,12 @@ public class KernelBenchmark {
   @Benchmark
   public List<WasmValue> cortadoWithFuel() {
     return cortadoWithFuel.call(WasmValue.i32(arg));
+  }
+
+  /** The kernel compiled to JVM bytecode by Cortado's compiler. */
+  @Benchmark
+  public List<WasmValue> cortadoCompiler() {
+    return cortadoCompiler.call(WasmValue.i32(arg));
   }
 
   /** The kernel on Endive's interpreter. */

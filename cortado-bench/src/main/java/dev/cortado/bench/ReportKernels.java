@@ -28,28 +28,36 @@ public final class ReportKernels {
     Map<String, double[]> byKernel = new TreeMap<>();
     Matcher m = ENTRY.matcher(Files.readString(Path.of(args[0])));
     while (m.find()) {
-      double[] row = byKernel.computeIfAbsent(m.group(2), k -> new double[3]);
+      double[] row = byKernel.computeIfAbsent(m.group(2), k -> new double[4]);
       int column =
           switch (m.group(1)) {
             case "cortado" -> 0;
             case "endive" -> 1;
+            case "cortadoCompiler" -> 3;
             default -> 2;
           };
       row[column] = Double.parseDouble(m.group(3));
     }
     System.out.printf(
-        "%-10s %14s %14s %10s%n", "kernel", "cortado ms/op", "endive ms/op", "speed-up");
+        "%-10s %14s %14s %10s %16s %18s%n",
+        "kernel", "cortado ms/op", "endive ms/op", "speed-up", "compiled ms/op", "with fuel ms/op");
     double logSum = 0;
+    double logCompiled = 0;
     int n = 0;
     for (var e : byKernel.entrySet()) {
-      double ratio = e.getValue()[1] / e.getValue()[0];
+      double[] r = e.getValue();
+      double ratio = r[1] / r[0];
       System.out.printf(
-          "%-10s %14.2f %14.2f %9.2fx %18.2f%n",
-          e.getKey(), e.getValue()[0], e.getValue()[1], ratio, e.getValue()[2]);
+          "%-10s %14.2f %14.2f %9.2fx %16.2f %18.2f%n", e.getKey(), r[0], r[1], ratio, r[3], r[2]);
       logSum += Math.log(ratio);
+      logCompiled += Math.log(r[0] / r[3]);
       n++;
     }
     System.out.printf(
-        "geometric mean speed-up of Cortado over Endive: %.2fx%n", Math.exp(logSum / n));
+        "geometric mean speed-up of Cortado's interpreter over Endive's: %.2fx%n",
+        Math.exp(logSum / n));
+    System.out.printf(
+        "geometric mean speed-up of Cortado's compiler over its interpreter: %.2fx%n",
+        Math.exp(logCompiled / n));
   }
 }
