@@ -1,5 +1,7 @@
 package dev.cortado.cli;
 
+import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.Module;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.text.TextParser;
@@ -51,6 +53,19 @@ final class ModuleFiles {
       return TextParser.parseModule(new String(bytes, StandardCharsets.UTF_8));
     }
     return ModuleDecoder.decode(bytes);
+  }
+
+  /**
+   * Decodes (or parses) and validates {@code file}'s {@code bytes} once for {@code engine}; a
+   * binary is compiled from its own bytes, whose SHA-256 finds compiled code in the cache or a
+   * precompiled jar.
+   */
+  static Module compile(Engine engine, Path file, byte[] bytes) {
+    if (!ModuleDecoder.looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
+      return Module.compile(
+          engine, TextParser.parseModule(new String(bytes, StandardCharsets.UTF_8)));
+    }
+    return Module.compile(engine, bytes);
   }
 
   private static boolean looksLikeText(Path file, byte[] bytes) {

@@ -2,7 +2,6 @@ package dev.cortado.cli;
 
 import dev.cortado.oci.Oci;
 import dev.cortado.runtime.Engine;
-import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.ExecutionInterruptedException;
 import dev.cortado.runtime.Func;
 import dev.cortado.runtime.Instance;
@@ -19,8 +18,6 @@ import dev.cortado.wasi.WasiExitException;
 import dev.cortado.wasi.WasiPreview1;
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.ValType;
-import dev.cortado.wasm.WasmModule;
-import dev.cortado.wasm.binary.ModuleDecoder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -150,19 +147,13 @@ final class RunCommand implements Callable<Integer> {
             m -> {
               throw new UserException(moduleArgument + ": " + m);
             });
-    WasmModule parsed = ModuleFiles.parse(module, bytes);
-    ImportProblems.first(parsed)
+    Engine engine = engineOption.create();
+    Module compiled = ModuleFiles.compile(engine, module, bytes);
+    ImportProblems.first(compiled.definition())
         .ifPresent(
             m -> {
               throw new UserException(moduleArgument + ": " + m);
             });
-    Engine engine = engineOption.create();
-    // Compiled code is found (cache, precompiled jar) by the SHA-256 of the module's own bytes.
-    Module compiled =
-        engine.config().executionEngine() != ExecutionEngine.INTERPRETER
-                && ModuleDecoder.looksLikeBinary(bytes)
-            ? Module.compile(engine, bytes)
-            : Module.compile(engine, parsed);
     Store store = Store.create(engine, storeConfig());
     if (fuel != null) {
       store.setFuel(fuel);

@@ -39,13 +39,17 @@ public final class Module {
   private final Tier tier;
   private final int[] typeIds;
 
-  private Module(Engine engine, ValidatedModule validated, Supplier<byte[]> binary) {
+  /**
+   * @param moduleSha256 the SHA-256 of the module's binary, asked for only when the module is
+   *     compiled
+   */
+  private Module(Engine engine, ValidatedModule validated, Supplier<String> moduleSha256) {
     this.engine = engine;
     this.validated = validated;
     this.code = new ModuleCode(validated, engine::typeId);
     Supplier<CompiledModule> compile =
         () -> {
-          String sha256 = sha256(binary.get());
+          String sha256 = moduleSha256.get();
           CompiledModule c =
               Precompiled.find(sha256)
                   .orElseGet(
@@ -101,8 +105,11 @@ public final class Module {
   public static Module compile(Engine engine, byte[] binary) {
     Objects.requireNonNull(engine, "engine");
     WasmModule module = ModuleDecoder.decode(binary);
+    // Hashed now: the caller may reuse its array before a background compile asks for the key.
+    String sha256 =
+        engine.config().executionEngine() == ExecutionEngine.INTERPRETER ? "" : sha256(binary);
     return new Module(
-        engine, Validator.validate(module, engine.config().parallelValidation()), () -> binary);
+        engine, Validator.validate(module, engine.config().parallelValidation()), () -> sha256);
   }
 
   /**
@@ -115,7 +122,7 @@ public final class Module {
     return new Module(
         engine,
         Validator.validate(module, engine.config().parallelValidation()),
-        () -> ModuleEncoder.encode(module));
+        () -> sha256(ModuleEncoder.encode(module)));
   }
 
   /**

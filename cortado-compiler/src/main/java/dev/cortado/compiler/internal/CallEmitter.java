@@ -2,6 +2,7 @@ package dev.cortado.compiler.internal;
 
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IFLT;
@@ -41,9 +42,9 @@ final class CallEmitter {
     FuncType callee = mc.module.functionType(index);
     if (!mc.callsDirectly(index)) {
       int fn = f.temp(NumType.I32); // holds an Object; temp() only sizes the slot
-      mv.visitVarInsn(ALOAD, f.instanceLocal());
       Constants.pushInt(mv, index);
-      f.support("function", "(" + INSTANCE + "I)" + FUNCTION);
+      mv.visitVarInsn(ALOAD, f.instanceLocal());
+      f.support("function", "(I" + INSTANCE + ")" + FUNCTION);
       mv.visitVarInsn(ASTORE, fn);
       int[] args = storeArguments(callee);
       slotCall(callee, fn, args);
@@ -52,6 +53,7 @@ final class CallEmitter {
       return;
     }
     int defined = index - mc.importedFunctions;
+    tick();
     mv.visitVarInsn(ALOAD, f.machineLocal());
     mv.visitVarInsn(ALOAD, f.instanceLocal());
     mv.visitMethodInsn(
@@ -85,7 +87,7 @@ final class CallEmitter {
       mv.visitVarInsn(ALOAD, fn);
       mv.visitVarInsn(ALOAD, f.instanceLocal());
       f.support("compiledIndex", "(" + FUNCTION + INSTANCE + ")I");
-      mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+      mv.visitInsn(DUP);
       mv.visitVarInsn(ISTORE, defined);
       mv.visitJumpInsn(IFLT, slow);
       List<ValType> params = callee.params();
@@ -93,6 +95,7 @@ final class CallEmitter {
         mv.visitVarInsn(JvmTypes.load(params.get(i)), args[i]);
       }
       mv.visitVarInsn(ILOAD, defined);
+      tick();
       mv.visitVarInsn(ALOAD, f.machineLocal());
       mv.visitVarInsn(ALOAD, f.instanceLocal());
       mv.visitMethodInsn(
@@ -109,6 +112,15 @@ final class CallEmitter {
     mv.visitLabel(done);
     f.push(callee.results());
     f.reloadMemory();
+  }
+
+  /**
+   * Spends one unit of the budget for a call, at the call site as the interpreter does (a slot call
+   * spends it in {@code Support.call}), so both tiers count fuel alike.
+   */
+  private void tick() {
+    mv.visitVarInsn(ALOAD, f.machineLocal());
+    f.support("tick", "(" + MACHINE + ")V");
   }
 
   /** Stores the call's arguments from the stack into temporaries, returned in parameter order. */

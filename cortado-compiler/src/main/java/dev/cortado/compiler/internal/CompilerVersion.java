@@ -1,5 +1,11 @@
 package dev.cortado.compiler.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /** The version of the code this compiler generates, part of every code cache key. */
 final class CompilerVersion {
   /**
@@ -36,16 +42,16 @@ final class CompilerVersion {
       JvmTypes.class
     };
     try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (Class<?> c : emitters) {
-        try (java.io.InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
           if (in != null) {
             sha.update(in.readAllBytes());
           }
         }
       }
-      return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
-    } catch (java.security.NoSuchAlgorithmException | java.io.IOException e) {
+      return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException | IOException e) {
       // Without the digest the key still has CODEGEN; a unique value keeps entries apart.
       return "unknown-" + System.nanoTime();
     }

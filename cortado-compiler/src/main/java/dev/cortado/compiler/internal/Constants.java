@@ -3,6 +3,7 @@ package dev.cortado.compiler.internal;
 import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.LCONST_0;
 import static org.objectweb.asm.Opcodes.SIPUSH;
 
 import org.objectweb.asm.MethodVisitor;
@@ -25,7 +26,7 @@ final class Constants {
 
   static void pushLong(MethodVisitor mv, long v) {
     if (v == 0 || v == 1) {
-      mv.visitInsn(org.objectweb.asm.Opcodes.LCONST_0 + (int) v);
+      mv.visitInsn(LCONST_0 + (int) v);
     } else {
       mv.visitLdcInsn(v);
     }

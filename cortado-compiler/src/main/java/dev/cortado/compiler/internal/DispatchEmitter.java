@@ -6,9 +6,13 @@ import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ATHROW;
+import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.IF_ICMPGT;
 import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.NEW;
+import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.V21;
 
 import dev.cortado.wasm.FuncType;
@@ -141,19 +145,14 @@ final class DispatchEmitter {
 
   private static void returnResult(MethodVisitor mv, FuncType type) {
     List<ValType> r = type.results();
-    mv.visitInsn(r.size() == 1 ? JvmTypes.ret(r.get(0)) : org.objectweb.asm.Opcodes.RETURN);
+    mv.visitInsn(r.size() == 1 ? JvmTypes.ret(r.get(0)) : RETURN);
   }
 
   /** The caller checked the callee's type and that it is compiled: no other index can come. */
   private static void unreachable(MethodVisitor mv) {
-    mv.visitTypeInsn(org.objectweb.asm.Opcodes.NEW, "java/lang/IllegalStateException");
-    mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
-    mv.visitMethodInsn(
-        org.objectweb.asm.Opcodes.INVOKESPECIAL,
-        "java/lang/IllegalStateException",
-        "<init>",
-        "()V",
-        false);
+    mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+    mv.visitInsn(DUP);
+    mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
     mv.visitInsn(ATHROW);
   }
 }

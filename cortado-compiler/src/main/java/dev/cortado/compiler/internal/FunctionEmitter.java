@@ -28,8 +28,10 @@ import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.compiled.CompilationException;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
+import dev.cortado.wasm.Immediate;
 import dev.cortado.wasm.NumType;
 import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.ArrayList;
@@ -220,7 +222,7 @@ final class FunctionEmitter {
       mv.visitLabel(here);
       mv.visitLineNumber(Math.min(r.offset() + 1, 65535), here);
     }
-    if (op.hasFixedSignature() && op.immediate() == dev.cortado.wasm.Immediate.NONE) {
+    if (op.hasFixedSignature() && op.immediate() == Immediate.NONE) {
       if (numeric.emit(op)) {
         popTypes(op.params().size());
         stack.addAll(op.results());
@@ -283,7 +285,7 @@ final class FunctionEmitter {
       }
       case REF_NULL -> {
         mv.visitInsn(ACONST_NULL);
-        stack.add(dev.cortado.wasm.RefType.FUNCREF);
+        stack.add(RefType.FUNCREF);
       }
       case REF_IS_NULL -> {
         pop();
@@ -293,8 +295,8 @@ final class FunctionEmitter {
       case REF_FUNC -> {
         Constants.pushInt(mv, r.index());
         mv.visitVarInsn(ALOAD, instLocal);
-        support("function", "(IL" + JvmTypes.INSTANCE + ";)Ljava/lang/Object;");
-        stack.add(dev.cortado.wasm.RefType.FUNCREF);
+        support("function", "(IL" + JvmTypes.INSTANCE + ";)L" + JvmTypes.FUNCTION + ";");
+        stack.add(RefType.FUNCREF);
       }
       default -> {
         if (!new MemoryEmitter(this).emit(op, r)) {

@@ -60,7 +60,12 @@ final class ModuleContext {
 
   /** Returns whether some compiled function of this module has type {@code type}. */
   boolean hasCompiledFunctionOf(FuncType type) {
-    return !compiledFunctionsOf(type).isEmpty();
+    for (int d : functionsByType.getOrDefault(type, List.of())) {
+      if (compiled.get(d)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the compiled functions of type {@code type}, by defined index, ascending. */

@@ -6,6 +6,7 @@ import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.GETFIELD;
+import static org.objectweb.asm.Opcodes.IDIV;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
@@ -204,7 +205,7 @@ final class ModuleEmitter {
       }
       mv.visitVarInsn(ILOAD, 1);
       Constants.pushInt(mv, ModuleContext.FUNCTIONS_PER_CLASS);
-      mv.visitInsn(org.objectweb.asm.Opcodes.IDIV);
+      mv.visitInsn(IDIV);
       mv.visitTableSwitchInsn(0, n - 1, done, cases);
       for (int k = 0; k < n; k++) {
         mv.visitLabel(cases[k]);

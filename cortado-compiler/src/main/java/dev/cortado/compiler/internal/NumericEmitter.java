@@ -6,6 +6,7 @@ import static org.objectweb.asm.Opcodes.DCMPL;
 import static org.objectweb.asm.Opcodes.DDIV;
 import static org.objectweb.asm.Opcodes.DMUL;
 import static org.objectweb.asm.Opcodes.DSUB;
+import static org.objectweb.asm.Opcodes.DUP2_X2;
 import static org.objectweb.asm.Opcodes.FADD;
 import static org.objectweb.asm.Opcodes.FCMPG;
 import static org.objectweb.asm.Opcodes.FCMPL;
@@ -48,6 +49,7 @@ import static org.objectweb.asm.Opcodes.L2I;
 import static org.objectweb.asm.Opcodes.LADD;
 import static org.objectweb.asm.Opcodes.LAND;
 import static org.objectweb.asm.Opcodes.LCMP;
+import static org.objectweb.asm.Opcodes.LCONST_0;
 import static org.objectweb.asm.Opcodes.LMUL;
 import static org.objectweb.asm.Opcodes.LOR;
 import static org.objectweb.asm.Opcodes.LSHL;
@@ -55,6 +57,8 @@ import static org.objectweb.asm.Opcodes.LSHR;
 import static org.objectweb.asm.Opcodes.LSUB;
 import static org.objectweb.asm.Opcodes.LUSHR;
 import static org.objectweb.asm.Opcodes.LXOR;
+import static org.objectweb.asm.Opcodes.POP2;
+import static org.objectweb.asm.Opcodes.SWAP;
 
 import dev.cortado.wasm.Opcode;
 import org.objectweb.asm.Label;
@@ -91,7 +95,7 @@ final class NumericEmitter {
       case I32_LE_U -> unsigned32(IFLE);
       case I32_GE_U -> unsigned32(IFGE);
       case I64_EQZ -> {
-        mv.visitInsn(org.objectweb.asm.Opcodes.LCONST_0);
+        mv.visitInsn(LCONST_0);
         compare(LCMP, IFEQ);
       }
       case I64_EQ -> compare(LCMP, IFEQ);
@@ -304,9 +308,9 @@ final class NumericEmitter {
 
   private void f32Copysign() {
     call("java/lang/Float", "floatToRawIntBits", "(F)I");
-    mv.visitInsn(org.objectweb.asm.Opcodes.SWAP);
+    mv.visitInsn(SWAP);
     call("java/lang/Float", "floatToRawIntBits", "(F)I");
-    mv.visitInsn(org.objectweb.asm.Opcodes.SWAP);
+    mv.visitInsn(SWAP);
     call(NUM, "f32Copysign", "(II)I");
     call("java/lang/Float", "intBitsToFloat", "(I)F");
   }
@@ -314,11 +318,11 @@ final class NumericEmitter {
   private void f64Copysign() {
     // Doubles are two slots wide: no swap; go through the helper that takes doubles' bits.
     call("java/lang/Double", "doubleToRawLongBits", "(D)J");
-    mv.visitInsn(org.objectweb.asm.Opcodes.DUP2_X2);
-    mv.visitInsn(org.objectweb.asm.Opcodes.POP2);
+    mv.visitInsn(DUP2_X2);
+    mv.visitInsn(POP2);
     call("java/lang/Double", "doubleToRawLongBits", "(D)J");
-    mv.visitInsn(org.objectweb.asm.Opcodes.DUP2_X2);
-    mv.visitInsn(org.objectweb.asm.Opcodes.POP2);
+    mv.visitInsn(DUP2_X2);
+    mv.visitInsn(POP2);
     call(NUM, "f64Copysign", "(JJ)J");
     call("java/lang/Double", "longBitsToDouble", "(J)D");
   }

@@ -2,8 +2,11 @@ package dev.cortado.compiler.internal;
 
 import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.AASTORE;
+import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.I2L;
+import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.L2I;
 import static org.objectweb.asm.Opcodes.LALOAD;
@@ -27,7 +30,7 @@ final class Slots {
    */
   static void store(
       MethodVisitor mv, ValType t, int local, int machineLocal, int baseLocal, int i) {
-    mv.visitVarInsn(org.objectweb.asm.Opcodes.ALOAD, machineLocal);
+    mv.visitVarInsn(ALOAD, machineLocal);
     if (t.isReference()) {
       mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "refs", "[Ljava/lang/Object;");
     } else {
@@ -45,7 +48,7 @@ final class Slots {
 
   /** Pushes slot {@code base + i} as a value of type {@code t}. */
   static void load(MethodVisitor mv, ValType t, int machineLocal, int baseLocal, int i) {
-    mv.visitVarInsn(org.objectweb.asm.Opcodes.ALOAD, machineLocal);
+    mv.visitVarInsn(ALOAD, machineLocal);
     if (t.isReference()) {
       mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "refs", "[Ljava/lang/Object;");
       index(mv, baseLocal, i);
@@ -88,10 +91,10 @@ final class Slots {
   }
 
   private static void index(MethodVisitor mv, int baseLocal, int i) {
-    mv.visitVarInsn(org.objectweb.asm.Opcodes.ILOAD, baseLocal);
+    mv.visitVarInsn(ILOAD, baseLocal);
     if (i != 0) {
       Constants.pushInt(mv, i);
-      mv.visitInsn(org.objectweb.asm.Opcodes.IADD);
+      mv.visitInsn(IADD);
     }
   }
 }

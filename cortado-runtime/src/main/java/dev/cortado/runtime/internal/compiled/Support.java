@@ -46,13 +46,11 @@ public final class Support {
   }
 
   /**
-   * Counts a call into compiled code: spends one unit of the budget (fuel, deadline, interruption
-   * are checked at calls as at loop back edges), and traps when calls nest deeper than the store
-   * allows. Like the interpreter, which suspends {@code maxCallDepth} frames below the running one,
-   * compiled code runs {@code maxCallDepth + 1} nested frames.
+   * Counts a call into compiled code, trapping when calls nest deeper than the store allows. Like
+   * the interpreter, which suspends {@code maxCallDepth} frames below the running one, compiled
+   * code runs {@code maxCallDepth + 1} nested frames. (The budget is spent at call sites.)
    */
   public static void enter(Machine m) {
-    m.budget().tick();
     if (++m.compiledDepth > m.maxDepth() + 1) {
       m.compiledDepth--;
       throw Trap.of(TrapKind.CALL_STACK_EXHAUSTED);
@@ -164,8 +162,8 @@ public final class Support {
         Integer.toUnsignedLong(n));
   }
 
-  /** {@code ref.func}. */
-  public static Object function(int index, ModuleInstance inst) {
+  /** Returns function {@code index} of {@code inst}: {@code ref.func}, or a call through slots. */
+  public static FunctionInstance function(int index, ModuleInstance inst) {
     return inst.functions[index];
   }
 
@@ -186,11 +184,6 @@ public final class Support {
     return f instanceof WasmFunction w && w.instance == inst && w.compiled() != null
         ? w.definedIndex()
         : -1;
-  }
-
-  /** Returns function {@code index} of {@code inst}, for a call through the slot convention. */
-  public static FunctionInstance function(ModuleInstance inst, int index) {
-    return inst.functions[index];
   }
 
   /**
@@ -219,7 +212,7 @@ public final class Support {
     }
   }
 
-  /** Spends one unit of the budget: at loop back edges. */
+  /** Spends one unit of the budget: at loop back edges and direct calls. */
   public static void tick(Machine m) {
     m.budget().tick();
   }
