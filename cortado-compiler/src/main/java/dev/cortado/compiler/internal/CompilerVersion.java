@@ -12,13 +12,13 @@ final class CompilerVersion {
    * Bump with every change to the generated classes (an emitter, a naming scheme, {@link
    * ModuleContext#FUNCTIONS_PER_CLASS}), so that caches built by an older compiler are not used.
    */
-  static final int CODEGEN = 4;
+  static final int CODEGEN = 5;
 
   /**
-   * The options that change generated code, as text in the key. No engine option does yet; one that
-   * does is added here (sorted {@code name=value} pairs), so caches of other settings stay apart.
+   * The options that change generated code, as text in the key (sorted {@code name=value} pairs),
+   * so caches of other settings stay apart: the method size limit functions are cut at.
    */
-  static final String OPTIONS = "";
+  static final String OPTIONS = "methodLimit=" + FunctionSplitter.LIMIT;
 
   /**
    * A digest of the emitters' own class files, also part of every key: a build that changes code
@@ -37,6 +37,14 @@ final class CompilerVersion {
       MemoryEmitter.class,
       ModuleContext.class,
       VectorScan.class,
+      FunctionSplitter.class,
+      SplitPlanner.class,
+      FunctionShape.class,
+      SplitPlan.class,
+      Piece.class,
+      PieceCall.class,
+      Frame.class,
+      SizeCounter.class,
       Slots.class,
       Constants.class,
       JvmTypes.class

@@ -27,8 +27,8 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * The dispatch class: for each function type that {@code call_indirect} uses, a method taking the
  * call's arguments and the callee's defined index that switches to the compiled function. Types
- * with many functions get one method per group of {@link #GROUP} functions and a method that picks
- * the group, so every method stays small enough for HotSpot to compile.
+ * with many functions get a method per part of them and methods that search for the part, so every
+ * method stays small enough for HotSpot to compile.
  */
 final class DispatchEmitter {
   static final int GROUP = 256;
@@ -56,20 +56,33 @@ final class DispatchEmitter {
     for (Map.Entry<FuncType, String> e : mc.dispatchMethods().entrySet()) {
       FuncType type = e.getKey();
       List<Integer> targets = mc.compiledFunctionsOf(type);
-      if (targets.size() <= GROUP) {
-        switchMethod(cw, e.getValue(), type, targets);
-        continue;
-      }
-      List<Integer> lastOfGroup = new ArrayList<>();
-      for (int g = 0; g * GROUP < targets.size(); g++) {
-        List<Integer> group = targets.subList(g * GROUP, Math.min(targets.size(), (g + 1) * GROUP));
-        switchMethod(cw, e.getValue() + "_" + g, type, group);
-        lastOfGroup.add(group.get(group.size() - 1));
-      }
-      groupMethod(cw, e.getValue(), type, lastOfGroup);
+      dispatch(cw, e.getValue(), type, targets);
     }
     cw.visitEnd();
     return cw.toByteArray();
+  }
+
+  /**
+   * Emits dispatch method {@code name} over {@code targets}: one switch if they fit a method that
+   * HotSpot compiles, else a binary search over methods for parts of them, recursively.
+   */
+  private void dispatch(ClassWriter cw, String name, FuncType type, List<Integer> targets) {
+    // A case loads the arguments and calls: about 2 bytes per argument slot and 16 more.
+    int perCase = 16 + 2 * loadIndexSlot(type);
+    int most = Math.max(2, Math.min(GROUP, FunctionSplitter.LIMIT / perCase));
+    if (targets.size() <= most) {
+      switchMethod(cw, name, type, targets);
+      return;
+    }
+    int parts = Math.min(most, (targets.size() + most - 1) / most);
+    int per = (targets.size() + parts - 1) / parts;
+    List<Integer> lastOfPart = new ArrayList<>();
+    for (int g = 0; g * per < targets.size(); g++) {
+      List<Integer> part = targets.subList(g * per, Math.min(targets.size(), (g + 1) * per));
+      dispatch(cw, name + "_" + g, type, part);
+      lastOfPart.add(part.get(part.size() - 1));
+    }
+    groupMethod(cw, name, type, lastOfPart);
   }
 
   /** Loads the call's arguments, the dispatch method's first parameters. */
@@ -112,27 +125,36 @@ final class DispatchEmitter {
     mv.visitEnd();
   }
 
-  private void groupMethod(ClassWriter cw, String name, FuncType type, List<Integer> lastOfGroup) {
+  private void groupMethod(ClassWriter cw, String name, FuncType type, List<Integer> lastOfPart) {
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor(type), null, null);
     mv.visitCode();
+    search(mv, name, type, lastOfPart, 0, lastOfPart.size());
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** Emits a binary search for the part of {@code [from, to)} holding the index, and its call. */
+  private void search(
+      MethodVisitor mv, String name, FuncType type, List<Integer> lastOfPart, int from, int to) {
     int index = loadIndexSlot(type);
-    for (int g = 0; g < lastOfGroup.size(); g++) {
-      Label next = new Label();
-      if (g < lastOfGroup.size() - 1) {
-        mv.visitVarInsn(ILOAD, index);
-        Constants.pushInt(mv, lastOfGroup.get(g));
-        mv.visitJumpInsn(IF_ICMPGT, next);
-      }
+    if (to - from == 1) {
       loadArguments(mv, type);
       mv.visitVarInsn(ILOAD, index);
       mv.visitVarInsn(ALOAD, index + 1);
       mv.visitVarInsn(ALOAD, index + 2);
-      mv.visitMethodInsn(INVOKESTATIC, mc.dispatchClass(), name + "_" + g, descriptor(type), false);
+      mv.visitMethodInsn(
+          INVOKESTATIC, mc.dispatchClass(), name + "_" + from, descriptor(type), false);
       returnResult(mv, type);
-      mv.visitLabel(next);
+      return;
     }
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    int mid = (from + to) / 2;
+    Label upper = new Label();
+    mv.visitVarInsn(ILOAD, index);
+    Constants.pushInt(mv, lastOfPart.get(mid - 1));
+    mv.visitJumpInsn(IF_ICMPGT, upper);
+    search(mv, name, type, lastOfPart, from, mid);
+    mv.visitLabel(upper);
+    search(mv, name, type, lastOfPart, mid, to);
   }
 
   private static int loadIndexSlot(FuncType type) {

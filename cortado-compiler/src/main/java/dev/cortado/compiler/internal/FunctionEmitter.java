@@ -3,6 +3,7 @@ package dev.cortado.compiler.internal;
 import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.ACONST_NULL;
 import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ANEWARRAY;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.DCONST_0;
@@ -17,12 +18,15 @@ import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.IFNULL;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.LCONST_0;
+import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.POP2;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
+import static org.objectweb.asm.Opcodes.T_LONG;
 
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.compiled.CompilationException;
@@ -35,7 +39,10 @@ import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Label;
@@ -53,7 +60,9 @@ final class FunctionEmitter {
     FUNCTION,
     BLOCK,
     LOOP,
-    IF
+    IF,
+    /** A label around the piece this method compiles: branching to it leaves the method. */
+    OUTER
   }
 
   private static final class Control {
@@ -68,6 +77,8 @@ final class FunctionEmitter {
     final int spillBase;
     // For a loop: the enclosing spill base, restored (entries reloaded) at the loop's end.
     final int outerSpillBase;
+    // For an outer label: the code the piece answers to branch there.
+    int code;
     boolean sawElse;
 
     Control(
@@ -98,11 +109,26 @@ final class FunctionEmitter {
   private final FuncType type;
   private final Function function;
   private final List<ValType> localTypes;
+  private final SplitPlan plan;
+  private final Piece piece;
+  private final int defined;
+  private final BitSet registers;
+  // JVM local of each WebAssembly local this method keeps in one; -1 for those in the frame.
   private final int[] localSlot;
   private final int machineLocal;
   private final int instLocal;
   private final int memLocal;
   private final int memSizeLocal;
+  private final int codeLocal;
+  private final Frame frame;
+  private final int frameNumbersLocal;
+  private final int frameRefsLocal;
+  private final int lineBase;
+  private final Label epilogue = new Label();
+  private boolean epilogueUsed;
+  private FunctionShape shape;
+  private SizeCounter counter;
+  private int lowSinceRecord;
   private final int tempBase;
   private int tempTop;
   private final NumericEmitter numeric;
@@ -115,41 +141,149 @@ final class FunctionEmitter {
   private final Map<Long, Integer> spillLocals = new HashMap<>();
   private int nextSpillLocal;
 
+  /**
+   * An emitter of method {@code piece} (null: the function's root method) of defined function
+   * {@code defined}, cut as {@code plan} says.
+   */
   FunctionEmitter(
-      ModuleContext mc, MethodVisitor mv, FuncType type, Function function, List<ValType> locals) {
+      ModuleContext mc,
+      MethodVisitor mv,
+      int defined,
+      FuncType type,
+      Function function,
+      List<ValType> locals,
+      SplitPlan plan,
+      Piece piece) {
     this.mc = mc;
     this.mv = mv;
+    this.defined = defined;
     this.type = type;
     this.function = function;
     this.localTypes = locals;
+    this.plan = plan;
+    this.piece = piece;
     this.localSlot = new int[locals.size()];
+    Arrays.fill(localSlot, -1);
+    int params = piece == null ? type.params().size() : 0;
+    this.registers = SplitPlan.registers(piece == null ? plan.rootOwn : piece.own, locals, params);
     int slot = 0;
-    int params = type.params().size();
-    for (int i = 0; i < params; i++) {
-      localSlot[i] = slot;
-      slot += JvmTypes.wide(locals.get(i)) ? 2 : 1;
+    if (piece == null) {
+      for (int i = 0; i < params; i++) {
+        localSlot[i] = slot;
+        slot += JvmTypes.wide(locals.get(i)) ? 2 : 1;
+      }
+      machineLocal = slot++;
+      instLocal = slot++;
+      frameNumbersLocal = slot++;
+      frameRefsLocal = slot++;
+    } else {
+      frameNumbersLocal = slot++;
+      frameRefsLocal = slot++;
+      machineLocal = slot++;
+      instLocal = slot++;
     }
-    machineLocal = slot++;
-    instLocal = slot++;
-    for (int i = params; i < locals.size(); i++) {
+    for (int i = registers.nextSetBit(params); i >= 0; i = registers.nextSetBit(i + 1)) {
       localSlot[i] = slot;
       slot += JvmTypes.wide(locals.get(i)) ? 2 : 1;
     }
     memLocal = slot++;
     memSizeLocal = slot++;
+    codeLocal = slot++;
     tempBase = slot;
     // Temporaries live for one instruction (a call's arguments: at most 255 slots plus a few);
     // spill locals above them for the whole function.
     nextSpillLocal = tempBase + 520;
+    this.lineBase = piece == null ? 0 : piece.startOffset;
+    this.frame = new Frame(mv, frameNumbersLocal, frameRefsLocal);
     this.numeric = new NumericEmitter(mv);
     this.calls = new CallEmitter(this);
   }
 
+  /**
+   * Makes this a trial emission: {@code shape} records every instruction with the bytes {@code
+   * counter} (this emitter's visitor) counted before it.
+   */
+  FunctionEmitter recording(FunctionShape shape, SizeCounter counter) {
+    this.shape = shape;
+    this.counter = counter;
+    return this;
+  }
+
   void emit() {
     mv.visitCode();
+    if (piece == null) {
+      rootPrologue();
+    } else {
+      piecePrologue();
+    }
+    InstructionReader r = InstructionReader.of(function.body());
+    int end = piece == null ? Integer.MAX_VALUE : piece.endOffset;
+    int pos = 0;
+    if (piece != null) {
+      pos = piece.startOffset;
+      r.seek(pos);
+    }
+    while (pos < end && r.hasNext()) {
+      tempTop = tempBase;
+      Piece child = unreachable ? null : plan.pieceAt(pos, piece);
+      if (child != null) {
+        new PieceCall(this, child).emit();
+        pos = child.endOffset;
+        r.seek(pos);
+        continue;
+      }
+      Opcode op = r.next();
+      if (shape != null) {
+        record(op, r);
+      }
+      if (unreachable) {
+        skip(op);
+      } else {
+        instruction(op, r);
+      }
+      pos = r.endOffset();
+    }
+    if (shape != null) {
+      shape.finish(pos, counter.size(), stack, lowSinceRecord);
+    }
+    if (piece != null) {
+      pieceEpilogue();
+    }
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private void record(Opcode op, InstructionReader r) {
+    int index =
+        switch (op) {
+          case BR, BR_IF, LOCAL_GET, LOCAL_SET, LOCAL_TEE -> r.index();
+          default -> -1;
+        };
+    FuncType sig =
+        op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF
+            ? r.blockType().signature(mc.module::type)
+            : null;
+    shape.record(op, r.offset(), counter.size(), stack, lowSinceRecord, unreachable, index, sig);
+    lowSinceRecord = stack.size();
+  }
+
+  private void rootPrologue() {
     mv.visitVarInsn(ALOAD, machineLocal);
     support("enter", "(L" + JvmTypes.MACHINE + ";)V");
-    for (int i = type.params().size(); i < localTypes.size(); i++) {
+    if (plan.hasFrame) {
+      Constants.pushInt(mv, plan.frameLength());
+      mv.visitIntInsn(NEWARRAY, T_LONG);
+      mv.visitVarInsn(ASTORE, frameNumbersLocal);
+      if (plan.refsInFrame) {
+        Constants.pushInt(mv, plan.frameLength());
+        mv.visitTypeInsn(ANEWARRAY, JvmTypes.OBJECT);
+      } else {
+        mv.visitInsn(ACONST_NULL);
+      }
+      mv.visitVarInsn(ASTORE, frameRefsLocal);
+    }
+    int params = type.params().size();
+    for (int i = registers.nextSetBit(params); i >= 0; i = registers.nextSetBit(i + 1)) {
       ValType t = localTypes.get(i);
       pushZero(t);
       mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
@@ -158,18 +292,80 @@ final class FunctionEmitter {
     controls.add(
         new Control(
             Kind.FUNCTION, new Label(), null, 0, FuncType.of(List.of(), type.results()), 0, 0));
-    InstructionReader r = InstructionReader.of(function.body());
-    while (r.hasNext()) {
-      Opcode op = r.next();
-      tempTop = tempBase;
-      if (unreachable) {
-        skip(op);
-      } else {
-        instruction(op, r);
-      }
+  }
+
+  private void piecePrologue() {
+    for (int i = registers.nextSetBit(0); i >= 0; i = registers.nextSetBit(i + 1)) {
+      ValType t = localTypes.get(i);
+      frame.load(t, i);
+      mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
     }
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    reloadMemory();
+    // The labels around the piece, outermost first, so that label(depth) finds them.
+    for (int k = piece.outer.size(); k >= 1; k--) {
+      Control c =
+          new Control(
+              Kind.OUTER, null, null, 0, FuncType.of(List.of(), piece.outer.get(k - 1)), 0, 0);
+      c.code = k;
+      controls.add(c);
+    }
+    for (int i = 0; i < piece.params.size(); i++) {
+      frame.load(piece.params.get(i), plan.localCount + i);
+      stack.add(piece.params.get(i));
+    }
+  }
+
+  /** The end of a piece's run: its results to the exchange area, code 0, then the epilogue. */
+  private void pieceEpilogue() {
+    if (!unreachable) {
+      leavePiece(0, piece.results.size());
+    }
+    if (!epilogueUsed) {
+      return;
+    }
+    mv.visitLabel(epilogue);
+    for (int i = registers.nextSetBit(0); i >= 0; i = registers.nextSetBit(i + 1)) {
+      frame.store(localTypes.get(i), i, localSlot[i]);
+    }
+    mv.visitVarInsn(ILOAD, codeLocal);
+    mv.visitInsn(IRETURN);
+  }
+
+  /**
+   * Leaves this piece's method answering {@code code}, the {@code carried} values on top of the
+   * stack going to the exchange area, the rest of the JVM stack dropped.
+   */
+  void leavePiece(int code, int carried) {
+    int[] temps = new int[carried];
+    for (int i = carried - 1; i >= 0; i--) {
+      ValType t = top(carried - 1 - i);
+      temps[i] = temp(t);
+      mv.visitVarInsn(JvmTypes.store(t), temps[i]);
+    }
+    for (int i = 0; i < carried; i++) {
+      frame.store(top(carried - 1 - i), plan.localCount + i, temps[i]);
+    }
+    dropJvmStack(stack.size() - carried);
+    Constants.pushInt(mv, code);
+    mv.visitVarInsn(ISTORE, codeLocal);
+    epilogueUsed = true;
+    mv.visitJumpInsn(GOTO, epilogue);
+  }
+
+  /** Leaves this piece's method answering {@code code}, whose values are in the exchange area. */
+  void propagate(int code) {
+    dropJvmStack(stack.size());
+    Constants.pushInt(mv, code);
+    mv.visitVarInsn(ISTORE, codeLocal);
+    epilogueUsed = true;
+    mv.visitJumpInsn(GOTO, epilogue);
+  }
+
+  /** Pops the operand stack entries below {@code height} that are on the JVM stack. */
+  void dropJvmStack(int height) {
+    for (int i = height - 1; i >= spillBase; i--) {
+      mv.visitInsn(JvmTypes.wide(stack.get(i)) ? POP2 : POP);
+    }
   }
 
   private static boolean mayTrapOrCall(Opcode op) {
@@ -220,7 +416,7 @@ final class FunctionEmitter {
       // The body offset, for mapping a trap's Java frames back (CompiledFrames).
       Label here = new Label();
       mv.visitLabel(here);
-      mv.visitLineNumber(Math.min(r.offset() + 1, 65535), here);
+      mv.visitLineNumber(Math.min(r.offset() - lineBase + 1, 65535), here);
     }
     if (op.hasFixedSignature() && op.immediate() == Immediate.NONE) {
       if (numeric.emit(op)) {
@@ -255,15 +451,16 @@ final class FunctionEmitter {
       case DROP -> mv.visitInsn(JvmTypes.wide(pop()) ? POP2 : POP);
       case SELECT, SELECT_TYPED -> select();
       case LOCAL_GET -> {
-        ValType t = localTypes.get(r.index());
-        mv.visitVarInsn(JvmTypes.load(t), localSlot[r.index()]);
-        stack.add(t);
+        loadLocal(r.index());
+        stack.add(localTypes.get(r.index()));
       }
-      case LOCAL_SET -> mv.visitVarInsn(JvmTypes.store(pop()), localSlot[r.index()]);
+      case LOCAL_SET -> storeLocal(r.index());
       case LOCAL_TEE -> {
+        reads(1);
         ValType t = stack.get(stack.size() - 1);
         mv.visitInsn(JvmTypes.wide(t) ? DUP2 : DUP);
-        mv.visitVarInsn(JvmTypes.store(t), localSlot[r.index()]);
+        stack.add(t);
+        storeLocal(r.index());
       }
       case GLOBAL_GET -> globalGet(r.index());
       case GLOBAL_SET -> globalSet(r.index());
@@ -307,6 +504,95 @@ final class FunctionEmitter {
   }
 
   // ---- helpers used by the instruction families ----
+
+  /** Pushes local {@code index}, from its JVM local or the frame. */
+  void loadLocal(int index) {
+    ValType t = localTypes.get(index);
+    if (localSlot[index] >= 0) {
+      mv.visitVarInsn(JvmTypes.load(t), localSlot[index]);
+    } else {
+      frame.load(t, index);
+    }
+  }
+
+  /** Pops the top of the stack into local {@code index}. */
+  void storeLocal(int index) {
+    ValType t = pop();
+    if (localSlot[index] >= 0) {
+      mv.visitVarInsn(JvmTypes.store(t), localSlot[index]);
+      return;
+    }
+    int value = temp(t);
+    mv.visitVarInsn(JvmTypes.store(t), value);
+    frame.store(t, index, value);
+  }
+
+  /** Copies local {@code index} to the frame if this method keeps it in a JVM local. */
+  void syncOut(int index) {
+    if (localSlot[index] >= 0) {
+      frame.store(localTypes.get(index), index, localSlot[index]);
+    }
+  }
+
+  /** Reloads local {@code index} from the frame if this method keeps it in a JVM local. */
+  void syncIn(int index) {
+    if (localSlot[index] >= 0) {
+      ValType t = localTypes.get(index);
+      frame.load(t, index);
+      mv.visitVarInsn(JvmTypes.store(t), localSlot[index]);
+    }
+  }
+
+  Frame frame() {
+    return frame;
+  }
+
+  SplitPlan plan() {
+    return plan;
+  }
+
+  int definedIndex() {
+    return defined;
+  }
+
+  FuncType type() {
+    return type;
+  }
+
+  boolean isPiece() {
+    return piece != null;
+  }
+
+  /** Pushes the values of a branch to label {@code depth} and takes it; for piece calls. */
+  void branchFromExchange(int depth) {
+    Control c = label(depth);
+    if (c.kind == Kind.OUTER) {
+      propagate(c.code);
+      return;
+    }
+    List<ValType> carried = c.branchTypes();
+    for (int i = 0; i < carried.size(); i++) {
+      frame.load(carried.get(i), plan.localCount + i);
+    }
+    stack.addAll(carried);
+    branch(c);
+    popTypes(carried.size());
+  }
+
+  /** Returns from the function with the results in the exchange area; for piece calls. */
+  void returnFromExchange() {
+    if (piece != null) {
+      propagate(-1);
+      return;
+    }
+    List<ValType> results = type.results();
+    for (int i = 0; i < results.size(); i++) {
+      frame.load(results.get(i), plan.localCount + i);
+    }
+    stack.addAll(results);
+    returnValues();
+    popTypes(results.size());
+  }
 
   MethodVisitor mv() {
     return mv;
@@ -370,8 +656,18 @@ final class FunctionEmitter {
     mv.visitInsn(ATHROW);
   }
 
+  /**
+   * Notes that the instruction reads the top {@code n} values without popping them (a branch): a
+   * piece cut around it must take them as operands.
+   */
+  private void reads(int n) {
+    lowSinceRecord = Math.min(lowSinceRecord, stack.size() - n);
+  }
+
   private ValType pop() {
-    return stack.remove(stack.size() - 1);
+    ValType t = stack.remove(stack.size() - 1);
+    lowSinceRecord = Math.min(lowSinceRecord, stack.size());
+    return t;
   }
 
   void popTypes(int n) {
@@ -508,8 +804,13 @@ final class FunctionEmitter {
    * branch carries.
    */
   private void branch(Control c) {
+    reads(c.branchTypes().size());
     if (c.kind == Kind.FUNCTION) {
       returnValues();
+      return;
+    }
+    if (c.kind == Kind.OUTER) {
+      leavePiece(c.code, c.results.size());
       return;
     }
     List<ValType> carried = c.branchTypes();
@@ -552,7 +853,7 @@ final class FunctionEmitter {
   }
 
   private boolean direct(Control c) {
-    if (c.kind == Kind.FUNCTION) {
+    if (c.kind == Kind.FUNCTION || c.kind == Kind.OUTER) {
       return false;
     }
     if (c.kind == Kind.LOOP) {
@@ -564,6 +865,7 @@ final class FunctionEmitter {
   private void brIf(Control c) {
     pop();
     if (direct(c)) {
+      reads(c.branchTypes().size());
       mv.visitJumpInsn(IFNE, c.target);
       return;
     }
@@ -576,6 +878,10 @@ final class FunctionEmitter {
   private void brTable(InstructionReader r) {
     pop();
     int n = r.labelCount();
+    if (n > BranchTables.SWITCH_LIMIT) {
+      bigBrTable(r);
+      return;
+    }
     Map<Integer, Label> stubs = new HashMap<>();
     Label[] cases = new Label[n];
     for (int i = 0; i < n; i++) {
@@ -595,9 +901,36 @@ final class FunctionEmitter {
     unreachable = true;
   }
 
+  /**
+   * A {@code br_table} too long for a {@code tableswitch} in a method under the size limit: the
+   * label of each index comes from a string constant, then a switch over the labels it names.
+   */
+  private void bigBrTable(InstructionReader r) {
+    int n = r.labelCount();
+    Map<Integer, Integer> caseOf = new LinkedHashMap<>();
+    int[] cases = new int[n];
+    for (int i = 0; i < n; i++) {
+      cases[i] = caseOf.computeIfAbsent(r.label(i), d -> caseOf.size());
+    }
+    int dflt = caseOf.computeIfAbsent(r.defaultLabel(), d -> caseOf.size());
+    BranchTables.pushCase(mv, cases, dflt, temp(NumType.I32));
+    Map<Integer, Label> stubs = new HashMap<>();
+    Label[] targets = new Label[caseOf.size()];
+    for (Map.Entry<Integer, Integer> e : caseOf.entrySet()) {
+      targets[e.getValue()] = caseLabel(e.getKey(), stubs);
+    }
+    mv.visitTableSwitchInsn(0, targets.length - 1, targets[dflt], targets);
+    for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
+      mv.visitLabel(stub.getValue());
+      branch(label(stub.getKey()));
+    }
+    unreachable = true;
+  }
+
   private Label caseLabel(int depth, Map<Integer, Label> stubs) {
     Control c = label(depth);
     if (direct(c)) {
+      reads(c.branchTypes().size());
       return c.target;
     }
     return stubs.computeIfAbsent(depth, d -> new Label());
@@ -606,6 +939,11 @@ final class FunctionEmitter {
   /** Returns the function's results from the top of the stack; several go through the slots. */
   private void returnValues() {
     List<ValType> results = type.results();
+    reads(results.size());
+    if (piece != null) {
+      leavePiece(-1, results.size());
+      return;
+    }
     if (results.size() > 1) {
       int[] temps = new int[results.size()];
       for (int i = results.size() - 1; i >= 0; i--) {

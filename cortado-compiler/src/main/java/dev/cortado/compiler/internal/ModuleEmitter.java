@@ -18,6 +18,7 @@ import dev.cortado.runtime.internal.compiled.CompilationException;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.ValType;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,21 @@ final class ModuleEmitter {
       "dev/cortado/runtime/internal/compiled/CompiledModule";
   private static final String BRIDGE = "(IL" + JvmTypes.MACHINE + ";L" + JvmTypes.INSTANCE + ";I)V";
 
+  /** Function classes one switch of {@code invoke} picks from: 256 cases take ~4 KB of code. */
+  private static final int CLASSES_PER_SWITCH = 256;
+
   private final ModuleContext mc;
+  private final Map<Integer, SplitPlan> plans = new HashMap<>();
 
   ModuleEmitter(ModuleContext mc) {
     this.mc = mc;
+  }
+
+  /** A function emitted whole came out over the method limit: emit its class again, cut. */
+  private static final class Oversized extends RuntimeException {
+    Oversized() {
+      super(null, null, false, false);
+    }
   }
 
   /** Returns the classes by internal name. */
@@ -73,28 +85,49 @@ final class ModuleEmitter {
   }
 
   /**
-   * Emits function class {@code k}. A function whose code would exceed the JVM's 64 KiB method
-   * limit is left to the interpreter and the class emitted again without it.
+   * Emits function class {@code k}. A function that cannot be compiled (which splitting should make
+   * impossible) is left to the interpreter, with a warning, and the class emitted again without it.
    */
   private byte[] functionClass(int k, String name) {
     while (true) {
       try {
         return tryFunctionClass(k, name);
+      } catch (Oversized e) {
+        // Planned again, measured this time; emit the class once more.
+      } catch (CompilationException e) {
+        if (failing < 0) {
+          throw e;
+        }
+        leaveToInterpreter(failing, e.getMessage());
       } catch (MethodTooLargeException e) {
         String method = e.getMethodName();
-        if (!method.startsWith("f") || !mc.compiled.get(Integer.parseInt(method.substring(1)))) {
+        int cut = method.indexOf('_');
+        String digits = method.substring(1, cut < 0 ? method.length() : cut);
+        if (!method.startsWith("f")
+            || digits.isEmpty()
+            || !digits.chars().allMatch(Character::isDigit)) {
           throw new CompilationException("generated method " + method + " is too large", e);
         }
-        int defined = Integer.parseInt(method.substring(1));
-        System.getLogger(ModuleEmitter.class.getName())
-            .log(
-                System.Logger.Level.DEBUG,
-                "function {0} exceeds a JVM method's 64 KiB; it runs in the interpreter",
-                mc.importedFunctions + defined);
-        mc.compiled.clear(defined);
+        leaveToInterpreter(Integer.parseInt(digits), "its code exceeds a JVM method's 64 KiB");
       }
     }
   }
+
+  private void leaveToInterpreter(int defined, String reason) {
+    System.getLogger(ModuleEmitter.class.getName())
+        .log(
+            // Only a lowered limit (a testing aid) makes it common.
+            FunctionSplitter.LIMIT == FunctionSplitter.DEFAULT_LIMIT
+                ? System.Logger.Level.WARNING
+                : System.Logger.Level.DEBUG,
+            "function {0} runs in the interpreter: {1}",
+            mc.importedFunctions + defined,
+            reason);
+    mc.compiled.clear(defined);
+  }
+
+  // The defined function being emitted, to leave to the interpreter if it cannot be compiled.
+  private int failing = -1;
 
   private byte[] tryFunctionClass(int k, String name) {
     ClassWriter cw = writer();
@@ -106,22 +139,36 @@ final class ModuleEmitter {
       if (!mc.compiled.get(d)) {
         continue;
       }
+      failing = d;
+      SplitPlan plan = plans.get(d);
+      if (plan == null) {
+        plan = FunctionSplitter.plan(mc, d, false);
+        plans.put(d, plan);
+      }
       FuncType type = mc.module.functionType(mc.importedFunctions + d);
-      MethodVisitor mv =
-          cw.visitMethod(
-              ACC_PUBLIC | ACC_STATIC,
-              ModuleContext.methodOf(d),
-              JvmTypes.descriptor(type),
-              null,
-              null);
-      try {
-        new FunctionEmitter(mc, mv, type, functions.get(d), mc.module.functionInfo(d).localTypes())
-            .emit();
-      } catch (CompilationException e) {
-        throw new CompilationException(
-            "function " + (mc.importedFunctions + d) + ": " + e.getMessage(), e);
+      Function function = functions.get(d);
+      List<ValType> locals = mc.module.functionInfo(d).localTypes();
+      SizeCounter root =
+          new SizeCounter(
+              cw.visitMethod(
+                  ACC_PUBLIC | ACC_STATIC,
+                  ModuleContext.methodOf(d),
+                  JvmTypes.descriptor(type),
+                  null,
+                  null));
+      new FunctionEmitter(mc, root, d, type, function, locals, plan, null).emit();
+      if (root.size() > FunctionSplitter.LIMIT && plan.pieces.isEmpty()) {
+        plans.put(d, FunctionSplitter.plan(mc, d, true));
+        throw new Oversized();
+      }
+      for (Piece p : plan.pieces) {
+        MethodVisitor mv =
+            cw.visitMethod(
+                ACC_PUBLIC | ACC_STATIC, p.method(d), Frame.PIECE_DESCRIPTOR, null, null);
+        new FunctionEmitter(mc, mv, d, type, function, locals, plan, p).emit();
       }
     }
+    failing = -1;
     bridge(cw, from, to);
     cw.visitEnd();
     return cw.toByteArray();
@@ -194,39 +241,79 @@ final class ModuleEmitter {
     init.visitMaxs(0, 0);
     init.visitEnd();
 
+    // invoke(index, m, inst, base) picks the function class, through a method per group of
+    // classes when there are many, so that every method stays small enough for HotSpot to compile.
+    int n = mc.functionClassCount();
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "invoke", BRIDGE, null, null);
     mv.visitCode();
-    int n = mc.functionClassCount();
-    Label done = new Label();
-    if (n > 0) {
-      Label[] cases = new Label[n];
-      for (int k = 0; k < n; k++) {
-        cases[k] = new Label();
+    if (n == 0) {
+      mv.visitInsn(RETURN);
+    } else if (n <= CLASSES_PER_SWITCH) {
+      classSwitch(mv, 0, n, 1);
+    } else {
+      int groups = (n + CLASSES_PER_SWITCH - 1) / CLASSES_PER_SWITCH;
+      Label done = new Label();
+      Label[] cases = new Label[groups];
+      for (int g = 0; g < groups; g++) {
+        cases[g] = new Label();
       }
       mv.visitVarInsn(ILOAD, 1);
-      Constants.pushInt(mv, ModuleContext.FUNCTIONS_PER_CLASS);
+      Constants.pushInt(mv, ModuleContext.FUNCTIONS_PER_CLASS * CLASSES_PER_SWITCH);
       mv.visitInsn(IDIV);
-      mv.visitTableSwitchInsn(0, n - 1, done, cases);
-      for (int k = 0; k < n; k++) {
-        mv.visitLabel(cases[k]);
-        mv.visitVarInsn(ILOAD, 1);
-        mv.visitVarInsn(ALOAD, 2);
-        mv.visitVarInsn(ALOAD, 3);
-        mv.visitVarInsn(ILOAD, 4);
-        mv.visitMethodInsn(
-            INVOKESTATIC,
-            mc.classOf(k * ModuleContext.FUNCTIONS_PER_CLASS),
-            "bridge",
-            BRIDGE,
-            false);
+      mv.visitTableSwitchInsn(0, groups - 1, done, cases);
+      for (int g = 0; g < groups; g++) {
+        mv.visitLabel(cases[g]);
+        pushBridgeArguments(mv, 1);
+        mv.visitMethodInsn(INVOKESTATIC, name, "invoke" + g, BRIDGE, false);
         mv.visitInsn(RETURN);
       }
+      mv.visitLabel(done);
+      mv.visitInsn(RETURN);
+      for (int g = 0; g < groups; g++) {
+        MethodVisitor gv =
+            cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "invoke" + g, BRIDGE, null, null);
+        gv.visitCode();
+        int from = g * CLASSES_PER_SWITCH;
+        classSwitch(gv, from, Math.min(n, from + CLASSES_PER_SWITCH), 0);
+        gv.visitMaxs(0, 0);
+        gv.visitEnd();
+      }
     }
-    mv.visitLabel(done);
-    mv.visitInsn(RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
     cw.visitEnd();
     return cw.toByteArray();
+  }
+
+  /**
+   * Emits a switch from the function index (argument {@code first}, then the machine, instance and
+   * base) to the bridges of function classes {@code [from, to)}.
+   */
+  private void classSwitch(MethodVisitor mv, int from, int to, int first) {
+    Label done = new Label();
+    Label[] cases = new Label[to - from];
+    for (int k = 0; k < cases.length; k++) {
+      cases[k] = new Label();
+    }
+    mv.visitVarInsn(ILOAD, first);
+    Constants.pushInt(mv, ModuleContext.FUNCTIONS_PER_CLASS);
+    mv.visitInsn(IDIV);
+    mv.visitTableSwitchInsn(from, to - 1, done, cases);
+    for (int k = from; k < to; k++) {
+      mv.visitLabel(cases[k - from]);
+      pushBridgeArguments(mv, first);
+      mv.visitMethodInsn(
+          INVOKESTATIC, mc.classOf(k * ModuleContext.FUNCTIONS_PER_CLASS), "bridge", BRIDGE, false);
+      mv.visitInsn(RETURN);
+    }
+    mv.visitLabel(done);
+    mv.visitInsn(RETURN);
+  }
+
+  private static void pushBridgeArguments(MethodVisitor mv, int first) {
+    mv.visitVarInsn(ILOAD, first);
+    mv.visitVarInsn(ALOAD, first + 1);
+    mv.visitVarInsn(ALOAD, first + 2);
+    mv.visitVarInsn(ILOAD, first + 3);
   }
 }

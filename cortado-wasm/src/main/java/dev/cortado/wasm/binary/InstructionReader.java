@@ -233,6 +233,14 @@ public final class InstructionReader {
     index = 0;
   }
 
+  /**
+   * Moves to {@code offset} from the start of the expression, which must be where an instruction
+   * starts (an offset {@link #offset()} returned): the next {@link #next()} decodes it.
+   */
+  public void seek(int offset) {
+    in.position(start + offset);
+  }
+
   /** Returns the current instruction's opcode. */
   public Opcode opcode() {
     return opcode;

@@ -1,0 +1,68 @@
+package dev.cortado.compiler.internal;
+
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IFLT;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.ISUB;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Long {@code br_table}s. A {@code tableswitch} takes 4 bytes per entry, so a table of 100,000
+ * labels would not fit a JVM method, let alone one HotSpot compiles; a long table becomes data
+ * instead: a string constant whose characters are the case of each index, and a switch over the few
+ * distinct labels.
+ */
+final class BranchTables {
+  /** Longer tables than this are looked up in strings: 1 KiB of {@code tableswitch} at most. */
+  static final int SWITCH_LIMIT = 256;
+
+  /** Characters per string constant: at most 3 bytes each in the class file's 65,535. */
+  private static final int CHUNK = 20_000;
+
+  private BranchTables() {}
+
+  /**
+   * With an index on the stack, pushes {@code cases[index]}, or {@code dflt} when the index is out
+   * of range (unsigned, as {@code br_table} reads it); {@code temp} is a free int local.
+   */
+  static void pushCase(MethodVisitor mv, int[] cases, int dflt, int temp) {
+    mv.visitVarInsn(ISTORE, temp);
+    Label outside = new Label();
+    Label have = new Label();
+    mv.visitVarInsn(ILOAD, temp);
+    mv.visitJumpInsn(IFLT, outside);
+    mv.visitVarInsn(ILOAD, temp);
+    Constants.pushInt(mv, cases.length);
+    mv.visitJumpInsn(IF_ICMPGE, outside);
+    for (int from = 0; from < cases.length; from += CHUNK) {
+      int to = Math.min(cases.length, from + CHUNK);
+      Label next = new Label();
+      if (to < cases.length) {
+        mv.visitVarInsn(ILOAD, temp);
+        Constants.pushInt(mv, to);
+        mv.visitJumpInsn(IF_ICMPGE, next);
+      }
+      StringBuilder chars = new StringBuilder(to - from);
+      for (int i = from; i < to; i++) {
+        chars.append((char) cases[i]);
+      }
+      mv.visitLdcInsn(chars.toString());
+      mv.visitVarInsn(ILOAD, temp);
+      if (from > 0) {
+        Constants.pushInt(mv, from);
+        mv.visitInsn(ISUB);
+      }
+      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+      mv.visitJumpInsn(GOTO, have);
+      mv.visitLabel(next);
+    }
+    mv.visitLabel(outside);
+    Constants.pushInt(mv, dflt);
+    mv.visitLabel(have);
+  }
+}

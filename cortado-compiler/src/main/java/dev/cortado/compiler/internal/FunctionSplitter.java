@@ -1,0 +1,188 @@
+package dev.cortado.compiler.internal;
+
+import dev.cortado.runtime.internal.compiled.CompilationException;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.Function;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.binary.InstructionReader;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Decides how each function becomes methods. HotSpot never JIT-compiles a method of more than 8,000
+ * bytes of code (its {@code HugeMethodLimit}); the JVM refuses more than 64 KiB. A function whose
+ * code would be bigger is cut into {@link Piece}s so that every method's own code stays under
+ * {@link #LIMIT}: a trial emission measures the function, {@link SplitPlanner} chooses pieces for a
+ * target size, and a second trial checks every method, aiming lower until all fit.
+ */
+final class FunctionSplitter {
+  /**
+   * The most code one generated method may hold: HotSpot's 8,000 bytes, less a margin. The system
+   * property {@code cortado.compiler.methodLimit} lowers it, so that tests can cut every function
+   * (the code cache keys the value).
+   */
+  static final int LIMIT = limit();
+
+  static final int DEFAULT_LIMIT = 7_800;
+
+  /**
+   * Bodies up to this size are emitted without a trial: nearly all stay under the limit, and the
+   * few that do not (calls of imports take ~25 bytes of code per byte) are caught by counting the
+   * real emission and planned again with {@code measure}.
+   */
+  private static final int UNMEASURED_BODY = 1_500;
+
+  /** A piece keeps a local in a JVM local if its own code uses it this many times. */
+  private static final int REGISTER_USES = 3;
+
+  /** Up to this many locals, the root keeps them all in JVM locals without a scan for use. */
+  private static final int UNSCANNED_LOCALS = 2_048;
+
+  private FunctionSplitter() {}
+
+  private static int limit() {
+    String set = System.getProperty("cortado.compiler.methodLimit");
+    if (set != null) {
+      try {
+        return Math.max(64, Math.min(DEFAULT_LIMIT, Integer.parseInt(set.trim())));
+      } catch (NumberFormatException e) {
+        System.getLogger(FunctionSplitter.class.getName())
+            .log(System.Logger.Level.WARNING, "ignoring cortado.compiler.methodLimit={0}", set);
+      }
+    }
+    return DEFAULT_LIMIT;
+  }
+
+  /**
+   * Returns the plan for defined function {@code defined}, after a trial emission if the body is
+   * large or {@code measure} asks for one.
+   */
+  static SplitPlan plan(ModuleContext mc, int defined, boolean measure) {
+    Function function = mc.module.module().functions().get(defined);
+    FuncType type = mc.module.functionType(mc.importedFunctions + defined);
+    List<ValType> locals = mc.module.functionInfo(defined).localTypes();
+    SplitPlan whole = whole(function, type, locals);
+    if (!measure && function.body().code().length() <= Math.min(UNMEASURED_BODY, LIMIT / 16)) {
+      return whole;
+    }
+    FunctionShape shape = new FunctionShape();
+    SizeCounter counter = new SizeCounter(null);
+    new FunctionEmitter(mc, counter, defined, type, function, locals, whole, null)
+        .recording(shape, counter)
+        .emit();
+    if (counter.size() <= LIMIT) {
+      return whole;
+    }
+    InstructionReader reader = InstructionReader.of(function.body());
+    int target = LIMIT * 5 / 6;
+    for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
+      List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target);
+      SplitPlan plan = build(shape, pieces, type, locals);
+      if (fits(mc, defined, type, function, locals, plan)) {
+        return plan;
+      }
+    }
+    throw new CompilationException(
+        "function "
+            + (mc.importedFunctions + defined)
+            + " cannot be cut into methods under "
+            + LIMIT
+            + " bytes");
+  }
+
+  /** The plan of a function compiled as one method. */
+  private static SplitPlan whole(Function function, FuncType type, List<ValType> locals) {
+    BitSet own = new BitSet();
+    if (locals.size() <= UNSCANNED_LOCALS) {
+      own.set(0, locals.size());
+    } else {
+      own.set(0, type.params().size());
+      InstructionReader r = InstructionReader.of(function.body());
+      while (r.hasNext()) {
+        switch (r.next()) {
+          case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> own.set(r.index());
+          default -> {}
+        }
+      }
+    }
+    return new SplitPlan(List.of(), own, locals, type.params().size(), 0, false);
+  }
+
+  /** Links {@code pieces} into a tree and finds the locals each method's own code uses. */
+  private static SplitPlan build(
+      FunctionShape shape, List<Piece> pieces, FuncType type, List<ValType> locals) {
+    BitSet rootOwn = new BitSet();
+    rootOwn.set(0, type.params().size());
+    Deque<Piece> open = new ArrayDeque<>();
+    int next = 0;
+    int exchange = type.results().size();
+    boolean refs = type.results().stream().anyMatch(ValType::isReference);
+    for (Piece p : pieces) {
+      exchange = Math.max(exchange, Math.max(p.params.size(), p.results.size()));
+      refs |= p.params.stream().anyMatch(ValType::isReference);
+      refs |= p.results.stream().anyMatch(ValType::isReference);
+      for (int k = p.exits.nextSetBit(0); k >= 0; k = p.exits.nextSetBit(k + 1)) {
+        exchange = Math.max(exchange, p.carried(k).size());
+        refs |= p.carried(k).stream().anyMatch(ValType::isReference);
+      }
+    }
+    for (int i = 0; i < shape.count; i++) {
+      while (!open.isEmpty() && open.peek().end <= i) {
+        open.pop();
+      }
+      while (next < pieces.size() && pieces.get(next).start == i) {
+        Piece p = pieces.get(next++);
+        if (!open.isEmpty()) {
+          open.peek().children.add(p);
+        }
+        open.push(p);
+      }
+      byte kind = shape.kind[i];
+      if (kind == FunctionShape.LOCAL_READ || kind == FunctionShape.LOCAL_WRITE) {
+        if (open.isEmpty()) {
+          rootOwn.set(shape.arg[i]);
+        } else {
+          open.peek().accesses.merge(shape.arg[i], 1, Integer::sum);
+        }
+      }
+    }
+    // A piece loads its JVM locals on entry and stores them on exit: worth it for a local it uses
+    // a few times (or in a loop, where it is used many times); one used once or twice is read and
+    // written in the frame where it is used.
+    for (Piece p : pieces) {
+      p.accesses.forEach(
+          (local, n) -> {
+            if (n >= REGISTER_USES) {
+              p.own.set(local);
+            }
+          });
+      p.accesses.clear();
+    }
+    return new SplitPlan(pieces, rootOwn, locals, type.params().size(), exchange, refs);
+  }
+
+  /** Returns whether every method of {@code plan} stays under {@link #LIMIT}. */
+  private static boolean fits(
+      ModuleContext mc,
+      int defined,
+      FuncType type,
+      Function function,
+      List<ValType> locals,
+      SplitPlan plan) {
+    SizeCounter root = new SizeCounter(null);
+    new FunctionEmitter(mc, root, defined, type, function, locals, plan, null).emit();
+    if (root.size() > LIMIT) {
+      return false;
+    }
+    for (Piece p : plan.pieces) {
+      SizeCounter c = new SizeCounter(null);
+      new FunctionEmitter(mc, c, defined, type, function, locals, plan, p).emit();
+      if (c.size() > LIMIT) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.cortado.compiler.internal;
+
+import dev.cortado.wasm.ValType;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one function is cut into methods: its {@link Piece}s (none for most functions), the locals
+ * the root method's own instructions use, and the frame array through which the methods share
+ * locals and pass values. A local lives in a JVM local of each method that uses it; a method copies
+ * it to the frame before calling a piece that uses it and back after a piece that writes it, and a
+ * piece copies in what it uses and out what it writes. Locals beyond {@link #REGISTER_SLOTS} JVM
+ * slots in one method live in the frame only.
+ */
+final class SplitPlan {
+  /** JVM local slots one method gives to WebAssembly locals; the JVM allows 65,535 in all. */
+  static final int REGISTER_SLOTS = 16_384;
+
+  final List<Piece> pieces;
+  final BitSet rootOwn;
+  final int localCount;
+
+  /** Slots after the locals in the frame: the most values a piece takes, leaves or carries. */
+  final int exchange;
+
+  final boolean hasFrame;
+  final boolean refsInFrame;
+
+  private final Map<Integer, List<Piece>> byStart = new HashMap<>();
+
+  SplitPlan(
+      List<Piece> pieces,
+      BitSet rootOwn,
+      List<ValType> localTypes,
+      int params,
+      int exchange,
+      boolean refsExchanged) {
+    this.pieces = pieces;
+    this.rootOwn = rootOwn;
+    this.localCount = localTypes.size();
+    this.exchange = exchange;
+    boolean overflow = registers(rootOwn, localTypes, params).cardinality() < rootOwn.cardinality();
+    for (Piece p : pieces) {
+      overflow |= registers(p.own, localTypes, 0).cardinality() < p.own.cardinality();
+    }
+    this.hasFrame = !pieces.isEmpty() || overflow;
+    boolean refs = refsExchanged;
+    for (ValType t : localTypes) {
+      refs |= t.isReference();
+    }
+    this.refsInFrame = hasFrame && refs;
+    for (int i = 0; i < pieces.size(); i++) {
+      Piece p = pieces.get(i);
+      p.id = i;
+      byStart.computeIfAbsent(p.startOffset, k -> new java.util.ArrayList<>()).add(p);
+    }
+  }
+
+  /** Returns the frame's length: a slot per local, then the exchange area. */
+  int frameLength() {
+    return localCount + exchange;
+  }
+
+  /**
+   * Returns the piece that starts at body offset {@code offset} and is a direct child of the method
+   * of {@code current} (null for the root), or null if none does.
+   */
+  Piece pieceAt(int offset, Piece current) {
+    List<Piece> here = byStart.get(offset);
+    if (here == null) {
+      return null;
+    }
+    // Pieces starting at one offset are listed outermost first.
+    int i = current == null ? -1 : here.indexOf(current);
+    return i + 1 < here.size() ? here.get(i + 1) : null;
+  }
+
+  /**
+   * Returns which of {@code own} a method keeps in JVM locals: parameters always (they arrive
+   * there), then the others in index order while they fit {@link #REGISTER_SLOTS}.
+   */
+  static BitSet registers(BitSet own, List<ValType> localTypes, int params) {
+    BitSet r = new BitSet();
+    int slots = 0;
+    for (int i = 0; i < params; i++) {
+      r.set(i);
+      slots += JvmTypes.wide(localTypes.get(i)) ? 2 : 1;
+    }
+    for (int i = own.nextSetBit(params); i >= 0; i = own.nextSetBit(i + 1)) {
+      int w = JvmTypes.wide(localTypes.get(i)) ? 2 : 1;
+      if (slots + w > REGISTER_SLOTS) {
+        break;
+      }
+      r.set(i);
+      slots += w;
+    }
+    return r;
+  }
+}

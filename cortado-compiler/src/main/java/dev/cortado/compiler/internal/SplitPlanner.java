@@ -1,0 +1,281 @@
+package dev.cortado.compiler.internal;
+
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.binary.InstructionReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Chooses the {@link Piece}s of a function whose code would not fit one method of {@code target}
+ * bytes, from a {@link FunctionShape}. Bottom up, every block body is brought under the target:
+ * first its largest nested blocks become pieces, then runs of whole statements, packed into pieces
+ * of about half the target, and runs of those pieces into bigger ones, until the body's own code
+ * fits. A piece costs a call and the copying of the locals it shares, estimated generously; the
+ * caller checks the result by emitting it.
+ */
+final class SplitPlanner {
+  private final FunctionShape s;
+  private final InstructionReader reader;
+  private final FuncType type;
+  private final int target;
+  private final int[] match;
+  private final int[] elseAt;
+  private final int[] parent;
+  private final int[] residual;
+  private final List<Piece> chosen = new ArrayList<>();
+
+  private SplitPlanner(FunctionShape s, InstructionReader reader, FuncType type, int target) {
+    this.s = s;
+    this.reader = reader;
+    this.type = type;
+    this.target = target;
+    int n = s.count;
+    match = new int[n];
+    elseAt = new int[n];
+    parent = new int[n];
+    residual = new int[n];
+    Deque<Integer> open = new ArrayDeque<>();
+    for (int i = 0; i < n; i++) {
+      parent[i] = open.isEmpty() ? -1 : open.peek();
+      elseAt[i] = -1;
+      if (s.opens(i)) {
+        open.push(i);
+      } else if (s.kind[i] == FunctionShape.ELSE) {
+        elseAt[open.peek()] = i;
+      } else if (s.kind[i] == FunctionShape.END && !open.isEmpty()) {
+        match[open.pop()] = i;
+      }
+    }
+  }
+
+  /**
+   * Returns the pieces for a function of type {@code type} whose trial emission recorded {@code
+   * shape}, so that no method's own code exceeds about {@code target} bytes; outermost first where
+   * two start together.
+   */
+  static List<Piece> plan(
+      FunctionShape shape, InstructionReader reader, FuncType type, int target) {
+    SplitPlanner p = new SplitPlanner(shape, reader, type, target);
+    // Inner blocks first: a block's index is above every enclosing block's.
+    for (int i = shape.count - 1; i >= 0; i--) {
+      if (shape.opens(i) && !shape.dead[i]) {
+        p.residual[i] = p.structured(i);
+      }
+    }
+    p.level(0, shape.count - 1, -1);
+    p.chosen.sort(Comparator.comparingInt((Piece x) -> x.start).thenComparingInt(x -> -x.end));
+    return p.chosen;
+  }
+
+  /** Brings the bodies of block {@code i} under the target; returns the block's code size. */
+  private int structured(int i) {
+    int m = match[i];
+    int inline = s.bytes[m + 1] - s.bytes[i];
+    int e = elseAt[i];
+    int size = inline;
+    if (e < 0) {
+      size += level(i + 1, m, i) - (s.bytes[m] - s.bytes[i + 1]);
+    } else {
+      size += level(i + 1, e, i) - (s.bytes[e] - s.bytes[i + 1]);
+      size += level(e + 1, m, i) - (s.bytes[m] - s.bytes[e + 1]);
+    }
+    return size;
+  }
+
+  private static final class Item {
+    final int start;
+    final int end;
+    // The lowest the operand stack gets while the item runs.
+    final int low;
+    int size;
+    boolean outlined;
+
+    Item(int start, int end, int low, int size) {
+      this.start = start;
+      this.end = end;
+      this.low = low;
+      this.size = size;
+    }
+  }
+
+  /**
+   * Brings the sibling instructions {@code [a, b)} of the block opened at {@code owner} (-1: the
+   * function) under the target; returns their size.
+   */
+  private int level(int a, int b, int owner) {
+    List<Item> items = new ArrayList<>();
+    int total = 0;
+    for (int p = a; p < b; ) {
+      int e = s.opens(p) ? match[p] + 1 : p + 1;
+      int size = s.opens(p) && !s.dead[p] ? residual[p] : s.bytes[e] - s.bytes[p];
+      // Nothing in a block reaches below the values it takes.
+      int low = s.opens(p) ? s.height[p] - takes(p) : s.low[p];
+      items.add(new Item(p, e, low, size));
+      total += size;
+      p = e;
+    }
+    if (total <= target) {
+      return total;
+    }
+    // The largest blocks first.
+    List<Item> blocks = new ArrayList<>();
+    for (Item it : items) {
+      if (s.opens(it.start) && !s.dead[it.start] && it.size > target / 8) {
+        blocks.add(it);
+      }
+    }
+    blocks.sort(Comparator.comparingInt((Item it) -> -it.size));
+    for (Item it : blocks) {
+      if (total <= target) {
+        return total;
+      }
+      Piece piece = piece(it.start, it.end, it.low, owner);
+      int cost = cost(piece);
+      if (cost < it.size) {
+        chosen.add(piece);
+        total -= it.size - cost;
+        it.size = cost;
+        it.outlined = true;
+      }
+    }
+    // Then runs of statements, and runs of runs, until the level fits or nothing more can go.
+    while (total > target) {
+      List<Item> grouped = new ArrayList<>();
+      boolean progress = false;
+      int i = 0;
+      while (i < items.size()) {
+        if (!boundary(items.get(i).start)) {
+          grouped.add(items.get(i++));
+          continue;
+        }
+        // Pack statements from this boundary while they fit half the target.
+        int j = i;
+        int size = 0;
+        int low = s.height[items.get(i).start];
+        int lastBoundary = i;
+        int lastSize = 0;
+        int lastLow = low;
+        while (j < items.size() && size + items.get(j).size <= target / 2) {
+          size += items.get(j).size;
+          low = Math.min(low, items.get(j).low);
+          j++;
+          int at = j == items.size() ? b : items.get(j).start;
+          if (boundary(at)) {
+            lastBoundary = j;
+            lastSize = size;
+            lastLow = Math.min(low, s.height[at]);
+          }
+        }
+        if (lastBoundary == i) {
+          grouped.add(items.get(i++));
+          continue;
+        }
+        int end = lastBoundary == items.size() ? b : items.get(lastBoundary).start;
+        Piece piece = piece(items.get(i).start, end, lastLow, owner);
+        int cost = cost(piece);
+        // One piece alone is not wrapped in another of the same extent.
+        boolean wraps = lastBoundary - i > 1 || !items.get(i).outlined;
+        if (wraps && cost < lastSize) {
+          chosen.add(piece);
+          Item run = new Item(items.get(i).start, end, lastLow, cost);
+          run.outlined = true;
+          grouped.add(run);
+          total -= lastSize - cost;
+          progress = true;
+        } else {
+          for (int k = i; k < lastBoundary; k++) {
+            grouped.add(items.get(k));
+          }
+        }
+        i = lastBoundary;
+      }
+      items = grouped;
+      if (!progress) {
+        break;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Returns whether a run may start or end before instruction {@code p}: where it is reachable, so
+   * that runs end where the code after them is reachable too.
+   */
+  private boolean boundary(int p) {
+    return !s.dead[p];
+  }
+
+  /** Returns the operands block {@code p} takes: its parameters, and an if's condition. */
+  private int takes(int p) {
+    return s.signature[p].params().size() + (s.kind[p] == FunctionShape.IF ? 1 : 0);
+  }
+
+  /**
+   * Builds the piece of instructions {@code [a, e)} in the block opened at {@code owner}, during
+   * which the operand stack gets no lower than {@code low}.
+   */
+  private Piece piece(int a, int e, int low, int owner) {
+    List<ValType> params = s.top(a, s.height[a] - low);
+    List<ValType> results = s.top(e, s.height[e] - low);
+    List<List<ValType>> outer = new ArrayList<>();
+    for (int o = owner; o >= 0; o = parent[o]) {
+      FuncType sig = s.signature[o];
+      outer.add(s.kind[o] == FunctionShape.LOOP ? sig.params() : sig.results());
+    }
+    outer.add(type.results());
+    BitSet used = new BitSet();
+    BitSet written = new BitSet();
+    BitSet exits = new BitSet();
+    boolean returns = false;
+    int nest = 0;
+    for (int i = a; i < e; i++) {
+      switch (s.kind[i]) {
+        case FunctionShape.BLOCK, FunctionShape.LOOP, FunctionShape.IF -> nest++;
+        case FunctionShape.END -> nest--;
+        case FunctionShape.LOCAL_READ -> used.set(s.arg[i]);
+        case FunctionShape.LOCAL_WRITE -> {
+          used.set(s.arg[i]);
+          written.set(s.arg[i]);
+        }
+        case FunctionShape.BR, FunctionShape.BR_IF -> exit(s.arg[i], nest, exits);
+        case FunctionShape.BR_TABLE -> {
+          reader.seek(s.offset[i]);
+          reader.next();
+          for (int l = 0; l < reader.labelCount(); l++) {
+            exit(reader.label(l), nest, exits);
+          }
+          exit(reader.defaultLabel(), nest, exits);
+        }
+        case FunctionShape.RETURN -> returns = true;
+        default -> {}
+      }
+    }
+    return new Piece(
+        a, e, s.offset[a], s.offset[e], params, results, outer, used, written, exits, returns);
+  }
+
+  private static void exit(int depth, int nest, BitSet exits) {
+    if (depth >= nest) {
+      exits.set(depth - nest + 1);
+    }
+  }
+
+  /** Estimates, generously, the bytes a call of {@code p} takes in its caller. */
+  static int cost(Piece p) {
+    int cost = 32 + 12 * (p.params.size() + p.results.size());
+    // Copies of the caller's JVM locals the piece uses; most locals a piece uses are its own.
+    cost += 2 * (p.used.cardinality() + p.written.cardinality());
+    for (int k = p.exits.nextSetBit(0); k >= 0; k = p.exits.nextSetBit(k + 1)) {
+      cost += 24 + 12 * p.carried(k).size();
+    }
+    if (p.returns) {
+      cost += 24;
+    }
+    return cost;
+  }
+}

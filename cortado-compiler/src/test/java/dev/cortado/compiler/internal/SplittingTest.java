@@ -1,0 +1,261 @@
+package dev.cortado.compiler.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.EngineConfig;
+import dev.cortado.runtime.ExecutionEngine;
+import dev.cortado.runtime.Instance;
+import dev.cortado.runtime.Linker;
+import dev.cortado.runtime.Module;
+import dev.cortado.runtime.Store;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.WasmStackFrame;
+import dev.cortado.runtime.WasmValue;
+import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.text.TextParser;
+import dev.cortado.wasm.valid.ValidatedModule;
+import dev.cortado.wasm.valid.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Functions too large for one JVM method are cut into methods that each stay under HotSpot's
+ * 8,000-byte JIT limit, and still compute what the interpreter computes.
+ */
+class SplittingTest {
+  private static final int HOTSPOT_HUGE_METHOD = 8_000;
+
+  /** A method of a generated class and the bytes of its code. */
+  private record MethodSize(String owner, String name, int size) {}
+
+  private static List<MethodSize> methods(Map<String, byte[]> classes) {
+    List<MethodSize> out = new ArrayList<>();
+    for (var e : classes.entrySet()) {
+      new ClassReader(e.getValue())
+          .accept(
+              new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(
+                    int access, String name, String desc, String sig, String[] ex) {
+                  SizeCounter c = new SizeCounter(null);
+                  return new MethodVisitor(Opcodes.ASM9, c) {
+                    @Override
+                    public void visitEnd() {
+                      out.add(new MethodSize(e.getKey(), name, c.size()));
+                    }
+                  };
+                }
+              },
+              0);
+    }
+    return out;
+  }
+
+  private static ModuleClasses emit(byte[] wasm) {
+    ValidatedModule m = Validator.validate(ModuleDecoder.decode(wasm));
+    return ModuleClasses.emit(m, "0".repeat(64));
+  }
+
+  private static Instance instance(ExecutionEngine kind, byte[] wasm) {
+    Engine engine =
+        Engine.create(EngineConfig.defaults().withExecutionEngine(kind).withoutCodeCache());
+    return Linker.create().instantiate(Store.create(engine), Module.compile(engine, wasm));
+  }
+
+  private static void assertEveryFunctionCompiledAndEveryMethodSmall(byte[] wasm, int functions) {
+    ModuleClasses classes = emit(wasm);
+    assertEquals(functions, classes.compiled().cardinality(), "functions compiled");
+    int pieces = 0;
+    for (MethodSize m : methods(classes.classes())) {
+      assertTrue(
+          m.size() <= HOTSPOT_HUGE_METHOD,
+          m.owner() + "." + m.name() + " has " + m.size() + " bytes of code");
+      if (m.name().matches("f\\d+_\\d+_\\d+")) {
+        pieces++;
+      }
+    }
+    assertTrue(pieces > 0, "the function was cut into pieces");
+  }
+
+  /** One expression over 20,000 instructions: the operand stack never empties in between. */
+  private static byte[] oneLongExpression(int terms) {
+    StringBuilder b = new StringBuilder("(module\n");
+    b.append("  (func $small (export \"small\") (param i32) (result i32)\n");
+    b.append("    (i32.add (call $big (local.get 0)) (i32.const 1)))\n");
+    b.append("  (func $big (export \"big\") (param i32) (result i32)\n    local.get 0\n");
+    for (int i = 0; i < terms; i++) {
+      b.append("    i32.const ").append(i * 7919).append(" i32.add i32.const 3 i32.xor\n");
+    }
+    return ModuleEncoder.encode(TextParser.parseModule(b.append("))").toString()));
+  }
+
+  @Test
+  void oneLongExpressionIsCutWhereValuesPassBetweenPieces() {
+    byte[] wasm = oneLongExpression(20_000);
+    assertEveryFunctionCompiledAndEveryMethodSmall(wasm, 2);
+    int expected =
+        instance(ExecutionEngine.INTERPRETER, wasm)
+            .func("small")
+            .orElseThrow()
+            .asIntUnary()
+            .applyAsInt(5);
+    assertEquals(
+        expected,
+        instance(ExecutionEngine.COMPILER, wasm)
+            .func("small")
+            .orElseThrow()
+            .asIntUnary()
+            .applyAsInt(5));
+  }
+
+  /**
+   * A function of more than 1 MB of code: statements on locals and memory, loops, nested blocks
+   * left by branches from deep inside, early returns, and calls; every piece boundary is crossed by
+   * locals written on one side and read on the other.
+   */
+  static byte[] megabyteFunction(int statements) {
+    StringBuilder b = new StringBuilder("(module\n  (memory 1)\n");
+    b.append("  (func $mix (param i32 i32) (result i32)\n");
+    b.append("    (i32.xor (i32.mul (local.get 0) (i32.const 31)) (local.get 1)))\n");
+    b.append("  (func $big (export \"big\") (param $n i32) (result i32)\n");
+    b.append("    (local $a i32) (local $b i64) (local $c f64) (local $i i32)\n");
+    b.append("    (local.set $a (local.get $n))\n");
+    b.append("    (block $out\n");
+    for (int s = 0; s < statements; s++) {
+      switch (s % 6) {
+        case 0 ->
+            b.append("    (local.set $a (i32.add (local.get $a) (i32.const ")
+                .append(s)
+                .append(")))\n");
+        case 1 ->
+            b.append(
+                "    (local.set $b (i64.add (local.get $b) (i64.extend_i32_u (local.get $a))))\n");
+        case 2 ->
+            b.append("    (i32.store (i32.const ")
+                .append((s % 1000) * 4)
+                .append(") (local.get $a))\n    (local.set $a (i32.rotl (i32.load (i32.const ")
+                .append((s % 1000) * 4)
+                .append(")) (i32.const 3)))\n");
+        case 3 ->
+            b.append("    (block $skip (br_if $skip (i32.and (local.get $a) (i32.const 1)))")
+                .append(" (local.set $c (f64.add (local.get $c) (f64.const 0.5)))")
+                .append(" (br_if $out (i32.eq (local.get $a) (i32.const ")
+                .append(s * 17)
+                .append("))))\n");
+        case 4 ->
+            b.append("    (local.set $i (i32.const 0))")
+                .append(" (loop $l (local.set $a (call $mix (local.get $a) (local.get $i)))")
+                .append(" (local.set $i (i32.add (local.get $i) (i32.const 1)))")
+                .append(" (br_if $l (i32.lt_u (local.get $i) (i32.const 3))))\n");
+        default ->
+            b.append("    (if (i32.eq (local.get $n) (i32.const ")
+                .append(s)
+                .append(
+                    ")) (then (return (i32.add (local.get $a) (i32.wrap_i64 (local.get $b))))))\n");
+      }
+    }
+    b.append("    )\n");
+    b.append("    (i32.add (i32.add (local.get $a) (i32.wrap_i64 (local.get $b)))");
+    b.append(" (i32.trunc_f64_s (local.get $c))))\n)");
+    return ModuleEncoder.encode(TextParser.parseModule(b.toString()));
+  }
+
+  @Test
+  void aFunctionOfAMegabyteRunsCutIntoSmallMethods() {
+    byte[] wasm = megabyteFunction(56_000);
+    assertTrue(wasm.length > 1_000_000, "module of " + wasm.length + " bytes");
+    assertEveryFunctionCompiledAndEveryMethodSmall(wasm, 2);
+    var interpreted = instance(ExecutionEngine.INTERPRETER, wasm).func("big").orElseThrow();
+    var compiled = instance(ExecutionEngine.COMPILER, wasm).func("big").orElseThrow();
+    // Arguments that return early at several depths, leave $out, or run to the end.
+    for (int n : new int[] {0, 5, 11, 23_999, 55_997, 7, 1 << 20}) {
+      assertEquals(
+          interpreted.asIntUnary().applyAsInt(n), compiled.asIntUnary().applyAsInt(n), "n=" + n);
+    }
+  }
+
+  @Test
+  void brTableWithAHundredThousandTargetsCompiles() {
+    StringBuilder b =
+        new StringBuilder("(module (func (export \"pick\") (param i32) (result i32)\n");
+    b.append("  (block $c (block $b (block $a (local.get 0) (br_table");
+    for (int i = 0; i < 100_000; i++) {
+      b.append(i % 3 == 0 ? " $a" : i % 3 == 1 ? " $b" : " $c");
+    }
+    b.append(" $c)) (return (i32.const 10))) (return (i32.const 20))) (i32.const 30)))");
+    byte[] wasm = ModuleEncoder.encode(TextParser.parseModule(b.toString()));
+    ModuleClasses classes = emit(wasm);
+    assertEquals(1, classes.compiled().cardinality());
+    for (MethodSize m : methods(classes.classes())) {
+      assertTrue(m.size() <= HOTSPOT_HUGE_METHOD, m.name() + " has " + m.size() + " bytes");
+    }
+    var pick = instance(ExecutionEngine.COMPILER, wasm).func("pick").orElseThrow().asIntUnary();
+    assertEquals(10, pick.applyAsInt(0));
+    assertEquals(20, pick.applyAsInt(1));
+    assertEquals(30, pick.applyAsInt(2));
+    assertEquals(20, pick.applyAsInt(99_997));
+    assertEquals(30, pick.applyAsInt(100_000));
+    assertEquals(30, pick.applyAsInt(-1));
+  }
+
+  @Test
+  void fiftyThousandLocalsCompile() {
+    StringBuilder b = new StringBuilder("(module (func (export \"f\") (param i64) (result i64)");
+    b.append(" (local");
+    for (int i = 0; i < 50_000 - 1; i++) {
+      b.append(" i64");
+    }
+    b.append(")\n");
+    // Touch locals all over the range, so that they cannot all be JVM locals of one method.
+    for (int i = 1; i < 50_000; i += 7) {
+      b.append("  (local.set ").append(i).append(" (i64.add (local.get ").append(i - 1);
+      b.append(") (i64.const ").append(i).append(")))\n");
+    }
+    b.append("  (local.get 49996)))");
+    byte[] wasm = ModuleEncoder.encode(TextParser.parseModule(b.toString()));
+    assertEquals(1, emit(wasm).compiled().cardinality());
+    var interpreted = instance(ExecutionEngine.INTERPRETER, wasm).func("f").orElseThrow();
+    var compiled = instance(ExecutionEngine.COMPILER, wasm).func("f").orElseThrow();
+    assertEquals(interpreted.call(WasmValue.i64(3)), compiled.call(WasmValue.i64(3)));
+  }
+
+  @Test
+  void aTrapInAPieceReportsOneFrameForItsFunctionAtTheRightOffset() {
+    StringBuilder b = new StringBuilder("(module (memory 1)\n");
+    b.append("  (func $big (export \"big\") (param i32) (result i32) (local $a i32)\n");
+    for (int i = 0; i < 6_000; i++) {
+      b.append("    (local.set $a (i32.add (local.get $a) (i32.load (i32.const ")
+          .append(i % 100 * 4)
+          .append("))))\n");
+    }
+    b.append("    (i32.load (local.get 0)))\n");
+    b.append("  (func (export \"outer\") (param i32) (result i32) (call $big (local.get 0))))");
+    byte[] wasm = ModuleEncoder.encode(TextParser.parseModule(b.toString()));
+    assertEveryFunctionCompiledAndEveryMethodSmall(wasm, 2);
+    List<WasmStackFrame> expected = trapFrames(ExecutionEngine.INTERPRETER, wasm);
+    List<WasmStackFrame> actual = trapFrames(ExecutionEngine.COMPILER, wasm);
+    assertEquals(2, actual.size(), actual.toString());
+    assertEquals(expected, actual);
+  }
+
+  private static List<WasmStackFrame> trapFrames(ExecutionEngine kind, byte[] wasm) {
+    var outer = instance(kind, wasm).func("outer").orElseThrow().asIntUnary();
+    try {
+      outer.applyAsInt(70_000);
+      throw new AssertionError("no trap");
+    } catch (Trap t) {
+      assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, t.kind());
+      return t.wasmStackTrace();
+    }
+  }
+}
