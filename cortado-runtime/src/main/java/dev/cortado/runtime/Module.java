@@ -152,7 +152,8 @@ public final class Module {
     if (ValidationRecord.has(cache.get(), sha256)) {
       validated = KnownValid.validate(known);
     } else {
-      validated = decodeAndValidate(engine, binary);
+      KnownValid.checkBodies(known);
+      validated = Validator.validate(known, engine.config().parallelValidation());
       ValidationRecord.add(cache.get(), sha256);
     }
     return new Module(engine, validated, () -> sha256);

@@ -2,6 +2,7 @@ package dev.cortado.wasm.binary;
 
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.CustomSection;
+import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.SectionId;
 import dev.cortado.wasm.WasmModule;
@@ -160,7 +161,14 @@ public final class ModuleDecoder {
   }
 
   static {
-    KnownValid.install(bytes -> decodeOwned(wholeArray(bytes), false));
+    KnownValid.install(
+        bytes -> decodeOwned(wholeArray(bytes), false),
+        m -> {
+          List<Expression> bodies = new ArrayList<>(m.functions().size());
+          m.functions().forEach(f -> bodies.add(f.body()));
+          // Well-formed sections put a data count section before the code section.
+          CodeBodies.check(bodies, m.dataCount().isPresent(), parallel());
+        });
   }
 
   private static int fixedHeaderWord(ByteReader in) {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -18,7 +19,8 @@ import java.util.function.Function;
  * (the runtime keeps a record by the binary's SHA-256): function bodies are neither checked by the
  * decoder nor validated up front; each is validated when its {@code FunctionInfo} is first asked
  * for. Not for anything else: a module that is in fact malformed or invalid would fail later, in
- * ways the spec does not allow.
+ * ways the spec does not allow. A binary not known to be valid finishes decoding with {@link
+ * #checkBodies} and is then validated as usual.
  */
 public final class KnownValid {
   /**
@@ -60,14 +62,17 @@ public final class KnownValid {
   };
 
   private static volatile Function<Bytes, WasmModule> decoder;
+  private static volatile Consumer<WasmModule> bodyChecker;
   private static volatile Function<WasmModule, ValidatedModule> validator;
   private static volatile String digest;
 
   private KnownValid() {}
 
   /** Called once by {@code ModuleDecoder}'s static initializer. */
-  public static void install(Function<Bytes, WasmModule> decodeWithoutBodyChecks) {
+  public static void install(
+      Function<Bytes, WasmModule> decodeWithoutBodyChecks, Consumer<WasmModule> checkBodies) {
     decoder = decodeWithoutBodyChecks;
+    bodyChecker = checkBodies;
   }
 
   /** Called once by {@code Validator}'s static initializer. */
@@ -81,6 +86,19 @@ public final class KnownValid {
       initialize(ModuleDecoder.class);
     }
     return decoder.apply(binary);
+  }
+
+  /**
+   * Checks the function bodies of a module from {@link #decode} after all, when it turns out not to
+   * be known: it then fails as {@code ModuleDecoder.decode} of its binary would.
+   *
+   * @throws dev.cortado.wasm.MalformedException for the first malformed body
+   */
+  public static void checkBodies(WasmModule module) {
+    if (bodyChecker == null) {
+      initialize(ModuleDecoder.class);
+    }
+    bodyChecker.accept(module);
   }
 
   /** Returns {@code module}, known to be valid, with its functions validated on first use. */
