@@ -2,7 +2,7 @@ package dev.cortado.cli;
 
 import dev.cortado.compiler.PrecompiledModule;
 import dev.cortado.runtime.EngineConfig;
-import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.Bytes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,10 +47,10 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    byte[] bytes = ModuleFiles.read(module);
+    Bytes bytes = ModuleFiles.read(module);
     PrecompiledModule compiled =
-        ModuleDecoder.looksLikeBinary(bytes)
-            ? PrecompiledModule.compile(bytes)
+        ModuleFiles.looksLikeBinary(bytes)
+            ? PrecompiledModule.compile(bytes.toArray())
             : PrecompiledModule.compile(ModuleFiles.parse(module, bytes));
     PrintWriter out = spec.commandLine().getOut();
     String what =

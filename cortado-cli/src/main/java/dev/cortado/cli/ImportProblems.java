@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.WasmModule;
 import java.util.Optional;
@@ -53,10 +54,12 @@ final class ImportProblems {
   }
 
   /** Returns a message for a binary with a component's header instead of a core module's. */
-  static Optional<String> component(byte[] bytes) {
-    boolean magic =
-        bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm';
-    if (magic && (bytes[4] != 1 || bytes[5] != 0) && bytes[6] == 1 && bytes[7] == 0) {
+  static Optional<String> component(Bytes bytes) {
+    boolean magic = bytes.length() >= 8 && ModuleFiles.looksLikeBinary(bytes);
+    if (magic
+        && (bytes.get(4) != 1 || bytes.get(5) != 0)
+        && bytes.get(6) == 1
+        && bytes.get(7) == 0) {
       return Optional.of(
           "this is a WebAssembly component (WASI 0.2/0.3), not a core module; Cortado runs core"
               + " modules built for WASI preview1 (wasm32-wasip1) for now");

@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.ExternKind;
 import dev.cortado.wasm.FuncType;
@@ -42,11 +43,12 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    byte[] bytes = ModuleFiles.read(file);
+    Bytes bytes = ModuleFiles.read(file);
     long start = System.nanoTime();
     Activity.now("decoding " + file);
     WasmModule module = ModuleFiles.parse(file, bytes);
-    byte[] binary = ModuleDecoder.looksLikeBinary(bytes) ? bytes : ModuleEncoder.encode(module);
+    byte[] binary =
+        ModuleFiles.looksLikeBinary(bytes) ? bytes.toArray() : ModuleEncoder.encode(module);
     String validity;
     boolean valid;
     Activity.now("validating " + file);

@@ -2,11 +2,11 @@ package dev.cortado.cli;
 
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.Module;
+import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.text.TextParser;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +24,12 @@ final class ModuleFiles {
    *
    * @throws UserException if the file is missing, a folder, or unreadable
    */
-  static byte[] read(Path file) {
+  static Bytes read(Path file) {
     if (Files.isDirectory(file)) {
       throw new UserException(file + ": is a folder, not a module file");
     }
     try {
-      return Files.readAllBytes(file);
+      return Bytes.read(file);
     } catch (NoSuchFileException e) {
       throw new UserException(file + ": no such file");
     } catch (AccessDeniedException e) {
@@ -48,9 +48,9 @@ final class ModuleFiles {
    *
    * @throws dev.cortado.wasm.MalformedException if it is not a well-formed module
    */
-  static WasmModule parse(Path file, byte[] bytes) {
-    if (!ModuleDecoder.looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
-      return TextParser.parseModule(new String(bytes, StandardCharsets.UTF_8));
+  static WasmModule parse(Path file, Bytes bytes) {
+    if (!looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
+      return TextParser.parseModule(text(bytes));
     }
     return ModuleDecoder.decode(bytes);
   }
@@ -60,15 +60,28 @@ final class ModuleFiles {
    * binary is compiled from its own bytes, whose SHA-256 finds compiled code in the cache or a
    * precompiled jar.
    */
-  static Module compile(Engine engine, Path file, byte[] bytes) {
-    if (!ModuleDecoder.looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
-      return Module.compile(
-          engine, TextParser.parseModule(new String(bytes, StandardCharsets.UTF_8)));
+  static Module compile(Engine engine, Path file, Bytes bytes) {
+    if (!looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
+      return Module.compile(engine, TextParser.parseModule(text(bytes)));
     }
     return Module.compile(engine, bytes);
   }
 
-  private static boolean looksLikeText(Path file, byte[] bytes) {
+  /** Returns whether {@code bytes} start like a Wasm binary (the magic header). */
+  static boolean looksLikeBinary(Bytes bytes) {
+    return bytes.length() >= 4
+        && bytes.get(0) == 0
+        && bytes.get(1) == 'a'
+        && bytes.get(2) == 's'
+        && bytes.get(3) == 'm';
+  }
+
+  /** Returns {@code bytes} read as UTF-8 text. */
+  static String text(Bytes bytes) {
+    return StandardCharsets.UTF_8.decode(bytes.asReadOnlyBuffer()).toString();
+  }
+
+  private static boolean looksLikeText(Path file, Bytes bytes) {
     String name = file.getFileName().toString();
     if (name.endsWith(".wat") || name.endsWith(".wast")) {
       return true;
@@ -78,7 +91,7 @@ final class ModuleFiles {
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
+              .decode(bytes.asReadOnlyBuffer())
               .toString()
               .stripLeading();
       return text.startsWith("(") || text.startsWith(";;");

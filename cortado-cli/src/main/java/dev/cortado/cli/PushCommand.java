@@ -48,7 +48,7 @@ final class PushCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Reference ref = OciSupport.reference(reference);
-    byte[] bytes = ModuleFiles.read(module);
+    byte[] bytes = ModuleFiles.read(module).toArray();
     PrintWriter err = spec.commandLine().getErr();
     PushResult r =
         OciSupport.call(

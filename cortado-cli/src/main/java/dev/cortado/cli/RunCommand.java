@@ -16,6 +16,7 @@ import dev.cortado.wasi.Preopen;
 import dev.cortado.wasi.WasiConfig;
 import dev.cortado.wasi.WasiExitException;
 import dev.cortado.wasi.WasiPreview1;
+import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.ValType;
 import java.io.IOException;
@@ -140,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
         Oci.isReference(moduleArgument)
             ? OciSupport.call(() -> OciSupport.oci(insecure).resolve(moduleArgument))
             : Path.of(moduleArgument);
-    byte[] bytes = ModuleFiles.read(module);
+    Bytes bytes = ModuleFiles.read(module);
     Activity.now("loading " + moduleArgument);
     ImportProblems.component(bytes)
         .ifPresent(

@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.valid.Validator;
@@ -34,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean allValid = true;
     for (Path file : files) {
-      byte[] bytes;
+      Bytes bytes;
       try {
         bytes = ModuleFiles.read(file);
       } catch (UserException e) {

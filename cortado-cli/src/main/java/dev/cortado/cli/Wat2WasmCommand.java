@@ -1,11 +1,11 @@
 package dev.cortado.cli;
 
+import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.Validator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,9 +32,9 @@ final class Wat2WasmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    byte[] bytes = ModuleFiles.read(input);
+    Bytes bytes = ModuleFiles.read(input);
     Activity.now("converting " + input);
-    WasmModule m = TextParser.parseModule(new String(bytes, StandardCharsets.UTF_8));
+    WasmModule m = TextParser.parseModule(ModuleFiles.text(bytes));
     if (!noCheck) {
       Validator.validate(m);
     }

@@ -6,7 +6,9 @@ import dev.cortado.runtime.internal.compiled.CompiledModule;
 import dev.cortado.runtime.internal.compiled.Compilers;
 import dev.cortado.runtime.internal.compiled.Precompiled;
 import dev.cortado.runtime.internal.compiled.Tier;
+import dev.cortado.runtime.internal.compiled.ValidationRecord;
 import dev.cortado.runtime.internal.interp.ModuleCode;
+import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Import;
@@ -15,14 +17,19 @@ import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.internal.KnownValid;
+import dev.cortado.wasm.internal.ModelAccess;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.ValidatedModule;
 import dev.cortado.wasm.valid.Validator;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -80,6 +87,12 @@ public final class Module {
     }
   }
 
+  /**
+   * Binaries this large are hashed to find their {@link ValidationRecord}: a 48 MB binary is
+   * decoded and validated in about a second with a cold JIT, hashed in a tenth of that.
+   */
+  private static final int RECORDED_FROM_BYTES = 1 << 20;
+
   private static long codeSize(ValidatedModule validated) {
     long n = 0;
     for (var f : validated.module().functions()) {
@@ -88,9 +101,12 @@ public final class Module {
     return n;
   }
 
-  private static String sha256(byte[] bytes) {
+  private static String sha256(Bytes bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(
+          ModelAccess.bytes().array(bytes), ModelAccess.bytes().offset(bytes), bytes.length());
+      return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
@@ -103,13 +119,48 @@ public final class Module {
    * @throws InvalidException if the module is not valid
    */
   public static Module compile(Engine engine, byte[] binary) {
+    return compile(engine, Bytes.of(binary));
+  }
+
+  /**
+   * Decodes and validates a module in the binary format, without copying {@code binary} (see {@link
+   * Bytes#read}).
+   *
+   * @throws MalformedException if the bytes are not a well-formed module
+   * @throws InvalidException if the module is not valid
+   */
+  public static Module compile(Engine engine, Bytes binary) {
     Objects.requireNonNull(engine, "engine");
-    WasmModule module = ModuleDecoder.decode(binary);
-    // Hashed now: the caller may reuse its array before a background compile asks for the key.
-    String sha256 =
-        engine.config().executionEngine() == ExecutionEngine.INTERPRETER ? "" : sha256(binary);
-    return new Module(
-        engine, Validator.validate(module, engine.config().parallelValidation()), () -> sha256);
+    Optional<Path> cache = engine.config().codeCache();
+    if (cache.isEmpty() || binary.length() < RECORDED_FROM_BYTES) {
+      // Hashed only if compiled code is looked for.
+      return new Module(engine, decodeAndValidate(engine, binary), () -> sha256(binary));
+    }
+    // Hashed on another core while the binary is decoded.
+    CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> sha256(binary));
+    WasmModule known;
+    try {
+      known = KnownValid.decode(binary);
+    } catch (MalformedException e) {
+      // Without checking bodies first this may not be the error a full decode reports first.
+      hash.cancel(false);
+      decodeAndValidate(engine, binary);
+      throw e;
+    }
+    String sha256 = hash.join();
+    ValidatedModule validated;
+    if (ValidationRecord.has(cache.get(), sha256)) {
+      validated = KnownValid.validate(known);
+    } else {
+      KnownValid.checkBodies(known);
+      validated = Validator.validate(known, engine.config().parallelValidation());
+      ValidationRecord.add(cache.get(), sha256);
+    }
+    return new Module(engine, validated, () -> sha256);
+  }
+
+  private static ValidatedModule decodeAndValidate(Engine engine, Bytes binary) {
+    return Validator.validate(ModuleDecoder.decode(binary), engine.config().parallelValidation());
   }
 
   /**
@@ -122,7 +173,7 @@ public final class Module {
     return new Module(
         engine,
         Validator.validate(module, engine.config().parallelValidation()),
-        () -> sha256(ModuleEncoder.encode(module)));
+        () -> sha256(ModelAccess.wrap(ModuleEncoder.encode(module))));
   }
 
   /**

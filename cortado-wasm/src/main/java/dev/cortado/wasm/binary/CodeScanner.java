@@ -51,7 +51,8 @@ final class CodeScanner {
     return expression(in, from, in.position());
   }
 
-  private static Expression expression(ByteReader in, int from, int to) {
+  /** Returns the code in {@code in}'s buffer from {@code from} to {@code to}, unchecked. */
+  static Expression expression(ByteReader in, int from, int to) {
     return new Expression(ModelAccess.wrap(in.buffer(), from, to - from), in.absolute(from));
   }
 

@@ -28,6 +28,7 @@ final class CodeSection {
               + n
               + " bodies)");
     }
+    d.dataCountBeforeCode = d.dataCount >= 0;
     int sectionLimit = in.limit();
     for (int i = 0; i < n; i++) {
       int sizeAt = in.position();
@@ -38,7 +39,10 @@ final class CodeSection {
       int bodyEnd = in.position() + size;
       in.limit(bodyEnd);
       List<ValType> locals = locals(in);
-      Expression body = CodeScanner.body(in, d.dataCount >= 0);
+      // Its instructions are checked with all the others once every section has been read.
+      Expression body = CodeScanner.expression(in, in.position(), bodyEnd);
+      d.bodies.add(body);
+      in.position(bodyEnd);
       in.limit(sectionLimit);
       d.module.addFunction(new Function(d.functionTypes[i], locals, body));
     }

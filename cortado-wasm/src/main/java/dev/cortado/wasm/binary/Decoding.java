@@ -1,6 +1,9 @@
 package dev.cortado.wasm.binary;
 
+import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.WasmModule;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the decoder carries between sections while it reads one module. */
 final class Decoding {
@@ -17,4 +20,10 @@ final class Decoding {
 
   /** The data count section's value, or -1 without one. */
   int dataCount = -1;
+
+  /** The function bodies read so far, checked by {@link CodeBodies} after the sections. */
+  final List<Expression> bodies = new ArrayList<>();
+
+  /** Whether a data count section came before the code section. */
+  boolean dataCountBeforeCode;
 }

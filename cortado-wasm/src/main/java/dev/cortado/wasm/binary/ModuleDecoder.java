@@ -1,9 +1,13 @@
 package dev.cortado.wasm.binary;
 
+import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.CustomSection;
+import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.SectionId;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.KnownValid;
+import dev.cortado.wasm.internal.ModelAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,10 +39,56 @@ public final class ModuleDecoder {
   }
 
   /**
+   * Decodes a module from {@code bytes} without copying them (they are immutable); the module's
+   * code and data are views of them.
+   *
+   * @throws MalformedException if the bytes are not a well-formed module
+   */
+  public static WasmModule decode(Bytes bytes) {
+    return decodeOwned(wholeArray(bytes));
+  }
+
+  /** Returns the array behind {@code bytes} if they are all of it, else a copy. */
+  private static byte[] wholeArray(Bytes bytes) {
+    byte[] array = ModelAccess.bytes().array(bytes);
+    boolean whole = ModelAccess.bytes().offset(bytes) == 0 && array.length == bytes.length();
+    return whole ? array : bytes.toArray();
+  }
+
+  /**
    * Decodes a module from an array the caller hands over: the module keeps views of it, so the
    * caller must never change it afterwards.
    */
   static WasmModule decodeOwned(byte[] bytes) {
+    return decodeOwned(bytes, true);
+  }
+
+  /**
+   * Decodes a module from an array the caller hands over; checks the instructions of function
+   * bodies only if {@code checkBodies} (a module known to be well-formed needs no check).
+   */
+  static WasmModule decodeOwned(byte[] bytes, boolean checkBodies) {
+    Decoding d = new Decoding();
+    try {
+      readSections(bytes, d);
+    } catch (MalformedException e) {
+      if (checkBodies) {
+        // The bodies read before the error come before it in the binary: theirs is reported.
+        CodeBodies.check(d.bodies, d.dataCountBeforeCode, parallel());
+      }
+      throw e;
+    }
+    if (checkBodies) {
+      CodeBodies.check(d.bodies, d.dataCountBeforeCode, parallel());
+    }
+    return d.module.build();
+  }
+
+  private static boolean parallel() {
+    return Runtime.getRuntime().availableProcessors() > 1;
+  }
+
+  private static void readSections(byte[] bytes, Decoding d) {
     ByteReader in = new ByteReader(bytes, 0, bytes.length, 0, "");
     int magic = fixedHeaderWord(in);
     if (magic != MAGIC) {
@@ -49,7 +99,6 @@ public final class ModuleDecoder {
       throw in.error(
           "unknown binary version " + Integer.toUnsignedString(version) + " (expected 1)", 4);
     }
-    Decoding d = new Decoding();
     SectionId last = SectionId.CUSTOM;
     while (!in.atEnd()) {
       in.section("");
@@ -109,7 +158,17 @@ public final class ModuleDecoder {
               + Math.max(d.dataSectionCount, 0)
               + " segments)");
     }
-    return d.module.build();
+  }
+
+  static {
+    KnownValid.install(
+        bytes -> decodeOwned(wholeArray(bytes), false),
+        m -> {
+          List<Expression> bodies = new ArrayList<>(m.functions().size());
+          m.functions().forEach(f -> bodies.add(f.body()));
+          // Well-formed sections put a data count section before the code section.
+          CodeBodies.check(bodies, m.dataCount().isPresent(), parallel());
+        });
   }
 
   private static int fixedHeaderWord(ByteReader in) {

@@ -5,7 +5,6 @@ import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.WasmModule;
-import java.util.List;
 
 /**
  * A module that passed validation, with what validation learned about it: the type of every entity
@@ -16,12 +15,13 @@ import java.util.List;
 public final class ValidatedModule {
   private final WasmModule module;
   private final Context context;
-  private final List<FunctionInfo> functions;
+  // Null where a module known to be valid (Validator.validateLazily) was not validated yet.
+  private final FunctionInfo[] functions;
 
-  ValidatedModule(WasmModule module, Context context, List<FunctionInfo> functions) {
+  ValidatedModule(WasmModule module, Context context, FunctionInfo[] functions) {
     this.module = module;
     this.context = context;
-    this.functions = List.copyOf(functions);
+    this.functions = functions;
   }
 
   /** Returns the module. */
@@ -31,7 +31,15 @@ public final class ValidatedModule {
 
   /** Returns what validation learned about defined function {@code definedIndex} (0-based). */
   public FunctionInfo functionInfo(int definedIndex) {
-    return functions.get(definedIndex);
+    FunctionInfo f = functions[definedIndex];
+    if (f == null) {
+      // Known valid, so this cannot fail. Threads racing here compute equal, immutable results.
+      f =
+          new FunctionValidator(context, module)
+              .validateFunction(definedIndex, module.functions().get(definedIndex));
+      functions[definedIndex] = f;
+    }
+    return f;
   }
 
   /** Returns the type of function {@code funcIndex} of the function index space. */

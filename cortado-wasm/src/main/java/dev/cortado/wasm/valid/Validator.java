@@ -4,10 +4,9 @@ import dev.cortado.wasm.Function;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
-import java.util.ArrayList;
-import java.util.Arrays;
+import dev.cortado.wasm.internal.Chunks;
+import dev.cortado.wasm.internal.KnownValid;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Validates a module against the WebAssembly 2.0 validation rules.
@@ -19,11 +18,9 @@ import java.util.stream.IntStream;
  * @see <a href="https://webassembly.github.io/spec/core/valid/index.html">Validation</a>
  */
 public final class Validator {
-  /** Below this much code, validating on one thread is faster than splitting the work. */
-  static final long PARALLEL_THRESHOLD_BYTES = 256 * 1024;
-
-  /** Functions are validated in chunks of about this much code per task. */
-  private static final long CHUNK_BYTES = 64 * 1024;
+  static {
+    KnownValid.installValidator(Validator::validateLazily);
+  }
 
   private Validator() {}
 
@@ -47,51 +44,24 @@ public final class Validator {
     Context ctx = ModuleRules.check(module);
     List<Function> functions = module.functions();
     FunctionInfo[] infos = new FunctionInfo[functions.size()];
-    long codeBytes = 0;
-    for (Function f : functions) {
-      codeBytes += f.body().code().length();
-    }
-    if (parallel && codeBytes >= PARALLEL_THRESHOLD_BYTES && functions.size() > 1) {
-      validateInParallel(module, ctx, infos);
-    } else {
-      FunctionValidator v = new FunctionValidator(ctx, module);
-      for (int i = 0; i < infos.length; i++) {
-        infos[i] = v.validateFunction(i, functions.get(i));
-      }
-    }
-    return new ValidatedModule(module, ctx, Arrays.asList(infos));
+    Chunks.run(
+        infos.length,
+        i -> functions.get(i).body().code().length(),
+        parallel,
+        () -> {
+          FunctionValidator v = new FunctionValidator(ctx, module);
+          return i -> infos[i] = v.validateFunction(i, functions.get(i));
+        });
+    return new ValidatedModule(module, ctx, infos);
   }
 
-  private static void validateInParallel(WasmModule module, Context ctx, FunctionInfo[] infos) {
-    List<Function> functions = module.functions();
-    List<Integer> starts = new ArrayList<>();
-    long size = CHUNK_BYTES;
-    for (int i = 0; i < functions.size(); i++) {
-      if (size >= CHUNK_BYTES) {
-        starts.add(i);
-        size = 0;
-      }
-      size += functions.get(i).body().code().length();
-    }
-    starts.add(functions.size());
-    RuntimeException[] failures = new RuntimeException[starts.size() - 1];
-    IntStream.range(0, failures.length)
-        .parallel()
-        .forEach(
-            c -> {
-              FunctionValidator v = new FunctionValidator(ctx, module);
-              try {
-                for (int i = starts.get(c); i < starts.get(c + 1); i++) {
-                  infos[i] = v.validateFunction(i, functions.get(i));
-                }
-              } catch (InvalidException | MalformedException e) {
-                failures[c] = e;
-              }
-            });
-    for (RuntimeException e : failures) {
-      if (e != null) {
-        throw e;
-      }
-    }
+  /**
+   * Checks the module-level rules of a module already known to be valid (the same bytes were
+   * validated before), and validates each function only when its {@link FunctionInfo} is first
+   * asked for.
+   */
+  static ValidatedModule validateLazily(WasmModule module) {
+    return new ValidatedModule(
+        module, ModuleRules.check(module), new FunctionInfo[module.functions().size()]);
   }
 }
