@@ -12,7 +12,7 @@ final class CompilerVersion {
    * Bump with every change to the generated classes (an emitter, a naming scheme, {@link
    * ModuleContext#FUNCTIONS_PER_CLASS}), so that caches built by an older compiler are not used.
    */
-  static final int CODEGEN = 4;
+  static final int CODEGEN = 5;
 
   /**
    * The options that change generated code, as text in the key. No engine option does yet; one that
@@ -37,6 +37,10 @@ final class CompilerVersion {
       MemoryEmitter.class,
       ModuleContext.class,
       VectorScan.class,
+      VectorRegisters.class,
+      SimdEmitter.class,
+      SimdMemoryEmitter.class,
+      SimdVariables.class,
       Slots.class,
       Constants.class,
       JvmTypes.class

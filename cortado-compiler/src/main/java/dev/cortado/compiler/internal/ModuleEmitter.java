@@ -115,8 +115,7 @@ final class ModuleEmitter {
               null,
               null);
       try {
-        new FunctionEmitter(mc, mv, type, functions.get(d), mc.module.functionInfo(d).localTypes())
-            .emit();
+        new FunctionEmitter(mc, mv, type, functions.get(d), mc.module.functionInfo(d)).emit();
       } catch (CompilationException e) {
         throw new CompilationException(
             "function " + (mc.importedFunctions + d) + ": " + e.getMessage(), e);
@@ -157,20 +156,17 @@ final class ModuleEmitter {
       mv.visitMethodInsn(
           INVOKESTATIC, mc.classOf(d), ModuleContext.methodOf(d), JvmTypes.descriptor(type), false);
       List<ValType> results = type.results();
-      if (results.size() == 1) {
+      if (JvmTypes.returnsOne(type)) {
         mv.visitVarInsn(JvmTypes.store(results.get(0)), temp);
         Slots.store(mv, results.get(0), temp, machine, base, 0);
-      } else if (results.size() > 1) {
+      } else if (!results.isEmpty()) {
         // The callee left them at the machine's top; move them down to base.
         int top = temp;
-        int value = temp + 1;
         mv.visitVarInsn(ALOAD, machine);
         mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "top", "I");
         mv.visitVarInsn(ISTORE, top);
         for (int i = 0; i < results.size(); i++) {
-          Slots.load(mv, results.get(i), machine, top, i);
-          mv.visitVarInsn(JvmTypes.store(results.get(i)), value);
-          Slots.store(mv, results.get(i), value, machine, base, i);
+          Slots.copy(mv, results.get(i), machine, top, base, i);
         }
       }
       mv.visitInsn(RETURN);
