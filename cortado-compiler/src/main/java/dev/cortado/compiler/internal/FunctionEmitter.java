@@ -498,8 +498,9 @@ final class FunctionEmitter {
     if (t == ValType.V128) {
       return -1;
     }
+    // ASM's sorts reach 10 (a double's is 8): four bits keep entries of two indices apart.
     return spillLocals.computeIfAbsent(
-        (long) index << 3 | JvmTypes.of(t).getSort(),
+        (long) index << 4 | JvmTypes.of(t).getSort(),
         k -> {
           int l = nextSpillLocal;
           nextSpillLocal += JvmTypes.wide(t) ? 2 : 1;
