@@ -244,7 +244,7 @@ final class FunctionEmitter {
         return;
       }
     }
-    if (simd != null && new SimdVariables(this, vectors).emit(op, r)) {
+    if (simd != null && simd.moves(op, r)) {
       return;
     }
     switch (op) {

@@ -25,11 +25,23 @@ final class SimdEmitter {
   private final FunctionEmitter f;
   private final MethodVisitor mv;
   private final VectorRegisters v;
+  private final SimdMemoryEmitter memory;
+  private final SimdVariables variables;
 
   SimdEmitter(FunctionEmitter f, VectorRegisters v) {
     this.f = f;
     this.mv = f.mv();
     this.v = v;
+    this.memory = new SimdMemoryEmitter(f, this, v);
+    this.variables = new SimdVariables(f, v);
+  }
+
+  /**
+   * Emits {@code op} if it moves a v128 value (a variable access or {@code select}); returns false
+   * for anything else.
+   */
+  boolean moves(Opcode op, InstructionReader r) {
+    return variables.emit(op, r);
   }
 
   void emit(Opcode op, InstructionReader r) {
@@ -38,7 +50,7 @@ final class SimdEmitter {
         v.constant(result(0), r.v128Low(), r.v128High());
         f.effect(0, op.results());
       }
-      case MEMARG, MEMARG_LANE -> new SimdMemoryEmitter(f, this, v).emit(op, r);
+      case MEMARG, MEMARG_LANE -> memory.emit(op, r);
       case SHUFFLE -> {
         invoke(
             SimdMethods.of(op), register(1), register(1), register(0), r.v128Low(), r.v128High());

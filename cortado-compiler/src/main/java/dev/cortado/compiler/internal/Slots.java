@@ -120,7 +120,8 @@ final class Slots {
     }
   }
 
-  private static void index(MethodVisitor mv, int baseLocal, int i) {
+  /** Pushes the slot index {@code base + i}, {@code base} in int local {@code baseLocal}. */
+  static void index(MethodVisitor mv, int baseLocal, int i) {
     mv.visitVarInsn(ILOAD, baseLocal);
     if (i != 0) {
       Constants.pushInt(mv, i);

@@ -3,8 +3,6 @@ package dev.cortado.compiler.internal;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.GETFIELD;
-import static org.objectweb.asm.Opcodes.IADD;
-import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LASTORE;
 import static org.objectweb.asm.Opcodes.LLOAD;
@@ -25,6 +23,11 @@ import org.objectweb.asm.MethodVisitor;
  * Branches move the vectors they carry to the target's positions ({@link #moveCarried}).
  */
 final class VectorRegisters {
+  /** The machine's slot arrays and a global's fields holding the low and the high half. */
+  private static final String[] SLOT_ARRAYS = {"lo", "hi"};
+
+  private static final String[] GLOBAL_FIELDS = {"value", "high"};
+
   private final MethodVisitor mv;
   private final int loLocal;
   private final int hiLocal;
@@ -56,24 +59,28 @@ final class VectorRegisters {
    * fresh arrays.
    */
   void allocate(List<ValType> params, int[] paramSlot) {
-    for (int local : new int[] {loLocal, hiLocal}) {
+    for (int half = 0; half < 2; half++) {
       Constants.pushInt(mv, Math.max(1, size));
       mv.visitIntInsn(NEWARRAY, T_LONG);
-      mv.visitVarInsn(ASTORE, local);
+      mv.visitVarInsn(ASTORE, array(half));
     }
     for (int i = 0; i < params.size(); i++) {
-      if (params.get(i) == ValType.V128) {
-        storeHalf(loLocal, localRegister[i], paramSlot[i]);
-        storeHalf(hiLocal, localRegister[i], paramSlot[i] + 2);
+      for (int half = 0; params.get(i) == ValType.V128 && half < 2; half++) {
+        element(half, localRegister[i]);
+        mv.visitVarInsn(LLOAD, paramSlot[i] + 2 * half);
+        mv.visitInsn(LASTORE);
       }
     }
   }
 
-  private void storeHalf(int array, int register, int longLocal) {
-    mv.visitVarInsn(ALOAD, array);
+  private int array(int half) {
+    return half == 0 ? loLocal : hiLocal;
+  }
+
+  /** Pushes the array of {@code half} (0 low, 1 high) and the index {@code register}. */
+  private void element(int half, int register) {
+    mv.visitVarInsn(ALOAD, array(half));
     Constants.pushInt(mv, register);
-    mv.visitVarInsn(LLOAD, longLocal);
-    mv.visitInsn(LASTORE);
   }
 
   /** Returns the register of v128 local {@code index}. */
@@ -94,14 +101,9 @@ final class VectorRegisters {
 
   /** Copies register {@code from} to register {@code to}. */
   void copy(int from, int to) {
-    if (from == to) {
-      return;
-    }
-    for (int array : new int[] {loLocal, hiLocal}) {
-      mv.visitVarInsn(ALOAD, array);
-      Constants.pushInt(mv, to);
-      mv.visitVarInsn(ALOAD, array);
-      Constants.pushInt(mv, from);
+    for (int half = 0; from != to && half < 2; half++) {
+      element(half, to);
+      element(half, from);
       mv.visitInsn(LALOAD);
       mv.visitInsn(LASTORE);
     }
@@ -109,19 +111,17 @@ final class VectorRegisters {
 
   /** Writes the constant {@code (lo, hi)} to register {@code register}. */
   void constant(int register, long lo, long hi) {
-    for (int array : new int[] {loLocal, hiLocal}) {
-      mv.visitVarInsn(ALOAD, array);
-      Constants.pushInt(mv, register);
-      Constants.pushLong(mv, array == loLocal ? lo : hi);
+    for (int half = 0; half < 2; half++) {
+      element(half, register);
+      Constants.pushLong(mv, half == 0 ? lo : hi);
       mv.visitInsn(LASTORE);
     }
   }
 
   /** Pushes register {@code register} as two longs, low half first: a v128 argument. */
   void pushHalves(int register) {
-    for (int array : new int[] {loLocal, hiLocal}) {
-      mv.visitVarInsn(ALOAD, array);
-      Constants.pushInt(mv, register);
+    for (int half = 0; half < 2; half++) {
+      element(half, register);
       mv.visitInsn(LALOAD);
     }
   }
@@ -141,10 +141,9 @@ final class VectorRegisters {
 
   /** Copies register {@code register} to machine slot {@code base + i} (base in an int local). */
   void toSlot(int register, int machineLocal, int baseLocal, int i) {
-    for (String half : new String[] {"lo", "hi"}) {
-      slotArray(half, machineLocal, baseLocal, i);
-      mv.visitVarInsn(ALOAD, half.equals("lo") ? loLocal : hiLocal);
-      Constants.pushInt(mv, register);
+    for (int half = 0; half < 2; half++) {
+      slot(half, machineLocal, baseLocal, i);
+      element(half, register);
       mv.visitInsn(LALOAD);
       mv.visitInsn(LASTORE);
     }
@@ -152,44 +151,38 @@ final class VectorRegisters {
 
   /** Copies machine slot {@code base + i} (base in an int local) to register {@code register}. */
   void fromSlot(int register, int machineLocal, int baseLocal, int i) {
-    for (String half : new String[] {"lo", "hi"}) {
-      mv.visitVarInsn(ALOAD, half.equals("lo") ? loLocal : hiLocal);
-      Constants.pushInt(mv, register);
-      slotArray(half, machineLocal, baseLocal, i);
+    for (int half = 0; half < 2; half++) {
+      element(half, register);
+      slot(half, machineLocal, baseLocal, i);
       mv.visitInsn(LALOAD);
       mv.visitInsn(LASTORE);
     }
   }
 
-  private void slotArray(String half, int machineLocal, int baseLocal, int i) {
+  /** Pushes the machine's array of {@code half} ({@code lo} or {@code hi}) and the slot index. */
+  private void slot(int half, int machineLocal, int baseLocal, int i) {
     mv.visitVarInsn(ALOAD, machineLocal);
-    mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, half, "[J");
-    mv.visitVarInsn(ILOAD, baseLocal);
-    if (i != 0) {
-      Constants.pushInt(mv, i);
-      mv.visitInsn(IADD);
-    }
+    mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, SLOT_ARRAYS[half], "[J");
+    Slots.index(mv, baseLocal, i);
   }
 
-  /** Copies v128 global {@code index} (its low half in {@code value}) to {@code register}. */
+  /** Copies v128 global {@code index} to {@code register}. */
   void globalGet(FunctionEmitter f, int index, int register) {
-    for (String field : new String[] {"value", "high"}) {
-      mv.visitVarInsn(ALOAD, field.equals("value") ? loLocal : hiLocal);
-      Constants.pushInt(mv, register);
+    for (int half = 0; half < 2; half++) {
+      element(half, register);
       f.pushGlobal(index);
-      mv.visitFieldInsn(GETFIELD, JvmTypes.GLOBAL, field, "J");
+      mv.visitFieldInsn(GETFIELD, JvmTypes.GLOBAL, GLOBAL_FIELDS[half], "J");
       mv.visitInsn(LASTORE);
     }
   }
 
   /** Copies {@code register} to v128 global {@code index}. */
   void globalSet(FunctionEmitter f, int index, int register) {
-    for (String field : new String[] {"value", "high"}) {
+    for (int half = 0; half < 2; half++) {
       f.pushGlobal(index);
-      mv.visitVarInsn(ALOAD, field.equals("value") ? loLocal : hiLocal);
-      Constants.pushInt(mv, register);
+      element(half, register);
       mv.visitInsn(LALOAD);
-      mv.visitFieldInsn(PUTFIELD, JvmTypes.GLOBAL, field, "J");
+      mv.visitFieldInsn(PUTFIELD, JvmTypes.GLOBAL, GLOBAL_FIELDS[half], "J");
     }
   }
 }
