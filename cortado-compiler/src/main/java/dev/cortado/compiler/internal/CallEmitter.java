@@ -53,7 +53,13 @@ final class CallEmitter {
       return;
     }
     int defined = index - mc.importedFunctions;
+    // v128 arguments are not on the JVM stack: the scalars go to temporaries, all come back in
+    // order.
+    int[] args = callee.params().contains(ValType.V128) ? storeArguments(callee) : null;
     tick();
+    if (args != null) {
+      loadArguments(callee, args);
+    }
     mv.visitVarInsn(ALOAD, f.machineLocal());
     mv.visitVarInsn(ALOAD, f.instanceLocal());
     mv.visitMethodInsn(
@@ -62,7 +68,9 @@ final class CallEmitter {
         ModuleContext.methodOf(defined),
         JvmTypes.descriptor(callee),
         false);
-    f.popTypes(callee.params().size());
+    if (args == null) {
+      f.popTypes(callee.params().size());
+    }
     loadMultipleResults(callee);
     f.push(callee.results());
     f.reloadMemory();
@@ -90,10 +98,7 @@ final class CallEmitter {
       mv.visitInsn(DUP);
       mv.visitVarInsn(ISTORE, defined);
       mv.visitJumpInsn(IFLT, slow);
-      List<ValType> params = callee.params();
-      for (int i = 0; i < params.size(); i++) {
-        mv.visitVarInsn(JvmTypes.load(params.get(i)), args[i]);
-      }
+      loadArguments(callee, args);
       mv.visitVarInsn(ILOAD, defined);
       tick();
       mv.visitVarInsn(ALOAD, f.machineLocal());
@@ -123,28 +128,59 @@ final class CallEmitter {
     f.support("tick", "(" + MACHINE + ")V");
   }
 
-  /** Stores the call's arguments from the stack into temporaries, returned in parameter order. */
+  /**
+   * Stores the call's arguments from the stack into temporaries, returned in parameter order; a
+   * v128 argument stays in its register, returned instead of a temporary.
+   */
   private int[] storeArguments(FuncType callee) {
     List<ValType> params = callee.params();
     int[] temps = new int[params.size()];
     for (int i = params.size() - 1; i >= 0; i--) {
-      temps[i] = f.temp(params.get(i));
-      mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
+      if (params.get(i) == ValType.V128) {
+        temps[i] = f.vectors().stack(f.height() - params.size() + i);
+      } else {
+        temps[i] = f.temp(params.get(i));
+        mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
+      }
     }
     f.popTypes(params.size());
     return temps;
   }
 
-  /** A compiled callee with several results left them in the slots at the machine's top. */
+  /** Pushes the arguments {@link #storeArguments} saved, a v128 as two longs. */
+  private void loadArguments(FuncType callee, int[] args) {
+    List<ValType> params = callee.params();
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i) == ValType.V128) {
+        f.vectors().pushHalves(args[i]);
+      } else {
+        mv.visitVarInsn(JvmTypes.load(params.get(i)), args[i]);
+      }
+    }
+  }
+
+  /**
+   * A compiled callee with several results, or a v128 one, left them in the slots at the machine's
+   * top.
+   */
   private void loadMultipleResults(FuncType callee) {
-    if (callee.results().size() > 1) {
+    if (!callee.results().isEmpty() && !JvmTypes.returnsOne(callee)) {
       int base = f.temp(NumType.I32);
       mv.visitVarInsn(ALOAD, f.machineLocal());
       mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "top", "I");
       mv.visitVarInsn(ISTORE, base);
       for (int i = 0; i < callee.results().size(); i++) {
-        Slots.load(mv, callee.results().get(i), f.machineLocal(), base, i);
+        loadResult(callee.results().get(i), base, i);
       }
+    }
+  }
+
+  /** Pushes result {@code i} from the slots at {@code base}, or copies a v128 to its register. */
+  private void loadResult(ValType t, int base, int i) {
+    if (t == ValType.V128) {
+      f.vectors().fromSlot(f.vectors().stack(f.height() + i), f.machineLocal(), base, i);
+    } else {
+      Slots.load(mv, t, f.machineLocal(), base, i);
     }
   }
 
@@ -158,7 +194,11 @@ final class CallEmitter {
     f.support("reserve", "(" + MACHINE + "I)I");
     mv.visitVarInsn(ISTORE, base);
     for (int i = 0; i < params.size(); i++) {
-      Slots.store(mv, params.get(i), args[i], f.machineLocal(), base, i);
+      if (params.get(i) == ValType.V128) {
+        f.vectors().toSlot(args[i], f.machineLocal(), base, i);
+      } else {
+        Slots.store(mv, params.get(i), args[i], f.machineLocal(), base, i);
+      }
     }
     mv.visitVarInsn(ALOAD, f.machineLocal());
     mv.visitVarInsn(ALOAD, f.instanceLocal());
@@ -167,7 +207,7 @@ final class CallEmitter {
     Constants.pushInt(mv, slots);
     f.support("call", "(" + MACHINE + INSTANCE + FUNCTION + "II)V");
     for (int i = 0; i < callee.results().size(); i++) {
-      Slots.load(mv, callee.results().get(i), f.machineLocal(), base, i);
+      loadResult(callee.results().get(i), base, i);
     }
   }
 }

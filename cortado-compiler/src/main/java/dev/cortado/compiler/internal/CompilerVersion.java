@@ -12,7 +12,7 @@ final class CompilerVersion {
    * Bump with every change to the generated classes (an emitter, a naming scheme, {@link
    * ModuleContext#FUNCTIONS_PER_CLASS}), so that caches built by an older compiler are not used.
    */
-  static final int CODEGEN = 5;
+  static final int CODEGEN = 6;
 
   /**
    * The options that change generated code, as text in the key (sorted {@code name=value} pairs),
@@ -45,6 +45,12 @@ final class CompilerVersion {
       PieceCall.class,
       Frame.class,
       SizeCounter.class,
+      VectorRegisters.class,
+      SimdEmitter.class,
+      SimdMemoryEmitter.class,
+      SimdVariables.class,
+      SimdMethods.class,
+      BranchTables.class,
       Slots.class,
       Constants.class,
       JvmTypes.class

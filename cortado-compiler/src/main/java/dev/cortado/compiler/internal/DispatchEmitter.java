@@ -11,6 +11,7 @@ import static org.objectweb.asm.Opcodes.IF_ICMPGT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.LLOAD;
 import static org.objectweb.asm.Opcodes.NEW;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.V21;
@@ -89,8 +90,13 @@ final class DispatchEmitter {
   private static void loadArguments(MethodVisitor mv, FuncType type) {
     int slot = 0;
     for (ValType p : type.params()) {
-      mv.visitVarInsn(JvmTypes.load(p), slot);
-      slot += JvmTypes.wide(p) ? 2 : 1;
+      if (p == ValType.V128) {
+        mv.visitVarInsn(LLOAD, slot);
+        mv.visitVarInsn(LLOAD, slot + 2);
+      } else {
+        mv.visitVarInsn(JvmTypes.load(p), slot);
+      }
+      slot += JvmTypes.argumentSlots(p);
     }
   }
 
@@ -160,14 +166,13 @@ final class DispatchEmitter {
   private static int loadIndexSlot(FuncType type) {
     int slot = 0;
     for (ValType p : type.params()) {
-      slot += JvmTypes.wide(p) ? 2 : 1;
+      slot += JvmTypes.argumentSlots(p);
     }
     return slot;
   }
 
   private static void returnResult(MethodVisitor mv, FuncType type) {
-    List<ValType> r = type.results();
-    mv.visitInsn(r.size() == 1 ? JvmTypes.ret(r.get(0)) : RETURN);
+    mv.visitInsn(JvmTypes.returnsOne(type) ? JvmTypes.ret(type.results().get(0)) : RETURN);
   }
 
   /** The caller checked the callee's type and that it is compiled: no other index can come. */

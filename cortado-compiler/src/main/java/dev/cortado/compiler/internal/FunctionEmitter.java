@@ -38,6 +38,7 @@ import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
+import dev.cortado.wasm.valid.FunctionInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -133,6 +134,8 @@ final class FunctionEmitter {
   private int tempTop;
   private final NumericEmitter numeric;
   private final CallEmitter calls;
+  private final VectorRegisters vectors;
+  private final SimdEmitter simd;
   private final List<ValType> stack = new ArrayList<>();
   private final List<Control> controls = new ArrayList<>();
   private boolean unreachable;
@@ -151,9 +154,10 @@ final class FunctionEmitter {
       int defined,
       FuncType type,
       Function function,
-      List<ValType> locals,
+      FunctionInfo info,
       SplitPlan plan,
       Piece piece) {
+    List<ValType> locals = info.localTypes();
     this.mc = mc;
     this.mv = mv;
     this.defined = defined;
@@ -170,7 +174,7 @@ final class FunctionEmitter {
     if (piece == null) {
       for (int i = 0; i < params; i++) {
         localSlot[i] = slot;
-        slot += JvmTypes.wide(locals.get(i)) ? 2 : 1;
+        slot += JvmTypes.argumentSlots(locals.get(i));
       }
       machineLocal = slot++;
       instLocal = slot++;
@@ -189,6 +193,12 @@ final class FunctionEmitter {
     memLocal = slot++;
     memSizeLocal = slot++;
     codeLocal = slot++;
+    // Functions using v128 are not cut into pieces (FunctionSplitter), so only a root has these.
+    this.vectors =
+        VectorScan.usesVectors(mc, function, locals, type)
+            ? new VectorRegisters(mv, locals, info.maxStackHeight(), slot)
+            : null;
+    slot += 2;
     tempBase = slot;
     // Temporaries live for one instruction (a call's arguments: at most 255 slots plus a few);
     // spill locals above them for the whole function.
@@ -197,6 +207,7 @@ final class FunctionEmitter {
     this.frame = new Frame(mv, frameNumbersLocal, frameRefsLocal);
     this.numeric = new NumericEmitter(mv);
     this.calls = new CallEmitter(this);
+    this.simd = vectors == null ? null : new SimdEmitter(this, vectors);
   }
 
   /**
@@ -282,11 +293,16 @@ final class FunctionEmitter {
       }
       mv.visitVarInsn(ASTORE, frameRefsLocal);
     }
+    if (vectors != null) {
+      vectors.allocate(type.params(), localSlot);
+    }
     int params = type.params().size();
     for (int i = registers.nextSetBit(params); i >= 0; i = registers.nextSetBit(i + 1)) {
       ValType t = localTypes.get(i);
-      pushZero(t);
-      mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
+      if (t != ValType.V128) {
+        pushZero(t);
+        mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
+      }
     }
     reloadMemory();
     controls.add(
@@ -425,6 +441,9 @@ final class FunctionEmitter {
         return;
       }
     }
+    if (simd != null && simd.moves(op, r)) {
+      return;
+    }
     switch (op) {
       case UNREACHABLE -> {
         trap(TrapKind.UNREACHABLE);
@@ -448,7 +467,7 @@ final class FunctionEmitter {
       }
       case CALL -> calls.call(r.index());
       case CALL_INDIRECT -> calls.callIndirect(r.index(), r.index2());
-      case DROP -> mv.visitInsn(JvmTypes.wide(pop()) ? POP2 : POP);
+      case DROP -> popValue(pop());
       case SELECT, SELECT_TYPED -> select();
       case LOCAL_GET -> {
         loadLocal(r.index());
@@ -496,7 +515,9 @@ final class FunctionEmitter {
         stack.add(RefType.FUNCREF);
       }
       default -> {
-        if (!new MemoryEmitter(this).emit(op, r)) {
+        if (op.prefix() == Opcode.PREFIX_FD && simd != null) {
+          simd.emit(op, r);
+        } else if (!new MemoryEmitter(this).emit(op, r)) {
           throw new CompilationException(op.text() + " is not compiled yet");
         }
       }
@@ -638,6 +659,42 @@ final class FunctionEmitter {
     return stack.get(stack.size() - 1 - i);
   }
 
+  /** Returns the operand stack's height. */
+  int height() {
+    return stack.size();
+  }
+
+  ValType localType(int index) {
+    return localTypes.get(index);
+  }
+
+  /** Returns the vector register file, or null if the function uses no v128 value. */
+  VectorRegisters vectors() {
+    return vectors;
+  }
+
+  /**
+   * Stores a value of type {@code t} from the JVM stack into {@code local}; a v128 is not on the
+   * JVM stack (its register holds it), so it has nothing to store, load or pop.
+   */
+  private void store(ValType t, int local) {
+    if (t != ValType.V128) {
+      mv.visitVarInsn(JvmTypes.store(t), local);
+    }
+  }
+
+  private void load(ValType t, int local) {
+    if (t != ValType.V128) {
+      mv.visitVarInsn(JvmTypes.load(t), local);
+    }
+  }
+
+  private void popValue(ValType t) {
+    if (t != ValType.V128) {
+      mv.visitInsn(JvmTypes.wide(t) ? POP2 : POP);
+    }
+  }
+
   void reloadMemory() {
     if (!mc.hasMemory) {
       return;
@@ -719,13 +776,13 @@ final class FunctionEmitter {
     // is empty: what is on it (values of enclosing blocks, the loop's parameters) moves to spill
     // locals, the loop's parameters come back after the label, the rest at the loop's end.
     for (int i = stack.size() - 1; i >= spillBase; i--) {
-      mv.visitVarInsn(JvmTypes.store(stack.get(i)), spillLocal(i, stack.get(i)));
+      store(stack.get(i), spillLocal(i, stack.get(i)));
     }
     controls.add(new Control(kind, target, null, height, sig, height, spillBase));
     spillBase = height;
     mv.visitLabel(target);
     for (int i = height; i < stack.size(); i++) {
-      mv.visitVarInsn(JvmTypes.load(stack.get(i)), spillLocal(i, stack.get(i)));
+      load(stack.get(i), spillLocal(i, stack.get(i)));
     }
     mv.visitVarInsn(ALOAD, machineLocal);
     support("tick", "(L" + JvmTypes.MACHINE + ";)V");
@@ -735,8 +792,12 @@ final class FunctionEmitter {
    * Returns the local that holds operand stack entry {@code index} of type {@code t} when spilled.
    */
   private int spillLocal(int index, ValType t) {
+    if (t == ValType.V128) {
+      return -1;
+    }
+    // ASM's sorts reach 10 (a double's is 8): four bits keep entries of two indices apart.
     return spillLocals.computeIfAbsent(
-        (long) index << 3 | JvmTypes.of(t).getSort(),
+        (long) index << 4 | JvmTypes.of(t).getSort(),
         k -> {
           int l = nextSpillLocal;
           nextSpillLocal += JvmTypes.wide(t) ? 2 : 1;
@@ -776,13 +837,13 @@ final class FunctionEmitter {
       int[] temps = new int[c.results.size()];
       for (int i = c.results.size() - 1; i >= 0; i--) {
         temps[i] = temp(c.results.get(i));
-        mv.visitVarInsn(JvmTypes.store(c.results.get(i)), temps[i]);
+        store(c.results.get(i), temps[i]);
       }
       for (int i = c.outerSpillBase; i < c.height; i++) {
-        mv.visitVarInsn(JvmTypes.load(stack.get(i)), spillLocal(i, stack.get(i)));
+        load(stack.get(i), spillLocal(i, stack.get(i)));
       }
       for (int i = 0; i < temps.length; i++) {
-        mv.visitVarInsn(JvmTypes.load(c.results.get(i)), temps[i]);
+        load(c.results.get(i), temps[i]);
       }
     }
     spillBase = c.outerSpillBase;
@@ -815,12 +876,15 @@ final class FunctionEmitter {
     }
     List<ValType> carried = c.branchTypes();
     int k = carried.size();
+    if (vectors != null) {
+      vectors.moveCarried(stack, stack.size() - k, c.height, k);
+    }
     if (c.kind == Kind.LOOP) {
       for (int i = k - 1; i >= 0; i--) {
-        mv.visitVarInsn(JvmTypes.store(carried.get(i)), spillLocal(c.height + i, carried.get(i)));
+        store(carried.get(i), spillLocal(c.height + i, carried.get(i)));
       }
       for (int i = stack.size() - k - 1; i >= spillBase; i--) {
-        mv.visitInsn(JvmTypes.wide(stack.get(i)) ? POP2 : POP);
+        popValue(stack.get(i));
       }
       mv.visitJumpInsn(GOTO, c.target);
       return;
@@ -832,21 +896,21 @@ final class FunctionEmitter {
       for (int i = k - 1; i >= 0; i--) {
         ValType t = top(k - 1 - i);
         temps[i] = temp(t);
-        mv.visitVarInsn(JvmTypes.store(t), temps[i]);
+        store(t, temps[i]);
       }
       // Entries below the label's height still on the JVM stack are kept unless some must be
       // reloaded below them; then all go and come back from the spill locals.
       int keep = reload ? spillBase : c.height;
       for (int i = stack.size() - k - 1; i >= Math.max(keep, spillBase); i--) {
-        mv.visitInsn(JvmTypes.wide(stack.get(i)) ? POP2 : POP);
+        popValue(stack.get(i));
       }
       if (reload) {
         for (int i = c.spillBase; i < c.height; i++) {
-          mv.visitVarInsn(JvmTypes.load(stack.get(i)), spillLocal(i, stack.get(i)));
+          load(stack.get(i), spillLocal(i, stack.get(i)));
         }
       }
       for (int i = 0; i < k; i++) {
-        mv.visitVarInsn(JvmTypes.load(carried.get(i)), temps[i]);
+        load(carried.get(i), temps[i]);
       }
     }
     mv.visitJumpInsn(GOTO, c.target);
@@ -944,11 +1008,11 @@ final class FunctionEmitter {
       leavePiece(-1, results.size());
       return;
     }
-    if (results.size() > 1) {
+    if (!results.isEmpty() && !JvmTypes.returnsOne(type)) {
       int[] temps = new int[results.size()];
       for (int i = results.size() - 1; i >= 0; i--) {
         temps[i] = temp(results.get(i));
-        mv.visitVarInsn(JvmTypes.store(results.get(i)), temps[i]);
+        store(results.get(i), temps[i]);
       }
       int base = temp(NumType.I32);
       mv.visitVarInsn(ALOAD, machineLocal);
@@ -956,12 +1020,17 @@ final class FunctionEmitter {
       support("reserve", "(L" + JvmTypes.MACHINE + ";I)I");
       mv.visitVarInsn(ISTORE, base);
       for (int i = 0; i < results.size(); i++) {
-        Slots.store(mv, results.get(i), temps[i], machineLocal, base, i);
+        if (results.get(i) == ValType.V128) {
+          int at = stack.size() - results.size() + i;
+          vectors.toSlot(vectors.stack(at), machineLocal, base, i);
+        } else {
+          Slots.store(mv, results.get(i), temps[i], machineLocal, base, i);
+        }
       }
     }
     mv.visitVarInsn(ALOAD, machineLocal);
     support("leave", "(L" + JvmTypes.MACHINE + ";)V");
-    mv.visitInsn(results.size() == 1 ? JvmTypes.ret(results.get(0)) : RETURN);
+    mv.visitInsn(JvmTypes.returnsOne(type) ? JvmTypes.ret(results.get(0)) : RETURN);
   }
 
   // ---- variables ----
@@ -992,7 +1061,7 @@ final class FunctionEmitter {
     }
   }
 
-  private void pushGlobal(int index) {
+  void pushGlobal(int index) {
     mv.visitVarInsn(ALOAD, instLocal);
     mv.visitFieldInsn(GETFIELD, JvmTypes.INSTANCE, "globals", "[L" + JvmTypes.GLOBAL + ";");
     Constants.pushInt(mv, index);

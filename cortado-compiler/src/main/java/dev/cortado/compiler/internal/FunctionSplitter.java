@@ -5,6 +5,7 @@ import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
+import dev.cortado.wasm.valid.FunctionInfo;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Deque;
@@ -62,14 +63,25 @@ final class FunctionSplitter {
   static SplitPlan plan(ModuleContext mc, int defined, boolean measure) {
     Function function = mc.module.module().functions().get(defined);
     FuncType type = mc.module.functionType(mc.importedFunctions + defined);
-    List<ValType> locals = mc.module.functionInfo(defined).localTypes();
+    FunctionInfo info = mc.module.functionInfo(defined);
+    List<ValType> locals = info.localTypes();
     SplitPlan whole = whole(function, type, locals);
+    if (VectorScan.usesVectors(mc, function, locals, type)) {
+      // Pieces do not share the vector register file yet: such a function stays whole.
+      if (measure) {
+        throw new CompilationException(
+            "function "
+                + (mc.importedFunctions + defined)
+                + " uses v128 values and is too large for one method");
+      }
+      return whole;
+    }
     if (!measure && function.body().code().length() <= Math.min(UNMEASURED_BODY, LIMIT / 16)) {
       return whole;
     }
     FunctionShape shape = new FunctionShape();
     SizeCounter counter = new SizeCounter(null);
-    new FunctionEmitter(mc, counter, defined, type, function, locals, whole, null)
+    new FunctionEmitter(mc, counter, defined, type, function, info, whole, null)
         .recording(shape, counter)
         .emit();
     if (counter.size() <= LIMIT) {
@@ -80,7 +92,7 @@ final class FunctionSplitter {
     for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
       List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target);
       SplitPlan plan = build(shape, pieces, type, locals);
-      if (fits(mc, defined, type, function, locals, plan)) {
+      if (fits(mc, defined, type, function, info, plan)) {
         return plan;
       }
     }
@@ -169,16 +181,16 @@ final class FunctionSplitter {
       int defined,
       FuncType type,
       Function function,
-      List<ValType> locals,
+      FunctionInfo info,
       SplitPlan plan) {
     SizeCounter root = new SizeCounter(null);
-    new FunctionEmitter(mc, root, defined, type, function, locals, plan, null).emit();
+    new FunctionEmitter(mc, root, defined, type, function, info, plan, null).emit();
     if (root.size() > LIMIT) {
       return false;
     }
     for (Piece p : plan.pieces) {
       SizeCounter c = new SizeCounter(null);
-      new FunctionEmitter(mc, c, defined, type, function, locals, plan, p).emit();
+      new FunctionEmitter(mc, c, defined, type, function, info, plan, p).emit();
       if (c.size() > LIMIT) {
         return false;
       }

@@ -10,7 +10,8 @@ import org.objectweb.asm.Type;
 
 /**
  * WebAssembly value types as JVM types: i32 {@code int}, i64 {@code long}, f32 {@code float}, f64
- * {@code double}, references {@code Object}. Vectors are not compiled yet.
+ * {@code double}, references {@code Object}. A v128 has no JVM type: it lives in the function's
+ * {@link VectorRegisters} and crosses calls as two longs (low half first) or through the slots.
  */
 final class JvmTypes {
   static final String OBJECT = "java/lang/Object";
@@ -38,7 +39,7 @@ final class JvmTypes {
             case F32 -> Type.FLOAT_TYPE;
             case F64 -> Type.DOUBLE_TYPE;
           };
-      default -> throw new CompilationException("vector (v128) values are not compiled yet");
+      default -> throw new CompilationException("a v128 value has no single JVM type");
     };
   }
 
@@ -47,18 +48,29 @@ final class JvmTypes {
     return t == NumType.I64 || t == NumType.F64;
   }
 
+  /** Returns the JVM parameter slots a parameter of type {@code t} takes (a v128: two longs). */
+  static int argumentSlots(ValType t) {
+    return t == ValType.V128 ? 4 : wide(t) ? 2 : 1;
+  }
+
+  /** Returns whether a function of {@code type} returns its result as the JVM method's result. */
+  static boolean returnsOne(FuncType type) {
+    return type.results().size() == 1 && type.results().get(0) != ValType.V128;
+  }
+
   /**
-   * Returns the descriptor of a compiled function of type {@code type}: its parameters, then the
-   * machine and the instance; its one result, or void for none or several.
+   * Returns the descriptor of a compiled function of type {@code type}: its parameters (a v128 as
+   * two longs), then the machine and the instance; its one result, or void for none, several or a
+   * v128 (left in the machine's slots).
    */
   static String descriptor(FuncType type) {
     StringBuilder d = new StringBuilder("(");
     for (ValType p : type.params()) {
-      d.append(of(p).getDescriptor());
+      d.append(p == ValType.V128 ? "JJ" : of(p).getDescriptor());
     }
     d.append('L').append(MACHINE).append(";L").append(INSTANCE).append(";)");
     List<ValType> r = type.results();
-    d.append(r.size() == 1 ? of(r.get(0)).getDescriptor() : "V");
+    d.append(returnsOne(type) ? of(r.get(0)).getDescriptor() : "V");
     return d.toString();
   }
 

@@ -19,7 +19,10 @@ final class ModuleContext {
   final int importedFunctions;
   final boolean hasMemory;
 
-  /** The defined functions compiled; the others (using v128) run in the interpreter. */
+  /**
+   * The defined functions compiled; the others (too many parameters for a JVM method, or code too
+   * large for one) run in the interpreter.
+   */
   final BitSet compiled = new BitSet();
 
   private final Map<FuncType, List<Integer>> functionsByType = new HashMap<>();
@@ -34,8 +37,7 @@ final class ModuleContext {
     for (int d = 0; d < functions.size(); d++) {
       FuncType type = module.functionType(importedFunctions + d);
       functionsByType.computeIfAbsent(type, t -> new ArrayList<>()).add(d);
-      if (!VectorScan.usesVectors(this, functions.get(d), module.functionInfo(d).localTypes(), type)
-          && fitsJvmParameters(type)) {
+      if (fitsJvmParameters(type)) {
         compiled.set(d);
       }
     }
@@ -43,12 +45,13 @@ final class ModuleContext {
 
   /**
    * Returns whether a method for {@code type} fits the JVM's 255 parameter slots: its parameters
-   * (longs and doubles take two), the machine and the instance, and a dispatch method's index.
+   * (longs and doubles take two, vectors four), the machine and the instance, and a dispatch
+   * method's index.
    */
   static boolean fitsJvmParameters(FuncType type) {
     int slots = 3;
     for (var p : type.params()) {
-      slots += JvmTypes.wide(p) ? 2 : 1;
+      slots += JvmTypes.argumentSlots(p);
     }
     return slots <= 255;
   }

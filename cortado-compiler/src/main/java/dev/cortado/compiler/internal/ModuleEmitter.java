@@ -18,6 +18,7 @@ import dev.cortado.runtime.internal.compiled.CompilationException;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.valid.FunctionInfo;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +148,7 @@ final class ModuleEmitter {
       }
       FuncType type = mc.module.functionType(mc.importedFunctions + d);
       Function function = functions.get(d);
-      List<ValType> locals = mc.module.functionInfo(d).localTypes();
+      FunctionInfo info = mc.module.functionInfo(d);
       SizeCounter root =
           new SizeCounter(
               cw.visitMethod(
@@ -156,7 +157,7 @@ final class ModuleEmitter {
                   JvmTypes.descriptor(type),
                   null,
                   null));
-      new FunctionEmitter(mc, root, d, type, function, locals, plan, null).emit();
+      new FunctionEmitter(mc, root, d, type, function, info, plan, null).emit();
       if (root.size() > FunctionSplitter.LIMIT && plan.pieces.isEmpty()) {
         plans.put(d, FunctionSplitter.plan(mc, d, true));
         throw new Oversized();
@@ -165,7 +166,7 @@ final class ModuleEmitter {
         MethodVisitor mv =
             cw.visitMethod(
                 ACC_PUBLIC | ACC_STATIC, p.method(d), Frame.PIECE_DESCRIPTOR, null, null);
-        new FunctionEmitter(mc, mv, d, type, function, locals, plan, p).emit();
+        new FunctionEmitter(mc, mv, d, type, function, info, plan, p).emit();
       }
     }
     failing = -1;
@@ -204,20 +205,17 @@ final class ModuleEmitter {
       mv.visitMethodInsn(
           INVOKESTATIC, mc.classOf(d), ModuleContext.methodOf(d), JvmTypes.descriptor(type), false);
       List<ValType> results = type.results();
-      if (results.size() == 1) {
+      if (JvmTypes.returnsOne(type)) {
         mv.visitVarInsn(JvmTypes.store(results.get(0)), temp);
         Slots.store(mv, results.get(0), temp, machine, base, 0);
-      } else if (results.size() > 1) {
+      } else if (!results.isEmpty()) {
         // The callee left them at the machine's top; move them down to base.
         int top = temp;
-        int value = temp + 1;
         mv.visitVarInsn(ALOAD, machine);
         mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "top", "I");
         mv.visitVarInsn(ISTORE, top);
         for (int i = 0; i < results.size(); i++) {
-          Slots.load(mv, results.get(i), machine, top, i);
-          mv.visitVarInsn(JvmTypes.store(results.get(i)), value);
-          Slots.store(mv, results.get(i), value, machine, base, i);
+          Slots.copy(mv, results.get(i), machine, top, base, i);
         }
       }
       mv.visitInsn(RETURN);

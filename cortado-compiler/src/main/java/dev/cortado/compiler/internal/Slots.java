@@ -19,7 +19,8 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * Moves values between the JVM stack and the machine's slots, the calling convention shared with
  * the interpreter and host functions: numbers as longs in {@code Machine.lo} (i32 sign-extended,
- * floats as raw bits), references in {@code Machine.refs}.
+ * floats as raw bits), vectors in {@code Machine.lo} (low half) and {@code Machine.hi}, references
+ * in {@code Machine.refs}.
  */
 final class Slots {
   private Slots() {}
@@ -46,8 +47,17 @@ final class Slots {
     mv.visitInsn(LASTORE);
   }
 
-  /** Pushes slot {@code base + i} as a value of type {@code t}. */
+  /** Pushes slot {@code base + i} as a value of type {@code t} (a v128 as two longs, low first). */
   static void load(MethodVisitor mv, ValType t, int machineLocal, int baseLocal, int i) {
+    if (t == ValType.V128) {
+      for (String half : new String[] {"lo", "hi"}) {
+        mv.visitVarInsn(ALOAD, machineLocal);
+        mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, half, "[J");
+        index(mv, baseLocal, i);
+        mv.visitInsn(LALOAD);
+      }
+      return;
+    }
     mv.visitVarInsn(ALOAD, machineLocal);
     if (t.isReference()) {
       mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "refs", "[Ljava/lang/Object;");
@@ -59,6 +69,26 @@ final class Slots {
     index(mv, baseLocal, i);
     mv.visitInsn(LALOAD);
     fromLong(mv, t);
+  }
+
+  /** Copies slot {@code from + i} to slot {@code to + i}, both bases in int locals. */
+  static void copy(
+      MethodVisitor mv, ValType t, int machineLocal, int fromLocal, int toLocal, int i) {
+    String[] arrays =
+        t.isReference()
+            ? new String[] {"refs"}
+            : t == ValType.V128 ? new String[] {"lo", "hi"} : new String[] {"lo"};
+    for (String array : arrays) {
+      String desc = array.equals("refs") ? "[Ljava/lang/Object;" : "[J";
+      mv.visitVarInsn(ALOAD, machineLocal);
+      mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, array, desc);
+      index(mv, toLocal, i);
+      mv.visitVarInsn(ALOAD, machineLocal);
+      mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, array, desc);
+      index(mv, fromLocal, i);
+      mv.visitInsn(array.equals("refs") ? AALOAD : LALOAD);
+      mv.visitInsn(array.equals("refs") ? AASTORE : LASTORE);
+    }
   }
 
   /** Converts a value of number type {@code t} on the stack to its long slot form. */
@@ -90,7 +120,8 @@ final class Slots {
     }
   }
 
-  private static void index(MethodVisitor mv, int baseLocal, int i) {
+  /** Pushes the slot index {@code base + i}, {@code base} in int local {@code baseLocal}. */
+  static void index(MethodVisitor mv, int baseLocal, int i) {
     mv.visitVarInsn(ILOAD, baseLocal);
     if (i != 0) {
       Constants.pushInt(mv, i);

@@ -162,4 +162,22 @@ public final class MemoryAccess {
     int at = at(address, offset, 4, memSize);
     MemoryInstance.INT.set(mem, at, (int) v);
   }
+
+  /**
+   * {@code v128.load}: writes the 16 bytes to register {@code dst} of a compiled function's vector
+   * register file ({@code lo} and {@code hi} halves).
+   */
+  public static void v128Load(
+      int address, int offset, byte[] mem, int memSize, long[] lo, long[] hi, int dst) {
+    int at = at(address, offset, 16, memSize);
+    lo[dst] = (long) MemoryInstance.LONG.get(mem, at);
+    hi[dst] = (long) MemoryInstance.LONG.get(mem, at + 8);
+  }
+
+  /** {@code v128.store} of the vector {@code (lo, hi)}. */
+  public static void v128Store(int address, long lo, long hi, int offset, byte[] mem, int memSize) {
+    int at = at(address, offset, 16, memSize);
+    MemoryInstance.LONG.set(mem, at, lo);
+    MemoryInstance.LONG.set(mem, at + 8, hi);
+  }
 }
