@@ -24,10 +24,10 @@ import static org.objectweb.asm.Opcodes.LCONST_0;
 import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.POP2;
-import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.T_LONG;
 
+import dev.cortado.compiler.internal.Control.Kind;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.compiled.CompilationException;
 import dev.cortado.wasm.FuncType;
@@ -57,54 +57,6 @@ import org.objectweb.asm.MethodVisitor;
  * the only things that can replace them.
  */
 final class FunctionEmitter {
-  private enum Kind {
-    FUNCTION,
-    BLOCK,
-    LOOP,
-    IF,
-    /** A label around the piece this method compiles: branching to it leaves the method. */
-    OUTER
-  }
-
-  private static final class Control {
-    final Kind kind;
-    final Label target;
-    final Label elseLabel;
-    final int height;
-    final List<ValType> params;
-    final List<ValType> results;
-    // Operand stack entries below this index live in spill locals, not on the JVM stack, while
-    // code of this block runs; for blocks and ifs it is the enclosing one's, for a loop its height.
-    final int spillBase;
-    // For a loop: the enclosing spill base, restored (entries reloaded) at the loop's end.
-    final int outerSpillBase;
-    // For an outer label: the code the piece answers to branch there.
-    int code;
-    boolean sawElse;
-
-    Control(
-        Kind kind,
-        Label target,
-        Label elseLabel,
-        int height,
-        FuncType sig,
-        int spillBase,
-        int outerSpillBase) {
-      this.kind = kind;
-      this.target = target;
-      this.elseLabel = elseLabel;
-      this.height = height;
-      this.params = sig.params();
-      this.results = sig.results();
-      this.spillBase = spillBase;
-      this.outerSpillBase = outerSpillBase;
-    }
-
-    List<ValType> branchTypes() {
-      return kind == Kind.LOOP ? params : results;
-    }
-  }
-
   private final ModuleContext mc;
   private final MethodVisitor mv;
   private final FuncType type;
@@ -468,7 +420,7 @@ final class FunctionEmitter {
       case CALL -> calls.call(r.index());
       case CALL_INDIRECT -> calls.callIndirect(r.index(), r.index2());
       case DROP -> popValue(pop());
-      case SELECT, SELECT_TYPED -> select();
+      case SELECT, SELECT_TYPED -> new VariableEmitter(this).select();
       case LOCAL_GET -> {
         loadLocal(r.index());
         stack.add(localTypes.get(r.index()));
@@ -481,8 +433,8 @@ final class FunctionEmitter {
         stack.add(t);
         storeLocal(r.index());
       }
-      case GLOBAL_GET -> globalGet(r.index());
-      case GLOBAL_SET -> globalSet(r.index());
+      case GLOBAL_GET -> new VariableEmitter(this).globalGet(r.index());
+      case GLOBAL_SET -> new VariableEmitter(this).globalSet(r.index());
       case I32_CONST -> {
         Constants.pushInt(mv, r.i32());
         stack.add(NumType.I32);
@@ -1033,60 +985,10 @@ final class FunctionEmitter {
     mv.visitInsn(JvmTypes.returnsOne(type) ? JvmTypes.ret(results.get(0)) : RETURN);
   }
 
-  // ---- variables ----
-
-  private void globalGet(int index) {
-    ValType t = mc.module.globalType(index).valueType();
-    pushGlobal(index);
-    if (t.isReference()) {
-      mv.visitFieldInsn(GETFIELD, JvmTypes.GLOBAL, "ref", "Ljava/lang/Object;");
-    } else {
-      mv.visitFieldInsn(GETFIELD, JvmTypes.GLOBAL, "value", "J");
-      Slots.fromLong(mv, t);
-    }
-    stack.add(t);
-  }
-
-  private void globalSet(int index) {
-    ValType t = pop();
-    int value = temp(t);
-    mv.visitVarInsn(JvmTypes.store(t), value);
-    pushGlobal(index);
-    mv.visitVarInsn(JvmTypes.load(t), value);
-    if (t.isReference()) {
-      mv.visitFieldInsn(PUTFIELD, JvmTypes.GLOBAL, "ref", "Ljava/lang/Object;");
-    } else {
-      Slots.toLong(mv, t);
-      mv.visitFieldInsn(PUTFIELD, JvmTypes.GLOBAL, "value", "J");
-    }
-  }
-
   void pushGlobal(int index) {
     mv.visitVarInsn(ALOAD, instLocal);
     mv.visitFieldInsn(GETFIELD, JvmTypes.INSTANCE, "globals", "[L" + JvmTypes.GLOBAL + ";");
     Constants.pushInt(mv, index);
     mv.visitInsn(AALOAD);
-  }
-
-  private void select() {
-    pop();
-    ValType t = pop();
-    pop();
-    int cond = temp(NumType.I32);
-    mv.visitVarInsn(ISTORE, cond);
-    int second = temp(t);
-    mv.visitVarInsn(JvmTypes.store(t), second);
-    int first = temp(t);
-    mv.visitVarInsn(JvmTypes.store(t), first);
-    Label no = new Label();
-    Label done = new Label();
-    mv.visitVarInsn(ILOAD, cond);
-    mv.visitJumpInsn(IFEQ, no);
-    mv.visitVarInsn(JvmTypes.load(t), first);
-    mv.visitJumpInsn(GOTO, done);
-    mv.visitLabel(no);
-    mv.visitVarInsn(JvmTypes.load(t), second);
-    mv.visitLabel(done);
-    stack.add(t);
   }
 }
