@@ -7,15 +7,21 @@ import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
+import static org.objectweb.asm.Opcodes.POP;
 
+import dev.cortado.wasm.NumType;
+import dev.cortado.wasm.binary.InstructionReader;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Long {@code br_table}s. A {@code tableswitch} takes 4 bytes per entry, so a table of 100,000
- * labels would not fit a JVM method, let alone one HotSpot compiles; a long table becomes data
- * instead: a string constant whose characters are the case of each index, and a switch over the few
- * distinct labels.
+ * {@code br_table}. A {@code tableswitch} takes 4 bytes per entry, so a table of 100,000 labels
+ * would not fit a JVM method, let alone one HotSpot compiles; a long table becomes data instead: a
+ * string constant whose characters are the case of each index, and a switch over the few distinct
+ * labels.
  */
 final class BranchTables {
   /** Longer tables than this are looked up in strings: 1 KiB of {@code tableswitch} at most. */
@@ -24,7 +30,64 @@ final class BranchTables {
   /** Characters per string constant: at most 3 bytes each in the class file's 65,535. */
   private static final int CHUNK = 20_000;
 
-  private BranchTables() {}
+  private final FunctionEmitter f;
+  private final MethodVisitor mv;
+
+  BranchTables(FunctionEmitter f) {
+    this.f = f;
+    this.mv = f.mv();
+  }
+
+  /**
+   * Emits {@code br_table}: a {@code tableswitch} to the labels (directly where the stack already
+   * fits, else through a stub that arranges it), or for a long table a lookup of the label's case
+   * and a switch over the distinct labels.
+   */
+  void emit(InstructionReader r) {
+    f.popTypes(1);
+    int n = r.labelCount();
+    Map<Integer, Label> stubs = new HashMap<>();
+    if (n > SWITCH_LIMIT) {
+      Map<Integer, Integer> caseOf = new LinkedHashMap<>();
+      int[] cases = new int[n];
+      for (int i = 0; i < n; i++) {
+        cases[i] = caseOf.computeIfAbsent(r.label(i), d -> caseOf.size());
+      }
+      int dflt = caseOf.computeIfAbsent(r.defaultLabel(), d -> caseOf.size());
+      pushCase(mv, cases, dflt, f.temp(NumType.I32));
+      Label[] targets = new Label[caseOf.size()];
+      for (Map.Entry<Integer, Integer> e : caseOf.entrySet()) {
+        targets[e.getValue()] = caseLabel(e.getKey(), stubs);
+      }
+      mv.visitTableSwitchInsn(0, targets.length - 1, targets[dflt], targets);
+    } else {
+      Label[] cases = new Label[n];
+      for (int i = 0; i < n; i++) {
+        cases[i] = caseLabel(r.label(i), stubs);
+      }
+      Label dflt = caseLabel(r.defaultLabel(), stubs);
+      if (n == 0) {
+        mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, dflt);
+      } else {
+        mv.visitTableSwitchInsn(0, n - 1, dflt, cases);
+      }
+    }
+    for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
+      mv.visitLabel(stub.getValue());
+      f.branch(f.label(stub.getKey()));
+    }
+    f.markUnreachable();
+  }
+
+  private Label caseLabel(int depth, Map<Integer, Label> stubs) {
+    Control c = f.label(depth);
+    if (f.direct(c)) {
+      f.reads(c.branchTypes().size());
+      return c.target;
+    }
+    return stubs.computeIfAbsent(depth, d -> new Label());
+  }
 
   /**
    * With an index on the stack, pushes {@code cases[index]}, or {@code dflt} when the index is out

@@ -43,7 +43,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Label;
@@ -145,10 +144,11 @@ final class FunctionEmitter {
     memLocal = slot++;
     memSizeLocal = slot++;
     codeLocal = slot++;
-    // Functions using v128 are not cut into pieces (FunctionSplitter), so only a root has these.
+    // Pieces of a function share its vector registers, from their stack positions on.
     this.vectors =
         VectorScan.usesVectors(mc, function, locals, type)
-            ? new VectorRegisters(mv, locals, info.maxStackHeight(), slot)
+            ? new VectorRegisters(
+                mv, locals, info.maxStackHeight(), slot, piece == null ? 0 : piece.stackBase)
             : null;
     slot += 2;
     tempBase = slot;
@@ -238,7 +238,7 @@ final class FunctionEmitter {
       mv.visitIntInsn(NEWARRAY, T_LONG);
       mv.visitVarInsn(ASTORE, frameNumbersLocal);
       if (plan.refsInFrame) {
-        Constants.pushInt(mv, plan.frameLength());
+        Constants.pushInt(mv, plan.refsLength());
         mv.visitTypeInsn(ANEWARRAY, JvmTypes.OBJECT);
       } else {
         mv.visitInsn(ACONST_NULL);
@@ -247,6 +247,9 @@ final class FunctionEmitter {
     }
     if (vectors != null) {
       vectors.allocate(type.params(), localSlot);
+      if (plan.vectorsInFrame) {
+        vectors.share(frameRefsLocal, plan.frameLength());
+      }
     }
     int params = type.params().size();
     for (int i = registers.nextSetBit(params); i >= 0; i = registers.nextSetBit(i + 1)) {
@@ -263,6 +266,9 @@ final class FunctionEmitter {
   }
 
   private void piecePrologue() {
+    if (vectors != null) {
+      vectors.take(frameRefsLocal, plan.frameLength());
+    }
     for (int i = registers.nextSetBit(0); i >= 0; i = registers.nextSetBit(i + 1)) {
       ValType t = localTypes.get(i);
       frame.load(t, i);
@@ -277,8 +283,9 @@ final class FunctionEmitter {
       c.code = k;
       controls.add(c);
     }
+    // Vector operands are already in their registers.
     for (int i = 0; i < piece.params.size(); i++) {
-      frame.load(piece.params.get(i), plan.localCount + i);
+      fromExchange(piece.params.get(i), i);
       stack.add(piece.params.get(i));
     }
   }
@@ -304,14 +311,21 @@ final class FunctionEmitter {
    * stack going to the exchange area, the rest of the JVM stack dropped.
    */
   void leavePiece(int code, int carried) {
+    if (vectors != null) {
+      // The caller finds carried vectors where its stack continues: this piece's first positions.
+      vectors.moveCarried(stack, stack.size() - carried, 0, carried);
+    }
     int[] temps = new int[carried];
     for (int i = carried - 1; i >= 0; i--) {
       ValType t = top(carried - 1 - i);
       temps[i] = temp(t);
-      mv.visitVarInsn(JvmTypes.store(t), temps[i]);
+      store(t, temps[i]);
     }
     for (int i = 0; i < carried; i++) {
-      frame.store(top(carried - 1 - i), plan.localCount + i, temps[i]);
+      ValType t = stack.get(stack.size() - carried + i);
+      if (t != ValType.V128) {
+        frame.store(t, plan.localCount + i, temps[i]);
+      }
     }
     dropJvmStack(stack.size() - carried);
     Constants.pushInt(mv, code);
@@ -332,7 +346,17 @@ final class FunctionEmitter {
   /** Pops the operand stack entries below {@code height} that are on the JVM stack. */
   void dropJvmStack(int height) {
     for (int i = height - 1; i >= spillBase; i--) {
-      mv.visitInsn(JvmTypes.wide(stack.get(i)) ? POP2 : POP);
+      popValue(stack.get(i));
+    }
+  }
+
+  /**
+   * Pushes value {@code i} of the exchange area as type {@code t}; a vector is already in its
+   * register.
+   */
+  void fromExchange(ValType t, int i) {
+    if (t != ValType.V128) {
+      frame.load(t, plan.localCount + i);
     }
   }
 
@@ -412,7 +436,7 @@ final class FunctionEmitter {
         unreachable = true;
       }
       case BR_IF -> brIf(label(r.index()));
-      case BR_TABLE -> brTable(r);
+      case BR_TABLE -> new BranchTables(this).emit(r);
       case RETURN -> {
         returnValues();
         unreachable = true;
@@ -536,6 +560,11 @@ final class FunctionEmitter {
     return piece != null;
   }
 
+  /** Notes that what follows the current instruction is unreachable, until a label. */
+  void markUnreachable() {
+    unreachable = true;
+  }
+
   /** Pushes the values of a branch to label {@code depth} and takes it; for piece calls. */
   void branchFromExchange(int depth) {
     Control c = label(depth);
@@ -545,7 +574,7 @@ final class FunctionEmitter {
     }
     List<ValType> carried = c.branchTypes();
     for (int i = 0; i < carried.size(); i++) {
-      frame.load(carried.get(i), plan.localCount + i);
+      fromExchange(carried.get(i), i);
     }
     stack.addAll(carried);
     branch(c);
@@ -560,7 +589,7 @@ final class FunctionEmitter {
     }
     List<ValType> results = type.results();
     for (int i = 0; i < results.size(); i++) {
-      frame.load(results.get(i), plan.localCount + i);
+      fromExchange(results.get(i), i);
     }
     stack.addAll(results);
     returnValues();
@@ -669,7 +698,7 @@ final class FunctionEmitter {
    * Notes that the instruction reads the top {@code n} values without popping them (a branch): a
    * piece cut around it must take them as operands.
    */
-  private void reads(int n) {
+  void reads(int n) {
     lowSinceRecord = Math.min(lowSinceRecord, stack.size() - n);
   }
 
@@ -704,7 +733,7 @@ final class FunctionEmitter {
     }
   }
 
-  private Control label(int depth) {
+  Control label(int depth) {
     return controls.get(controls.size() - 1 - depth);
   }
 
@@ -816,7 +845,7 @@ final class FunctionEmitter {
    * (reloaded from spill locals if a loop between here and there spilled them), then the values the
    * branch carries.
    */
-  private void branch(Control c) {
+  void branch(Control c) {
     reads(c.branchTypes().size());
     if (c.kind == Kind.FUNCTION) {
       returnValues();
@@ -868,7 +897,7 @@ final class FunctionEmitter {
     mv.visitJumpInsn(GOTO, c.target);
   }
 
-  private boolean direct(Control c) {
+  boolean direct(Control c) {
     if (c.kind == Kind.FUNCTION || c.kind == Kind.OUTER) {
       return false;
     }
@@ -889,67 +918,6 @@ final class FunctionEmitter {
     mv.visitJumpInsn(IFEQ, skip);
     branch(c);
     mv.visitLabel(skip);
-  }
-
-  private void brTable(InstructionReader r) {
-    pop();
-    int n = r.labelCount();
-    if (n > BranchTables.SWITCH_LIMIT) {
-      bigBrTable(r);
-      return;
-    }
-    Map<Integer, Label> stubs = new HashMap<>();
-    Label[] cases = new Label[n];
-    for (int i = 0; i < n; i++) {
-      cases[i] = caseLabel(r.label(i), stubs);
-    }
-    Label dflt = caseLabel(r.defaultLabel(), stubs);
-    if (n == 0) {
-      mv.visitInsn(POP);
-      mv.visitJumpInsn(GOTO, dflt);
-    } else {
-      mv.visitTableSwitchInsn(0, n - 1, dflt, cases);
-    }
-    for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
-      mv.visitLabel(stub.getValue());
-      branch(label(stub.getKey()));
-    }
-    unreachable = true;
-  }
-
-  /**
-   * A {@code br_table} too long for a {@code tableswitch} in a method under the size limit: the
-   * label of each index comes from a string constant, then a switch over the labels it names.
-   */
-  private void bigBrTable(InstructionReader r) {
-    int n = r.labelCount();
-    Map<Integer, Integer> caseOf = new LinkedHashMap<>();
-    int[] cases = new int[n];
-    for (int i = 0; i < n; i++) {
-      cases[i] = caseOf.computeIfAbsent(r.label(i), d -> caseOf.size());
-    }
-    int dflt = caseOf.computeIfAbsent(r.defaultLabel(), d -> caseOf.size());
-    BranchTables.pushCase(mv, cases, dflt, temp(NumType.I32));
-    Map<Integer, Label> stubs = new HashMap<>();
-    Label[] targets = new Label[caseOf.size()];
-    for (Map.Entry<Integer, Integer> e : caseOf.entrySet()) {
-      targets[e.getValue()] = caseLabel(e.getKey(), stubs);
-    }
-    mv.visitTableSwitchInsn(0, targets.length - 1, targets[dflt], targets);
-    for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
-      mv.visitLabel(stub.getValue());
-      branch(label(stub.getKey()));
-    }
-    unreachable = true;
-  }
-
-  private Label caseLabel(int depth, Map<Integer, Label> stubs) {
-    Control c = label(depth);
-    if (direct(c)) {
-      reads(c.branchTypes().size());
-      return c.target;
-    }
-    return stubs.computeIfAbsent(depth, d -> new Label());
   }
 
   /** Returns the function's results from the top of the stack; several go through the slots. */

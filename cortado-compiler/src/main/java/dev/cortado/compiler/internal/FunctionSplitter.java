@@ -66,16 +66,6 @@ final class FunctionSplitter {
     FunctionInfo info = mc.module.functionInfo(defined);
     List<ValType> locals = info.localTypes();
     SplitPlan whole = whole(function, type, locals);
-    if (VectorScan.usesVectors(mc, function, locals, type)) {
-      // Pieces do not share the vector register file yet: such a function stays whole.
-      if (measure) {
-        throw new CompilationException(
-            "function "
-                + (mc.importedFunctions + defined)
-                + " uses v128 values and is too large for one method");
-      }
-      return whole;
-    }
     if (!measure && function.body().code().length() <= Math.min(UNMEASURED_BODY, LIMIT / 16)) {
       return whole;
     }
@@ -91,7 +81,8 @@ final class FunctionSplitter {
     int target = LIMIT * 5 / 6;
     for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
       List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target);
-      SplitPlan plan = build(shape, pieces, type, locals);
+      SplitPlan plan =
+          build(shape, pieces, type, locals, VectorScan.usesVectors(mc, function, locals, type));
       if (fits(mc, defined, type, function, info, plan)) {
         return plan;
       }
@@ -119,12 +110,16 @@ final class FunctionSplitter {
         }
       }
     }
-    return new SplitPlan(List.of(), own, locals, type.params().size(), 0, false);
+    return new SplitPlan(List.of(), own, locals, type.params().size(), 0, false, false);
   }
 
   /** Links {@code pieces} into a tree and finds the locals each method's own code uses. */
   private static SplitPlan build(
-      FunctionShape shape, List<Piece> pieces, FuncType type, List<ValType> locals) {
+      FunctionShape shape,
+      List<Piece> pieces,
+      FuncType type,
+      List<ValType> locals,
+      boolean vectors) {
     BitSet rootOwn = new BitSet();
     rootOwn.set(0, type.params().size());
     Deque<Piece> open = new ArrayDeque<>();
@@ -172,7 +167,7 @@ final class FunctionSplitter {
           });
       p.accesses.clear();
     }
-    return new SplitPlan(pieces, rootOwn, locals, type.params().size(), exchange, refs);
+    return new SplitPlan(pieces, rootOwn, locals, type.params().size(), exchange, refs, vectors);
   }
 
   /** Returns whether every method of {@code plan} stays under {@link #LIMIT}. */

@@ -31,6 +31,9 @@ final class Piece {
 
   final int endOffset;
 
+  /** Where the run's operand stack starts in the function's: below its operands. */
+  final int stackBase;
+
   /** What the run takes from the operand stack and leaves on it. */
   final List<ValType> params;
 
@@ -67,6 +70,7 @@ final class Piece {
       int end,
       int startOffset,
       int endOffset,
+      int stackBase,
       List<ValType> params,
       List<ValType> results,
       List<List<ValType>> outer,
@@ -78,6 +82,7 @@ final class Piece {
     this.end = end;
     this.startOffset = startOffset;
     this.endOffset = endOffset;
+    this.stackBase = stackBase;
     this.params = params;
     this.results = results;
     this.outer = outer;

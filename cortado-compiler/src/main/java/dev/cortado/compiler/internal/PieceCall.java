@@ -33,13 +33,18 @@ final class PieceCall {
     SplitPlan plan = f.plan();
     Frame frame = f.frame();
     List<ValType> params = p.params;
+    // Vector operands stay in their registers, which the piece shares.
     int[] temps = new int[params.size()];
     for (int i = params.size() - 1; i >= 0; i--) {
-      temps[i] = f.temp(params.get(i));
-      mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
+      if (params.get(i) != ValType.V128) {
+        temps[i] = f.temp(params.get(i));
+        mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
+      }
     }
     for (int i = 0; i < params.size(); i++) {
-      frame.store(params.get(i), plan.localCount + i, temps[i]);
+      if (params.get(i) != ValType.V128) {
+        frame.store(params.get(i), plan.localCount + i, temps[i]);
+      }
     }
     f.popTypes(params.size());
     for (int i = p.used.nextSetBit(0); i >= 0; i = p.used.nextSetBit(i + 1)) {
@@ -93,9 +98,8 @@ final class PieceCall {
     }
     // Runs are cut only where the code after them is reachable, so the run may end normally.
     mv.visitLabel(on);
-    Frame frame = f.frame();
     for (int i = 0; i < p.results.size(); i++) {
-      frame.load(p.results.get(i), f.plan().localCount + i);
+      f.fromExchange(p.results.get(i), i);
     }
     f.push(p.results);
   }

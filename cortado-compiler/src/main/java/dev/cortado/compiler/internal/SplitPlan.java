@@ -28,6 +28,9 @@ final class SplitPlan {
   final boolean hasFrame;
   final boolean refsInFrame;
 
+  /** Whether the function's vector registers go in the reference array, after the exchange. */
+  final boolean vectorsInFrame;
+
   private final Map<Integer, List<Piece>> byStart = new HashMap<>();
 
   SplitPlan(
@@ -36,21 +39,23 @@ final class SplitPlan {
       List<ValType> localTypes,
       int params,
       int exchange,
-      boolean refsExchanged) {
+      boolean refsExchanged,
+      boolean vectors) {
     this.pieces = pieces;
     this.rootOwn = rootOwn;
     this.localCount = localTypes.size();
     this.exchange = exchange;
-    boolean overflow = registers(rootOwn, localTypes, params).cardinality() < rootOwn.cardinality();
+    boolean overflow = overflows(rootOwn, localTypes, params);
     for (Piece p : pieces) {
-      overflow |= registers(p.own, localTypes, 0).cardinality() < p.own.cardinality();
+      overflow |= overflows(p.own, localTypes, 0);
     }
     this.hasFrame = !pieces.isEmpty() || overflow;
     boolean refs = refsExchanged;
     for (ValType t : localTypes) {
       refs |= t.isReference();
     }
-    this.refsInFrame = hasFrame && refs;
+    this.vectorsInFrame = !pieces.isEmpty() && vectors;
+    this.refsInFrame = hasFrame && refs || vectorsInFrame;
     for (int i = 0; i < pieces.size(); i++) {
       Piece p = pieces.get(i);
       p.id = i;
@@ -61,6 +66,11 @@ final class SplitPlan {
   /** Returns the frame's length: a slot per local, then the exchange area. */
   int frameLength() {
     return localCount + exchange;
+  }
+
+  /** Returns the reference array's length: the frame's, and the two vector register arrays. */
+  int refsLength() {
+    return frameLength() + (vectorsInFrame ? 2 : 0);
   }
 
   /**
@@ -77,9 +87,22 @@ final class SplitPlan {
     return i + 1 < here.size() ? here.get(i + 1) : null;
   }
 
+  /** Returns whether some scalar or reference local of {@code own} does not fit JVM locals. */
+  private static boolean overflows(BitSet own, List<ValType> localTypes, int params) {
+    BitSet left = (BitSet) own.clone();
+    left.andNot(registers(own, localTypes, params));
+    for (int i = left.nextSetBit(0); i >= 0; i = left.nextSetBit(i + 1)) {
+      if (localTypes.get(i) != ValType.V128) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Returns which of {@code own} a method keeps in JVM locals: parameters always (they arrive
-   * there), then the others in index order while they fit {@link #REGISTER_SLOTS}.
+   * there), then the others in index order while they fit {@link #REGISTER_SLOTS}; never a v128
+   * local, which lives in the vector registers.
    */
   static BitSet registers(BitSet own, List<ValType> localTypes, int params) {
     BitSet r = new BitSet();
@@ -89,6 +112,9 @@ final class SplitPlan {
       slots += JvmTypes.wide(localTypes.get(i)) ? 2 : 1;
     }
     for (int i = own.nextSetBit(params); i >= 0; i = own.nextSetBit(i + 1)) {
+      if (localTypes.get(i) == ValType.V128) {
+        continue;
+      }
       int w = JvmTypes.wide(localTypes.get(i)) ? 2 : 1;
       if (slots + w > REGISTER_SLOTS) {
         break;

@@ -256,7 +256,7 @@ final class SplitPlanner {
       }
     }
     return new Piece(
-        a, e, s.offset[a], s.offset[e], params, results, outer, used, written, exits, returns);
+        a, e, s.offset[a], s.offset[e], low, params, results, outer, used, written, exits, returns);
   }
 
   private static void exit(int depth, int nest, BitSet exits) {

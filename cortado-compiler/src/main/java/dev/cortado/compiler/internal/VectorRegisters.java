@@ -1,7 +1,10 @@
 package dev.cortado.compiler.internal;
 
+import static org.objectweb.asm.Opcodes.AALOAD;
+import static org.objectweb.asm.Opcodes.AASTORE;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.CHECKCAST;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LASTORE;
@@ -34,14 +37,19 @@ final class VectorRegisters {
   private final int[] localRegister;
   private final int vectorLocals;
   private final int size;
+  // The operand stack position this method's entries start at: a piece's, in its function.
+  private final int stackBase;
 
   /**
    * Lays out the registers of a function with {@code locals} (parameters first) and an operand
    * stack up to {@code maxStackHeight}, its arrays in JVM locals {@code loLocal} and {@code loLocal
-   * + 1}.
+   * + 1}, for a method whose operand stack starts at position {@code stackBase} of the function's
+   * (not 0 in a piece of a function cut into several methods, which share the registers).
    */
-  VectorRegisters(MethodVisitor mv, List<ValType> locals, int maxStackHeight, int loLocal) {
+  VectorRegisters(
+      MethodVisitor mv, List<ValType> locals, int maxStackHeight, int loLocal, int stackBase) {
     this.mv = mv;
+    this.stackBase = stackBase;
     this.loLocal = loLocal;
     this.hiLocal = loLocal + 1;
     this.localRegister = new int[locals.size()];
@@ -90,7 +98,28 @@ final class VectorRegisters {
 
   /** Returns the register of operand stack entry {@code position}. */
   int stack(int position) {
-    return vectorLocals + position;
+    return vectorLocals + stackBase + position;
+  }
+
+  /** Stores the arrays in the frame's reference array (in JVM local {@code refs}) at {@code at}. */
+  void share(int refs, int at) {
+    for (int half = 0; half < 2; half++) {
+      mv.visitVarInsn(ALOAD, refs);
+      Constants.pushInt(mv, at + half);
+      mv.visitVarInsn(ALOAD, array(half));
+      mv.visitInsn(AASTORE);
+    }
+  }
+
+  /** Takes the arrays the function's root method {@link #share shared}: a piece's prologue. */
+  void take(int refs, int at) {
+    for (int half = 0; half < 2; half++) {
+      mv.visitVarInsn(ALOAD, refs);
+      Constants.pushInt(mv, at + half);
+      mv.visitInsn(AALOAD);
+      mv.visitTypeInsn(CHECKCAST, "[J");
+      mv.visitVarInsn(ASTORE, array(half));
+    }
   }
 
   /** Pushes the two arrays, the first arguments of every {@code Simd*} numerics method. */

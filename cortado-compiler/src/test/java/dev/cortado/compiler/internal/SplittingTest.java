@@ -185,6 +185,42 @@ class SplittingTest {
   }
 
   @Test
+  void aFunctionUsingVectorsIsCutAndItsPiecesShareTheVectorRegisters() {
+    StringBuilder b = new StringBuilder("(module\n");
+    b.append("  (func $big (export \"big\") (param $n i32) (result i32)");
+    b.append(" (local $v v128) (local $a i32)\n");
+    b.append("    (local.set $v (i32x4.splat (local.get $n)))\n");
+    b.append("    (i32x4.extract_lane 0 (block $out (result v128)\n");
+    for (int i = 0; i < 3_000; i++) {
+      b.append("      (local.set $v (i32x4.add (local.get $v) (v128.const i32x4 1 2 3 ")
+          .append(i)
+          .append(")))\n");
+      b.append(
+          "      (local.set $a (i32.add (local.get $a) (i32x4.extract_lane 2 (local.get $v))))\n");
+      if (i % 7 == 0) {
+        // A block whose v128 result may be left in another piece.
+        b.append("      (local.set $v (block (result v128) (i32x4.mul (local.get $v)")
+            .append(" (v128.const i32x4 3 1 1 1))))\n");
+      }
+      if (i % 50 == 0) {
+        // A branch out carrying a vector, from wherever the cut puts it.
+        b.append("      (drop (br_if $out (local.get $v) (i32.eq (local.get $n) (i32.const ")
+            .append(i)
+            .append("))))\n");
+      }
+    }
+    b.append("      (local.get $v)))\n    (local.get $a) (i32.add)))");
+    byte[] wasm = ModuleEncoder.encode(TextParser.parseModule(b.toString()));
+    assertEveryFunctionCompiledAndEveryMethodSmall(wasm, 1);
+    var interpreted = instance(ExecutionEngine.INTERPRETER, wasm).func("big").orElseThrow();
+    var compiled = instance(ExecutionEngine.COMPILER, wasm).func("big").orElseThrow();
+    for (int n : new int[] {0, 50, 1_500, 2_950, 7, -1}) {
+      assertEquals(
+          interpreted.asIntUnary().applyAsInt(n), compiled.asIntUnary().applyAsInt(n), "n=" + n);
+    }
+  }
+
+  @Test
   void brTableWithAHundredThousandTargetsCompiles() {
     StringBuilder b =
         new StringBuilder("(module (func (export \"pick\") (param i32) (result i32)\n");
