@@ -1,5 +1,6 @@
 package dev.cortado.compiler.internal;
 
+import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
@@ -27,6 +28,9 @@ final class BranchTables {
   /** Longer tables than this are looked up in strings: 1 KiB of {@code tableswitch} at most. */
   static final int SWITCH_LIMIT = 256;
 
+  /** A piece's {@code br_table} with more labels outside it than this shares one exit. */
+  private static final int SHARED_EXIT_FROM = 8;
+
   /** Characters per string constant: at most 3 bytes each in the class file's 65,535. */
   private static final int CHUNK = 20_000;
 
@@ -47,19 +51,80 @@ final class BranchTables {
     f.popTypes(1);
     int n = r.labelCount();
     Map<Integer, Label> stubs = new HashMap<>();
-    if (n > SWITCH_LIMIT) {
-      Map<Integer, Integer> caseOf = new LinkedHashMap<>();
-      int[] cases = new int[n];
+    int outer = 0;
+    for (int i = 0; i <= n; i++) {
+      outer += f.label(i < n ? r.label(i) : r.defaultLabel()).kind == Control.Kind.OUTER ? 1 : 0;
+    }
+    if (outer > SHARED_EXIT_FROM) {
+      // Many labels outside this piece (a Go function's resume table): one exit for all of them,
+      // the code from a table by the index, instead of a stub each.
+      int index = f.temp(NumType.I32);
+      mv.visitInsn(DUP);
+      mv.visitVarInsn(ISTORE, index);
+      int[] codes = new int[n];
       for (int i = 0; i < n; i++) {
-        cases[i] = caseOf.computeIfAbsent(r.label(i), d -> caseOf.size());
+        codes[i] = outerCode(r.label(i));
       }
-      int dflt = caseOf.computeIfAbsent(r.defaultLabel(), d -> caseOf.size());
-      pushCase(mv, cases, dflt, f.temp(NumType.I32));
-      Label[] targets = new Label[caseOf.size()];
-      for (Map.Entry<Integer, Integer> e : caseOf.entrySet()) {
-        targets[e.getValue()] = caseLabel(e.getKey(), stubs);
+      int dfltCode = outerCode(r.defaultLabel());
+      Label shared = new Label();
+      for (int i = 0; i <= n; i++) {
+        int depth = i < n ? r.label(i) : r.defaultLabel();
+        if (f.label(depth).kind == Control.Kind.OUTER) {
+          stubs.putIfAbsent(depth, shared);
+        }
       }
-      mv.visitTableSwitchInsn(0, targets.length - 1, targets[dflt], targets);
+      emitSwitch(r, n, stubs);
+      mv.visitLabel(shared);
+      int carried = f.label(r.defaultLabel()).branchTypes().size();
+      f.leavePiece(
+          carried,
+          () -> {
+            mv.visitVarInsn(ILOAD, index);
+            pushCase(mv, codes, dfltCode, f.temp(NumType.I32));
+          });
+      for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
+        if (stub.getValue() != shared) {
+          mv.visitLabel(stub.getValue());
+          f.branch(f.label(stub.getKey()));
+        }
+      }
+      f.markUnreachable();
+      return;
+    }
+    emitSwitch(r, n, stubs);
+    for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
+      mv.visitLabel(stub.getValue());
+      f.branch(f.label(stub.getKey()));
+    }
+    f.markUnreachable();
+  }
+
+  /** Returns the code a piece answers for a branch to label {@code depth}, or 0 if it is inside. */
+  private int outerCode(int depth) {
+    Control c = f.label(depth);
+    return c.kind == Control.Kind.OUTER ? c.code : 0;
+  }
+
+  /** Emits the switch, with stubs (given or made) for labels a plain jump cannot reach. */
+  private void emitSwitch(InstructionReader r, int n, Map<Integer, Label> stubs) {
+    if (n > SWITCH_LIMIT) {
+      // One case per distinct place to go (labels sharing a stub are one case).
+      Map<Label, Integer> caseOf = new LinkedHashMap<>();
+      Map<Integer, Label> labelOf = new HashMap<>();
+      int[] cases = new int[n];
+      for (int i = 0; i <= n; i++) {
+        Label to =
+            labelOf.computeIfAbsent(
+                i < n ? r.label(i) : r.defaultLabel(), d -> caseLabel(d, stubs));
+        int c = caseOf.computeIfAbsent(to, x -> caseOf.size());
+        if (i < n) {
+          cases[i] = c;
+        }
+      }
+      Label dfltLabel = labelOf.get(r.defaultLabel());
+      pushCase(mv, cases, caseOf.get(dfltLabel), f.temp(NumType.I32));
+      Label[] targets = caseOf.keySet().toArray(new Label[0]);
+      mv.visitTableSwitchInsn(0, targets.length - 1, dfltLabel, targets);
     } else {
       Label[] cases = new Label[n];
       for (int i = 0; i < n; i++) {
@@ -73,11 +138,6 @@ final class BranchTables {
         mv.visitTableSwitchInsn(0, n - 1, dflt, cases);
       }
     }
-    for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
-      mv.visitLabel(stub.getValue());
-      f.branch(f.label(stub.getKey()));
-    }
-    f.markUnreachable();
   }
 
   private Label caseLabel(int depth, Map<Integer, Label> stubs) {

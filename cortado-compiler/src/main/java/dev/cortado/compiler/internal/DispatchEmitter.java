@@ -19,8 +19,10 @@ import static org.objectweb.asm.Opcodes.V21;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -33,6 +35,9 @@ import org.objectweb.asm.MethodVisitor;
  */
 final class DispatchEmitter {
   static final int GROUP = 256;
+
+  /** Calls from one class of switches: a few constant pool entries each, far below 65,535. */
+  private static final int CALLS_PER_CLASS = 4_096;
 
   private final ModuleContext mc;
 
@@ -51,39 +56,97 @@ final class DispatchEmitter {
         + call.substring(close);
   }
 
-  byte[] emit(ClassWriter cw) {
-    cw.visit(
+  /**
+   * Emits the dispatch classes: the main one, whose method per type {@code CallEmitter} calls, and
+   * the classes holding the switches, a bounded number of calls each so that no constant pool
+   * overflows (a module with 40,000 functions in its tables references each from here).
+   */
+  Map<String, byte[]> emit(Supplier<ClassWriter> writers) {
+    this.writers = writers;
+    ClassWriter main = writers.get();
+    main.visit(
         V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, mc.dispatchClass(), null, JvmTypes.OBJECT, null);
     for (Map.Entry<FuncType, String> e : mc.dispatchMethods().entrySet()) {
       FuncType type = e.getKey();
-      List<Integer> targets = mc.compiledFunctionsOf(type);
-      dispatch(cw, e.getValue(), type, targets);
+      String name = e.getValue();
+      String owner = dispatch(name + "_", type, mc.compiledFunctionsOf(type));
+      forward(main, name, type, owner);
     }
-    cw.visitEnd();
-    return cw.toByteArray();
+    main.visitEnd();
+    finishPart();
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    out.put(mc.dispatchClass(), main.toByteArray());
+    out.putAll(parts);
+    return out;
+  }
+
+  private Supplier<ClassWriter> writers;
+  private final Map<String, byte[]> parts = new LinkedHashMap<>();
+  private ClassWriter part;
+  private String partName;
+  private int partCalls;
+
+  /** Returns the class to put a method making {@code calls} calls in, starting one if full. */
+  private ClassWriter part(int calls) {
+    if (part == null || partCalls + calls > CALLS_PER_CLASS) {
+      finishPart();
+      partName = mc.dispatchClass() + parts.size();
+      part = writers.get();
+      part.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, partName, null, JvmTypes.OBJECT, null);
+      partCalls = 0;
+    }
+    partCalls += calls;
+    return part;
+  }
+
+  private void finishPart() {
+    if (part != null) {
+      part.visitEnd();
+      parts.put(partName, part.toByteArray());
+      part = null;
+    }
+  }
+
+  /** Emits {@code name} in the main class, passing its arguments on to {@code owner.name_}. */
+  private void forward(ClassWriter main, String name, FuncType type, String owner) {
+    MethodVisitor mv =
+        main.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor(type), null, null);
+    mv.visitCode();
+    int index = loadIndexSlot(type);
+    loadArguments(mv, type);
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitVarInsn(ALOAD, index + 1);
+    mv.visitVarInsn(ALOAD, index + 2);
+    mv.visitMethodInsn(INVOKESTATIC, owner, name + "_", descriptor(type), false);
+    returnResult(mv, type);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
   }
 
   /**
    * Emits dispatch method {@code name} over {@code targets}: one switch if they fit a method that
-   * HotSpot compiles, else a binary search over methods for parts of them, recursively.
+   * HotSpot compiles, else a binary search over methods for parts of them, recursively; returns the
+   * class it is in.
    */
-  private void dispatch(ClassWriter cw, String name, FuncType type, List<Integer> targets) {
+  private String dispatch(String name, FuncType type, List<Integer> targets) {
     // A case loads the arguments and calls: about 2 bytes per argument slot and 16 more.
     int perCase = 16 + 2 * loadIndexSlot(type);
     int most = Math.max(2, Math.min(GROUP, FunctionSplitter.LIMIT / perCase));
     if (targets.size() <= most) {
-      switchMethod(cw, name, type, targets);
-      return;
+      switchMethod(part(targets.size()), name, type, targets);
+      return partName;
     }
-    int parts = Math.min(most, (targets.size() + most - 1) / most);
-    int per = (targets.size() + parts - 1) / parts;
+    int count = Math.min(most, (targets.size() + most - 1) / most);
+    int per = (targets.size() + count - 1) / count;
     List<Integer> lastOfPart = new ArrayList<>();
+    List<String> owners = new ArrayList<>();
     for (int g = 0; g * per < targets.size(); g++) {
-      List<Integer> part = targets.subList(g * per, Math.min(targets.size(), (g + 1) * per));
-      dispatch(cw, name + "_" + g, type, part);
-      lastOfPart.add(part.get(part.size() - 1));
+      List<Integer> sub = targets.subList(g * per, Math.min(targets.size(), (g + 1) * per));
+      owners.add(dispatch(name + g + "_", type, sub));
+      lastOfPart.add(sub.get(sub.size() - 1));
     }
-    groupMethod(cw, name, type, lastOfPart);
+    groupMethod(part(owners.size()), name, type, lastOfPart, owners);
+    return partName;
   }
 
   /** Loads the call's arguments, the dispatch method's first parameters. */
@@ -131,17 +194,24 @@ final class DispatchEmitter {
     mv.visitEnd();
   }
 
-  private void groupMethod(ClassWriter cw, String name, FuncType type, List<Integer> lastOfPart) {
+  private void groupMethod(
+      ClassWriter cw, String name, FuncType type, List<Integer> lastOfPart, List<String> owners) {
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor(type), null, null);
     mv.visitCode();
-    search(mv, name, type, lastOfPart, 0, lastOfPart.size());
+    search(mv, name, type, lastOfPart, owners, 0, lastOfPart.size());
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }
 
   /** Emits a binary search for the part of {@code [from, to)} holding the index, and its call. */
   private void search(
-      MethodVisitor mv, String name, FuncType type, List<Integer> lastOfPart, int from, int to) {
+      MethodVisitor mv,
+      String name,
+      FuncType type,
+      List<Integer> lastOfPart,
+      List<String> owners,
+      int from,
+      int to) {
     int index = loadIndexSlot(type);
     if (to - from == 1) {
       loadArguments(mv, type);
@@ -149,7 +219,7 @@ final class DispatchEmitter {
       mv.visitVarInsn(ALOAD, index + 1);
       mv.visitVarInsn(ALOAD, index + 2);
       mv.visitMethodInsn(
-          INVOKESTATIC, mc.dispatchClass(), name + "_" + from, descriptor(type), false);
+          INVOKESTATIC, owners.get(from), name + from + "_", descriptor(type), false);
       returnResult(mv, type);
       return;
     }
@@ -158,9 +228,9 @@ final class DispatchEmitter {
     mv.visitVarInsn(ILOAD, index);
     Constants.pushInt(mv, lastOfPart.get(mid - 1));
     mv.visitJumpInsn(IF_ICMPGT, upper);
-    search(mv, name, type, lastOfPart, from, mid);
+    search(mv, name, type, lastOfPart, owners, from, mid);
     mv.visitLabel(upper);
-    search(mv, name, type, lastOfPart, mid, to);
+    search(mv, name, type, lastOfPart, owners, mid, to);
   }
 
   private static int loadIndexSlot(FuncType type) {

@@ -20,6 +20,7 @@ import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.LCONST_0;
 import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.POP;
@@ -311,6 +312,11 @@ final class FunctionEmitter {
    * stack going to the exchange area, the rest of the JVM stack dropped.
    */
   void leavePiece(int code, int carried) {
+    leavePiece(carried, () -> Constants.pushInt(mv, code));
+  }
+
+  /** As {@link #leavePiece(int, int)}, with the code {@code pushCode} pushes. */
+  void leavePiece(int carried, Runnable pushCode) {
     if (vectors != null) {
       // The caller finds carried vectors where its stack continues: this piece's first positions.
       vectors.moveCarried(stack, stack.size() - carried, 0, carried);
@@ -328,7 +334,7 @@ final class FunctionEmitter {
       }
     }
     dropJvmStack(stack.size() - carried);
-    Constants.pushInt(mv, code);
+    pushCode.run();
     mv.visitVarInsn(ISTORE, codeLocal);
     epilogueUsed = true;
     mv.visitJumpInsn(GOTO, epilogue);
@@ -341,6 +347,25 @@ final class FunctionEmitter {
     mv.visitVarInsn(ISTORE, codeLocal);
     epilogueUsed = true;
     mv.visitJumpInsn(GOTO, epilogue);
+  }
+
+  /**
+   * Leaves this piece's method answering the code in int local {@code code} less {@code shift}: a
+   * branch, with its values in the exchange area, to a label outside this method too.
+   */
+  void propagateShifted(int code, int shift) {
+    dropJvmStack(stack.size());
+    mv.visitVarInsn(ILOAD, code);
+    Constants.pushInt(mv, shift);
+    mv.visitInsn(ISUB);
+    mv.visitVarInsn(ISTORE, codeLocal);
+    epilogueUsed = true;
+    mv.visitJumpInsn(GOTO, epilogue);
+  }
+
+  /** Returns how many labels this method has of its own: all, but those outside a piece. */
+  int localLabels() {
+    return controls.size() - (piece == null ? 0 : piece.outer.size());
   }
 
   /** Pops the operand stack entries below {@code height} that are on the JVM stack. */

@@ -11,8 +11,14 @@ import java.util.Map;
 
 /** What compiling one function needs to know of its module: types, and where functions live. */
 final class ModuleContext {
-  /** Functions per generated class: keeps each class's constant pool and entry bridge small. */
+  /**
+   * At most this many functions per generated class, and at most {@link #CODE_PER_CLASS} bytes of
+   * their WebAssembly code: keeps each class's constant pool (65,535 entries), size and entry
+   * bridge small.
+   */
   static final int FUNCTIONS_PER_CLASS = 128;
+
+  static final int CODE_PER_CLASS = 48 * 1024;
 
   final ValidatedModule module;
   final String classPrefix;
@@ -26,6 +32,11 @@ final class ModuleContext {
   final BitSet compiled = new BitSet();
 
   private final Map<FuncType, List<Integer>> functionsByType = new HashMap<>();
+
+  /** The class of each defined function, and the first function of each class (then the count). */
+  final int[] classIndex;
+
+  private final int[] classStart;
   private final Map<FuncType, String> dispatchMethods = new LinkedHashMap<>();
 
   ModuleContext(ValidatedModule module, String classPrefix) {
@@ -34,6 +45,22 @@ final class ModuleContext {
     this.importedFunctions = module.module().importedFunctionCount();
     this.hasMemory = module.module().memoryCount() > 0;
     var functions = module.module().functions();
+    classIndex = new int[functions.size()];
+    List<Integer> starts = new ArrayList<>();
+    long code = 0;
+    for (int d = 0; d < functions.size(); d++) {
+      int size = functions.get(d).body().code().length();
+      if (starts.isEmpty()
+          || d - starts.get(starts.size() - 1) >= FUNCTIONS_PER_CLASS
+          || code + size > CODE_PER_CLASS && d > starts.get(starts.size() - 1)) {
+        starts.add(d);
+        code = 0;
+      }
+      code += size;
+      classIndex[d] = starts.size() - 1;
+    }
+    starts.add(functions.size());
+    classStart = starts.stream().mapToInt(Integer::intValue).toArray();
     for (int d = 0; d < functions.size(); d++) {
       FuncType type = module.functionType(importedFunctions + d);
       functionsByType.computeIfAbsent(type, t -> new ArrayList<>()).add(d);
@@ -100,7 +127,17 @@ final class ModuleContext {
 
   /** Returns the internal name of the class holding defined function {@code definedIndex}. */
   String classOf(int definedIndex) {
-    return classPrefix + "F" + (definedIndex / FUNCTIONS_PER_CLASS);
+    return className(classIndex[definedIndex]);
+  }
+
+  /** Returns the internal name of function class {@code k}. */
+  String className(int k) {
+    return classPrefix + "F" + k;
+  }
+
+  /** Returns the first defined function of class {@code k}. */
+  int classStart(int k) {
+    return classStart[k];
   }
 
   /** Returns the internal name of the class that implements {@code CompiledModule}. */
@@ -115,7 +152,6 @@ final class ModuleContext {
 
   /** Returns the number of classes holding functions. */
   int functionClassCount() {
-    int n = module.module().functions().size();
-    return (n + FUNCTIONS_PER_CLASS - 1) / FUNCTIONS_PER_CLASS;
+    return classStart.length - 1;
   }
 }

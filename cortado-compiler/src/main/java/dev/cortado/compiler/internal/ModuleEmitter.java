@@ -23,16 +23,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Emits a module's classes: function classes holding {@link ModuleContext#FUNCTIONS_PER_CLASS}
- * compiled functions each as static methods, with a static {@code bridge} that calls one of them
- * through the slot convention, and an entry class implementing {@code CompiledModule} that picks
- * the function class.
+ * Emits a module's classes: function classes holding up to {@link
+ * ModuleContext#FUNCTIONS_PER_CLASS} compiled functions each as static methods, with a static
+ * {@code bridge} that calls one of them through the slot convention, and an entry class
+ * implementing {@code CompiledModule} that picks the function class.
  */
 final class ModuleEmitter {
   private static final String COMPILED_MODULE =
@@ -64,11 +65,10 @@ final class ModuleEmitter {
       int compiled = mc.compiled.cardinality();
       Map<String, byte[]> classes = new LinkedHashMap<>();
       for (int k = 0; k < mc.functionClassCount(); k++) {
-        String name = mc.classOf(k * ModuleContext.FUNCTIONS_PER_CLASS);
-        classes.put(name, functionClass(k, name));
+        classes.putAll(functionClass(k, mc.className(k)));
       }
       if (mc.compiled.cardinality() == compiled) {
-        classes.put(mc.dispatchClass(), new DispatchEmitter(mc).emit(writer()));
+        classes.putAll(new DispatchEmitter(mc).emit(ModuleEmitter::writer));
         classes.put(mc.entryClass(), entryClass());
         return classes;
       }
@@ -89,7 +89,7 @@ final class ModuleEmitter {
    * Emits function class {@code k}. A function that cannot be compiled (which splitting should make
    * impossible) is left to the interpreter, with a warning, and the class emitted again without it.
    */
-  private byte[] functionClass(int k, String name) {
+  private Map<String, byte[]> functionClass(int k, String name) {
     while (true) {
       try {
         return tryFunctionClass(k, name);
@@ -100,6 +100,9 @@ final class ModuleEmitter {
           throw e;
         }
         leaveToInterpreter(failing, e.getMessage());
+      } catch (ClassTooLargeException e) {
+        // Its constants overflow the pool: the largest function of the class goes.
+        leaveToInterpreter(largest(k), "its class would exceed the JVM's limits");
       } catch (MethodTooLargeException e) {
         String method = e.getMethodName();
         int cut = method.indexOf('_');
@@ -112,6 +115,24 @@ final class ModuleEmitter {
         leaveToInterpreter(Integer.parseInt(digits), "its code exceeds a JVM method's 64 KiB");
       }
     }
+  }
+
+  /** Returns the compiled function of class {@code k} with the most code. */
+  private int largest(int k) {
+    List<Function> functions = mc.module.module().functions();
+    int best = -1;
+    for (int d = mc.classStart(k); d < mc.classStart(k + 1); d++) {
+      if (mc.compiled.get(d)
+          && (best < 0
+              || functions.get(d).body().code().length()
+                  > functions.get(best).body().code().length())) {
+        best = d;
+      }
+    }
+    if (best < 0) {
+      throw new CompilationException("generated class " + mc.className(k) + " is too large");
+    }
+    return best;
   }
 
   private void leaveToInterpreter(int defined, String reason) {
@@ -130,12 +151,13 @@ final class ModuleEmitter {
   // The defined function being emitted, to leave to the interpreter if it cannot be compiled.
   private int failing = -1;
 
-  private byte[] tryFunctionClass(int k, String name) {
+  private Map<String, byte[]> tryFunctionClass(int k, String name) {
+    Map<String, byte[]> classes = new LinkedHashMap<>();
     ClassWriter cw = writer();
     cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, JvmTypes.OBJECT, null);
     List<Function> functions = mc.module.module().functions();
-    int from = k * ModuleContext.FUNCTIONS_PER_CLASS;
-    int to = Math.min(functions.size(), from + ModuleContext.FUNCTIONS_PER_CLASS);
+    int from = mc.classStart(k);
+    int to = mc.classStart(k + 1);
     for (int d = from; d < to; d++) {
       if (!mc.compiled.get(d)) {
         continue;
@@ -162,17 +184,37 @@ final class ModuleEmitter {
         plans.put(d, FunctionSplitter.plan(mc, d, true));
         throw new Oversized();
       }
+      // Pieces go in classes of their own, a few dozen each: one function's pieces would fill a
+      // class's constant pool (65,535 entries) on their own.
+      ClassWriter pw = null;
+      String owner = null;
       for (Piece p : plan.pieces) {
+        if (p.id % SplitPlan.PIECES_PER_CLASS == 0) {
+          if (pw != null) {
+            pw.visitEnd();
+            classes.put(owner, pw.toByteArray());
+          }
+          owner = SplitPlan.pieceClass(name, d, p.id);
+          pw = writer();
+          pw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, owner, null, JvmTypes.OBJECT, null);
+        }
         MethodVisitor mv =
-            cw.visitMethod(
+            pw.visitMethod(
                 ACC_PUBLIC | ACC_STATIC, p.method(d), Frame.PIECE_DESCRIPTOR, null, null);
         new FunctionEmitter(mc, mv, d, type, function, info, plan, p).emit();
+      }
+      if (pw != null) {
+        pw.visitEnd();
+        classes.put(owner, pw.toByteArray());
       }
     }
     failing = -1;
     bridge(cw, from, to);
     cw.visitEnd();
-    return cw.toByteArray();
+    Map<String, byte[]> all = new LinkedHashMap<>();
+    all.put(name, cw.toByteArray());
+    all.putAll(classes);
+    return all;
   }
 
   /** {@code bridge(index, m, inst, base)}: runs function {@code index} on slot arguments. */
@@ -255,8 +297,8 @@ final class ModuleEmitter {
       for (int g = 0; g < groups; g++) {
         cases[g] = new Label();
       }
-      mv.visitVarInsn(ILOAD, 1);
-      Constants.pushInt(mv, ModuleContext.FUNCTIONS_PER_CLASS * CLASSES_PER_SWITCH);
+      pushClassIndex(mv, 1);
+      Constants.pushInt(mv, CLASSES_PER_SWITCH);
       mv.visitInsn(IDIV);
       mv.visitTableSwitchInsn(0, groups - 1, done, cases);
       for (int g = 0; g < groups; g++) {
@@ -293,19 +335,26 @@ final class ModuleEmitter {
     for (int k = 0; k < cases.length; k++) {
       cases[k] = new Label();
     }
-    mv.visitVarInsn(ILOAD, first);
-    Constants.pushInt(mv, ModuleContext.FUNCTIONS_PER_CLASS);
-    mv.visitInsn(IDIV);
+    pushClassIndex(mv, first);
     mv.visitTableSwitchInsn(from, to - 1, done, cases);
     for (int k = from; k < to; k++) {
       mv.visitLabel(cases[k - from]);
       pushBridgeArguments(mv, first);
-      mv.visitMethodInsn(
-          INVOKESTATIC, mc.classOf(k * ModuleContext.FUNCTIONS_PER_CLASS), "bridge", BRIDGE, false);
+      mv.visitMethodInsn(INVOKESTATIC, mc.className(k), "bridge", BRIDGE, false);
       mv.visitInsn(RETURN);
     }
     mv.visitLabel(done);
     mv.visitInsn(RETURN);
+  }
+
+  /**
+   * Pushes the class of the function whose index is argument {@code first} (the arguments end at
+   * {@code first + 3}; the next local is free): classes hold runs of functions of varying length,
+   * so the class comes from a table (out of range: class 0, whose bridge ignores it).
+   */
+  private void pushClassIndex(MethodVisitor mv, int first) {
+    mv.visitVarInsn(ILOAD, first);
+    BranchTables.pushCase(mv, mc.classIndex, 0, first + 4);
   }
 
   private static void pushBridgeArguments(MethodVisitor mv, int first) {

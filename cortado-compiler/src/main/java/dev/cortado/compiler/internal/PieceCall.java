@@ -1,14 +1,18 @@
 package dev.cortado.compiler.internal;
 
 import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IFLT;
+import static org.objectweb.asm.Opcodes.IF_ICMPGT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ISTORE;
 
 import dev.cortado.wasm.NumType;
 import dev.cortado.wasm.ValType;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
@@ -56,7 +60,7 @@ final class PieceCall {
     int defined = f.definedIndex();
     mv.visitMethodInsn(
         INVOKESTATIC,
-        f.moduleContext().classOf(defined),
+        SplitPlan.pieceClass(f.moduleContext().classOf(defined), defined, p.id),
         p.method(defined),
         Frame.PIECE_DESCRIPTOR,
         false);
@@ -69,32 +73,50 @@ final class PieceCall {
     dispatch(code);
   }
 
+  /**
+   * Sends control where the piece's answer says: a return; a label outside this method too (one
+   * path for all of them, passing the code on less this method's labels); a label of this method (a
+   * {@code tableswitch}, straight to the label where the stack already fits); else on.
+   */
   private void dispatch(int code) {
-    List<Integer> keys = new ArrayList<>();
-    if (p.returns) {
-      keys.add(-1);
-    }
-    for (int k = p.exits.nextSetBit(0); k >= 0; k = p.exits.nextSetBit(k + 1)) {
-      keys.add(k);
-    }
+    int local = f.localLabels();
     Label on = new Label();
-    if (!keys.isEmpty()) {
-      Label[] stubs = new Label[keys.size()];
-      int[] values = new int[keys.size()];
-      for (int i = 0; i < stubs.length; i++) {
-        stubs[i] = new Label();
-        values[i] = keys.get(i);
+    Label returning = new Label();
+    Label outward = new Label();
+    if (p.returns) {
+      mv.visitVarInsn(ILOAD, code);
+      mv.visitJumpInsn(IFLT, returning);
+    }
+    int lastLocal = p.exits.previousSetBit(local);
+    boolean beyond = p.exits.nextSetBit(local + 1) >= 0;
+    if (beyond) {
+      mv.visitVarInsn(ILOAD, code);
+      Constants.pushInt(mv, local);
+      mv.visitJumpInsn(IF_ICMPGT, outward);
+    }
+    Map<Integer, Label> stubs = new LinkedHashMap<>();
+    if (lastLocal > 0) {
+      int first = p.exits.nextSetBit(1);
+      Label[] targets = new Label[lastLocal - first + 1];
+      for (int k = first; k <= lastLocal; k++) {
+        targets[k - first] = p.exits.get(k) ? target(k, stubs) : on;
       }
       mv.visitVarInsn(ILOAD, code);
-      mv.visitLookupSwitchInsn(on, values, stubs);
-      for (int i = 0; i < stubs.length; i++) {
-        mv.visitLabel(stubs[i]);
-        if (values[i] < 0) {
-          f.returnFromExchange();
-        } else {
-          f.branchFromExchange(values[i] - 1);
-        }
-      }
+      mv.visitTableSwitchInsn(first, lastLocal, on, targets);
+    } else if (p.returns || beyond) {
+      mv.visitJumpInsn(GOTO, on);
+    }
+    for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
+      mv.visitLabel(stub.getValue());
+      f.branchFromExchange(stub.getKey() - 1);
+    }
+    if (p.returns) {
+      mv.visitLabel(returning);
+      f.returnFromExchange();
+    }
+    if (beyond) {
+      mv.visitLabel(outward);
+      f.propagateShifted(code, local);
     }
     // Runs are cut only where the code after them is reachable, so the run may end normally.
     mv.visitLabel(on);
@@ -102,5 +124,14 @@ final class PieceCall {
       f.fromExchange(p.results.get(i), i);
     }
     f.push(p.results);
+  }
+
+  /** Returns where code {@code k} goes: its label itself if nothing needs moving, else a stub. */
+  private Label target(int k, Map<Integer, Label> stubs) {
+    Control c = f.label(k - 1);
+    if (c.branchTypes().isEmpty() && f.direct(c)) {
+      return c.target;
+    }
+    return stubs.computeIfAbsent(k, x -> new Label());
   }
 }

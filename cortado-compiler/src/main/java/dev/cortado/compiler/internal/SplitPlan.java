@@ -15,6 +15,9 @@ import java.util.Map;
  * slots in one method live in the frame only.
  */
 final class SplitPlan {
+  /** Pieces per generated class (see {@link #pieceClass}). */
+  static final int PIECES_PER_CLASS = 32;
+
   /** JVM local slots one method gives to WebAssembly locals; the JVM allows 65,535 in all. */
   static final int REGISTER_SLOTS = 16_384;
 
@@ -61,6 +64,14 @@ final class SplitPlan {
       p.id = i;
       byStart.computeIfAbsent(p.startOffset, k -> new java.util.ArrayList<>()).add(p);
     }
+  }
+
+  /**
+   * Returns the class holding piece {@code id} of defined function {@code defined}, whose own
+   * method is in class {@code functionClass}.
+   */
+  static String pieceClass(String functionClass, int defined, int id) {
+    return functionClass + "P" + defined + "_" + id / PIECES_PER_CLASS;
   }
 
   /** Returns the frame's length: a slot per local, then the exchange area. */

@@ -270,8 +270,10 @@ final class SplitPlanner {
     int cost = 32 + 12 * (p.params.size() + p.results.size());
     // Copies of the caller's JVM locals the piece uses; most locals a piece uses are its own.
     cost += 2 * (p.used.cardinality() + p.written.cardinality());
+    // A tableswitch entry per exit; a stub where values move; one path for returns.
     for (int k = p.exits.nextSetBit(0); k >= 0; k = p.exits.nextSetBit(k + 1)) {
-      cost += 24 + 12 * p.carried(k).size();
+      int carried = p.carried(k).size();
+      cost += 4 + (carried == 0 ? 0 : 16 + 12 * carried);
     }
     if (p.returns) {
       cost += 24;

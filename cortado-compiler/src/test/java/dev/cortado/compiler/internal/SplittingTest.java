@@ -220,6 +220,52 @@ class SplittingTest {
     }
   }
 
+  /**
+   * Go's shape of function: a loop around hundreds of nested blocks, a {@code br_table} on a resume
+   * point in the innermost, and code after each block's end that goes round the loop again.
+   */
+  @Test
+  void aResumeTableOverHundredsOfNestedBlocksIsCut() {
+    int blocks = 400;
+    StringBuilder b = new StringBuilder("(module (memory 1)\n");
+    b.append("  (func (export \"run\") (param $pc i32) (result i32) (local $acc i32)\n");
+    b.append("    (loop $top\n");
+    for (int i = blocks - 1; i >= 0; i--) {
+      b.append("(block $b").append(i).append(' ');
+    }
+    b.append("(br_table");
+    for (int i = 0; i < blocks; i++) {
+      b.append(" $b").append(i);
+    }
+    b.append(" $b0 (local.get $pc)))\n");
+    for (int i = 0; i < blocks; i++) {
+      // After block i: work, then stop or resume at another point.
+      b.append(
+              "      (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const 31)) (i32.const ")
+          .append(i)
+          .append(")))\n      (i32.store (i32.const ")
+          .append(i % 64 * 4)
+          .append(") (local.get $acc))\n");
+      b.append(
+          "      (if (i32.eqz (i32.and (local.get $acc) (i32.const 3))) (then (return (local.get $acc))))\n");
+      b.append(
+              "      (local.set $pc (i32.rem_u (i32.add (local.get $pc) (i32.const 7)) (i32.const ")
+          .append(blocks)
+          .append(")))\n      (br $top))\n");
+    }
+    b.append("    unreachable))");
+    byte[] wasm = ModuleEncoder.encode(TextParser.parseModule(b.toString()));
+    assertEveryFunctionCompiledAndEveryMethodSmall(wasm, 1);
+    var interpreted = instance(ExecutionEngine.INTERPRETER, wasm).func("run").orElseThrow();
+    var compiled = instance(ExecutionEngine.COMPILER, wasm).func("run").orElseThrow();
+    for (int pc : new int[] {0, 1, 199, 398, 399, 1_000}) {
+      assertEquals(
+          interpreted.asIntUnary().applyAsInt(pc),
+          compiled.asIntUnary().applyAsInt(pc),
+          "pc=" + pc);
+    }
+  }
+
   @Test
   void brTableWithAHundredThousandTargetsCompiles() {
     StringBuilder b =
