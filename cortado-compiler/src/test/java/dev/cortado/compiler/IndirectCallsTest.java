@@ -58,4 +58,18 @@ class IndirectCallsTest {
     t = assertThrows(Trap.class, () -> compiled.applyAsInt(n + 1, 1));
     assertEquals(TrapKind.UNDEFINED_ELEMENT, t.kind());
   }
+
+  /**
+   * 30,000 functions in a table: their dispatch references every one, more than one class's
+   * constant pool holds, so the switches spread over several classes.
+   */
+  @Test
+  void callsEveryFunctionOfATableTooLargeForOneDispatchClass() {
+    int n = 30_000;
+    IntBinaryOperator compiled = call(ExecutionEngine.COMPILER, table(n));
+    for (int i = 0; i < n; i += 97) {
+      assertEquals(1000 + i + i * 31, compiled.applyAsInt(i, 1000 + i), "f" + i);
+    }
+    assertEquals(1000 + (n - 1) * 32, compiled.applyAsInt(n - 1, 1000 + n - 1));
+  }
 }
