@@ -51,6 +51,8 @@ final class CompilerVersion {
       SimdVariables.class,
       SimdMethods.class,
       BranchTables.class,
+      VariableEmitter.class,
+      Control.class,
       Slots.class,
       Constants.class,
       JvmTypes.class
