@@ -341,7 +341,16 @@ final class FunctionEmitter {
   }
 
   /** Leaves this piece's method answering {@code code}, whose values are in the exchange area. */
-  void propagate(int code) {
+  void propagate(int code, List<ValType> carried) {
+    if (vectors != null) {
+      // The called piece left carried vectors where its stack began, just above this one's top;
+      // this method's caller expects them where this method's stack begins.
+      for (int i = 0; i < carried.size(); i++) {
+        if (carried.get(i) == ValType.V128) {
+          vectors.copy(vectors.stack(stack.size() + i), vectors.stack(i));
+        }
+      }
+    }
     dropJvmStack(stack.size());
     Constants.pushInt(mv, code);
     mv.visitVarInsn(ISTORE, codeLocal);
@@ -594,7 +603,7 @@ final class FunctionEmitter {
   void branchFromExchange(int depth) {
     Control c = label(depth);
     if (c.kind == Kind.OUTER) {
-      propagate(c.code);
+      propagate(c.code, c.results);
       return;
     }
     List<ValType> carried = c.branchTypes();
@@ -609,7 +618,7 @@ final class FunctionEmitter {
   /** Returns from the function with the results in the exchange area; for piece calls. */
   void returnFromExchange() {
     if (piece != null) {
-      propagate(-1);
+      propagate(-1, type.results());
       return;
     }
     List<ValType> results = type.results();

@@ -87,8 +87,10 @@ final class PieceCall {
       mv.visitVarInsn(ILOAD, code);
       mv.visitJumpInsn(IFLT, returning);
     }
-    int lastLocal = p.exits.previousSetBit(local);
-    boolean beyond = p.exits.nextSetBit(local + 1) >= 0;
+    // With vectors, each exit beyond this method moves its own carried vectors: no shared path.
+    boolean shared = f.vectors() == null;
+    int lastLocal = shared ? p.exits.previousSetBit(local) : p.exits.length() - 1;
+    boolean beyond = shared && p.exits.nextSetBit(local + 1) >= 0;
     if (beyond) {
       mv.visitVarInsn(ILOAD, code);
       Constants.pushInt(mv, local);
