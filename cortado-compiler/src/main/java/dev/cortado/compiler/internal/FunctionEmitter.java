@@ -333,7 +333,15 @@ final class FunctionEmitter {
         frame.store(t, plan.localCount + i, temps[i]);
       }
     }
-    dropJvmStack(stack.size() - carried);
+    toEpilogue(stack.size() - carried, pushCode);
+  }
+
+  /**
+   * Drops the JVM stack below {@code height}, sets the code {@code pushCode} pushes as the answer
+   * and jumps to the epilogue, which stores this piece's locals back and returns it.
+   */
+  private void toEpilogue(int height, Runnable pushCode) {
+    dropJvmStack(height);
     pushCode.run();
     mv.visitVarInsn(ISTORE, codeLocal);
     epilogueUsed = true;
@@ -351,11 +359,7 @@ final class FunctionEmitter {
         }
       }
     }
-    dropJvmStack(stack.size());
-    Constants.pushInt(mv, code);
-    mv.visitVarInsn(ISTORE, codeLocal);
-    epilogueUsed = true;
-    mv.visitJumpInsn(GOTO, epilogue);
+    toEpilogue(stack.size(), () -> Constants.pushInt(mv, code));
   }
 
   /**
@@ -363,13 +367,13 @@ final class FunctionEmitter {
    * branch, with its values in the exchange area, to a label outside this method too.
    */
   void propagateShifted(int code, int shift) {
-    dropJvmStack(stack.size());
-    mv.visitVarInsn(ILOAD, code);
-    Constants.pushInt(mv, shift);
-    mv.visitInsn(ISUB);
-    mv.visitVarInsn(ISTORE, codeLocal);
-    epilogueUsed = true;
-    mv.visitJumpInsn(GOTO, epilogue);
+    toEpilogue(
+        stack.size(),
+        () -> {
+          mv.visitVarInsn(ILOAD, code);
+          Constants.pushInt(mv, shift);
+          mv.visitInsn(ISUB);
+        });
   }
 
   /** Returns how many labels this method has of its own: all, but those outside a piece. */

@@ -35,12 +35,16 @@ import org.objectweb.asm.Opcodes;
 class SplittingTest {
   private static final int HOTSPOT_HUGE_METHOD = 8_000;
 
-  /** A method of a generated class and the bytes of its code. */
-  private record MethodSize(String owner, String name, int size) {}
+  /**
+   * A method of a generated class: the length of its code as the class file has it, and as the
+   * compiler's {@link SizeCounter} counts it when reading the class back.
+   */
+  private record MethodSize(String owner, String name, int size, int counted) {}
 
   private static List<MethodSize> methods(Map<String, byte[]> classes) {
     List<MethodSize> out = new ArrayList<>();
     for (var e : classes.entrySet()) {
+      Map<String, Integer> lengths = CodeLengths.of(e.getValue());
       new ClassReader(e.getValue())
           .accept(
               new ClassVisitor(Opcodes.ASM9) {
@@ -51,7 +55,7 @@ class SplittingTest {
                   return new MethodVisitor(Opcodes.ASM9, c) {
                     @Override
                     public void visitEnd() {
-                      out.add(new MethodSize(e.getKey(), name, c.size()));
+                      out.add(new MethodSize(e.getKey(), name, lengths.get(name + desc), c.size()));
                     }
                   };
                 }
@@ -59,6 +63,17 @@ class SplittingTest {
               0);
     }
     return out;
+  }
+
+  /**
+   * Asserts HotSpot compiles {@code m} (under 8,000 bytes) and the counter never undercounts it.
+   */
+  private static void assertSmall(MethodSize m) {
+    String method = m.owner() + "." + m.name();
+    assertTrue(m.size() <= HOTSPOT_HUGE_METHOD, method + " has " + m.size() + " bytes of code");
+    assertTrue(
+        m.counted() >= m.size(),
+        method + ": counted " + m.counted() + " of " + m.size() + " bytes");
   }
 
   private static ModuleClasses emit(byte[] wasm) {
@@ -77,9 +92,7 @@ class SplittingTest {
     assertEquals(functions, classes.compiled().cardinality(), "functions compiled");
     int pieces = 0;
     for (MethodSize m : methods(classes.classes())) {
-      assertTrue(
-          m.size() <= HOTSPOT_HUGE_METHOD,
-          m.owner() + "." + m.name() + " has " + m.size() + " bytes of code");
+      assertSmall(m);
       if (m.name().matches("f\\d+_\\d+_\\d+")) {
         pieces++;
       }
@@ -279,7 +292,7 @@ class SplittingTest {
     ModuleClasses classes = emit(wasm);
     assertEquals(1, classes.compiled().cardinality());
     for (MethodSize m : methods(classes.classes())) {
-      assertTrue(m.size() <= HOTSPOT_HUGE_METHOD, m.name() + " has " + m.size() + " bytes");
+      assertSmall(m);
     }
     var pick = instance(ExecutionEngine.COMPILER, wasm).func("pick").orElseThrow().asIntUnary();
     assertEquals(10, pick.applyAsInt(0));
