@@ -198,7 +198,8 @@ final class FunctionEmitter {
       }
       Opcode op = r.next();
       if (shape != null) {
-        record(op, r);
+        shape.record(r, mc.module, counter.size(), stack, lowSinceRecord, unreachable);
+        lowSinceRecord = stack.size();
       }
       if (unreachable) {
         skip(op);
@@ -215,20 +216,6 @@ final class FunctionEmitter {
     }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
-  }
-
-  private void record(Opcode op, InstructionReader r) {
-    int index =
-        switch (op) {
-          case BR, BR_IF, LOCAL_GET, LOCAL_SET, LOCAL_TEE -> r.index();
-          default -> -1;
-        };
-    FuncType sig =
-        op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF
-            ? r.blockType().signature(mc.module::type)
-            : null;
-    shape.record(op, r.offset(), counter.size(), stack, lowSinceRecord, unreachable, index, sig);
-    lowSinceRecord = stack.size();
   }
 
   private void rootPrologue() {

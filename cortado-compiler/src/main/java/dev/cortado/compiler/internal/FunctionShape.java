@@ -3,6 +3,8 @@ package dev.cortado.compiler.internal;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.binary.InstructionReader;
+import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.Arrays;
 import java.util.List;
 
@@ -49,10 +51,30 @@ final class FunctionShape {
   record Entry(ValType type, Entry below, int height) {}
 
   /**
-   * Records the instruction about to be emitted. {@code index} is its immediate index (the label
-   * depth of {@code br}/{@code br_if}, the local of a local access), {@code signature} a block's.
+   * Records the instruction {@code r} has just decoded, about to be emitted, with the bytes emitted
+   * before it, the operand stack and the lowest it got since the previous instruction.
    */
   void record(
+      InstructionReader r,
+      ValidatedModule module,
+      int bytesBefore,
+      List<ValType> stack,
+      int lowSinceLast,
+      boolean unreachable) {
+    Opcode op = r.opcode();
+    int index =
+        switch (op) {
+          case BR, BR_IF, LOCAL_GET, LOCAL_SET, LOCAL_TEE -> r.index();
+          default -> -1;
+        };
+    FuncType sig =
+        op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF
+            ? r.blockType().signature(module::type)
+            : null;
+    add(op, r.offset(), bytesBefore, stack, lowSinceLast, unreachable, index, sig);
+  }
+
+  private void add(
       Opcode op,
       int at,
       int bytesBefore,
@@ -97,7 +119,7 @@ final class FunctionShape {
 
   /** Records the end of the body: its length and the bytes emitted in all. */
   void finish(int endOffset, int totalBytes, List<ValType> stack, int lowSinceLast) {
-    record(Opcode.NOP, endOffset, totalBytes, stack, lowSinceLast, true, -1, null);
+    add(Opcode.NOP, endOffset, totalBytes, stack, lowSinceLast, true, -1, null);
     count--;
   }
 
