@@ -3,14 +3,26 @@
 # Search order: $JAVA_HOME, the java on PATH, then the usual install folders (newest first).
 
 cortado_java_major() { # $1 = a JDK home; prints its feature version, or nothing
-  local rel="$1/release" v
-  if [ -r "$rel" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$rel")
+  cortado_major_of "$1"
+  [ -n "$CORTADO_MAJOR" ] && echo "$CORTADO_MAJOR"
+}
+
+# Sets CORTADO_MAJOR to the feature version of the JDK at $1, or to nothing. Reads the release file
+# in the shell itself: a launcher that forks a process per candidate JDK pays ~5 ms each.
+cortado_major_of() {
+  local line
+  CORTADO_MAJOR=""
+  if [ -r "$1/release" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+      if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then
+        CORTADO_MAJOR=${BASH_REMATCH[1]}
+        break
+      fi
+    done <"$1/release"
   elif [ -x "$1/bin/java" ]; then
-    v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n 1)
+    CORTADO_MAJOR=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n 1)
   fi
-  case "$v" in 1) v=8 ;; esac # "1.8.0" style
-  [ -n "$v" ] && echo "$v"
+  if [ "$CORTADO_MAJOR" = 1 ]; then CORTADO_MAJOR=8; fi # "1.8.0" style
 }
 
 cortado_is_jdk() { # a JDK, not only a JRE: Maven needs javac
@@ -18,11 +30,21 @@ cortado_is_jdk() { # a JDK, not only a JRE: Maven needs javac
 }
 
 cortado_find_jdk() {
-  local min=21 cand best="" best_v=0 v
-  local -a cands=()
+  local min=21 cand best="" best_v=0 dir javac=""
+  local -a cands=() path_dirs=()
   [ -n "${JAVA_HOME:-}" ] && cands+=("$JAVA_HOME")
-  if command -v javac >/dev/null 2>&1; then
-    cands+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
+  # The JDK of the javac on PATH, found without forking (only a symbolic link needs readlink).
+  IFS=: read -r -a path_dirs <<<"${PATH:-}"
+  for dir in "${path_dirs[@]}"; do
+    if [ -n "$dir" ] && [ -x "$dir/javac" ] && [ ! -d "$dir/javac" ]; then
+      javac="$dir/javac"
+      break
+    fi
+  done
+  if [ -n "$javac" ]; then
+    [ -L "$javac" ] && javac=$(readlink -f "$javac")
+    dir=${javac%/*}
+    cands+=("${dir%/*}")
   fi
   for cand in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
     "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
@@ -30,19 +52,19 @@ cortado_find_jdk() {
   done
   # JAVA_HOME wins when it qualifies; otherwise the newest qualifying JDK.
   if [ -n "${JAVA_HOME:-}" ] && cortado_is_jdk "$JAVA_HOME"; then
-    v=$(cortado_java_major "$JAVA_HOME")
-    if [ -n "$v" ] && [ "$v" -ge "$min" ]; then
+    cortado_major_of "$JAVA_HOME"
+    if [ -n "$CORTADO_MAJOR" ] && [ "$CORTADO_MAJOR" -ge "$min" ]; then
       CORTADO_JAVA_HOME="$JAVA_HOME"
       return 0
     fi
   fi
   for cand in "${cands[@]}"; do
     cortado_is_jdk "$cand" || continue
-    v=$(cortado_java_major "$cand")
-    [ -n "$v" ] || continue
-    if [ "$v" -ge "$min" ] && [ "$v" -gt "$best_v" ]; then
+    cortado_major_of "$cand"
+    [ -n "$CORTADO_MAJOR" ] || continue
+    if [ "$CORTADO_MAJOR" -ge "$min" ] && [ "$CORTADO_MAJOR" -gt "$best_v" ]; then
       best="$cand"
-      best_v="$v"
+      best_v="$CORTADO_MAJOR"
     fi
   done
   if [ -z "$best" ]; then
@@ -51,4 +73,5 @@ cortado_find_jdk() {
     return 1
   fi
   CORTADO_JAVA_HOME="$best"
+  CORTADO_MAJOR="$best_v"
 }

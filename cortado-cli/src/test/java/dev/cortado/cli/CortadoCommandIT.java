@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,13 @@ class CortadoCommandIT {
 
   /** Runs with {@code jvmOptions} in CORTADO_JAVA_OPTS. */
   private Run cortado(List<String> jvmOptions, String stdin, String... args) throws Exception {
+    return cortado(Map.of(), jvmOptions, stdin, args);
+  }
+
+  /** Runs with {@code env} added to the environment and {@code jvmOptions} in CORTADO_JAVA_OPTS. */
+  private Run cortado(
+      Map<String, String> env, List<String> jvmOptions, String stdin, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(REPO.resolve("bin/cortado").toString());
     command.addAll(List.of(args));
@@ -44,6 +53,7 @@ class CortadoCommandIT {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile());
     b.environment().put("CORTADO_JAVA_OPTS", String.join(" ", jvmOptions));
+    b.environment().putAll(env);
     Process p = b.start();
     p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     p.getOutputStream().close();
@@ -60,6 +70,55 @@ class CortadoCommandIT {
 
   private Path wat(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test
+  void theFirstRunTrainsAClassDataSharingArchiveThatLaterRunsLoadCortadoFrom() throws Exception {
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("xdg").toString());
+    Path cache = dir.resolve("xdg/cortado");
+    Run first = cortado(env, List.of(), "", "run", program("hello"), "you");
+    assertEquals("hello, you\n", first.out());
+    Path archive = awaitArchive(cache);
+    List<String> classes = List.of("-Xlog:class+load");
+    Run second = cortado(env, classes, "", "validate", program("hello"));
+    // Trained on every common command, not only on the `run` that came first.
+    assertTrue(
+        second.out().contains("dev.cortado.cli.ValidateCommand source: shared objects file"),
+        second.out());
+    // A rebuild leaves jars newer than the archive: the next run retires it and trains again.
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(0));
+    Run third = cortado(env, classes, "", "run", program("hello"), "you");
+    assertFalse(third.out().contains("dev.cortado.cli.RunCommand source: shared"), third.out());
+    assertTrue(Files.getLastModifiedTime(awaitArchive(cache)).toMillis() > 0);
+  }
+
+  /** Waits for the launcher's background training to leave its archive in {@code cache}. */
+  private static Path awaitArchive(Path cache) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      try (var files = Files.list(cache)) {
+        List<Path> all = files.toList();
+        boolean training = all.stream().anyMatch(f -> f.toString().endsWith(".lock"));
+        List<Path> archives =
+            all.stream()
+                .filter(f -> f.toString().endsWith(".jsa"))
+                .filter(f -> fileTime(f) > 0)
+                .toList();
+        if (!training && archives.size() == 1) {
+          return archives.get(0);
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no class-data-sharing archive in " + cache + " after 120 s");
+  }
+
+  private static long fileTime(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return 0; // gone between the listing and now
+    }
   }
 
   @Test
