@@ -4,6 +4,7 @@ import dev.cortado.runtime.internal.compiled.CompileRequest;
 import dev.cortado.runtime.internal.compiled.CompiledFrames;
 import dev.cortado.runtime.internal.compiled.CompiledModule;
 import dev.cortado.runtime.internal.compiled.Compilers;
+import dev.cortado.runtime.internal.compiled.DigestMemo;
 import dev.cortado.runtime.internal.compiled.Precompiled;
 import dev.cortado.runtime.internal.compiled.Tier;
 import dev.cortado.runtime.internal.compiled.ValidationRecord;
@@ -17,6 +18,7 @@ import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.internal.FileStamp;
 import dev.cortado.wasm.internal.KnownValid;
 import dev.cortado.wasm.internal.ModelAccess;
 import dev.cortado.wasm.text.TextParser;
@@ -136,8 +138,14 @@ public final class Module {
       // Hashed only if compiled code is looked for.
       return new Module(engine, decodeAndValidate(engine, binary), () -> sha256(binary));
     }
-    // Hashed on another core while the binary is decoded.
-    CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> sha256(binary));
+    // A file read unchanged since its digest was remembered is not hashed again; anything else is
+    // hashed on another core while the binary is decoded.
+    Optional<FileStamp> source = ModelAccess.bytes().source(binary);
+    Optional<String> remembered = source.flatMap(s -> DigestMemo.find(cache.get(), s));
+    CompletableFuture<String> hash =
+        remembered.isPresent()
+            ? CompletableFuture.completedFuture(remembered.get())
+            : CompletableFuture.supplyAsync(() -> sha256(binary));
     WasmModule known;
     try {
       known = KnownValid.decode(binary);
@@ -148,6 +156,9 @@ public final class Module {
       throw e;
     }
     String sha256 = hash.join();
+    if (remembered.isEmpty() && source.isPresent()) {
+      DigestMemo.record(cache.get(), source.get(), sha256, DigestMemo.now());
+    }
     ValidatedModule validated;
     if (ValidationRecord.has(cache.get(), sha256)) {
       validated = KnownValid.validate(known);

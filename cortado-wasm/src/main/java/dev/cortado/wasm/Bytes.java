@@ -1,5 +1,6 @@
 package dev.cortado.wasm;
 
+import dev.cortado.wasm.internal.FileStamp;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * An immutable sequence of bytes: the contents of data segments, custom sections and code.
@@ -27,11 +29,18 @@ public final class Bytes {
   private final byte[] array;
   private final int offset;
   private final int length;
+  // The file these bytes are the whole, unchanged contents of, when read by read(Path).
+  private final FileStamp source;
 
   private Bytes(byte[] array, int offset, int length) {
+    this(array, offset, length, null);
+  }
+
+  private Bytes(byte[] array, int offset, int length, FileStamp source) {
     this.array = array;
     this.offset = offset;
     this.length = length;
+    this.source = source;
   }
 
   /** Returns a sequence holding a copy of {@code bytes}. */
@@ -52,6 +61,8 @@ public final class Bytes {
    * @throws IOException if the file cannot be read, or is 2 GiB or larger
    */
   public static Bytes read(Path file) throws IOException {
+    // The file's stamp before and after reading: equal stamps vouch for what was read.
+    Optional<FileStamp> before = FileStamp.of(file);
     try (FileChannel channel = FileChannel.open(file)) {
       long size = channel.size();
       if (size > Integer.MAX_VALUE - 8) {
@@ -67,7 +78,12 @@ public final class Bytes {
           throw new EOFException("the file shrank while it was read");
         }
       }
-      return new Bytes(array, 0, array.length);
+      Optional<FileStamp> after = before.isPresent() ? FileStamp.of(file) : Optional.empty();
+      FileStamp source =
+          after.isPresent() && after.equals(before) && after.get().size() == array.length
+              ? after.get()
+              : null;
+      return new Bytes(array, 0, array.length, source);
     }
   }
 
@@ -158,6 +174,11 @@ public final class Bytes {
     @Override
     public int offset(Bytes b) {
       return b.offset;
+    }
+
+    @Override
+    public Optional<FileStamp> source(Bytes b) {
+      return Optional.ofNullable(b.source);
     }
   }
 }

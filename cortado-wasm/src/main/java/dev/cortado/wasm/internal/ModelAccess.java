@@ -1,6 +1,7 @@
 package dev.cortado.wasm.internal;
 
 import dev.cortado.wasm.Bytes;
+import java.util.Optional;
 
 /**
  * Zero-copy access to the storage behind {@link Bytes}, for Cortado's own decoders and readers.
@@ -20,6 +21,12 @@ public final class ModelAccess {
 
     /** Returns where {@code b} starts in {@link #array}. */
     int offset(Bytes b);
+
+    /**
+     * Returns the file whose whole contents {@code b} are, as it was when read by {@link
+     * Bytes#read}, unchanged during the read; empty for bytes from anywhere else.
+     */
+    Optional<FileStamp> source(Bytes b);
   }
 
   private static volatile BytesAccess bytes;
