@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * A WebAssembly module as decoded or parsed: immutable, and not yet validated.
@@ -31,7 +32,10 @@ public final class WasmModule {
   private final List<DataSegment> datas;
   private final OptionalInt dataCount;
   private final List<CustomSection> customSections;
-  private final Names names;
+  // The names, decoded from the name section on first use: a module's names (70,000 of them in a
+  // big module) are read only for stack traces and the text printer.
+  private final Supplier<Names> namesSource;
+  private volatile Names names;
 
   // Derived from imports: the import index spaces, and the type of each imported function.
   private final int importedFunctions;
@@ -57,7 +61,7 @@ public final class WasmModule {
     this.datas = List.copyOf(b.datas);
     this.dataCount = b.dataCount;
     this.customSections = List.copyOf(b.customSections);
-    this.names = b.names;
+    this.namesSource = b.names;
     int f = 0;
     int t = 0;
     int m = 0;
@@ -96,7 +100,7 @@ public final class WasmModule {
     b.datas.addAll(datas);
     b.dataCount = dataCount;
     b.customSections.addAll(customSections);
-    b.names = names;
+    b.names = namesSource;
     return b;
   }
 
@@ -167,7 +171,13 @@ public final class WasmModule {
 
   /** Returns the names decoded from the {@code name} section. */
   public Names names() {
-    return names;
+    Names n = names;
+    if (n == null) {
+      // Decoding is pure, so two threads racing here compute equal names.
+      n = Objects.requireNonNull(namesSource.get(), "names");
+      names = n;
+    }
+    return n;
   }
 
   /** Returns the number of imported functions, the first indices of the function index space. */
@@ -236,13 +246,13 @@ public final class WasmModule {
         && datas.equals(m.datas)
         && dataCount.equals(m.dataCount)
         && customSections.equals(m.customSections)
-        && names.equals(m.names);
+        && names().equals(m.names());
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(recGroups, imports, functions, tables, memories, globals, exports, start)
-        + 31 * Objects.hash(elements, datas, dataCount, customSections, names);
+        + 31 * Objects.hash(elements, datas, dataCount, customSections, names());
   }
 
   @Override
@@ -282,7 +292,7 @@ public final class WasmModule {
     private final List<DataSegment> datas = new ArrayList<>();
     private OptionalInt dataCount = OptionalInt.empty();
     private final List<CustomSection> customSections = new ArrayList<>();
-    private Names names = Names.NONE;
+    private Supplier<Names> names = () -> Names.NONE;
 
     private Builder() {}
 
@@ -365,6 +375,17 @@ public final class WasmModule {
 
     /** Sets the names (normally decoded from the {@code name} custom section). */
     public Builder names(Names names) {
+      Objects.requireNonNull(names, "names");
+      this.names = () -> names;
+      return this;
+    }
+
+    /**
+     * Sets the names to those {@code names} gives on first use, at most once per module unless
+     * threads race (it must be pure): the decoder passes the {@code name} section this way, so a
+     * module whose names nobody asks for does not pay for decoding them.
+     */
+    public Builder names(Supplier<Names> names) {
       this.names = Objects.requireNonNull(names, "names");
       return this;
     }

@@ -123,7 +123,7 @@ public final class ModuleDecoder {
         var contents = in.bytes(in.remaining());
         d.module.addCustomSection(new CustomSection(name, contents, last));
         if (name.equals(NameSection.NAME)) {
-          d.module.names(NameSection.decode(contents, contentsAt));
+          d.module.names(() -> NameSection.decode(contents, contentsAt));
         }
       } else {
         if (section.ordinal() <= last.ordinal()) {
