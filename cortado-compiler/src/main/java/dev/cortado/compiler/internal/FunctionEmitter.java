@@ -22,6 +22,7 @@ import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.LCONST_0;
+import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.POP2;
@@ -93,6 +94,9 @@ final class FunctionEmitter {
   private boolean unreachable;
   private int skipDepth;
   private int spillBase;
+  // The local holding where the arguments start in the machine's slots, for a function with too
+  // many parameters for a JVM method; -1 for any other.
+  private int argsBase = -1;
   private final Map<Long, Integer> spillLocals = new HashMap<>();
   private int nextSpillLocal;
 
@@ -123,7 +127,19 @@ final class FunctionEmitter {
     int params = piece == null ? type.params().size() : 0;
     this.registers = SplitPlan.registers(piece == null ? plan.rootOwn : piece.own, locals, params);
     int slot = 0;
-    if (piece == null) {
+    if (piece == null && !JvmTypes.takesArguments(type)) {
+      // Too many parameters for a JVM method: they come in the machine's slots from argsBase on,
+      // and the prologue moves them to locals of their own.
+      argsBase = slot++;
+      machineLocal = slot++;
+      instLocal = slot++;
+      frameNumbersLocal = slot++;
+      frameRefsLocal = slot++;
+      for (int i = 0; i < params; i++) {
+        localSlot[i] = slot;
+        slot += JvmTypes.argumentSlots(locals.get(i));
+      }
+    } else if (piece == null) {
       for (int i = 0; i < params; i++) {
         localSlot[i] = slot;
         slot += JvmTypes.argumentSlots(locals.get(i));
@@ -221,6 +237,19 @@ final class FunctionEmitter {
   private void rootPrologue() {
     mv.visitVarInsn(ALOAD, machineLocal);
     support("enter", "(L" + JvmTypes.MACHINE + ";)V");
+    if (argsBase >= 0) {
+      List<ValType> params = type.params();
+      for (int i = 0; i < params.size(); i++) {
+        ValType t = params.get(i);
+        Slots.load(mv, t, machineLocal, argsBase, i);
+        if (t == ValType.V128) {
+          mv.visitVarInsn(LSTORE, localSlot[i] + 2); // the high half, pushed last
+          mv.visitVarInsn(LSTORE, localSlot[i]);
+        } else {
+          mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
+        }
+      }
+    }
     if (plan.hasFrame) {
       Constants.pushInt(mv, plan.frameLength());
       mv.visitIntInsn(NEWARRAY, T_LONG);
@@ -549,16 +578,19 @@ final class FunctionEmitter {
     frame.store(t, index, value);
   }
 
-  /** Copies local {@code index} to the frame if this method keeps it in a JVM local. */
+  /**
+   * Copies local {@code index} to the frame if this method keeps it in a JVM local. (A v128
+   * parameter arrives in JVM locals but lives in the vector registers, which pieces share.)
+   */
   void syncOut(int index) {
-    if (localSlot[index] >= 0) {
+    if (localSlot[index] >= 0 && localTypes.get(index) != ValType.V128) {
       frame.store(localTypes.get(index), index, localSlot[index]);
     }
   }
 
   /** Reloads local {@code index} from the frame if this method keeps it in a JVM local. */
   void syncIn(int index) {
-    if (localSlot[index] >= 0) {
+    if (localSlot[index] >= 0 && localTypes.get(index) != ValType.V128) {
       ValType t = localTypes.get(index);
       frame.load(t, index);
       mv.visitVarInsn(JvmTypes.store(t), localSlot[index]);

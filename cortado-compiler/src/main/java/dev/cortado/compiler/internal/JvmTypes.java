@@ -65,13 +65,31 @@ final class JvmTypes {
    */
   static String descriptor(FuncType type) {
     StringBuilder d = new StringBuilder("(");
-    for (ValType p : type.params()) {
-      d.append(p == ValType.V128 ? "JJ" : of(p).getDescriptor());
+    if (!takesArguments(type)) {
+      d.append('I'); // where its arguments start in the machine's slots
+    } else {
+      for (ValType p : type.params()) {
+        d.append(p == ValType.V128 ? "JJ" : of(p).getDescriptor());
+      }
     }
     d.append('L').append(MACHINE).append(";L").append(INSTANCE).append(";)");
     List<ValType> r = type.results();
     d.append(returnsOne(type) ? of(r.get(0)).getDescriptor() : "V");
     return d.toString();
+  }
+
+  /**
+   * Returns whether a method for {@code type} takes its parameters as JVM arguments: whether they
+   * fit the JVM's 255 parameter slots (longs and doubles take two, vectors four) with the machine,
+   * the instance and a dispatch method's index. A method for any other type takes the slot where
+   * its arguments start in the machine's slots, and is called through them, never directly.
+   */
+  static boolean takesArguments(FuncType type) {
+    int slots = 3;
+    for (var p : type.params()) {
+      slots += argumentSlots(p);
+    }
+    return slots <= 255;
   }
 
   /** Returns the opcode that loads a local of type {@code t}. */

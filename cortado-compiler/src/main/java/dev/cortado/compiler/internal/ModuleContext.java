@@ -64,32 +64,22 @@ final class ModuleContext {
     for (int d = 0; d < functions.size(); d++) {
       FuncType type = module.functionType(importedFunctions + d);
       functionsByType.computeIfAbsent(type, t -> new ArrayList<>()).add(d);
-      if (fitsJvmParameters(type)) {
-        compiled.set(d);
-      }
+      compiled.set(d);
     }
-  }
-
-  /**
-   * Returns whether a method for {@code type} fits the JVM's 255 parameter slots: its parameters
-   * (longs and doubles take two, vectors four), the machine and the instance, and a dispatch
-   * method's index.
-   */
-  static boolean fitsJvmParameters(FuncType type) {
-    int slots = 3;
-    for (var p : type.params()) {
-      slots += JvmTypes.argumentSlots(p);
-    }
-    return slots <= 255;
   }
 
   /** Returns whether a call of function {@code index} can be a direct JVM call. */
   boolean callsDirectly(int index) {
-    return index >= importedFunctions && compiled.get(index - importedFunctions);
+    return index >= importedFunctions
+        && compiled.get(index - importedFunctions)
+        && JvmTypes.takesArguments(module.functionType(index));
   }
 
   /** Returns whether some compiled function of this module has type {@code type}. */
   boolean hasCompiledFunctionOf(FuncType type) {
+    if (!JvmTypes.takesArguments(type)) {
+      return false; // called through the machine's slots
+    }
     for (int d : functionsByType.getOrDefault(type, List.of())) {
       if (compiled.get(d)) {
         return true;

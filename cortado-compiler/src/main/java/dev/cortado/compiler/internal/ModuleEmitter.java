@@ -239,8 +239,12 @@ final class ModuleEmitter {
       }
       FuncType type = mc.module.functionType(mc.importedFunctions + d);
       List<ValType> params = type.params();
-      for (int i = 0; i < params.size(); i++) {
-        Slots.load(mv, params.get(i), machine, base, i);
+      if (JvmTypes.takesArguments(type)) {
+        for (int i = 0; i < params.size(); i++) {
+          Slots.load(mv, params.get(i), machine, base, i);
+        }
+      } else {
+        mv.visitVarInsn(ILOAD, base); // the function reads its arguments from the slots itself
       }
       mv.visitVarInsn(ALOAD, machine);
       mv.visitVarInsn(ALOAD, 2);

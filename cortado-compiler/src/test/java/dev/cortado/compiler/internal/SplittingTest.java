@@ -200,7 +200,10 @@ class SplittingTest {
   @Test
   void aFunctionUsingVectorsIsCutAndItsPiecesShareTheVectorRegisters() {
     StringBuilder b = new StringBuilder("(module\n");
-    b.append("  (func $big (export \"big\") (param $n i32) (result i32)");
+    b.append("  (func (export \"big\") (param $n i32) (result i32)\n");
+    b.append(
+        "    (call $big (local.get $n) (i32x4.splat (i32.mul (local.get $n) (i32.const 3)))))\n");
+    b.append("  (func $big (param $n i32) (param $p v128) (result i32)");
     b.append(" (local $v v128) (local $a i32)\n");
     b.append("    (local.set $v (i32x4.splat (local.get $n)))\n");
     b.append("    (i32x4.extract_lane 0 (block $out (result v128)\n");
@@ -210,6 +213,10 @@ class SplittingTest {
           .append(")))\n");
       b.append(
           "      (local.set $a (i32.add (local.get $a) (i32x4.extract_lane 2 (local.get $v))))\n");
+      if (i % 11 == 0) {
+        // The vector parameter, read in whichever piece this lands in.
+        b.append("      (local.set $v (i32x4.sub (local.get $v) (local.get $p)))\n");
+      }
       if (i % 7 == 0) {
         // A block whose v128 result may be left in another piece.
         b.append("      (local.set $v (block (result v128) (i32x4.mul (local.get $v)")
@@ -224,7 +231,7 @@ class SplittingTest {
     }
     b.append("      (local.get $v)))\n    (local.get $a) (i32.add)))");
     byte[] wasm = ModuleEncoder.encode(TextParser.parseModule(b.toString()));
-    assertEveryFunctionCompiledAndEveryMethodSmall(wasm, 1);
+    assertEveryFunctionCompiledAndEveryMethodSmall(wasm, 2);
     var interpreted = instance(ExecutionEngine.INTERPRETER, wasm).func("big").orElseThrow();
     var compiled = instance(ExecutionEngine.COMPILER, wasm).func("big").orElseThrow();
     for (int n : new int[] {0, 50, 1_500, 2_950, 7, -1}) {
