@@ -66,7 +66,7 @@ abstract class SpecSuiteTest {
   void printTotal() {
     System.out.println(
         "total ("
-            + folder()
+            + (folder().isEmpty() ? "top level" : folder())
             + ", "
             + getClass().getSimpleName()
             + "): "
