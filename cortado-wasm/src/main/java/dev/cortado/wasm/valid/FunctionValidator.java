@@ -140,13 +140,19 @@ final class FunctionValidator {
       case LABEL -> ControlRules.branch(this, op);
       case BR_TABLE -> ControlRules.brTable(this);
       case FUNC -> {
-        if (op == Opcode.CALL) {
-          ControlRules.call(this);
-        } else {
-          ReferenceRules.refFunc(this);
+        switch (op) {
+          case CALL -> ControlRules.call(this);
+          case RETURN_CALL -> ControlRules.returnCall(this);
+          default -> ReferenceRules.refFunc(this);
         }
       }
-      case CALL_INDIRECT -> ControlRules.callIndirect(this);
+      case CALL_INDIRECT -> {
+        if (op == Opcode.CALL_INDIRECT) {
+          ControlRules.callIndirect(this);
+        } else {
+          ControlRules.returnCallIndirect(this);
+        }
+      }
       case SELECT_TYPES -> ControlRules.selectTyped(this);
       case LOCAL, GLOBAL -> VariableRules.check(this, op);
       case MEMARG, MEMARG_LANE, MEMORY, MEMORY_INIT, DATA, MEMORY_COPY ->

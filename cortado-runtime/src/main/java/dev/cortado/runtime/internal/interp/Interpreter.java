@@ -281,6 +281,21 @@ public final class Interpreter {
             mem = memoryOf(inst);
             memSize = memorySizeOf(inst);
           }
+          case Ir.RETURN_CALL, Ir.RETURN_CALL_INDIRECT -> {
+            WasmFunction w = TailCalls.enter(m, inst, cc, code, pc, fp);
+            s = m.lo;
+            if (w == null) {
+              pc += code[pc] == Ir.RETURN_CALL ? 3 : 5;
+            } else {
+              fn = w;
+              cc = w.code();
+              code = cc.code;
+              pc = 0;
+              inst = w.instance;
+              mem = memoryOf(inst);
+              memSize = memorySizeOf(inst);
+            }
+          }
           case Ir.COPY -> {
             s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
             pc += 3;
