@@ -193,6 +193,7 @@ final class ControlRules {
     }
     v.popAll(callee.params());
     v.unreachable();
+    v.tailCalls = true;
   }
 
   /**

@@ -57,6 +57,9 @@ final class FunctionValidator {
   private String where;
   private boolean constantMode;
 
+  // Whether the function makes a tail call (return_call, return_call_indirect).
+  boolean tailCalls;
+
   // Blocks seen, FunctionInfo.STRIDE ints each.
   private int[] blocks = new int[FunctionInfo.STRIDE * 16];
   private int blockCount;
@@ -84,9 +87,10 @@ final class FunctionValidator {
     for (ValType t : f.locals()) {
       locals[localCount++] = t;
     }
+    tailCalls = false;
     run(f.body(), functionType.results(), "code");
     int[] recorded = Arrays.copyOf(blocks, blockCount * FunctionInfo.STRIDE);
-    return new FunctionInfo(List.of(Arrays.copyOf(locals, localCount)), maxSp, recorded);
+    return new FunctionInfo(List.of(Arrays.copyOf(locals, localCount)), maxSp, recorded, tailCalls);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.cortado.runtime.internal.interp;
 
+import dev.cortado.runtime.ExecutionInterruptedException;
+import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.ModuleInstance;
 import dev.cortado.runtime.internal.store.WasmFunction;
@@ -49,7 +51,12 @@ final class TailCalls {
     }
     // Host and compiled functions run on the Java stack; their frames go above this one.
     m.top = fp + caller.frameSize;
-    Interpreter.call(m, inst, callee, argBase);
+    try {
+      Interpreter.call(m, inst, callee, argBase);
+    } catch (Trap | ExecutionInterruptedException e) {
+      m.frameHandedOver = true;
+      throw e;
+    }
     move(m, argBase, fp, callee.type().results().size());
     return null;
   }
