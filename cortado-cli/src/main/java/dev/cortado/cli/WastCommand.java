@@ -14,13 +14,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cortado wast FILE...}: runs WebAssembly spec scripts; one line per failure ({@code
- * FILE:LINE: ...}), then {@code N passed, N failed, N skipped}. Scripts depend on that shape.
+ * FILE:LINE: ...}, or {@code FILE:LINE:COLUMN: script: does not parse: ...} for a script that does
+ * not parse, which counts as one failed command, and the run goes on with the next file), then
+ * {@code N passed, N failed, N skipped}. Scripts depend on that shape.
  */
 @Command(
     name = "wast",
     description = {
       "Run WebAssembly spec test scripts (.wast).",
       "Prints a line per failure (FILE:LINE: ...) and a closing line: N passed, N failed, N skipped.",
+      "A script that does not parse is one failure (FILE:LINE:COLUMN: script: ...).",
       "Exits with 1 if anything failed."
     })
 final class WastCommand implements Callable<Integer> {
@@ -32,17 +35,18 @@ final class WastCommand implements Callable<Integer> {
   List<Path> files;
 
   @Override
-  public Integer call() throws java.io.IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     WastRunner runner = WastRunner.create(engineOption.create());
     int passed = 0;
     int failed = 0;
     int skipped = 0;
     for (Path file : files) {
-      ModuleFiles.read(file); // a missing file is a clear error, not a stack trace
-      FileResult r = runner.run(file);
+      // A missing file is a clear error, not a stack trace; failures name the file as given.
+      String text = ModuleFiles.text(ModuleFiles.read(file));
+      FileResult r = runner.run(text, file.toString());
       for (Failure f : r.failures()) {
-        out.println(file + ":" + f.line() + ": " + f.command() + ": " + f.message());
+        out.println(f);
       }
       passed += r.passed();
       failed += r.failed();

@@ -74,6 +74,23 @@ class MainTest {
   }
 
   @Test
+  void wastReportsAScriptThatDoesNotParseAndGoesOnWithTheNext() throws IOException {
+    Path broken = file("broken.wast", "(module)\n(assert_return (invoke \"f\") (i32.frob 1))\n");
+    Path good =
+        file(
+            "good.wast",
+            "(module (func (export \"f\") (result i32) (i32.const 7)))\n"
+                + "(assert_return (invoke \"f\") (i32.const 7))\n");
+    Run r = run("wast", broken.toString(), good.toString());
+    String[] lines = r.out().split("\\R");
+    assertEquals(2, lines.length, r.out());
+    assertTrue(lines[0].startsWith(broken + ":2:30: script: does not parse: "), lines[0]);
+    assertEquals("2 passed, 1 failed, 0 skipped", lines[1]);
+    assertEquals(1, r.status());
+    assertFalse(r.err().contains("at dev.cortado"), r.err());
+  }
+
+  @Test
   void aBadFlagGivesUsage() throws IOException {
     Run r = run("validate", "--frobnicate", file("a.wat", "(module)").toString());
     assertEquals(2, r.status());

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every instruction of WebAssembly 2.0: its text name, binary encoding, immediates and, where it is
- * fixed, its type.
+ * Every instruction of WebAssembly 2.0, and those of 3.0 Cortado has so far (tail calls): its text
+ * name, binary encoding, immediates and, where it is fixed, its type.
  *
  * <p>This is the one table the decoder, encoder, text parser, printer, validator, interpreter and
  * compiler share. The signature of a memory instruction lists its address operand as {@code i32}
@@ -32,6 +32,8 @@ public enum Opcode {
   RETURN("return", 0, 0x0F, Immediate.NONE, null),
   CALL("call", 0, 0x10, Immediate.FUNC, null),
   CALL_INDIRECT("call_indirect", 0, 0x11, Immediate.CALL_INDIRECT, null),
+  RETURN_CALL("return_call", 0, 0x12, Immediate.FUNC, null),
+  RETURN_CALL_INDIRECT("return_call_indirect", 0, 0x13, Immediate.CALL_INDIRECT, null),
   DROP("drop", 0, 0x1A, Immediate.NONE, null),
   SELECT("select", 0, 0x1B, Immediate.NONE, null),
   SELECT_TYPED("select", 0, 0x1C, Immediate.SELECT_TYPES, null),

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The commands known to fail, keyed by {@code file.wast:line}, each with the reason. The file
- * format is one entry per line, {@code file.wast:line reason}; {@code #} starts a comment.
+ * The commands and scripts known to fail, each with the reason. The file format is one entry per
+ * line: {@code file.wast:line reason} for one command, {@code file.wast reason} for a whole script
+ * (any of its commands may fail, or it may not parse; it must not pass completely); {@code #}
+ * starts a comment.
  */
 public final class ExpectedFailures {
   private static final ExpectedFailures NONE = new ExpectedFailures(Map.of());
@@ -52,12 +54,20 @@ public final class ExpectedFailures {
     return Optional.ofNullable(reasons.get(location));
   }
 
+  /**
+   * Returns the reason the whole script {@code file} ({@code file.wast}) is expected to fail, if
+   * the list names it without a line.
+   */
+  public Optional<String> scriptReason(String file) {
+    return Optional.ofNullable(reasons.get(file));
+  }
+
   /** Returns the number of entries. */
   public int size() {
     return reasons.size();
   }
 
-  /** Returns every entry, location to reason. */
+  /** Returns every entry, location ({@code file.wast:line} or {@code file.wast}) to reason. */
   public Map<String, String> entries() {
     return reasons;
   }

@@ -67,20 +67,43 @@ public final class WastRunner {
   }
 
   /**
-   * Runs the script in {@code file}.
+   * Runs the script in {@code file}. A script that does not parse is one failure, at the line and
+   * column where parsing stopped.
    *
    * @throws IOException if the file cannot be read
-   * @throws MalformedException if the script itself does not parse
    */
   public FileResult run(Path file) throws IOException {
     String name = file.getFileName().toString();
     return run(Files.readString(file, StandardCharsets.UTF_8), name);
   }
 
-  /** Runs a script given as text; {@code name} names it in results (for example the file name). */
+  /**
+   * Runs a script given as text; {@code name} names it in results (for example the file name). A
+   * script that does not parse is one failure, at the line and column where parsing stopped.
+   */
   public FileResult run(String text, String name) {
-    Script script = TextParser.parseScript(text, name);
+    Script script;
+    try {
+      script = TextParser.parseScript(text, name);
+    } catch (MalformedException e) {
+      return unparsed(name, e);
+    }
     return new Run(name).execute(script);
+  }
+
+  /** The result of a script that does not parse: one failure, or one skip if the list says so. */
+  private FileResult unparsed(String name, MalformedException e) {
+    if (expected.scriptReason(name).isPresent()) {
+      return new FileResult(name, 0, 0, 1, List.of());
+    }
+    Failure f =
+        new Failure(
+            name,
+            e.line().orElse(0),
+            e.column().orElse(0),
+            "script",
+            "does not parse: " + e.problem());
+    return new FileResult(name, 0, 1, 0, List.of(f));
   }
 
   /** A host object standing for {@code ref.extern N}, identified by N. */
@@ -104,6 +127,8 @@ public final class WastRunner {
     }
 
     FileResult execute(Script script) {
+      Optional<String> scriptFails = expected.scriptReason(file);
+      boolean anyProblem = false;
       for (Command c : script.commands()) {
         store.setTimeout(COMMAND_TIMEOUT);
         Optional<String> problem;
@@ -115,6 +140,7 @@ public final class WastRunner {
         } catch (RuntimeException | StackOverflowError e) {
           problem = Optional.of("crashed: " + e);
         }
+        anyProblem |= problem.isPresent();
         String location = file + ":" + c.line();
         Optional<String> knownFailure = expected.reason(location);
         if (problem.isEmpty()) {
@@ -123,18 +149,30 @@ public final class WastRunner {
           } else {
             passed++;
           }
-        } else if (knownFailure.isPresent()) {
+        } else if (knownFailure.isPresent() || scriptFails.isPresent()) {
           skipped++;
         } else {
           fail(c, problem.get());
         }
+      }
+      if (scriptFails.isPresent() && !anyProblem) {
+        failed++;
+        failures.add(
+            new Failure(
+                file,
+                0,
+                0,
+                "script",
+                "passes completely, but the expected-failure list says it fails ("
+                    + scriptFails.get()
+                    + "): remove it from the list"));
       }
       return new FileResult(file, passed, failed, skipped, failures);
     }
 
     private void fail(Command c, String message) {
       failed++;
-      failures.add(new Failure(file, c.line(), commandName(c), message));
+      failures.add(Failure.ofCommand(file, c.line(), commandName(c), message));
     }
 
     /** Runs a command; returns what went wrong, or empty if it did what it asserts. */

@@ -12,6 +12,13 @@ import dev.cortado.runtime.ExecutionEngine;
 class AutoWasm2SuiteTest extends SpecSuiteTest {
   @Override
   Engine engine() {
+    return tieringEagerly();
+  }
+
+  /**
+   * Returns the tiered engine, compiling every module's functions as soon as it is instantiated.
+   */
+  static Engine tieringEagerly() {
     return Engine.create(
         EngineConfig.defaults()
             .withExecutionEngine(ExecutionEngine.AUTO)

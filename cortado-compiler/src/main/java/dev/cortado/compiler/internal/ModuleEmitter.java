@@ -59,6 +59,12 @@ final class ModuleEmitter {
 
   /** Returns the classes by internal name. */
   Map<String, byte[]> emit() {
+    // The interpreter runs tail calls in constant space; compiled code does not make them yet.
+    for (int d = mc.compiled.nextSetBit(0); d >= 0; d = mc.compiled.nextSetBit(d + 1)) {
+      if (mc.module.functionInfo(d).makesTailCalls()) {
+        leaveToInterpreterQuietly(d, "it makes tail calls, which only the interpreter runs");
+      }
+    }
     while (true) {
       // A function found too large leaves the compiled set; callers emitted before that call it
       // directly, so emit every class again until the set stays the same.
@@ -135,13 +141,26 @@ final class ModuleEmitter {
     return best;
   }
 
+  /** Leaves a function that failed to compile to the interpreter, with a warning. */
   private void leaveToInterpreter(int defined, String reason) {
+    leaveToInterpreter(
+        defined,
+        reason,
+        // Only a lowered limit (a testing aid) makes it common.
+        FunctionSplitter.LIMIT == FunctionSplitter.DEFAULT_LIMIT
+            ? System.Logger.Level.WARNING
+            : System.Logger.Level.DEBUG);
+  }
+
+  /** Leaves a function the compiler does not handle by design to the interpreter. */
+  private void leaveToInterpreterQuietly(int defined, String reason) {
+    leaveToInterpreter(defined, reason, System.Logger.Level.DEBUG);
+  }
+
+  private void leaveToInterpreter(int defined, String reason, System.Logger.Level level) {
     System.getLogger(ModuleEmitter.class.getName())
         .log(
-            // Only a lowered limit (a testing aid) makes it common.
-            FunctionSplitter.LIMIT == FunctionSplitter.DEFAULT_LIMIT
-                ? System.Logger.Level.WARNING
-                : System.Logger.Level.DEBUG,
+            level,
             "function {0} runs in the interpreter: {1}",
             mc.importedFunctions + defined,
             reason);

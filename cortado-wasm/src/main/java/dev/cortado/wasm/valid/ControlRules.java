@@ -143,16 +143,64 @@ final class ControlRules {
   }
 
   static void call(FunctionValidator v) {
-    int f = v.reader.index();
-    if (!Context.inRange(f, v.ctx.functions.length)) {
-      throw v.fail("unknown function " + Integer.toUnsignedString(f));
-    }
-    FuncType t = v.ctx.function(f);
+    FuncType t = callee(v);
     v.popAll(t.params());
     v.pushAll(t.results());
   }
 
+  /**
+   * {@code return_call}: the callee's results must be the caller's, and the code after it is
+   * unreachable, as after {@code return}.
+   *
+   * @see <a
+   *     href="https://webassembly.github.io/spec/core/valid/instructions.html#xref-syntax-instructions-syntax-instr-control-mathsf-return-call-x">return_call</a>
+   */
+  static void returnCall(FunctionValidator v) {
+    tailCall(v, "return_call", callee(v));
+  }
+
+  /** The type of the function a {@code call} or {@code return_call} names. */
+  private static FuncType callee(FunctionValidator v) {
+    int f = v.reader.index();
+    if (!Context.inRange(f, v.ctx.functions.length)) {
+      throw v.fail("unknown function " + Integer.toUnsignedString(f));
+    }
+    return v.ctx.function(f);
+  }
+
   static void callIndirect(FunctionValidator v) {
+    FuncType t = indirectType(v, "call_indirect");
+    v.popAll(t.params());
+    v.pushAll(t.results());
+  }
+
+  /** {@code return_call_indirect}: as {@code call_indirect}, then as {@link #returnCall}. */
+  static void returnCallIndirect(FunctionValidator v) {
+    tailCall(v, "return_call_indirect", indirectType(v, "return_call_indirect"));
+  }
+
+  /** Checks a tail call's operands and results against the caller's, then ends the code path. */
+  private static void tailCall(FunctionValidator v, String name, FuncType callee) {
+    List<ValType> results = v.labelTypes(v.depth() - 1);
+    if (!callee.results().equals(results)) {
+      throw v.fail(
+          "type mismatch: "
+              + name
+              + " of a function returning "
+              + FunctionValidator.text(callee.results())
+              + " from a function returning "
+              + FunctionValidator.text(results));
+    }
+    v.popAll(callee.params());
+    v.unreachable();
+    v.tailCalls = true;
+  }
+
+  /**
+   * Checks the table and type of {@code call_indirect} or {@code return_call_indirect}, pops the
+   * table index, and returns the type.
+   */
+  private static FuncType indirectType(FunctionValidator v, String name) {
     int typeIndex = v.reader.index();
     int table = v.reader.index2();
     if (!Context.inRange(table, v.ctx.tables.length)) {
@@ -161,7 +209,9 @@ final class ControlRules {
     TableType tt = v.ctx.table(table);
     if (!tt.elementType().equals(RefType.FUNCREF)) {
       throw v.fail(
-          "type mismatch: call_indirect needs a funcref table, table "
+          "type mismatch: "
+              + name
+              + " needs a funcref table, table "
               + table
               + " holds "
               + tt.elementType().text());
@@ -172,10 +222,8 @@ final class ControlRules {
     if (!v.ctx.isFuncType(typeIndex)) {
       throw v.fail("type " + typeIndex + " is not a function type");
     }
-    FuncType t = v.ctx.funcType(typeIndex);
     v.pop(ValType.I32);
-    v.popAll(t.params());
-    v.pushAll(t.results());
+    return v.ctx.funcType(typeIndex);
   }
 
   private static void select(FunctionValidator v) {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * What validation learned about one function's code, so that engines do not derive it again: the
- * types of its locals, the deepest its operand stack gets, and for every block where it starts,
- * branches to and ends, with the stack height and arity at its boundaries.
+ * types of its locals, the deepest its operand stack gets, for every block where it starts,
+ * branches to and ends, with the stack height and arity at its boundaries, and whether it makes
+ * tail calls.
  *
  * <p>Blocks are numbered in the order their opening instruction ({@code block}, {@code loop},
  * {@code if}) appears in the body, from 0. Offsets are from the start of the body {@link
@@ -29,11 +30,18 @@ public final class FunctionInfo {
   private final List<ValType> localTypes;
   private final int maxStackHeight;
   private final int[] blocks;
+  private final boolean tailCalls;
 
-  FunctionInfo(List<ValType> localTypes, int maxStackHeight, int[] blocks) {
+  FunctionInfo(List<ValType> localTypes, int maxStackHeight, int[] blocks, boolean tailCalls) {
     this.localTypes = List.copyOf(localTypes);
     this.maxStackHeight = maxStackHeight;
     this.blocks = blocks;
+    this.tailCalls = tailCalls;
+  }
+
+  /** Returns whether the code has a {@code return_call} or {@code return_call_indirect}. */
+  public boolean makesTailCalls() {
+    return tailCalls;
   }
 
   static int kindCode(Opcode op) {

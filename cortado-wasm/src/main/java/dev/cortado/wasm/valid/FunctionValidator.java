@@ -57,6 +57,9 @@ final class FunctionValidator {
   private String where;
   private boolean constantMode;
 
+  // Whether the function makes a tail call (return_call, return_call_indirect).
+  boolean tailCalls;
+
   // Blocks seen, FunctionInfo.STRIDE ints each.
   private int[] blocks = new int[FunctionInfo.STRIDE * 16];
   private int blockCount;
@@ -84,9 +87,10 @@ final class FunctionValidator {
     for (ValType t : f.locals()) {
       locals[localCount++] = t;
     }
+    tailCalls = false;
     run(f.body(), functionType.results(), "code");
     int[] recorded = Arrays.copyOf(blocks, blockCount * FunctionInfo.STRIDE);
-    return new FunctionInfo(List.of(Arrays.copyOf(locals, localCount)), maxSp, recorded);
+    return new FunctionInfo(List.of(Arrays.copyOf(locals, localCount)), maxSp, recorded, tailCalls);
   }
 
   /**
@@ -140,13 +144,19 @@ final class FunctionValidator {
       case LABEL -> ControlRules.branch(this, op);
       case BR_TABLE -> ControlRules.brTable(this);
       case FUNC -> {
-        if (op == Opcode.CALL) {
-          ControlRules.call(this);
-        } else {
-          ReferenceRules.refFunc(this);
+        switch (op) {
+          case CALL -> ControlRules.call(this);
+          case RETURN_CALL -> ControlRules.returnCall(this);
+          default -> ReferenceRules.refFunc(this);
         }
       }
-      case CALL_INDIRECT -> ControlRules.callIndirect(this);
+      case CALL_INDIRECT -> {
+        if (op == Opcode.CALL_INDIRECT) {
+          ControlRules.callIndirect(this);
+        } else {
+          ControlRules.returnCallIndirect(this);
+        }
+      }
       case SELECT_TYPES -> ControlRules.selectTyped(this);
       case LOCAL, GLOBAL -> VariableRules.check(this, op);
       case MEMARG, MEMARG_LANE, MEMORY, MEMORY_INIT, DATA, MEMORY_COPY ->

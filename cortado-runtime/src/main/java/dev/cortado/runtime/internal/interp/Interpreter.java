@@ -14,7 +14,8 @@ import java.util.Arrays;
 /**
  * Runs lowered code ({@link Ir}). One Java frame runs any number of nested WebAssembly calls: calls
  * and returns switch the code, frame base and instance in place, and suspended frames are kept in
- * the {@link Machine}, so deep WebAssembly recursion never deepens the Java stack.
+ * the {@link Machine}, so deep WebAssembly recursion never deepens the Java stack. A tail call
+ * pushes nothing: the callee takes over the running frame ({@link TailCalls}).
  *
  * <p>The dispatch method holds the frequent instructions and must stay below HotSpot's 8000-byte
  * limit for compiling methods ({@code DispatchSizeTest} checks); the rest run in {@link ColdOps},
@@ -280,6 +281,21 @@ public final class Interpreter {
             }
             mem = memoryOf(inst);
             memSize = memorySizeOf(inst);
+          }
+          case Ir.RETURN_CALL, Ir.RETURN_CALL_INDIRECT -> {
+            WasmFunction w = TailCalls.enter(m, inst, cc, code, pc, fp);
+            s = m.lo;
+            if (w == null) {
+              pc += code[pc] == Ir.RETURN_CALL ? 3 : 5;
+            } else {
+              fn = w;
+              cc = w.code();
+              code = cc.code;
+              pc = 0;
+              inst = w.instance;
+              mem = memoryOf(inst);
+              memSize = memorySizeOf(inst);
+            }
           }
           case Ir.COPY -> {
             s[fp + code[pc + 1]] = s[fp + code[pc + 2]];

@@ -648,8 +648,18 @@ final class Ir {
   /** I64_TRUNC_SAT_F64_U dst a: i64.trunc_sat_f64_u */
   static final int I64_TRUNC_SAT_F64_U = 210;
 
+  /**
+   * RETURN_CALL function base: a tail call. The callee replaces the running frame: its arguments
+   * move from slots base.. to 0.. and it runs there. A RETURN follows, for a callee that runs
+   * outside this loop (a host or compiled function), whose results it leaves in slots 0...
+   */
+  static final int RETURN_CALL = 211;
+
+  /** RETURN_CALL_INDIRECT typeId table indexSlot base: RETURN_CALL through a table. */
+  static final int RETURN_CALL_INDIRECT = 212;
+
   /** The number of IR opcodes. */
-  static final int COUNT = 211;
+  static final int COUNT = 213;
 
   /**
    * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}

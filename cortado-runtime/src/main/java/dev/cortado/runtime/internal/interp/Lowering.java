@@ -152,15 +152,21 @@ final class Lowering {
       }
       case BR_TABLE -> brTable();
       case FUNC -> {
-        if (op == Opcode.CALL) {
-          call(r.index());
-        } else {
-          emit(Ir.REF_FUNC);
-          produce(RefType.FUNCREF);
-          out.add(r.index());
+        switch (op) {
+          case CALL -> call(r.index(), Ir.CALL);
+          case RETURN_CALL -> call(r.index(), Ir.RETURN_CALL);
+          default -> {
+            emit(Ir.REF_FUNC);
+            produce(RefType.FUNCREF);
+            out.add(r.index());
+          }
         }
       }
-      case CALL_INDIRECT -> callIndirect(r.index(), r.index2());
+      case CALL_INDIRECT ->
+          callIndirect(
+              r.index(),
+              r.index2(),
+              op == Opcode.CALL_INDIRECT ? Ir.CALL_INDIRECT : Ir.RETURN_CALL_INDIRECT);
       case LOCAL -> local(op, r.index());
       case GLOBAL -> global(op, r.index());
       case MEMARG -> memoryAccess(op);
@@ -760,36 +766,50 @@ final class Lowering {
     emit(Ir.RETURN);
   }
 
-  private void call(int function) {
+  /** A direct call, {@code ir} CALL or RETURN_CALL. */
+  private void call(int function, int ir) {
     FuncType t = ctx.functionType(function);
-    int n = t.params().size();
-    for (int k = sp - n; k < sp; k++) {
-      materialize(k);
-    }
-    int argBase = home(sp - n);
-    sp -= n;
-    emit(Ir.CALL);
+    int argBase = arguments(t);
+    emit(ir);
     out.add(function);
     out.add(argBase);
-    for (ValType result : t.results()) {
-      push(result);
-    }
+    afterCall(t, ir == Ir.RETURN_CALL);
   }
 
-  private void callIndirect(int typeIndex, int table) {
+  /** A call through a table, {@code ir} CALL_INDIRECT or RETURN_CALL_INDIRECT. */
+  private void callIndirect(int typeIndex, int table, int ir) {
     FuncType t = ctx.type(typeIndex);
     int index = pop();
-    int n = t.params().size();
-    for (int k = sp - n; k < sp; k++) {
-      materialize(k);
-    }
-    int argBase = home(sp - n);
-    sp -= n;
-    emit(Ir.CALL_INDIRECT);
+    int argBase = arguments(t);
+    emit(ir);
     out.add(ctx.typeId(t));
     out.add(table);
     out.add(index);
     out.add(argBase);
+    afterCall(t, ir == Ir.RETURN_CALL_INDIRECT);
+  }
+
+  /** Pops a call's arguments, each copied to its own slot, and returns the first one's slot. */
+  private int arguments(FuncType t) {
+    int n = t.params().size();
+    for (int k = sp - n; k < sp; k++) {
+      materialize(k);
+    }
+    int argBase = home(sp - n);
+    sp -= n;
+    return argBase;
+  }
+
+  /**
+   * Pushes a call's results; after a tail call, returns them instead (the callee left them in slots
+   * 0.. if it did not run in the interpreter's loop), and the code after it is dead.
+   */
+  private void afterCall(FuncType t, boolean tail) {
+    if (tail) {
+      emit(Ir.RETURN);
+      becomeDead();
+      return;
+    }
     for (ValType result : t.results()) {
       push(result);
     }

@@ -46,6 +46,10 @@ public final class Machine {
   WasmFunction stoppedFunction;
   int stoppedPc;
 
+  // Whether the exception came from a host or compiled function a tail call handed its frame to:
+  // that frame is gone, so the stack trace leaves it out.
+  boolean frameHandedOver;
+
   private final int maxDepth;
   private final int maxSlots;
   final Budget budget;
@@ -70,6 +74,10 @@ public final class Machine {
 
   /** Records where execution stood when an exception stopped it, for the stack trace. */
   void stoppedAt(WasmFunction f, int pc) {
+    if (frameHandedOver) {
+      frameHandedOver = false;
+      return;
+    }
     stoppedFunction = f;
     stoppedPc = pc;
   }

@@ -1,0 +1,76 @@
+package dev.cortado.wast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cortado.runtime.Engine;
+import org.junit.jupiter.api.Test;
+
+class WastRunnerTest {
+  private static final String PASSING =
+      "(module (func (export \"f\") (result i32) (i32.const 7)))\n"
+          + "(assert_return (invoke \"f\") (i32.const 7))\n";
+
+  private static final String FAILING_LINE_3 =
+      PASSING + "(assert_return (invoke \"f\") (i32.const 8))\n";
+
+  private static final String UNPARSEABLE =
+      PASSING + "(assert_return (invoke \"f\")\n  (i32.frob 7))\n";
+
+  private static FileResult run(String script, String expectedFailures) {
+    return WastRunner.create(Engine.create())
+        .withExpectedFailures(ExpectedFailures.parse(expectedFailures))
+        .run(script, "t.wast");
+  }
+
+  @Test
+  void aScriptThatDoesNotParseIsOneFailureWithLineAndColumn() {
+    FileResult r = run(UNPARSEABLE, "");
+    assertEquals(1, r.failed());
+    assertEquals(0, r.passed());
+    Failure f = r.failures().get(0);
+    assertEquals(4, f.line());
+    assertEquals(4, f.column());
+    assertEquals("script", f.command());
+    assertTrue(f.toString().startsWith("t.wast:4:4: script: does not parse: "), f.toString());
+    assertTrue(f.message().contains("i32.frob"), f.message());
+  }
+
+  @Test
+  void aListedScriptThatDoesNotParseIsSkipped() {
+    FileResult r = run(UNPARSEABLE, "t.wast GC not implemented\n");
+    assertEquals(0, r.failed());
+    assertEquals(1, r.skipped());
+  }
+
+  @Test
+  void failingCommandsOfAListedScriptAreSkipped() {
+    FileResult r = run(FAILING_LINE_3, "t.wast exception handling not implemented\n");
+    assertEquals(2, r.passed());
+    assertEquals(1, r.skipped());
+    assertEquals(0, r.failed(), r.failures().toString());
+  }
+
+  @Test
+  void aListedScriptThatPassesCompletelyFails() {
+    FileResult r = run(PASSING, "t.wast memory64 not implemented\n");
+    assertEquals(1, r.failed());
+    Failure f = r.failures().get(0);
+    assertEquals("t.wast", f.location());
+    assertTrue(f.message().contains("remove it from the list"), f.message());
+  }
+
+  @Test
+  void aListedCommandThatPassesFails() {
+    FileResult r = run(PASSING, "t.wast:2 tail calls not implemented\n");
+    assertEquals(1, r.failed());
+    assertEquals("t.wast:2", r.failures().get(0).location());
+  }
+
+  @Test
+  void anUnlistedFailingCommandFails() {
+    FileResult r = run(FAILING_LINE_3, "t.wast:2 listed, but line 3 is the one that fails\n");
+    assertEquals(2, r.failed(), r.failures().toString());
+    assertEquals("t.wast:3", r.failures().get(1).location());
+  }
+}
