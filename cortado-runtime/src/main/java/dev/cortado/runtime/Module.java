@@ -3,6 +3,7 @@ package dev.cortado.runtime;
 import dev.cortado.runtime.internal.compiled.CompileRequest;
 import dev.cortado.runtime.internal.compiled.CompiledFrames;
 import dev.cortado.runtime.internal.compiled.CompiledModule;
+import dev.cortado.runtime.internal.compiled.CompilerScope;
 import dev.cortado.runtime.internal.compiled.Compilers;
 import dev.cortado.runtime.internal.compiled.DigestMemo;
 import dev.cortado.runtime.internal.compiled.Precompiled;
@@ -42,6 +43,8 @@ import java.util.function.Supplier;
  * {@linkplain EngineConfig#codeCache() code cache}, else from the compiler.
  */
 public final class Module {
+  private static final System.Logger LOG = System.getLogger(Module.class.getName());
+
   private final Engine engine;
   private final ValidatedModule validated;
   private final ModuleCode code;
@@ -71,8 +74,22 @@ public final class Module {
           CompiledFrames.register(c.getClass().getPackageName(), validated.module());
           return c;
         };
+    ExecutionEngine kind = engine.config().executionEngine();
+    Optional<String> outside =
+        kind == ExecutionEngine.INTERPRETER
+            ? Optional.empty()
+            : CompilerScope.outside(validated.module());
+    outside.ifPresent(
+        why ->
+            LOG.log(
+                // Asked for by name, the compiler says why it is not used; AUTO just goes on.
+                kind == ExecutionEngine.COMPILER
+                    ? System.Logger.Level.WARNING
+                    : System.Logger.Level.DEBUG,
+                "the module runs in the interpreter: {0}, which the compiler does not handle yet",
+                why));
     this.tier =
-        switch (engine.config().executionEngine()) {
+        switch (outside.isPresent() ? ExecutionEngine.INTERPRETER : kind) {
           case INTERPRETER -> null;
           case COMPILER -> Tier.compiledNow(compile);
           case AUTO ->

@@ -86,11 +86,20 @@ public final class Tier {
       code = compiler.get();
     } catch (CompilationException e) {
       if (Compilers.available()) {
-        LOG.log(System.Logger.Level.WARNING, "compiling a module failed; it stays interpreted", e);
+        failed(e);
       }
     } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
       // The interpreter keeps running the module: slower, but correct.
-      LOG.log(System.Logger.Level.WARNING, "compiling a module failed; it stays interpreted", e);
+      failed(e);
     }
+  }
+
+  /** Says in one line that compiling failed; the stack trace only at debug level. */
+  private static void failed(Throwable e) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "compiling a module failed; it stays interpreted: {0} (please report it)",
+        e);
+    LOG.log(System.Logger.Level.DEBUG, "compiling a module failed", e);
   }
 }
