@@ -457,7 +457,33 @@ public enum Opcode {
   I32X4_TRUNC_SAT_F64X2_S_ZERO("i32x4.trunc_sat_f64x2_s_zero", 0xFD, 0xFC, Immediate.NONE, "v>v"),
   I32X4_TRUNC_SAT_F64X2_U_ZERO("i32x4.trunc_sat_f64x2_u_zero", 0xFD, 0xFD, Immediate.NONE, "v>v"),
   F64X2_CONVERT_LOW_I32X4_S("f64x2.convert_low_i32x4_s", 0xFD, 0xFE, Immediate.NONE, "v>v"),
-  F64X2_CONVERT_LOW_I32X4_U("f64x2.convert_low_i32x4_u", 0xFD, 0xFF, Immediate.NONE, "v>v");
+  F64X2_CONVERT_LOW_I32X4_U("f64x2.convert_low_i32x4_u", 0xFD, 0xFF, Immediate.NONE, "v>v"),
+
+  // Relaxed SIMD (Wasm 3.0): each has one deterministic meaning here (numeric.SimdRelaxed).
+  I8X16_RELAXED_SWIZZLE("i8x16.relaxed_swizzle", 0xFD, 0x100, Immediate.NONE, "vv>v"),
+  I32X4_RELAXED_TRUNC_F32X4_S("i32x4.relaxed_trunc_f32x4_s", 0xFD, 0x101, Immediate.NONE, "v>v"),
+  I32X4_RELAXED_TRUNC_F32X4_U("i32x4.relaxed_trunc_f32x4_u", 0xFD, 0x102, Immediate.NONE, "v>v"),
+  I32X4_RELAXED_TRUNC_F64X2_S_ZERO(
+      "i32x4.relaxed_trunc_f64x2_s_zero", 0xFD, 0x103, Immediate.NONE, "v>v"),
+  I32X4_RELAXED_TRUNC_F64X2_U_ZERO(
+      "i32x4.relaxed_trunc_f64x2_u_zero", 0xFD, 0x104, Immediate.NONE, "v>v"),
+  F32X4_RELAXED_MADD("f32x4.relaxed_madd", 0xFD, 0x105, Immediate.NONE, "vvv>v"),
+  F32X4_RELAXED_NMADD("f32x4.relaxed_nmadd", 0xFD, 0x106, Immediate.NONE, "vvv>v"),
+  F64X2_RELAXED_MADD("f64x2.relaxed_madd", 0xFD, 0x107, Immediate.NONE, "vvv>v"),
+  F64X2_RELAXED_NMADD("f64x2.relaxed_nmadd", 0xFD, 0x108, Immediate.NONE, "vvv>v"),
+  I8X16_RELAXED_LANESELECT("i8x16.relaxed_laneselect", 0xFD, 0x109, Immediate.NONE, "vvv>v"),
+  I16X8_RELAXED_LANESELECT("i16x8.relaxed_laneselect", 0xFD, 0x10A, Immediate.NONE, "vvv>v"),
+  I32X4_RELAXED_LANESELECT("i32x4.relaxed_laneselect", 0xFD, 0x10B, Immediate.NONE, "vvv>v"),
+  I64X2_RELAXED_LANESELECT("i64x2.relaxed_laneselect", 0xFD, 0x10C, Immediate.NONE, "vvv>v"),
+  F32X4_RELAXED_MIN("f32x4.relaxed_min", 0xFD, 0x10D, Immediate.NONE, "vv>v"),
+  F32X4_RELAXED_MAX("f32x4.relaxed_max", 0xFD, 0x10E, Immediate.NONE, "vv>v"),
+  F64X2_RELAXED_MIN("f64x2.relaxed_min", 0xFD, 0x10F, Immediate.NONE, "vv>v"),
+  F64X2_RELAXED_MAX("f64x2.relaxed_max", 0xFD, 0x110, Immediate.NONE, "vv>v"),
+  I16X8_RELAXED_Q15MULR_S("i16x8.relaxed_q15mulr_s", 0xFD, 0x111, Immediate.NONE, "vv>v"),
+  I16X8_RELAXED_DOT_I8X16_I7X16_S(
+      "i16x8.relaxed_dot_i8x16_i7x16_s", 0xFD, 0x112, Immediate.NONE, "vv>v"),
+  I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S(
+      "i32x4.relaxed_dot_i8x16_i7x16_add_s", 0xFD, 0x113, Immediate.NONE, "vvv>v");
 
   /** The prefix byte of the saturating truncation, bulk memory and table instructions. */
   public static final int PREFIX_FC = 0xFC;
@@ -467,7 +493,7 @@ public enum Opcode {
 
   private static final Opcode[] SINGLE = new Opcode[256];
   private static final Opcode[] FC = new Opcode[32];
-  private static final Opcode[] FD = new Opcode[256];
+  private static final Opcode[] FD = new Opcode[0x120];
   private static final Map<String, Opcode> BY_NAME = new HashMap<>();
 
   static {

@@ -11,9 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class OpcodeTest {
   @Test
-  void coversAll236FixedWidthSimdInstructions() {
+  void coversAll236FixedWidthSimdInstructionsAndThe20RelaxedOnes() {
     long simd = Arrays.stream(Opcode.values()).filter(o -> o.prefix() == Opcode.PREFIX_FD).count();
-    assertEquals(236, simd);
+    assertEquals(236 + 20, simd);
+    long relaxed =
+        Arrays.stream(Opcode.values()).filter(o -> o.text().contains(".relaxed_")).count();
+    assertEquals(20, relaxed);
   }
 
   @Test
@@ -33,6 +36,9 @@ class OpcodeTest {
     assertSame(Opcode.I32_ADD, Opcode.ofByte(0x6A).orElseThrow());
     assertSame(Opcode.MEMORY_FILL, Opcode.ofPrefixed(0xFC, 11).orElseThrow());
     assertSame(Opcode.F64X2_CONVERT_LOW_I32X4_U, Opcode.ofPrefixed(0xFD, 0xFF).orElseThrow());
+    assertSame(
+        Opcode.I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S, Opcode.ofPrefixed(0xFD, 0x113).orElseThrow());
+    assertTrue(Opcode.ofPrefixed(0xFD, 0x114).isEmpty());
     assertSame(Opcode.I8X16_SHUFFLE, Opcode.ofText("i8x16.shuffle").orElseThrow());
     assertSame(Opcode.SELECT, Opcode.ofText("select").orElseThrow());
     assertTrue(Opcode.ofByte(0x06).isEmpty());

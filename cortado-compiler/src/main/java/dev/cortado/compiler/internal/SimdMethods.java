@@ -7,6 +7,7 @@ import dev.cortado.runtime.internal.numeric.SimdFloat;
 import dev.cortado.runtime.internal.numeric.SimdIntArith;
 import dev.cortado.runtime.internal.numeric.SimdIntCompare;
 import dev.cortado.runtime.internal.numeric.SimdLanes;
+import dev.cortado.runtime.internal.numeric.SimdRelaxed;
 import dev.cortado.runtime.internal.numeric.SimdShift;
 import dev.cortado.runtime.internal.numeric.SimdWiden;
 import dev.cortado.wasm.Opcode;
@@ -28,6 +29,7 @@ final class SimdMethods {
     SimdIntArith.class,
     SimdIntCompare.class,
     SimdLanes.class,
+    SimdRelaxed.class,
     SimdShift.class,
     SimdWiden.class
   };

@@ -134,6 +134,27 @@ public sealed interface ExpectedResult {
     }
   }
 
+  /**
+   * {@code (either r1 r2 ...)}: any of the alternatives, for results the spec leaves to the
+   * implementation (relaxed SIMD).
+   *
+   * @param alternatives at least one expectation
+   */
+  record Either(List<ExpectedResult> alternatives) implements ExpectedResult {
+    /** Copies the alternatives and checks there is one at least. */
+    public Either {
+      alternatives = List.copyOf(alternatives);
+      if (alternatives.isEmpty()) {
+        throw new IllegalArgumentException("either needs at least one result");
+      }
+    }
+
+    @Override
+    public boolean matches(WastValue actual) {
+      return alternatives.stream().anyMatch(r -> r.matches(actual));
+    }
+  }
+
   /** {@code (ref.extern)}: any non-null external reference. */
   record AnyExtern() implements ExpectedResult {
     @Override

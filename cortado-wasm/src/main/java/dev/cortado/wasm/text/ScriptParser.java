@@ -189,6 +189,17 @@ final class ScriptParser {
           case "f32.const" -> nanPattern(c, ValType.F32);
           case "f64.const" -> nanPattern(c, ValType.F64);
           case "v128.const" -> Optional.of(lanes(c));
+          case "either" -> {
+            c.next();
+            List<ExpectedResult> alternatives = new ArrayList<>();
+            while (!c.atEnd()) {
+              alternatives.add(result(parens(c, "a result")));
+            }
+            if (alternatives.isEmpty()) {
+              throw c.unexpected("a result such as (i32.const 1)");
+            }
+            yield Optional.of(new ExpectedResult.Either(alternatives));
+          }
           case "ref.extern", "ref.func" -> {
             if (p.items().size() > 1) {
               yield Optional.empty();

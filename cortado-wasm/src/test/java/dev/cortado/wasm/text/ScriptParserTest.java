@@ -154,7 +154,6 @@ class ScriptParserTest {
   @ValueSource(
       strings = {
         "(module definition $m (func))",
-        "(assert_return (invoke \"f\") (either (i32.const 1) (i32.const 2)))",
         "(assert_exception (invoke \"f\"))",
         "(assert_return (invoke \"f\") (ref.i31))",
         "(frobnicate)"
@@ -163,6 +162,24 @@ class ScriptParserTest {
     MalformedException e =
         assertThrows(MalformedException.class, () -> TextParser.parseScript(script, "t.wast"));
     assertEquals(1, e.line().getAsInt());
+  }
+
+  @Test
+  void eitherMatchesAnyOfItsResults() {
+    Command.AssertReturn a =
+        (Command.AssertReturn)
+            TextParser.parseScript(
+                    "(assert_return (invoke \"f\") (either (i32.const 1) (f32.const nan:canonical)))",
+                    "t.wast")
+                .commands()
+                .get(0);
+    ExpectedResult either = a.expected().get(0);
+    assertTrue(either.matches(new WastValue.I32(1)));
+    assertTrue(either.matches(new WastValue.F32(0x7fc0_0000)));
+    assertFalse(either.matches(new WastValue.I32(2)));
+    assertThrows(
+        MalformedException.class,
+        () -> TextParser.parseScript("(assert_return (invoke \"f\") (either))", "t.wast"));
   }
 
   @Test

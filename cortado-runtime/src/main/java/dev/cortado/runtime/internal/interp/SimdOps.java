@@ -8,6 +8,7 @@ import dev.cortado.runtime.internal.numeric.SimdFloat;
 import dev.cortado.runtime.internal.numeric.SimdIntArith;
 import dev.cortado.runtime.internal.numeric.SimdIntCompare;
 import dev.cortado.runtime.internal.numeric.SimdLanes;
+import dev.cortado.runtime.internal.numeric.SimdRelaxed;
 import dev.cortado.runtime.internal.numeric.SimdShift;
 import dev.cortado.runtime.internal.numeric.SimdWiden;
 import dev.cortado.runtime.internal.store.MemoryInstance;
@@ -200,9 +201,56 @@ final class SimdOps {
   }
 
   private static void arithmetic(Opcode op, long[] lo, long[] hi, int[] code, int pc, int fp) {
-    if (!integerArithmetic(op, lo, hi, code, pc, fp)) {
+    if (!integerArithmetic(op, lo, hi, code, pc, fp) && !relaxed(op, lo, hi, code, pc, fp)) {
       otherArithmetic(op, lo, hi, code, pc, fp);
     }
+  }
+
+  /** Runs a relaxed instruction (Wasm 3.0); returns false for any other instruction. */
+  private static boolean relaxed(Opcode op, long[] lo, long[] hi, int[] code, int pc, int fp) {
+    int d = fp + code[pc + 2];
+    int a = fp + code[pc + 3];
+    switch (op) {
+      case I8X16_RELAXED_SWIZZLE ->
+          SimdRelaxed.i8x16RelaxedSwizzle(lo, hi, d, a, fp + code[pc + 4]);
+      case I32X4_RELAXED_TRUNC_F32X4_S -> SimdRelaxed.i32x4RelaxedTruncF32x4S(lo, hi, d, a);
+      case I32X4_RELAXED_TRUNC_F32X4_U -> SimdRelaxed.i32x4RelaxedTruncF32x4U(lo, hi, d, a);
+      case I32X4_RELAXED_TRUNC_F64X2_S_ZERO ->
+          SimdRelaxed.i32x4RelaxedTruncF64x2SZero(lo, hi, d, a);
+      case I32X4_RELAXED_TRUNC_F64X2_U_ZERO ->
+          SimdRelaxed.i32x4RelaxedTruncF64x2UZero(lo, hi, d, a);
+      case F32X4_RELAXED_MADD ->
+          SimdRelaxed.f32x4RelaxedMadd(lo, hi, d, a, fp + code[pc + 4], fp + code[pc + 5]);
+      case F32X4_RELAXED_NMADD ->
+          SimdRelaxed.f32x4RelaxedNmadd(lo, hi, d, a, fp + code[pc + 4], fp + code[pc + 5]);
+      case F64X2_RELAXED_MADD ->
+          SimdRelaxed.f64x2RelaxedMadd(lo, hi, d, a, fp + code[pc + 4], fp + code[pc + 5]);
+      case F64X2_RELAXED_NMADD ->
+          SimdRelaxed.f64x2RelaxedNmadd(lo, hi, d, a, fp + code[pc + 4], fp + code[pc + 5]);
+      case I8X16_RELAXED_LANESELECT ->
+          SimdRelaxed.i8x16RelaxedLaneselect(lo, hi, d, a, fp + code[pc + 4], fp + code[pc + 5]);
+      case I16X8_RELAXED_LANESELECT ->
+          SimdRelaxed.i16x8RelaxedLaneselect(lo, hi, d, a, fp + code[pc + 4], fp + code[pc + 5]);
+      case I32X4_RELAXED_LANESELECT ->
+          SimdRelaxed.i32x4RelaxedLaneselect(lo, hi, d, a, fp + code[pc + 4], fp + code[pc + 5]);
+      case I64X2_RELAXED_LANESELECT ->
+          SimdRelaxed.i64x2RelaxedLaneselect(lo, hi, d, a, fp + code[pc + 4], fp + code[pc + 5]);
+      case F32X4_RELAXED_MIN -> SimdRelaxed.f32x4RelaxedMin(lo, hi, d, a, fp + code[pc + 4]);
+      case F32X4_RELAXED_MAX -> SimdRelaxed.f32x4RelaxedMax(lo, hi, d, a, fp + code[pc + 4]);
+      case F64X2_RELAXED_MIN -> SimdRelaxed.f64x2RelaxedMin(lo, hi, d, a, fp + code[pc + 4]);
+      case F64X2_RELAXED_MAX -> SimdRelaxed.f64x2RelaxedMax(lo, hi, d, a, fp + code[pc + 4]);
+      case I16X8_RELAXED_Q15MULR_S ->
+          SimdRelaxed.i16x8RelaxedQ15mulrS(lo, hi, d, a, fp + code[pc + 4]);
+      case I16X8_RELAXED_DOT_I8X16_I7X16_S ->
+          SimdRelaxed.i16x8RelaxedDotI8x16I7x16S(lo, hi, d, a, fp + code[pc + 4]);
+      case I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S ->
+          SimdRelaxed.i32x4RelaxedDotI8x16I7x16AddS(
+              lo, hi, d, a, fp + code[pc + 4], fp + code[pc + 5]);
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -39,7 +39,8 @@ final class InstructionTable {
           SimdShift.class,
           SimdWiden.class,
           SimdFloat.class,
-          SimdConvert.class);
+          SimdConvert.class,
+          SimdRelaxed.class);
 
   private final Map<String, Exec> execs = new HashMap<>();
 
