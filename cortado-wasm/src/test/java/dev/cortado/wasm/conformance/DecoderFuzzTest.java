@@ -9,6 +9,7 @@ import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.testing.SpecSuite;
 import dev.cortado.wasm.text.Command;
+import dev.cortado.wasm.text.ModuleSource;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.Validator;
 import java.io.IOException;
@@ -26,11 +27,13 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Feeds the decoder and validator mutated modules and random bytes: whatever the input, only {@link
  * MalformedException} or {@link InvalidException} may come out, never another exception, an error,
- * or a hang. The valid modules of the Wasm 2.0 suite are the seeds.
+ * or a hang. The seeds are the valid modules of the Wasm 2.0 suite and the binary modules of the
+ * Wasm 3.0 suite.
  *
  * <p>CI runs a bounded number of tries (junit-platform.properties); run more with {@code ./mvnw
  * test -pl cortado-wasm -Dtest=DecoderFuzzTest -DargLine=-Djqwik.tries.default=200000}.
@@ -44,13 +47,7 @@ class DecoderFuzzTest {
   private static List<byte[]> seeds() {
     List<byte[]> seeds = new ArrayList<>();
     for (Path file : SpecSuite.wasm2()) {
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      for (Command c : TextParser.parseScript(text, file.toString()).commands()) {
+      for (Command c : TextParser.parseScript(read(file), file.toString()).commands()) {
         if (c instanceof Command.DefineModule || c instanceof Command.AssertInvalid) {
           try {
             seeds.add(ModuleEncoder.encode(c.moduleSource().orElseThrow().module()));
@@ -60,7 +57,35 @@ class DecoderFuzzTest {
         }
       }
     }
+    // The Wasm 3.0 suite's binary modules too (GC types, exceptions, memory64, ...): whatever the
+    // front end does not support yet must come out as malformed or invalid as well.
+    for (Path file : SpecSuite.wastFiles("")) {
+      List<Command> commands;
+      try {
+        commands = TextParser.parseScript(read(file), file.toString()).commands();
+      } catch (MalformedException e) {
+        continue; // a script the text parser cannot read yet
+      }
+      for (Command c : commands) {
+        if (c.moduleSource().orElse(null) instanceof ModuleSource.Binary b) {
+          seeds.add(b.bytes().toArray());
+        }
+      }
+    }
     return seeds;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void onlyMalformedOrInvalidComesOutOfTheSeedsThemselves() {
+    SEEDS.forEach(DecoderFuzzTest::check);
   }
 
   @Property
