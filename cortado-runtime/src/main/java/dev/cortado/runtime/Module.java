@@ -1,5 +1,6 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.compiled.CompilationException;
 import dev.cortado.runtime.internal.compiled.CompileRequest;
 import dev.cortado.runtime.internal.compiled.CompiledFrames;
 import dev.cortado.runtime.internal.compiled.CompiledModule;
@@ -59,8 +60,18 @@ public final class Module {
     this.engine = engine;
     this.validated = validated;
     this.code = new ModuleCode(validated, engine::typeId);
+    ExecutionEngine kind = engine.config().executionEngine();
     Supplier<CompiledModule> compile =
         () -> {
+          if (kind == ExecutionEngine.AUTO) {
+            // Here, in the background, not before the module starts: the check reads every
+            // function's locals, which a big module decodes only when a function first runs.
+            CompilerScope.outside(validated.module())
+                .ifPresent(
+                    why -> {
+                      throw CompilationException.outsideScope(why);
+                    });
+          }
           String sha256 = moduleSha256.get();
           CompiledModule c =
               Precompiled.find(sha256)
@@ -74,20 +85,15 @@ public final class Module {
           CompiledFrames.register(c.getClass().getPackageName(), validated.module());
           return c;
         };
-    ExecutionEngine kind = engine.config().executionEngine();
+    // Asked for by name, the compiler says at once why it is not used.
     Optional<String> outside =
-        kind == ExecutionEngine.INTERPRETER
-            ? Optional.empty()
-            : CompilerScope.outside(validated.module());
+        kind == ExecutionEngine.COMPILER
+            ? CompilerScope.outside(validated.module())
+            : Optional.empty();
     outside.ifPresent(
         why ->
             LOG.log(
-                // Asked for by name, the compiler says why it is not used; AUTO just goes on.
-                kind == ExecutionEngine.COMPILER
-                    ? System.Logger.Level.WARNING
-                    : System.Logger.Level.DEBUG,
-                "the module runs in the interpreter: {0}, which the compiler does not handle yet",
-                why));
+                System.Logger.Level.WARNING, CompilationException.outsideScope(why).getMessage()));
     this.tier =
         switch (outside.isPresent() ? ExecutionEngine.INTERPRETER : kind) {
           case INTERPRETER -> null;

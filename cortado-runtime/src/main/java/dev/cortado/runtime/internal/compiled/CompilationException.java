@@ -4,13 +4,36 @@ package dev.cortado.runtime.internal.compiled;
 public final class CompilationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final boolean outsideScope;
+
   /** Creates the exception with {@code message}. */
   public CompilationException(String message) {
-    super(message);
+    this(message, null, false);
   }
 
   /** Creates the exception with {@code message} and the exception that caused it. */
   public CompilationException(String message, Throwable cause) {
+    this(message, cause, false);
+  }
+
+  private CompilationException(String message, Throwable cause, boolean outsideScope) {
     super(message, cause);
+    this.outsideScope = outsideScope;
+  }
+
+  /**
+   * Returns the exception for a module that uses what the compiler does not handle yet ({@link
+   * CompilerScope}): no fault, so it is not reported as one.
+   */
+  public static CompilationException outsideScope(String why) {
+    return new CompilationException(
+        "the module runs in the interpreter: " + why + ", which the compiler does not handle yet",
+        null,
+        true);
+  }
+
+  /** Returns whether the module is outside what the compiler handles, rather than a failure. */
+  public boolean outsideScope() {
+    return outsideScope;
   }
 }

@@ -85,7 +85,9 @@ public final class Tier {
     try {
       code = compiler.get();
     } catch (CompilationException e) {
-      if (Compilers.available()) {
+      if (e.outsideScope()) {
+        LOG.log(System.Logger.Level.DEBUG, e.getMessage());
+      } else if (Compilers.available()) {
         failed(e);
       }
     } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
