@@ -1,0 +1,13 @@
+(module
+  (type (;0;) (func))
+  (import "env" "base" (global (;0;) i32))
+  (func (;0;) (type 0)
+  )
+  (table (;0;) 4 funcref)
+  (memory (;0;) 1)
+  (global (;1;) i32 (global.get 0) (i32.const 16) (i32.add))
+  (global (;2;) i64 (i64.const 10) (i64.const 3) (i64.sub) (i64.const 2) (i64.mul))
+  (global (;3;) i32 (global.get 1) (i32.const 4) (i32.const 1) (i32.sub) (i32.mul))
+  (elem (;0;) (offset (global.get 3) (global.get 1) (i32.sub)) func 0)
+  (data (;0;) (offset (global.get 1) (i32.const 8) (i32.add)) "x")
+)
