@@ -18,6 +18,8 @@ public sealed interface Command {
   default Optional<ModuleSource> moduleSource() {
     return switch (this) {
       case DefineModule c -> Optional.of(c.module());
+      case ModuleDefinition c -> Optional.of(c.module());
+      case ModuleInstance c -> Optional.empty();
       case AssertModuleTrap c -> Optional.of(c.module());
       case AssertInvalid c -> Optional.of(c.module());
       case AssertMalformed c -> Optional.of(c.module());
@@ -41,6 +43,37 @@ public sealed interface Command {
     /** Checks the module is present. */
     public DefineModule {
       Objects.requireNonNull(module, "module");
+    }
+  }
+
+  /**
+   * {@code (module definition $id? ...)}: define a module (decode or parse it, and validate it)
+   * without instantiating it; {@link ModuleInstance} instantiates it later, any number of times.
+   *
+   * @param line where the command starts
+   * @param module the module, with the definition's identifier
+   */
+  record ModuleDefinition(int line, ModuleSource module) implements Command {
+    /** Checks the module is present. */
+    public ModuleDefinition {
+      Objects.requireNonNull(module, "module");
+    }
+  }
+
+  /**
+   * {@code (module instance $instance? $definition?)}: instantiate a module definition (the named
+   * one, else the last module defined); the instance becomes the current module.
+   *
+   * @param line where the command starts
+   * @param instanceId the name of the new instance, if any
+   * @param definitionId the definition to instantiate, or the last one when empty
+   */
+  record ModuleInstance(int line, Optional<String> instanceId, Optional<String> definitionId)
+      implements Command {
+    /** Checks both parts are present. */
+    public ModuleInstance {
+      Objects.requireNonNull(instanceId, "instanceId");
+      Objects.requireNonNull(definitionId, "definitionId");
     }
   }
 

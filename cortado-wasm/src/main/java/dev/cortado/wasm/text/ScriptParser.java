@@ -11,8 +11,8 @@ import java.util.Set;
  * Parses a {@code .wast} script into {@link Command}s. Text modules are kept as syntax and
  * converted when a runner asks for them.
  *
- * <p>Wasm 3.0 script forms ({@code module definition}, {@code either}, {@code assert_exception},
- * ...) are reported as malformed for now.
+ * <p>Wasm 3.0 script forms not supported yet ({@code either}, {@code assert_exception}, ...) are
+ * reported as malformed.
  *
  * @see <a href="https://github.com/WebAssembly/spec/tree/main/interpreter#scripts">Scripts</a>
  */
@@ -51,7 +51,19 @@ final class ScriptParser {
     int line = p.line();
     Command command =
         switch (head) {
-          case "module" -> new Command.DefineModule(line, module(p));
+          case "module" -> {
+            if (c.peekKeyword("instance")) {
+              c.next();
+              Optional<String> instance = c.optionalId().map(Token::idName);
+              Optional<String> definition = c.optionalId().map(Token::idName);
+              c.expectEnd();
+              yield new Command.ModuleInstance(line, instance, definition);
+            }
+            if (c.peekKeyword("definition")) {
+              yield new Command.ModuleDefinition(line, module(p));
+            }
+            yield new Command.DefineModule(line, module(p));
+          }
           case "register" -> {
             String name = string(c);
             yield new Command.Register(line, name, c.optionalId().map(Token::idName));
@@ -108,9 +120,16 @@ final class ScriptParser {
     return SegmentParser.strings(c);
   }
 
+  /**
+   * Parses a module: {@code (module $id? ...)}, or {@code (module definition $id? ...)}, which
+   * defines the same module without instantiating it (the command decides what to do with it).
+   */
   private static ModuleSource module(SExpr.Parens p) {
     Cursor c = p.cursor();
     c.expectKeyword("module");
+    if (c.peekKeyword("definition")) {
+      c.next();
+    }
     Optional<String> id = c.optionalId().map(Token::idName);
     if (c.peekKeyword("binary")) {
       c.next();
@@ -120,8 +139,8 @@ final class ScriptParser {
       c.next();
       return new ModuleSource.Quote(id, strings(c));
     }
-    if (c.peekKeyword("definition") || c.peekKeyword("instance")) {
-      throw c.peek().error("unsupported Wasm 3.0 script form: module " + c.peek().describe());
+    if (c.peekKeyword("instance")) {
+      throw c.peek().error("unexpected module instance, expected a module");
     }
     List<SExpr> fields = new ArrayList<>();
     while (!c.atEnd()) {
@@ -189,15 +208,17 @@ final class ScriptParser {
           case "f32.const" -> nanPattern(c, ValType.F32);
           case "f64.const" -> nanPattern(c, ValType.F64);
           case "v128.const" -> Optional.of(lanes(c));
-          case "ref.extern", "ref.func" -> {
+          case "ref.extern", "ref.func", "ref.null" -> {
             if (p.items().size() > 1) {
               yield Optional.empty();
             }
             c.next();
             yield Optional.of(
-                kind.equals("ref.extern")
-                    ? new ExpectedResult.AnyExtern()
-                    : new ExpectedResult.AnyFunc());
+                switch (kind) {
+                  case "ref.extern" -> new ExpectedResult.AnyExtern();
+                  case "ref.func" -> new ExpectedResult.AnyFunc();
+                  default -> new ExpectedResult.AnyNull();
+                });
           }
           default -> Optional.empty();
         };

@@ -145,7 +145,9 @@ final class ModuleRules {
   }
 
   private static void limits(Limits l, long bound, String tooLarge, String where) {
-    if (l.min() > bound || (l.max().isPresent() && l.max().getAsLong() > bound)) {
+    // Unsigned: limits from the text format are u64s.
+    if (Long.compareUnsigned(l.min(), bound) > 0
+        || (l.max().isPresent() && Long.compareUnsigned(l.max().getAsLong(), bound) > 0)) {
       throw InvalidException.of(tooLarge, where);
     }
     if (l.max().isPresent() && l.min() > l.max().getAsLong()) {
