@@ -10,4 +10,5 @@
   (global (;3;) i32 (global.get 1) (i32.const 4) (i32.const 1) (i32.sub) (i32.mul))
   (elem (;0;) (offset (global.get 3) (global.get 1) (i32.sub)) func 0)
   (data (;0;) (offset (global.get 1) (i32.const 8) (i32.add)) "x")
+  (@custom "note" (after func) "hi\00")
 )

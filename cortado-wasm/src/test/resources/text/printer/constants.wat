@@ -7,4 +7,5 @@
   (table 4 funcref)
   (func $f)
   (data (i32.add (global.get $a) (i32.const 8)) "x")
-  (elem (i32.sub (global.get $c) (global.get $a)) func $f))
+  (elem (i32.sub (global.get $c) (global.get $a)) func $f)
+  (@custom "note" (after func) "hi\00"))

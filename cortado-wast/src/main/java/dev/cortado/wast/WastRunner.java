@@ -218,6 +218,11 @@ public final class WastRunner {
             expectFailure(a.module(), MalformedException.class, a.message());
         case Command.AssertUnlinkable a ->
             expectFailure(a.module(), UnlinkableException.class, a.message());
+        case Command.AssertCustom a ->
+            expectFailure(
+                a.module(),
+                a.invalid() ? InvalidException.class : MalformedException.class,
+                a.message());
       };
     }
 
@@ -394,6 +399,8 @@ public final class WastRunner {
       case Command.AssertInvalid a -> "assert_invalid";
       case Command.AssertMalformed a -> "assert_malformed";
       case Command.AssertUnlinkable a -> "assert_unlinkable";
+      case Command.AssertCustom a ->
+          a.invalid() ? "assert_invalid_custom" : "assert_malformed_custom";
       case Command.AssertUninstantiable a -> "assert_uninstantiable";
     };
   }

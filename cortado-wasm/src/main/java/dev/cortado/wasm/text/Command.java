@@ -23,6 +23,7 @@ public sealed interface Command {
       case AssertModuleTrap c -> Optional.of(c.module());
       case AssertInvalid c -> Optional.of(c.module());
       case AssertMalformed c -> Optional.of(c.module());
+      case AssertCustom c -> Optional.of(c.module());
       case AssertUnlinkable c -> Optional.of(c.module());
       case AssertUninstantiable c -> Optional.of(c.module());
       case Register r -> Optional.empty();
@@ -222,6 +223,27 @@ public sealed interface Command {
   record AssertUninstantiable(int line, ModuleSource module, String message) implements Command {
     /** Checks both parts are present. */
     public AssertUninstantiable {
+      Objects.requireNonNull(module, "module");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * {@code (assert_malformed_custom module "message")} or {@code (assert_invalid_custom module
+   * "message")}: the module is well-formed and valid by the core rules, but a custom annotation in
+   * it is malformed, or says something invalid (a branch hint on an instruction that does not
+   * branch); a parser that interprets the annotation rejects the module.
+   *
+   * @param line where the command starts
+   * @param module the module
+   * @param message the expected error
+   * @param invalid whether the annotation is invalid ({@code assert_invalid_custom}) rather than
+   *     malformed
+   */
+  record AssertCustom(int line, ModuleSource module, String message, boolean invalid)
+      implements Command {
+    /** Checks the module and message are present. */
+    public AssertCustom {
       Objects.requireNonNull(module, "module");
       Objects.requireNonNull(message, "message");
     }

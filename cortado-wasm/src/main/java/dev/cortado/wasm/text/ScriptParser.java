@@ -25,14 +25,20 @@ final class ScriptParser {
 
   static Script parse(String text, String sourceName) {
     List<Token> tokens = Lexer.tokenize(text);
-    List<SExpr> items = SExpr.read(tokens).balanced();
+    SExpr.Forest forest = SExpr.read(tokens);
+    List<SExpr> items = forest.balanced();
     Token eof = tokens.get(tokens.size() - 1);
     List<Command> commands = new ArrayList<>();
     if (!items.isEmpty() && items.get(0).head().filter(MODULE_FIELDS::contains).isPresent()) {
       // A script that is only module fields is one module (the module abbreviation).
       ModuleSource m =
           new ModuleSource.Text(
-              Optional.empty(), items, items.get(0).line(), eof.line(), eof.column());
+              Optional.empty(),
+              items,
+              forest.annotations(),
+              items.get(0).line(),
+              eof.line(),
+              eof.column());
       commands.add(new Command.DefineModule(items.get(0).line(), m));
       return new Script(sourceName, commands);
     }
@@ -89,14 +95,17 @@ final class ScriptParser {
               new Command.AssertInvalid(line, module(parens(c, "a module")), string(c));
           case "assert_malformed" ->
               new Command.AssertMalformed(line, module(parens(c, "a module")), string(c));
+          case "assert_malformed_custom", "assert_invalid_custom" ->
+              new Command.AssertCustom(
+                  line,
+                  module(parens(c, "a module")),
+                  string(c),
+                  head.equals("assert_invalid_custom"));
           case "assert_unlinkable" ->
               new Command.AssertUnlinkable(line, module(parens(c, "a module")), string(c));
           case "assert_uninstantiable" ->
               new Command.AssertUninstantiable(line, module(parens(c, "a module")), string(c));
-          default ->
-              throw p.items()
-                  .get(0)
-                  .error("unknown command " + head + " (not a Wasm 2.0 script command)");
+          default -> throw p.items().get(0).error("unknown command " + head);
         };
     if (head.equals("module") || head.equals("invoke") || head.equals("get")) {
       return command;
@@ -127,10 +136,13 @@ final class ScriptParser {
   private static ModuleSource module(SExpr.Parens p) {
     Cursor c = p.cursor();
     c.expectKeyword("module");
+    int skipped = 1;
     if (c.peekKeyword("definition")) {
       c.next();
+      skipped++;
     }
     Optional<String> id = c.optionalId().map(Token::idName);
+    int fieldsStart = skipped + (id.isPresent() ? 1 : 0);
     if (c.peekKeyword("binary")) {
       c.next();
       return new ModuleSource.Binary(id, strings(c));
@@ -146,7 +158,9 @@ final class ScriptParser {
     while (!c.atEnd()) {
       fields.add(c.next());
     }
-    return new ModuleSource.Text(id, fields, p.line(), p.endLine(), p.endColumn());
+    List<SExpr.Annotation> annotations =
+        p.annotations().stream().map(a -> a.after(fieldsStart)).toList();
+    return new ModuleSource.Text(id, fields, annotations, p.line(), p.endLine(), p.endColumn());
   }
 
   private static Action action(SExpr.Parens p) {

@@ -261,4 +261,22 @@ class ScriptParserTest {
             () -> TextParser.parseModule("(memory 0 0x1_0000_0000_0000_0000)"));
     assertTrue(e.problem().startsWith("i64 constant out of range"), e.problem());
   }
+
+  @Test
+  void readsAssertionsAboutCustomAnnotations() {
+    List<Command> c =
+        TextParser.parseScript(
+                """
+                (assert_malformed_custom (module quote "(@custom)") "missing section name")
+                (assert_invalid_custom (module (func)) "invalid target")
+                """,
+                "c.wast")
+            .commands();
+    Command.AssertCustom malformed = (Command.AssertCustom) c.get(0);
+    assertFalse(malformed.invalid());
+    assertEquals("missing section name", malformed.message());
+    assertInstanceOf(ModuleSource.Quote.class, malformed.module());
+    assertTrue(((Command.AssertCustom) c.get(1)).invalid());
+    assertTrue(c.get(1).moduleSource().isPresent());
+  }
 }
