@@ -110,7 +110,7 @@ final class Annotations {
       definition(f, true, true);
     } else if (head.equals("import") && f.items().size() > 3 && isFunc(f.items().get(3))) {
       walk(f, false, false);
-      definition((SExpr.Parens) f.items().get(3), true, false);
+      definition((SExpr.Parens) f.items().get(3), false, false);
     } else {
       walk(f, false, true);
     }
@@ -120,15 +120,18 @@ final class Annotations {
     return e instanceof SExpr.Parens p && p.head().equals(Optional.of("func"));
   }
 
-  /** A function: its name annotation is recorded, and its body may hold branch hints. */
-  private void definition(SExpr.Parens f, boolean isFunction, boolean walkInside) {
+  /**
+   * A function (defined, or imported when {@code hasCode} is false): its name annotation is
+   * recorded, and its code may hold branch hints.
+   */
+  private void definition(SExpr.Parens f, boolean hasCode, boolean walkInside) {
     int index = functions++;
     for (SExpr.Annotation a : f.annotations()) {
       if (a.id().equals(NAME) && a.position() == namePosition(f)) {
         functionNames.put(index, name(a));
       }
     }
-    walk(f, isFunction, walkInside);
+    walk(f, hasCode, walkInside);
   }
 
   /** Returns where a definition's name annotation stands: after its keyword and identifier. */
