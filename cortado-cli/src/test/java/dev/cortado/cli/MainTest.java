@@ -74,6 +74,25 @@ class MainTest {
   }
 
   @Test
+  void inspectWatPrintsExtendedConstantsAndCustomSections() throws IOException {
+    Path f =
+        file(
+            "c.wat",
+            "(module (global $a i32 (i32.const 2))"
+                + " (global i32 (i32.mul (global.get $a) (i32.const 3)))"
+                + " (@custom \"note\" \"hi\"))");
+    Run r = run("inspect", "--wat", f.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        "(module\n"
+            + "  (global (;0;) i32 (i32.const 2))\n"
+            + "  (global (;1;) i32 (global.get 0) (i32.const 3) (i32.mul))\n"
+            + "  (@custom \"note\" (after data) \"hi\")\n"
+            + ")\n",
+        r.out());
+  }
+
+  @Test
   void wastReportsAScriptThatDoesNotParseAndGoesOnWithTheNext() throws IOException {
     Path broken = file("broken.wast", "(module)\n(assert_return (invoke \"f\") (i32.frob 1))\n");
     Path good =

@@ -14,7 +14,6 @@ import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.DataSegment;
 import dev.cortado.wasm.ElementSegment;
 import dev.cortado.wasm.Export;
-import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.Import;
@@ -24,7 +23,6 @@ import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
-import dev.cortado.wasm.binary.InstructionReader;
 import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -73,10 +71,11 @@ final class Instantiation {
       throw new InstantiationException(
           e instanceof ResourceLimitException ? e.getMessage() : "not enough memory", e);
     }
+    ConstantEvaluator constants = new ConstantEvaluator();
     int g = m.importedGlobalCount();
     for (dev.cortado.wasm.Global global : m.globals()) {
       GlobalInstance gi = new GlobalInstance(global.type());
-      evaluate(global.init(), inst, gi);
+      constants.evaluate(global.init(), inst, gi);
       inst.globals[g++] = gi;
     }
     for (int i = 0; i < m.elements().size(); i++) {
@@ -84,7 +83,7 @@ final class Instantiation {
       Object[] refs = new Object[e.items().size()];
       GlobalInstance scratch = new GlobalInstance(new GlobalType(e.type(), false));
       for (int k = 0; k < refs.length; k++) {
-        evaluate(e.items().get(k), inst, scratch);
+        constants.evaluate(e.items().get(k), inst, scratch);
         refs[k] = scratch.ref;
       }
       inst.elements[i] = refs;
@@ -97,7 +96,7 @@ final class Instantiation {
     for (Export e : m.exports()) {
       exports.put(e.name(), externOf(store, inst, e));
     }
-    initializeSegments(m, inst);
+    initializeSegments(m, inst, constants);
     if (m.start().isPresent()) {
       call(store, inst.functions[m.start().getAsInt()]);
     }
@@ -118,13 +117,14 @@ final class Instantiation {
     }
   }
 
-  private static void initializeSegments(WasmModule m, ModuleInstance inst) {
+  private static void initializeSegments(
+      WasmModule m, ModuleInstance inst, ConstantEvaluator constants) {
     GlobalInstance offset = new GlobalInstance(new GlobalType(ValType.I32, false));
     for (int i = 0; i < m.elements().size(); i++) {
       ElementSegment e = m.elements().get(i);
       switch (e.mode()) {
         case ElementSegment.Mode.Active a -> {
-          evaluate(a.offset(), inst, offset);
+          constants.evaluate(a.offset(), inst, offset);
           Object[] refs = inst.elements[i];
           TableInstance table = inst.tables[a.tableIndex()];
           long d = offset.value & 0xFFFF_FFFFL;
@@ -139,40 +139,13 @@ final class Instantiation {
     for (int i = 0; i < m.datas().size(); i++) {
       DataSegment s = m.datas().get(i);
       if (s.mode() instanceof DataSegment.Mode.Active a) {
-        evaluate(a.offset(), inst, offset);
+        constants.evaluate(a.offset(), inst, offset);
         MemoryInstance mem = inst.memories[a.memoryIndex()];
         long d = offset.value & 0xFFFF_FFFFL;
         Bytes bytes = s.init();
         mem.checkRange(d, bytes.length());
         bytes.copyTo(0, mem.bytes, (int) d, bytes.length());
         inst.datas[i] = Bytes.EMPTY;
-      }
-    }
-  }
-
-  /** Evaluates a constant expression into {@code into}'s value fields. */
-  static void evaluate(Expression e, ModuleInstance inst, GlobalInstance into) {
-    InstructionReader r = InstructionReader.of(e);
-    while (r.hasNext()) {
-      switch (r.next()) {
-        case I32_CONST -> into.value = r.i32();
-        case I64_CONST -> into.value = r.i64();
-        case F32_CONST -> into.value = r.f32Bits();
-        case F64_CONST -> into.value = r.f64Bits();
-        case V128_CONST -> {
-          into.value = r.v128Low();
-          into.high = r.v128High();
-        }
-        case REF_NULL -> into.ref = null;
-        case REF_FUNC -> into.ref = inst.functions[r.index()];
-        case GLOBAL_GET -> {
-          GlobalInstance g = inst.globals[r.index()];
-          into.value = g.value;
-          into.high = g.high;
-          into.ref = g.ref;
-        }
-        case END -> {}
-        default -> throw new IllegalStateException("not a constant instruction: " + r.opcode());
       }
     }
   }

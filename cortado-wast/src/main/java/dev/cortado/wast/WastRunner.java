@@ -115,7 +115,9 @@ public final class WastRunner {
     private final Store store = Store.create(engine);
     private final Linker linker = Linker.create();
     private final Map<String, Instance> named = new HashMap<>();
+    private final Map<String, Module> definitions = new HashMap<>();
     private Instance current;
+    private Module lastDefinition;
     private int passed;
     private int failed;
     private int skipped;
@@ -179,9 +181,20 @@ public final class WastRunner {
     private Optional<String> check(Command c) {
       return switch (c) {
         case Command.DefineModule d -> {
-          Instance i = instantiate(d.module());
+          Module m = define(d.module());
+          Instance i = linker.instantiate(store, m);
           current = i;
           d.module().id().ifPresent(id -> named.put(id, i));
+          yield Optional.empty();
+        }
+        case Command.ModuleDefinition d -> {
+          define(d.module());
+          yield Optional.empty();
+        }
+        case Command.ModuleInstance mi -> {
+          Instance i = linker.instantiate(store, definition(mi.definitionId()));
+          current = i;
+          mi.instanceId().ifPresent(id -> named.put(id, i));
           yield Optional.empty();
         }
         case Command.Register r -> {
@@ -205,6 +218,11 @@ public final class WastRunner {
             expectFailure(a.module(), MalformedException.class, a.message());
         case Command.AssertUnlinkable a ->
             expectFailure(a.module(), UnlinkableException.class, a.message());
+        case Command.AssertCustom a ->
+            expectFailure(
+                a.module(),
+                a.invalid() ? InvalidException.class : MalformedException.class,
+                a.message());
       };
     }
 
@@ -213,18 +231,38 @@ public final class WastRunner {
       return linker.instantiate(store, module);
     }
 
+    /**
+     * Compiles a module and records it as a definition (under its identifier, and as the last one),
+     * as the reference interpreter does for every module, instantiated or not.
+     */
+    private Module define(ModuleSource source) {
+      Module m = Module.compile(engine, source.module());
+      source.id().ifPresent(id -> definitions.put(id, m));
+      lastDefinition = m;
+      return m;
+    }
+
+    private Module definition(Optional<String> id) {
+      return lookup(definitions, id, lastDefinition, "module definition");
+    }
+
     private Instance instance(Optional<String> id) {
+      return lookup(named, id, current, "module");
+    }
+
+    /** Returns the {@code what} named {@code id}, or {@code last} when there is no name. */
+    private static <T> T lookup(Map<String, T> byName, Optional<String> id, T last, String what) {
       if (id.isPresent()) {
-        Instance i = named.get(id.get());
-        if (i == null) {
-          throw new IllegalStateException("no module named " + id.get());
+        T found = byName.get(id.get());
+        if (found == null) {
+          throw new IllegalStateException("no " + what + " named " + id.get());
         }
-        return i;
+        return found;
       }
-      if (current == null) {
+      if (last == null) {
         throw new IllegalStateException("no module defined yet");
       }
-      return current;
+      return last;
     }
 
     private List<WasmValue> perform(Action action) {
@@ -350,6 +388,8 @@ public final class WastRunner {
   private static String commandName(Command c) {
     return switch (c) {
       case Command.DefineModule d -> "module";
+      case Command.ModuleDefinition d -> "module definition";
+      case Command.ModuleInstance i -> "module instance";
       case Command.Register r -> "register";
       case Command.Perform p -> p.action() instanceof Action.Get ? "get" : "invoke";
       case Command.AssertReturn a -> "assert_return";
@@ -359,6 +399,8 @@ public final class WastRunner {
       case Command.AssertInvalid a -> "assert_invalid";
       case Command.AssertMalformed a -> "assert_malformed";
       case Command.AssertUnlinkable a -> "assert_unlinkable";
+      case Command.AssertCustom a ->
+          a.invalid() ? "assert_invalid_custom" : "assert_malformed_custom";
       case Command.AssertUninstantiable a -> "assert_uninstantiable";
     };
   }

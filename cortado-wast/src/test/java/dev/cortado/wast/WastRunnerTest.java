@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.runtime.Engine;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WastRunnerTest {
@@ -72,5 +73,65 @@ class WastRunnerTest {
     FileResult r = run(FAILING_LINE_3, "t.wast:2 listed, but line 3 is the one that fails\n");
     assertEquals(2, r.failed(), r.failures().toString());
     assertEquals("t.wast:3", r.failures().get(1).location());
+  }
+
+  private static final String COUNTER =
+      """
+      (module definition $Counter
+        (global $n (mut i32) (i32.const 0))
+        (func (export "next") (result i32)
+          (global.set $n (i32.add (global.get $n) (i32.const 1)))
+          (global.get $n)))
+      """;
+
+  @Test
+  void aModuleDefinitionIsInstantiatedOnlyByInstanceCommandsEachTimeAfresh() {
+    FileResult r =
+        run(
+            COUNTER
+                + """
+                (module instance $A $Counter)
+                (module instance $B $Counter)
+                (assert_return (invoke $A "next") (i32.const 1))
+                (assert_return (invoke $A "next") (i32.const 2))
+                (assert_return (invoke $B "next") (i32.const 1))
+                (assert_return (invoke "next") (i32.const 2))
+                """,
+            "");
+    assertEquals(List.of(), r.failures());
+    assertEquals(7, r.passed());
+  }
+
+  @Test
+  void anInstanceWithoutADefinitionNameInstantiatesTheLastModuleAndCanBeRegistered() {
+    FileResult r =
+        run(
+            COUNTER
+                + """
+                (module instance)
+                (register "counter")
+                (module
+                  (import "counter" "next" (func $next (result i32)))
+                  (func (export "twice") (result i32) (drop (call $next)) (call $next)))
+                (assert_return (invoke "twice") (i32.const 2))
+                """,
+            "");
+    assertEquals(List.of(), r.failures());
+  }
+
+  @Test
+  void aDefinitionThatCannotBeInstantiatedPassesAsADefinition() {
+    FileResult r = run("(module definition (memory 65536))\n", "");
+    assertEquals(List.of(), r.failures());
+    assertEquals(1, r.passed());
+  }
+
+  @Test
+  void anInstanceOfAnUnknownDefinitionFailsWithItsName() {
+    FileResult r = run(COUNTER + "(module instance $I $Missing)\n", "");
+    assertEquals(1, r.failed());
+    Failure f = r.failures().get(0);
+    assertEquals("module instance", f.command());
+    assertTrue(f.message().contains("no module definition named Missing"), f.message());
   }
 }

@@ -18,9 +18,12 @@ public sealed interface Command {
   default Optional<ModuleSource> moduleSource() {
     return switch (this) {
       case DefineModule c -> Optional.of(c.module());
+      case ModuleDefinition c -> Optional.of(c.module());
+      case ModuleInstance c -> Optional.empty();
       case AssertModuleTrap c -> Optional.of(c.module());
       case AssertInvalid c -> Optional.of(c.module());
       case AssertMalformed c -> Optional.of(c.module());
+      case AssertCustom c -> Optional.of(c.module());
       case AssertUnlinkable c -> Optional.of(c.module());
       case AssertUninstantiable c -> Optional.of(c.module());
       case Register r -> Optional.empty();
@@ -41,6 +44,37 @@ public sealed interface Command {
     /** Checks the module is present. */
     public DefineModule {
       Objects.requireNonNull(module, "module");
+    }
+  }
+
+  /**
+   * {@code (module definition $id? ...)}: define a module (decode or parse it, and validate it)
+   * without instantiating it; {@link ModuleInstance} instantiates it later, any number of times.
+   *
+   * @param line where the command starts
+   * @param module the module, with the definition's identifier
+   */
+  record ModuleDefinition(int line, ModuleSource module) implements Command {
+    /** Checks the module is present. */
+    public ModuleDefinition {
+      Objects.requireNonNull(module, "module");
+    }
+  }
+
+  /**
+   * {@code (module instance $instance? $definition?)}: instantiate a module definition (the named
+   * one, else the last module defined); the instance becomes the current module.
+   *
+   * @param line where the command starts
+   * @param instanceId the name of the new instance, if any
+   * @param definitionId the definition to instantiate, or the last one when empty
+   */
+  record ModuleInstance(int line, Optional<String> instanceId, Optional<String> definitionId)
+      implements Command {
+    /** Checks both parts are present. */
+    public ModuleInstance {
+      Objects.requireNonNull(instanceId, "instanceId");
+      Objects.requireNonNull(definitionId, "definitionId");
     }
   }
 
@@ -189,6 +223,27 @@ public sealed interface Command {
   record AssertUninstantiable(int line, ModuleSource module, String message) implements Command {
     /** Checks both parts are present. */
     public AssertUninstantiable {
+      Objects.requireNonNull(module, "module");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * {@code (assert_malformed_custom module "message")} or {@code (assert_invalid_custom module
+   * "message")}: the module is well-formed and valid by the core rules, but a custom annotation in
+   * it is malformed, or says something invalid (a branch hint on an instruction that does not
+   * branch); a parser that interprets the annotation rejects the module.
+   *
+   * @param line where the command starts
+   * @param module the module
+   * @param message the expected error
+   * @param invalid whether the annotation is invalid ({@code assert_invalid_custom}) rather than
+   *     malformed
+   */
+  record AssertCustom(int line, ModuleSource module, String message, boolean invalid)
+      implements Command {
+    /** Checks the module and message are present. */
+    public AssertCustom {
       Objects.requireNonNull(module, "module");
       Objects.requireNonNull(message, "message");
     }

@@ -171,6 +171,14 @@ public sealed interface ExpectedResult {
     }
   }
 
+  /** {@code (ref.null)}: a null reference of any type (Wasm 3.0 scripts). */
+  record AnyNull() implements ExpectedResult {
+    @Override
+    public boolean matches(WastValue actual) {
+      return actual instanceof WastValue.RefNull;
+    }
+  }
+
   // The types are compared with ValType's constants, never NumType's: touching NumType first leaves
   // ValType's constants null (a class initialisation cycle in the model).
   private static void requireFloat(ValType type) {

@@ -11,6 +11,7 @@ import java.math.BigInteger;
  */
 final class IntLiterals {
   private static final BigInteger U32_MAX = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
+  private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private IntLiterals() {}
 
@@ -56,6 +57,21 @@ final class IntLiterals {
       throw t.error("unexpected token " + t.describe() + ", expected " + what);
     }
     return u32(value(t.text()), t, what);
+  }
+
+  /**
+   * Returns a {@code u64} (a limit) as long bits; {@code what} names it in the error when it is too
+   * large.
+   */
+  static long u64(Token t, String what) {
+    if (t.kind() != Token.Kind.NAT) {
+      throw t.error("unexpected token " + t.describe() + ", expected " + what);
+    }
+    BigInteger v = value(t.text());
+    if (v.compareTo(U64_MAX) > 0) {
+      throw t.error("i64 constant out of range: " + what + " " + t.text() + " exceeds 2^64-1");
+    }
+    return v.longValue();
   }
 
   /** Returns {@code v} as int bits if it is a {@code u32}. */

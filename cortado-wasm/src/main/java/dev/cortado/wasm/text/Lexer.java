@@ -26,6 +26,9 @@ final class Lexer {
   private int column = 1;
   private final List<Token> tokens = new ArrayList<>();
 
+  // Parentheses open inside an annotation (0 outside one): in its body, (@ is an ordinary (.
+  private int annotationDepth;
+
   private Lexer(String src) {
     this.src = src;
   }
@@ -44,9 +47,15 @@ final class Lexer {
         advance();
       } else if (c == '(' && peek(1) == ';') {
         blockComment();
+      } else if (c == '(' && peek(1) == '@' && annotationDepth == 0) {
+        annotation();
+        annotationDepth = 1;
       } else if (c == ';' && peek(1) == ';') {
         lineComment();
       } else if (c == '(' || c == ')') {
+        if (annotationDepth > 0) {
+          annotationDepth += c == '(' ? 1 : -1;
+        }
         tokens.add(
             new Token(
                 c == '(' ? Token.Kind.LPAREN : Token.Kind.RPAREN,
@@ -106,6 +115,36 @@ final class Lexer {
     } while (depth > 0);
   }
 
+  /**
+   * Reads the start of an annotation, {@code (@id} or {@code (@"id"}, as one {@link
+   * Token.Kind#ANNOTATION} token whose text is the id; its body is read as ordinary tokens, up to
+   * the matching parenthesis.
+   */
+  private void annotation() {
+    int startLine = line;
+    int startColumn = column;
+    advance();
+    advance();
+    String id;
+    if (pos < src.length() && src.charAt(pos) == '"') {
+      Bytes bytes = string();
+      id =
+          Utf8.decode(bytes.toArray())
+              .orElseThrow(
+                  () -> error("malformed UTF-8 encoding in annotation id", startLine, startColumn));
+    } else {
+      int start = pos;
+      while (pos < src.length() && isIdChar(src.charAt(pos))) {
+        advance();
+      }
+      id = src.substring(start, pos);
+    }
+    if (id.isEmpty()) {
+      throw error("empty annotation id: (@ must be followed by an id", startLine, startColumn);
+    }
+    tokens.add(new Token(Token.Kind.ANNOTATION, id, Bytes.EMPTY, startLine, startColumn));
+  }
+
   /** Reads a run of non-space characters (with any strings in it) as one token. */
   private void word() {
     int start = pos;
@@ -128,9 +167,12 @@ final class Lexer {
         lastString = string();
         lastStringEnd = pos;
       } else {
-        if (c < 0x20 || c == 0x7F) {
+        // Outside strings and comments, only printable ASCII makes tokens.
+        if (c < 0x20 || c >= 0x7F) {
           throw error(
-              "illegal character U+" + String.format("%04X", (int) c) + " outside a string",
+              "illegal character U+"
+                  + String.format("%04X", src.codePointAt(pos))
+                  + " outside a string",
               line,
               column);
         }

@@ -33,6 +33,7 @@ final class ModuleParser {
   private final ModuleContext ctx = new ModuleContext();
   private final WasmModule.Builder module = WasmModule.builder();
   private final List<SExpr.Parens> fields;
+  private final List<SExpr.Annotation> annotations;
 
   /** The kind of the first definition (not import) of pass 1, after which imports are malformed. */
   private Optional<String> firstDefinition = Optional.empty();
@@ -43,20 +44,24 @@ final class ModuleParser {
   private int globalCount;
   private boolean hasStart;
 
-  private ModuleParser(List<SExpr.Parens> fields) {
+  private ModuleParser(List<SExpr.Parens> fields, List<SExpr.Annotation> annotations) {
     this.fields = fields;
+    this.annotations = annotations;
   }
 
   /** Parses {@code (module $id? field*)}. */
   static WasmModule module(SExpr.Parens node) {
     Cursor c = node.cursor();
     c.expectKeyword("module");
-    c.optionalId();
-    return fields(c);
+    int skipped = c.optionalId().isPresent() ? 2 : 1;
+    return fields(c, node.annotations().stream().map(a -> a.after(skipped)).toList());
   }
 
-  /** Parses the module fields from {@code c} to its end. */
-  static WasmModule fields(Cursor c) {
+  /**
+   * Parses the module fields from {@code c} to its end, with the {@code annotations} among them
+   * (placed relative to the fields).
+   */
+  static WasmModule fields(Cursor c, List<SExpr.Annotation> annotations) {
     List<SExpr.Parens> fields = new ArrayList<>();
     while (!c.atEnd()) {
       if (!(c.peek() instanceof SExpr.Parens p)) {
@@ -68,7 +73,7 @@ final class ModuleParser {
       fields.add(p);
       c.next();
     }
-    return new ModuleParser(fields).parse();
+    return new ModuleParser(fields, annotations).parse();
   }
 
   private WasmModule parse() {
@@ -84,6 +89,7 @@ final class ModuleParser {
     if (ctx.codeUsesDataIndex) {
       module.dataCount(ctx.datas.size());
     }
+    Annotations.apply(annotations, fields, module);
     return module.build();
   }
 

@@ -33,13 +33,21 @@ public sealed interface ModuleSource {
   final class Text implements ModuleSource {
     private final Optional<String> id;
     private final List<SExpr> fields;
+    private final List<SExpr.Annotation> annotations;
     private final int line;
     private final int endLine;
     private final int endColumn;
 
-    Text(Optional<String> id, List<SExpr> fields, int line, int endLine, int endColumn) {
+    Text(
+        Optional<String> id,
+        List<SExpr> fields,
+        List<SExpr.Annotation> annotations,
+        int line,
+        int endLine,
+        int endColumn) {
       this.id = Objects.requireNonNull(id, "id");
       this.fields = List.copyOf(fields);
+      this.annotations = List.copyOf(annotations);
       this.line = line;
       this.endLine = endLine;
       this.endColumn = endColumn;
@@ -52,7 +60,7 @@ public sealed interface ModuleSource {
 
     @Override
     public WasmModule module() {
-      return ModuleParser.fields(new Cursor(fields, endLine, endColumn));
+      return ModuleParser.fields(new Cursor(fields, endLine, endColumn), annotations);
     }
 
     @Override

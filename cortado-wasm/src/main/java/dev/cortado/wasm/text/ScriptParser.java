@@ -11,8 +11,8 @@ import java.util.Set;
  * Parses a {@code .wast} script into {@link Command}s. Text modules are kept as syntax and
  * converted when a runner asks for them.
  *
- * <p>Wasm 3.0 script forms ({@code module definition}, {@code either}, {@code assert_exception},
- * ...) are reported as malformed for now.
+ * <p>Wasm 3.0 script forms not supported yet ({@code either}, {@code assert_exception}, ...) are
+ * reported as malformed.
  *
  * @see <a href="https://github.com/WebAssembly/spec/tree/main/interpreter#scripts">Scripts</a>
  */
@@ -25,14 +25,20 @@ final class ScriptParser {
 
   static Script parse(String text, String sourceName) {
     List<Token> tokens = Lexer.tokenize(text);
-    List<SExpr> items = SExpr.read(tokens).balanced();
+    SExpr.Forest forest = SExpr.read(tokens);
+    List<SExpr> items = forest.balanced();
     Token eof = tokens.get(tokens.size() - 1);
     List<Command> commands = new ArrayList<>();
     if (!items.isEmpty() && items.get(0).head().filter(MODULE_FIELDS::contains).isPresent()) {
       // A script that is only module fields is one module (the module abbreviation).
       ModuleSource m =
           new ModuleSource.Text(
-              Optional.empty(), items, items.get(0).line(), eof.line(), eof.column());
+              Optional.empty(),
+              items,
+              forest.annotations(),
+              items.get(0).line(),
+              eof.line(),
+              eof.column());
       commands.add(new Command.DefineModule(items.get(0).line(), m));
       return new Script(sourceName, commands);
     }
@@ -51,7 +57,19 @@ final class ScriptParser {
     int line = p.line();
     Command command =
         switch (head) {
-          case "module" -> new Command.DefineModule(line, module(p));
+          case "module" -> {
+            if (c.peekKeyword("instance")) {
+              c.next();
+              Optional<String> instance = c.optionalId().map(Token::idName);
+              Optional<String> definition = c.optionalId().map(Token::idName);
+              c.expectEnd();
+              yield new Command.ModuleInstance(line, instance, definition);
+            }
+            if (c.peekKeyword("definition")) {
+              yield new Command.ModuleDefinition(line, module(p));
+            }
+            yield new Command.DefineModule(line, module(p));
+          }
           case "register" -> {
             String name = string(c);
             yield new Command.Register(line, name, c.optionalId().map(Token::idName));
@@ -77,14 +95,17 @@ final class ScriptParser {
               new Command.AssertInvalid(line, module(parens(c, "a module")), string(c));
           case "assert_malformed" ->
               new Command.AssertMalformed(line, module(parens(c, "a module")), string(c));
+          case "assert_malformed_custom", "assert_invalid_custom" ->
+              new Command.AssertCustom(
+                  line,
+                  module(parens(c, "a module")),
+                  string(c),
+                  head.equals("assert_invalid_custom"));
           case "assert_unlinkable" ->
               new Command.AssertUnlinkable(line, module(parens(c, "a module")), string(c));
           case "assert_uninstantiable" ->
               new Command.AssertUninstantiable(line, module(parens(c, "a module")), string(c));
-          default ->
-              throw p.items()
-                  .get(0)
-                  .error("unknown command " + head + " (not a Wasm 2.0 script command)");
+          default -> throw p.items().get(0).error("unknown command " + head);
         };
     if (head.equals("module") || head.equals("invoke") || head.equals("get")) {
       return command;
@@ -108,10 +129,20 @@ final class ScriptParser {
     return SegmentParser.strings(c);
   }
 
+  /**
+   * Parses a module: {@code (module $id? ...)}, or {@code (module definition $id? ...)}, which
+   * defines the same module without instantiating it (the command decides what to do with it).
+   */
   private static ModuleSource module(SExpr.Parens p) {
     Cursor c = p.cursor();
     c.expectKeyword("module");
+    int skipped = 1;
+    if (c.peekKeyword("definition")) {
+      c.next();
+      skipped++;
+    }
     Optional<String> id = c.optionalId().map(Token::idName);
+    int fieldsStart = skipped + (id.isPresent() ? 1 : 0);
     if (c.peekKeyword("binary")) {
       c.next();
       return new ModuleSource.Binary(id, strings(c));
@@ -120,14 +151,16 @@ final class ScriptParser {
       c.next();
       return new ModuleSource.Quote(id, strings(c));
     }
-    if (c.peekKeyword("definition") || c.peekKeyword("instance")) {
-      throw c.peek().error("unsupported Wasm 3.0 script form: module " + c.peek().describe());
+    if (c.peekKeyword("instance")) {
+      throw c.peek().error("unexpected module instance, expected a module");
     }
     List<SExpr> fields = new ArrayList<>();
     while (!c.atEnd()) {
       fields.add(c.next());
     }
-    return new ModuleSource.Text(id, fields, p.line(), p.endLine(), p.endColumn());
+    List<SExpr.Annotation> annotations =
+        p.annotations().stream().map(a -> a.after(fieldsStart)).toList();
+    return new ModuleSource.Text(id, fields, annotations, p.line(), p.endLine(), p.endColumn());
   }
 
   private static Action action(SExpr.Parens p) {
@@ -200,15 +233,17 @@ final class ScriptParser {
             }
             yield Optional.of(new ExpectedResult.Either(alternatives));
           }
-          case "ref.extern", "ref.func" -> {
+          case "ref.extern", "ref.func", "ref.null" -> {
             if (p.items().size() > 1) {
               yield Optional.empty();
             }
             c.next();
             yield Optional.of(
-                kind.equals("ref.extern")
-                    ? new ExpectedResult.AnyExtern()
-                    : new ExpectedResult.AnyFunc());
+                switch (kind) {
+                  case "ref.extern" -> new ExpectedResult.AnyExtern();
+                  case "ref.func" -> new ExpectedResult.AnyFunc();
+                  default -> new ExpectedResult.AnyNull();
+                });
           }
           default -> Optional.empty();
         };

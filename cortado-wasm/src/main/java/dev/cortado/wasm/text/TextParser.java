@@ -38,7 +38,8 @@ public final class TextParser {
         && p.head().equals(Optional.of("module"))) {
       module = ModuleParser.module(p);
     } else {
-      module = ModuleParser.fields(new Cursor(items, eof.line(), eof.column()));
+      module =
+          ModuleParser.fields(new Cursor(items, eof.line(), eof.column()), forest.annotations());
     }
     forest.balanced();
     return module;

@@ -1,5 +1,6 @@
 package dev.cortado.wasm.text;
 
+import dev.cortado.wasm.CustomSection;
 import dev.cortado.wasm.DataSegment;
 import dev.cortado.wasm.ElementSegment;
 import dev.cortado.wasm.Export;
@@ -32,9 +33,10 @@ import java.util.stream.Collectors;
  *
  * <p>Functions and locals get identifiers from the module's {@code name} section where it has
  * usable ones, else they are referred to by index. Reading the output back with {@link
- * TextParser#parseModule} gives an equal module, except for what the text format cannot say: custom
- * sections (including the {@code name} section) are left out, and a data count section is written
- * back only when code uses a data segment index.
+ * TextParser#parseModule} gives an equal module, except for what the text format cannot say: the
+ * {@code name} section is left out (its names become identifiers), and a data count section is
+ * written back only when code uses a data segment index. Other custom sections are written as
+ * {@code (@custom ...)} annotations with their placement.
  *
  * @see <a href="https://webassembly.github.io/spec/core/text/modules.html">Modules</a>
  */
@@ -98,6 +100,19 @@ public final class TextPrinter {
     int data = 0;
     for (DataSegment d : module.datas()) {
       line("(data " + comment(data++) + data(d) + ")");
+    }
+    for (CustomSection c : module.customSections()) {
+      // The name section is read into the identifiers above.
+      if (!c.name().equals("name")) {
+        line(
+            "(@custom "
+                + LiteralText.string(c.name())
+                + " "
+                + Annotations.placement(c.after())
+                + " "
+                + LiteralText.string(c.contents().toArray())
+                + ")");
+      }
     }
     return out.append(")\n").toString();
   }

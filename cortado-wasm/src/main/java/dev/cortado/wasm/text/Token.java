@@ -33,6 +33,8 @@ record Token(Kind kind, String text, Bytes bytes, int line, int column) {
     STRING,
     /** Anything else without white space: not a valid token, an error wherever it appears. */
     RESERVED,
+    /** The start of an annotation, {@code (@id}: the text is the id; a {@code )} closes it. */
+    ANNOTATION,
     EOF
   }
 
@@ -76,6 +78,7 @@ record Token(Kind kind, String text, Bytes bytes, int line, int column) {
     return switch (kind) {
       case EOF -> "end of input";
       case STRING -> "string " + shorten(text);
+      case ANNOTATION -> "(@" + shorten(text);
       default -> shorten(text);
     };
   }

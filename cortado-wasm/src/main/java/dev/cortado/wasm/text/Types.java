@@ -92,12 +92,14 @@ final class Types {
     throw c.unexpected("a heap type (func or extern)");
   }
 
-  /** Reads limits: a minimum and an optional maximum, each a {@code u32}. */
+  /**
+   * Reads limits: a minimum and an optional maximum, each a {@code u64} as in Wasm 3.0's text
+   * format (unsigned in the longs); the validator checks they fit the memory or table.
+   */
   static Limits limits(Cursor c) {
-    long min =
-        Integer.toUnsignedLong(IntLiterals.u32(c.expect(Token.Kind.NAT, "a limit"), "limit"));
+    long min = IntLiterals.u64(c.expect(Token.Kind.NAT, "a limit"), "limit");
     if (c.peekToken(Token.Kind.NAT)) {
-      long max = Integer.toUnsignedLong(IntLiterals.u32(Cursor.token(c.next()), "limit"));
+      long max = IntLiterals.u64(Cursor.token(c.next()), "limit");
       return Limits.of(min, max);
     }
     return Limits.of(min);

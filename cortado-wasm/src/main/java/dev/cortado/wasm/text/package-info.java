@@ -7,7 +7,8 @@
  * S-expression tree, and the module, instruction and script parsers are package-private; code is
  * encoded with {@code dev.cortado.wasm.binary.InstructionWriter} as it is parsed, and read with
  * {@code InstructionReader} to print. Validation does not belong here: the parser reports only what
- * the text format forbids.
+ * the text format forbids, with one exception: annotations ({@code Annotations}) are checked where
+ * they are read, including the target of a branch hint, as the hints are not kept for a validator.
  *
  * @see <a href="https://webassembly.github.io/spec/core/text/index.html">Text format</a>
  */

@@ -5,7 +5,10 @@ import dev.cortado.wasm.Opcode;
 
 /**
  * Which instructions a constant expression (a global's initializer, a segment's offset or element)
- * may contain. In Wasm 2.0 {@code global.get} may only read an immutable imported global.
+ * may contain: constants, {@code ref.null}, {@code ref.func}, the extended-const arithmetic ({@code
+ * i32}/{@code i64} {@code add}, {@code sub}, {@code mul}), and {@code global.get} of an immutable
+ * global that precedes the expression (Wasm 3.0: an imported global, or one defined earlier in the
+ * module; every global for segments).
  *
  * @see <a
  *     href="https://webassembly.github.io/spec/core/valid/instructions.html#constant-expressions">
@@ -17,14 +20,17 @@ final class ConstantRules {
   static void check(FunctionValidator v, Opcode op) {
     switch (op) {
       case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC, END -> {}
+      case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> {}
       case GLOBAL_GET -> {
         int x = v.reader.index();
-        // Only imported globals are visible to constant expressions in Wasm 2.0.
-        if (!Context.inRange(x, v.ctx.importedGlobals)) {
+        // A global's initializer sees only the globals before it: they are initialized in order.
+        if (!Context.inRange(x, v.visibleGlobals)) {
           throw v.fail(
               "unknown global "
                   + Integer.toUnsignedString(x)
-                  + " (constant expressions may only read imported globals)");
+                  + (Context.inRange(x, v.ctx.globals.length)
+                      ? " (a global's initializer may only read the globals before it)"
+                      : ""));
         }
         GlobalType g = v.ctx.global(x);
         if (g.mutable()) {

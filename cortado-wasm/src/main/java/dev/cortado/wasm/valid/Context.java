@@ -25,7 +25,6 @@ final class Context {
   final GlobalType[] globals;
   final RefType[] elements;
   final int dataCount;
-  final int importedGlobals;
 
   /** Functions that {@code ref.func} may name inside function bodies ({@code C.refs}). */
   final BitSet refs;
@@ -38,7 +37,6 @@ final class Context {
       GlobalType[] globals,
       RefType[] elements,
       int dataCount,
-      int importedGlobals,
       BitSet refs) {
     this.types = types;
     this.functions = functions;
@@ -47,7 +45,6 @@ final class Context {
     this.globals = globals;
     this.elements = elements;
     this.dataCount = dataCount;
-    this.importedGlobals = importedGlobals;
     this.refs = refs;
   }
 

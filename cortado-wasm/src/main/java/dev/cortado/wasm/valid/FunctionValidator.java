@@ -57,6 +57,9 @@ final class FunctionValidator {
   private String where;
   private boolean constantMode;
 
+  // The globals a constant expression may read: those before it.
+  int visibleGlobals;
+
   // Whether the function makes a tail call (return_call, return_call_indirect).
   boolean tailCalls;
 
@@ -98,7 +101,8 @@ final class FunctionValidator {
    *
    * @param where where the expression is, for messages, for example {@code "global 2"}
    */
-  void validateConstant(Expression e, ValType expected, String where) {
+  void validateConstant(Expression e, ValType expected, int visibleGlobals, String where) {
+    this.visibleGlobals = visibleGlobals;
     functionIndex = -1;
     this.where = where;
     constantMode = true;

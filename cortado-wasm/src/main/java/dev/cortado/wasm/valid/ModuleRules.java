@@ -43,7 +43,7 @@ final class ModuleRules {
     int t = 0;
     int mem = 0;
     int g = 0;
-    Context types = new Context(m.types(), null, null, null, null, null, 0, 0, null);
+    Context types = new Context(m.types(), null, null, null, null, null, 0, null);
     for (int i = 0; i < m.imports().size(); i++) {
       Import imp = m.imports().get(i);
       String where = "import " + i + " (\"" + imp.module() + "\" \"" + imp.name() + "\")";
@@ -95,13 +95,12 @@ final class ModuleRules {
             globals,
             elements,
             dataCount,
-            m.importedGlobalCount(),
             declaredReferences(m));
     FunctionValidator constants = new FunctionValidator(ctx, m);
     for (int i = 0; i < m.globals().size(); i++) {
       Global gl = m.globals().get(i);
-      constants.validateConstant(
-          gl.init(), gl.type().valueType(), "global " + (m.importedGlobalCount() + i));
+      int index = m.importedGlobalCount() + i;
+      constants.validateConstant(gl.init(), gl.type().valueType(), index, "global " + index);
     }
     for (int i = 0; i < m.elements().size(); i++) {
       element(ctx, constants, m.elements().get(i), "element segment " + i);
@@ -113,7 +112,7 @@ final class ModuleRules {
           throw InvalidException.of(
               "unknown memory " + Integer.toUnsignedString(a.memoryIndex()), where);
         }
-        constants.validateConstant(a.offset(), ValType.I32, where);
+        constants.validateConstant(a.offset(), ValType.I32, globals.length, where);
       }
     }
     start(m, functions);
@@ -146,7 +145,9 @@ final class ModuleRules {
   }
 
   private static void limits(Limits l, long bound, String tooLarge, String where) {
-    if (l.min() > bound || (l.max().isPresent() && l.max().getAsLong() > bound)) {
+    // Unsigned: limits from the text format are u64s.
+    if (Long.compareUnsigned(l.min(), bound) > 0
+        || (l.max().isPresent() && Long.compareUnsigned(l.max().getAsLong(), bound) > 0)) {
       throw InvalidException.of(tooLarge, where);
     }
     if (l.max().isPresent() && l.min() > l.max().getAsLong()) {
@@ -157,7 +158,7 @@ final class ModuleRules {
   private static void element(
       Context ctx, FunctionValidator constants, ElementSegment e, String where) {
     for (Expression item : e.items()) {
-      constants.validateConstant(item, e.type(), where);
+      constants.validateConstant(item, e.type(), ctx.globals.length, where);
     }
     if (e.mode() instanceof ElementSegment.Mode.Active a) {
       if (!Context.inRange(a.tableIndex(), ctx.tables.length)) {
@@ -170,7 +171,7 @@ final class ModuleRules {
             "type mismatch: " + e.type().text() + " elements for a table of " + tableType.text(),
             where);
       }
-      constants.validateConstant(a.offset(), ValType.I32, where);
+      constants.validateConstant(a.offset(), ValType.I32, ctx.globals.length, where);
     }
   }
 

@@ -53,7 +53,7 @@ class ErrorPositionTest {
         error("(func) (start 0) (start 0)", "1:18", "multiple start sections"),
         error("(module (func)", "1:15", "unexpected end"),
         error("(module (func)))", "1:16", "unexpected token"),
-        error("(table 0x1_0000_0000 funcref)", "1:8", "i32 constant out of range"));
+        error("(table 0x1_0000_0000_0000_0000 funcref)", "1:8", "i64 constant out of range"));
   }
 
   private static Arguments error(String text, String where, String problem) {

@@ -59,8 +59,7 @@ class LexerTest {
         "$l\"a\" | RESERVED",
         "\"a\"\"b\" | RESERVED",
         "0\"a\" | RESERVED",
-        "Abc | RESERVED",
-        "é | RESERVED"
+        "Abc | RESERVED"
       })
   void classifiesTokens(String text, Token.Kind kind) {
     assertEquals(kind, single(text).kind());
@@ -136,6 +135,8 @@ class LexerTest {
         Arguments.of("\"\\4\"", "1:2", "illegal escape"),
         Arguments.of("a\n (; unclosed", "2:2", "unclosed block comment"),
         Arguments.of("a \u0001", "1:3", "illegal character"),
+        Arguments.of("x é", "1:3", "illegal character U+00E9"),
+        Arguments.of("x \uD83D\uDE00", "1:3", "illegal character U+1F600"),
         Arguments.of("\"a\tb\"", "1:3", "illegal character"));
   }
 

@@ -54,7 +54,7 @@ final class ModuleRewrite {
   }
 
   /**
-   * Returns {@code m} as the text format can say it: without custom sections and names, without a
+   * Returns {@code m} as the text format can say it: without the name section and names, without a
    * data count section unless code uses a data index (the parser's rule), and with code in the
    * shortest encoding: the text format has no way to write a padded LEB128 number, and the parser
    * writes no {@code else} for an empty else branch.
@@ -79,6 +79,7 @@ final class ModuleRewrite {
     if (codeUsesDataIndex) {
       b.dataCount(m.datas().size());
     }
+    m.customSections().stream().filter(c -> !c.name().equals("name")).forEach(b::addCustomSection);
     return b.build();
   }
 

@@ -150,10 +150,43 @@ class ScriptParserTest {
     assertEquals(1, ((Command.DefineModule) c.get(0)).module().module().memories().size());
   }
 
+  @Test
+  void readsModuleDefinitionsAndInstances() {
+    List<Command> c =
+        TextParser.parseScript(
+                """
+                (module definition $M (memory 1))
+                (module definition binary "\\00asm" "\\01\\00\\00\\00")
+                (module instance $I1 $M)
+                (module instance $I2)
+                (module instance)
+                """,
+                "d.wast")
+            .commands();
+    Command.ModuleDefinition named = (Command.ModuleDefinition) c.get(0);
+    assertEquals(Optional.of("M"), named.module().id());
+    assertEquals(1, named.module().module().memories().size());
+    Command.ModuleDefinition binary = (Command.ModuleDefinition) c.get(1);
+    assertEquals(Optional.empty(), binary.module().id());
+    assertInstanceOf(ModuleSource.Binary.class, binary.module());
+    assertEquals(new Command.ModuleInstance(3, Optional.of("I1"), Optional.of("M")), c.get(2));
+    assertEquals(new Command.ModuleInstance(4, Optional.of("I2"), Optional.empty()), c.get(3));
+    assertEquals(new Command.ModuleInstance(5, Optional.empty(), Optional.empty()), c.get(4));
+  }
+
+  @Test
+  void rejectsAModuleInstanceWithAField() {
+    MalformedException e =
+        assertThrows(
+            MalformedException.class,
+            () -> TextParser.parseScript("\n(module instance $I $M (memory 1))", "t.wast"));
+    assertEquals(2, e.line().getAsInt());
+    assertEquals(24, e.column().getAsInt());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "(module definition $m (func))",
         "(assert_exception (invoke \"f\"))",
         "(assert_return (invoke \"f\") (ref.i31))",
         "(frobnicate)"
@@ -221,5 +254,46 @@ class ScriptParserTest {
         new ExpectedResult.AnyExtern().matches(new WastValue.RefNull(HeapType.Abstract.EXTERN)));
     assertTrue(new ExpectedResult.AnyFunc().matches(new WastValue.RefFunc(0)));
     assertFalse(new ExpectedResult.AnyFunc().matches(new WastValue.RefExtern(0)));
+  }
+
+  @Test
+  void readsRefNullWithoutAHeapTypeAsAnyNullReference() {
+    List<Command> c =
+        TextParser.parseScript("(assert_return (invoke \"f\") (ref.null))", "t.wast").commands();
+    ExpectedResult any = ((Command.AssertReturn) c.get(0)).expected().get(0);
+    assertEquals(new ExpectedResult.AnyNull(), any);
+    assertTrue(any.matches(new WastValue.RefNull(HeapType.Abstract.FUNC)));
+    assertTrue(any.matches(new WastValue.RefNull(HeapType.Abstract.EXTERN)));
+    assertFalse(any.matches(new WastValue.RefFunc(0)));
+  }
+
+  @Test
+  void readsLimitsAsU64sForTheValidatorToCheck() {
+    assertEquals(
+        0x1_0000_0000L,
+        TextParser.parseModule("(memory 0x1_0000_0000)").memories().get(0).limits().min());
+    MalformedException e =
+        assertThrows(
+            MalformedException.class,
+            () -> TextParser.parseModule("(memory 0 0x1_0000_0000_0000_0000)"));
+    assertTrue(e.problem().startsWith("i64 constant out of range"), e.problem());
+  }
+
+  @Test
+  void readsAssertionsAboutCustomAnnotations() {
+    List<Command> c =
+        TextParser.parseScript(
+                """
+                (assert_malformed_custom (module quote "(@custom)") "missing section name")
+                (assert_invalid_custom (module (func)) "invalid target")
+                """,
+                "c.wast")
+            .commands();
+    Command.AssertCustom malformed = (Command.AssertCustom) c.get(0);
+    assertFalse(malformed.invalid());
+    assertEquals("missing section name", malformed.message());
+    assertInstanceOf(ModuleSource.Quote.class, malformed.module());
+    assertTrue(((Command.AssertCustom) c.get(1)).invalid());
+    assertTrue(c.get(1).moduleSource().isPresent());
   }
 }

@@ -29,7 +29,7 @@ class TextPrinterGoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"control", "segments", "numeric"})
+  @ValueSource(strings = {"control", "segments", "numeric", "constants"})
   void printsTheGoldenText(String name) throws IOException {
     WasmModule module = TextParser.parseModule(resource(name + ".wat"));
     String printed = TextPrinter.print(module);

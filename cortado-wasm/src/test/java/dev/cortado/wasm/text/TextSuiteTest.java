@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,19 @@ class TextSuiteTest {
   private static final AtomicInteger REJECTED = new AtomicInteger();
   private static final AtomicInteger FILES = new AtomicInteger();
   private static final AtomicInteger MATCHING = new AtomicInteger();
+
+  /**
+   * Quoted modules the 2.0 suite asserts malformed that Wasm 3.0's text format reads (limits above
+   * 2^32-1 are u64s, rejected by the validator): see RATIONALE.md.
+   */
+  private static final Set<String> WELL_FORMED_IN_WASM3 =
+      Set.of(
+          "memory.wast:79",
+          "memory.wast:83",
+          "memory.wast:87",
+          "table.wast:27",
+          "table.wast:31",
+          "table.wast:35");
 
   /** With {@code -Dcortado.showMessages=true}, prints each error text unlike the suite's. */
   private static final boolean SHOW_MESSAGES = Boolean.getBoolean("cortado.showMessages");
@@ -46,6 +60,8 @@ class TextSuiteTest {
     for (Command command : script.commands()) {
       String where = name + ":" + command.line();
       switch (command) {
+        case Command.AssertMalformed m when WELL_FORMED_IN_WASM3.contains(where) ->
+            modules += convert(m.module(), where, failures);
         case Command.AssertMalformed m when m.module() instanceof ModuleSource.Quote q -> {
           try {
             q.module();
@@ -63,6 +79,7 @@ class TextSuiteTest {
         }
         case Command.AssertMalformed m -> {}
         case Command.DefineModule d -> modules += convert(d.module(), where, failures);
+        case Command.ModuleDefinition d -> modules += convert(d.module(), where, failures);
         case Command.AssertInvalid a -> modules += convert(a.module(), where, failures);
         case Command.AssertUnlinkable a -> modules += convert(a.module(), where, failures);
         case Command.AssertUninstantiable a -> modules += convert(a.module(), where, failures);

@@ -1,0 +1,11 @@
+(module
+  (global $base (import "env" "base") i32)
+  (global $a i32 (i32.add (global.get $base) (i32.const 16)))
+  (global $b i64 (i64.mul (i64.sub (i64.const 10) (i64.const 3)) (i64.const 2)))
+  (global $c i32 (i32.mul (global.get $a) (i32.sub (i32.const 4) (i32.const 1))))
+  (memory 1)
+  (table 4 funcref)
+  (func $f)
+  (data (i32.add (global.get $a) (i32.const 8)) "x")
+  (elem (i32.sub (global.get $c) (global.get $a)) func $f)
+  (@custom "note" (after func) "hi\00"))
