@@ -1,5 +1,6 @@
 package dev.cortado.runtime;
 
+import dev.cortado.wasm.WasmVersion;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +9,13 @@ import java.util.Optional;
 public final class EngineConfig {
   private static final EngineConfig DEFAULTS =
       new EngineConfig(
-          true, ExecutionEngine.AUTO, false, 1L << 20, CacheChoice.DEFAULT, Path.of(""));
+          true,
+          ExecutionEngine.AUTO,
+          false,
+          1L << 20,
+          CacheChoice.DEFAULT,
+          Path.of(""),
+          WasmVersion.WASM_3_0);
 
   private enum CacheChoice {
     DEFAULT,
@@ -22,6 +29,7 @@ public final class EngineConfig {
   private final long compileFirstBelow;
   private final CacheChoice cacheChoice;
   private final Path cacheFolder;
+  private final WasmVersion wasmVersion;
 
   private EngineConfig(
       boolean parallelValidation,
@@ -29,13 +37,15 @@ public final class EngineConfig {
       boolean eagerTierUp,
       long compileFirstBelow,
       CacheChoice cacheChoice,
-      Path cacheFolder) {
+      Path cacheFolder,
+      WasmVersion wasmVersion) {
     this.parallelValidation = parallelValidation;
     this.executionEngine = executionEngine;
     this.eagerTierUp = eagerTierUp;
     this.compileFirstBelow = compileFirstBelow;
     this.cacheChoice = cacheChoice;
     this.cacheFolder = cacheFolder;
+    this.wasmVersion = wasmVersion;
   }
 
   /**
@@ -47,6 +57,29 @@ public final class EngineConfig {
     return DEFAULTS;
   }
 
+  /**
+   * Returns the edition of the WebAssembly standard that modules are parsed and validated by:
+   * {@link WasmVersion#WASM_3_0} unless chosen otherwise.
+   */
+  public WasmVersion wasmVersion() {
+    return wasmVersion;
+  }
+
+  /**
+   * Returns a copy that parses and validates modules by edition {@code version} of the standard
+   * (for example {@link WasmVersion#WASM_2_0}, to check that modules stay within 2.0).
+   */
+  public EngineConfig withWasmVersion(WasmVersion version) {
+    return new EngineConfig(
+        parallelValidation,
+        executionEngine,
+        eagerTierUp,
+        compileFirstBelow,
+        cacheChoice,
+        cacheFolder,
+        Objects.requireNonNull(version, "version"));
+  }
+
   /** Returns whether function bodies of large modules are validated in parallel. */
   public boolean parallelValidation() {
     return parallelValidation;
@@ -55,7 +88,13 @@ public final class EngineConfig {
   /** Returns a copy that validates in parallel or not. */
   public EngineConfig withParallelValidation(boolean parallel) {
     return new EngineConfig(
-        parallel, executionEngine, eagerTierUp, compileFirstBelow, cacheChoice, cacheFolder);
+        parallel,
+        executionEngine,
+        eagerTierUp,
+        compileFirstBelow,
+        cacheChoice,
+        cacheFolder,
+        wasmVersion);
   }
 
   /** Returns which engine runs the functions of modules compiled with this configuration. */
@@ -71,7 +110,8 @@ public final class EngineConfig {
         eagerTierUp,
         compileFirstBelow,
         cacheChoice,
-        cacheFolder);
+        cacheFolder,
+        wasmVersion);
   }
 
   /**
@@ -85,7 +125,13 @@ public final class EngineConfig {
   /** Returns a copy that tiers up eagerly or not (see {@link #eagerTierUp()}). */
   public EngineConfig withEagerTierUp(boolean eager) {
     return new EngineConfig(
-        parallelValidation, executionEngine, eager, compileFirstBelow, cacheChoice, cacheFolder);
+        parallelValidation,
+        executionEngine,
+        eager,
+        compileFirstBelow,
+        cacheChoice,
+        cacheFolder,
+        wasmVersion);
   }
 
   /**
@@ -106,7 +152,13 @@ public final class EngineConfig {
       throw new IllegalArgumentException("code size must not be negative: " + codeBytes);
     }
     return new EngineConfig(
-        parallelValidation, executionEngine, eagerTierUp, codeBytes, cacheChoice, cacheFolder);
+        parallelValidation,
+        executionEngine,
+        eagerTierUp,
+        codeBytes,
+        cacheChoice,
+        cacheFolder,
+        wasmVersion);
   }
 
   /**
@@ -131,7 +183,8 @@ public final class EngineConfig {
         eagerTierUp,
         compileFirstBelow,
         CacheChoice.FOLDER,
-        Objects.requireNonNull(folder, "folder"));
+        Objects.requireNonNull(folder, "folder"),
+        wasmVersion);
   }
 
   /** Returns a copy that neither reads nor writes a code cache: every module is compiled anew. */
@@ -142,7 +195,8 @@ public final class EngineConfig {
         eagerTierUp,
         compileFirstBelow,
         CacheChoice.OFF,
-        Path.of(""));
+        Path.of(""),
+        wasmVersion);
   }
 
   /**

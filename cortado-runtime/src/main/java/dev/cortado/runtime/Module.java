@@ -18,6 +18,7 @@ import dev.cortado.wasm.Import;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.internal.FileStamp;
@@ -157,7 +158,9 @@ public final class Module {
   public static Module compile(Engine engine, Bytes binary) {
     Objects.requireNonNull(engine, "engine");
     Optional<Path> cache = engine.config().codeCache();
-    if (cache.isEmpty() || binary.length() < RECORDED_FROM_BYTES) {
+    if (cache.isEmpty()
+        || binary.length() < RECORDED_FROM_BYTES
+        || engine.config().wasmVersion() != WasmVersion.WASM_3_0) {
       // Hashed only if compiled code is looked for.
       return new Module(engine, decodeAndValidate(engine, binary), () -> sha256(binary));
     }
@@ -187,14 +190,19 @@ public final class Module {
       validated = KnownValid.validate(known);
     } else {
       KnownValid.checkBodies(known);
-      validated = Validator.validate(known, engine.config().parallelValidation());
+      validated = validate(engine, known);
       ValidationRecord.add(cache.get(), sha256);
     }
     return new Module(engine, validated, () -> sha256);
   }
 
+  private static ValidatedModule validate(Engine engine, WasmModule module) {
+    EngineConfig c = engine.config();
+    return Validator.validate(module, c.parallelValidation(), c.wasmVersion());
+  }
+
   private static ValidatedModule decodeAndValidate(Engine engine, Bytes binary) {
-    return Validator.validate(ModuleDecoder.decode(binary), engine.config().parallelValidation());
+    return validate(engine, ModuleDecoder.decode(binary));
   }
 
   /**
@@ -206,7 +214,7 @@ public final class Module {
     Objects.requireNonNull(engine, "engine");
     return new Module(
         engine,
-        Validator.validate(module, engine.config().parallelValidation()),
+        validate(engine, module),
         () -> sha256(ModelAccess.wrap(ModuleEncoder.encode(module))));
   }
 
@@ -218,7 +226,7 @@ public final class Module {
    */
   public static Module compileText(Engine engine, String wat) {
     Objects.requireNonNull(engine, "engine");
-    return compile(engine, TextParser.parseModule(wat));
+    return compile(engine, TextParser.parseModule(wat, engine.config().wasmVersion()));
   }
 
   /** Returns the engine the module was compiled with. */

@@ -583,6 +583,29 @@ public enum Opcode {
     return code;
   }
 
+  /** Returns the edition of the standard that introduced the instruction. */
+  public WasmVersion since() {
+    return Wasm3.OPCODES.contains(this) ? WasmVersion.WASM_3_0 : WasmVersion.WASM_2_0;
+  }
+
+  /**
+   * The instructions Wasm 3.0 added (held apart: an enum's constants cannot be read in its own
+   * constructor).
+   */
+  private static final class Wasm3 {
+    static final java.util.Set<Opcode> OPCODES = wasm3();
+
+    private static java.util.Set<Opcode> wasm3() {
+      java.util.EnumSet<Opcode> s = java.util.EnumSet.of(RETURN_CALL, RETURN_CALL_INDIRECT);
+      for (Opcode op : values()) {
+        if (op.text.contains(".relaxed_")) {
+          s.add(op);
+        }
+      }
+      return java.util.Collections.unmodifiableSet(s);
+    }
+  }
+
   /** Returns the shape of the immediates following the opcode. */
   public Immediate immediate() {
     return immediate;

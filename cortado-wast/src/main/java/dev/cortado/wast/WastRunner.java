@@ -227,7 +227,7 @@ public final class WastRunner {
     }
 
     private Instance instantiate(ModuleSource source) {
-      Module module = Module.compile(engine, source.module());
+      Module module = Module.compile(engine, source.module(engine.config().wasmVersion()));
       return linker.instantiate(store, module);
     }
 
@@ -236,7 +236,7 @@ public final class WastRunner {
      * as the reference interpreter does for every module, instantiated or not.
      */
     private Module define(ModuleSource source) {
-      Module m = Module.compile(engine, source.module());
+      Module m = Module.compile(engine, source.module(engine.config().wasmVersion()));
       source.id().ifPresent(id -> definitions.put(id, m));
       lastDefinition = m;
       return m;
@@ -334,7 +334,7 @@ public final class WastRunner {
         if (kind == UnlinkableException.class) {
           instantiate(source);
         } else {
-          Module.compile(engine, source.module());
+          Module.compile(engine, source.module(engine.config().wasmVersion()));
         }
       } catch (MalformedException | InvalidException | UnlinkableException e) {
         if (!kind.isInstance(e)) {

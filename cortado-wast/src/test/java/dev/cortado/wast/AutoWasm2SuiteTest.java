@@ -3,6 +3,7 @@ package dev.cortado.wast;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.EngineConfig;
 import dev.cortado.runtime.ExecutionEngine;
+import dev.cortado.wasm.WasmVersion;
 
 /**
  * The Wasm 2.0 spec suite on the tiered engine, tiering up as soon as each module is instantiated:
@@ -12,7 +13,7 @@ import dev.cortado.runtime.ExecutionEngine;
 class AutoWasm2SuiteTest extends SpecSuiteTest {
   @Override
   Engine engine() {
-    return tieringEagerly();
+    return Engine.create(tieringEagerly().config().withWasmVersion(WasmVersion.WASM_2_0));
   }
 
   /**

@@ -3,12 +3,16 @@ package dev.cortado.wast;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.EngineConfig;
 import dev.cortado.runtime.ExecutionEngine;
+import dev.cortado.wasm.WasmVersion;
 
 /** The Wasm 2.0 spec suite on the compiler to JVM bytecode. */
 class CompilerWasm2SuiteTest extends SpecSuiteTest {
   @Override
   Engine engine() {
-    return Engine.create(EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER));
+    return Engine.create(
+        EngineConfig.defaults()
+            .withExecutionEngine(ExecutionEngine.COMPILER)
+            .withWasmVersion(WasmVersion.WASM_2_0));
   }
 
   @Override

@@ -1,12 +1,18 @@
 package dev.cortado.wast;
 
 import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.EngineConfig;
+import dev.cortado.runtime.ExecutionEngine;
+import dev.cortado.wasm.WasmVersion;
 
 /** The Wasm 2.0 spec suite on the interpreter. */
 class InterpreterWasm2SuiteTest extends SpecSuiteTest {
   @Override
   Engine engine() {
-    return Engine.create();
+    return Engine.create(
+        EngineConfig.defaults()
+            .withExecutionEngine(ExecutionEngine.INTERPRETER)
+            .withWasmVersion(WasmVersion.WASM_2_0));
   }
 
   @Override

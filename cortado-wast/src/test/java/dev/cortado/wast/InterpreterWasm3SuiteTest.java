@@ -1,6 +1,8 @@
 package dev.cortado.wast;
 
 import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.EngineConfig;
+import dev.cortado.runtime.ExecutionEngine;
 
 /**
  * The Wasm 3.0 spec suite (the suite's top level only) on the interpreter. Scripts needing features
@@ -10,7 +12,7 @@ import dev.cortado.runtime.Engine;
 class InterpreterWasm3SuiteTest extends SpecSuiteTest {
   @Override
   Engine engine() {
-    return Engine.create();
+    return Engine.create(EngineConfig.defaults().withExecutionEngine(ExecutionEngine.INTERPRETER));
   }
 
   @Override

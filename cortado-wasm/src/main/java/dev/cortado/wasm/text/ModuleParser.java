@@ -18,6 +18,7 @@ import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,24 +45,28 @@ final class ModuleParser {
   private int globalCount;
   private boolean hasStart;
 
-  private ModuleParser(List<SExpr.Parens> fields, List<SExpr.Annotation> annotations) {
+  private final WasmVersion version;
+
+  private ModuleParser(
+      List<SExpr.Parens> fields, List<SExpr.Annotation> annotations, WasmVersion version) {
     this.fields = fields;
     this.annotations = annotations;
+    this.version = version;
   }
 
   /** Parses {@code (module $id? field*)}. */
-  static WasmModule module(SExpr.Parens node) {
+  static WasmModule module(SExpr.Parens node, WasmVersion version) {
     Cursor c = node.cursor();
     c.expectKeyword("module");
     int skipped = c.optionalId().isPresent() ? 2 : 1;
-    return fields(c, node.annotations().stream().map(a -> a.after(skipped)).toList());
+    return fields(c, node.annotations().stream().map(a -> a.after(skipped)).toList(), version);
   }
 
   /**
    * Parses the module fields from {@code c} to its end, with the {@code annotations} among them
    * (placed relative to the fields).
    */
-  static WasmModule fields(Cursor c, List<SExpr.Annotation> annotations) {
+  static WasmModule fields(Cursor c, List<SExpr.Annotation> annotations, WasmVersion version) {
     List<SExpr.Parens> fields = new ArrayList<>();
     while (!c.atEnd()) {
       if (!(c.peek() instanceof SExpr.Parens p)) {
@@ -73,7 +78,7 @@ final class ModuleParser {
       fields.add(p);
       c.next();
     }
-    return new ModuleParser(fields, annotations).parse();
+    return new ModuleParser(fields, annotations, version).parse();
   }
 
   private WasmModule parse() {
@@ -228,11 +233,11 @@ final class ModuleParser {
           }
           case "table" -> {
             tableCount++;
-            yield new ImportDesc.Table(Types.tableType(desc, ctx.types));
+            yield new ImportDesc.Table(Types.tableType(desc, ctx.types, version));
           }
           case "memory" -> {
             memoryCount++;
-            yield new ImportDesc.Memory(Types.memoryType(desc));
+            yield new ImportDesc.Memory(Types.memoryType(desc, version));
           }
           default -> {
             globalCount++;
@@ -312,7 +317,7 @@ final class ModuleParser {
               type, items, new ElementSegment.Mode.Active(index, SegmentParser.zeroOffset())));
       return;
     }
-    module.addTable(Types.tableType(c, ctx.types));
+    module.addTable(Types.tableType(c, ctx.types, version));
     c.expectEnd();
   }
 
@@ -333,7 +338,7 @@ final class ModuleParser {
           new DataSegment(bytes, new DataSegment.Mode.Active(index, SegmentParser.zeroOffset())));
       return;
     }
-    module.addMemory(Types.memoryType(c));
+    module.addMemory(Types.memoryType(c, version));
     c.expectEnd();
   }
 

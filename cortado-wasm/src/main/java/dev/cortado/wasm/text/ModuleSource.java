@@ -3,6 +3,7 @@ package dev.cortado.wasm.text;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import java.util.List;
 import java.util.Objects;
@@ -20,11 +21,20 @@ public sealed interface ModuleSource {
   Optional<String> id();
 
   /**
-   * Returns the module.
+   * Returns the module, in Wasm 3.0's text format if it is text.
    *
    * @throws MalformedException if the module is malformed
    */
-  WasmModule module();
+  default WasmModule module() {
+    return module(WasmVersion.WASM_3_0);
+  }
+
+  /**
+   * Returns the module, read by edition {@code version} of the text format if it is text.
+   *
+   * @throws MalformedException if the module is malformed
+   */
+  WasmModule module(WasmVersion version);
 
   /**
    * A module written in the text format inside the script. It is converted each time {@link
@@ -59,8 +69,8 @@ public sealed interface ModuleSource {
     }
 
     @Override
-    public WasmModule module() {
-      return ModuleParser.fields(new Cursor(fields, endLine, endColumn), annotations);
+    public WasmModule module(WasmVersion version) {
+      return ModuleParser.fields(new Cursor(fields, endLine, endColumn), annotations, version);
     }
 
     @Override
@@ -82,9 +92,9 @@ public sealed interface ModuleSource {
       Objects.requireNonNull(bytes, "bytes");
     }
 
-    /** Decodes the bytes. */
+    /** Decodes the bytes (the binary format is the same in every edition). */
     @Override
-    public WasmModule module() {
+    public WasmModule module(WasmVersion version) {
       return ModuleDecoder.decode(bytes.toArray());
     }
   }
@@ -107,14 +117,14 @@ public sealed interface ModuleSource {
      * quoted text.
      */
     @Override
-    public WasmModule module() {
+    public WasmModule module(WasmVersion version) {
       String source =
           Utf8.decode(text.toArray())
               .orElseThrow(
                   () ->
                       MalformedException.text(
                           "malformed UTF-8 encoding in quoted module text", 1, 1));
-      return TextParser.parseModule(source);
+      return TextParser.parseModule(source, version);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.cortado.wasm.text;
 
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +28,18 @@ public final class TextParser {
    * @see <a href="https://webassembly.github.io/spec/core/text/modules.html#modules">Modules</a>
    */
   public static WasmModule parseModule(String text) {
+    return parseModule(text, WasmVersion.WASM_3_0);
+  }
+
+  /**
+   * Parses one module as {@link #parseModule(String)} does, by edition {@code version} of the text
+   * format.
+   *
+   * @throws MalformedException if the text is not a well-formed module
+   */
+  public static WasmModule parseModule(String text, WasmVersion version) {
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(version, "version");
     List<Token> tokens = Lexer.tokenize(text);
     SExpr.Forest forest = SExpr.read(tokens);
     List<SExpr> items = forest.items();
@@ -36,10 +48,11 @@ public final class TextParser {
     if (items.size() == 1
         && items.get(0) instanceof SExpr.Parens p
         && p.head().equals(Optional.of("module"))) {
-      module = ModuleParser.module(p);
+      module = ModuleParser.module(p, version);
     } else {
       module =
-          ModuleParser.fields(new Cursor(items, eof.line(), eof.column()), forest.annotations());
+          ModuleParser.fields(
+              new Cursor(items, eof.line(), eof.column()), forest.annotations(), version);
     }
     forest.balanced();
     return module;

@@ -7,6 +7,7 @@ import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmVersion;
 import java.util.Optional;
 
 /**
@@ -94,26 +95,33 @@ final class Types {
 
   /**
    * Reads limits: a minimum and an optional maximum, each a {@code u64} as in Wasm 3.0's text
-   * format (unsigned in the longs); the validator checks they fit the memory or table.
+   * format (unsigned in the longs; the validator checks they fit the memory or table), or a {@code
+   * u32} in Wasm 2.0's.
    */
-  static Limits limits(Cursor c) {
-    long min = IntLiterals.u64(c.expect(Token.Kind.NAT, "a limit"), "limit");
+  static Limits limits(Cursor c, WasmVersion version) {
+    long min = limit(c.expect(Token.Kind.NAT, "a limit"), version);
     if (c.peekToken(Token.Kind.NAT)) {
-      long max = IntLiterals.u64(Cursor.token(c.next()), "limit");
+      long max = limit(Cursor.token(c.next()), version);
       return Limits.of(min, max);
     }
     return Limits.of(min);
   }
 
+  private static long limit(Token t, WasmVersion version) {
+    return version == WasmVersion.WASM_2_0
+        ? Integer.toUnsignedLong(IntLiterals.u32(t, "limit"))
+        : IntLiterals.u64(t, "limit");
+  }
+
   /** Reads a table type: limits then a reference type. */
-  static TableType tableType(Cursor c, TypeTable types) {
-    Limits limits = limits(c);
+  static TableType tableType(Cursor c, TypeTable types, WasmVersion version) {
+    Limits limits = limits(c, version);
     return new TableType(refType(c, types), limits);
   }
 
   /** Reads a memory type: limits. */
-  static MemoryType memoryType(Cursor c) {
-    return new MemoryType(limits(c));
+  static MemoryType memoryType(Cursor c, WasmVersion version) {
+    return new MemoryType(limits(c, version));
   }
 
   /** Reads a global type: a value type, or {@code (mut t)}. */

@@ -2,6 +2,7 @@ package dev.cortado.wasm.valid;
 
 import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.WasmVersion;
 
 /**
  * Which instructions a constant expression (a global's initializer, a segment's offset or element)
@@ -20,7 +21,11 @@ final class ConstantRules {
   static void check(FunctionValidator v, Opcode op) {
     switch (op) {
       case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC, END -> {}
-      case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> {}
+      case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> {
+        if (v.ctx.version == WasmVersion.WASM_2_0) {
+          throw v.fail("constant expression required: " + op.text() + " is Wasm 3.0");
+        }
+      }
       case GLOBAL_GET -> {
         int x = v.reader.index();
         // A global's initializer sees only the globals before it: they are initialized in order.

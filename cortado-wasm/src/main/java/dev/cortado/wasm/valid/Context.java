@@ -6,6 +6,7 @@ import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.TableType;
+import dev.cortado.wasm.WasmVersion;
 import java.util.BitSet;
 import java.util.List;
 
@@ -29,6 +30,9 @@ final class Context {
   /** Functions that {@code ref.func} may name inside function bodies ({@code C.refs}). */
   final BitSet refs;
 
+  /** The edition of the standard the module is validated against. */
+  final WasmVersion version;
+
   Context(
       List<SubType> types,
       FuncType[] functions,
@@ -37,7 +41,8 @@ final class Context {
       GlobalType[] globals,
       RefType[] elements,
       int dataCount,
-      BitSet refs) {
+      BitSet refs,
+      WasmVersion version) {
     this.types = types;
     this.functions = functions;
     this.tables = tables;
@@ -46,6 +51,7 @@ final class Context {
     this.elements = elements;
     this.dataCount = dataCount;
     this.refs = refs;
+    this.version = version;
   }
 
   static boolean inRange(int index, int count) {

@@ -7,6 +7,7 @@ import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +103,11 @@ final class FunctionValidator {
    * @param where where the expression is, for messages, for example {@code "global 2"}
    */
   void validateConstant(Expression e, ValType expected, int visibleGlobals, String where) {
-    this.visibleGlobals = visibleGlobals;
+    // Wasm 2.0 lets constant expressions read imported globals only.
+    this.visibleGlobals =
+        ctx.version == WasmVersion.WASM_2_0
+            ? Math.min(visibleGlobals, module.importedGlobalCount())
+            : visibleGlobals;
     functionIndex = -1;
     this.where = where;
     constantMode = true;
@@ -123,6 +128,9 @@ final class FunctionValidator {
         throw fail("missing end: the code ends inside a block");
       }
       Opcode op = reader.next();
+      if (ctx.version == WasmVersion.WASM_2_0 && op.since() == WasmVersion.WASM_3_0) {
+        throw fail("unknown instruction " + op.text() + ": it is Wasm 3.0");
+      }
       if (constantMode) {
         ConstantRules.check(this, op);
       }

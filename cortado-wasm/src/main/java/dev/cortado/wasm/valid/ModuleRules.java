@@ -19,6 +19,7 @@ import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -34,7 +35,7 @@ import java.util.Set;
 final class ModuleRules {
   private ModuleRules() {}
 
-  static Context check(WasmModule m) {
+  static Context check(WasmModule m, WasmVersion version) {
     FuncType[] functions = new FuncType[m.functionCount()];
     TableType[] tables = new TableType[m.tableCount()];
     MemoryType[] memories = new MemoryType[m.memoryCount()];
@@ -43,7 +44,7 @@ final class ModuleRules {
     int t = 0;
     int mem = 0;
     int g = 0;
-    Context types = new Context(m.types(), null, null, null, null, null, 0, null);
+    Context types = new Context(m.types(), null, null, null, null, null, 0, null, version);
     for (int i = 0; i < m.imports().size(); i++) {
       Import imp = m.imports().get(i);
       String where = "import " + i + " (\"" + imp.module() + "\" \"" + imp.name() + "\")";
@@ -95,7 +96,8 @@ final class ModuleRules {
             globals,
             elements,
             dataCount,
-            declaredReferences(m));
+            declaredReferences(m),
+            version);
     FunctionValidator constants = new FunctionValidator(ctx, m);
     for (int i = 0; i < m.globals().size(); i++) {
       Global gl = m.globals().get(i);

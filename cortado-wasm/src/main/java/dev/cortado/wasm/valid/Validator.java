@@ -4,6 +4,7 @@ import dev.cortado.wasm.Function;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.internal.Chunks;
 import dev.cortado.wasm.internal.KnownValid;
 import java.util.List;
@@ -41,7 +42,15 @@ public final class Validator {
    * module is large enough.
    */
   public static ValidatedModule validate(WasmModule module, boolean parallel) {
-    Context ctx = ModuleRules.check(module);
+    return validate(module, parallel, WasmVersion.WASM_3_0);
+  }
+
+  /**
+   * Validates {@code module} against edition {@code version} of the standard, with function bodies
+   * in parallel only if {@code parallel} and the module is large enough.
+   */
+  public static ValidatedModule validate(WasmModule module, boolean parallel, WasmVersion version) {
+    Context ctx = ModuleRules.check(module, version);
     List<Function> functions = module.functions();
     FunctionInfo[] infos = new FunctionInfo[functions.size()];
     Chunks.run(
@@ -62,6 +71,8 @@ public final class Validator {
    */
   static ValidatedModule validateLazily(WasmModule module) {
     return new ValidatedModule(
-        module, ModuleRules.check(module), new FunctionInfo[module.functions().size()]);
+        module,
+        ModuleRules.check(module, WasmVersion.WASM_3_0),
+        new FunctionInfo[module.functions().size()]);
   }
 }

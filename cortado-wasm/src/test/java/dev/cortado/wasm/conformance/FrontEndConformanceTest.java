@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.testing.SpecSuite;
@@ -87,7 +88,7 @@ class FrontEndConformanceTest {
   private static String check(Command c, ModuleSource source, int[] counts) {
     WasmModule module;
     try {
-      module = source.module();
+      module = source.module(WasmVersion.WASM_2_0);
     } catch (MalformedException e) {
       if (c instanceof Command.AssertMalformed) {
         counts[1]++;
@@ -104,7 +105,7 @@ class FrontEndConformanceTest {
     }
     counts[4]++;
     try {
-      Validator.validate(module);
+      Validator.validate(module, false, WasmVersion.WASM_2_0);
     } catch (InvalidException e) {
       if (c instanceof Command.AssertInvalid) {
         counts[2]++;

@@ -1,0 +1,70 @@
+package dev.cortado.wasm.valid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cortado.wasm.InvalidException;
+import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.WasmVersion;
+import dev.cortado.wasm.text.TextParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What Wasm 3.0 added or relaxed is accepted by default and rejected under Wasm 2.0. */
+class WasmVersionTest {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "(module (global i32 (i32.add (i32.const 1) (i32.const 2))))",
+        "(module (global i32 (i32.const 1)) (global i32 (global.get 0)))",
+        "(module (memory 1) (global i32 (i32.const 8)) (data (global.get 0) \"x\"))",
+        "(module (func $f) (func return_call $f))",
+        "(module (func (param v128 v128) (result v128)"
+            + " (i8x16.relaxed_swizzle (local.get 0) (local.get 1))))"
+      })
+  void wasm3AdditionsAreValidByDefaultAndInvalidInWasm2(String wat) {
+    Validator.validate(TextParser.parseModule(wat));
+    InvalidException e =
+        assertThrows(
+            InvalidException.class,
+            () ->
+                Validator.validate(
+                    TextParser.parseModule(wat, WasmVersion.WASM_2_0),
+                    false,
+                    WasmVersion.WASM_2_0));
+    assertTrue(
+        e.getMessage().contains("Wasm 3.0") || e.getMessage().contains("unknown global"),
+        e.getMessage());
+  }
+
+  @Test
+  void wasm2ConstantExpressionsMayStillReadImportedGlobals() {
+    String wat =
+        "(module (import \"m\" \"g\" (global i32)) (memory 1) (data (global.get 0) \"x\"))";
+    Validator.validate(
+        TextParser.parseModule(wat, WasmVersion.WASM_2_0), false, WasmVersion.WASM_2_0);
+  }
+
+  @Test
+  void limitsAboveU32AreMalformedTextInWasm2AndInvalidInWasm3() {
+    String wat = "(module (memory 0x1_0000_0000))";
+    MalformedException m =
+        assertThrows(
+            MalformedException.class, () -> TextParser.parseModule(wat, WasmVersion.WASM_2_0));
+    assertTrue(m.getMessage().contains("i32 constant out of range"), m.getMessage());
+    InvalidException i =
+        assertThrows(InvalidException.class, () -> Validator.validate(TextParser.parseModule(wat)));
+    assertTrue(i.getMessage().contains("memory size"), i.getMessage());
+  }
+
+  @Test
+  void theOpcodeTableKnowsWhichInstructionsAreWasm3() {
+    assertEquals(WasmVersion.WASM_3_0, Opcode.RETURN_CALL.since());
+    assertEquals(WasmVersion.WASM_3_0, Opcode.F32X4_RELAXED_MADD.since());
+    assertEquals(WasmVersion.WASM_2_0, Opcode.CALL.since());
+    assertEquals(WasmVersion.WASM_2_0, Opcode.I8X16_SWIZZLE.since());
+  }
+}
