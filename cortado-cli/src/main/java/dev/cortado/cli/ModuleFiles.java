@@ -4,6 +4,7 @@ import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.Module;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.text.TextParser;
 import java.io.IOException;
@@ -49,8 +50,15 @@ final class ModuleFiles {
    * @throws dev.cortado.wasm.MalformedException if it is not a well-formed module
    */
   static WasmModule parse(Path file, Bytes bytes) {
+    return parse(file, bytes, WasmVersion.WASM_3_0);
+  }
+
+  /**
+   * Returns the module as {@link #parse(Path, Bytes)} does, text read by edition {@code version}.
+   */
+  static WasmModule parse(Path file, Bytes bytes, WasmVersion version) {
     if (!looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
-      return TextParser.parseModule(text(bytes));
+      return TextParser.parseModule(text(bytes), version);
     }
     return ModuleDecoder.decode(bytes);
   }
@@ -62,7 +70,8 @@ final class ModuleFiles {
    */
   static Module compile(Engine engine, Path file, Bytes bytes) {
     if (!looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
-      return Module.compile(engine, TextParser.parseModule(text(bytes)));
+      return Module.compile(
+          engine, TextParser.parseModule(text(bytes), engine.config().wasmVersion()));
     }
     return Module.compile(engine, bytes);
   }

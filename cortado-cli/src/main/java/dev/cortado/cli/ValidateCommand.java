@@ -3,12 +3,14 @@ package dev.cortado.cli;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.valid.Validator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,10 +31,28 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "module files (.wasm or .wat)")
   List<Path> files;
 
+  @Option(
+      names = "--wasm",
+      paramLabel = "VERSION",
+      description =
+          "The edition of the WebAssembly standard to check against: 3.0 (the default) or 2.0"
+              + " (for modules that must also run on older runtimes).")
+  String wasm = "3.0";
+
+  /** Returns the edition {@code --wasm} names, or fails with a message naming the choices. */
+  private WasmVersion version() {
+    return switch (wasm) {
+      case "3.0", "3" -> WasmVersion.WASM_3_0;
+      case "2.0", "2" -> WasmVersion.WASM_2_0;
+      default -> throw new UserException("unknown --wasm '" + wasm + "': use 3.0 or 2.0");
+    };
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    WasmVersion version = version();
     boolean allValid = true;
     for (Path file : files) {
       Bytes bytes;
@@ -45,7 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       try {
         Activity.now("validating " + file);
-        Validator.validate(ModuleFiles.parse(file, bytes));
+        Validator.validate(ModuleFiles.parse(file, bytes, version), true, version);
         out.println(file + ": valid");
       } catch (MalformedException e) {
         out.println(file + ": malformed: " + e.detail());

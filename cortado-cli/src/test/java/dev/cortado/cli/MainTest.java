@@ -42,6 +42,18 @@ class MainTest {
   }
 
   @Test
+  void validateChecksAgainstWasm2OnRequest() throws IOException {
+    Path f = file("ext.wat", "(module (global i32 (i32.add (i32.const 1) (i32.const 2))))");
+    assertEquals(0, run("validate", f.toString()).status());
+    Run old = run("validate", "--wasm=2.0", f.toString());
+    assertEquals(1, old.status());
+    assertTrue(old.out().startsWith(f + ": invalid: constant expression required"), old.out());
+    Run bad = run("validate", "--wasm=4", f.toString());
+    assertEquals(1, bad.status());
+    assertTrue(bad.err().contains("unknown --wasm '4': use 3.0 or 2.0"), bad.err());
+  }
+
+  @Test
   void validateExitsWithZeroWhenEveryFileIsValid() throws IOException {
     Run r = run("validate", file("a.wat", "(module)").toString());
     assertEquals(0, r.status());
