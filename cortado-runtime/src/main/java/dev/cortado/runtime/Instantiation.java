@@ -58,10 +58,20 @@ final class Instantiation {
     if (module.tier() != null) {
       store.tierUp(module.tier());
     }
+    ConstantEvaluator constants = new ConstantEvaluator();
     try {
       int t = m.importedTableCount();
-      for (TableType type : m.tables()) {
-        inst.tables[t++] = new TableInstance(type, store.config().maxTableElements(), null);
+      for (int i = 0; i < m.tables().size(); i++) {
+        TableType type = m.tables().get(i);
+        Object init = null;
+        var expression = m.tableInit(i);
+        if (expression.isPresent()) {
+          // Wasm 3.0: every element starts as the expression's value (it reads imported globals).
+          GlobalInstance scratch = new GlobalInstance(new GlobalType(type.elementType(), false));
+          constants.evaluate(expression.get(), inst, scratch);
+          init = scratch.ref;
+        }
+        inst.tables[t++] = new TableInstance(type, store.config().maxTableElements(), init);
       }
       int mem = m.importedMemoryCount();
       for (MemoryType type : m.memories()) {
@@ -71,7 +81,6 @@ final class Instantiation {
       throw new InstantiationException(
           e instanceof ResourceLimitException ? e.getMessage() : "not enough memory", e);
     }
-    ConstantEvaluator constants = new ConstantEvaluator();
     int g = m.importedGlobalCount();
     for (dev.cortado.wasm.Global global : m.globals()) {
       GlobalInstance gi = new GlobalInstance(global.type());

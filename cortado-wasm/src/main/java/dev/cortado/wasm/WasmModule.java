@@ -3,6 +3,7 @@ package dev.cortado.wasm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
@@ -24,6 +25,8 @@ public final class WasmModule {
   private final List<Import> imports;
   private final List<Function> functions;
   private final List<TableType> tables;
+  // Defined table index to its initializer expression (Wasm 3.0); absent: null references.
+  private final java.util.Map<Integer, Expression> tableInits;
   private final List<MemoryType> memories;
   private final List<Global> globals;
   private final List<Export> exports;
@@ -53,6 +56,7 @@ public final class WasmModule {
     this.imports = List.copyOf(b.imports);
     this.functions = List.copyOf(b.functions);
     this.tables = List.copyOf(b.tables);
+    this.tableInits = java.util.Map.copyOf(b.tableInits);
     this.memories = List.copyOf(b.memories);
     this.globals = List.copyOf(b.globals);
     this.exports = List.copyOf(b.exports);
@@ -92,6 +96,7 @@ public final class WasmModule {
     b.imports.addAll(imports);
     b.functions.addAll(functions);
     b.tables.addAll(tables);
+    b.tableInits.putAll(tableInits);
     b.memories.addAll(memories);
     b.globals.addAll(globals);
     b.exports.addAll(exports);
@@ -127,6 +132,14 @@ public final class WasmModule {
   /** Returns the tables defined in the module (not the imported ones). */
   public List<TableType> tables() {
     return tables;
+  }
+
+  /**
+   * Returns the initializer expression of defined table {@code index} (Wasm 3.0), if it has one; a
+   * table without one starts with null references.
+   */
+  public Optional<Expression> tableInit(int index) {
+    return Optional.ofNullable(tableInits.get(index));
   }
 
   /** Returns the memories defined in the module (not the imported ones). */
@@ -238,6 +251,7 @@ public final class WasmModule {
         && imports.equals(m.imports)
         && functions.equals(m.functions)
         && tables.equals(m.tables)
+        && tableInits.equals(m.tableInits)
         && memories.equals(m.memories)
         && globals.equals(m.globals)
         && exports.equals(m.exports)
@@ -251,7 +265,8 @@ public final class WasmModule {
 
   @Override
   public int hashCode() {
-    return Objects.hash(recGroups, imports, functions, tables, memories, globals, exports, start)
+    return Objects.hash(
+            recGroups, imports, functions, tables, tableInits, memories, globals, exports, start)
         + 31 * Objects.hash(elements, datas, dataCount, customSections, names());
   }
 
@@ -284,6 +299,7 @@ public final class WasmModule {
     private final List<Import> imports = new ArrayList<>();
     private final List<Function> functions = new ArrayList<>();
     private final List<TableType> tables = new ArrayList<>();
+    private final java.util.Map<Integer, Expression> tableInits = new java.util.HashMap<>();
     private final List<MemoryType> memories = new ArrayList<>();
     private final List<Global> globals = new ArrayList<>();
     private final List<Export> exports = new ArrayList<>();
@@ -323,6 +339,13 @@ public final class WasmModule {
     public Builder addTable(TableType table) {
       tables.add(Objects.requireNonNull(table, "table"));
       return this;
+    }
+
+    /** Adds a defined table whose elements start as {@code init}'s value (Wasm 3.0). */
+    public Builder addTable(TableType table, Expression init) {
+      Objects.requireNonNull(init, "init");
+      tableInits.put(tables.size(), init);
+      return addTable(table);
     }
 
     /** Adds a defined memory. */

@@ -317,8 +317,13 @@ final class ModuleParser {
               type, items, new ElementSegment.Mode.Active(index, SegmentParser.zeroOffset())));
       return;
     }
-    module.addTable(Types.tableType(c, ctx.types, version));
-    c.expectEnd();
+    TableType type = Types.tableType(c, ctx.types, version);
+    if (c.atEnd()) {
+      module.addTable(type);
+    } else {
+      // Wasm 3.0: the expression every element starts as.
+      module.addTable(type, InstructionParser.expression(ctx, new IdSpace("local"), c));
+    }
   }
 
   private void memory(Cursor c) {

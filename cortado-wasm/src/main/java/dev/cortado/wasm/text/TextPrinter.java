@@ -67,8 +67,9 @@ public final class TextPrinter {
     imports();
     functions();
     int table = module.importedTableCount();
-    for (TableType t : module.tables()) {
-      line("(table " + comment(table++) + tableType(t) + ")");
+    for (int i = 0; i < module.tables().size(); i++) {
+      String init = module.tableInit(i).map(e -> " " + code.inline(e)).orElse("");
+      line("(table " + comment(table++) + tableType(module.tables().get(i)) + init + ")");
     }
     int memory = module.importedMemoryCount();
     for (var m : module.memories()) {

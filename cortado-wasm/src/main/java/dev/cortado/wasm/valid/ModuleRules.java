@@ -99,6 +99,23 @@ final class ModuleRules {
             declaredReferences(m),
             version);
     FunctionValidator constants = new FunctionValidator(ctx, m);
+    for (int i = 0; i < m.tables().size(); i++) {
+      var init = m.tableInit(i);
+      String where = "table " + (m.importedTableCount() + i);
+      RefType elementType = m.tables().get(i).elementType();
+      if (init.isEmpty() && !elementType.nullable()) {
+        throw InvalidException.of(
+            "type mismatch: a table of " + elementType.text() + " needs an initializer expression",
+            where);
+      }
+      if (init.isPresent()) {
+        if (version == WasmVersion.WASM_2_0) {
+          throw InvalidException.of("a table initializer expression is Wasm 3.0", where);
+        }
+        // Tables come before globals: only imported globals are initialized yet.
+        constants.validateConstant(init.get(), elementType, m.importedGlobalCount(), where);
+      }
+    }
     for (int i = 0; i < m.globals().size(); i++) {
       Global gl = m.globals().get(i);
       int index = m.importedGlobalCount() + i;
