@@ -39,20 +39,11 @@ final class ValidateCommand implements Callable<Integer> {
               + " (for modules that must also run on older runtimes).")
   String wasm = "3.0";
 
-  /** Returns the edition {@code --wasm} names, or fails with a message naming the choices. */
-  private WasmVersion version() {
-    return switch (wasm) {
-      case "3.0", "3" -> WasmVersion.WASM_3_0;
-      case "2.0", "2" -> WasmVersion.WASM_2_0;
-      default -> throw new UserException("unknown --wasm '" + wasm + "': use 3.0 or 2.0");
-    };
-  }
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    WasmVersion version = version();
+    WasmVersion version = EngineOption.wasmVersion(wasm);
     boolean allValid = true;
     for (Path file : files) {
       Bytes bytes;

@@ -54,6 +54,19 @@ class MainTest {
   }
 
   @Test
+  void wastRunsA2ScriptAsWrittenWithWasm2() throws IOException {
+    Path script =
+        file(
+            "old.wast",
+            "(assert_invalid (module (global i32 (i32.add (i32.const 1) (i32.const 2))))"
+                + " \"constant expression required\")");
+    assertEquals(0, run("wast", "--wasm=2.0", script.toString()).status());
+    Run now = run("wast", script.toString());
+    assertEquals(1, now.status());
+    assertTrue(now.out().contains("0 passed, 1 failed"), now.out());
+  }
+
+  @Test
   void validateExitsWithZeroWhenEveryFileIsValid() throws IOException {
     Run r = run("validate", file("a.wat", "(module)").toString());
     assertEquals(0, r.status());
