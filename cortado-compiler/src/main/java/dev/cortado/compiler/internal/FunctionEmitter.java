@@ -94,6 +94,10 @@ final class FunctionEmitter {
   private boolean unreachable;
   private int skipDepth;
   private int spillBase;
+  // Where a tail call of the function itself jumps: after the prologue's allocations, where the
+  // declared locals are zeroed.
+  private final Label start = new Label();
+
   // The local holding where the arguments start in the machine's slots, for a function with too
   // many parameters for a JVM method; -1 for any other.
   private int argsBase = -1;
@@ -268,6 +272,8 @@ final class FunctionEmitter {
         vectors.share(frameRefsLocal, plan.frameLength());
       }
     }
+    // A tail call of the function itself comes back here with new arguments.
+    mv.visitLabel(start);
     int params = type.params().size();
     for (int i = registers.nextSetBit(params); i >= 0; i = registers.nextSetBit(i + 1)) {
       ValType t = localTypes.get(i);
@@ -495,6 +501,10 @@ final class FunctionEmitter {
         returnValues();
         unreachable = true;
       }
+      case RETURN_CALL -> {
+        selfTailCall();
+        unreachable = true;
+      }
       case CALL -> calls.call(r.index());
       case CALL_INDIRECT -> calls.callIndirect(r.index(), r.index2());
       case DROP -> popValue(pop());
@@ -576,6 +586,32 @@ final class FunctionEmitter {
     int value = temp(t);
     mv.visitVarInsn(JvmTypes.store(t), value);
     frame.store(t, index, value);
+  }
+
+  /**
+   * A {@code return_call} of the function itself (ModuleEmitter leaves any other tail call to the
+   * interpreter), in constant space: the arguments become the parameters, whatever else is on the
+   * stack goes, and control jumps back to where the declared locals are zeroed. A method whose
+   * locals live in a frame or vector registers, or a piece, is left to the interpreter.
+   */
+  private void selfTailCall() {
+    if (piece != null || plan.hasFrame || vectors != null || argsBase >= 0) {
+      throw CompilationException.outsideScope(
+          "it makes a tail call from code the compiler keeps outside plain JVM locals");
+    }
+    List<ValType> params = type.params();
+    int k = params.size();
+    reads(k);
+    for (int i = k - 1; i >= 0; i--) {
+      mv.visitVarInsn(JvmTypes.store(params.get(i)), localSlot[i]);
+    }
+    for (int i = stack.size() - k - 1; i >= spillBase; i--) {
+      popValue(stack.get(i));
+    }
+    // Fuel, deadlines and interruption are checked at every call, a tail call included.
+    mv.visitVarInsn(ALOAD, machineLocal);
+    support("tick", "(L" + JvmTypes.MACHINE + ";)V");
+    mv.visitJumpInsn(GOTO, start);
   }
 
   /**
