@@ -92,9 +92,7 @@ public final class Module {
             ? CompilerScope.outside(validated.module())
             : Optional.empty();
     outside.ifPresent(
-        why ->
-            LOG.log(
-                System.Logger.Level.WARNING, CompilationException.outsideScope(why).getMessage()));
+        why -> LOG.log(System.Logger.Level.WARNING, CompilationException.outsideScopeMessage(why)));
     this.tier =
         switch (outside.isPresent() ? ExecutionEngine.INTERPRETER : kind) {
           case INTERPRETER -> null;

@@ -2,10 +2,12 @@ package dev.cortado.wasm;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every instruction of WebAssembly 2.0, and those of 3.0 Cortado has so far (tail calls): its text
@@ -593,16 +595,16 @@ public enum Opcode {
    * constructor).
    */
   private static final class Wasm3 {
-    static final java.util.Set<Opcode> OPCODES = wasm3();
+    static final Set<Opcode> OPCODES = wasm3();
 
-    private static java.util.Set<Opcode> wasm3() {
-      java.util.EnumSet<Opcode> s = java.util.EnumSet.of(RETURN_CALL, RETURN_CALL_INDIRECT);
+    private static Set<Opcode> wasm3() {
+      EnumSet<Opcode> s = EnumSet.of(RETURN_CALL, RETURN_CALL_INDIRECT);
       for (Opcode op : values()) {
         if (op.text.contains(".relaxed_")) {
           s.add(op);
         }
       }
-      return java.util.Collections.unmodifiableSet(s);
+      return Collections.unmodifiableSet(s);
     }
   }
 

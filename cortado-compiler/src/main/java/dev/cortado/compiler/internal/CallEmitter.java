@@ -124,8 +124,7 @@ final class CallEmitter {
    * spends it in {@code Support.call}), so both tiers count fuel alike.
    */
   private void tick() {
-    mv.visitVarInsn(ALOAD, f.machineLocal());
-    f.support("tick", "(" + MACHINE + ")V");
+    f.tick();
   }
 
   /**

@@ -1,11 +1,16 @@
 package dev.cortado.compiler.internal;
 
+import static org.objectweb.asm.Opcodes.ACONST_NULL;
 import static org.objectweb.asm.Opcodes.BIPUSH;
+import static org.objectweb.asm.Opcodes.DCONST_0;
+import static org.objectweb.asm.Opcodes.FCONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.LCONST_0;
 import static org.objectweb.asm.Opcodes.SIPUSH;
 
+import dev.cortado.wasm.NumType;
+import dev.cortado.wasm.ValType;
 import org.objectweb.asm.MethodVisitor;
 
 /** Pushing constants in their shortest JVM form, with float bit patterns kept exactly. */
@@ -50,6 +55,20 @@ final class Constants {
       mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
     } else {
       mv.visitLdcInsn(d);
+    }
+  }
+
+  /** Pushes the default value of {@code t}: zero, or null for a reference. */
+  static void pushZero(MethodVisitor mv, ValType t) {
+    if (t.isReference()) {
+      mv.visitInsn(ACONST_NULL);
+      return;
+    }
+    switch ((NumType) t) {
+      case I32 -> mv.visitInsn(ICONST_0);
+      case I64 -> mv.visitInsn(LCONST_0);
+      case F32 -> mv.visitInsn(FCONST_0);
+      case F64 -> mv.visitInsn(DCONST_0);
     }
   }
 }

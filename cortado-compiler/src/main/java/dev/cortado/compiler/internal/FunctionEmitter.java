@@ -6,13 +6,10 @@ import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ANEWARRAY;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
-import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.DUP2;
-import static org.objectweb.asm.Opcodes.FCONST_0;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
-import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.IFNULL;
@@ -21,8 +18,6 @@ import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
-import static org.objectweb.asm.Opcodes.LCONST_0;
-import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.POP2;
@@ -42,7 +37,6 @@ import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
 import dev.cortado.wasm.valid.FunctionInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -71,12 +65,7 @@ final class FunctionEmitter {
   private final int[] localSlot;
   private final int machineLocal;
   private final int instLocal;
-  private final int memLocal;
-  private final int memSizeLocal;
-  private final int codeLocal;
   private final Frame frame;
-  private final int frameNumbersLocal;
-  private final int frameRefsLocal;
   private final int lineBase;
   private final Label epilogue = new Label();
   private boolean epilogueUsed;
@@ -94,13 +83,9 @@ final class FunctionEmitter {
   private boolean unreachable;
   private int skipDepth;
   private int spillBase;
-  // Where a tail call of the function itself jumps: after the prologue's allocations, where the
-  // declared locals are zeroed.
+  // Where a tail call of the function itself jumps: where the prologue zeroes the declared locals.
   private final Label start = new Label();
-
-  // The local holding where the arguments start in the machine's slots, for a function with too
-  // many parameters for a JVM method; -1 for any other.
-  private int argsBase = -1;
+  private final MethodLocals layout;
   private final Map<Long, Integer> spillLocals = new HashMap<>();
   private int nextSpillLocal;
 
@@ -126,58 +111,28 @@ final class FunctionEmitter {
     this.localTypes = locals;
     this.plan = plan;
     this.piece = piece;
-    this.localSlot = new int[locals.size()];
-    Arrays.fill(localSlot, -1);
     int params = piece == null ? type.params().size() : 0;
     this.registers = SplitPlan.registers(piece == null ? plan.rootOwn : piece.own, locals, params);
-    int slot = 0;
-    if (piece == null && !JvmTypes.takesArguments(type)) {
-      // Too many parameters for a JVM method: they come in the machine's slots from argsBase on,
-      // and the prologue moves them to locals of their own.
-      argsBase = slot++;
-      machineLocal = slot++;
-      instLocal = slot++;
-      frameNumbersLocal = slot++;
-      frameRefsLocal = slot++;
-      for (int i = 0; i < params; i++) {
-        localSlot[i] = slot;
-        slot += JvmTypes.argumentSlots(locals.get(i));
-      }
-    } else if (piece == null) {
-      for (int i = 0; i < params; i++) {
-        localSlot[i] = slot;
-        slot += JvmTypes.argumentSlots(locals.get(i));
-      }
-      machineLocal = slot++;
-      instLocal = slot++;
-      frameNumbersLocal = slot++;
-      frameRefsLocal = slot++;
-    } else {
-      frameNumbersLocal = slot++;
-      frameRefsLocal = slot++;
-      machineLocal = slot++;
-      instLocal = slot++;
-    }
-    for (int i = registers.nextSetBit(params); i >= 0; i = registers.nextSetBit(i + 1)) {
-      localSlot[i] = slot;
-      slot += JvmTypes.wide(locals.get(i)) ? 2 : 1;
-    }
-    memLocal = slot++;
-    memSizeLocal = slot++;
-    codeLocal = slot++;
+    this.layout = new MethodLocals(type, locals, registers, piece != null);
+    this.localSlot = layout.localSlot;
+    this.machineLocal = layout.machine;
+    this.instLocal = layout.instance;
     // Pieces of a function share its vector registers, from their stack positions on.
     this.vectors =
         VectorScan.usesVectors(mc, function, locals, type)
             ? new VectorRegisters(
-                mv, locals, info.maxStackHeight(), slot, piece == null ? 0 : piece.stackBase)
+                mv,
+                locals,
+                info.maxStackHeight(),
+                layout.vectors,
+                piece == null ? 0 : piece.stackBase)
             : null;
-    slot += 2;
-    tempBase = slot;
+    tempBase = layout.vectors + 2;
     // Temporaries live for one instruction (a call's arguments: at most 255 slots plus a few);
     // spill locals above them for the whole function.
     nextSpillLocal = tempBase + 520;
     this.lineBase = piece == null ? 0 : piece.startOffset;
-    this.frame = new Frame(mv, frameNumbersLocal, frameRefsLocal);
+    this.frame = new Frame(mv, layout.frameNumbers, layout.frameRefs);
     this.numeric = new NumericEmitter(mv);
     this.calls = new CallEmitter(this);
     this.simd = vectors == null ? null : new SimdEmitter(this, vectors);
@@ -241,35 +196,23 @@ final class FunctionEmitter {
   private void rootPrologue() {
     mv.visitVarInsn(ALOAD, machineLocal);
     support("enter", "(L" + JvmTypes.MACHINE + ";)V");
-    if (argsBase >= 0) {
-      List<ValType> params = type.params();
-      for (int i = 0; i < params.size(); i++) {
-        ValType t = params.get(i);
-        Slots.load(mv, t, machineLocal, argsBase, i);
-        if (t == ValType.V128) {
-          mv.visitVarInsn(LSTORE, localSlot[i] + 2); // the high half, pushed last
-          mv.visitVarInsn(LSTORE, localSlot[i]);
-        } else {
-          mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
-        }
-      }
-    }
+    layout.loadArgumentsFromSlots(mv, type.params());
     if (plan.hasFrame) {
       Constants.pushInt(mv, plan.frameLength());
       mv.visitIntInsn(NEWARRAY, T_LONG);
-      mv.visitVarInsn(ASTORE, frameNumbersLocal);
+      mv.visitVarInsn(ASTORE, layout.frameNumbers);
       if (plan.refsInFrame) {
         Constants.pushInt(mv, plan.refsLength());
         mv.visitTypeInsn(ANEWARRAY, JvmTypes.OBJECT);
       } else {
         mv.visitInsn(ACONST_NULL);
       }
-      mv.visitVarInsn(ASTORE, frameRefsLocal);
+      mv.visitVarInsn(ASTORE, layout.frameRefs);
     }
     if (vectors != null) {
       vectors.allocate(type.params(), localSlot);
       if (plan.vectorsInFrame) {
-        vectors.share(frameRefsLocal, plan.frameLength());
+        vectors.share(layout.frameRefs, plan.frameLength());
       }
     }
     // A tail call of the function itself comes back here with new arguments.
@@ -278,7 +221,7 @@ final class FunctionEmitter {
     for (int i = registers.nextSetBit(params); i >= 0; i = registers.nextSetBit(i + 1)) {
       ValType t = localTypes.get(i);
       if (t != ValType.V128) {
-        pushZero(t);
+        Constants.pushZero(mv, t);
         mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
       }
     }
@@ -290,7 +233,7 @@ final class FunctionEmitter {
 
   private void piecePrologue() {
     if (vectors != null) {
-      vectors.take(frameRefsLocal, plan.frameLength());
+      vectors.take(layout.frameRefs, plan.frameLength());
     }
     for (int i = registers.nextSetBit(0); i >= 0; i = registers.nextSetBit(i + 1)) {
       ValType t = localTypes.get(i);
@@ -325,7 +268,7 @@ final class FunctionEmitter {
     for (int i = registers.nextSetBit(0); i >= 0; i = registers.nextSetBit(i + 1)) {
       frame.store(localTypes.get(i), i, localSlot[i]);
     }
-    mv.visitVarInsn(ILOAD, codeLocal);
+    mv.visitVarInsn(ILOAD, layout.code);
     mv.visitInsn(IRETURN);
   }
 
@@ -365,7 +308,7 @@ final class FunctionEmitter {
   private void toEpilogue(int height, Runnable pushCode) {
     dropJvmStack(height);
     pushCode.run();
-    mv.visitVarInsn(ISTORE, codeLocal);
+    mv.visitVarInsn(ISTORE, layout.code);
     epilogueUsed = true;
     mv.visitJumpInsn(GOTO, epilogue);
   }
@@ -501,10 +444,7 @@ final class FunctionEmitter {
         returnValues();
         unreachable = true;
       }
-      case RETURN_CALL -> {
-        selfTailCall();
-        unreachable = true;
-      }
+      case RETURN_CALL -> selfTailCall();
       case CALL -> calls.call(r.index());
       case CALL_INDIRECT -> calls.callIndirect(r.index(), r.index2());
       case DROP -> popValue(pop());
@@ -589,15 +529,14 @@ final class FunctionEmitter {
   }
 
   /**
-   * A {@code return_call} of the function itself (ModuleEmitter leaves any other tail call to the
-   * interpreter), in constant space: the arguments become the parameters, whatever else is on the
-   * stack goes, and control jumps back to where the declared locals are zeroed. A method whose
-   * locals live in a frame or vector registers, or a piece, is left to the interpreter.
+   * A {@code return_call} of the function itself (ModuleEmitter leaves other tail calls to the
+   * interpreter), in constant space: the arguments become the parameters, the rest of the stack
+   * goes, and control jumps back to where the declared locals are zeroed.
    */
   private void selfTailCall() {
-    if (piece != null || plan.hasFrame || vectors != null || argsBase >= 0) {
-      throw CompilationException.outsideScope(
-          "it makes a tail call from code the compiler keeps outside plain JVM locals");
+    if (piece != null || plan.hasFrame || vectors != null || layout.argsBase >= 0) {
+      // Its locals are not all plain JVM locals of this method: left to the interpreter.
+      throw CompilationException.outsideScope("it makes a tail call from a piece or frame");
     }
     List<ValType> params = type.params();
     int k = params.size();
@@ -608,10 +547,15 @@ final class FunctionEmitter {
     for (int i = stack.size() - k - 1; i >= spillBase; i--) {
       popValue(stack.get(i));
     }
-    // Fuel, deadlines and interruption are checked at every call, a tail call included.
+    tick(); // a tail call spends fuel as every call does
+    mv.visitJumpInsn(GOTO, start);
+    unreachable = true;
+  }
+
+  /** Spends one unit of the budget, checking fuel, deadline and interruption when it runs out. */
+  void tick() {
     mv.visitVarInsn(ALOAD, machineLocal);
     support("tick", "(L" + JvmTypes.MACHINE + ";)V");
-    mv.visitJumpInsn(GOTO, start);
   }
 
   /**
@@ -715,8 +659,8 @@ final class FunctionEmitter {
   }
 
   void pushMemory() {
-    mv.visitVarInsn(ALOAD, memLocal);
-    mv.visitVarInsn(ILOAD, memSizeLocal);
+    mv.visitVarInsn(ALOAD, layout.memory);
+    mv.visitVarInsn(ILOAD, layout.memorySize);
   }
 
   void support(String name, String descriptor) {
@@ -775,10 +719,10 @@ final class FunctionEmitter {
     }
     mv.visitVarInsn(ALOAD, instLocal);
     support("memory", "(L" + JvmTypes.INSTANCE + ";)[B");
-    mv.visitVarInsn(ASTORE, memLocal);
+    mv.visitVarInsn(ASTORE, layout.memory);
     mv.visitVarInsn(ALOAD, instLocal);
     support("memorySize", "(L" + JvmTypes.INSTANCE + ";)I");
-    mv.visitVarInsn(ISTORE, memSizeLocal);
+    mv.visitVarInsn(ISTORE, layout.memorySize);
   }
 
   private void trap(TrapKind kind) {
@@ -813,19 +757,6 @@ final class FunctionEmitter {
     return l;
   }
 
-  private void pushZero(ValType t) {
-    if (t.isReference()) {
-      mv.visitInsn(ACONST_NULL);
-      return;
-    }
-    switch ((NumType) t) {
-      case I32 -> mv.visitInsn(ICONST_0);
-      case I64 -> mv.visitInsn(LCONST_0);
-      case F32 -> mv.visitInsn(FCONST_0);
-      case F64 -> mv.visitInsn(DCONST_0);
-    }
-  }
-
   Control label(int depth) {
     return controls.get(controls.size() - 1 - depth);
   }
@@ -858,8 +789,7 @@ final class FunctionEmitter {
     for (int i = height; i < stack.size(); i++) {
       load(stack.get(i), spillLocal(i, stack.get(i)));
     }
-    mv.visitVarInsn(ALOAD, machineLocal);
-    support("tick", "(L" + JvmTypes.MACHINE + ";)V");
+    tick();
   }
 
   /**

@@ -26,10 +26,14 @@ public final class CompilationException extends RuntimeException {
    * CompilerScope}): no fault, so it is not reported as one.
    */
   public static CompilationException outsideScope(String why) {
-    return new CompilationException(
-        "the module runs in the interpreter: " + why + ", which the compiler does not handle yet",
-        null,
-        true);
+    return new CompilationException(outsideScopeMessage(why), null, true);
+  }
+
+  /** Returns what to say of a module outside what the compiler handles, because of {@code why}. */
+  public static String outsideScopeMessage(String why) {
+    return "the module runs in the interpreter: "
+        + why
+        + ", which the compiler does not handle yet";
   }
 
   /** Returns whether the module is outside what the compiler handles, rather than a failure. */

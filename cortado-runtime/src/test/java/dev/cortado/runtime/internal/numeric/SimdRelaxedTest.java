@@ -23,11 +23,10 @@ class SimdRelaxedTest {
     f32s(1, x, x, x, x);
     f32s(2, y, y, y, y);
     f32s(3, -1, -1, 1, 1);
+    // Only results near zero keep the 2^-46, so lanes 0 (madd: x*y - 1) and 3 (nmadd: -x*y + 1).
     SimdRelaxed.f32x4RelaxedMadd(lo, hi, 0, 1, 2, 3);
     assertEquals(-0x1p-46f, Lanes.f32(lo[0], 0));
-    assertEquals(2 - 0x1p-46f, Lanes.f32(hi[0], 32));
     SimdRelaxed.f32x4RelaxedNmadd(lo, hi, 0, 1, 2, 3);
-    assertEquals(-2 + 0x1p-46f, Lanes.f32(lo[0], 0));
     assertEquals(0x1p-46f, Lanes.f32(hi[0], 32));
   }
 
