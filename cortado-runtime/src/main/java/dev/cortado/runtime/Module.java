@@ -200,7 +200,7 @@ public final class Module {
   }
 
   private static ValidatedModule decodeAndValidate(Engine engine, Bytes binary) {
-    return validate(engine, ModuleDecoder.decode(binary));
+    return validate(engine, ModuleDecoder.decode(binary, engine.config().wasmVersion()));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.SectionId;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.internal.Chunks;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.util.List;
@@ -20,17 +21,19 @@ final class CodeBodies {
    * Checks {@code bodies}, in parallel if {@code parallel} and they are large enough.
    *
    * @param dataCountKnown whether a data count section came before the code section
+   * @param version the edition whose encoding the bodies must have
    * @throws MalformedException for the first malformed body
    */
-  static void check(List<Expression> bodies, boolean dataCountKnown, boolean parallel) {
+  static void check(
+      List<Expression> bodies, boolean dataCountKnown, boolean parallel, WasmVersion version) {
     Chunks.run(
         bodies.size(),
         i -> bodies.get(i).code().length(),
         parallel,
-        () -> i -> check(bodies.get(i), dataCountKnown));
+        () -> i -> check(bodies.get(i), dataCountKnown, version));
   }
 
-  private static void check(Expression body, boolean dataCountKnown) {
+  private static void check(Expression body, boolean dataCountKnown, WasmVersion version) {
     Bytes code = body.code();
     int from = ModelAccess.bytes().offset(code);
     ByteReader in =
@@ -40,6 +43,6 @@ final class CodeBodies {
             from + code.length(),
             body.sourceOffset() - from,
             SectionId.CODE.text());
-    CodeScanner.body(in, dataCountKnown);
+    CodeScanner.body(in, dataCountKnown, version);
   }
 }

@@ -2,6 +2,7 @@ package dev.cortado.wasm.binary;
 
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.util.Arrays;
 
@@ -20,9 +21,9 @@ final class CodeScanner {
   private byte[] frames = new byte[16];
   private boolean usesDataIndex;
 
-  private CodeScanner(ByteReader in) {
+  private CodeScanner(ByteReader in, WasmVersion version) {
     this.in = in;
-    this.reader = new InstructionReader(in);
+    this.reader = new InstructionReader(in, version);
   }
 
   /**
@@ -31,7 +32,7 @@ final class CodeScanner {
    */
   static Expression constant(ByteReader in) {
     int from = in.position();
-    new CodeScanner(in).scan(false);
+    new CodeScanner(in, WasmVersion.WASM_3_0).scan(false);
     return expression(in, from, in.position());
   }
 
@@ -40,10 +41,11 @@ final class CodeScanner {
    *
    * @param dataCountKnown whether the module has a data count section, which {@code memory.init}
    *     and {@code data.drop} need
+   * @param version the edition whose encoding the body must have
    */
-  static Expression body(ByteReader in, boolean dataCountKnown) {
+  static Expression body(ByteReader in, boolean dataCountKnown, WasmVersion version) {
     int from = in.position();
-    CodeScanner s = new CodeScanner(in);
+    CodeScanner s = new CodeScanner(in, version);
     s.scan(true);
     if (s.usesDataIndex && !dataCountKnown) {
       throw in.error("data count section required", from);

@@ -10,6 +10,7 @@ import dev.cortado.wasm.MemArg;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.V128;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,6 +58,7 @@ public final class InstructionReader {
 
   private final ByteReader in;
   private final int start;
+  private final boolean wasm2;
 
   private Opcode opcode;
   private int instrStart;
@@ -73,9 +75,10 @@ public final class InstructionReader {
   private int[] labels = new int[8];
   private int labelCount;
 
-  InstructionReader(ByteReader in) {
+  InstructionReader(ByteReader in, WasmVersion version) {
     this.in = in;
     this.start = in.position();
+    this.wasm2 = version == WasmVersion.WASM_2_0;
   }
 
   /** Returns a reader over {@code expression}'s instructions. */
@@ -88,13 +91,22 @@ public final class InstructionReader {
    * errors.
    */
   public static InstructionReader of(Expression expression, String section) {
+    return of(expression, section, WasmVersion.WASM_3_0);
+  }
+
+  /**
+   * Returns a reader over {@code expression}'s instructions that names {@code section} in its
+   * errors and decodes them as {@code version} encodes them: Wasm 2.0 has a zero byte where Wasm
+   * 3.0 has a memory index, and 32-bit offsets.
+   */
+  public static InstructionReader of(Expression expression, String section, WasmVersion version) {
     var access = ModelAccess.bytes();
     byte[] array = access.array(expression.code());
     int offset = access.offset(expression.code());
     int length = expression.code().length();
     return new InstructionReader(
-        new ByteReader(
-            array, offset, offset + length, expression.sourceOffset() - offset, section));
+        new ByteReader(array, offset, offset + length, expression.sourceOffset() - offset, section),
+        version);
   }
 
   /** Returns whether there are more instructions. */
@@ -136,18 +148,18 @@ public final class InstructionReader {
       case NONE -> {}
       case BLOCK_TYPE -> blockType = readBlockType();
       case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> index = in.u32();
-      case MEMORY -> index = zeroByte();
+      case MEMORY -> index = readMemoryIndex();
       case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> {
         index = in.u32();
         index2 = in.u32();
       }
       case MEMORY_INIT -> {
         index = in.u32();
-        index2 = zeroByte();
+        index2 = readMemoryIndex();
       }
       case MEMORY_COPY -> {
-        index = zeroByte();
-        index2 = zeroByte();
+        index = readMemoryIndex();
+        index2 = readMemoryIndex();
       }
       case BR_TABLE -> readBrTable();
       case MEMARG -> readMemArg();
@@ -220,17 +232,31 @@ public final class InstructionReader {
     index = in.u32();
   }
 
+  /** A memory index: a zero byte in Wasm 2.0, any index in Wasm 3.0 (multi-memory). */
+  private int readMemoryIndex() {
+    return wasm2 ? zeroByte() : in.u32();
+  }
+
   private void readMemArg() {
     int at = in.position();
     int flags = in.u32();
-    // An alignment of 2^32 or more cannot be right. Bit 6 would flag a memory index (a Wasm 3.0
-    // multi-memory encoding), so Wasm 2.0 rejects it too.
-    if (flags < 0 || flags >= 32) {
+    if (wasm2) {
+      // An alignment of 2^32 or more cannot be right; Wasm 2.0 has no memory-index flag.
+      if (flags < 0 || flags >= 32) {
+        throw in.error("malformed memop flags", at);
+      }
+      alignExponent = flags;
+      index = 0;
+      memOffset = in.u32() & 0xFFFFFFFFL;
+      return;
+    }
+    // Wasm 3.0: bits 0-5 are the alignment exponent, bit 6 flags an explicit memory index.
+    if (flags < 0 || flags >= 128) {
       throw in.error("malformed memop flags", at);
     }
-    alignExponent = flags;
-    memOffset = in.u32() & 0xFFFFFFFFL;
-    index = 0;
+    alignExponent = flags & MemArg.ALIGN_MASK;
+    index = (flags & MemArg.MEMORY_INDEX_FLAG) != 0 ? in.u32() : 0;
+    memOffset = in.u64();
   }
 
   /**
@@ -321,7 +347,7 @@ public final class InstructionReader {
 
   /** Returns the memory index of a load or store. */
   public int memoryIndex() {
-    return 0;
+    return index;
   }
 
   /** Returns the value of {@code i32.const}. */
@@ -389,9 +415,9 @@ public final class InstructionReader {
         }
         yield new Instruction.BrTable(l, index);
       }
-      case MEMARG -> new Instruction.Memory(op, new MemArg(alignExponent, memOffset, 0));
+      case MEMARG -> new Instruction.Memory(op, new MemArg(alignExponent, memOffset, index));
       case MEMARG_LANE ->
-          new Instruction.MemoryLane(op, new MemArg(alignExponent, memOffset, 0), index2);
+          new Instruction.MemoryLane(op, new MemArg(alignExponent, memOffset, index), index2);
       case I32 -> new Instruction.I32Const((int) value);
       case I64 -> new Instruction.I64Const(value);
       case F32 -> new Instruction.F32Const((int) value);

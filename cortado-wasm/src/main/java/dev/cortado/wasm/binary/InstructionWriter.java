@@ -32,22 +32,11 @@ public final class InstructionWriter {
       case Instruction.Block b -> blockType(b.type());
       case Instruction.Indexed i -> {
         switch (i.opcode().immediate()) {
-          case MEMORY -> zeroByte(i.index(), "memory index");
           default -> out.u32(i.index());
         }
       }
       case Instruction.IndexPair p -> {
-        switch (p.opcode().immediate()) {
-          case MEMORY_INIT -> {
-            out.u32(p.first());
-            zeroByte(p.second(), "memory index");
-          }
-          case MEMORY_COPY -> {
-            zeroByte(p.first(), "memory index");
-            zeroByte(p.second(), "memory index");
-          }
-          default -> out.u32(p.first()).u32(p.second());
-        }
+        out.u32(p.first()).u32(p.second());
       }
       case Instruction.BrTable t -> {
         out.u32(t.labels().size());
@@ -103,13 +92,6 @@ public final class InstructionWriter {
     }
   }
 
-  private void zeroByte(int index, String what) {
-    if (index != 0) {
-      throw new IllegalArgumentException(what + " " + index + " has no Wasm 2.0 encoding");
-    }
-    out.u8(0);
-  }
-
   private void blockType(BlockType t) {
     switch (t) {
       case BlockType.Empty e -> out.u8(0x40);
@@ -119,10 +101,12 @@ public final class InstructionWriter {
   }
 
   private void memArg(MemArg m) {
-    if (m.memoryIndex() != 0) {
-      throw new IllegalArgumentException("memory index " + m.memoryIndex() + " needs multi-memory");
+    if (m.memoryIndex() == 0) {
+      out.u32(m.alignExponent());
+    } else {
+      out.u32(m.alignExponent() | MemArg.MEMORY_INDEX_FLAG).u32(m.memoryIndex());
     }
-    out.u32(m.alignExponent()).u64(m.offset());
+    out.u64(m.offset());
   }
 
   private void v128(V128 v) {

@@ -6,6 +6,7 @@ import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.SectionId;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.internal.KnownValid;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.util.ArrayList;
@@ -39,6 +40,16 @@ public final class ModuleDecoder {
   }
 
   /**
+   * Decodes a module from {@code bytes} (copied first) as {@code version} encodes it: Wasm 2.0 has
+   * a zero byte where Wasm 3.0 has a memory index, and no memory-index flag in memory accesses.
+   *
+   * @throws MalformedException if the bytes are not a well-formed module of that version
+   */
+  public static WasmModule decode(byte[] bytes, WasmVersion version) {
+    return decodeOwned(bytes.clone(), true, version);
+  }
+
+  /**
    * Decodes a module from {@code bytes} without copying them (they are immutable); the module's
    * code and data are views of them.
    *
@@ -46,6 +57,15 @@ public final class ModuleDecoder {
    */
   public static WasmModule decode(Bytes bytes) {
     return decodeOwned(wholeArray(bytes));
+  }
+
+  /**
+   * Decodes a module from {@code bytes} without copying them, as {@code version} encodes it.
+   *
+   * @throws MalformedException if the bytes are not a well-formed module of that version
+   */
+  public static WasmModule decode(Bytes bytes, WasmVersion version) {
+    return decodeOwned(wholeArray(bytes), true, version);
   }
 
   /** Returns the array behind {@code bytes} if they are all of it, else a copy. */
@@ -68,18 +88,22 @@ public final class ModuleDecoder {
    * bodies only if {@code checkBodies} (a module known to be well-formed needs no check).
    */
   static WasmModule decodeOwned(byte[] bytes, boolean checkBodies) {
+    return decodeOwned(bytes, checkBodies, WasmVersion.WASM_3_0);
+  }
+
+  private static WasmModule decodeOwned(byte[] bytes, boolean checkBodies, WasmVersion version) {
     Decoding d = new Decoding();
     try {
       readSections(bytes, d);
     } catch (MalformedException e) {
       if (checkBodies) {
         // The bodies read before the error come before it in the binary: theirs is reported.
-        CodeBodies.check(d.bodies, d.dataCountBeforeCode, parallel());
+        CodeBodies.check(d.bodies, d.dataCountBeforeCode, parallel(), version);
       }
       throw e;
     }
     if (checkBodies) {
-      CodeBodies.check(d.bodies, d.dataCountBeforeCode, parallel());
+      CodeBodies.check(d.bodies, d.dataCountBeforeCode, parallel(), version);
     }
     return d.module.build();
   }
@@ -167,7 +191,7 @@ public final class ModuleDecoder {
           List<Expression> bodies = new ArrayList<>(m.functions().size());
           m.functions().forEach(f -> bodies.add(f.body()));
           // Well-formed sections put a data count section before the code section.
-          CodeBodies.check(bodies, m.dataCount().isPresent(), parallel());
+          CodeBodies.check(bodies, m.dataCount().isPresent(), parallel(), WasmVersion.WASM_3_0);
         });
   }
 

@@ -80,7 +80,7 @@ final class CodePrinter {
           switch (op.immediate()) {
             case FUNC -> name + " " + names.function(x.index());
             case LOCAL -> name + " " + names.local(function, x.index());
-            case MEMORY -> name;
+            case MEMORY -> name + memoryIndex(x.index());
             default -> name + " " + index(x.index());
           };
       case Instruction.IndexPair p ->
@@ -91,8 +91,11 @@ final class CodePrinter {
                     + " (type "
                     + index(p.first())
                     + ")";
-            case MEMORY_INIT -> name + " " + index(p.first());
-            case MEMORY_COPY -> name;
+            case MEMORY_INIT -> name + memoryIndex(p.second()) + " " + index(p.first());
+            case MEMORY_COPY ->
+                p.first() == 0 && p.second() == 0
+                    ? name
+                    : name + " " + index(p.first()) + " " + index(p.second());
             case TABLE_INIT -> name + " " + index(p.second()) + " " + index(p.first());
             default -> name + " " + index(p.first()) + " " + index(p.second());
           };
@@ -129,8 +132,15 @@ final class CodePrinter {
     };
   }
 
+  /** Returns a memory index to print, or nothing for memory 0 (the default). */
+  private static String memoryIndex(int memory) {
+    return memory == 0 ? "" : " " + index(memory);
+  }
+
   private static String memArg(Opcode op, MemArg m) {
-    String offset = m.offset() == 0 ? "" : " offset=" + m.offset();
+    String offset =
+        memoryIndex(m.memoryIndex())
+            + (m.offset() == 0 ? "" : " offset=" + Long.toUnsignedString(m.offset()));
     long natural = op.accessBytes();
     return offset + (m.alignBytes() == natural ? "" : " align=" + m.alignBytes());
   }

@@ -7,6 +7,7 @@ import dev.cortado.wasm.Instruction;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.MemArg;
 import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.InstructionWriter;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -256,15 +257,16 @@ final class InstructionParser {
           case LOCAL -> new Instruction.Indexed(op, index(c, locals, "a local"));
           case GLOBAL -> new Instruction.Indexed(op, index(c, module.globals, "a global"));
           case TABLE -> new Instruction.Indexed(op, optionalIndex(c, module.tables));
-          case MEMORY -> new Instruction.Indexed(op, 0);
+          case MEMORY -> new Instruction.Indexed(op, optionalIndex(c, module.memories));
           case DATA -> new Instruction.Indexed(op, dataIndex(c));
           case ELEM -> new Instruction.Indexed(op, index(c, module.elems, "an element segment"));
-          case MEMORY_INIT -> new Instruction.IndexPair(op, dataIndex(c), 0);
-          case MEMORY_COPY -> new Instruction.IndexPair(op, 0, 0);
+          case MEMORY_INIT -> memoryInit(c);
+          case MEMORY_COPY -> memoryCopy(c);
           case TABLE_INIT -> tableInit(c);
           case TABLE_COPY -> tableCopy(c);
-          case MEMARG -> new Instruction.Memory(op, memArg(c, op));
-          case MEMARG_LANE -> new Instruction.MemoryLane(op, memArg(c, op), lane(c));
+          case MEMARG -> new Instruction.Memory(op, memArg(c, op, memoryOfAccess(c, false)));
+          case MEMARG_LANE ->
+              new Instruction.MemoryLane(op, memArg(c, op, memoryOfAccess(c, true)), lane(c));
           case I32 -> new Instruction.I32Const(IntLiterals.i32(c.expectNumber()));
           case I64 -> new Instruction.I64Const(IntLiterals.i64(c.expectNumber()));
           case F32 -> new Instruction.F32Const(FloatLiterals.f32(c.expectNumber()));
@@ -326,6 +328,49 @@ final class InstructionParser {
     return new Instruction.IndexPair(Opcode.TABLE_INIT, module.elems.resolve(first), 0);
   }
 
+  private Instruction memoryInit(Cursor c) {
+    Token first = c.expectIndex("a data segment");
+    module.codeUsesDataIndex = true;
+    if (c.peekIndex()) {
+      int data = module.datas.resolve(Cursor.token(c.next()));
+      return new Instruction.IndexPair(Opcode.MEMORY_INIT, data, module.memories.resolve(first));
+    }
+    return new Instruction.IndexPair(Opcode.MEMORY_INIT, module.datas.resolve(first), 0);
+  }
+
+  private Instruction memoryCopy(Cursor c) {
+    if (!c.peekIndex()) {
+      return new Instruction.IndexPair(Opcode.MEMORY_COPY, 0, 0);
+    }
+    int destination = module.memories.resolve(Cursor.token(c.next()));
+    return new Instruction.IndexPair(
+        Opcode.MEMORY_COPY, destination, index(c, module.memories, "a source memory"));
+  }
+
+  /**
+   * Reads the optional memory index of a load or store. A lane access ends in a lane index, so
+   * there a lone number is the lane, not a memory.
+   */
+  private int memoryOfAccess(Cursor c, boolean laneFollows) {
+    if (!c.peekIndex()) {
+      return 0;
+    }
+    if (laneFollows
+        && c.peek() instanceof SExpr.Atom a
+        && a.token().kind() == Token.Kind.NAT
+        && !c.peekSecond().map(InstructionParser::startsMemArgOrLane).orElse(false)) {
+      return 0;
+    }
+    return module.memories.resolve(Cursor.token(c.next()));
+  }
+
+  private static boolean startsMemArgOrLane(SExpr next) {
+    return next instanceof SExpr.Atom a
+        && (a.token().kind() == Token.Kind.NAT
+            || a.token().text().startsWith("offset=")
+            || a.token().text().startsWith("align="));
+  }
+
   private Instruction tableCopy(Cursor c) {
     if (!c.peekIndex()) {
       return new Instruction.IndexPair(Opcode.TABLE_COPY, 0, 0);
@@ -335,23 +380,32 @@ final class InstructionParser {
         Opcode.TABLE_COPY, destination, index(c, module.tables, "a source table"));
   }
 
-  /** Reads {@code offset=N? align=N?}; the alignment defaults to the access size. */
-  private static MemArg memArg(Cursor c, Opcode op) {
+  /**
+   * Reads {@code offset=N? align=N?}; the alignment defaults to the access size. Offsets are u32 in
+   * Wasm 2.0 and u64 in Wasm 3.0 (memory64; the validator bounds them by the memory's address
+   * type).
+   */
+  private MemArg memArg(Cursor c, Opcode op, int memory) {
     long offset = 0;
     int alignExponent = Integer.numberOfTrailingZeros(op.accessBytes());
     if (c.peekKeywordPrefix("offset=")) {
       Token t = Cursor.token(c.next());
-      offset = Integer.toUnsignedLong(IntLiterals.u32(memArgValue(t, "offset="), t, "offset"));
+      BigInteger value = memArgValue(t, "offset=");
+      offset =
+          module.version == WasmVersion.WASM_2_0
+              ? Integer.toUnsignedLong(IntLiterals.u32(value, t, "offset"))
+              : IntLiterals.u64(value, t, "offset");
     }
     if (c.peekKeywordPrefix("align=")) {
       Token t = Cursor.token(c.next());
       BigInteger align = memArgValue(t, "align=");
-      if (align.signum() == 0 || align.bitCount() != 1 || align.bitLength() > 32) {
+      int maxBits = module.version == WasmVersion.WASM_2_0 ? 32 : 64;
+      if (align.signum() == 0 || align.bitCount() != 1 || align.bitLength() > maxBits) {
         throw t.error("alignment must be a power of two, not " + t.text().substring(6));
       }
       alignExponent = align.getLowestSetBit();
     }
-    return new MemArg(alignExponent, offset, 0);
+    return new MemArg(alignExponent, offset, memory);
   }
 
   private static BigInteger memArgValue(Token t, String prefix) {

@@ -67,7 +67,11 @@ final class IntLiterals {
     if (t.kind() != Token.Kind.NAT) {
       throw t.error("unexpected token " + t.describe() + ", expected " + what);
     }
-    BigInteger v = value(t.text());
+    return u64(value(t.text()), t, what);
+  }
+
+  /** Returns {@code v} as long bits if it is a {@code u64}. */
+  static long u64(BigInteger v, Token t, String what) {
     if (v.compareTo(U64_MAX) > 0) {
       throw t.error("i64 constant out of range: " + what + " " + t.text() + " exceeds 2^64-1");
     }

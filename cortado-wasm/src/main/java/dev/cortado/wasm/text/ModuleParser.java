@@ -31,7 +31,7 @@ import java.util.Optional;
  * @see <a href="https://webassembly.github.io/spec/core/text/modules.html">Modules</a>
  */
 final class ModuleParser {
-  private final ModuleContext ctx = new ModuleContext();
+  private final ModuleContext ctx;
   private final WasmModule.Builder module = WasmModule.builder();
   private final List<SExpr.Parens> fields;
   private final List<SExpr.Annotation> annotations;
@@ -52,6 +52,7 @@ final class ModuleParser {
     this.fields = fields;
     this.annotations = annotations;
     this.version = version;
+    this.ctx = new ModuleContext(version);
   }
 
   /** Parses {@code (module $id? field*)}. */

@@ -92,10 +92,10 @@ public sealed interface ModuleSource {
       Objects.requireNonNull(bytes, "bytes");
     }
 
-    /** Decodes the bytes (the binary format is the same in every edition). */
+    /** Decodes the bytes as {@code version} encodes modules. */
     @Override
     public WasmModule module(WasmVersion version) {
-      return ModuleDecoder.decode(bytes.toArray());
+      return ModuleDecoder.decode(bytes.toArray(), version);
     }
   }
 

@@ -121,7 +121,7 @@ final class FunctionValidator {
     maxSp = 0;
     depth = 0;
     blockCount = 0;
-    reader = InstructionReader.of(body, section);
+    reader = InstructionReader.of(body, section, ctx.version);
     pushCtrl(KIND_FUNCTION, -1, List.of(), results);
     while (depth > 0) {
       if (!reader.hasNext()) {

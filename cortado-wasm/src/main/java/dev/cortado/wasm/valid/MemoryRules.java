@@ -21,6 +21,9 @@ final class MemoryRules {
     switch (op.immediate()) {
       case MEMARG, MEMARG_LANE -> {
         memory(v, r.memoryIndex());
+        if (r.memOffset() >>> 32 != 0) {
+          throw v.fail("offset out of range: " + Long.toUnsignedString(r.memOffset()));
+        }
         if (r.alignExponent() >= 31 || (1 << r.alignExponent()) > op.accessBytes()) {
           throw v.fail(
               "alignment must not be larger than natural: 2^"

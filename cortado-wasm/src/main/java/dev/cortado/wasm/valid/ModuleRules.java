@@ -66,9 +66,9 @@ final class ModuleRules {
     for (int i = 0; i < m.memories().size(); i++) {
       memories[mem++] = memory(m.memories().get(i), "memory " + (m.importedMemoryCount() + i));
     }
-    if (memories.length > 1) {
+    if (memories.length > 1 && version == WasmVersion.WASM_2_0) {
       throw InvalidException.of(
-          "multiple memories: " + memories.length + " memories need the multi-memory proposal", "");
+          "multiple memories: " + memories.length + " memories need Wasm 3.0 (multi-memory)", "");
     }
     for (Global gl : m.globals()) {
       globals[g++] = gl.type();

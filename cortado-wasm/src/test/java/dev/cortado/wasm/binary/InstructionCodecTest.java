@@ -15,6 +15,7 @@ import dev.cortado.wasm.MemArg;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.V128;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmVersion;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,13 +29,13 @@ class InstructionCodecTest {
       case NONE -> new Instruction.Plain(op);
       case BLOCK_TYPE -> new Instruction.Block(op, BlockType.ofType(300));
       case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> new Instruction.Indexed(op, 129);
-      case MEMORY -> new Instruction.Indexed(op, 0);
+      case MEMORY -> new Instruction.Indexed(op, 3);
       case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> new Instruction.IndexPair(op, 5, 70000);
-      case MEMORY_INIT -> new Instruction.IndexPair(op, 5, 0);
-      case MEMORY_COPY -> new Instruction.IndexPair(op, 0, 0);
+      case MEMORY_INIT -> new Instruction.IndexPair(op, 5, 2);
+      case MEMORY_COPY -> new Instruction.IndexPair(op, 1, 300);
       case BR_TABLE -> new Instruction.BrTable(List.of(0, 1, 200), 3);
       case MEMARG -> new Instruction.Memory(op, new MemArg(2, 0xFFFF_FFFFL, 0));
-      case MEMARG_LANE -> new Instruction.MemoryLane(op, new MemArg(0, 16, 0), 1);
+      case MEMARG_LANE -> new Instruction.MemoryLane(op, new MemArg(0, 16, 7), 1);
       case I32 -> new Instruction.I32Const(Integer.MIN_VALUE);
       case I64 -> new Instruction.I64Const(-0x1234_5678_9abcL);
       case F32 -> new Instruction.F32Const(0x7fc0_0001);
@@ -45,6 +46,37 @@ class InstructionCodecTest {
       case HEAP_TYPE -> new Instruction.RefNull(HeapType.Abstract.EXTERN);
       case SELECT_TYPES -> new Instruction.SelectTyped(List.of(ValType.V128));
     };
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // flags, memory index, offset: the memory index follows the flags when bit 6 is set.
+    "28 02 08, 0, 8",
+    "28 42 05 08, 5, 8",
+    "28 42 80 01 ff ff ff ff ff ff ff ff ff 01, 128, -1",
+  })
+  void decodesMemArgsOfAnyMemoryWithU64Offsets(String hex, int memory, long offset) {
+    InstructionReader r = reader(hex, WasmVersion.WASM_3_0);
+    assertEquals(Opcode.I32_LOAD, r.next());
+    assertEquals(
+        new Instruction.Memory(Opcode.I32_LOAD, new MemArg(2, offset, memory)), r.instruction());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "28 80 01 00, malformed memop flags",
+    "28 80 02 00, malformed memop flags",
+    "28 42, unexpected end",
+  })
+  void rejectsMalformedWasm3MemArgs(String hex, String problem) {
+    MalformedException e =
+        assertThrows(MalformedException.class, reader(hex, WasmVersion.WASM_3_0)::next);
+    assertTrue(e.problem().startsWith(problem), e.problem());
+  }
+
+  private static InstructionReader reader(String hex, WasmVersion version) {
+    byte[] bytes = HexFormat.of().parseHex(hex.replace(" ", ""));
+    return InstructionReader.of(Expression.of(Bytes.of(bytes)), "code", version);
   }
 
   @ParameterizedTest
@@ -72,10 +104,9 @@ class InstructionCodecTest {
     "41 80 80 80 80 70, integer too large",
     "43 00 00, unexpected end",
   })
-  void rejectsMalformedInstructions(String hex, String problem) {
-    byte[] bytes = HexFormat.of().parseHex(hex.replace(" ", ""));
-    InstructionReader r = InstructionReader.of(Expression.of(Bytes.of(bytes)));
-    MalformedException e = assertThrows(MalformedException.class, r::next);
+  void rejectsMalformedWasm2Instructions(String hex, String problem) {
+    MalformedException e =
+        assertThrows(MalformedException.class, reader(hex, WasmVersion.WASM_2_0)::next);
     assertTrue(e.problem().startsWith(problem), e.problem());
   }
 }

@@ -127,6 +127,32 @@ class AbbreviationTest {
             "(module (table 1 funcref) (func (drop (table.get (i32.const 0)))))",
             "(module (table 1 funcref) (func (drop (table.get 0 (i32.const 0)))))"),
         pair(
+            "memory 0 by default (multi-memory)",
+            "(module (memory 1) (memory $m 1) (data $d \"\")"
+                + " (func (drop (memory.size)) memory.copy (memory.init $d (i32.const 0)"
+                + " (i32.const 0) (i32.const 0)) (drop (i32.load (i32.const 0)))))",
+            "(module (memory 1) (memory $m 1) (data $d \"\")"
+                + " (func (drop (memory.size 0)) memory.copy 0 0 (memory.init 0 $d (i32.const 0)"
+                + " (i32.const 0) (i32.const 0)) (drop (i32.load 0 (i32.const 0)))))"),
+        pair(
+            "memory by name or index (multi-memory)",
+            "(module (memory 1) (memory $m 1) (data $d \"\") (func (drop (memory.size $m))"
+                + " (memory.copy $m 0 (i32.const 0) (i32.const 0) (i32.const 0))"
+                + " (memory.init $m $d (i32.const 0) (i32.const 0) (i32.const 0))"
+                + " (i32.store $m offset=4 (i32.const 0) (i32.const 1))))",
+            "(module (memory 1) (memory $m 1) (data $d \"\") (func (drop (memory.size 1))"
+                + " (memory.copy 1 0 (i32.const 0) (i32.const 0) (i32.const 0))"
+                + " (memory.init 1 0 (i32.const 0) (i32.const 0) (i32.const 0))"
+                + " (i32.store 1 offset=4 (i32.const 0) (i32.const 1))))"),
+        pair(
+            "a lone number after a lane access is the lane, two are memory and lane",
+            "(module (memory 1) (memory 1) (func (param v128) (result v128)"
+                + " (v128.load8_lane 3 (i32.const 0) (local.get 0))"
+                + " (v128.load8_lane 1 3 (i32.const 0) (local.get 0)) drop))",
+            "(module (memory 1) (memory 1) (func (param v128) (result v128)"
+                + " (v128.load8_lane 0 offset=0 3 (i32.const 0) (local.get 0))"
+                + " (v128.load8_lane 1 offset=0 align=1 3 (i32.const 0) (local.get 0)) drop))"),
+        pair(
             "natural alignment and zero offset",
             "(module (memory 1) (func (drop (i64.load32_u (i32.const 0)))))",
             "(module (memory 1) (func (drop (i64.load32_u offset=0 align=4 (i32.const 0)))))"),

@@ -34,9 +34,9 @@ class ErrorPositionTest {
         error("(func (f32.const 1e39) drop)", "1:18", "constant out of range"),
         error("(memory 1) (func (drop (i32.load align=3 (i32.const 0))))", "1:34", "alignment"),
         error(
-            "(memory 1) (func (drop (i32.load offset=4294967296 (i32.const 0))))",
+            "(memory 1) (func (drop (i32.load offset=18446744073709551616 (i32.const 0))))",
             "1:34",
-            "i32 constant"),
+            "i64 constant"),
         error("(func (export \"\\ff\"))", "1:15", "malformed UTF-8 encoding"),
         error("(func) (import \"\" \"\" (func))", "1:22", "import after function"),
         error("(func (result i32) (param i32))", "1:20", "unexpected token"),

@@ -13,9 +13,10 @@ import java.util.Optional;
 
 /**
  * What the compiler handles: Wasm 2.0 modules (numbers, vectors, {@code funcref} and {@code
- * externref}, one plain function type per recursion group), and tail calls by leaving the functions
- * that make them to the interpreter. A module using a Wasm 3.0 type (typed references, GC types)
- * runs in the interpreter as a whole, until the compiler follows the interpreter there.
+ * externref}, one plain function type per recursion group, at most one memory), and tail calls by
+ * leaving the functions that make them to the interpreter. A module using a Wasm 3.0 type (typed
+ * references, GC types) or several memories runs in the interpreter as a whole, until the compiler
+ * follows the interpreter there.
  */
 public final class CompilerScope {
   private CompilerScope() {}
@@ -25,6 +26,9 @@ public final class CompilerScope {
    * can.
    */
   public static Optional<String> outside(WasmModule module) {
+    if (module.memoryCount() > 1) {
+      return Optional.of("it has " + module.memoryCount() + " memories (Wasm 3.0 multi-memory)");
+    }
     for (RecGroup g : module.recGroups()) {
       if (g.types().size() != 1) {
         return Optional.of("it has a recursion group of several types (Wasm 3.0 GC)");

@@ -619,6 +619,12 @@ public final class Interpreter {
           case Ir.SIMD -> {
             pc = SimdOps.execute(m, mem, memSize, code, pc, fp);
           }
+          case Ir.USE_MEMORY -> {
+            MemoryInstance selected = inst.memories[code[pc + 1]];
+            mem = selected.bytes;
+            memSize = selected.size;
+            pc += 2;
+          }
           default -> {
             pc = ColdOps.execute(m, inst, mem, memSize, code, pc, fp);
           }

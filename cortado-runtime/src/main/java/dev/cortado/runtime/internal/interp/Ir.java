@@ -96,19 +96,19 @@ final class Ir {
   /** GLOBAL_SET_REF global src */
   static final int GLOBAL_SET_REF = 26;
 
-  /** MEMORY_SIZE dst */
+  /** MEMORY_SIZE dst memory */
   static final int MEMORY_SIZE = 27;
 
-  /** MEMORY_GROW dst delta */
+  /** MEMORY_GROW dst delta memory */
   static final int MEMORY_GROW = 28;
 
-  /** MEMORY_FILL dst value count */
+  /** MEMORY_FILL dst value count memory */
   static final int MEMORY_FILL = 29;
 
-  /** MEMORY_COPY dst src count */
+  /** MEMORY_COPY dst src count dstMemory srcMemory */
   static final int MEMORY_COPY = 30;
 
-  /** MEMORY_INIT segment dst src count */
+  /** MEMORY_INIT segment dst src count memory */
   static final int MEMORY_INIT = 31;
 
   /** DATA_DROP segment */
@@ -658,8 +658,16 @@ final class Ir {
   /** RETURN_CALL_INDIRECT typeId table indexSlot base: RETURN_CALL through a table. */
   static final int RETURN_CALL_INDIRECT = 212;
 
+  /**
+   * USE_MEMORY memory: the loads and stores that follow access {@code memory} instead of memory 0,
+   * until the next USE_MEMORY (Wasm 3.0 multi-memory). Lowering wraps each access to another memory
+   * in a pair, {@code USE_MEMORY k; access; USE_MEMORY 0}, so code using memory 0 only pays
+   * nothing.
+   */
+  static final int USE_MEMORY = 213;
+
   /** The number of IR opcodes. */
-  static final int COUNT = 213;
+  static final int COUNT = 214;
 
   /**
    * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}

@@ -3,6 +3,7 @@ package dev.cortado.runtime.internal.interp;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.HeapType;
+import dev.cortado.wasm.Immediate;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
@@ -169,8 +170,24 @@ final class Lowering {
               op == Opcode.CALL_INDIRECT ? Ir.CALL_INDIRECT : Ir.RETURN_CALL_INDIRECT);
       case LOCAL -> local(op, r.index());
       case GLOBAL -> global(op, r.index());
-      case MEMARG -> memoryAccess(op);
-      case MEMARG_LANE, LANE, SHUFFLE -> simd(op);
+      case MEMARG, MEMARG_LANE -> {
+        // Another memory than 0 (multi-memory): the access runs between a USE_MEMORY pair.
+        int memory = r.memoryIndex();
+        if (memory != 0) {
+          emit(Ir.USE_MEMORY);
+          out.add(memory);
+        }
+        if (op.immediate() == Immediate.MEMARG) {
+          memoryAccess(op);
+        } else {
+          simd(op);
+        }
+        if (memory != 0) {
+          emit(Ir.USE_MEMORY);
+          out.add(0);
+        }
+      }
+      case LANE, SHUFFLE -> simd(op);
       case MEMORY -> memory(op);
       case MEMORY_INIT -> {
         int n = pop();
@@ -179,6 +196,7 @@ final class Lowering {
         emit(Ir.MEMORY_INIT);
         out.add(r.index());
         args(d, s, n);
+        out.add(r.index2());
       }
       case DATA -> {
         emit(Ir.DATA_DROP);
@@ -190,6 +208,8 @@ final class Lowering {
         int d = pop();
         emit(Ir.MEMORY_COPY);
         args(d, s, n);
+        out.add(r.index());
+        out.add(r.index2());
       }
       case TABLE -> table(op, r.index());
       case TABLE_INIT -> {
@@ -469,6 +489,7 @@ final class Lowering {
       }
       default -> throw new AssertionError(op);
     }
+    out.add(r.index());
   }
 
   private void table(Opcode op, int t) {

@@ -17,32 +17,33 @@ final class MemoryOps {
     long[] s = m.lo;
     switch (code[pc]) {
       case Ir.MEMORY_SIZE -> {
-        s[fp + code[pc + 1]] = inst.memory0().pages();
-        return pc + 2;
-      }
-      case Ir.MEMORY_GROW -> {
-        s[fp + code[pc + 1]] = inst.memory0().grow((int) s[fp + code[pc + 2]]);
+        s[fp + code[pc + 1]] = inst.memories[code[pc + 2]].pages();
         return pc + 3;
       }
-      case Ir.MEMORY_FILL -> {
-        inst.memory0()
-            .fill(
-                u32(s[fp + code[pc + 1]]), (byte) s[fp + code[pc + 2]], u32(s[fp + code[pc + 3]]));
+      case Ir.MEMORY_GROW -> {
+        s[fp + code[pc + 1]] = inst.memories[code[pc + 3]].grow((int) s[fp + code[pc + 2]]);
         return pc + 4;
+      }
+      case Ir.MEMORY_FILL -> {
+        inst.memories[code[pc + 4]].fill(
+            u32(s[fp + code[pc + 1]]), (byte) s[fp + code[pc + 2]], u32(s[fp + code[pc + 3]]));
+        return pc + 5;
       }
       case Ir.MEMORY_COPY -> {
-        inst.memory0()
-            .copy(u32(s[fp + code[pc + 1]]), u32(s[fp + code[pc + 2]]), u32(s[fp + code[pc + 3]]));
-        return pc + 4;
+        inst.memories[code[pc + 4]].copy(
+            u32(s[fp + code[pc + 1]]),
+            inst.memories[code[pc + 5]],
+            u32(s[fp + code[pc + 2]]),
+            u32(s[fp + code[pc + 3]]));
+        return pc + 6;
       }
       case Ir.MEMORY_INIT -> {
-        inst.memory0()
-            .init(
-                inst.datas[code[pc + 1]],
-                u32(s[fp + code[pc + 2]]),
-                u32(s[fp + code[pc + 3]]),
-                u32(s[fp + code[pc + 4]]));
-        return pc + 5;
+        inst.memories[code[pc + 5]].init(
+            inst.datas[code[pc + 1]],
+            u32(s[fp + code[pc + 2]]),
+            u32(s[fp + code[pc + 3]]),
+            u32(s[fp + code[pc + 4]]));
+        return pc + 6;
       }
       case Ir.DATA_DROP -> {
         inst.dropData(code[pc + 1]);

@@ -141,9 +141,17 @@ public final class MemoryInstance {
 
   /** {@code memory.copy} within this memory: {@code n} bytes from {@code s} to {@code d}. */
   public void copy(long d, long s, long n) {
-    checkRange(s, n);
+    copy(d, this, s, n);
+  }
+
+  /**
+   * {@code memory.copy} between memories (Wasm 3.0 multi-memory): {@code n} bytes from {@code s} in
+   * {@code source} to {@code d} in this memory.
+   */
+  public void copy(long d, MemoryInstance source, long s, long n) {
+    source.checkRange(s, n);
     checkRange(d, n);
-    System.arraycopy(bytes, (int) s, bytes, (int) d, (int) n);
+    System.arraycopy(source.bytes, (int) s, bytes, (int) d, (int) n);
   }
 
   /** {@code memory.init}: copies {@code n} bytes of {@code data} from {@code s} to {@code d}. */

@@ -38,4 +38,15 @@ class CompilerScopeTest {
       assertTrue(why.isPresent() && why.get().contains("Wasm 3.0"), wat + ": " + why);
     }
   }
+
+  @Test
+  void severalMemoriesAreOutside() {
+    for (String wat :
+        new String[] {
+          "(module (memory 1) (memory 1))", "(module (import \"m\" \"m\" (memory 1)) (memory 1))"
+        }) {
+      Optional<String> why = CompilerScope.outside(TextParser.parseModule(wat));
+      assertTrue(why.isPresent() && why.get().contains("multi-memory"), wat + ": " + why);
+    }
+  }
 }
