@@ -10,6 +10,7 @@ import dev.cortado.runtime.internal.store.ModuleInstance;
 import dev.cortado.runtime.internal.store.ResourceLimitException;
 import dev.cortado.runtime.internal.store.TableInstance;
 import dev.cortado.runtime.internal.store.WasmFunction;
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.DataSegment;
 import dev.cortado.wasm.ElementSegment;
@@ -136,7 +137,7 @@ final class Instantiation {
           constants.evaluate(a.offset(), inst, offset);
           Object[] refs = inst.elements[i];
           TableInstance table = inst.tables[a.tableIndex()];
-          long d = offset.value & 0xFFFF_FFFFL;
+          long d = address(offset, table.type().addressType());
           table.checkRange(d, refs.length);
           System.arraycopy(refs, 0, table.elements, (int) d, refs.length);
           inst.elements[i] = DROPPED_ELEMENTS;
@@ -150,13 +151,21 @@ final class Instantiation {
       if (s.mode() instanceof DataSegment.Mode.Active a) {
         constants.evaluate(a.offset(), inst, offset);
         MemoryInstance mem = inst.memories[a.memoryIndex()];
-        long d = offset.value & 0xFFFF_FFFFL;
+        long d = address(offset, mem.type().addressType());
         Bytes bytes = s.init();
         mem.checkRange(d, bytes.length());
         bytes.copyTo(0, mem.bytes, (int) d, bytes.length());
         inst.datas[i] = Bytes.EMPTY;
       }
     }
+  }
+
+  /**
+   * Returns a segment's offset as an unsigned address of {@code type}: an i64 offset as it is (one
+   * of 2^63 or more is negative, so the range check fails), an i32 one zero-extended.
+   */
+  private static long address(GlobalInstance offset, AddressType type) {
+    return type == AddressType.I64 ? offset.value : offset.value & 0xFFFF_FFFFL;
   }
 
   private static Extern externOf(Store store, ModuleInstance inst, Export e) {
@@ -213,6 +222,7 @@ final class Instantiation {
         case ImportDesc.Table td -> {
           if (!(extern instanceof Table tb)
               || !tb.instance.type().elementType().equals(td.type().elementType())
+              || tb.instance.type().addressType() != td.type().addressType()
               || !limitsMatch(tb.instance.size, tb.instance.type().limits(), td.type().limits())) {
             throw mismatch(imp, "table " + td.type(), extern);
           }
@@ -220,6 +230,7 @@ final class Instantiation {
         }
         case ImportDesc.Memory md -> {
           if (!(extern instanceof Memory mm)
+              || mm.instance.type().addressType() != md.type().addressType()
               || !limitsMatch(
                   mm.instance.pages(), mm.instance.type().limits(), md.type().limits())) {
             throw mismatch(imp, "memory " + md.type(), extern);

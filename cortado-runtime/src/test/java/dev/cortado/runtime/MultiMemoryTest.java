@@ -34,13 +34,7 @@ class MultiMemoryTest {
       """;
 
   private static Instance instance(ExecutionEngine kind) {
-    Engine engine =
-        Engine.create(
-            EngineConfig.defaults()
-                .withExecutionEngine(kind)
-                .withEagerTierUp(true)
-                .withoutCodeCache());
-    return Linker.create().instantiate(Store.create(engine), Module.compileText(engine, WAT));
+    return TestInstances.of(kind, WAT);
   }
 
   private static int call(Instance i, String name, int... args) {

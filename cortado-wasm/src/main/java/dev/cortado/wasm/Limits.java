@@ -29,6 +29,7 @@ public record Limits(long min, OptionalLong max) {
 
   @Override
   public String toString() {
-    return max.isPresent() ? min + " " + max.getAsLong() : Long.toString(min);
+    String text = Long.toUnsignedString(min);
+    return max.isPresent() ? text + " " + Long.toUnsignedString(max.getAsLong()) : text;
   }
 }

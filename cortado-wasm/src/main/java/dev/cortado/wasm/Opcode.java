@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <p>This is the one table the decoder, encoder, text parser, printer, validator, interpreter and
  * compiler share. The signature of a memory instruction lists its address operand as {@code i32}
- * (the address type of every Wasm 2.0 memory).
+ * (the address type of every Wasm 2.0 memory); {@link #isAddressParam} and {@link
+ * #hasAddressResult} tell which operands and results take a 64-bit memory's {@code i64} instead.
  *
  * @see <a href="https://webassembly.github.io/spec/core/binary/instructions.html">Instruction
  *     encodings</a>
@@ -525,6 +526,8 @@ public enum Opcode {
   private final List<ValType> results;
   private final int accessBytes;
   private final int lanes;
+  private final long addressParams;
+  private final boolean addressResult;
 
   Opcode(String text, int prefix, int code, Immediate immediate, String signature) {
     this(text, prefix, code, immediate, signature, 0, 0);
@@ -542,14 +545,23 @@ public enum Opcode {
     this.prefix = prefix;
     this.code = code;
     this.immediate = immediate;
+    long addresses = 0;
     if (signature == null) {
       this.params = null;
       this.results = null;
+      this.addressResult = false;
     } else {
       int arrow = signature.indexOf('>');
       this.params = types(signature.substring(0, arrow));
       this.results = types(signature.substring(arrow + 1));
+      for (int i = 0; i < arrow; i++) {
+        if (signature.charAt(i) == 'a') {
+          addresses |= 1L << i;
+        }
+      }
+      this.addressResult = signature.indexOf('a', arrow) >= 0;
     }
+    this.addressParams = addresses;
     this.accessBytes = accessBytes;
     this.lanes = lanes;
   }
@@ -568,6 +580,20 @@ public enum Opcode {
           });
     }
     return Collections.unmodifiableList(list);
+  }
+
+  /**
+   * Returns whether operand {@code i} of the fixed signature is an address or a size in the
+   * accessed memory's address type ({@code i32}, or {@code i64} for a 64-bit memory): a load's
+   * address, {@code memory.grow}'s delta, {@code memory.fill}'s address and count.
+   */
+  public boolean isAddressParam(int i) {
+    return i >= 0 && i < 64 && (addressParams & (1L << i)) != 0;
+  }
+
+  /** Returns whether the result is in the memory's address type: {@code memory.size} and grow. */
+  public boolean hasAddressResult() {
+    return addressResult;
   }
 
   /** Returns the instruction's name in the text format, for example {@code i32.add}. */

@@ -6,6 +6,7 @@ import dev.cortado.runtime.Memory;
 import dev.cortado.runtime.Store;
 import dev.cortado.runtime.Table;
 import dev.cortado.runtime.WasmValue;
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.Limits;
@@ -60,6 +61,13 @@ final class SpecTestHost {
         Table.create(
             store,
             new TableType(RefType.FUNCREF, Limits.of(10, 20)),
+            WasmValue.nullRef(RefType.FUNCREF)));
+    linker.define(
+        m,
+        "table64",
+        Table.create(
+            store,
+            new TableType(RefType.FUNCREF, Limits.of(10, 20), AddressType.I64),
             WasmValue.nullRef(RefType.FUNCREF)));
     linker.define(m, "memory", Memory.create(store, new MemoryType(Limits.of(1, 2))));
   }

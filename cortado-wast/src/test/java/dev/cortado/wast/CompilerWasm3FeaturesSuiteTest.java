@@ -8,7 +8,10 @@ import dev.cortado.runtime.ExecutionEngine;
  * The scripts of the Wasm 3.0 suite for the 3.0 features the compiler handles, on the compiler:
  * tail calls ({@code return_call*.wast}; it leaves functions making them to the interpreter, so
  * calls cross between compiled code and interpreted tail-calling functions both ways) and relaxed
- * SIMD (compiled, through the same numerics as the interpreter).
+ * SIMD (compiled, through the same numerics as the interpreter). Also the multi-memory ({@code
+ * load1.wast}, {@code memory-multi.wast}, ...) and memory64 ({@code *64.wast}) scripts, whose modules
+ * the compiler leaves to the interpreter whole ({@code CompilerScope}): they check that the engine
+ * choice falls back correctly, and where the compiler must follow next.
  */
 class CompilerWasm3FeaturesSuiteTest extends SpecSuiteTest {
   @Override
@@ -23,7 +26,12 @@ class CompilerWasm3FeaturesSuiteTest extends SpecSuiteTest {
 
   @Override
   boolean includes(String fileName) {
-    return fileName.startsWith("return_call") || fileName.contains("relaxed");
+    return fileName.startsWith("return_call")
+        || fileName.contains("relaxed")
+        || fileName.endsWith("64.wast")
+        || fileName.contains("memory-multi")
+        || fileName.equals("table_copy_mixed.wast")
+        || fileName.matches("[a-z_]+[0-9]\\.wast");
   }
 
   @Override

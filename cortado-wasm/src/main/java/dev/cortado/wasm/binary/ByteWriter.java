@@ -1,5 +1,6 @@
 package dev.cortado.wasm.binary;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.Limits;
@@ -131,7 +132,11 @@ final class ByteWriter {
     throw new IllegalArgumentException("no Wasm 2.0 encoding for heap type " + h);
   }
 
-  ByteWriter limits(Limits l) {
+  ByteWriter limits(Limits l, AddressType addressType) {
+    if (addressType == AddressType.I64) {
+      u8(l.max().isPresent() ? 0x05 : 0x04).u64(l.min());
+      return l.max().isPresent() ? u64(l.max().getAsLong()) : this;
+    }
     if (l.max().isPresent()) {
       return u8(0x01).u32((int) l.min()).u32((int) l.max().getAsLong());
     }

@@ -2,12 +2,16 @@ package dev.cortado.wasm.binary;
 
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.WasmVersion;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the decoder carries between sections while it reads one module. */
 final class Decoding {
   final WasmModule.Builder module = WasmModule.builder();
+
+  /** The edition whose encoding the module must have. */
+  final WasmVersion version;
 
   /** Type indices from the function section, paired with the code section's bodies. */
   int[] functionTypes = new int[0];
@@ -26,4 +30,8 @@ final class Decoding {
 
   /** Whether a data count section came before the code section. */
   boolean dataCountBeforeCode;
+
+  Decoding(WasmVersion version) {
+    this.version = version;
+  }
 }

@@ -18,8 +18,8 @@ final class ImportSection {
       ImportDesc desc =
           switch (kind) {
             case 0x00 -> new ImportDesc.Func(in.u32());
-            case 0x01 -> new ImportDesc.Table(Types.tableType(in));
-            case 0x02 -> new ImportDesc.Memory(Types.memoryType(in));
+            case 0x01 -> new ImportDesc.Table(Types.tableType(in, d.version));
+            case 0x02 -> new ImportDesc.Memory(Types.memoryType(in, d.version));
             case 0x03 -> new ImportDesc.Global(Types.globalType(in));
             default -> throw in.error("malformed import kind 0x" + Integer.toHexString(kind), at);
           };

@@ -10,7 +10,7 @@ final class MemorySection {
   static void read(ByteReader in, Decoding d) {
     int n = in.count();
     for (int i = 0; i < n; i++) {
-      d.module.addMemory(Types.memoryType(in));
+      d.module.addMemory(Types.memoryType(in, d.version));
     }
   }
 

@@ -92,7 +92,7 @@ public final class ModuleDecoder {
   }
 
   private static WasmModule decodeOwned(byte[] bytes, boolean checkBodies, WasmVersion version) {
-    Decoding d = new Decoding();
+    Decoding d = new Decoding(version);
     try {
       readSections(bytes, d);
     } catch (MalformedException e) {

@@ -17,10 +17,10 @@ final class TableSection {
         if (in.u8() != 0) {
           throw in.error("malformed table: expected 0x00 after 0x40", at);
         }
-        TableType type = Types.tableType(in);
+        TableType type = Types.tableType(in, d.version);
         d.module.addTable(type, CodeScanner.constant(in));
       } else {
-        d.module.addTable(Types.tableType(in));
+        d.module.addTable(Types.tableType(in, d.version));
       }
     }
   }

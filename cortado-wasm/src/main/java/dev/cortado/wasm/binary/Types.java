@@ -1,40 +1,49 @@
 package dev.cortado.wasm.binary;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.Limits;
 import dev.cortado.wasm.MemoryType;
+import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmVersion;
 
 /** Encodings of the types that imports and definitions share: limits, tables, memories, globals. */
 final class Types {
   private Types() {}
 
-  static Limits limits(ByteReader in) {
+  /** Limits and the address type their flags give (bit 2: 64-bit, Wasm 3.0 memory64). */
+  private record Flagged(Limits limits, AddressType addressType) {}
+
+  private static Flagged limits(ByteReader in, WasmVersion version) {
     int at = in.position();
     int flags = in.u8();
     if ((flags & 0x80) != 0) {
       throw in.error("integer representation too long: limits flags", at);
     }
-    return switch (flags) {
-      case 0x00 -> Limits.of(in.u32() & 0xFFFFFFFFL);
-      case 0x01 -> {
-        long min = in.u32() & 0xFFFFFFFFL;
-        long max = in.u32() & 0xFFFFFFFFL;
-        yield Limits.of(min, max);
-      }
-      default ->
-          throw in.error(
-              "integer too large: malformed limits flags 0x" + Integer.toHexString(flags), at);
-    };
+    boolean wide = (flags & ~0x01) == 0x04 && version != WasmVersion.WASM_2_0;
+    if ((flags & ~0x01) != 0 && !wide) {
+      throw in.error(
+          "integer too large: malformed limits flags 0x" + Integer.toHexString(flags), at);
+    }
+    long min = wide ? in.u64() : in.u32() & 0xFFFFFFFFL;
+    Limits limits =
+        (flags & 0x01) == 0
+            ? Limits.of(min)
+            : Limits.of(min, wide ? in.u64() : in.u32() & 0xFFFFFFFFL);
+    return new Flagged(limits, wide ? AddressType.I64 : AddressType.I32);
   }
 
-  static TableType tableType(ByteReader in) {
-    return new TableType(in.refType(), limits(in));
+  static TableType tableType(ByteReader in, WasmVersion version) {
+    RefType element = in.refType();
+    Flagged l = limits(in, version);
+    return new TableType(element, l.limits(), l.addressType());
   }
 
-  static MemoryType memoryType(ByteReader in) {
-    return new MemoryType(limits(in));
+  static MemoryType memoryType(ByteReader in, WasmVersion version) {
+    Flagged l = limits(in, version);
+    return new MemoryType(l.limits(), l.addressType());
   }
 
   static GlobalType globalType(ByteReader in) {
@@ -48,11 +57,11 @@ final class Types {
   }
 
   static void tableType(ByteWriter out, TableType t) {
-    out.refType(t.elementType()).limits(t.limits());
+    out.refType(t.elementType()).limits(t.limits(), t.addressType());
   }
 
   static void memoryType(ByteWriter out, MemoryType t) {
-    out.limits(t.limits());
+    out.limits(t.limits(), t.addressType());
   }
 
   static void globalType(ByteWriter out, GlobalType t) {

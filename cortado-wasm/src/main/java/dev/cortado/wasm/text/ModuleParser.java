@@ -1,5 +1,6 @@
 package dev.cortado.wasm.text;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.DataSegment;
 import dev.cortado.wasm.ElementSegment;
@@ -308,17 +309,18 @@ final class ModuleParser {
       return;
     }
     tableCount++;
+    AddressType at = Types.addressType(c, version);
     if (Types.peekRefType(c)) {
       RefType type = Types.refType(c, ctx.types);
       List<Expression> items = SegmentParser.inlineElements(ctx, c.expectParens("elem"));
       c.expectEnd();
-      module.addTable(new TableType(type, Limits.of(items.size(), items.size())));
+      module.addTable(new TableType(type, Limits.of(items.size(), items.size()), at));
       module.addElement(
           new ElementSegment(
-              type, items, new ElementSegment.Mode.Active(index, SegmentParser.zeroOffset())));
+              type, items, new ElementSegment.Mode.Active(index, SegmentParser.zeroOffset(at))));
       return;
     }
-    TableType type = Types.tableType(c, ctx.types, version);
+    TableType type = Types.tableType(c, ctx.types, version, at);
     if (c.atEnd()) {
       module.addTable(type);
     } else {
@@ -334,17 +336,18 @@ final class ModuleParser {
       return;
     }
     memoryCount++;
+    AddressType at = Types.addressType(c, version);
     if (c.peekParens("data")) {
       Cursor d = c.expectParens("data");
       Bytes bytes = SegmentParser.strings(d);
       c.expectEnd();
       long pages = (bytes.length() + (long) MemoryType.PAGE_SIZE - 1) / MemoryType.PAGE_SIZE;
-      module.addMemory(new MemoryType(Limits.of(pages, pages)));
+      module.addMemory(new MemoryType(Limits.of(pages, pages), at));
       module.addData(
-          new DataSegment(bytes, new DataSegment.Mode.Active(index, SegmentParser.zeroOffset())));
+          new DataSegment(bytes, new DataSegment.Mode.Active(index, SegmentParser.zeroOffset(at))));
       return;
     }
-    module.addMemory(Types.memoryType(c, version));
+    module.addMemory(Types.memoryType(c, version, at));
     c.expectEnd();
   }
 

@@ -1,5 +1,6 @@
 package dev.cortado.wasm.text;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.DataSegment;
 import dev.cortado.wasm.ElementSegment;
@@ -157,7 +158,9 @@ final class SegmentParser {
   }
 
   /** Returns the expression {@code i32.const 0}, the offset of inline segments. */
-  static Expression zeroOffset() {
-    return InstructionWriter.create().write(new Instruction.I32Const(0)).end();
+  static Expression zeroOffset(AddressType at) {
+    Instruction zero =
+        at == AddressType.I32 ? new Instruction.I32Const(0) : new Instruction.I64Const(0);
+    return InstructionWriter.create().write(zero).end();
   }
 }

@@ -1,5 +1,6 @@
 package dev.cortado.wasm.text;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.CustomSection;
 import dev.cortado.wasm.DataSegment;
 import dev.cortado.wasm.ElementSegment;
@@ -13,6 +14,7 @@ import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.Instruction;
 import dev.cortado.wasm.Limits;
+import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RecGroup;
 import dev.cortado.wasm.RefType;
@@ -73,7 +75,7 @@ public final class TextPrinter {
     }
     int memory = module.importedMemoryCount();
     for (var m : module.memories()) {
-      line("(memory " + comment(memory++) + limits(m.limits()) + ")");
+      line("(memory " + comment(memory++) + memoryType(m) + ")");
     }
     int global = module.importedGlobalCount();
     for (Global g : module.globals()) {
@@ -189,7 +191,7 @@ public final class TextPrinter {
                     + comment(index)
                     + typeUse(f.typeIndex());
             case ImportDesc.Table t -> "table " + comment(index) + tableType(t.type());
-            case ImportDesc.Memory m -> "memory " + comment(index) + limits(m.type().limits());
+            case ImportDesc.Memory m -> "memory " + comment(index) + memoryType(m.type());
             case ImportDesc.Global g -> "global " + comment(index) + globalType(g.type());
           };
       line(
@@ -257,11 +259,19 @@ public final class TextPrinter {
   }
 
   private static String limits(Limits l) {
-    return l.min() + l.max().stream().mapToObj(m -> " " + m).collect(Collectors.joining());
+    return l.toString();
+  }
+
+  private static String addressType(AddressType at) {
+    return at == AddressType.I32 ? "" : at.text() + " ";
+  }
+
+  private static String memoryType(MemoryType m) {
+    return addressType(m.addressType()) + limits(m.limits());
   }
 
   private static String tableType(TableType t) {
-    return limits(t.limits()) + " " + t.elementType().text();
+    return addressType(t.addressType()) + limits(t.limits()) + " " + t.elementType().text();
   }
 
   private static String globalType(GlobalType t) {

@@ -1,5 +1,6 @@
 package dev.cortado.wasm.text;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.Limits;
@@ -113,15 +114,42 @@ final class Types {
         : IntLiterals.u64(t, "limit");
   }
 
-  /** Reads a table type: limits then a reference type. */
-  static TableType tableType(Cursor c, TypeTable types, WasmVersion version) {
-    Limits limits = limits(c, version);
-    return new TableType(refType(c, types), limits);
+  /**
+   * Reads the optional address type that starts a table or memory type: {@code i32} or {@code i64}
+   * (Wasm 3.0 memory64); {@code i32} if absent.
+   */
+  static AddressType addressType(Cursor c, WasmVersion version) {
+    if (version != WasmVersion.WASM_2_0) {
+      if (c.peekKeyword("i64")) {
+        c.next();
+        return AddressType.I64;
+      }
+      if (c.peekKeyword("i32")) {
+        c.next();
+      }
+    }
+    return AddressType.I32;
   }
 
-  /** Reads a memory type: limits. */
+  /** Reads a table type: an address type, limits then a reference type. */
+  static TableType tableType(Cursor c, TypeTable types, WasmVersion version) {
+    return tableType(c, types, version, addressType(c, version));
+  }
+
+  /** Reads a table type after its address type: limits then a reference type. */
+  static TableType tableType(Cursor c, TypeTable types, WasmVersion version, AddressType at) {
+    Limits limits = limits(c, version);
+    return new TableType(refType(c, types), limits, at);
+  }
+
+  /** Reads a memory type: an address type and limits. */
   static MemoryType memoryType(Cursor c, WasmVersion version) {
-    return new MemoryType(limits(c, version));
+    return memoryType(c, version, addressType(c, version));
+  }
+
+  /** Reads a memory type after its address type: limits. */
+  static MemoryType memoryType(Cursor c, WasmVersion version, AddressType at) {
+    return new MemoryType(limits(c, version), at);
   }
 
   /** Reads a global type: a value type, or {@code (mut t)}. */

@@ -222,7 +222,7 @@ final class ControlRules {
     if (!v.ctx.isFuncType(typeIndex)) {
       throw v.fail("type " + typeIndex + " is not a function type");
     }
-    v.pop(ValType.I32);
+    v.pop(tt.addressType().valueType());
     return v.ctx.funcType(typeIndex);
   }
 

@@ -1,9 +1,12 @@
 package dev.cortado.wasm.valid;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.Immediate;
+import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
+import java.util.List;
 
 /**
  * Validation of memory instructions: loads and stores (alignment, lanes), size, grow, fill, copy,
@@ -20,8 +23,8 @@ final class MemoryRules {
     InstructionReader r = v.reader;
     switch (op.immediate()) {
       case MEMARG, MEMARG_LANE -> {
-        memory(v, r.memoryIndex());
-        if (r.memOffset() >>> 32 != 0) {
+        MemoryType m = memory(v, r.memoryIndex());
+        if (m.addressType() == AddressType.I32 && r.memOffset() >>> 32 != 0) {
           throw v.fail("offset out of range: " + Long.toUnsignedString(r.memOffset()));
         }
         if (r.alignExponent() >= 31 || (1 << r.alignExponent()) > op.accessBytes()) {
@@ -35,23 +38,22 @@ final class MemoryRules {
         if (op.immediate() == Immediate.MEMARG_LANE) {
           VectorRules.checkLane(v, op, r.lane());
         }
-        v.applySignature(op);
+        applyWithAddress(v, op, m);
       }
-      case MEMORY -> {
-        memory(v, r.index());
-        v.applySignature(op);
-      }
+      case MEMORY -> applyWithAddress(v, op, memory(v, r.index()));
       case MEMORY_COPY -> {
-        memory(v, r.index());
-        memory(v, r.index2());
-        v.pop(ValType.I32);
-        v.pop(ValType.I32);
-        v.pop(ValType.I32);
+        MemoryType dst = memory(v, r.index());
+        MemoryType src = memory(v, r.index2());
+        v.pop(AddressType.min(dst.addressType(), src.addressType()).valueType());
+        v.pop(address(src));
+        v.pop(address(dst));
       }
       case MEMORY_INIT -> {
-        memory(v, r.index2());
+        MemoryType m = memory(v, r.index2());
         data(v, r.index());
-        v.applySignature(op);
+        v.pop(ValType.I32);
+        v.pop(ValType.I32);
+        v.pop(address(m));
       }
       case DATA -> {
         data(v, r.index());
@@ -61,10 +63,34 @@ final class MemoryRules {
     }
   }
 
-  private static void memory(FunctionValidator v, int x) {
+  /**
+   * Applies {@code op}'s signature from the Opcode table, with the operands and results that are
+   * addresses or sizes ({@link Opcode#isAddressParam}) in memory {@code m}'s address type.
+   */
+  private static void applyWithAddress(FunctionValidator v, Opcode op, MemoryType m) {
+    if (m.addressType() == AddressType.I32) {
+      v.applySignature(op);
+      return;
+    }
+    ValType at = address(m);
+    List<ValType> params = op.params();
+    for (int i = params.size() - 1; i >= 0; i--) {
+      v.pop(op.isAddressParam(i) ? at : params.get(i));
+    }
+    for (ValType t : op.results()) {
+      v.push(op.hasAddressResult() ? at : t);
+    }
+  }
+
+  private static ValType address(MemoryType m) {
+    return m.addressType().valueType();
+  }
+
+  private static MemoryType memory(FunctionValidator v, int x) {
     if (!Context.inRange(x, v.ctx.memories.length)) {
       throw v.fail("unknown memory " + Integer.toUnsignedString(x));
     }
+    return v.ctx.memory(x);
   }
 
   private static void data(FunctionValidator v, int x) {

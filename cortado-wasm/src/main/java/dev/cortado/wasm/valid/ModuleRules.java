@@ -1,5 +1,6 @@
 package dev.cortado.wasm.valid;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.DataSegment;
 import dev.cortado.wasm.ElementSegment;
 import dev.cortado.wasm.Export;
@@ -17,7 +18,6 @@ import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.TableType;
-import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.InstructionReader;
@@ -131,7 +131,8 @@ final class ModuleRules {
           throw InvalidException.of(
               "unknown memory " + Integer.toUnsignedString(a.memoryIndex()), where);
         }
-        constants.validateConstant(a.offset(), ValType.I32, globals.length, where);
+        constants.validateConstant(
+            a.offset(), memories[a.memoryIndex()].addressType().valueType(), globals.length, where);
       }
     }
     start(m, functions);
@@ -150,15 +151,21 @@ final class ModuleRules {
   }
 
   private static TableType table(TableType t, String where) {
-    limits(t.limits(), 0xFFFFFFFFL, "table size must be at most 2^32-1 elements", where);
+    if (t.addressType() == AddressType.I32) {
+      limits(t.limits(), 0xFFFFFFFFL, "table size must be at most 2^32-1 elements", where);
+    } else {
+      limits(t.limits(), -1L, "table size must be at most 2^64-1 elements", where);
+    }
     return t;
   }
 
   private static MemoryType memory(MemoryType t, String where) {
     limits(
         t.limits(),
-        MemoryType.MAX_PAGES_32,
-        "memory size must be at most 65536 pages (4GiB)",
+        t.maxPages(),
+        t.addressType() == AddressType.I32
+            ? "memory size must be at most 65536 pages (4GiB)"
+            : "memory size must be at most 2^48 pages (2^64 bytes)",
         where);
     return t;
   }
@@ -169,7 +176,7 @@ final class ModuleRules {
         || (l.max().isPresent() && Long.compareUnsigned(l.max().getAsLong(), bound) > 0)) {
       throw InvalidException.of(tooLarge, where);
     }
-    if (l.max().isPresent() && l.min() > l.max().getAsLong()) {
+    if (l.max().isPresent() && Long.compareUnsigned(l.min(), l.max().getAsLong()) > 0) {
       throw InvalidException.of("size minimum must not be greater than maximum (" + l + ")", where);
     }
   }
@@ -190,7 +197,11 @@ final class ModuleRules {
             "type mismatch: " + e.type().text() + " elements for a table of " + tableType.text(),
             where);
       }
-      constants.validateConstant(a.offset(), ValType.I32, ctx.globals.length, where);
+      constants.validateConstant(
+          a.offset(),
+          ctx.table(a.tableIndex()).addressType().valueType(),
+          ctx.globals.length,
+          where);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cortado.wasm.valid;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.TableType;
@@ -21,29 +22,26 @@ final class TableRules {
     switch (op) {
       case TABLE_GET -> {
         TableType t = table(v, r.index());
-        v.pop(ValType.I32);
+        v.pop(index(t));
         v.push(t.elementType());
       }
       case TABLE_SET -> {
         TableType t = table(v, r.index());
         v.pop(t.elementType());
-        v.pop(ValType.I32);
+        v.pop(index(t));
       }
-      case TABLE_SIZE -> {
-        table(v, r.index());
-        v.push(ValType.I32);
-      }
+      case TABLE_SIZE -> v.push(index(table(v, r.index())));
       case TABLE_GROW -> {
         TableType t = table(v, r.index());
-        v.pop(ValType.I32);
+        v.pop(index(t));
         v.pop(t.elementType());
-        v.push(ValType.I32);
+        v.push(index(t));
       }
       case TABLE_FILL -> {
         TableType t = table(v, r.index());
-        v.pop(ValType.I32);
+        v.pop(index(t));
         v.pop(t.elementType());
-        v.pop(ValType.I32);
+        v.pop(index(t));
       }
       case TABLE_COPY -> {
         TableType dst = table(v, r.index());
@@ -55,7 +53,9 @@ final class TableRules {
                   + " to "
                   + dst.elementType().text());
         }
-        popThreeI32(v);
+        v.pop(AddressType.min(dst.addressType(), src.addressType()).valueType());
+        v.pop(index(src));
+        v.pop(index(dst));
       }
       case TABLE_INIT -> {
         TableType t = table(v, r.index2());
@@ -67,17 +67,18 @@ final class TableRules {
                   + " elements into a table of "
                   + t.elementType().text());
         }
-        popThreeI32(v);
+        v.pop(ValType.I32);
+        v.pop(ValType.I32);
+        v.pop(index(t));
       }
       case ELEM_DROP -> element(v, r.index());
       default -> throw new AssertionError(op);
     }
   }
 
-  private static void popThreeI32(FunctionValidator v) {
-    v.pop(ValType.I32);
-    v.pop(ValType.I32);
-    v.pop(ValType.I32);
+  /** Returns the type of {@code t}'s indexes: {@code i32}, or {@code i64} for a 64-bit table. */
+  private static ValType index(TableType t) {
+    return t.addressType().valueType();
   }
 
   private static TableType table(FunctionValidator v, int x) {

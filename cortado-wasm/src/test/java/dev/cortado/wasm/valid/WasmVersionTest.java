@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.WasmVersion;
+import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.text.TextParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +64,52 @@ class WasmVersionTest {
     InvalidException i =
         assertThrows(InvalidException.class, () -> Validator.validate(TextParser.parseModule(wat)));
     assertTrue(i.getMessage().contains("memory size"), i.getMessage());
+  }
+
+  @Test
+  void wideMemoriesAndTablesExistOnlyInWasm3() {
+    String wat = "(module (memory i64 1 2) (table i64 1 funcref))";
+    WasmModule m = TextParser.parseModule(wat);
+    assertEquals(AddressType.I64, m.memories().get(0).addressType());
+    assertEquals(AddressType.I64, m.tables().get(0).addressType());
+    byte[] binary = ModuleEncoder.encode(m);
+    assertEquals(m, ModuleDecoder.decode(binary));
+    assertThrows(MalformedException.class, () -> TextParser.parseModule(wat, WasmVersion.WASM_2_0));
+    MalformedException e =
+        assertThrows(
+            MalformedException.class, () -> ModuleDecoder.decode(binary, WasmVersion.WASM_2_0));
+    assertTrue(e.getMessage().contains("limits flags"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "(module (memory i64 1) (func (drop (i32.load (i32.const 0)))))",
+        "(module (memory 1) (func (drop (i32.load (i64.const 0)))))",
+        "(module (memory i64 1) (func (result i32) (memory.size)))",
+        "(module (memory i64 1) (memory 1) (func (memory.copy 0 1 (i64.const 0) (i32.const 0)"
+            + " (i64.const 0))))",
+        "(module (memory i64 1) (data (i32.const 0)))",
+        "(module (table i64 1 funcref) (func (drop (table.get (i32.const 0)))))",
+        "(module (table i64 1 funcref) (type $t (func))"
+            + " (func (call_indirect (type $t) (i32.const 0))))",
+        "(module (table i64 1 funcref) (elem (i32.const 0) func))",
+        "(module (memory 1) (func (drop (i32.load offset=0x1_0000_0000 (i32.const 0)))))"
+      })
+  void addressesAndCountsHaveTheMemorysOrTablesAddressType(String wat) {
+    InvalidException e =
+        assertThrows(InvalidException.class, () -> Validator.validate(TextParser.parseModule(wat)));
+    assertTrue(
+        e.getMessage().contains("type mismatch") || e.getMessage().contains("offset out of range"),
+        e.getMessage());
+  }
+
+  @Test
+  void aCopyBetweenA64AndA32BitMemoryCountsInI32() {
+    Validator.validate(
+        TextParser.parseModule(
+            "(module (memory i64 1) (memory 1) (func (memory.copy 0 1 (i64.const 0) (i32.const 0)"
+                + " (i32.const 0)) (drop (i32.load offset=0x1_0000_0000 (i64.const 0)))))"));
   }
 
   @Test

@@ -38,6 +38,11 @@ final class ColdOps {
     int op = code[pc];
     int d = fp + code[pc + 1];
     switch (op) {
+      case Ir.CLAMP_U32 -> {
+        long v = s[fp + code[pc + 2]];
+        s[d] = Long.compareUnsigned(v, 0xFFFF_FFFFL) > 0 ? 0xFFFF_FFFFL : v;
+        return pc + 3;
+      }
       case Ir.CONST_V128 -> {
         s[d] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
         m.hi[d] = (code[pc + 4] & 0xFFFF_FFFFL) | ((long) code[pc + 5] << 32);

@@ -666,8 +666,16 @@ final class Ir {
    */
   static final int USE_MEMORY = 213;
 
+  /**
+   * CLAMP_U32 dst src: an i64 address, index or count of a 64-bit memory or table (memory64) as a
+   * u32, {@code 2^32-1} if it is larger. No memory or table reaches 2^31 bytes or elements, so the
+   * clamped value is out of bounds exactly when the original is, and the 32-bit instruction that
+   * follows traps, or fails to grow, as the 64-bit one must.
+   */
+  static final int CLAMP_U32 = 214;
+
   /** The number of IR opcodes. */
-  static final int COUNT = 214;
+  static final int COUNT = 215;
 
   /**
    * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}

@@ -136,6 +136,10 @@ final class Lowering {
   // ---- the instructions ----
 
   private void lower(Opcode op) {
+    int wide = WideOperands.of(op, r, ctx);
+    if (wide != 0) {
+      clampWide(wide);
+    }
     switch (op.immediate()) {
       case NONE -> plain(op);
       case I32 -> constant(r.i32(), ValType.I32);
@@ -453,7 +457,7 @@ final class Lowering {
       return;
     }
     int ir = Ir.of(op);
-    int offset = (int) r.memOffset();
+    int offset = offset();
     if (op.results().isEmpty()) {
       int value = pop();
       int address = pop();
@@ -552,9 +556,9 @@ final class Lowering {
       out.add(o);
     }
     switch (op.immediate()) {
-      case MEMARG -> out.add((int) r.memOffset());
+      case MEMARG -> out.add(offset());
       case MEMARG_LANE -> {
-        out.add((int) r.memOffset());
+        out.add(offset());
         out.add(r.lane());
       }
       case LANE -> out.add(r.lane());
@@ -917,6 +921,28 @@ final class Lowering {
       out.add(vslot[k]);
       vslot[k] = home(k);
     }
+  }
+
+  /** Clamps the operands {@link WideOperands#of} marks, each into its own slot. */
+  private void clampWide(int wide) {
+    int arity = wide >>> 8;
+    for (int k = 0; k < arity; k++) {
+      int p = sp - arity + k;
+      if ((wide & (1 << k)) != 0) {
+        emit(Ir.CLAMP_U32);
+        out.add(home(p));
+        out.add(vslot[p]);
+        vslot[p] = home(p);
+      }
+    }
+  }
+
+  /**
+   * Returns a load or store's offset as IR holds it, a u32: one of 2^32 or more (a 64-bit memory's)
+   * as 2^32-1, out of bounds whatever the address, as the original is.
+   */
+  private int offset() {
+    return r.memOffset() >>> 32 == 0 ? (int) r.memOffset() : -1;
   }
 
   private void materializeAll() {

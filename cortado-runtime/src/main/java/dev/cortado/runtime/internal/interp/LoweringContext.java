@@ -17,6 +17,12 @@ interface LoweringContext {
   /** Returns the element type of table {@code index}. */
   ValType tableElementType(int index);
 
+  /** Returns whether memory {@code index} has 64-bit addresses (memory64). */
+  boolean memoryIs64(int index);
+
+  /** Returns whether table {@code index} has 64-bit indexes (memory64). */
+  boolean tableIs64(int index);
+
   /** Returns the engine-wide id of {@code type}, which {@code call_indirect} compares. */
   int typeId(FuncType type);
 }

@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.interp;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
@@ -68,6 +69,16 @@ public final class ModuleCode implements LoweringContext {
   public ValType tableElementType(int index) {
     TableType t = module.tableType(index);
     return t.elementType();
+  }
+
+  @Override
+  public boolean memoryIs64(int index) {
+    return module.memoryType(index).addressType() == AddressType.I64;
+  }
+
+  @Override
+  public boolean tableIs64(int index) {
+    return module.tableType(index).addressType() == AddressType.I64;
   }
 
   @Override

@@ -58,7 +58,7 @@ public final class MemoryInstance {
   public MemoryInstance(MemoryType type, int limitPages) {
     this.type = type;
     long declaredMax =
-        type.limits().max().isPresent() ? type.limits().max().getAsLong() : MemoryType.MAX_PAGES_32;
+        type.limits().max().isPresent() ? type.limits().max().getAsLong() : type.maxPages();
     this.maxPages = (int) Math.min(Math.min(declaredMax, limitPages), MAX_PAGES);
     long min = type.limits().min();
     if (min > maxPages) {

@@ -26,13 +26,18 @@ public final class TableInstance {
    */
   public TableInstance(TableType type, int limitElements, Object init) {
     this.type = type;
-    long declaredMax =
-        type.limits().max().isPresent() ? type.limits().max().getAsLong() : 0xFFFF_FFFFL;
-    this.maxSize = (int) Math.min(Math.min(declaredMax, limitElements), Integer.MAX_VALUE - 8);
+    // Limits are unsigned: a 64-bit table's maximum may be 2^63 or more.
+    long declaredMax = type.limits().max().orElse(-1L);
+    long cap = Math.min(limitElements, Integer.MAX_VALUE - 8);
+    this.maxSize = (int) (Long.compareUnsigned(declaredMax, cap) < 0 ? declaredMax : cap);
     long min = type.limits().min();
-    if (min > maxSize) {
+    if (Long.compareUnsigned(min, maxSize) > 0) {
       throw new ResourceLimitException(
-          "table of " + min + " elements exceeds the limit of " + maxSize + " elements");
+          "table of "
+              + Long.toUnsignedString(min)
+              + " elements exceeds the limit of "
+              + maxSize
+              + " elements");
     }
     this.size = (int) min;
     this.elements = new Object[size];

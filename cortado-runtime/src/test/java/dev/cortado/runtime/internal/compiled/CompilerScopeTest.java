@@ -40,7 +40,7 @@ class CompilerScopeTest {
   }
 
   @Test
-  void severalMemoriesAreOutside() {
+  void severalMemoriesAndWideMemoriesOrTablesAreOutside() {
     for (String wat :
         new String[] {
           "(module (memory 1) (memory 1))", "(module (import \"m\" \"m\" (memory 1)) (memory 1))"
