@@ -10,7 +10,6 @@ import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
-import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.binary.SectionInfo;
 import dev.cortado.wasm.text.TextPrinter;
 import dev.cortado.wasm.valid.Validator;
@@ -48,7 +47,7 @@ final class InspectCommand implements Callable<Integer> {
     Activity.now("decoding " + file);
     WasmModule module = ModuleFiles.parse(file, bytes);
     byte[] binary =
-        ModuleFiles.looksLikeBinary(bytes) ? bytes.toArray() : ModuleEncoder.encode(module);
+        ModuleFiles.looksLikeBinary(bytes) ? bytes.toArray() : ModuleFiles.encode(file, module);
     String validity;
     boolean valid;
     Activity.now("validating " + file);

@@ -6,6 +6,7 @@ import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.ModuleDecoder;
+import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.text.TextParser;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -54,13 +55,14 @@ final class ModuleFiles {
   }
 
   /**
-   * Returns the module as {@link #parse(Path, Bytes)} does, text read by edition {@code version}.
+   * Returns the module as {@link #parse(Path, Bytes)} does, read as edition {@code version} writes
+   * modules.
    */
   static WasmModule parse(Path file, Bytes bytes, WasmVersion version) {
     if (!looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
       return TextParser.parseModule(text(bytes), version);
     }
-    return ModuleDecoder.decode(bytes);
+    return ModuleDecoder.decode(bytes, version);
   }
 
   /**
@@ -106,6 +108,18 @@ final class ModuleFiles {
       return text.startsWith("(") || text.startsWith(";;");
     } catch (CharacterCodingException e) {
       return false;
+    }
+  }
+
+  /**
+   * Returns the binary encoding of {@code module}, read from {@code file}; a module text can say
+   * that has none (limits above a 32-bit memory's u32s) is a user error.
+   */
+  static byte[] encode(Path file, WasmModule module) {
+    try {
+      return ModuleEncoder.encode(module);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(file + ": the module has no binary encoding: " + e.getMessage(), e);
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.cortado.cli;
 
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.WasmModule;
-import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.Validator;
 import java.io.IOException;
@@ -39,7 +38,7 @@ final class Wat2WasmCommand implements Callable<Integer> {
       Validator.validate(m);
     }
     Path out = output != null ? output : defaultOutput(input);
-    Files.write(out, ModuleEncoder.encode(m));
+    Files.write(out, ModuleFiles.encode(input, m));
     return 0;
   }
 

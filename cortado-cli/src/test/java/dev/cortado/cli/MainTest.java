@@ -81,6 +81,27 @@ class MainTest {
   }
 
   @Test
+  void wat2wasmRefusesTextWithoutABinaryEncodingClearly() throws IOException {
+    Path f = file("big.wat", "(module (memory 0x1_0000_0000))");
+    Run r = run("wat2wasm", "--no-check", f.toString());
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("big.wat: the module has no binary encoding"), r.err());
+    assertFalse(r.err().contains("at dev.cortado"), r.err());
+  }
+
+  @Test
+  void inspectWatPrintsSeveralAndWideMemories() throws IOException {
+    String wat =
+        "(module (memory i64 1) (memory $b 1) (table i64 2 funcref)"
+            + " (func (drop (i32.load $b offset=4 (i32.const 0)))))";
+    Run r = run("inspect", "--wat", file("m.wat", wat).toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("(memory (;0;) i64 1)"), r.out());
+    assertTrue(r.out().contains("(table (;0;) i64 2 funcref)"), r.out());
+    assertTrue(r.out().contains("i32.load 1 offset=4"), r.out());
+  }
+
+  @Test
   void inspectSummarizesImportsAndExports() throws IOException {
     Path f =
         file(

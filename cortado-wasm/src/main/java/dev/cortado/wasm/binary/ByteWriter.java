@@ -137,6 +137,11 @@ final class ByteWriter {
       u8(l.max().isPresent() ? 0x05 : 0x04).u64(l.min());
       return l.max().isPresent() ? u64(l.max().getAsLong()) : this;
     }
+    if ((l.min() >>> 32) != 0 || (l.max().orElse(0) >>> 32) != 0) {
+      // Only text (an invalid module) can say this: the binary format has u32s here.
+      throw new IllegalArgumentException(
+          "limits " + l + " have no binary encoding: a 32-bit memory or table has u32 limits");
+    }
     if (l.max().isPresent()) {
       return u8(0x01).u32((int) l.min()).u32((int) l.max().getAsLong());
     }
