@@ -1,6 +1,5 @@
 package dev.cortado.wasm.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.testing.FrontEndGaps;
 import dev.cortado.wasm.testing.SpecSuite;
 import dev.cortado.wasm.text.Command;
 import dev.cortado.wasm.text.ModuleSource;
@@ -17,12 +17,10 @@ import dev.cortado.wasm.text.Script;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.Validator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,9 +38,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FrontEndConformanceTest {
   private static final Map<String, String> EXPECTED_FAILURES =
-      expectedFailures("/conformance/frontend-expected-failures.txt");
+      FrontEndGaps.read(FrontEndGaps.WASM2);
   private static final Map<String, String> EXPECTED_FAILURES_3 =
-      expectedFailures("/conformance/frontend-wasm3-expected-failures.txt");
+      FrontEndGaps.read(FrontEndGaps.WASM3);
   private static final int[] TOTALS = new int[6];
 
   /** Per-file counts, in the order they are printed. */
@@ -192,24 +190,5 @@ class FrontEndConformanceTest {
       b.append(i == 0 ? "" : ", ").append(counts[i]).append(' ').append(COUNTS[i]);
     }
     return b.toString();
-  }
-
-  private static Map<String, String> expectedFailures(String resource) {
-    Map<String, String> map = new HashMap<>();
-    try (InputStream in = FrontEndConformanceTest.class.getResourceAsStream(resource)) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      for (String line : text.split("\n")) {
-        String l = line.strip();
-        if (!l.isEmpty() && !l.startsWith("#")) {
-          int space = l.indexOf(' ');
-          assertTrue(space > 0, "entry without a reason: " + l);
-          map.put(l.substring(0, space), l.substring(space + 1));
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    assertEquals(map.size(), map.values().stream().filter(r -> !r.isBlank()).count());
-    return map;
   }
 }
