@@ -8,10 +8,9 @@ import dev.cortado.runtime.ExecutionEngine;
  * The scripts of the Wasm 3.0 suite for the 3.0 features the compiler handles, on the compiler:
  * tail calls ({@code return_call*.wast}; it leaves functions making them to the interpreter, so
  * calls cross between compiled code and interpreted tail-calling functions both ways) and relaxed
- * SIMD (compiled, through the same numerics as the interpreter). Also the multi-memory ({@code
- * load1.wast}, {@code memory-multi.wast}, ...) and memory64 ({@code *64.wast}) scripts, whose modules
- * the compiler leaves to the interpreter whole ({@code CompilerScope}): they check that the engine
- * choice falls back correctly, and where the compiler must follow next.
+ * SIMD (compiled, through the same numerics as the interpreter), multi-memory ({@code load1.wast},
+ * {@code memory-multi.wast}, ...) and memory64 ({@code *64.wast}, compiled: memories other than 0
+ * fetched per access, i64 operands clamped).
  */
 class CompilerWasm3FeaturesSuiteTest extends SpecSuiteTest {
   @Override

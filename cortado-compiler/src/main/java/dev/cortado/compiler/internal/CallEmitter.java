@@ -78,6 +78,9 @@ final class CallEmitter {
 
   void callIndirect(int typeIndex, int table) {
     FuncType callee = mc.module.type(typeIndex);
+    if (mc.tableIs64(table)) {
+      MemoryEmitter.clampTop(mv);
+    }
     f.popTypes(1);
     Constants.pushInt(mv, table);
     // The module's type index, not the engine's type id: cached code must not depend on the engine.

@@ -1,11 +1,13 @@
 package dev.cortado.compiler.internal;
 
+import static org.objectweb.asm.Opcodes.I2L;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 
 import dev.cortado.wasm.NumType;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.binary.AddressOperands;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.List;
 import org.objectweb.asm.MethodVisitor;
@@ -13,7 +15,10 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * Memory, table and segment instructions. Loads and stores call one small {@code MemoryAccess}
  * method each (address first, as on the stack), which HotSpot inlines; the rest call {@code
- * Support}, shared in meaning with the interpreter's store objects.
+ * Support}, shared in meaning with the interpreter's store objects. Memory 0 lives in the method's
+ * locals; another memory (multi-memory) is fetched at each access. The i64 addresses, indexes and
+ * counts of a 64-bit memory or table are clamped to u32s first ({@link AddressOperands}), so the
+ * 32-bit code serves both.
  */
 final class MemoryEmitter {
   private static final String INST = "L" + JvmTypes.INSTANCE + ";";
@@ -29,6 +34,11 @@ final class MemoryEmitter {
 
   /** Emits {@code op} if it belongs to this family; returns false if it does not. */
   boolean emit(Opcode op, InstructionReader r) {
+    int wide =
+        AddressOperands.of(op, r, f.moduleContext()::memoryIs64, f.moduleContext()::tableIs64);
+    if (wide != 0) {
+      clampWide(wide);
+    }
     switch (op) {
       case I32_LOAD -> load(r, "i32Load", "I", NumType.I32);
       case I64_LOAD -> load(r, "i64Load", "J", NumType.I64);
@@ -54,21 +64,31 @@ final class MemoryEmitter {
       case I64_STORE16 -> store(r, "i64Store16", "J");
       case I64_STORE32 -> store(r, "i64Store32", "J");
       case MEMORY_SIZE -> {
+        Constants.pushInt(mv, r.index());
         f.pushInstance();
-        f.support("memoryPages", "(" + INST + ")I");
-        f.effect(0, List.of(NumType.I32));
+        f.support("memoryPages", "(I" + INST + ")I");
+        result(f.moduleContext().memoryIs64(r.index()), 0);
       }
       case MEMORY_GROW -> {
+        Constants.pushInt(mv, r.index());
         f.pushInstance();
-        f.support("memoryGrow", "(I" + INST + ")I");
-        f.effect(1, List.of(NumType.I32));
+        f.support("memoryGrow", "(II" + INST + ")I");
+        result(f.moduleContext().memoryIs64(r.index()), 1);
         f.reloadMemory();
       }
-      case MEMORY_FILL -> call("memoryFill", "(III" + INST + ")V", 3);
-      case MEMORY_COPY -> call("memoryCopy", "(III" + INST + ")V", 3);
+      case MEMORY_FILL -> {
+        Constants.pushInt(mv, r.index());
+        call("memoryFill", "(IIII" + INST + ")V", 3);
+      }
+      case MEMORY_COPY -> {
+        Constants.pushInt(mv, r.index());
+        Constants.pushInt(mv, r.index2());
+        call("memoryCopy", "(IIIII" + INST + ")V", 3);
+      }
       case MEMORY_INIT -> {
         Constants.pushInt(mv, r.index());
-        call("memoryInit", "(IIII" + INST + ")V", 3);
+        Constants.pushInt(mv, r.index2());
+        call("memoryInit", "(IIIII" + INST + ")V", 3);
       }
       case DATA_DROP -> {
         Constants.pushInt(mv, r.index());
@@ -92,13 +112,13 @@ final class MemoryEmitter {
         Constants.pushInt(mv, r.index());
         f.pushInstance();
         f.support("tableSize", "(I" + INST + ")I");
-        f.effect(0, List.of(NumType.I32));
+        result(f.moduleContext().tableIs64(r.index()), 0);
       }
       case TABLE_GROW -> {
         Constants.pushInt(mv, r.index());
         f.pushInstance();
         f.support("tableGrow", "(" + OBJ + "II" + INST + ")I");
-        f.effect(2, List.of(NumType.I32));
+        result(f.moduleContext().tableIs64(r.index()), 2);
       }
       case TABLE_FILL -> {
         Constants.pushInt(mv, r.index());
@@ -127,17 +147,76 @@ final class MemoryEmitter {
   }
 
   private void load(InstructionReader r, String name, String type, ValType result) {
-    Constants.pushInt(mv, (int) r.memOffset());
-    f.pushMemory();
+    Constants.pushInt(mv, AddressOperands.offset(r));
+    pushMemory(f, r.memoryIndex());
     mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MEMORY_ACCESS, name, "(II[BI)" + type, false);
     f.effect(1, List.of(result));
   }
 
   private void store(InstructionReader r, String name, String type) {
-    Constants.pushInt(mv, (int) r.memOffset());
-    f.pushMemory();
+    Constants.pushInt(mv, AddressOperands.offset(r));
+    pushMemory(f, r.memoryIndex());
     mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MEMORY_ACCESS, name, "(I" + type + "I[BI)V", false);
     f.effect(2, List.of());
+  }
+
+  /**
+   * Pushes memory {@code k}'s array and size: memory 0's from the method's locals, another's
+   * (multi-memory) from the instance.
+   */
+  static void pushMemory(FunctionEmitter f, int k) {
+    if (k == 0) {
+      f.pushMemory();
+      return;
+    }
+    for (String part : new String[] {"memoryOf:[B", "memorySizeOf:I"}) {
+      String[] nameAndType = part.split(":");
+      Constants.pushInt(f.mv(), k);
+      f.pushInstance();
+      f.support(nameAndType[0], "(I" + INST + ")" + nameAndType[1]);
+    }
+  }
+
+  /** Narrows the top of the JVM stack, an i64 address, to a u32. */
+  static void clampTop(MethodVisitor mv) {
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MEMORY_ACCESS, "clampU32", "(J)I", false);
+  }
+
+  /**
+   * Clamps the operands {@link AddressOperands#of} marks as wide: those above the deepest one wait
+   * in temporaries meanwhile.
+   */
+  private void clampWide(int wide) {
+    int arity = AddressOperands.arity(wide);
+    int deepest = Integer.numberOfTrailingZeros(wide);
+    int[] temps = new int[arity];
+    ValType[] types = new ValType[arity];
+    for (int k = arity - 1; k >= deepest; k--) {
+      ValType t = f.top(arity - 1 - k);
+      if (AddressOperands.isWide(wide, k)) {
+        clampTop(mv);
+        t = NumType.I32;
+      }
+      if (k > deepest) {
+        types[k] = t;
+        temps[k] = f.temp(t);
+        mv.visitVarInsn(JvmTypes.store(t), temps[k]);
+      }
+    }
+    for (int k = deepest + 1; k < arity; k++) {
+      mv.visitVarInsn(JvmTypes.load(types[k]), temps[k]);
+    }
+  }
+
+  /**
+   * Records a size or grow result after {@code operands} operands: the int {@code Support}
+   * returned, widened for a 64-bit memory or table (a size, or -1, has the same value in both).
+   */
+  private void result(boolean is64, int operands) {
+    if (is64) {
+      mv.visitInsn(I2L);
+    }
+    f.effect(operands, List.of(is64 ? NumType.I64 : NumType.I32));
   }
 
   private void call(String name, String descriptor, int operands) {

@@ -1,5 +1,6 @@
 package dev.cortado.compiler.internal;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.ArrayList;
@@ -38,6 +39,16 @@ final class ModuleContext {
 
   private final int[] classStart;
   private final Map<FuncType, String> dispatchMethods = new LinkedHashMap<>();
+
+  /** Returns whether memory {@code k} has 64-bit addresses (memory64). */
+  boolean memoryIs64(int k) {
+    return module.memoryType(k).addressType() == AddressType.I64;
+  }
+
+  /** Returns whether table {@code k} has 64-bit indexes (memory64). */
+  boolean tableIs64(int k) {
+    return module.tableType(k).addressType() == AddressType.I64;
+  }
 
   ModuleContext(ValidatedModule module, String classPrefix) {
     this.module = module;

@@ -6,6 +6,7 @@ import dev.cortado.compiler.internal.SimdEmitter.Scalar;
 import dev.cortado.wasm.NumType;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.binary.AddressOperands;
 import dev.cortado.wasm.binary.InstructionReader;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -23,6 +24,7 @@ final class SimdMemoryEmitter {
   private final SimdEmitter simd;
   private final VectorRegisters v;
   private final MethodVisitor mv;
+  private int memory;
 
   SimdMemoryEmitter(FunctionEmitter f, SimdEmitter simd, VectorRegisters v) {
     this.f = f;
@@ -32,11 +34,16 @@ final class SimdMemoryEmitter {
   }
 
   void emit(Opcode op, InstructionReader r) {
-    int offset = (int) r.memOffset();
+    int offset = AddressOperands.offset(r);
+    // The vector operand lives in a register, so the address is the JVM stack's top.
+    if (f.moduleContext().memoryIs64(r.memoryIndex())) {
+      MemoryEmitter.clampTop(mv);
+    }
+    memory = r.memoryIndex();
     switch (op) {
       case V128_LOAD -> {
         Constants.pushInt(mv, offset);
-        f.pushMemory();
+        MemoryEmitter.pushMemory(f, memory);
         v.pushArrays();
         Constants.pushInt(mv, simd.register(0));
         access("v128Load", "(II[BI[J[JI)V");
@@ -44,7 +51,7 @@ final class SimdMemoryEmitter {
       case V128_STORE -> {
         v.pushHalves(simd.register(0));
         Constants.pushInt(mv, offset);
-        f.pushMemory();
+        MemoryEmitter.pushMemory(f, memory);
         access("v128Store", "(IJJ" + ACCESS + "V");
       }
       case V128_LOAD8X8_S -> loadThen(offset, "i64Load", NumType.I64, "load8x8S");
@@ -90,13 +97,13 @@ final class SimdMemoryEmitter {
     var m = SimdMethods.named(extract);
     simd.invoke(m, simd.register(0), lane);
     Constants.pushInt(mv, offset);
-    f.pushMemory();
+    MemoryEmitter.pushMemory(f, memory);
     access(store, "(I" + Type.getDescriptor(m.getReturnType()) + ACCESS + "V");
   }
 
   private Scalar scalarLoad(int offset, String load, ValType t) {
     Constants.pushInt(mv, offset);
-    f.pushMemory();
+    MemoryEmitter.pushMemory(f, memory);
     access(load, "(II[BI)" + JvmTypes.of(t).getDescriptor());
     return simd.save(t);
   }

@@ -1,6 +1,5 @@
 package dev.cortado.runtime.internal.compiled;
 
-import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
@@ -14,10 +13,10 @@ import java.util.Optional;
 
 /**
  * What the compiler handles: Wasm 2.0 modules (numbers, vectors, {@code funcref} and {@code
- * externref}, one plain function type per recursion group, at most one memory, 32-bit memories and
- * tables), and tail calls by leaving the functions that make them to the interpreter. A module
- * using a Wasm 3.0 type (typed references, GC types) or several memories runs in the interpreter as
- * a whole, until the compiler follows the interpreter there.
+ * externref}, one plain function type per recursion group), several memories, 64-bit memories and
+ * tables, and tail calls by leaving the functions that make them to the interpreter. A module using
+ * a Wasm 3.0 type (typed references, GC types) runs in the interpreter as a whole, until the
+ * compiler follows the interpreter there.
  */
 public final class CompilerScope {
   private CompilerScope() {}
@@ -27,12 +26,6 @@ public final class CompilerScope {
    * can.
    */
   public static Optional<String> outside(WasmModule module) {
-    if (module.memoryCount() > 1) {
-      return Optional.of("it has " + module.memoryCount() + " memories (Wasm 3.0 multi-memory)");
-    }
-    if (wide(module)) {
-      return Optional.of("it has a 64-bit memory or table (Wasm 3.0 memory64)");
-    }
     for (RecGroup g : module.recGroups()) {
       if (g.types().size() != 1) {
         return Optional.of("it has a recursion group of several types (Wasm 3.0 GC)");
@@ -61,19 +54,6 @@ public final class CompilerScope {
         .or(() -> first(module.globals(), g -> refs(List.of(g.type().valueType()))))
         .or(() -> first(module.functions(), f -> refs(f.locals())))
         .or(() -> first(module.elements(), e -> ref(e.type())));
-  }
-
-  private static boolean wide(WasmModule module) {
-    return module.memories().stream().anyMatch(m -> m.addressType() == AddressType.I64)
-        || module.tables().stream().anyMatch(t -> t.addressType() == AddressType.I64)
-        || module.imports().stream()
-            .anyMatch(
-                i ->
-                    switch (i.desc()) {
-                      case ImportDesc.Memory m -> m.type().addressType() == AddressType.I64;
-                      case ImportDesc.Table t -> t.type().addressType() == AddressType.I64;
-                      default -> false;
-                    });
   }
 
   private static <T> Optional<String> first(

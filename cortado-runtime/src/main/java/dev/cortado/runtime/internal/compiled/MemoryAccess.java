@@ -25,6 +25,14 @@ public final class MemoryAccess {
     return (int) ea;
   }
 
+  /**
+   * Returns an i64 address, index or count of a 64-bit memory or table as a u32, 2^32-1 if larger
+   * (see {@link dev.cortado.wasm.binary.AddressOperands}).
+   */
+  public static int clampU32(long value) {
+    return Long.compareUnsigned(value, 0xFFFF_FFFFL) > 0 ? -1 : (int) value;
+  }
+
   /** {@code i32.load}. */
   public static int i32Load(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 4, memSize);

@@ -77,30 +77,43 @@ public final class Support {
     return Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
   }
 
-  /** {@code memory.size}. */
-  public static int memoryPages(ModuleInstance inst) {
-    return inst.memories[0].pages();
+  /** Returns the bytes of memory {@code k} (multi-memory: memory 0 lives in locals instead). */
+  public static byte[] memoryOf(int k, ModuleInstance inst) {
+    return inst.memories[k].bytes;
   }
 
-  /** {@code memory.grow}. */
-  public static int memoryGrow(int delta, ModuleInstance inst) {
-    return inst.memories[0].grow(delta);
+  /** Returns the size of memory {@code k} in bytes. */
+  public static int memorySizeOf(int k, ModuleInstance inst) {
+    return inst.memories[k].size;
   }
 
-  /** {@code memory.fill}. */
-  public static void memoryFill(int d, int value, int n, ModuleInstance inst) {
-    inst.memories[0].fill(Integer.toUnsignedLong(d), (byte) value, Integer.toUnsignedLong(n));
+  /** {@code memory.size} of memory {@code k}. */
+  public static int memoryPages(int k, ModuleInstance inst) {
+    return inst.memories[k].pages();
   }
 
-  /** {@code memory.copy}. */
-  public static void memoryCopy(int d, int s, int n, ModuleInstance inst) {
-    inst.memories[0].copy(
-        Integer.toUnsignedLong(d), Integer.toUnsignedLong(s), Integer.toUnsignedLong(n));
+  /** {@code memory.grow} of memory {@code k}. */
+  public static int memoryGrow(int delta, int k, ModuleInstance inst) {
+    return inst.memories[k].grow(delta);
   }
 
-  /** {@code memory.init}. */
-  public static void memoryInit(int d, int s, int n, int segment, ModuleInstance inst) {
-    MemoryInstance mem = inst.memories[0];
+  /** {@code memory.fill} of memory {@code k}. */
+  public static void memoryFill(int d, int value, int n, int k, ModuleInstance inst) {
+    inst.memories[k].fill(Integer.toUnsignedLong(d), (byte) value, Integer.toUnsignedLong(n));
+  }
+
+  /** {@code memory.copy} from memory {@code sk} to memory {@code dk}. */
+  public static void memoryCopy(int d, int s, int n, int dk, int sk, ModuleInstance inst) {
+    inst.memories[dk].copy(
+        Integer.toUnsignedLong(d),
+        inst.memories[sk],
+        Integer.toUnsignedLong(s),
+        Integer.toUnsignedLong(n));
+  }
+
+  /** {@code memory.init} of memory {@code k}. */
+  public static void memoryInit(int d, int s, int n, int segment, int k, ModuleInstance inst) {
+    MemoryInstance mem = inst.memories[k];
     mem.init(
         inst.datas[segment],
         Integer.toUnsignedLong(d),

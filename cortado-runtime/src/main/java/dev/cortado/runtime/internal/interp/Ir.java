@@ -668,9 +668,8 @@ final class Ir {
 
   /**
    * CLAMP_U32 dst src: an i64 address, index or count of a 64-bit memory or table (memory64) as a
-   * u32, {@code 2^32-1} if it is larger. No memory or table reaches 2^31 bytes or elements, so the
-   * clamped value is out of bounds exactly when the original is, and the 32-bit instruction that
-   * follows traps, or fails to grow, as the 64-bit one must.
+   * u32, {@code 2^32-1} if it is larger ({@link dev.cortado.wasm.binary.AddressOperands} says which
+   * operands, and why the 32-bit instruction that follows then behaves as the 64-bit one must).
    */
   static final int CLAMP_U32 = 214;
 

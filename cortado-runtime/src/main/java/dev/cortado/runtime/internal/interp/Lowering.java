@@ -7,6 +7,7 @@ import dev.cortado.wasm.Immediate;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.binary.AddressOperands;
 import dev.cortado.wasm.binary.InstructionReader;
 import dev.cortado.wasm.valid.FunctionInfo;
 import java.util.Arrays;
@@ -136,7 +137,7 @@ final class Lowering {
   // ---- the instructions ----
 
   private void lower(Opcode op) {
-    int wide = WideOperands.of(op, r, ctx);
+    int wide = AddressOperands.of(op, r, ctx::memoryIs64, ctx::tableIs64);
     if (wide != 0) {
       clampWide(wide);
     }
@@ -923,12 +924,12 @@ final class Lowering {
     }
   }
 
-  /** Clamps the operands {@link WideOperands#of} marks, each into its own slot. */
+  /** Clamps the operands {@link AddressOperands#of} marks, each into its own slot. */
   private void clampWide(int wide) {
-    int arity = wide >>> 8;
+    int arity = AddressOperands.arity(wide);
     for (int k = 0; k < arity; k++) {
       int p = sp - arity + k;
-      if ((wide & (1 << k)) != 0) {
+      if (AddressOperands.isWide(wide, k)) {
         emit(Ir.CLAMP_U32);
         out.add(home(p));
         out.add(vslot[p]);
@@ -942,7 +943,7 @@ final class Lowering {
    * as 2^32-1, out of bounds whatever the address, as the original is.
    */
   private int offset() {
-    return r.memOffset() >>> 32 == 0 ? (int) r.memOffset() : -1;
+    return AddressOperands.offset(r);
   }
 
   private void materializeAll() {
