@@ -658,8 +658,23 @@ final class Ir {
   /** RETURN_CALL_INDIRECT typeId table indexSlot base: RETURN_CALL through a table. */
   static final int RETURN_CALL_INDIRECT = 212;
 
+  /** CALL_REF ref base: call the function in reference slot ref (null traps) */
+  static final int CALL_REF = 213;
+
+  /** RETURN_CALL_REF ref base: RETURN_CALL of the function in reference slot ref */
+  static final int RETURN_CALL_REF = 214;
+
+  /** REF_AS_NON_NULL dst src: copy the reference, trapping on null */
+  static final int REF_AS_NON_NULL = 215;
+
+  /** BR_NULL ref target: jump if reference slot ref holds null */
+  static final int BR_NULL = 216;
+
+  /** BR_NON_NULL ref target: jump if reference slot ref does not hold null */
+  static final int BR_NON_NULL = 217;
+
   /** The number of IR opcodes. */
-  static final int COUNT = 213;
+  static final int COUNT = 218;
 
   /**
    * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}

@@ -17,6 +17,6 @@ interface LoweringContext {
   /** Returns the element type of table {@code index}. */
   ValType tableElementType(int index);
 
-  /** Returns the engine-wide id of {@code type}, which {@code call_indirect} compares. */
-  int typeId(FuncType type);
+  /** Returns the engine-wide id of type {@code typeIndex}, which {@code call_indirect} compares. */
+  int typeId(int typeIndex);
 }
