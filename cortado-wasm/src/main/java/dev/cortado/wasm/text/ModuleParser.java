@@ -153,6 +153,8 @@ final class ModuleParser {
 
   private void type(Cursor c) {
     Optional<Token> id = c.optionalId();
+    // Declared first: a type may refer to itself (Wasm 3.0, a recursion group of one).
+    ctx.types.declare(id);
     Cursor f = c.expectParens("func");
     if (f.peekParens("type")) {
       throw f.unexpected("(param ...) or (result ...)");
@@ -160,7 +162,7 @@ final class ModuleParser {
     TypeUse signature = TypeUse.parse(f, ctx.types, true);
     f.expectEnd();
     c.expectEnd();
-    ctx.types.define(id, signature.inlineType());
+    ctx.types.define(signature.inlineType());
   }
 
   private void checkImportOrder(SExpr at) {
