@@ -63,16 +63,13 @@ class CompilerScopeTest {
   @EnumSource(
       value = ExecutionEngine.class,
       names = {"COMPILER", "AUTO"})
-  void aModuleWithTypedReferencesRunsInTheInterpreter(ExecutionEngine kind) {
+  void aModuleWithTypedReferencesOrTheirInstructionsRunsInTheInterpreter(ExecutionEngine kind) {
     Instance i = instantiate(kind, TYPED_REFERENCES);
     assertEquals(42, i.func("f").orElseThrow().asIntSupplier().getAsInt());
+    runsTypedReferenceInstructionsOnFuncrefs(kind);
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = ExecutionEngine.class,
-      names = {"COMPILER", "AUTO"})
-  void aModuleUsingTypedReferenceInstructionsOnFuncrefsRunsInTheInterpreter(ExecutionEngine kind) {
+  private static void runsTypedReferenceInstructionsOnFuncrefs(ExecutionEngine kind) {
     Instance i = instantiate(kind, TYPED_REFERENCE_INSTRUCTIONS_ON_FUNCREFS);
     Func nonNull = i.func("non-null").orElseThrow();
     assertEquals(List.of(WasmValue.i32(1)), nonNull.call(WasmValue.i32(0)));

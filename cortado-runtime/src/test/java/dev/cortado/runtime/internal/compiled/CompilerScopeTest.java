@@ -23,38 +23,35 @@ class CompilerScopeTest {
     assertEquals(Optional.empty(), CompilerScope.outside(TextParser.parseModule(wat)));
   }
 
-  @Test
-  void typedReferencesAnywhereAreOutside() {
-    for (String wat :
-        new String[] {
-          "(module (type $t (func)) (func (param (ref null $t))))",
-          "(module (type $t (func)) (func (result (ref $t)) unreachable))",
-          "(module (type $t (func)) (func (local (ref null $t))))",
-          "(module (type $t (func)) (table 1 (ref null $t)))",
-          "(module (type $t (func)) (global (ref null $t) (ref.null func)))",
-          "(module (type $t (func)) (import \"m\" \"g\" (global (ref null $t))))"
-        }) {
+  private static void assertOutside(String... modules) {
+    for (String wat : modules) {
       Optional<String> why = CompilerScope.outside(TextParser.parseModule(wat));
       assertTrue(why.isPresent() && why.get().contains("Wasm 3.0"), wat + ": " + why);
     }
   }
 
   @Test
+  void typedReferencesAnywhereAreOutside() {
+    assertOutside(
+        "(module (type $t (func)) (func (param (ref null $t))))",
+        "(module (type $t (func)) (func (result (ref $t)) unreachable))",
+        "(module (type $t (func)) (func (local (ref null $t))))",
+        "(module (type $t (func)) (table 1 (ref null $t)))",
+        "(module (type $t (func)) (global (ref null $t) (ref.null func)))",
+        "(module (type $t (func)) (import \"m\" \"g\" (global (ref null $t))))");
+  }
+
+  @Test
   void typedReferenceInstructionsInCodeAreOutside() {
-    for (String wat :
-        new String[] {
-          "(module (func (param funcref) (drop (ref.as_non_null (local.get 0)))))",
-          "(module (func (param funcref) (block (br_on_null 0 (local.get 0)) (drop))))",
-          "(module (func (param funcref) (result funcref) (br_on_non_null 0 (local.get 0))"
-              + " (ref.null func)))",
-          "(module (type $t (func)) (func (call_ref $t (ref.func 0))))",
-          "(module (type $t (func)) (func (return_call_ref $t (ref.func 0))))",
-          "(module (func (drop (block (result (ref func)) (ref.func 0)))))",
-          "(module (func (drop (ref.null nofunc))))"
-        }) {
-      Optional<String> why = CompilerScope.outside(TextParser.parseModule(wat));
-      assertTrue(why.isPresent() && why.get().contains("Wasm 3.0"), wat + ": " + why);
-    }
+    assertOutside(
+        "(module (func (param funcref) (drop (ref.as_non_null (local.get 0)))))",
+        "(module (func (param funcref) (block (br_on_null 0 (local.get 0)) (drop))))",
+        "(module (func (param funcref) (result funcref) (br_on_non_null 0 (local.get 0))"
+            + " (ref.null func)))",
+        "(module (type $t (func)) (func (call_ref $t (ref.func 0))))",
+        "(module (type $t (func)) (func (return_call_ref $t (ref.func 0))))",
+        "(module (func (drop (block (result (ref func)) (ref.func 0)))))",
+        "(module (func (drop (ref.null nofunc))))");
   }
 
   @Test
