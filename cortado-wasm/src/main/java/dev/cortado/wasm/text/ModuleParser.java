@@ -82,6 +82,15 @@ final class ModuleParser {
   }
 
   private WasmModule parse() {
+    // Type identifiers first: a type may name itself or a later type (Wasm 3.0; a later one is
+    // for the validator to refuse, as a numeric index would be).
+    for (SExpr.Parens f : fields) {
+      Cursor c = f.cursor();
+      if (c.peekKeyword("type")) {
+        c.next();
+        ctx.types.declare(c.optionalId());
+      }
+    }
     for (SExpr.Parens f : fields) {
       declare(f);
     }
@@ -152,9 +161,7 @@ final class ModuleParser {
   }
 
   private void type(Cursor c) {
-    Optional<Token> id = c.optionalId();
-    // Declared first: a type may refer to itself (Wasm 3.0, a recursion group of one).
-    ctx.types.declare(id);
+    c.optionalId();
     Cursor f = c.expectParens("func");
     if (f.peekParens("type")) {
       throw f.unexpected("(param ...) or (result ...)");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.text.TextParser;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -97,6 +98,13 @@ class TypedReferenceRulesTest {
   void rejects(String fields, String problem) {
     String found = problemOf(function(fields));
     assertTrue(found.startsWith(problem), found);
+  }
+
+  @Test
+  void aTypeMayNameItselfButNoLaterType() {
+    assertDoesNotThrow(() -> validate("(module (type $t (func (param (ref null $t)))))"));
+    String found = problemOf("(module (type $a (func (param (ref $b)))) (type $b (func)))");
+    assertTrue(found.startsWith("unknown type"), found);
   }
 
   @ParameterizedTest
