@@ -92,8 +92,6 @@ final class FunctionValidator {
     if (locals.length < total) {
       locals = new ValType[total];
     }
-    // Errors in the local declarations are reported at the start of the body.
-    reader = InstructionReader.of(f.body(), "code");
     if (localSet.length < total) {
       localSet = new boolean[total];
     }
@@ -102,11 +100,14 @@ final class FunctionValidator {
       locals[localCount++] = t;
     }
     for (ValType t : f.locals()) {
-      if (!ctx.isKnown(t, ctx.types.size())) {
-        throw fail("unknown type: local " + localCount + " is " + t.text());
-      }
-      if (!ctx.isValueTypeOfVersion(t)) {
-        throw fail("local " + localCount + " of type " + t.text() + " needs Wasm 3.0");
+      if (!knownType(t)) {
+        // Reported at the start of the body.
+        reader = InstructionReader.of(f.body(), "code");
+        throw fail(
+            (ctx.isValueTypeOfVersion(t) ? "unknown type: local " : "Wasm 3.0 type of local ")
+                + localCount
+                + ": "
+                + t.text());
       }
       localSet[localCount] = Context.isDefaultable(t);
       locals[localCount++] = t;
