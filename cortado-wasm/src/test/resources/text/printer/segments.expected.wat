@@ -21,7 +21,7 @@
   (table (;0;) 2 2 funcref)
   (table (;1;) 4 externref)
   (memory (;0;) 1 1)
-  (elem (;0;) (offset (i32.const 0)) func 0 1)
+  (elem (;0;) (offset (i32.const 0)) funcref (item (ref.func 0)) (item (ref.func 1)))
   (elem (;1;) externref (item (ref.null extern)) (item (ref.null extern)))
   (elem (;2;) declare func 0)
   (elem (;3;) (table 1) (offset (i32.const 2)) externref (item (ref.null extern)))

@@ -1,18 +1,27 @@
 package dev.cortado.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.EngineConfig;
 import dev.cortado.runtime.ExecutionEngine;
+import dev.cortado.runtime.Func;
 import dev.cortado.runtime.Instance;
 import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Module;
 import dev.cortado.runtime.Store;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.WasmValue;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A module using Wasm 3.0 types the compiler does not handle yet runs in the interpreter. */
+/**
+ * A module using Wasm 3.0 types or typed function reference instructions, which the compiler does
+ * not handle yet, runs in the interpreter.
+ */
 class CompilerScopeTest {
   private static final String TYPED_REFERENCES =
       """
@@ -23,20 +32,51 @@ class CompilerScopeTest {
           (i32.add (call $seven) (i32.const 35))))
       """;
 
-  @ParameterizedTest
-  @EnumSource(
-      value = ExecutionEngine.class,
-      names = {"COMPILER", "AUTO"})
-  void aModuleWithTypedReferencesRunsInTheInterpreter(ExecutionEngine kind) {
+  // Declares no typed reference type: only the instructions in code show the module is 3.0.
+  private static final String TYPED_REFERENCE_INSTRUCTIONS_ON_FUNCREFS =
+      """
+      (module
+        (table 2 funcref)
+        (elem (i32.const 0) $seven)
+        (func $seven (result i32) (i32.const 7))
+        (func (export "non-null") (param i32) (result i32)
+          (block $null
+            (br_on_null $null (table.get (local.get 0)))
+            (drop)
+            (return (i32.const 1)))
+          (i32.const 0))
+        (func (export "as-non-null") (param i32) (result i32)
+          (ref.is_null (ref.as_non_null (table.get (local.get 0))))))
+      """;
+
+  private static Instance instantiate(ExecutionEngine kind, String wat) {
     Engine engine =
         Engine.create(
             EngineConfig.defaults()
                 .withExecutionEngine(kind)
                 .withEagerTierUp(true)
                 .withoutCodeCache());
-    Instance i =
-        Linker.create()
-            .instantiate(Store.create(engine), Module.compileText(engine, TYPED_REFERENCES));
+    return Linker.create().instantiate(Store.create(engine), Module.compileText(engine, wat));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ExecutionEngine.class,
+      names = {"COMPILER", "AUTO"})
+  void aModuleWithTypedReferencesOrTheirInstructionsRunsInTheInterpreter(ExecutionEngine kind) {
+    Instance i = instantiate(kind, TYPED_REFERENCES);
     assertEquals(42, i.func("f").orElseThrow().asIntSupplier().getAsInt());
+    runsTypedReferenceInstructionsOnFuncrefs(kind);
+  }
+
+  private static void runsTypedReferenceInstructionsOnFuncrefs(ExecutionEngine kind) {
+    Instance i = instantiate(kind, TYPED_REFERENCE_INSTRUCTIONS_ON_FUNCREFS);
+    Func nonNull = i.func("non-null").orElseThrow();
+    assertEquals(List.of(WasmValue.i32(1)), nonNull.call(WasmValue.i32(0)));
+    assertEquals(List.of(WasmValue.i32(0)), nonNull.call(WasmValue.i32(1)));
+    Func asNonNull = i.func("as-non-null").orElseThrow();
+    assertEquals(List.of(WasmValue.i32(0)), asNonNull.call(WasmValue.i32(0)));
+    Trap t = assertThrows(Trap.class, () -> asNonNull.call(WasmValue.i32(1)));
+    assertEquals(TrapKind.NULL_REFERENCE, t.kind());
   }
 }

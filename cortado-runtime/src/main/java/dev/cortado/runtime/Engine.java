@@ -1,6 +1,9 @@
 package dev.cortado.runtime;
 
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.RecGroup;
+import dev.cortado.wasm.valid.TypeKeys;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Engine {
   private final EngineConfig config;
-  private final ConcurrentHashMap<FuncType, Integer> typeIds = new ConcurrentHashMap<>();
+  // Canonical type keys (TypeKeys) to ids: equivalent types of any two modules share an id.
+  private final ConcurrentHashMap<String, Integer> typeIds = new ConcurrentHashMap<>();
   private final AtomicInteger nextTypeId = new AtomicInteger();
 
   private Engine(EngineConfig config) {
@@ -38,6 +42,15 @@ public final class Engine {
    * compares two ints.
    */
   int typeId(FuncType type) {
-    return typeIds.computeIfAbsent(type, t -> nextTypeId.getAndIncrement());
+    return typeId(TypeKeys.key(type));
+  }
+
+  /** Returns the engine-wide ids of a module's types, by type index. */
+  int[] typeIds(List<RecGroup> groups) {
+    return TypeKeys.ids(groups, this::typeId);
+  }
+
+  private int typeId(String key) {
+    return typeIds.computeIfAbsent(key, k -> nextTypeId.getAndIncrement());
   }
 }

@@ -67,7 +67,11 @@ public final class Func implements Extern {
           "the function takes " + params.size() + " arguments, not " + args.length);
     }
     for (int i = 0; i < args.length; i++) {
-      Values.requireType(args[i], params.get(i), "argument " + i);
+      Values.requireType(
+          args[i],
+          params.get(i),
+          "argument " + i,
+          instance instanceof WasmFunction w ? w.instance : null);
     }
     Machine m = store.enter();
     int base = m.top;

@@ -48,7 +48,7 @@ public final class Global implements Extern {
     if (!instance.type().mutable()) {
       throw new IllegalStateException("the global is immutable");
     }
-    Values.requireType(value, instance.type().valueType(), "the global's value");
+    Values.requireType(value, instance.type().valueType(), "the global's value", instance.owner);
     Values.toGlobal(store, value, instance);
   }
 }

@@ -72,7 +72,9 @@ final class Instantiation {
           constants.evaluate(expression.get(), inst, scratch);
           init = scratch.ref;
         }
-        inst.tables[t++] = new TableInstance(type, store.config().maxTableElements(), init);
+        TableInstance table = new TableInstance(type, store.config().maxTableElements(), init);
+        table.owner = inst;
+        inst.tables[t++] = table;
       }
       int mem = m.importedMemoryCount();
       for (MemoryType type : m.memories()) {
@@ -85,6 +87,7 @@ final class Instantiation {
     int g = m.importedGlobalCount();
     for (dev.cortado.wasm.Global global : m.globals()) {
       GlobalInstance gi = new GlobalInstance(global.type());
+      gi.owner = inst;
       constants.evaluate(global.init(), inst, gi);
       inst.globals[g++] = gi;
     }
@@ -214,14 +217,20 @@ final class Instantiation {
         case ImportDesc.Func fd -> {
           FuncType expected =
               m.types().get(fd.typeIndex()).composite() instanceof FuncType ft ? ft : null;
-          if (!(extern instanceof Func fn) || !fn.type().equals(expected)) {
+          // Equal canonical ids: equivalent types, whichever modules define them.
+          if (!(extern instanceof Func fn)
+              || fn.instance.typeId() != inst.typeIds[fd.typeIndex()]) {
             throw mismatch(imp, "function " + expected, extern);
           }
           inst.functions[f++] = fn.instance;
         }
         case ImportDesc.Table td -> {
           if (!(extern instanceof Table tb)
-              || !tb.instance.type().elementType().equals(td.type().elementType())
+              || !ImportMatching.equivalent(
+                  tb.instance.type().elementType(),
+                  tb.instance.owner,
+                  td.type().elementType(),
+                  inst)
               || tb.instance.type().addressType() != td.type().addressType()
               || !limitsMatch(tb.instance.size, tb.instance.type().limits(), td.type().limits())) {
             throw mismatch(imp, "table " + td.type(), extern);
@@ -238,7 +247,8 @@ final class Instantiation {
           inst.memories[mem++] = mm.instance;
         }
         case ImportDesc.Global gd -> {
-          if (!(extern instanceof Global gl) || !gl.instance.type().equals(gd.type())) {
+          if (!(extern instanceof Global gl)
+              || !ImportMatching.matches(gl.instance.type(), gl.instance.owner, gd.type(), inst)) {
             throw mismatch(imp, "global " + gd.type(), extern);
           }
           inst.globals[g++] = gl.instance;

@@ -13,7 +13,6 @@ import dev.cortado.runtime.internal.compiled.ValidationRecord;
 import dev.cortado.runtime.internal.interp.ModuleCode;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Export;
-import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
@@ -60,7 +59,8 @@ public final class Module {
   private Module(Engine engine, ValidatedModule validated, Supplier<String> moduleSha256) {
     this.engine = engine;
     this.validated = validated;
-    this.code = new ModuleCode(validated, engine::typeId);
+    this.typeIds = engine.typeIds(validated.module().recGroups());
+    this.code = new ModuleCode(validated, typeIds);
     ExecutionEngine kind = engine.config().executionEngine();
     Supplier<CompiledModule> compile =
         () -> {
@@ -102,13 +102,6 @@ public final class Module {
                   ? Tier.compiledNowOrLater(compile)
                   : Tier.later(compile);
         };
-    var types = validated.module().types();
-    this.typeIds = new int[types.size()];
-    for (int i = 0; i < typeIds.length; i++) {
-      // Only function types have ids; call_indirect validates against function types alone.
-      typeIds[i] =
-          types.get(i).composite() instanceof FuncType t ? engine.typeId(t) : Integer.MIN_VALUE;
-    }
   }
 
   /**

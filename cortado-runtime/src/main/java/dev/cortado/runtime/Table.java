@@ -53,7 +53,7 @@ public final class Table implements Extern {
    * @throws Trap if {@code index} is outside the table
    */
   public void set(int index, WasmValue value) {
-    Values.requireType(value, instance.type().elementType(), "the element");
+    Values.requireType(value, instance.type().elementType(), "the element", instance.owner);
     instance.set(index, Values.toRef(store, value));
   }
 
@@ -62,7 +62,7 @@ public final class Table implements Extern {
     if (delta < 0) {
       throw new IllegalArgumentException("delta must not be negative: " + delta);
     }
-    Values.requireType(init, instance.type().elementType(), "the initial element");
+    Values.requireType(init, instance.type().elementType(), "the initial element", instance.owner);
     return instance.grow(delta, Values.toRef(store, init));
   }
 }

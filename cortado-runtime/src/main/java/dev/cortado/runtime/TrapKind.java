@@ -27,7 +27,10 @@ public enum TrapKind {
   /** A null reference was dereferenced. */
   NULL_REFERENCE("null reference"),
   /** The call stack grew beyond the configured depth. */
-  CALL_STACK_EXHAUSTED("call stack exhausted");
+  CALL_STACK_EXHAUSTED("call stack exhausted"),
+  // Added last: generated code names trap kinds by ordinal (Support).
+  /** {@code call_ref} or {@code return_call_ref} of a null function reference. */
+  NULL_FUNCTION_REFERENCE("null function reference");
 
   private final String message;
 

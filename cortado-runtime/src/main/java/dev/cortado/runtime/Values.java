@@ -2,6 +2,7 @@ package dev.cortado.runtime;
 
 import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.GlobalInstance;
+import dev.cortado.runtime.internal.store.ModuleInstance;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.V128;
@@ -18,10 +19,41 @@ final class Values {
 
   /** Checks {@code v} has type {@code t}, naming {@code what} in the error. */
   static void requireType(WasmValue v, ValType t, String what) {
-    if (!v.type().equals(t)) {
+    requireType(v, t, what, null);
+  }
+
+  /**
+   * Checks {@code v} has type {@code t}, whose type indices, if any, are {@code owner}'s (null: no
+   * function is of such a type), naming {@code what} in the error.
+   */
+  static void requireType(WasmValue v, ValType t, String what, ModuleInstance owner) {
+    if (!hasType(v, t, owner)) {
       throw new IllegalArgumentException(
           what + " must be " + t.text() + ", but " + v.type().text() + " was given");
     }
+  }
+
+  private static boolean hasType(WasmValue v, ValType t, ModuleInstance owner) {
+    if (!(t instanceof RefType r) || !v.type().isReference()) {
+      return v.type().equals(t);
+    }
+    Optional<?> value =
+        switch (v) {
+          case WasmValue.FuncRef f -> f.func();
+          case WasmValue.ExternRef e -> e.value();
+          default -> throw new AssertionError(v);
+        };
+    if (r.isFunctionReference() != v instanceof WasmValue.FuncRef) {
+      return false;
+    }
+    if (value.isEmpty()) {
+      return r.nullable();
+    }
+    return switch (r.heapType()) {
+      case HeapType.Abstract a -> !a.isBottom();
+      case HeapType.Concrete c ->
+          owner != null && ((Func) value.get()).instance.typeId() == owner.typeIds[c.typeIndex()];
+    };
   }
 
   /** Returns the runtime form of a reference value. */
@@ -35,7 +67,7 @@ final class Values {
 
   /** Returns the API form of a reference of type {@code t}. */
   static WasmValue fromRef(Store store, Object ref, ValType t) {
-    if (((RefType) t).heapType() == HeapType.Abstract.FUNC) {
+    if (((RefType) t).isFunctionReference()) {
       return new WasmValue.FuncRef(
           ref == null ? Optional.empty() : Optional.of(new Func(store, (FunctionInstance) ref)));
     }

@@ -1,6 +1,5 @@
 package dev.cortado.runtime;
 
-import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.V128;
 import dev.cortado.wasm.ValType;
@@ -50,7 +49,7 @@ public sealed interface WasmValue {
 
   /** Returns a null reference of {@code type}. */
   static WasmValue nullRef(RefType type) {
-    return type.heapType() == HeapType.Abstract.EXTERN
+    return !type.isFunctionReference()
         ? new ExternRef(Optional.empty())
         : new FuncRef(Optional.empty());
   }

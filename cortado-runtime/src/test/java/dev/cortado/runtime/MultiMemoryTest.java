@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Several memories in one module (Wasm 3.0 multi-memory), on every engine. */
+/**
+ * Several memories in one module (Wasm 3.0 multi-memory), on the interpreter and the tiered engine
+ * (the compiler, which this module's tests cannot see, has CompiledMemoriesTest).
+ */
 class MultiMemoryTest {
   private static final String WAT =
       """
@@ -47,7 +50,9 @@ class MultiMemoryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ExecutionEngine.class)
+  @EnumSource(
+      value = ExecutionEngine.class,
+      names = {"INTERPRETER", "AUTO"})
   void eachInstructionReachesItsOwnMemory(ExecutionEngine kind) {
     Instance i = instance(kind);
     assertEquals(0x04030201, call(i, "load_b", 16));
@@ -70,7 +75,9 @@ class MultiMemoryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ExecutionEngine.class)
+  @EnumSource(
+      value = ExecutionEngine.class,
+      names = {"INTERPRETER", "AUTO"})
   void boundsAndGrowthArePerMemory(ExecutionEngine kind) {
     Instance i = instance(kind);
     List<WasmValue> sizes = i.func("sizes").orElseThrow().call();

@@ -11,17 +11,54 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
   /** Returns the heap type as the text format writes it. */
   String text();
 
-  /** The abstract heap types. Wasm 2.0 has {@code func} and {@code extern}. */
+  /**
+   * The abstract heap types. Wasm 2.0 has {@code func} and {@code extern}; Wasm 3.0's typed
+   * function references add their bottom types {@code nofunc} and {@code noextern} (the types of
+   * nothing but {@code null}).
+   */
   enum Abstract implements HeapType {
     /** Any function. */
-    FUNC("func"),
+    FUNC("func", 0x70),
     /** Any host (external) value. */
-    EXTERN("extern");
+    EXTERN("extern", 0x6F),
+    /** No function: the bottom of the function hierarchy. */
+    NOFUNC("nofunc", 0x73),
+    /** No host value: the bottom of the external hierarchy. */
+    NOEXTERN("noextern", 0x72);
 
     private final String text;
+    private final int code;
 
-    Abstract(String text) {
+    Abstract(String text, int code) {
       this.text = text;
+      this.code = code;
+    }
+
+    /** Returns the one-byte binary encoding (the s33 heap type's only byte). */
+    public int code() {
+      return code;
+    }
+
+    /** Returns the top type of this type's hierarchy: {@code func} or {@code extern}. */
+    public Abstract top() {
+      return this == NOFUNC ? FUNC : this == NOEXTERN ? EXTERN : this;
+    }
+
+    /** Returns whether this is the bottom type of its hierarchy (only null is of it). */
+    public boolean isBottom() {
+      return this == NOFUNC || this == NOEXTERN;
+    }
+
+    /**
+     * Returns whether every value of this abstract heap type is one of {@code other}: the same
+     * type, or this one is the bottom of {@code other}'s hierarchy.
+     *
+     * @see <a
+     *     href="https://webassembly.github.io/spec/core/valid/matching.html#heap-types">Matching
+     *     heap types</a>
+     */
+    public boolean isSubtypeOf(Abstract other) {
+      return this == other || (isBottom() && top() == other);
     }
 
     @Override

@@ -15,6 +15,8 @@ public enum Immediate {
   BR_TABLE,
   /** A function index: {@code call}, {@code ref.func}. */
   FUNC,
+  /** A type index: {@code call_ref}, {@code return_call_ref}. */
+  TYPE,
   /** A type index then a table index: {@code call_indirect}. */
   CALL_INDIRECT,
   /** A local index. */

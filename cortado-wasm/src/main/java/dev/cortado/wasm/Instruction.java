@@ -70,7 +70,8 @@ public sealed interface Instruction {
           Immediate.TABLE,
           Immediate.MEMORY,
           Immediate.DATA,
-          Immediate.ELEM);
+          Immediate.ELEM,
+          Immediate.TYPE);
     }
   }
 

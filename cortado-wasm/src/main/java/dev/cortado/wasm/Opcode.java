@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every instruction of WebAssembly 2.0, and those of 3.0 Cortado has so far (tail calls): its text
- * name, binary encoding, immediates and, where it is fixed, its type.
+ * Every instruction of WebAssembly 2.0, and those of 3.0 Cortado has so far (tail calls, typed
+ * function references): its text name, binary encoding, immediates and, where it is fixed, its
+ * type.
  *
  * <p>This is the one table the decoder, encoder, text parser, printer, validator, interpreter and
  * compiler share. The signature of a memory instruction lists its address operand as {@code i32}
@@ -37,6 +38,8 @@ public enum Opcode {
   CALL_INDIRECT("call_indirect", 0, 0x11, Immediate.CALL_INDIRECT, null),
   RETURN_CALL("return_call", 0, 0x12, Immediate.FUNC, null),
   RETURN_CALL_INDIRECT("return_call_indirect", 0, 0x13, Immediate.CALL_INDIRECT, null),
+  CALL_REF("call_ref", 0, 0x14, Immediate.TYPE, null),
+  RETURN_CALL_REF("return_call_ref", 0, 0x15, Immediate.TYPE, null),
   DROP("drop", 0, 0x1A, Immediate.NONE, null),
   SELECT("select", 0, 0x1B, Immediate.NONE, null),
   SELECT_TYPED("select", 0, 0x1C, Immediate.SELECT_TYPES, null),
@@ -207,6 +210,9 @@ public enum Opcode {
   REF_NULL("ref.null", 0, 0xD0, Immediate.HEAP_TYPE, null),
   REF_IS_NULL("ref.is_null", 0, 0xD1, Immediate.NONE, null),
   REF_FUNC("ref.func", 0, 0xD2, Immediate.FUNC, null),
+  REF_AS_NON_NULL("ref.as_non_null", 0, 0xD4, Immediate.NONE, null),
+  BR_ON_NULL("br_on_null", 0, 0xD5, Immediate.LABEL, null),
+  BR_ON_NON_NULL("br_on_non_null", 0, 0xD6, Immediate.LABEL, null),
   I32_TRUNC_SAT_F32_S("i32.trunc_sat_f32_s", 0xFC, 0x00, Immediate.NONE, "f>i"),
   I32_TRUNC_SAT_F32_U("i32.trunc_sat_f32_u", 0xFC, 0x01, Immediate.NONE, "f>i"),
   I32_TRUNC_SAT_F64_S("i32.trunc_sat_f64_s", 0xFC, 0x02, Immediate.NONE, "d>i"),
@@ -624,7 +630,15 @@ public enum Opcode {
     static final Set<Opcode> OPCODES = wasm3();
 
     private static Set<Opcode> wasm3() {
-      EnumSet<Opcode> s = EnumSet.of(RETURN_CALL, RETURN_CALL_INDIRECT);
+      EnumSet<Opcode> s =
+          EnumSet.of(
+              RETURN_CALL,
+              RETURN_CALL_INDIRECT,
+              CALL_REF,
+              RETURN_CALL_REF,
+              REF_AS_NON_NULL,
+              BR_ON_NULL,
+              BR_ON_NON_NULL);
       for (Opcode op : values()) {
         if (op.text.contains(".relaxed_")) {
           s.add(op);

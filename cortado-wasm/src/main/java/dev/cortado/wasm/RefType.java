@@ -15,8 +15,30 @@ public record RefType(boolean nullable, HeapType heapType) implements ValType {
   /** {@code funcref}, the same as {@code (ref null func)}. */
   public static final RefType FUNCREF = new RefType(true, HeapType.Abstract.FUNC);
 
+  /**
+   * {@code (ref func)}: the type of element segments written as function indices (Wasm 3.0; a
+   * subtype of {@code funcref}, which Wasm 2.0 gave them).
+   */
+  public static final RefType FUNC = new RefType(false, HeapType.Abstract.FUNC);
+
   /** {@code externref}, the same as {@code (ref null extern)}. */
   public static final RefType EXTERNREF = new RefType(true, HeapType.Abstract.EXTERN);
+
+  /**
+   * Returns {@code (ref null heapType)}, the shared constant for {@code func} and {@code extern}.
+   */
+  public static RefType nullable(HeapType heapType) {
+    return heapType == HeapType.Abstract.FUNC
+        ? FUNCREF
+        : heapType == HeapType.Abstract.EXTERN ? EXTERNREF : new RefType(true, heapType);
+  }
+
+  /** Returns this type with or without {@code null}. */
+  public RefType withNullable(boolean withNull) {
+    return withNull == nullable
+        ? this
+        : withNull ? nullable(heapType) : new RefType(false, heapType);
+  }
 
   /** Checks the heap type is present. */
   public RefType {
@@ -31,7 +53,21 @@ public record RefType(boolean nullable, HeapType heapType) implements ValType {
     if (nullable && heapType == HeapType.Abstract.EXTERN) {
       return "externref";
     }
+    if (nullable && heapType == HeapType.Abstract.NOFUNC) {
+      return "nullfuncref";
+    }
+    if (nullable && heapType == HeapType.Abstract.NOEXTERN) {
+      return "nullexternref";
+    }
     return "(ref " + (nullable ? "null " : "") + heapType.text() + ")";
+  }
+
+  /**
+   * Returns whether the type's references are to functions: its heap type is below {@code func}.
+   */
+  public boolean isFunctionReference() {
+    return heapType instanceof HeapType.Concrete
+        || ((HeapType.Abstract) heapType).top() == HeapType.Abstract.FUNC;
   }
 
   @Override

@@ -333,6 +333,9 @@ final class ByteReader {
   ValType valType() {
     int at = pos;
     int b = u8();
+    if (b == REF || b == REF_NULL) {
+      return new RefType(b == REF_NULL, heapType());
+    }
     ValType t = valTypeOf(b);
     if (t == null) {
       throw error("malformed value type 0x" + Integer.toHexString(b), at);
@@ -343,24 +346,40 @@ final class ByteReader {
   /** Reads a reference type. */
   RefType refType() {
     int at = pos;
-    int b = u8();
-    ValType t = valTypeOf(b);
-    if (t instanceof RefType r) {
-      return r;
+    int b = peekU8();
+    if (b == REF || b == REF_NULL || valTypeOf(b) instanceof RefType) {
+      return (RefType) valType();
     }
     throw error("malformed reference type", at);
   }
 
-  /** Reads a heap type (the immediate of {@code ref.null}). */
+  /**
+   * Reads a heap type: an s33, negative for an abstract type (its one-byte encoding), else a type
+   * index.
+   */
   HeapType heapType() {
     int at = pos;
-    int b = u8();
-    return switch (b) {
-      case 0x70 -> HeapType.Abstract.FUNC;
-      case 0x6F -> HeapType.Abstract.EXTERN;
-      default -> throw error("malformed reference type", at);
-    };
+    long v = s33();
+    if (v >= 0) {
+      if (v > Integer.MAX_VALUE) {
+        throw error("integer too large: type index", at);
+      }
+      return new HeapType.Concrete((int) v);
+    }
+    int code = (int) (v & 0x7F);
+    for (HeapType.Abstract h : HeapType.Abstract.values()) {
+      if (h.code() == code && v >= -0x40) {
+        return h;
+      }
+    }
+    throw error("malformed reference type: unknown heap type", at);
   }
+
+  /** The prefix of {@code (ref ht)}. */
+  static final int REF = 0x64;
+
+  /** The prefix of {@code (ref null ht)}. */
+  static final int REF_NULL = 0x63;
 
   /** Returns the value type with one-byte encoding {@code b}, or null. */
   static ValType valTypeOf(int b) {
@@ -372,6 +391,8 @@ final class ByteReader {
       case 0x7B -> ValType.V128;
       case 0x70 -> RefType.FUNCREF;
       case 0x6F -> RefType.EXTERNREF;
+      case 0x73 -> RefType.nullable(HeapType.Abstract.NOFUNC);
+      case 0x72 -> RefType.nullable(HeapType.Abstract.NOEXTERN);
       default -> null;
     };
   }

@@ -116,20 +116,18 @@ final class ByteWriter {
   }
 
   ByteWriter refType(RefType r) {
-    if (!r.nullable()) {
-      throw new IllegalArgumentException("no Wasm 2.0 encoding for " + r);
+    // The nullable abstract types have one-byte abbreviations (funcref, externref, ...).
+    if (!r.nullable() || r.heapType() instanceof HeapType.Concrete) {
+      u8(r.nullable() ? ByteReader.REF_NULL : ByteReader.REF);
     }
     return heapType(r.heapType());
   }
 
   ByteWriter heapType(HeapType h) {
-    if (h == HeapType.Abstract.FUNC) {
-      return u8(0x70);
-    }
-    if (h == HeapType.Abstract.EXTERN) {
-      return u8(0x6F);
-    }
-    throw new IllegalArgumentException("no Wasm 2.0 encoding for heap type " + h);
+    return switch (h) {
+      case HeapType.Abstract a -> u8(a.code());
+      case HeapType.Concrete c -> s64(c.typeIndex());
+    };
   }
 
   ByteWriter limits(Limits l, AddressType addressType) {

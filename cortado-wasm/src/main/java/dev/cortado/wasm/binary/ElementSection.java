@@ -45,8 +45,8 @@ final class ElementSection {
       mode = new ElementSegment.Mode.Passive();
     }
     boolean expressions = (flags & EXPRESSIONS) != 0;
-    // Flags 0 and 4 imply funcref; the others give the element kind or type explicitly.
-    RefType type = RefType.FUNCREF;
+    // Function indices are (ref func)s; flag 4 implies funcref; the others give the type.
+    RefType type = expressions ? RefType.FUNCREF : RefType.FUNC;
     if (flags != 0 && flags != 4) {
       if (expressions) {
         type = in.refType();
@@ -98,11 +98,12 @@ final class ElementSection {
   static void write(WasmModule m, ByteWriter out) {
     out.u32(m.elements().size());
     for (ElementSegment e : m.elements()) {
-      int[] funcs = e.type().equals(RefType.FUNCREF) ? funcIndices(e.items()) : null;
+      int[] funcs = e.type().equals(RefType.FUNC) ? funcIndices(e.items()) : null;
       int flags = funcs == null ? EXPRESSIONS : 0;
       switch (e.mode()) {
         case ElementSegment.Mode.Active a -> {
-          if (a.tableIndex() != 0 || !e.type().equals(RefType.FUNCREF)) {
+          if (a.tableIndex() != 0
+              || !e.type().equals(funcs == null ? RefType.FUNCREF : RefType.FUNC)) {
             flags |= EXPLICIT_TABLE_OR_DECLARATIVE;
           }
         }

@@ -147,7 +147,7 @@ public final class InstructionReader {
     switch (imm) {
       case NONE -> {}
       case BLOCK_TYPE -> blockType = readBlockType();
-      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> index = in.u32();
+      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TYPE -> index = in.u32();
       case MEMORY -> index = readMemoryIndex();
       case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> {
         index = in.u32();
@@ -209,6 +209,9 @@ public final class InstructionReader {
     if (simple != null) {
       in.u8();
       return simple;
+    }
+    if (b == ByteReader.REF || b == ByteReader.REF_NULL) {
+      return BlockType.of(in.valType());
     }
     long v = in.s33();
     if (v < 0) {
@@ -404,7 +407,7 @@ public final class InstructionReader {
     return switch (op.immediate()) {
       case NONE -> new Instruction.Plain(op);
       case BLOCK_TYPE -> new Instruction.Block(op, blockType);
-      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, MEMORY, DATA, ELEM ->
+      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, MEMORY, DATA, ELEM, TYPE ->
           new Instruction.Indexed(op, index);
       case CALL_INDIRECT, MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY ->
           new Instruction.IndexPair(op, index, index2);

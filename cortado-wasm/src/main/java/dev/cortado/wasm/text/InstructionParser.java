@@ -254,6 +254,7 @@ final class InstructionParser {
           case LABEL -> new Instruction.Indexed(op, label(c));
           case BR_TABLE -> brTable(c);
           case FUNC -> new Instruction.Indexed(op, index(c, module.funcs, "a function"));
+          case TYPE -> new Instruction.Indexed(op, module.types.resolve(c.expectIndex("a type")));
           case LOCAL -> new Instruction.Indexed(op, index(c, locals, "a local"));
           case GLOBAL -> new Instruction.Indexed(op, index(c, module.globals, "a global"));
           case TABLE -> new Instruction.Indexed(op, optionalIndex(c, module.tables));

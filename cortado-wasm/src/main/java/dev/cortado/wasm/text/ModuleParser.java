@@ -84,6 +84,15 @@ final class ModuleParser {
   }
 
   private WasmModule parse() {
+    // Type identifiers first: a type may name itself or a later type (Wasm 3.0; a later one is
+    // for the validator to refuse, as a numeric index would be).
+    for (SExpr.Parens f : fields) {
+      Cursor c = f.cursor();
+      if (c.peekKeyword("type")) {
+        c.next();
+        ctx.types.declare(c.optionalId());
+      }
+    }
     for (SExpr.Parens f : fields) {
       declare(f);
     }
@@ -154,7 +163,7 @@ final class ModuleParser {
   }
 
   private void type(Cursor c) {
-    Optional<Token> id = c.optionalId();
+    c.optionalId();
     Cursor f = c.expectParens("func");
     if (f.peekParens("type")) {
       throw f.unexpected("(param ...) or (result ...)");
@@ -162,7 +171,7 @@ final class ModuleParser {
     TypeUse signature = TypeUse.parse(f, ctx.types, true);
     f.expectEnd();
     c.expectEnd();
-    ctx.types.define(id, signature.inlineType());
+    ctx.types.define(signature.inlineType());
   }
 
   private void checkImportOrder(SExpr at) {

@@ -52,13 +52,13 @@ final class SegmentParser {
     List<Expression> items;
     if (c.peekKeyword("func")) {
       c.next();
-      type = RefType.FUNCREF;
+      type = RefType.FUNC;
       items = funcRefs(ctx, c);
     } else if (Types.peekRefType(c)) {
       type = Types.refType(c, ctx.types);
       items = itemExpressions(ctx, c);
     } else if (bareIndices && (c.atEnd() || c.peekIndex())) {
-      type = RefType.FUNCREF;
+      type = RefType.FUNC;
       items = funcRefs(ctx, c);
     } else {
       throw c.unexpected("func or a reference type");

@@ -300,9 +300,9 @@ public final class TextPrinter {
             .collect(Collectors.joining());
   }
 
-  /** Returns the functions of a {@code funcref} segment whose items are all {@code ref.func}. */
+  /** Returns the functions of a {@code (ref func)} segment whose items are all {@code ref.func}. */
   private static Optional<List<Integer>> functionIndices(ElementSegment e) {
-    if (!e.type().equals(RefType.FUNCREF)) {
+    if (!e.type().equals(RefType.FUNC)) {
       return Optional.empty();
     }
     List<Integer> functions = new ArrayList<>();

@@ -15,9 +15,13 @@ final class TypeTable {
   private final IdSpace ids = new IdSpace("type");
   private final List<FuncType> types = new ArrayList<>();
 
-  /** Adds a type defined by a {@code type} field. */
-  void define(Optional<Token> id, FuncType type) {
+  /** Declares the identifier of the next type a {@code type} field defines. */
+  void declare(Optional<Token> id) {
     ids.declare(id);
+  }
+
+  /** Adds the type a {@code type} field defines, after its {@link #declare}. */
+  void define(FuncType type) {
     types.add(type);
   }
 

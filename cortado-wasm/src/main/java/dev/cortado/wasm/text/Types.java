@@ -39,6 +39,8 @@ final class Types {
       case "v128" -> Optional.of(ValType.V128);
       case "funcref" -> Optional.of(ValType.FUNCREF);
       case "externref" -> Optional.of(ValType.EXTERNREF);
+      case "nullfuncref" -> Optional.of(RefType.nullable(HeapType.Abstract.NOFUNC));
+      case "nullexternref" -> Optional.of(RefType.nullable(HeapType.Abstract.NOEXTERN));
       default -> Optional.empty();
     };
   }
@@ -83,7 +85,9 @@ final class Types {
     return abstractHeapType(c);
   }
 
-  /** Reads {@code func} or {@code extern}. */
+  /**
+   * Reads an abstract heap type: {@code func}, {@code extern}, {@code nofunc}, {@code noextern}.
+   */
   static HeapType.Abstract abstractHeapType(Cursor c) {
     for (HeapType.Abstract h : HeapType.Abstract.values()) {
       if (c.peekKeyword(h.text())) {
@@ -91,7 +95,7 @@ final class Types {
         return h;
       }
     }
-    throw c.unexpected("a heap type (func or extern)");
+    throw c.unexpected("a heap type (func, extern, nofunc, noextern or a type index)");
   }
 
   /**

@@ -2,10 +2,12 @@ package dev.cortado.wasm.valid;
 
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.GlobalType;
+import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.TableType;
+import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmVersion;
 import java.util.BitSet;
 import java.util.List;
@@ -32,6 +34,12 @@ final class Context {
 
   /** The edition of the standard the module is validated against. */
   final WasmVersion version;
+
+  /** The type index of each function, by function index (for {@code ref.func}'s type). */
+  int[] functionTypeIndices = new int[0];
+
+  /** The canonical id of each type, by type index: equal ids are equivalent types. */
+  int[] canonical = new int[0];
 
   Context(
       List<SubType> types,
@@ -69,6 +77,77 @@ final class Context {
 
   FuncType funcType(int i) {
     return (FuncType) types.get(i).composite();
+  }
+
+  /** Returns whether a value of type {@code actual} may be used where {@code expected} is. */
+  boolean matches(ValType actual, ValType expected) {
+    if (actual == expected) {
+      return true;
+    }
+    if (actual instanceof RefType a && expected instanceof RefType e) {
+      return (!a.nullable() || e.nullable()) && matches(a.heapType(), e.heapType());
+    }
+    return actual.equals(expected);
+  }
+
+  /**
+   * Returns whether heap type {@code actual} is a subtype of {@code expected}: the same or
+   * equivalent types, a concrete function type below {@code func}, a bottom type below its
+   * hierarchy, or a declared supertype chain.
+   *
+   * @see <a href="https://webassembly.github.io/spec/core/valid/matching.html#heap-types">Matching
+   *     heap types</a>
+   */
+  boolean matches(HeapType actual, HeapType expected) {
+    if (actual.equals(expected)) {
+      return true;
+    }
+    return switch (actual) {
+      case HeapType.Abstract a ->
+          expected instanceof HeapType.Abstract e
+              ? a.isSubtypeOf(e)
+              : a == HeapType.Abstract.NOFUNC
+                  && isFuncType(((HeapType.Concrete) expected).typeIndex());
+      case HeapType.Concrete c -> {
+        if (expected instanceof HeapType.Abstract e) {
+          yield e == HeapType.Abstract.FUNC && isFuncType(c.typeIndex());
+        }
+        int x = c.typeIndex();
+        int y = ((HeapType.Concrete) expected).typeIndex();
+        if (!hasType(x) || !hasType(y)) {
+          yield false;
+        }
+        if (canonical.length == types.size() && canonical[x] == canonical[y]) {
+          yield true;
+        }
+        for (int s : types.get(x).supertypes()) {
+          if (s < x && matches(new HeapType.Concrete(s), expected)) {
+            yield true;
+          }
+        }
+        yield false;
+      }
+    };
+  }
+
+  /** Returns whether every type index in {@code t} names a type below {@code limit}. */
+  boolean isKnown(ValType t, int limit) {
+    return !(t instanceof RefType r)
+        || !(r.heapType() instanceof HeapType.Concrete c)
+        || inRange(c.typeIndex(), limit);
+  }
+
+  /** Returns whether {@code t} exists in the edition validated against: Wasm 2.0 has two refs. */
+  boolean isValueTypeOfVersion(ValType t) {
+    return version != WasmVersion.WASM_2_0
+        || !(t instanceof RefType r)
+        || r.equals(RefType.FUNCREF)
+        || r.equals(RefType.EXTERNREF);
+  }
+
+  /** Returns whether {@code t} has a default value: every type but a non-nullable reference. */
+  static boolean isDefaultable(ValType t) {
+    return !(t instanceof RefType r) || r.nullable();
   }
 
   FuncType function(int i) {

@@ -33,6 +33,7 @@ final class ControlRules {
       case DROP -> v.pop();
       case SELECT -> select(v);
       case REF_IS_NULL -> ReferenceRules.refIsNull(v);
+      case REF_AS_NON_NULL -> TypedReferenceRules.refAsNonNull(v);
       default -> throw new AssertionError("no rule for " + op);
     }
   }
@@ -46,6 +47,9 @@ final class ControlRules {
       if (!v.ctx.isFuncType(i.typeIndex())) {
         throw v.fail("type " + i.typeIndex() + " of a block is not a function type");
       }
+    }
+    if (bt instanceof BlockType.Value val && !v.knownType(val.type())) {
+      throw v.fail("unknown type: a block of " + val.type().text());
     }
     FuncType signature = bt.signature(v.ctx::funcType);
     List<ValType> params = signature.params();
@@ -180,9 +184,9 @@ final class ControlRules {
   }
 
   /** Checks a tail call's operands and results against the caller's, then ends the code path. */
-  private static void tailCall(FunctionValidator v, String name, FuncType callee) {
+  static void tailCall(FunctionValidator v, String name, FuncType callee) {
     List<ValType> results = v.labelTypes(v.depth() - 1);
-    if (!callee.results().equals(results)) {
+    if (!allMatch(v, callee.results(), results)) {
       throw v.fail(
           "type mismatch: "
               + name
@@ -196,6 +200,20 @@ final class ControlRules {
     v.tailCalls = true;
   }
 
+  /** Returns whether each of {@code actual} matches the same place of {@code expected}. */
+  private static boolean allMatch(
+      FunctionValidator v, List<ValType> actual, List<ValType> expected) {
+    if (actual.size() != expected.size()) {
+      return false;
+    }
+    for (int i = 0; i < actual.size(); i++) {
+      if (!v.matches(actual.get(i), expected.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Checks the table and type of {@code call_indirect} or {@code return_call_indirect}, pops the
    * table index, and returns the type.
@@ -207,7 +225,7 @@ final class ControlRules {
       throw v.fail("unknown table " + Integer.toUnsignedString(table));
     }
     TableType tt = v.ctx.table(table);
-    if (!tt.elementType().equals(RefType.FUNCREF)) {
+    if (!v.matches(tt.elementType(), RefType.FUNCREF)) {
       throw v.fail(
           "type mismatch: "
               + name
@@ -233,7 +251,7 @@ final class ControlRules {
     if (isReference(t1) || isReference(t2)) {
       throw v.fail("type mismatch: select without a type needs numbers or vectors, not references");
     }
-    if (t1 != null && t2 != null && !FunctionValidator.matches(t1, t2)) {
+    if (t1 != null && t2 != null && !t1.equals(t2)) {
       throw v.fail("type mismatch: select operands are " + t2.text() + " and " + t1.text());
     }
     v.push(t1 == null ? t2 : t1);
@@ -250,6 +268,9 @@ final class ControlRules {
           "invalid result arity: select takes exactly one type, not " + r.selectTypeCount());
     }
     ValType t = r.selectType(0);
+    if (!v.knownType(t)) {
+      throw v.fail("unknown type: select of " + t.text());
+    }
     v.pop(ValType.I32);
     v.pop(t);
     v.pop(t);

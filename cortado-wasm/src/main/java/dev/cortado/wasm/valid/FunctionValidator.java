@@ -49,6 +49,13 @@ final class FunctionValidator {
 
   private int depth;
 
+  // Initialization of non-defaultable locals (Wasm 3.0): which locals are set, the locals set
+  // since each block opened (undone when it closes), and each block's start in that list.
+  boolean[] localSet = new boolean[16];
+  private int[] inits = new int[16];
+  private int initCount;
+  private int[] ctrlInits = new int[16];
+
   // The function being validated.
   ValType[] locals = new ValType[16];
   int localCount;
@@ -85,12 +92,27 @@ final class FunctionValidator {
     if (locals.length < total) {
       locals = new ValType[total];
     }
+    if (localSet.length < total) {
+      localSet = new boolean[total];
+    }
     for (ValType t : params) {
+      localSet[localCount] = true;
       locals[localCount++] = t;
     }
     for (ValType t : f.locals()) {
+      if (!knownType(t)) {
+        // Reported at the start of the body.
+        reader = InstructionReader.of(f.body(), "code");
+        throw fail(
+            (ctx.isValueTypeOfVersion(t) ? "unknown type: local " : "Wasm 3.0 type of local ")
+                + localCount
+                + ": "
+                + t.text());
+      }
+      localSet[localCount] = Context.isDefaultable(t);
       locals[localCount++] = t;
     }
+    initCount = 0;
     tailCalls = false;
     run(f.body(), functionType.results(), "code");
     int[] recorded = Arrays.copyOf(blocks, blockCount * FunctionInfo.STRIDE);
@@ -113,6 +135,7 @@ final class FunctionValidator {
     constantMode = true;
     functionType = null;
     localCount = 0;
+    initCount = 0;
     run(e, List.of(expected), where);
   }
 
@@ -153,7 +176,14 @@ final class FunctionValidator {
       }
       case I32, I64, F32, F64, V128 -> applySignature(op);
       case BLOCK_TYPE -> ControlRules.block(this, op);
-      case LABEL -> ControlRules.branch(this, op);
+      case LABEL -> {
+        if (op == Opcode.BR || op == Opcode.BR_IF) {
+          ControlRules.branch(this, op);
+        } else {
+          TypedReferenceRules.branch(this, op);
+        }
+      }
+      case TYPE -> TypedReferenceRules.callRef(this, op);
       case BR_TABLE -> ControlRules.brTable(this);
       case FUNC -> {
         switch (op) {
@@ -263,8 +293,16 @@ final class FunctionValidator {
   }
 
   /** Returns whether a value of type {@code actual} may be used where {@code expected} is. */
-  static boolean matches(ValType actual, ValType expected) {
-    return actual == expected || actual.equals(expected);
+  boolean matches(ValType actual, ValType expected) {
+    return actual == expected || ctx.matches(actual, expected);
+  }
+
+  /**
+   * Returns whether {@code t} is a type of the edition validated against whose type index, if any,
+   * names a type of the module.
+   */
+  boolean knownType(ValType t) {
+    return ctx.isKnown(t, ctx.types.size()) && ctx.isValueTypeOfVersion(t);
   }
 
   // ---- control stack ----
@@ -278,7 +316,9 @@ final class FunctionValidator {
       ctrlBlock = Arrays.copyOf(ctrlBlock, n);
       ctrlParams = Arrays.copyOf(ctrlParams, n);
       ctrlResults = Arrays.copyOf(ctrlResults, n);
+      ctrlInits = Arrays.copyOf(ctrlInits, n);
     }
+    ctrlInits[depth] = initCount;
     ctrlHeight[depth] = sp;
     ctrlUnreachable[depth] = false;
     ctrlKind[depth] = kind;
@@ -298,6 +338,10 @@ final class FunctionValidator {
           "type mismatch: "
               + (sp - ctrlHeight[top])
               + " value(s) left on the stack at the end of the block");
+    }
+    // Locals set inside the block are unset again after it.
+    while (initCount > ctrlInits[top]) {
+      localSet[inits[--initCount]] = false;
     }
     depth--;
   }
@@ -344,6 +388,17 @@ final class FunctionValidator {
 
   FuncType functionType() {
     return functionType;
+  }
+
+  /** Records that local {@code x} is set from here to the end of the current block. */
+  void setLocal(int x) {
+    if (!localSet[x]) {
+      localSet[x] = true;
+      if (initCount == inits.length) {
+        inits = Arrays.copyOf(inits, initCount * 2);
+      }
+      inits[initCount++] = x;
+    }
   }
 
   // ---- recording ----

@@ -45,14 +45,16 @@ final class ModuleRules {
     int mem = 0;
     int g = 0;
     Context types = new Context(m.types(), null, null, null, null, null, 0, null, version);
+    int[] canonical = ReferenceTypes.checkTypes(m, types);
     for (int i = 0; i < m.imports().size(); i++) {
       Import imp = m.imports().get(i);
       String where = "import " + i + " (\"" + imp.module() + "\" \"" + imp.name() + "\")";
       switch (imp.desc()) {
         case ImportDesc.Func fn -> functions[f++] = funcType(types, fn.typeIndex(), where);
-        case ImportDesc.Table tb -> tables[t++] = table(tb.type(), where);
+        case ImportDesc.Table tb ->
+            tables[t++] = table(ReferenceTypes.check(types, tb.type(), where), where);
         case ImportDesc.Memory mm -> memories[mem++] = memory(mm.type(), where);
-        case ImportDesc.Global gl -> globals[g++] = gl.type();
+        case ImportDesc.Global gl -> globals[g++] = ReferenceTypes.check(types, gl.type(), where);
       }
     }
     for (int i = 0; i < m.functions().size(); i++) {
@@ -61,7 +63,8 @@ final class ModuleRules {
           funcType(types, fn.typeIndex(), "function " + (m.importedFunctionCount() + i));
     }
     for (int i = 0; i < m.tables().size(); i++) {
-      tables[t++] = table(m.tables().get(i), "table " + (m.importedTableCount() + i));
+      String where = "table " + (m.importedTableCount() + i);
+      tables[t++] = table(ReferenceTypes.check(types, m.tables().get(i), where), where);
     }
     for (int i = 0; i < m.memories().size(); i++) {
       memories[mem++] = memory(m.memories().get(i), "memory " + (m.importedMemoryCount() + i));
@@ -71,11 +74,15 @@ final class ModuleRules {
           "multiple memories: " + memories.length + " memories need Wasm 3.0 (multi-memory)", "");
     }
     for (Global gl : m.globals()) {
-      globals[g++] = gl.type();
+      globals[g] = ReferenceTypes.check(types, gl.type(), "global " + g);
+      g++;
     }
     RefType[] elements = new RefType[m.elements().size()];
     for (int i = 0; i < elements.length; i++) {
       elements[i] = m.elements().get(i).type();
+      // Function indices are (ref func)s even in Wasm 2.0, where they were funcrefs.
+      ReferenceTypes.check(
+          types, elements[i].withNullable(true), m.types().size(), "element segment " + i);
     }
     int dataCount = m.datas().size();
     if (m.dataCount().isPresent() && m.dataCount().getAsInt() != dataCount) {
@@ -98,6 +105,8 @@ final class ModuleRules {
             dataCount,
             declaredReferences(m),
             version);
+    ctx.canonical = canonical;
+    ctx.functionTypeIndices = ReferenceTypes.functionTypeIndices(m);
     FunctionValidator constants = new FunctionValidator(ctx, m);
     for (int i = 0; i < m.tables().size(); i++) {
       var init = m.tableInit(i);
@@ -192,7 +201,7 @@ final class ModuleRules {
             "unknown table " + Integer.toUnsignedString(a.tableIndex()), where);
       }
       RefType tableType = ctx.table(a.tableIndex()).elementType();
-      if (!FunctionValidator.matches(e.type(), tableType)) {
+      if (!ctx.matches(e.type(), tableType)) {
         throw InvalidException.of(
             "type mismatch: " + e.type().text() + " elements for a table of " + tableType.text(),
             where);

@@ -15,11 +15,10 @@ final class ReferenceRules {
   private ReferenceRules() {}
 
   static void refNull(FunctionValidator v) {
-    HeapType h = v.reader.heapType();
-    RefType t =
-        h == HeapType.Abstract.FUNC
-            ? RefType.FUNCREF
-            : h == HeapType.Abstract.EXTERN ? RefType.EXTERNREF : new RefType(true, h);
+    RefType t = RefType.nullable(v.reader.heapType());
+    if (!v.knownType(t)) {
+      throw v.fail("unknown type " + t.heapType().text() + " of ref.null");
+    }
     v.push(t);
   }
 
@@ -44,6 +43,8 @@ final class ReferenceRules {
               + f
               + " is not named in an element segment, export or global initializer");
     }
-    v.push(RefType.FUNCREF);
+    // The reference has the function's own type, (ref $t): in Wasm 2.0, where every function
+    // reference is a funcref, a subtype of it.
+    v.push(new RefType(false, new HeapType.Concrete(v.ctx.functionTypeIndices[f])));
   }
 }

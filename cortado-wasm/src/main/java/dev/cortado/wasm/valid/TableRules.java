@@ -46,7 +46,7 @@ final class TableRules {
       case TABLE_COPY -> {
         TableType dst = table(v, r.index());
         TableType src = table(v, r.index2());
-        if (!FunctionValidator.matches(src.elementType(), dst.elementType())) {
+        if (!v.ctx.matches(src.elementType(), dst.elementType())) {
           throw v.fail(
               "type mismatch: table.copy from "
                   + src.elementType().text()
@@ -60,7 +60,7 @@ final class TableRules {
       case TABLE_INIT -> {
         TableType t = table(v, r.index2());
         RefType elem = element(v, r.index());
-        if (!FunctionValidator.matches(elem, t.elementType())) {
+        if (!v.ctx.matches(elem, t.elementType())) {
           throw v.fail(
               "type mismatch: table.init of "
                   + elem.text()

@@ -17,12 +17,22 @@ final class VariableRules {
   static void check(FunctionValidator v, Opcode op) {
     int x = v.reader.index();
     switch (op) {
-      case LOCAL_GET -> v.push(local(v, x));
-      case LOCAL_SET -> v.pop(local(v, x));
+      case LOCAL_GET -> {
+        ValType t = local(v, x);
+        if (!v.localSet[x]) {
+          throw v.fail("uninitialized local " + x + " of type " + t.text() + " is read");
+        }
+        v.push(t);
+      }
+      case LOCAL_SET -> {
+        v.pop(local(v, x));
+        v.setLocal(x);
+      }
       case LOCAL_TEE -> {
         ValType t = local(v, x);
         v.pop(t);
         v.push(t);
+        v.setLocal(x);
       }
       case GLOBAL_GET -> v.push(global(v, x).valueType());
       case GLOBAL_SET -> {

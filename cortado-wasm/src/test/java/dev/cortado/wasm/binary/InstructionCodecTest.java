@@ -28,7 +28,7 @@ class InstructionCodecTest {
     return switch (op.immediate()) {
       case NONE -> new Instruction.Plain(op);
       case BLOCK_TYPE -> new Instruction.Block(op, BlockType.ofType(300));
-      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> new Instruction.Indexed(op, 129);
+      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TYPE -> new Instruction.Indexed(op, 129);
       case MEMORY -> new Instruction.Indexed(op, 3);
       case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> new Instruction.IndexPair(op, 5, 70000);
       case MEMORY_INIT -> new Instruction.IndexPair(op, 5, 2);

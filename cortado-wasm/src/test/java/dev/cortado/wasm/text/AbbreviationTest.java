@@ -34,7 +34,9 @@ class AbbreviationTest {
         pair(
             "table with inline elements",
             "(module (table $t funcref (elem $f $f)) (func $f))",
-            "(module (table $t 2 2 funcref) (elem (table $t) (i32.const 0) func $f $f) (func $f))"),
+            "(module (table $t 2 2 funcref)"
+                + " (elem (table $t) (i32.const 0) funcref (item ref.func $f) (item ref.func $f))"
+                + " (func $f))"),
         pair(
             "table with inline element expressions",
             "(module (table externref (elem (ref.null extern) (item ref.null extern))))",
@@ -53,7 +55,7 @@ class AbbreviationTest {
             "MVP element segment",
             "(module (table 1 funcref) (func $f) (elem (i32.const 0) $f))",
             "(module (table 1 funcref) (func $f)"
-                + " (elem (table 0) (offset (i32.const 0)) funcref (item ref.func $f)))"),
+                + " (elem (table 0) (offset (i32.const 0)) (ref func) (item ref.func $f)))"),
         pair(
             "element offset as a folded instruction",
             "(module (table 1 funcref) (func $f) (elem (table 0) (i32.const 0) func $f))",
@@ -65,7 +67,7 @@ class AbbreviationTest {
         pair(
             "func element list is ref.func items",
             "(module (func $f) (elem declare func $f))",
-            "(module (func $f) (elem declare funcref (item ref.func $f)))"),
+            "(module (func $f) (elem declare (ref func) (item ref.func $f)))"),
         pair(
             "data offset as a folded instruction",
             "(module (memory 1) (data (i32.const 8) \"x\"))",

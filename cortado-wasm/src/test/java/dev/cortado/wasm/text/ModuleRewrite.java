@@ -24,6 +24,16 @@ final class ModuleRewrite {
 
   /** Returns {@code m} with {@code e} applied to every expression. */
   static WasmModule mapExpressions(WasmModule m, UnaryOperator<Expression> e) {
+    return rebuild(m, e, UnaryOperator.identity());
+  }
+
+  /** Returns {@code m} with {@code change} applied to every element segment. */
+  static WasmModule mapElements(WasmModule m, UnaryOperator<ElementSegment> change) {
+    return rebuild(m, UnaryOperator.identity(), change);
+  }
+
+  private static WasmModule rebuild(
+      WasmModule m, UnaryOperator<Expression> e, UnaryOperator<ElementSegment> elements) {
     WasmModule.Builder b = WasmModule.builder();
     m.recGroups().forEach(b::addRecGroup);
     m.imports().forEach(b::addImport);
@@ -39,7 +49,8 @@ final class ModuleRewrite {
           s.mode() instanceof ElementSegment.Mode.Active a
               ? new ElementSegment.Mode.Active(a.tableIndex(), e.apply(a.offset()))
               : s.mode();
-      b.addElement(new ElementSegment(s.type(), s.items().stream().map(e).toList(), mode));
+      b.addElement(
+          elements.apply(new ElementSegment(s.type(), s.items().stream().map(e).toList(), mode)));
     }
     for (DataSegment d : m.datas()) {
       DataSegment.Mode mode =

@@ -17,15 +17,27 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Prints every module of the Wasm 2.0 suite, and of the Wasm 3.0 scripts whose features Cortado has
- * (tail calls), and parses the text again: the result must equal the module. Modules from text
- * compare exactly; modules from binaries as far as text can say them ({@link
- * ModuleRewrite#textExpressible}).
+ * (tail calls, typed function references), and parses the text again: the result must equal the
+ * module. Modules from text compare exactly; modules from binaries as far as text can say them
+ * ({@link ModuleRewrite#textExpressible}).
  */
 class PrinterRoundTripTest {
   private static final AtomicInteger TEXT = new AtomicInteger();
   private static final AtomicInteger BINARY = new AtomicInteger();
   private static final List<String> WASM3_SCRIPTS =
-      List.of("return_call.wast", "return_call_indirect.wast");
+      List.of(
+          "return_call.wast",
+          "return_call_indirect.wast",
+          "return_call_ref.wast",
+          "call_ref.wast",
+          "br_on_null.wast",
+          "br_on_non_null.wast",
+          "ref_as_non_null.wast",
+          "local_init.wast",
+          "table-sub.wast",
+          "linking.wast",
+          "elem.wast",
+          "table.wast");
 
   @TestFactory
   Stream<DynamicTest> everySuiteModuleReadsBackFromItsText() {

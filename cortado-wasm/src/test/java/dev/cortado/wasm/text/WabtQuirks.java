@@ -1,12 +1,15 @@
 package dev.cortado.wasm.text;
 
 import dev.cortado.wasm.BlockType;
+import dev.cortado.wasm.ElementSegment;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Instruction;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.InstructionReader;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -43,7 +46,14 @@ enum WabtQuirks {
    * reference interpreter writes a data count of 0, as we do.
    */
   DATA_COUNT_OMITTED_WITHOUT_DATA(
-      "wabt omits the data count section (count 0) though code uses a data index");
+      "wabt omits the data count section (count 0) though code uses a data index"),
+
+  /**
+   * {@code (elem funcref (ref.func $f) ...)}: wabt (older than typed references) writes a funcref
+   * segment of {@code ref.func} items as function indices, which Wasm 3.0 reads as a segment of
+   * {@code (ref func)}, a subtype; we keep the written type.
+   */
+  FUNCREF_ELEMENTS_AS_INDICES("wabt writes a funcref segment of ref.func items as indices");
 
   private final String reason;
 
@@ -69,11 +79,18 @@ enum WabtQuirks {
       }
       return Optional.empty();
     }
-    if (ModuleRewrite.mapInstructions(ours, shortBlockTypes(ours.types())).equals(decoded.get())) {
-      return Optional.of(BLOCK_TYPE_INDEX_SHORTENED);
+    WasmModule wabtElements = ModuleRewrite.mapElements(ours, WabtQuirks::funcrefAsIndices);
+    if (wabtElements.equals(decoded.get())) {
+      return Optional.of(FUNCREF_ELEMENTS_AS_INDICES);
     }
-    if (ModuleRewrite.mapInstructions(ours, WabtQuirks::untypedEmptySelect).equals(decoded.get())) {
-      return Optional.of(EMPTY_SELECT_TYPES_DROPPED);
+    // A module may show this quirk as well as one in code.
+    for (WasmModule m : List.of(ours, wabtElements)) {
+      if (ModuleRewrite.mapInstructions(m, shortBlockTypes(m.types())).equals(decoded.get())) {
+        return Optional.of(BLOCK_TYPE_INDEX_SHORTENED);
+      }
+      if (ModuleRewrite.mapInstructions(m, WabtQuirks::untypedEmptySelect).equals(decoded.get())) {
+        return Optional.of(EMPTY_SELECT_TYPES_DROPPED);
+      }
     }
     return Optional.empty();
   }
@@ -99,6 +116,20 @@ enum WabtQuirks {
       }
       return i;
     };
+  }
+
+  private static ElementSegment funcrefAsIndices(ElementSegment s) {
+    boolean indices =
+        s.type().equals(RefType.FUNCREF)
+            && s.items().stream()
+                .allMatch(
+                    x -> {
+                      List<Instruction> code = InstructionReader.decodeAll(x);
+                      return code.size() == 2
+                          && code.get(0) instanceof Instruction.Indexed f
+                          && f.opcode() == Opcode.REF_FUNC;
+                    });
+    return indices ? new ElementSegment(RefType.FUNC, s.items(), s.mode()) : s;
   }
 
   private static Instruction untypedEmptySelect(Instruction i) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +59,25 @@ class Wat2WasmDifferentialTest {
    */
   @TestFactory
   Stream<DynamicTest> everyModuleOfTheWasm3SuiteMatchesWat2Wasm() throws IOException {
-    return suite(SpecSuite.wastFiles(""), "", List.of("--enable-all"), FrontEndGaps.wasm3Scripts());
+    Set<String> leftOut = new HashSet<>(FrontEndGaps.wasm3Scripts());
+    WABT_OBSOLETE.forEach(
+        (file, why) -> {
+          System.out.println(file + ": not compared: " + why);
+          leftOut.add(file);
+        });
+    return suite(SpecSuite.wastFiles(""), "", List.of("--enable-all"), leftOut);
   }
+
+  /**
+   * The 3.0 scripts wabt 1.0.32 writes differently from the final spec: its typed function
+   * references follow an early draft of the proposal ({@code (ref $t)} as 0x6b, block types of
+   * reference types as type indices).
+   */
+  private static final Map<String, String> WABT_OBSOLETE =
+      Map.of(
+          "func.wast", "wabt encodes (ref $t) as the draft's 0x6b",
+          "ref.wast", "wabt encodes (ref $t) types and block types by the draft",
+          "select.wast", "wabt encodes (ref $t) as the draft's 0x6b");
 
   private static Stream<DynamicTest> suite(
       List<Path> files, String listPrefix, List<String> features, Set<String> leftOut)

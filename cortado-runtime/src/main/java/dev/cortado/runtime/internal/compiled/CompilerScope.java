@@ -1,13 +1,17 @@
 package dev.cortado.runtime.internal.compiled;
 
+import dev.cortado.wasm.BlockType;
+import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
+import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RecGroup;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.InstructionReader;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +57,46 @@ public final class CompilerScope {
     return first(module.tables(), t -> ref(t.elementType()))
         .or(() -> first(module.globals(), g -> refs(List.of(g.type().valueType()))))
         .or(() -> first(module.functions(), f -> refs(f.locals())))
-        .or(() -> first(module.elements(), e -> ref(e.type())));
+        // Function indices are (ref func)s: instantiation, not compiled code, reads segments.
+        .or(() -> first(module.elements(), e -> ref(e.type().withNullable(true))))
+        .or(() -> first(module.functions(), f -> code(f.body())));
+  }
+
+  /**
+   * Returns why the compiler cannot compile {@code body}: a typed function reference instruction
+   * ({@code call_ref}, {@code ref.as_non_null}, {@code br_on_null}, ...) or a typed reference in a
+   * block type, typed {@code select} or {@code ref.null}, which a module may use on plain {@code
+   * funcref}s without declaring any other type.
+   */
+  private static Optional<String> code(Expression body) {
+    InstructionReader r = InstructionReader.of(body);
+    while (r.hasNext()) {
+      Opcode op = r.next();
+      Optional<String> why =
+          switch (op.immediate()) {
+            case TYPE -> typedReferences(op);
+            case BLOCK_TYPE ->
+                r.blockType() instanceof BlockType.Value v
+                    ? refs(List.of(v.type()))
+                    : Optional.empty();
+            case SELECT_TYPES -> refs(List.of(r.selectType(0)));
+            case HEAP_TYPE -> ref(RefType.nullable(r.heapType()));
+            case NONE -> op == Opcode.REF_AS_NON_NULL ? typedReferences(op) : Optional.empty();
+            case LABEL ->
+                op == Opcode.BR_ON_NULL || op == Opcode.BR_ON_NON_NULL
+                    ? typedReferences(op)
+                    : Optional.empty();
+            default -> Optional.empty();
+          };
+      if (why.isPresent()) {
+        return why;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> typedReferences(Opcode op) {
+    return Optional.of("it uses " + op.text() + " (Wasm 3.0 typed function references)");
   }
 
   private static <T> Optional<String> first(

@@ -2,8 +2,11 @@ package dev.cortado.runtime.internal.interp;
 
 import static dev.cortado.runtime.internal.interp.Interpreter.address;
 
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.numeric.Conversions;
 import dev.cortado.runtime.internal.numeric.Numerics;
+import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.GlobalInstance;
 import dev.cortado.runtime.internal.store.MemoryInstance;
 import dev.cortado.runtime.internal.store.ModuleInstance;
@@ -31,6 +34,14 @@ final class ColdOps {
     return Double.doubleToRawLongBits(d);
   }
 
+  /** Returns the function {@code call_ref} calls through {@code ref}, or traps if it is null. */
+  static FunctionInstance refCallee(Object ref) {
+    if (ref == null) {
+      throw Trap.of(TrapKind.NULL_FUNCTION_REFERENCE);
+    }
+    return (FunctionInstance) ref;
+  }
+
   /** Runs the instruction at {@code pc} and returns the position of the next one. */
   static int execute(
       Machine m, ModuleInstance inst, byte[] mem, int memSize, int[] code, int pc, int fp) {
@@ -54,6 +65,14 @@ final class ColdOps {
       }
       case Ir.REF_FUNC -> {
         m.refs[d] = inst.functions[code[pc + 2]];
+        return pc + 3;
+      }
+      case Ir.REF_AS_NON_NULL -> {
+        Object ref = m.refs[fp + code[pc + 2]];
+        if (ref == null) {
+          throw Trap.of(TrapKind.NULL_REFERENCE);
+        }
+        m.refs[d] = ref;
         return pc + 3;
       }
       case Ir.REF_IS_NULL -> {

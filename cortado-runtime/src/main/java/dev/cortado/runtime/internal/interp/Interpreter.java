@@ -149,6 +149,8 @@ public final class Interpreter {
             }
           }
           case Ir.BR_UNLESS -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+          case Ir.BR_NULL -> pc = m.refs[fp + code[pc + 1]] == null ? code[pc + 2] : pc + 3;
+          case Ir.BR_NON_NULL -> pc = m.refs[fp + code[pc + 1]] != null ? code[pc + 2] : pc + 3;
           case Ir.BR_I32_EQ -> {
             if ((int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]]) {
               pc = branch(budget, code[pc + 3], pc);
@@ -246,12 +248,16 @@ public final class Interpreter {
             mem = memoryOf(inst);
             memSize = memorySizeOf(inst);
           }
-          case Ir.CALL, Ir.CALL_INDIRECT -> {
+          case Ir.CALL, Ir.CALL_INDIRECT, Ir.CALL_REF -> {
             FunctionInstance callee;
             int argBase;
             int next;
             if (code[pc] == Ir.CALL) {
               callee = inst.functions[code[pc + 1]];
+              argBase = code[pc + 2];
+              next = pc + 3;
+            } else if (code[pc] == Ir.CALL_REF) {
+              callee = ColdOps.refCallee(m.refs[fp + code[pc + 1]]);
               argBase = code[pc + 2];
               next = pc + 3;
             } else {
@@ -282,11 +288,11 @@ public final class Interpreter {
             mem = memoryOf(inst);
             memSize = memorySizeOf(inst);
           }
-          case Ir.RETURN_CALL, Ir.RETURN_CALL_INDIRECT -> {
+          case Ir.RETURN_CALL, Ir.RETURN_CALL_INDIRECT, Ir.RETURN_CALL_REF -> {
             WasmFunction w = TailCalls.enter(m, inst, cc, code, pc, fp);
             s = m.lo;
             if (w == null) {
-              pc += code[pc] == Ir.RETURN_CALL ? 3 : 5;
+              pc += code[pc] == Ir.RETURN_CALL_INDIRECT ? 5 : 3;
             } else {
               fn = w;
               cc = w.code();

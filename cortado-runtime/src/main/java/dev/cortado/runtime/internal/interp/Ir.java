@@ -658,23 +658,38 @@ final class Ir {
   /** RETURN_CALL_INDIRECT typeId table indexSlot base: RETURN_CALL through a table. */
   static final int RETURN_CALL_INDIRECT = 212;
 
+  /** CALL_REF ref base: call the function in reference slot ref (null traps) */
+  static final int CALL_REF = 213;
+
+  /** RETURN_CALL_REF ref base: RETURN_CALL of the function in reference slot ref */
+  static final int RETURN_CALL_REF = 214;
+
+  /** REF_AS_NON_NULL dst src: copy the reference, trapping on null */
+  static final int REF_AS_NON_NULL = 215;
+
+  /** BR_NULL ref target: jump if reference slot ref holds null */
+  static final int BR_NULL = 216;
+
+  /** BR_NON_NULL ref target: jump if reference slot ref does not hold null */
+  static final int BR_NON_NULL = 217;
+
   /**
    * USE_MEMORY memory: the loads and stores that follow access {@code memory} instead of memory 0,
    * until the next USE_MEMORY (Wasm 3.0 multi-memory). Lowering wraps each access to another memory
    * in a pair, {@code USE_MEMORY k; access; USE_MEMORY 0}, so code using memory 0 only pays
    * nothing.
    */
-  static final int USE_MEMORY = 213;
+  static final int USE_MEMORY = 218;
 
   /**
    * CLAMP_U32 dst src: an i64 address, index or count of a 64-bit memory or table (memory64) as a
    * u32, {@code 2^32-1} if it is larger ({@link dev.cortado.wasm.binary.AddressOperands} says which
    * operands, and why the 32-bit instruction that follows then behaves as the 64-bit one must).
    */
-  static final int CLAMP_U32 = 214;
+  static final int CLAMP_U32 = 219;
 
   /** The number of IR opcodes. */
-  static final int COUNT = 215;
+  static final int COUNT = 220;
 
   /**
    * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}

@@ -29,14 +29,14 @@ final class Lowering {
   static final int REF = 2;
 
   private static final int KIND_BLOCK = 0;
-  private static final int KIND_LOOP = 1;
+  static final int KIND_LOOP = 1;
   private static final int KIND_IF = 2;
-  private static final int KIND_FUNCTION = 3;
+  static final int KIND_FUNCTION = 3;
 
-  private final LoweringContext ctx;
-  private final CodeBuffer out = new CodeBuffer();
+  final LoweringContext ctx;
+  final CodeBuffer out = new CodeBuffer();
   private final IntList offsets = new IntList();
-  private final InstructionReader r;
+  final InstructionReader r;
 
   private final ValType[] localTypes;
   private final int localCount;
@@ -44,25 +44,25 @@ final class Lowering {
   private final int base;
 
   // The virtual operand stack: the slot holding each value, and its type.
-  private int sp;
-  private int[] vslot = new int[16];
-  private ValType[] vtype = new ValType[16];
+  int sp;
+  int[] vslot = new int[16];
+  ValType[] vtype = new ValType[16];
 
   // Code position of the destination operand of the last instruction, when it produced the
   // value on top of the stack in its own slot and nothing jumps between it and here.
-  private int lastDst = -1;
+  int lastDst = -1;
 
   // Code position of the last instruction when it is an i32 comparison (or eqz) whose result is
   // on top of the stack: a branch on that result can fuse with it.
-  private int lastCompare = -1;
+  int lastCompare = -1;
 
-  private Frame[] frames = new Frame[8];
-  private int depth;
+  Frame[] frames = new Frame[8];
+  int depth;
   private boolean dead;
   private int deadNesting;
 
   /** An open block during lowering. */
-  private static final class Frame {
+  static final class Frame {
     int kind;
     int height;
     List<ValType> params;
@@ -150,12 +150,13 @@ final class Lowering {
       case V128 -> vectorConstant(r.v128Low(), r.v128High());
       case BLOCK_TYPE -> block(op);
       case LABEL -> {
-        if (op == Opcode.BR) {
-          br(r.index());
-        } else {
-          brIf(r.index());
+        switch (op) {
+          case BR -> br(r.index());
+          case BR_IF -> brIf(r.index());
+          default -> ReferenceLowering.branchOnNull(this, op);
         }
       }
+      case TYPE -> ReferenceLowering.callRef(this, op);
       case BR_TABLE -> brTable();
       case FUNC -> {
         switch (op) {
@@ -262,6 +263,7 @@ final class Lowering {
       }
       case DROP -> pop();
       case SELECT -> select(vtype[sp - 2]);
+      case REF_AS_NON_NULL -> ReferenceLowering.refAsNonNull(this);
       case REF_IS_NULL -> {
         int a = pop();
         emit(Ir.REF_IS_NULL);
@@ -742,12 +744,12 @@ final class Lowering {
     becomeDead();
   }
 
-  private void jump(Frame f, int op) {
+  void jump(Frame f, int op) {
     emit(op);
     addTarget(f);
   }
 
-  private void addTarget(Frame f) {
+  void addTarget(Frame f) {
     if (f.kind == KIND_LOOP) {
       out.add(f.loopStart);
     } else {
@@ -756,7 +758,7 @@ final class Lowering {
   }
 
   /** Copies the values a branch to {@code f} carries to where {@code f} expects them. */
-  private void moveBranchValues(Frame f) {
+  void moveBranchValues(Frame f) {
     List<ValType> types = f.labelTypes();
     int arity = types.size();
     for (int i = 0; i < arity; i++) {
@@ -771,7 +773,7 @@ final class Lowering {
   }
 
   /** Moves the results to slots 0.. of the frame and returns. */
-  private void returnFromFunction() {
+  void returnFromFunction() {
     List<ValType> results = frames[0].results;
     int n = results.size();
     for (int i = 0; i < n; i++) {
@@ -808,7 +810,7 @@ final class Lowering {
     int index = pop();
     int argBase = arguments(t);
     emit(ir);
-    out.add(ctx.typeId(t));
+    out.add(ctx.typeId(typeIndex));
     out.add(table);
     out.add(index);
     out.add(argBase);
@@ -816,7 +818,7 @@ final class Lowering {
   }
 
   /** Pops a call's arguments, each copied to its own slot, and returns the first one's slot. */
-  private int arguments(FuncType t) {
+  int arguments(FuncType t) {
     int n = t.params().size();
     for (int k = sp - n; k < sp; k++) {
       materialize(k);
@@ -830,7 +832,7 @@ final class Lowering {
    * Pushes a call's results; after a tail call, returns them instead (the callee left them in slots
    * 0.. if it did not run in the interpreter's loop), and the code after it is dead.
    */
-  private void afterCall(FuncType t, boolean tail) {
+  void afterCall(FuncType t, boolean tail) {
     if (tail) {
       emit(Ir.RETURN);
       becomeDead();
@@ -904,18 +906,18 @@ final class Lowering {
   }
 
   /** Pops the top value and returns the slot holding it. */
-  private int pop() {
+  int pop() {
     return vslot[--sp];
   }
 
   /** Pushes the result of the instruction just started, and writes its destination operand. */
-  private void produce(ValType t) {
+  void produce(ValType t) {
     int dst = home(sp);
     push(t);
     lastDst = out.add(dst);
   }
 
-  private void materialize(int k) {
+  void materialize(int k) {
     if (vslot[k] != home(k)) {
       emit(copyOp(vtype[k]));
       out.add(home(k));
@@ -953,7 +955,7 @@ final class Lowering {
   }
 
   /** Starts an instruction, remembering which Wasm instruction it comes from. */
-  private void emit(int op) {
+  void emit(int op) {
     int pc = out.add(op);
     int offset = r.offset();
     int n = offsets.size();

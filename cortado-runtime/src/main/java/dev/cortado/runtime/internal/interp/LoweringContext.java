@@ -23,6 +23,6 @@ interface LoweringContext {
   /** Returns whether table {@code index} has 64-bit indexes (memory64). */
   boolean tableIs64(int index);
 
-  /** Returns the engine-wide id of {@code type}, which {@code call_indirect} compares. */
-  int typeId(FuncType type);
+  /** Returns the engine-wide id of type {@code typeIndex}, which {@code call_indirect} compares. */
+  int typeId(int typeIndex);
 }

@@ -7,7 +7,6 @@ import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.ToIntFunction;
 
 /**
  * The interpreter code of one module's functions, lowered on first call and shared by every
@@ -16,15 +15,15 @@ import java.util.function.ToIntFunction;
  */
 public final class ModuleCode implements LoweringContext {
   private final ValidatedModule module;
-  private final ToIntFunction<FuncType> typeIds;
+  private final int[] typeIds;
   private final AtomicReferenceArray<CompiledCode> code;
 
   /**
    * Creates the (not yet lowered) code of {@code module}.
    *
-   * @param typeIds the engine's function type ids
+   * @param typeIds the engine's ids of the module's types, by type index
    */
-  public ModuleCode(ValidatedModule module, ToIntFunction<FuncType> typeIds) {
+  public ModuleCode(ValidatedModule module, int[] typeIds) {
     this.module = module;
     this.typeIds = typeIds;
     this.code = new AtomicReferenceArray<>(module.module().functions().size());
@@ -82,7 +81,7 @@ public final class ModuleCode implements LoweringContext {
   }
 
   @Override
-  public int typeId(FuncType type) {
-    return typeIds.applyAsInt(type);
+  public int typeId(int typeIndex) {
+    return typeIds[typeIndex];
   }
 }

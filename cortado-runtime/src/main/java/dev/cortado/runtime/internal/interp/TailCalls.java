@@ -7,9 +7,9 @@ import dev.cortado.runtime.internal.store.ModuleInstance;
 import dev.cortado.runtime.internal.store.WasmFunction;
 
 /**
- * Tail calls ({@code return_call}, {@code return_call_indirect}) in constant space: the callee
- * takes over the caller's frame instead of being pushed above it, so a loop of tail calls never
- * grows the frame stack or the Java stack.
+ * Tail calls ({@code return_call}, {@code return_call_indirect}, {@code return_call_ref}) in
+ * constant space: the callee takes over the caller's frame instead of being pushed above it, so a
+ * loop of tail calls never grows the frame stack or the Java stack.
  *
  * @see <a
  *     href="https://webassembly.github.io/spec/core/exec/instructions.html#xref-syntax-instructions-syntax-instr-control-mathsf-return-call-x">
@@ -34,6 +34,9 @@ final class TailCalls {
     int argBase;
     if (code[pc] == Ir.RETURN_CALL) {
       callee = inst.functions[code[pc + 1]];
+      argBase = fp + code[pc + 2];
+    } else if (code[pc] == Ir.RETURN_CALL_REF) {
+      callee = ColdOps.refCallee(m.refs[fp + code[pc + 1]]);
       argBase = fp + code[pc + 2];
     } else {
       callee = MemoryOps.indirectCallee(inst, code, pc, m.lo, fp);

@@ -18,6 +18,12 @@ public final class GlobalInstance {
   /** The reference (null for the null reference). */
   public Object ref;
 
+  /**
+   * The instance whose types the type indices in the global's type name, or null for a global the
+   * host created (whose type has none).
+   */
+  public ModuleInstance owner;
+
   /** Creates a global of {@code type} holding zero or null. */
   public GlobalInstance(GlobalType type) {
     this.type = type;

@@ -17,6 +17,13 @@ public final class TableInstance {
   public int size;
 
   private final TableType type;
+
+  /**
+   * The instance whose types the type indices in the table's type name, or null for a table the
+   * host created (whose type has none).
+   */
+  public ModuleInstance owner;
+
   private final int maxSize;
 
   /**

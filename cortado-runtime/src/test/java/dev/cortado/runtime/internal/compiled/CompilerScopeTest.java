@@ -23,17 +23,8 @@ class CompilerScopeTest {
     assertEquals(Optional.empty(), CompilerScope.outside(TextParser.parseModule(wat)));
   }
 
-  @Test
-  void typedReferencesAnywhereAreOutside() {
-    for (String wat :
-        new String[] {
-          "(module (type $t (func)) (func (param (ref null $t))))",
-          "(module (type $t (func)) (func (result (ref $t)) unreachable))",
-          "(module (type $t (func)) (func (local (ref null $t))))",
-          "(module (type $t (func)) (table 1 (ref null $t)))",
-          "(module (type $t (func)) (global (ref null $t) (ref.null func)))",
-          "(module (type $t (func)) (import \"m\" \"g\" (global (ref null $t))))"
-        }) {
+  private static void assertOutside(String... modules) {
+    for (String wat : modules) {
       Optional<String> why = CompilerScope.outside(TextParser.parseModule(wat));
       assertTrue(why.isPresent() && why.get().contains("Wasm 3.0"), wat + ": " + why);
     }
@@ -52,5 +43,36 @@ class CompilerScopeTest {
         }) {
       assertEquals(Optional.empty(), CompilerScope.outside(TextParser.parseModule(wat)), wat);
     }
+  }
+
+  @Test
+  void typedReferencesAnywhereAreOutside() {
+    assertOutside(
+        "(module (type $t (func)) (func (param (ref null $t))))",
+        "(module (type $t (func)) (func (result (ref $t)) unreachable))",
+        "(module (type $t (func)) (func (local (ref null $t))))",
+        "(module (type $t (func)) (table 1 (ref null $t)))",
+        "(module (type $t (func)) (global (ref null $t) (ref.null func)))",
+        "(module (type $t (func)) (import \"m\" \"g\" (global (ref null $t))))");
+  }
+
+  @Test
+  void typedReferenceInstructionsInCodeAreOutside() {
+    assertOutside(
+        "(module (func (param funcref) (drop (ref.as_non_null (local.get 0)))))",
+        "(module (func (param funcref) (block (br_on_null 0 (local.get 0)) (drop))))",
+        "(module (func (param funcref) (result funcref) (br_on_non_null 0 (local.get 0))"
+            + " (ref.null func)))",
+        "(module (type $t (func)) (func (call_ref $t (ref.func 0))))",
+        "(module (type $t (func)) (func (return_call_ref $t (ref.func 0))))",
+        "(module (func (drop (block (result (ref func)) (ref.func 0)))))",
+        "(module (func (drop (ref.null nofunc))))");
+  }
+
+  @Test
+  void elementSegmentsOfFunctionIndicesAreInScope() {
+    // Function indices are (ref func) elements in Wasm 3.0, yet plain Wasm 2.0.
+    String wat = "(module (table 1 funcref) (func) (elem declare func 0) (elem (i32.const 0) 0))";
+    assertEquals(Optional.empty(), CompilerScope.outside(TextParser.parseModule(wat)));
   }
 }
