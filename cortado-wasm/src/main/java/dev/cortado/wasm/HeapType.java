@@ -11,12 +11,19 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
   /** Returns the heap type as the text format writes it. */
   String text();
 
-  /** The abstract heap types. Wasm 2.0 has {@code func} and {@code extern}. */
+  /**
+   * The abstract heap types. Wasm 2.0 has {@code func} and {@code extern}; exceptions add {@code
+   * exn} and {@code noexn}.
+   */
   enum Abstract implements HeapType {
     /** Any function. */
     FUNC("func"),
     /** Any host (external) value. */
-    EXTERN("extern");
+    EXTERN("extern"),
+    /** Any exception (Wasm 3.0): what {@code catch_ref} and {@code catch_all_ref} give. */
+    EXN("exn"),
+    /** No exception: the bottom of the exception hierarchy, whose only value is null. */
+    NOEXN("noexn");
 
     private final String text;
 

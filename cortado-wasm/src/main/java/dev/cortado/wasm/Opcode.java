@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every instruction of WebAssembly 2.0, and those of 3.0 Cortado has so far (tail calls): its text
- * name, binary encoding, immediates and, where it is fixed, its type.
+ * Every instruction of WebAssembly 2.0, and those of 3.0 Cortado has so far (tail calls, exception
+ * handling): its text name, binary encoding, immediates and, where it is fixed, its type.
  *
  * <p>This is the one table the decoder, encoder, text parser, printer, validator, interpreter and
  * compiler share. The signature of a memory instruction lists its address operand as {@code i32}
@@ -27,6 +27,8 @@ public enum Opcode {
   LOOP("loop", 0, 0x03, Immediate.BLOCK_TYPE, null),
   IF("if", 0, 0x04, Immediate.BLOCK_TYPE, null),
   ELSE("else", 0, 0x05, Immediate.NONE, null),
+  THROW("throw", 0, 0x08, Immediate.TAG, null),
+  THROW_REF("throw_ref", 0, 0x0A, Immediate.NONE, null),
   END("end", 0, 0x0B, Immediate.NONE, null),
   BR("br", 0, 0x0C, Immediate.LABEL, null),
   BR_IF("br_if", 0, 0x0D, Immediate.LABEL, null),
@@ -39,6 +41,7 @@ public enum Opcode {
   DROP("drop", 0, 0x1A, Immediate.NONE, null),
   SELECT("select", 0, 0x1B, Immediate.NONE, null),
   SELECT_TYPED("select", 0, 0x1C, Immediate.SELECT_TYPES, null),
+  TRY_TABLE("try_table", 0, 0x1F, Immediate.TRY_TABLE, null),
   LOCAL_GET("local.get", 0, 0x20, Immediate.LOCAL, null),
   LOCAL_SET("local.set", 0, 0x21, Immediate.LOCAL, null),
   LOCAL_TEE("local.tee", 0, 0x22, Immediate.LOCAL, null),
@@ -598,7 +601,8 @@ public enum Opcode {
     static final Set<Opcode> OPCODES = wasm3();
 
     private static Set<Opcode> wasm3() {
-      EnumSet<Opcode> s = EnumSet.of(RETURN_CALL, RETURN_CALL_INDIRECT);
+      EnumSet<Opcode> s =
+          EnumSet.of(RETURN_CALL, RETURN_CALL_INDIRECT, THROW, THROW_REF, TRY_TABLE);
       for (Opcode op : values()) {
         if (op.text.contains(".relaxed_")) {
           s.add(op);

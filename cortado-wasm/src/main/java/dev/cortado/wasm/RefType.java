@@ -18,6 +18,9 @@ public record RefType(boolean nullable, HeapType heapType) implements ValType {
   /** {@code externref}, the same as {@code (ref null extern)}. */
   public static final RefType EXTERNREF = new RefType(true, HeapType.Abstract.EXTERN);
 
+  /** {@code exnref}, the same as {@code (ref null exn)} (Wasm 3.0). */
+  public static final RefType EXNREF = new RefType(true, HeapType.Abstract.EXN);
+
   /** Checks the heap type is present. */
   public RefType {
     Objects.requireNonNull(heapType, "heapType");
@@ -30,6 +33,12 @@ public record RefType(boolean nullable, HeapType heapType) implements ValType {
     }
     if (nullable && heapType == HeapType.Abstract.EXTERN) {
       return "externref";
+    }
+    if (nullable && heapType == HeapType.Abstract.EXN) {
+      return "exnref";
+    }
+    if (nullable && heapType == HeapType.Abstract.NOEXN) {
+      return "nullexnref";
     }
     return "(ref " + (nullable ? "null " : "") + heapType.text() + ")";
   }

@@ -333,6 +333,9 @@ final class ByteReader {
   ValType valType() {
     int at = pos;
     int b = u8();
+    if (b == 0x63 || b == 0x64) {
+      return new RefType(b == 0x63, heapType());
+    }
     ValType t = valTypeOf(b);
     if (t == null) {
       throw error("malformed value type 0x" + Integer.toHexString(b), at);
@@ -344,6 +347,9 @@ final class ByteReader {
   RefType refType() {
     int at = pos;
     int b = u8();
+    if (b == 0x63 || b == 0x64) {
+      return new RefType(b == 0x63, heapType());
+    }
     ValType t = valTypeOf(b);
     if (t instanceof RefType r) {
       return r;
@@ -358,6 +364,8 @@ final class ByteReader {
     return switch (b) {
       case 0x70 -> HeapType.Abstract.FUNC;
       case 0x6F -> HeapType.Abstract.EXTERN;
+      case 0x69 -> HeapType.Abstract.EXN;
+      case 0x74 -> HeapType.Abstract.NOEXN;
       default -> throw error("malformed reference type", at);
     };
   }
@@ -372,6 +380,8 @@ final class ByteReader {
       case 0x7B -> ValType.V128;
       case 0x70 -> RefType.FUNCREF;
       case 0x6F -> RefType.EXTERNREF;
+      case 0x69 -> RefType.EXNREF;
+      case 0x74 -> new RefType(true, HeapType.Abstract.NOEXN);
       default -> null;
     };
   }

@@ -115,10 +115,12 @@ final class ByteWriter {
   }
 
   ByteWriter refType(RefType r) {
+    HeapType h = r.heapType();
     if (!r.nullable()) {
-      throw new IllegalArgumentException("no Wasm 2.0 encoding for " + r);
+      u8(0x64);
+      return heapType(h);
     }
-    return heapType(r.heapType());
+    return h == HeapType.Abstract.NOEXN ? u8(0x74) : heapType(h);
   }
 
   ByteWriter heapType(HeapType h) {
@@ -127,6 +129,12 @@ final class ByteWriter {
     }
     if (h == HeapType.Abstract.EXTERN) {
       return u8(0x6F);
+    }
+    if (h == HeapType.Abstract.EXN) {
+      return u8(0x69);
+    }
+    if (h == HeapType.Abstract.NOEXN) {
+      return u8(0x74);
     }
     throw new IllegalArgumentException("no Wasm 2.0 encoding for heap type " + h);
   }

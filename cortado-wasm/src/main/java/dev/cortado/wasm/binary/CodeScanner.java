@@ -65,7 +65,7 @@ final class CodeScanner {
       }
       Opcode op = reader.next();
       switch (op) {
-        case BLOCK, LOOP, IF -> {
+        case BLOCK, LOOP, IF, TRY_TABLE -> {
           if (depth == frames.length) {
             frames = Arrays.copyOf(frames, depth * 2);
           }

@@ -50,7 +50,11 @@ final class CodePrinter {
           .append(INDENTATION, 0, 2 * Math.min(depth, MAX_INDENT_DEPTH))
           .append(text(i, function))
           .append('\n');
-      if (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF || op == Opcode.ELSE) {
+      if (op == Opcode.BLOCK
+          || op == Opcode.LOOP
+          || op == Opcode.IF
+          || op == Opcode.ELSE
+          || op == Opcode.TRY_TABLE) {
         depth++;
       }
     }
@@ -63,7 +67,7 @@ final class CodePrinter {
         .map(
             i ->
                 switch (i.opcode()) {
-                  case BLOCK, LOOP, IF, ELSE, END -> text(i, -1);
+                  case BLOCK, LOOP, IF, ELSE, END, TRY_TABLE -> text(i, -1);
                   default -> "(" + text(i, -1) + ")";
                 })
         .collect(Collectors.joining(" "));
@@ -118,6 +122,10 @@ final class CodePrinter {
       }
       case Instruction.RefNull r -> name + " " + r.type().text();
       case Instruction.SelectTyped s -> name + " " + results(s.types());
+      case Instruction.TryTable t ->
+          name
+              + blockType(t.type())
+              + t.catches().stream().map(CodePrinter::catchClause).collect(Collectors.joining());
     };
   }
 
@@ -127,6 +135,15 @@ final class CodePrinter {
       case BlockType.Value v -> " (result " + v.type().text() + ")";
       case BlockType.Indexed x -> " (type " + index(x.typeIndex()) + ")";
     };
+  }
+
+  private static String catchClause(Instruction.Catch c) {
+    return " ("
+        + c.kind().text()
+        + (c.kind().hasTag() ? " " + index(c.tag()) : "")
+        + " "
+        + index(c.label())
+        + ")";
   }
 
   private static String memArg(Opcode op, MemArg m) {

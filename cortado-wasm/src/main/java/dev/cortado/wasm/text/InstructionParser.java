@@ -113,6 +113,7 @@ final class InstructionParser {
       switch (keyword.text()) {
         case "block", "loop", "if" ->
             open.push(new OpenBlock(openBlock(keyword, c), keyword.text().equals("if"), false));
+        case "try_table" -> open.push(new OpenBlock(openTryTable(c), false, false));
         default -> emit(immediates(opcode(keyword), c));
       }
     }
@@ -136,6 +137,13 @@ final class InstructionParser {
         out.write(Opcode.END);
       }
       case "if" -> foldedIf(c);
+      case "try_table" -> {
+        openTryTable(c);
+        instructions(c);
+        c.expectEnd();
+        labels.pop();
+        out.write(Opcode.END);
+      }
       default -> {
         Supplier<Instruction> instruction = immediates(opcode(keyword), c);
         while (!c.atEnd()) {
@@ -187,6 +195,35 @@ final class InstructionParser {
     Optional<Token> label = c.optionalId();
     TypeUse type = TypeUse.parse(c, module.types, false);
     out.write(new Instruction.Block(opcode(keyword), blockType(type)));
+    labels.push(label.map(Token::idName));
+    return label;
+  }
+
+  private static final List<Instruction.CatchKind> CATCH_KINDS =
+      List.of(Instruction.CatchKind.values());
+
+  /**
+   * Reads {@code try_table}'s label, type and catch clauses, emits it and enters the block. The
+   * clauses' labels are those around the {@code try_table}, not including its own.
+   */
+  private Optional<Token> openTryTable(Cursor c) {
+    Optional<Token> label = c.optionalId();
+    TypeUse type = TypeUse.parse(c, module.types, false);
+    List<Instruction.Catch> catches = new ArrayList<>();
+    boolean more = true;
+    while (more) {
+      more = false;
+      for (Instruction.CatchKind kind : CATCH_KINDS) {
+        if (c.peekParens(kind.text())) {
+          Cursor clause = c.expectParens(kind.text());
+          int tag = kind.hasTag() ? index(clause, module.tags, "a tag") : 0;
+          catches.add(new Instruction.Catch(kind, tag, label(clause)));
+          clause.expectEnd();
+          more = true;
+        }
+      }
+    }
+    out.write(new Instruction.TryTable(blockType(type), catches));
     labels.push(label.map(Token::idName));
     return label;
   }
@@ -273,7 +310,8 @@ final class InstructionParser {
           case LANE -> new Instruction.Lane(op, lane(c));
           case SHUFFLE -> new Instruction.Shuffle(SimdLiterals.shuffle(c));
           case HEAP_TYPE -> new Instruction.RefNull(Types.heapType(c, module.types));
-          case BLOCK_TYPE, CALL_INDIRECT, SELECT_TYPES ->
+          case TAG -> new Instruction.Indexed(op, index(c, module.tags, "a tag"));
+          case BLOCK_TYPE, CALL_INDIRECT, SELECT_TYPES, TRY_TABLE ->
               throw new AssertionError(op + " is parsed apart from the plain instructions");
         };
     return () -> instruction;

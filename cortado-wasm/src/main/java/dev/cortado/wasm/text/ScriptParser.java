@@ -89,6 +89,8 @@ final class ScriptParser {
             }
             yield new Command.AssertTrap(line, action(parens(c, "an action")), string(c));
           }
+          case "assert_exception" ->
+              new Command.AssertException(line, action(parens(c, "an action")));
           case "assert_exhaustion" ->
               new Command.AssertExhaustion(line, action(parens(c, "an action")), string(c));
           case "assert_invalid" ->

@@ -38,6 +38,8 @@ final class Types {
       case "v128" -> Optional.of(ValType.V128);
       case "funcref" -> Optional.of(ValType.FUNCREF);
       case "externref" -> Optional.of(ValType.EXTERNREF);
+      case "exnref" -> Optional.of(RefType.EXNREF);
+      case "nullexnref" -> Optional.of(new RefType(true, HeapType.Abstract.NOEXN));
       default -> Optional.empty();
     };
   }

@@ -33,6 +33,7 @@ final class ControlRules {
       case DROP -> v.pop();
       case SELECT -> select(v);
       case REF_IS_NULL -> ReferenceRules.refIsNull(v);
+      case THROW_REF -> ExceptionRules.throwRef(v);
       default -> throw new AssertionError("no rule for " + op);
     }
   }

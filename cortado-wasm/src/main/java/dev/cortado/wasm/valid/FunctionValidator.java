@@ -176,6 +176,8 @@ final class FunctionValidator {
       case TABLE, TABLE_INIT, ELEM, TABLE_COPY -> TableRules.check(this, op);
       case HEAP_TYPE -> ReferenceRules.refNull(this);
       case LANE, SHUFFLE -> VectorRules.check(this, op);
+      case TAG -> ExceptionRules.throwTag(this);
+      case TRY_TABLE -> ExceptionRules.tryTable(this);
     }
   }
 
@@ -264,7 +266,9 @@ final class FunctionValidator {
 
   /** Returns whether a value of type {@code actual} may be used where {@code expected} is. */
   static boolean matches(ValType actual, ValType expected) {
-    return actual == expected || actual.equals(expected);
+    return actual == expected
+        || actual.equals(expected)
+        || ExceptionRules.matches(actual, expected);
   }
 
   // ---- control stack ----

@@ -40,6 +40,8 @@ final class ModuleRules {
     TableType[] tables = new TableType[m.tableCount()];
     MemoryType[] memories = new MemoryType[m.memoryCount()];
     GlobalType[] globals = new GlobalType[m.globalCount()];
+    FuncType[] tags = new FuncType[m.tagCount()];
+    int x = 0;
     int f = 0;
     int t = 0;
     int mem = 0;
@@ -53,7 +55,12 @@ final class ModuleRules {
         case ImportDesc.Table tb -> tables[t++] = table(tb.type(), where);
         case ImportDesc.Memory mm -> memories[mem++] = memory(mm.type(), where);
         case ImportDesc.Global gl -> globals[g++] = gl.type();
+        case ImportDesc.Tag tg -> tags[x++] = ExceptionRules.tagType(types, tg.typeIndex(), where);
       }
+    }
+    for (int i = 0; i < m.tags().size(); i++) {
+      int index = m.importedTagCount() + i;
+      tags[x++] = ExceptionRules.tagType(types, m.tags().get(i).typeIndex(), "tag " + index);
     }
     for (int i = 0; i < m.functions().size(); i++) {
       Function fn = m.functions().get(i);
@@ -98,6 +105,7 @@ final class ModuleRules {
             dataCount,
             declaredReferences(m),
             version);
+    ctx.tags = tags;
     FunctionValidator constants = new FunctionValidator(ctx, m);
     for (int i = 0; i < m.tables().size(); i++) {
       var init = m.tableInit(i);
@@ -222,6 +230,7 @@ final class ModuleRules {
             case TABLE -> ctx.tables.length;
             case MEMORY -> ctx.memories.length;
             case GLOBAL -> ctx.globals.length;
+            case TAG -> ctx.tags.length;
           };
       if (!Context.inRange(e.index(), count)) {
         throw InvalidException.of(

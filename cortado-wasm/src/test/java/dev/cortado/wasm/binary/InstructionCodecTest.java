@@ -27,7 +27,7 @@ class InstructionCodecTest {
     return switch (op.immediate()) {
       case NONE -> new Instruction.Plain(op);
       case BLOCK_TYPE -> new Instruction.Block(op, BlockType.ofType(300));
-      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> new Instruction.Indexed(op, 129);
+      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TAG -> new Instruction.Indexed(op, 129);
       case MEMORY -> new Instruction.Indexed(op, 0);
       case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> new Instruction.IndexPair(op, 5, 70000);
       case MEMORY_INIT -> new Instruction.IndexPair(op, 5, 0);
@@ -44,6 +44,14 @@ class InstructionCodecTest {
       case SHUFFLE -> new Instruction.Shuffle(new V128(0x1f1e1d1c1b1a1918L, 0x0706050403020100L));
       case HEAP_TYPE -> new Instruction.RefNull(HeapType.Abstract.EXTERN);
       case SELECT_TYPES -> new Instruction.SelectTyped(List.of(ValType.V128));
+      case TRY_TABLE ->
+          new Instruction.TryTable(
+              BlockType.of(ValType.I32),
+              List.of(
+                  new Instruction.Catch(Instruction.CatchKind.CATCH, 3, 0),
+                  new Instruction.Catch(Instruction.CatchKind.CATCH_REF, 200, 1),
+                  new Instruction.Catch(Instruction.CatchKind.CATCH_ALL, 0, 2),
+                  new Instruction.Catch(Instruction.CatchKind.CATCH_ALL_REF, 0, 300)));
     };
   }
 
@@ -71,6 +79,7 @@ class InstructionCodecTest {
     "d0 7f, malformed reference type",
     "41 80 80 80 80 70, integer too large",
     "43 00 00, unexpected end",
+    "1f 40 01 04 00, malformed catch clause",
   })
   void rejectsMalformedInstructions(String hex, String problem) {
     byte[] bytes = HexFormat.of().parseHex(hex.replace(" ", ""));

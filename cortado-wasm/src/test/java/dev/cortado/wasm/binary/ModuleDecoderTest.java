@@ -74,7 +74,7 @@ class ModuleDecoderTest {
 
   @Test
   void rejectsAnUnknownSectionId() {
-    assertTrue(malformed(hex(HEADER, "0d 00")).problem().startsWith("malformed section id"));
+    assertTrue(malformed(hex(HEADER, "0e 00")).problem().startsWith("malformed section id"));
   }
 
   @Test

@@ -1,20 +1,24 @@
 package dev.cortado.runtime.internal.compiled;
 
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
+import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RecGroup;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.InstructionReader;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What the compiler handles: Wasm 2.0 modules (numbers, vectors, {@code funcref} and {@code
  * externref}, one plain function type per recursion group), and tail calls by leaving the functions
- * that make them to the interpreter. A module using a Wasm 3.0 type (typed references, GC types)
+ * that make them to the interpreter. A module using a Wasm 3.0 type (typed references, GC types) or
+ * exception handling (tags, {@code exnref}, {@code try_table}, {@code throw}, {@code throw_ref})
  * runs in the interpreter as a whole, until the compiler follows the interpreter there.
  */
 public final class CompilerScope {
@@ -49,10 +53,36 @@ public final class CompilerScope {
         return r;
       }
     }
+    if (module.tagCount() > 0) {
+      return Optional.of("it has exception tags (Wasm 3.0 exception handling)");
+    }
     return first(module.tables(), t -> ref(t.elementType()))
         .or(() -> first(module.globals(), g -> refs(List.of(g.type().valueType()))))
         .or(() -> first(module.functions(), f -> refs(f.locals())))
-        .or(() -> first(module.elements(), e -> ref(e.type())));
+        .or(() -> first(module.elements(), e -> ref(e.type())))
+        .or(() -> exceptionInstructions(module));
+  }
+
+  /**
+   * Finds a {@code try_table} or {@code throw_ref} (Wasm 3.0 exception handling), which code can
+   * use without declaring a tag or an {@code exnref} anywhere the checks above look.
+   */
+  private static Optional<String> exceptionInstructions(WasmModule module) {
+    for (int i = 0; i < module.functions().size(); i++) {
+      InstructionReader r = InstructionReader.of(module.functions().get(i).body());
+      while (r.hasNext()) {
+        Opcode op = r.next();
+        if (op == Opcode.TRY_TABLE || op == Opcode.THROW_REF || op == Opcode.THROW) {
+          return Optional.of(
+              "function "
+                  + (module.importedFunctionCount() + i)
+                  + " uses "
+                  + op.text()
+                  + " (Wasm 3.0 exception handling)");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static <T> Optional<String> first(
@@ -65,8 +95,14 @@ public final class CompilerScope {
   }
 
   private static Optional<String> ref(RefType r) {
-    return r.equals(RefType.FUNCREF) || r.equals(RefType.EXTERNREF)
-        ? Optional.empty()
-        : Optional.of("it uses the reference type " + r.text() + " (Wasm 3.0)");
+    if (r.equals(RefType.FUNCREF) || r.equals(RefType.EXTERNREF)) {
+      return Optional.empty();
+    }
+    boolean exception =
+        r.heapType() == HeapType.Abstract.EXN || r.heapType() == HeapType.Abstract.NOEXN;
+    return Optional.of(
+        "it uses the reference type "
+            + r.text()
+            + (exception ? " (Wasm 3.0 exception handling)" : " (Wasm 3.0)"));
   }
 }

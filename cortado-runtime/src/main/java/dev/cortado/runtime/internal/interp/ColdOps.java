@@ -38,6 +38,8 @@ final class ColdOps {
     int op = code[pc];
     int d = fp + code[pc + 1];
     switch (op) {
+      case Ir.THROW -> throw Unwinding.throwTag(m, inst, code, pc, fp);
+      case Ir.THROW_REF -> throw Unwinding.throwRef(m, code, pc, fp);
       case Ir.CONST_V128 -> {
         s[d] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
         m.hi[d] = (code[pc + 4] & 0xFFFF_FFFFL) | ((long) code[pc + 5] << 32);

@@ -658,8 +658,14 @@ final class Ir {
   /** RETURN_CALL_INDIRECT typeId table indexSlot base: RETURN_CALL through a table. */
   static final int RETURN_CALL_INDIRECT = 212;
 
+  /** THROW tag base: throws an exception of the tag with its values in slots base... */
+  static final int THROW = 213;
+
+  /** THROW_REF ref: throws the exception in slot ref again (traps on null) */
+  static final int THROW_REF = 214;
+
   /** The number of IR opcodes. */
-  static final int COUNT = 213;
+  static final int COUNT = 215;
 
   /**
    * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}

@@ -26,15 +26,16 @@ final class Lowering {
   static final int VEC = 1;
   static final int REF = 2;
 
-  private static final int KIND_BLOCK = 0;
-  private static final int KIND_LOOP = 1;
+  static final int KIND_BLOCK = 0;
+  static final int KIND_LOOP = 1;
   private static final int KIND_IF = 2;
-  private static final int KIND_FUNCTION = 3;
+  static final int KIND_FUNCTION = 3;
 
-  private final LoweringContext ctx;
-  private final CodeBuffer out = new CodeBuffer();
+  final LoweringContext ctx;
+  final CodeBuffer out = new CodeBuffer();
   private final IntList offsets = new IntList();
-  private final InstructionReader r;
+  final InstructionReader r;
+  private final ExceptionLowering exceptions = new ExceptionLowering(this);
 
   private final ValType[] localTypes;
   private final int localCount;
@@ -42,7 +43,7 @@ final class Lowering {
   private final int base;
 
   // The virtual operand stack: the slot holding each value, and its type.
-  private int sp;
+  int sp;
   private int[] vslot = new int[16];
   private ValType[] vtype = new ValType[16];
 
@@ -54,14 +55,15 @@ final class Lowering {
   // on top of the stack: a branch on that result can fuse with it.
   private int lastCompare = -1;
 
-  private Frame[] frames = new Frame[8];
-  private int depth;
+  Frame[] frames = new Frame[8];
+  int depth;
   private boolean dead;
   private int deadNesting;
 
   /** An open block during lowering. */
-  private static final class Frame {
+  static final class Frame {
     int kind;
+    int tryIndex = -1;
     int height;
     List<ValType> params;
     List<ValType> results;
@@ -95,7 +97,8 @@ final class Lowering {
         l.constants.low(),
         l.constants.high(),
         frameSize,
-        l.offsets.toArray());
+        l.offsets.toArray(),
+        l.exceptions.handlers());
   }
 
   private void run(FuncType type) {
@@ -115,7 +118,7 @@ final class Lowering {
 
   private void skipDead(Opcode op) {
     switch (op) {
-      case BLOCK, LOOP, IF -> deadNesting++;
+      case BLOCK, LOOP, IF, TRY_TABLE -> deadNesting++;
       case ELSE -> {
         if (deadNesting == 0) {
           elseBranch();
@@ -219,6 +222,8 @@ final class Lowering {
         produce(r.heapType() == HeapType.Abstract.FUNC ? RefType.FUNCREF : RefType.EXTERNREF);
       }
       case SELECT_TYPES -> select(r.selectType(0));
+      case TAG -> exceptions.throwTag(r.index());
+      case TRY_TABLE -> exceptions.tryTable();
     }
   }
 
@@ -237,6 +242,7 @@ final class Lowering {
       }
       case DROP -> pop();
       case SELECT -> select(vtype[sp - 2]);
+      case THROW_REF -> exceptions.throwRef();
       case REF_IS_NULL -> {
         int a = pop();
         emit(Ir.REF_IS_NULL);
@@ -608,6 +614,9 @@ final class Lowering {
       depth--;
       return;
     }
+    if (f.tryIndex >= 0) {
+      exceptions.closeTry(f.tryIndex);
+    }
     if (f.elsePatch >= 0) {
       out.set(f.elsePatch, out.size());
     }
@@ -716,7 +725,7 @@ final class Lowering {
     becomeDead();
   }
 
-  private void jump(Frame f, int op) {
+  void jump(Frame f, int op) {
     emit(op);
     addTarget(f);
   }
@@ -790,7 +799,7 @@ final class Lowering {
   }
 
   /** Pops a call's arguments, each copied to its own slot, and returns the first one's slot. */
-  private int arguments(FuncType t) {
+  int arguments(FuncType t) {
     int n = t.params().size();
     for (int k = sp - n; k < sp; k++) {
       materialize(k);
@@ -815,7 +824,7 @@ final class Lowering {
     }
   }
 
-  private void becomeDead() {
+  void becomeDead() {
     dead = true;
     deadNesting = 0;
     lastDst = -1;
@@ -824,7 +833,7 @@ final class Lowering {
 
   // ---- frames and the virtual stack ----
 
-  private Frame pushFrame(int kind, int height, List<ValType> params, List<ValType> results) {
+  Frame pushFrame(int kind, int height, List<ValType> params, List<ValType> results) {
     if (depth == frames.length) {
       frames = Arrays.copyOf(frames, depth * 2);
     }
@@ -839,6 +848,7 @@ final class Lowering {
     f.results = results;
     f.loopStart = -1;
     f.elsePatch = -1;
+    f.tryIndex = -1;
     f.forwardJumps.clear();
     depth++;
     return f;
@@ -852,7 +862,7 @@ final class Lowering {
     }
   }
 
-  private int home(int height) {
+  int home(int height) {
     return base + height;
   }
 
@@ -878,7 +888,7 @@ final class Lowering {
   }
 
   /** Pops the top value and returns the slot holding it. */
-  private int pop() {
+  int pop() {
     return vslot[--sp];
   }
 
@@ -898,14 +908,14 @@ final class Lowering {
     }
   }
 
-  private void materializeAll() {
+  void materializeAll() {
     for (int k = 0; k < sp; k++) {
       materialize(k);
     }
   }
 
   /** Starts an instruction, remembering which Wasm instruction it comes from. */
-  private void emit(int op) {
+  void emit(int op) {
     int pc = out.add(op);
     int offset = r.offset();
     int n = offsets.size();

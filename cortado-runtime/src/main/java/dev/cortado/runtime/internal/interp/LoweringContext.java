@@ -17,6 +17,9 @@ interface LoweringContext {
   /** Returns the element type of table {@code index}. */
   ValType tableElementType(int index);
 
+  /** Returns the type of tag {@code index}: its parameters are the exception's values. */
+  FuncType tagType(int index);
+
   /** Returns the engine-wide id of {@code type}, which {@code call_indirect} compares. */
   int typeId(FuncType type);
 }

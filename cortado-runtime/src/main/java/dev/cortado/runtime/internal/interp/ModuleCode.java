@@ -1,6 +1,8 @@
 package dev.cortado.runtime.internal.interp;
 
+import dev.cortado.wasm.ExternKind;
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
@@ -68,6 +70,17 @@ public final class ModuleCode implements LoweringContext {
   public ValType tableElementType(int index) {
     TableType t = module.tableType(index);
     return t.elementType();
+  }
+
+  @Override
+  public FuncType tagType(int index) {
+    WasmModule m = module.module();
+    int imported = m.importedTagCount();
+    int typeIndex =
+        index < imported
+            ? ((ImportDesc.Tag) m.imports(ExternKind.TAG).get(index).desc()).typeIndex()
+            : m.tags().get(index - imported).typeIndex();
+    return module.type(typeIndex);
   }
 
   @Override

@@ -38,4 +38,28 @@ class CompilerScopeTest {
       assertTrue(why.isPresent() && why.get().contains("Wasm 3.0"), wat + ": " + why);
     }
   }
+
+  @Test
+  void exceptionHandlingAnywhereIsOutside() {
+    for (String wat :
+        new String[] {
+          "(module (tag))",
+          "(module (import \"m\" \"t\" (tag (param i32))))",
+          "(module (func (param exnref)))",
+          "(module (func (local exnref)))",
+          "(module (func (block (try_table (catch_all 0)))))",
+          "(module (func (throw_ref (ref.null exn))))"
+        }) {
+      Optional<String> why = CompilerScope.outside(TextParser.parseModule(wat));
+      assertTrue(why.isPresent() && why.get().contains("exception"), wat + ": " + why);
+    }
+  }
+
+  @Test
+  void namesTheFunctionUsingAnExceptionInstruction() {
+    String wat = "(module (func) (func (block (try_table (catch_all 0)))))";
+    assertEquals(
+        Optional.of("function 1 uses try_table (Wasm 3.0 exception handling)"),
+        CompilerScope.outside(TextParser.parseModule(wat)));
+  }
 }

@@ -1,0 +1,124 @@
+package dev.cortado.wasm.valid;
+
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.HeapType;
+import dev.cortado.wasm.Instruction;
+import dev.cortado.wasm.InvalidException;
+import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.binary.InstructionReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Validation of exception handling (Wasm 3.0): tag types, {@code throw}, {@code throw_ref} and
+ * {@code try_table} with its catch clauses.
+ *
+ * @see <a
+ *     href="https://webassembly.github.io/spec/core/valid/instructions.html#exception-instructions">
+ *     Exception instructions</a>
+ */
+final class ExceptionRules {
+  /** {@code (ref exn)}: what {@code catch_ref} and {@code catch_all_ref} pass to their label. */
+  static final RefType EXN = new RefType(false, HeapType.Abstract.EXN);
+
+  private ExceptionRules() {}
+
+  /** Checks a tag's type: a function type without results; returns it. */
+  static FuncType tagType(Context types, int typeIndex, String where) {
+    if (!types.hasType(typeIndex)) {
+      throw InvalidException.of("unknown type " + Integer.toUnsignedString(typeIndex), where);
+    }
+    if (!types.isFuncType(typeIndex)) {
+      throw InvalidException.of("type " + typeIndex + " of a tag is not a function type", where);
+    }
+    FuncType t = types.funcType(typeIndex);
+    if (!t.results().isEmpty()) {
+      throw InvalidException.of(
+          "non-empty tag result type " + FunctionValidator.text(t.results()), where);
+    }
+    return t;
+  }
+
+  /**
+   * Whether {@code actual} is a subtype of {@code expected} by the rules exceptions need: a
+   * non-null reference where a nullable one of the same heap type is expected, and {@code noexn}
+   * below {@code exn}.
+   */
+  static boolean matches(ValType actual, ValType expected) {
+    if (!(actual instanceof RefType a) || !(expected instanceof RefType e)) {
+      return false;
+    }
+    if (a.nullable() && !e.nullable()) {
+      return false;
+    }
+    return a.heapType().equals(e.heapType())
+        || (a.heapType() == HeapType.Abstract.NOEXN && e.heapType() == HeapType.Abstract.EXN);
+  }
+
+  private static FuncType tag(FunctionValidator v, int index) {
+    if (!Context.inRange(index, v.ctx.tags.length)) {
+      throw v.fail("unknown tag " + Integer.toUnsignedString(index));
+    }
+    return v.ctx.tags[index];
+  }
+
+  /** {@code throw x}: pops the tag's values; the code after it is unreachable. */
+  static void throwTag(FunctionValidator v) {
+    FuncType t = tag(v, v.reader.index());
+    v.popAll(t.params());
+    v.unreachable();
+  }
+
+  /** {@code throw_ref}: pops an exception reference; the code after it is unreachable. */
+  static void throwRef(FunctionValidator v) {
+    v.pop(RefType.EXNREF);
+    v.unreachable();
+  }
+
+  /**
+   * {@code try_table bt catch*}: each clause's label must take what the clause passes; then the
+   * instruction opens a block like {@code block bt}.
+   */
+  static void tryTable(FunctionValidator v) {
+    InstructionReader r = v.reader;
+    for (int i = 0; i < r.catchCount(); i++) {
+      Instruction.CatchKind kind = r.catchKind(i);
+      int label = r.catchLabel(i);
+      if (!v.hasLabel(label)) {
+        throw v.fail("unknown label " + Integer.toUnsignedString(label));
+      }
+      List<ValType> passed = new ArrayList<>();
+      if (kind.hasTag()) {
+        passed.addAll(tag(v, r.catchTag(i)).params());
+      }
+      if (kind.passesReference()) {
+        passed.add(EXN);
+      }
+      List<ValType> expected = v.labelTypes(label);
+      if (!allMatch(passed, expected)) {
+        throw v.fail(
+            "type mismatch: "
+                + kind.text()
+                + " passes "
+                + FunctionValidator.text(passed)
+                + " to a label of "
+                + FunctionValidator.text(expected));
+      }
+    }
+    ControlRules.block(v, Opcode.BLOCK);
+  }
+
+  private static boolean allMatch(List<ValType> passed, List<ValType> expected) {
+    if (passed.size() != expected.size()) {
+      return false;
+    }
+    for (int i = 0; i < passed.size(); i++) {
+      if (!FunctionValidator.matches(passed.get(i), expected.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
