@@ -226,6 +226,9 @@ public final class InstructionReader {
       in.u8();
       return simple;
     }
+    if (b == 0x63 || b == 0x64) {
+      return BlockType.of(in.valType());
+    }
     long v = in.s33();
     if (v < 0) {
       throw in.error("malformed block type", at);

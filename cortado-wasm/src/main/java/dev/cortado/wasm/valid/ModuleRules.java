@@ -58,6 +58,9 @@ final class ModuleRules {
         case ImportDesc.Tag tg -> tags[x++] = ExceptionRules.tagType(types, tg.typeIndex(), where);
       }
     }
+    if (version == WasmVersion.WASM_2_0 && tags.length > 0) {
+      throw InvalidException.of("exception tags are Wasm 3.0 (exception handling)", "tag 0");
+    }
     for (int i = 0; i < m.tags().size(); i++) {
       int index = m.importedTagCount() + i;
       tags[x++] = ExceptionRules.tagType(types, m.tags().get(i).typeIndex(), "tag " + index);

@@ -22,6 +22,8 @@ class WasmVersionTest {
         "(module (global i32 (i32.const 1)) (global i32 (global.get 0)))",
         "(module (memory 1) (global i32 (i32.const 8)) (data (global.get 0) \"x\"))",
         "(module (func $f) (func return_call $f))",
+        "(module (tag))",
+        "(module (func (block (try_table (catch_all 0)))))",
         "(module (func (param v128 v128) (result v128)"
             + " (i8x16.relaxed_swizzle (local.get 0) (local.get 1))))"
       })
