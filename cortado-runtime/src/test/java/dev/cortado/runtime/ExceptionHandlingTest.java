@@ -98,6 +98,10 @@ class ExceptionHandlingTest {
     return self[0];
   }
 
+  private Instance standalone(String wat) {
+    return Linker.create().instantiate(Store.create(engine), Module.compileText(engine, wat));
+  }
+
   private Func func(String name) {
     return instance(Store.create(engine)).func(name).orElseThrow();
   }
@@ -224,24 +228,44 @@ class ExceptionHandlingTest {
   @Test
   void anExnrefResultReachesTheHostAsAnExceptionRef() {
     Instance i =
-        Linker.create()
-            .instantiate(
-                Store.create(engine),
-                Module.compileText(
-                    engine,
-                    """
+        standalone(
+            """
                     (module
                       (tag $t (param i64))
                       (func (export "f") (result exnref)
                         (block $h (result exnref)
                           (try_table (catch_all_ref $h) (throw $t (i64.const 3)))
                           (unreachable))))
-                    """));
+                    """);
     WasmValue.ExnRef r = (WasmValue.ExnRef) i.func("f").orElseThrow().call().get(0);
     Optional<ExceptionRef> x = r.exception();
     assertTrue(x.isPresent());
     assertEquals(List.of(WasmValue.i64(3)), x.get().payload());
     assertFalse(x.get().tag().type().params().isEmpty());
+  }
+
+  @Test
+  void legacyTryCatchesRethrowsAndDelegatesAcrossCalls() {
+    Instance i =
+        standalone(
+            """
+                    (module
+                      (tag $e (param i64))
+                      (func $throw (param i64) (throw $e (local.get 0)))
+                      (func $rethrowing (param i64)
+                        (try (do (call $throw (local.get 0)))
+                          (catch_all (rethrow 0))))
+                      (func (export "f") (param i64) (result i64)
+                        (try $outer (result i64)
+                          (do
+                            (try (result i64)
+                              (do
+                                (try (do (call $rethrowing (local.get 0))) (delegate $outer))
+                                (i64.const -1))
+                              (catch $e (drop) (i64.const -2))))
+                          (catch $e (i64.mul (i64.const 10))))))
+                    """);
+    assertEquals(List.of(WasmValue.i64(70)), i.func("f").orElseThrow().call(WasmValue.i64(7)));
   }
 
   @ParameterizedTest

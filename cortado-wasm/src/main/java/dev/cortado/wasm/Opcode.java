@@ -27,7 +27,10 @@ public enum Opcode {
   LOOP("loop", 0, 0x03, Immediate.BLOCK_TYPE, null),
   IF("if", 0, 0x04, Immediate.BLOCK_TYPE, null),
   ELSE("else", 0, 0x05, Immediate.NONE, null),
+  TRY("try", 0, 0x06, Immediate.BLOCK_TYPE, null),
+  CATCH("catch", 0, 0x07, Immediate.TAG, null),
   THROW("throw", 0, 0x08, Immediate.TAG, null),
+  RETHROW("rethrow", 0, 0x09, Immediate.LABEL, null),
   THROW_REF("throw_ref", 0, 0x0A, Immediate.NONE, null),
   END("end", 0, 0x0B, Immediate.NONE, null),
   BR("br", 0, 0x0C, Immediate.LABEL, null),
@@ -38,6 +41,8 @@ public enum Opcode {
   CALL_INDIRECT("call_indirect", 0, 0x11, Immediate.CALL_INDIRECT, null),
   RETURN_CALL("return_call", 0, 0x12, Immediate.FUNC, null),
   RETURN_CALL_INDIRECT("return_call_indirect", 0, 0x13, Immediate.CALL_INDIRECT, null),
+  DELEGATE("delegate", 0, 0x18, Immediate.LABEL, null),
+  CATCH_ALL("catch_all", 0, 0x19, Immediate.NONE, null),
   DROP("drop", 0, 0x1A, Immediate.NONE, null),
   SELECT("select", 0, 0x1B, Immediate.NONE, null),
   SELECT_TYPED("select", 0, 0x1C, Immediate.SELECT_TYPES, null),
@@ -603,6 +608,8 @@ public enum Opcode {
     private static Set<Opcode> wasm3() {
       EnumSet<Opcode> s =
           EnumSet.of(RETURN_CALL, RETURN_CALL_INDIRECT, THROW, THROW_REF, TRY_TABLE);
+      // The legacy exception instructions, which engines and toolchains still use.
+      s.addAll(EnumSet.of(TRY, CATCH, CATCH_ALL, RETHROW, DELEGATE));
       for (Opcode op : values()) {
         if (op.text.contains(".relaxed_")) {
           s.add(op);

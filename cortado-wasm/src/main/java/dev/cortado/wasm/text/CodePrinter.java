@@ -43,7 +43,11 @@ final class CodePrinter {
     // The last instruction is the end of the function itself, which the text leaves implicit.
     for (Instruction i : code.subList(0, Math.max(0, code.size() - 1))) {
       Opcode op = i.opcode();
-      if (op == Opcode.END || op == Opcode.ELSE) {
+      if (op == Opcode.END
+          || op == Opcode.ELSE
+          || op == Opcode.CATCH
+          || op == Opcode.CATCH_ALL
+          || op == Opcode.DELEGATE) {
         depth = Math.max(0, depth - 1);
       }
       out.append(indent)
@@ -54,7 +58,10 @@ final class CodePrinter {
           || op == Opcode.LOOP
           || op == Opcode.IF
           || op == Opcode.ELSE
-          || op == Opcode.TRY_TABLE) {
+          || op == Opcode.TRY_TABLE
+          || op == Opcode.TRY
+          || op == Opcode.CATCH
+          || op == Opcode.CATCH_ALL) {
         depth++;
       }
     }
@@ -67,7 +74,8 @@ final class CodePrinter {
         .map(
             i ->
                 switch (i.opcode()) {
-                  case BLOCK, LOOP, IF, ELSE, END, TRY_TABLE -> text(i, -1);
+                  case BLOCK, LOOP, IF, ELSE, END, TRY_TABLE, TRY, CATCH, CATCH_ALL, DELEGATE ->
+                      text(i, -1);
                   default -> "(" + text(i, -1) + ")";
                 })
         .collect(Collectors.joining(" "));

@@ -49,6 +49,7 @@ final class Keywords {
           "catch_ref",
           "catch_all",
           "catch_all_ref",
+          "do",
           "assert_exception",
           "ref",
           "null",

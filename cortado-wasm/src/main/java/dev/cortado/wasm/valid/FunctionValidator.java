@@ -152,8 +152,20 @@ final class FunctionValidator {
         }
       }
       case I32, I64, F32, F64, V128 -> applySignature(op);
-      case BLOCK_TYPE -> ControlRules.block(this, op);
-      case LABEL -> ControlRules.branch(this, op);
+      case BLOCK_TYPE -> {
+        if (op == Opcode.TRY) {
+          LegacyExceptionRules.tryBlock(this);
+        } else {
+          ControlRules.block(this, op);
+        }
+      }
+      case LABEL -> {
+        switch (op) {
+          case RETHROW -> LegacyExceptionRules.rethrow(this);
+          case DELEGATE -> LegacyExceptionRules.delegate(this);
+          default -> ControlRules.branch(this, op);
+        }
+      }
       case BR_TABLE -> ControlRules.brTable(this);
       case FUNC -> {
         switch (op) {
@@ -176,7 +188,13 @@ final class FunctionValidator {
       case TABLE, TABLE_INIT, ELEM, TABLE_COPY -> TableRules.check(this, op);
       case HEAP_TYPE -> ReferenceRules.refNull(this);
       case LANE, SHUFFLE -> VectorRules.check(this, op);
-      case TAG -> ExceptionRules.throwTag(this);
+      case TAG -> {
+        if (op == Opcode.THROW) {
+          ExceptionRules.throwTag(this);
+        } else {
+          LegacyExceptionRules.catchClause(this, false);
+        }
+      }
       case TRY_TABLE -> ExceptionRules.tryTable(this);
     }
   }
@@ -312,6 +330,16 @@ final class FunctionValidator {
 
   int topKind() {
     return ctrlKind[depth - 1];
+  }
+
+  /** Changes the kind of the innermost block (a legacy {@code try} opens as a plain block). */
+  void setTopKind(int kind) {
+    ctrlKind[depth - 1] = kind;
+  }
+
+  /** Returns the kind of the block label {@code label} (0 = innermost) names. */
+  int kindAt(int label) {
+    return ctrlKind[depth - 1 - label];
   }
 
   int topBlock() {

@@ -69,7 +69,7 @@ class InstructionCodecTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
-    "06, illegal opcode",
+    "27, illegal opcode",
     "fc 12, illegal opcode",
     "fd 9a 01, illegal opcode",
     "3f 01, zero byte expected",

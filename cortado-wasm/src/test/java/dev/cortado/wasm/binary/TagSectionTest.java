@@ -56,6 +56,49 @@ class TagSectionTest {
   }
 
   @Test
+  void legacyTryCatchRethrowAndDelegateSurviveBinaryAndText() {
+    String wat =
+        """
+        (module
+          (tag $e (param i32))
+          (func (result i32)
+            (try $outer (result i32)
+              (do
+                (try (result i32)
+                  (do (try (do (throw $e (i32.const 1))) (delegate $outer)) (i32.const 0))
+                  (catch $e)
+                  (catch_all (rethrow 0))))
+              (catch $e (i32.add (i32.const 1)))))
+          (func
+            try
+              nop
+            catch_all
+              try
+              delegate 1
+            end))
+        """;
+    WasmModule m = TextParser.parseModule(wat);
+    WasmModule decoded = ModuleDecoder.decode(ModuleEncoder.encode(m));
+    assertEquals(m.functions(), decoded.functions());
+    assertEquals(
+        decoded.functions(), TextParser.parseModule(TextPrinter.print(decoded)).functions());
+  }
+
+  @Test
+  void catchOutsideATryIsMalformedText() {
+    for (String wat :
+        List.of(
+            "(module (func (catch_all)))",
+            "(module (func (delegate 0)))",
+            "(module (func (try (do) (catch_all) (catch_all))))",
+            "(module (func block catch_all end))")) {
+      MalformedException e =
+          assertThrows(MalformedException.class, () -> TextParser.parseModule(wat), wat);
+      assertTrue(e.getMessage().contains("unexpected token"), e.getMessage());
+    }
+  }
+
+  @Test
   void catchLabelsCountFromTheBlockAroundTheTryTable() {
     WasmModule m = TextParser.parseModule(MODULE);
     InstructionReader r = InstructionReader.of(m.functions().get(0).body());

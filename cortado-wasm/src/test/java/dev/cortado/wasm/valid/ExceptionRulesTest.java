@@ -28,7 +28,13 @@ class ExceptionRulesTest {
         "(module (func (param exnref) (throw_ref (local.get 0))))",
         "(module (func (param exnref) (result f32) (i32.const 1) (throw_ref (local.get 0))))",
         "(module (func (loop $l (try_table (catch_all $l)))))",
-        "(module (import \"m\" \"t\" (tag (param v128))) (export \"t\" (tag 0)))"
+        "(module (import \"m\" \"t\" (tag (param v128))) (export \"t\" (tag 0)))",
+        "(module (tag $e (param i32)) (func (result i32)"
+            + " (try (result i32) (do (i32.const 1)) (catch $e) (catch_all (i32.const 2)))))",
+        "(module (tag $e) (func (try (do) (catch $e (rethrow 0)))))",
+        "(module (func (try $t (do (try (do) (delegate $t))) (catch_all))))",
+        "(module (func (try (do) (delegate 0))))",
+        "(module (func (try (do) (catch_all (try (do) (catch_all (rethrow 1)))))))"
       })
   void acceptsExceptionCode(String wat) {
     Validator.validate(TextParser.parseModule(wat));
@@ -52,7 +58,14 @@ class ExceptionRulesTest {
         "(module (func (block (try_table (catch_all 2))))) | unknown label 2",
         "(module (func (block (try_table (catch 3 0))))) | unknown tag 3",
         "(module (export \"t\" (tag 0))) | unknown tag 0",
-        "(module (func (result i32) (try_table (result i32) (i64.const 42)))) | type mismatch"
+        "(module (func (result i32) (try_table (result i32) (i64.const 42)))) | type mismatch",
+        "(module (func (rethrow 0))) | invalid rethrow label",
+        "(module (func (block (rethrow 0)))) | invalid rethrow label",
+        "(module (func (try (do) (catch_all (block (rethrow 0)))))) | invalid rethrow label",
+        "(module (func (try (do) (delegate 1)))) | unknown label",
+        "(module (tag $e (param i32)) (func (try (do) (catch $e)))) | type mismatch",
+        "(module (func (result i32) (try (result i32) (do (i32.const 1)) (catch_all))))"
+            + " | type mismatch"
       })
   void rejectsWrongExceptionCode(String wat, String problem) {
     InvalidException e =

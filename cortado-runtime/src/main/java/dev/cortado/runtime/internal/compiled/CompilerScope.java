@@ -72,7 +72,10 @@ public final class CompilerScope {
       InstructionReader r = InstructionReader.of(module.functions().get(i).body());
       while (r.hasNext()) {
         Opcode op = r.next();
-        if (op == Opcode.TRY_TABLE || op == Opcode.THROW_REF || op == Opcode.THROW) {
+        if (op == Opcode.TRY_TABLE
+            || op == Opcode.THROW_REF
+            || op == Opcode.THROW
+            || op == Opcode.TRY) {
           return Optional.of(
               "function "
                   + (module.importedFunctionCount() + i)

@@ -49,21 +49,23 @@ final class Lowering {
 
   // Code position of the destination operand of the last instruction, when it produced the
   // value on top of the stack in its own slot and nothing jumps between it and here.
-  private int lastDst = -1;
+  int lastDst = -1;
 
   // Code position of the last instruction when it is an i32 comparison (or eqz) whose result is
   // on top of the stack: a branch on that result can fuse with it.
-  private int lastCompare = -1;
+  int lastCompare = -1;
 
   Frame[] frames = new Frame[8];
   int depth;
-  private boolean dead;
-  private int deadNesting;
+  boolean dead;
+  int deadNesting;
 
   /** An open block during lowering. */
   static final class Frame {
     int kind;
     int tryIndex = -1;
+    int groupLimit;
+    int exceptionSlot = -1;
     int height;
     List<ValType> params;
     List<ValType> results;
@@ -81,7 +83,9 @@ final class Lowering {
     this.localTypes = info.localTypes().toArray(new ValType[0]);
     this.localCount = localTypes.length;
     this.constants = Constants.collect(f.body());
-    this.base = localCount + constants.count();
+    // A slot per legacy try for the exception its catch holds, below the operand stack.
+    this.base = localCount + constants.count() + constants.legacyTries;
+    exceptions.exceptionSlots = localCount + constants.count();
     this.r = InstructionReader.of(f.body());
   }
 
@@ -118,7 +122,19 @@ final class Lowering {
 
   private void skipDead(Opcode op) {
     switch (op) {
-      case BLOCK, LOOP, IF, TRY_TABLE -> deadNesting++;
+      case BLOCK, LOOP, IF, TRY_TABLE, TRY -> deadNesting++;
+      case CATCH, CATCH_ALL -> {
+        if (deadNesting == 0) {
+          exceptions.legacyCatch(r.index(), op == Opcode.CATCH_ALL);
+        }
+      }
+      case DELEGATE -> {
+        if (deadNesting > 0) {
+          deadNesting--;
+        } else {
+          exceptions.delegate(r.index());
+        }
+      }
       case ELSE -> {
         if (deadNesting == 0) {
           elseBranch();
@@ -145,12 +161,19 @@ final class Lowering {
       case F32 -> constant(r.f32Bits(), ValType.F32);
       case F64 -> constant(r.f64Bits(), ValType.F64);
       case V128 -> vectorConstant(r.v128Low(), r.v128High());
-      case BLOCK_TYPE -> block(op);
-      case LABEL -> {
-        if (op == Opcode.BR) {
-          br(r.index());
+      case BLOCK_TYPE -> {
+        if (op == Opcode.TRY) {
+          exceptions.legacyTry();
         } else {
-          brIf(r.index());
+          block(op);
+        }
+      }
+      case LABEL -> {
+        switch (op) {
+          case BR -> br(r.index());
+          case RETHROW -> exceptions.rethrow(r.index());
+          case DELEGATE -> exceptions.delegate(r.index());
+          default -> brIf(r.index());
         }
       }
       case BR_TABLE -> brTable();
@@ -222,7 +245,13 @@ final class Lowering {
         produce(r.heapType() == HeapType.Abstract.FUNC ? RefType.FUNCREF : RefType.EXTERNREF);
       }
       case SELECT_TYPES -> select(r.selectType(0));
-      case TAG -> exceptions.throwTag(r.index());
+      case TAG -> {
+        if (op == Opcode.THROW) {
+          exceptions.throwTag(r.index());
+        } else {
+          exceptions.legacyCatch(r.index(), false);
+        }
+      }
       case TRY_TABLE -> exceptions.tryTable();
     }
   }
@@ -243,6 +272,7 @@ final class Lowering {
       case DROP -> pop();
       case SELECT -> select(vtype[sp - 2]);
       case THROW_REF -> exceptions.throwRef();
+      case CATCH_ALL -> exceptions.legacyCatch(0, true);
       case REF_IS_NULL -> {
         int a = pop();
         emit(Ir.REF_IS_NULL);
@@ -602,7 +632,7 @@ final class Lowering {
     lastCompare = -1;
   }
 
-  private void end() {
+  void end() {
     Frame f = frames[depth - 1];
     if (!dead) {
       materializeAll();
@@ -615,7 +645,7 @@ final class Lowering {
       return;
     }
     if (f.tryIndex >= 0) {
-      exceptions.closeTry(f.tryIndex);
+      exceptions.closeTry(f);
     }
     if (f.elsePatch >= 0) {
       out.set(f.elsePatch, out.size());
@@ -849,13 +879,15 @@ final class Lowering {
     f.loopStart = -1;
     f.elsePatch = -1;
     f.tryIndex = -1;
+    f.groupLimit = exceptions.groupCount();
+    f.exceptionSlot = -1;
     f.forwardJumps.clear();
     depth++;
     return f;
   }
 
   /** Sets the stack to {@code height} values below {@code types}, all in their own slots. */
-  private void resetStack(int height, List<ValType> types) {
+  void resetStack(int height, List<ValType> types) {
     sp = height;
     for (ValType t : types) {
       push(t);

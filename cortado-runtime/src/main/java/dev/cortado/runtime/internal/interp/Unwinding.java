@@ -2,8 +2,12 @@ package dev.cortado.runtime.internal.interp;
 
 import static dev.cortado.runtime.internal.interp.ExceptionLowering.CLAUSES;
 import static dev.cortado.runtime.internal.interp.ExceptionLowering.CLAUSE_SIZE;
+import static dev.cortado.runtime.internal.interp.ExceptionLowering.DELEGATE_LIMIT;
 import static dev.cortado.runtime.internal.interp.ExceptionLowering.END;
 import static dev.cortado.runtime.internal.interp.ExceptionLowering.HEADER;
+import static dev.cortado.runtime.internal.interp.ExceptionLowering.LEGACY_CATCH;
+import static dev.cortado.runtime.internal.interp.ExceptionLowering.LEGACY_CATCH_ALL;
+import static dev.cortado.runtime.internal.interp.ExceptionLowering.OPEN;
 import static dev.cortado.runtime.internal.interp.ExceptionLowering.START;
 
 import dev.cortado.runtime.Trap;
@@ -77,23 +81,32 @@ final class Unwinding {
   /** Returns the landing pad of the clause of {@code fn} at {@code pc} that catches, or -1. */
   private static int find(Machine m, WasmFunction fn, int pc, int fp, ExceptionInstance exception) {
     int[] h = fn.code().handlers;
+    // Below a delegate, only the groups opened before its target's block still apply.
+    int limit = Integer.MAX_VALUE;
     for (int g = 0; g < h.length; g += HEADER + CLAUSE_SIZE * h[g + CLAUSES]) {
-      if (pc < h[g + START] || pc >= h[g + END]) {
+      if (h[g + OPEN] >= limit || pc < h[g + START] || pc >= h[g + END]) {
+        continue;
+      }
+      if (h[g + DELEGATE_LIMIT] >= 0) {
+        limit = h[g + DELEGATE_LIMIT];
         continue;
       }
       for (int c = 0; c < h[g + CLAUSES]; c++) {
         int at = g + HEADER + CLAUSE_SIZE * c;
         int kind = h[at];
-        if (kind < CATCH_ALL && fn.instance.tags[h[at + 1]] != exception.tag) {
+        boolean all = kind == CATCH_ALL || kind == CATCH_ALL_REF || kind == LEGACY_CATCH_ALL;
+        if (!all && fn.instance.tags[h[at + 1]] != exception.tag) {
           continue;
         }
         int dst = fp + h[at + 3];
-        if (kind < CATCH_ALL) {
+        if (!all) {
           exception.copyValuesTo(m.lo, m.hi, m.refs, dst);
           dst += exception.lo.length;
         }
         if (kind == CATCH_REF || kind == CATCH_ALL_REF) {
           m.refs[dst] = exception;
+        } else if (kind >= LEGACY_CATCH) {
+          m.refs[fp + h[at + 4]] = exception;
         }
         return h[at + 2];
       }
