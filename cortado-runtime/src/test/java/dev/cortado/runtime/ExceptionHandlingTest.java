@@ -245,6 +245,39 @@ class ExceptionHandlingTest {
   }
 
   @Test
+  void aHostFunctionThrowsIntoWasm() {
+    Store store = Store.create(engine);
+    Tag tag = Tag.create(store, FuncType.of(List.of(ValType.F64), List.of()));
+    Linker linker =
+        Linker.create()
+            .define("env", "t", tag)
+            .define(
+                "env",
+                "fail",
+                FuncType.of(List.of(), List.of()),
+                (caller, args, results) -> {
+                  throw UncaughtException.of(tag, List.of(WasmValue.f64(2.5)));
+                });
+    Instance i =
+        linker.instantiate(
+            store,
+            Module.compileText(
+                engine,
+                """
+                (module
+                  (import "env" "t" (tag $t (param f64)))
+                  (import "env" "fail" (func $fail))
+                  (func (export "f") (result f64)
+                    (block $h (result f64)
+                      (try_table (catch $t $h) (call $fail))
+                      (f64.const -1))))
+                """));
+    assertEquals(List.of(WasmValue.f64(2.5)), i.func("f").orElseThrow().call());
+    assertThrows(
+        IllegalArgumentException.class, () -> UncaughtException.of(tag, List.of(WasmValue.i32(1))));
+  }
+
+  @Test
   void legacyTryCatchesRethrowsAndDelegatesAcrossCalls() {
     Instance i =
         standalone(
