@@ -603,13 +603,15 @@ public enum Opcode {
    * constructor).
    */
   private static final class Wasm3 {
+    // With the legacy ones (try, catch, catch_all, rethrow, delegate), which toolchains still emit.
+    static final Set<Opcode> EXCEPTIONS =
+        Collections.unmodifiableSet(
+            EnumSet.of(THROW, THROW_REF, TRY_TABLE, TRY, CATCH, CATCH_ALL, RETHROW, DELEGATE));
     static final Set<Opcode> OPCODES = wasm3();
 
     private static Set<Opcode> wasm3() {
-      EnumSet<Opcode> s =
-          EnumSet.of(RETURN_CALL, RETURN_CALL_INDIRECT, THROW, THROW_REF, TRY_TABLE);
-      // The legacy exception instructions, which engines and toolchains still use.
-      s.addAll(EnumSet.of(TRY, CATCH, CATCH_ALL, RETHROW, DELEGATE));
+      EnumSet<Opcode> s = EnumSet.of(RETURN_CALL, RETURN_CALL_INDIRECT);
+      s.addAll(EXCEPTIONS);
       for (Opcode op : values()) {
         if (op.text.contains(".relaxed_")) {
           s.add(op);
@@ -617,6 +619,15 @@ public enum Opcode {
       }
       return Collections.unmodifiableSet(s);
     }
+  }
+
+  /**
+   * Returns whether the instruction belongs to exception handling: {@code throw}, {@code
+   * throw_ref}, {@code try_table}, and the legacy {@code try}, {@code catch}, {@code catch_all},
+   * {@code rethrow} and {@code delegate}.
+   */
+  public boolean handlesExceptions() {
+    return Wasm3.EXCEPTIONS.contains(this);
   }
 
   /** Returns the shape of the immediates following the opcode. */

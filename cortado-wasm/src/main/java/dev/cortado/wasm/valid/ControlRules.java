@@ -33,8 +33,6 @@ final class ControlRules {
       case DROP -> v.pop();
       case SELECT -> select(v);
       case REF_IS_NULL -> ReferenceRules.refIsNull(v);
-      case THROW_REF -> ExceptionRules.throwRef(v);
-      case CATCH_ALL -> LegacyExceptionRules.catchClause(v, true);
       default -> throw new AssertionError("no rule for " + op);
     }
   }

@@ -23,7 +23,36 @@ final class ExceptionRules {
   /** {@code (ref exn)}: what {@code catch_ref} and {@code catch_all_ref} pass to their label. */
   static final RefType EXN = new RefType(false, HeapType.Abstract.EXN);
 
+  // The exception instructions by ordinal: a test of every instruction validated.
+  private static final boolean[] EXCEPTIONS = new boolean[Opcode.values().length];
+
+  static {
+    for (Opcode op : Opcode.values()) {
+      EXCEPTIONS[op.ordinal()] = op.handlesExceptions();
+    }
+  }
+
   private ExceptionRules() {}
+
+  /** Returns whether {@code op} is an exception instruction, whose rule is here. */
+  static boolean handles(Opcode op) {
+    return EXCEPTIONS[op.ordinal()];
+  }
+
+  /** Checks exception instruction {@code op}, just read. */
+  static void check(FunctionValidator v, Opcode op) {
+    switch (op) {
+      case THROW -> throwTag(v);
+      case THROW_REF -> throwRef(v);
+      case TRY_TABLE -> tryTable(v);
+      case TRY -> LegacyExceptionRules.tryBlock(v);
+      case CATCH -> LegacyExceptionRules.catchClause(v, false);
+      case CATCH_ALL -> LegacyExceptionRules.catchClause(v, true);
+      case RETHROW -> LegacyExceptionRules.rethrow(v);
+      case DELEGATE -> LegacyExceptionRules.delegate(v);
+      default -> throw new AssertionError(op);
+    }
+  }
 
   /** Checks a tag's type: a function type without results; returns it. */
   static FuncType tagType(Context types, int typeIndex, String where) {

@@ -143,6 +143,10 @@ final class FunctionValidator {
   }
 
   private void step(Opcode op) {
+    if (ExceptionRules.handles(op)) {
+      ExceptionRules.check(this, op);
+      return;
+    }
     switch (op.immediate()) {
       case NONE -> {
         if (op.hasFixedSignature()) {
@@ -152,20 +156,8 @@ final class FunctionValidator {
         }
       }
       case I32, I64, F32, F64, V128 -> applySignature(op);
-      case BLOCK_TYPE -> {
-        if (op == Opcode.TRY) {
-          LegacyExceptionRules.tryBlock(this);
-        } else {
-          ControlRules.block(this, op);
-        }
-      }
-      case LABEL -> {
-        switch (op) {
-          case RETHROW -> LegacyExceptionRules.rethrow(this);
-          case DELEGATE -> LegacyExceptionRules.delegate(this);
-          default -> ControlRules.branch(this, op);
-        }
-      }
+      case BLOCK_TYPE -> ControlRules.block(this, op);
+      case LABEL -> ControlRules.branch(this, op);
       case BR_TABLE -> ControlRules.brTable(this);
       case FUNC -> {
         switch (op) {
@@ -188,14 +180,7 @@ final class FunctionValidator {
       case TABLE, TABLE_INIT, ELEM, TABLE_COPY -> TableRules.check(this, op);
       case HEAP_TYPE -> ReferenceRules.refNull(this);
       case LANE, SHUFFLE -> VectorRules.check(this, op);
-      case TAG -> {
-        if (op == Opcode.THROW) {
-          ExceptionRules.throwTag(this);
-        } else {
-          LegacyExceptionRules.catchClause(this, false);
-        }
-      }
-      case TRY_TABLE -> ExceptionRules.tryTable(this);
+      case TAG, TRY_TABLE -> throw new AssertionError(op + " is checked by ExceptionRules");
     }
   }
 

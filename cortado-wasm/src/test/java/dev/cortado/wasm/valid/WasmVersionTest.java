@@ -68,5 +68,9 @@ class WasmVersionTest {
     assertEquals(WasmVersion.WASM_3_0, Opcode.F32X4_RELAXED_MADD.since());
     assertEquals(WasmVersion.WASM_2_0, Opcode.CALL.since());
     assertEquals(WasmVersion.WASM_2_0, Opcode.I8X16_SWIZZLE.since());
+    assertEquals(WasmVersion.WASM_3_0, Opcode.TRY_TABLE.since());
+    assertEquals(WasmVersion.WASM_3_0, Opcode.DELEGATE.since());
+    assertTrue(Opcode.CATCH_ALL.handlesExceptions());
+    assertTrue(!Opcode.BLOCK.handlesExceptions());
   }
 }

@@ -64,18 +64,15 @@ public final class CompilerScope {
   }
 
   /**
-   * Finds a {@code try_table} or {@code throw_ref} (Wasm 3.0 exception handling), which code can
-   * use without declaring a tag or an {@code exnref} anywhere the checks above look.
+   * Finds an exception instruction (a {@code try_table}, {@code throw_ref} or legacy {@code try}
+   * needs no tag or {@code exnref} anywhere the checks above look).
    */
   private static Optional<String> exceptionInstructions(WasmModule module) {
     for (int i = 0; i < module.functions().size(); i++) {
       InstructionReader r = InstructionReader.of(module.functions().get(i).body());
       while (r.hasNext()) {
         Opcode op = r.next();
-        if (op == Opcode.TRY_TABLE
-            || op == Opcode.THROW_REF
-            || op == Opcode.THROW
-            || op == Opcode.TRY) {
+        if (op.handlesExceptions()) {
           return Optional.of(
               "function "
                   + (module.importedFunctionCount() + i)

@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal.interp;
 
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.ArrayList;
@@ -55,13 +56,57 @@ final class ExceptionLowering {
     this.l = l;
   }
 
+  /** Returns whether {@code op} is an exception instruction, which this class lowers. */
+  static boolean handles(Opcode op) {
+    return op.handlesExceptions();
+  }
+
+  /** Lowers exception instruction {@code op}, just read, in live code. */
+  void lower(Opcode op) {
+    InstructionReader r = l.r;
+    switch (op) {
+      case THROW -> throwTag(r.index());
+      case THROW_REF -> throwRef();
+      case TRY_TABLE -> tryTable();
+      case TRY -> legacyTry();
+      case CATCH -> legacyCatch(r.index(), false);
+      case CATCH_ALL -> legacyCatch(0, true);
+      case RETHROW -> rethrow(r.index());
+      case DELEGATE -> delegate(r.index());
+      default -> throw new AssertionError(op);
+    }
+  }
+
+  /**
+   * Skips exception instruction {@code op} in dead code, except where it ends the dead part: a
+   * catch or delegate of the try whose body became dead.
+   */
+  void skipDead(Opcode op) {
+    switch (op) {
+      case TRY_TABLE, TRY -> l.deadNesting++;
+      case CATCH, CATCH_ALL -> {
+        if (l.deadNesting == 0) {
+          lower(op);
+        }
+      }
+      case DELEGATE -> {
+        if (l.deadNesting > 0) {
+          l.deadNesting--;
+        } else {
+          lower(op);
+        }
+      }
+      default -> {}
+    }
+  }
+
   /** Returns the number of groups opened so far. */
   int groupCount() {
     return groups.size();
   }
 
   /** {@code throw x}: the tag's values are copied to their own slots, as a call's arguments. */
-  void throwTag(int tag) {
+  private void throwTag(int tag) {
     FuncType t = l.ctx.tagType(tag);
     int base = l.arguments(t);
     l.emit(Ir.THROW);
@@ -71,7 +116,7 @@ final class ExceptionLowering {
   }
 
   /** {@code throw_ref}. */
-  void throwRef() {
+  private void throwRef() {
     int ref = l.pop();
     l.emit(Ir.THROW_REF);
     l.out.add(ref);
@@ -79,7 +124,7 @@ final class ExceptionLowering {
   }
 
   /** {@code try_table bt catch*}: the landing pads, then a block the handler table covers. */
-  void tryTable() {
+  private void tryTable() {
     InstructionReader r = l.r;
     FuncType signature = r.blockType().signature(l.ctx::type);
     l.materializeAll();
@@ -108,7 +153,7 @@ final class ExceptionLowering {
   }
 
   /** Legacy {@code try bt}: a block whose body the handler table covers. */
-  void legacyTry() {
+  private void legacyTry() {
     FuncType signature = l.r.blockType().signature(l.ctx::type);
     l.materializeAll();
     open(group(0), signature);
@@ -137,7 +182,7 @@ final class ExceptionLowering {
    * Legacy {@code catch x} or {@code catch_all}: ends the body (or the previous catch) as {@code
    * else} ends a then-branch, and starts the catch's code, where the exception's values are.
    */
-  void legacyCatch(int tag, boolean all) {
+  private void legacyCatch(int tag, boolean all) {
     Lowering.Frame f = l.frames[l.depth - 1];
     if (!l.dead) {
       l.materializeAll();
@@ -167,7 +212,7 @@ final class ExceptionLowering {
   }
 
   /** {@code rethrow l}: throws the exception the catch at label {@code l} caught. */
-  void rethrow(int label) {
+  private void rethrow(int label) {
     Lowering.Frame f = l.frames[l.depth - 1 - label];
     l.emit(Ir.THROW_REF);
     l.out.add(f.exceptionSlot);
@@ -178,7 +223,7 @@ final class ExceptionLowering {
    * {@code delegate l}: ends the try as {@code end} does; an exception from its body goes on to the
    * handlers around label {@code l}'s block (counted from the block around the try).
    */
-  void delegate(int label) {
+  private void delegate(int label) {
     Lowering.Frame f = l.frames[l.depth - 1];
     int[] group = groups.get(f.tryIndex);
     group[END] = l.out.size();

@@ -121,20 +121,12 @@ final class Lowering {
   // ---- dead code ----
 
   private void skipDead(Opcode op) {
+    if (ExceptionLowering.handles(op)) {
+      exceptions.skipDead(op);
+      return;
+    }
     switch (op) {
-      case BLOCK, LOOP, IF, TRY_TABLE, TRY -> deadNesting++;
-      case CATCH, CATCH_ALL -> {
-        if (deadNesting == 0) {
-          exceptions.legacyCatch(r.index(), op == Opcode.CATCH_ALL);
-        }
-      }
-      case DELEGATE -> {
-        if (deadNesting > 0) {
-          deadNesting--;
-        } else {
-          exceptions.delegate(r.index());
-        }
-      }
+      case BLOCK, LOOP, IF -> deadNesting++;
       case ELSE -> {
         if (deadNesting == 0) {
           elseBranch();
@@ -154,6 +146,10 @@ final class Lowering {
   // ---- the instructions ----
 
   private void lower(Opcode op) {
+    if (ExceptionLowering.handles(op)) {
+      exceptions.lower(op);
+      return;
+    }
     switch (op.immediate()) {
       case NONE -> plain(op);
       case I32 -> constant(r.i32(), ValType.I32);
@@ -161,19 +157,12 @@ final class Lowering {
       case F32 -> constant(r.f32Bits(), ValType.F32);
       case F64 -> constant(r.f64Bits(), ValType.F64);
       case V128 -> vectorConstant(r.v128Low(), r.v128High());
-      case BLOCK_TYPE -> {
-        if (op == Opcode.TRY) {
-          exceptions.legacyTry();
-        } else {
-          block(op);
-        }
-      }
+      case BLOCK_TYPE -> block(op);
       case LABEL -> {
-        switch (op) {
-          case BR -> br(r.index());
-          case RETHROW -> exceptions.rethrow(r.index());
-          case DELEGATE -> exceptions.delegate(r.index());
-          default -> brIf(r.index());
+        if (op == Opcode.BR) {
+          br(r.index());
+        } else {
+          brIf(r.index());
         }
       }
       case BR_TABLE -> brTable();
@@ -245,14 +234,7 @@ final class Lowering {
         produce(r.heapType() == HeapType.Abstract.FUNC ? RefType.FUNCREF : RefType.EXTERNREF);
       }
       case SELECT_TYPES -> select(r.selectType(0));
-      case TAG -> {
-        if (op == Opcode.THROW) {
-          exceptions.throwTag(r.index());
-        } else {
-          exceptions.legacyCatch(r.index(), false);
-        }
-      }
-      case TRY_TABLE -> exceptions.tryTable();
+      case TAG, TRY_TABLE -> throw new AssertionError(op + " is lowered by ExceptionLowering");
     }
   }
 
@@ -271,8 +253,6 @@ final class Lowering {
       }
       case DROP -> pop();
       case SELECT -> select(vtype[sp - 2]);
-      case THROW_REF -> exceptions.throwRef();
-      case CATCH_ALL -> exceptions.legacyCatch(0, true);
       case REF_IS_NULL -> {
         int a = pop();
         emit(Ir.REF_IS_NULL);
