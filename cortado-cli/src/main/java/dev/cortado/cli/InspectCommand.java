@@ -109,6 +109,7 @@ final class InspectCommand implements Callable<Integer> {
             case ImportDesc.Table t -> "table " + t.type();
             case ImportDesc.Memory m -> "memory " + m.type();
             case ImportDesc.Global g -> "global " + g.type();
+            case ImportDesc.Tag tg -> "tag " + typeText(module, tg.typeIndex());
           };
       out.printf("  \"%s\" \"%s\": %s%n", i.module(), i.name(), desc);
     }

@@ -56,6 +56,7 @@ final class InvokeValues {
       case WasmValue.Vec x -> x.value().toString();
       case WasmValue.FuncRef x -> x.func().isEmpty() ? "null" : "funcref";
       case WasmValue.ExternRef x -> x.value().isEmpty() ? "null" : "externref";
+      case WasmValue.ExnRef x -> x.exception().isEmpty() ? "null" : "exnref";
     };
   }
 }

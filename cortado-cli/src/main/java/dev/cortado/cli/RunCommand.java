@@ -10,6 +10,7 @@ import dev.cortado.runtime.Module;
 import dev.cortado.runtime.Store;
 import dev.cortado.runtime.StoreConfig;
 import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.UncaughtException;
 import dev.cortado.runtime.UnlinkableException;
 import dev.cortado.runtime.WasmValue;
 import dev.cortado.wasi.Preopen;
@@ -180,6 +181,11 @@ final class RunCommand implements Callable<Integer> {
       err.println(
           "cortado run: "
               + (fullStack || Main.debug(spec) ? t.describeEveryFrame() : t.describe()));
+      err.flush();
+      return TRAP_STATUS;
+    } catch (UncaughtException e) {
+      out.flush();
+      err.println("cortado run: " + e.getMessage());
       err.flush();
       return TRAP_STATUS;
     } catch (ExecutionInterruptedException e) {

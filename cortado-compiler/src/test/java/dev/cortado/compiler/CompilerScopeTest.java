@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A module using Wasm 3.0 types or typed function reference instructions, which the compiler does
- * not handle yet, runs in the interpreter.
+ * A module using Wasm 3.0 types, typed function reference instructions or exception handling, which
+ * the compiler does not handle yet, runs in the interpreter.
  */
 class CompilerScopeTest {
   private static final String TYPED_REFERENCES =
@@ -48,6 +48,49 @@ class CompilerScopeTest {
         (func (export "as-non-null") (param i32) (result i32)
           (ref.is_null (ref.as_non_null (table.get (local.get 0))))))
       """;
+
+  // No tag type or exnref anywhere: only the instructions show the module uses exceptions.
+  private static final String EXCEPTIONS_IN_CODE_ONLY =
+      """
+      (module
+        (func $fails (result i32) (throw_ref (ref.null exn)))
+        (func (export "f") (result i32)
+          (block $h
+            (try_table (result i32) (catch_all $h) (call $fails))
+            (return))
+          (i32.const 42)))
+      """;
+
+  private static final String EXCEPTIONS =
+      """
+      (module
+        (tag $t (param i32))
+        (func $throws (param i32) (throw $t (i32.add (local.get 0) (i32.const 2))))
+        (func (export "f") (result i32)
+          (block $h (result i32)
+            (try_table (catch $t $h) (call $throws (i32.const 40)))
+            (i32.const -1))))
+      """;
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ExecutionEngine.class,
+      names = {"COMPILER", "AUTO"})
+  void aModuleUsingExceptionsRunsInTheInterpreter(ExecutionEngine kind) {
+    Instance i = instantiate(kind, EXCEPTIONS);
+    assertEquals(42, i.func("f").orElseThrow().asIntSupplier().getAsInt());
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ExecutionEngine.class,
+      names = {"COMPILER", "AUTO"})
+  void aModuleUsingExceptionInstructionsOnlyRunsInTheInterpreter(ExecutionEngine kind) {
+    // Traps are not caught: throw_ref of null traps through the catch_all.
+    Instance i = instantiate(kind, EXCEPTIONS_IN_CODE_ONLY);
+    Trap t = assertThrows(Trap.class, () -> i.func("f").orElseThrow().asIntSupplier().getAsInt());
+    assertEquals(TrapKind.NULL_REFERENCE, t.kind());
+  }
 
   private static Instance instantiate(ExecutionEngine kind, String wat) {
     Engine engine =

@@ -2,6 +2,7 @@ package dev.cortado.runtime;
 
 import dev.cortado.runtime.internal.interp.Interpreter;
 import dev.cortado.runtime.internal.interp.Machine;
+import dev.cortado.runtime.internal.interp.Thrown;
 import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.HostFunctionInstance;
 import dev.cortado.runtime.internal.store.WasmFunction;
@@ -94,6 +95,8 @@ public final class Func implements Extern {
         results.add(Values.fromSlot(store, t.results().get(i), m.lo, m.hi, m.refs, resultBase + i));
       }
       return results;
+    } catch (Thrown e) {
+      throw UncaughtException.of(store, e);
     } finally {
       Arrays.fill(m.refs, base, Math.min(m.refs.length, base + 2 * params.size() + 2), null);
       m.top = base;
@@ -199,6 +202,8 @@ public final class Func implements Extern {
         ((HostFunctionInstance) instance).body.call(null, m, base, resultBase);
       }
       return m.lo[resultBase];
+    } catch (Thrown e) {
+      throw UncaughtException.of(store, e);
     } finally {
       m.top = base;
       store.exit();

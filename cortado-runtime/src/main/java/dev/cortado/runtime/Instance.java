@@ -60,4 +60,9 @@ public final class Instance {
   public Optional<Global> global(String name) {
     return exports.get(name) instanceof Global g ? Optional.of(g) : Optional.empty();
   }
+
+  /** Returns exported exception tag {@code name}, if there is one (Wasm 3.0). */
+  public Optional<Tag> tag(String name) {
+    return exports.get(name) instanceof Tag t ? Optional.of(t) : Optional.empty();
+  }
 }

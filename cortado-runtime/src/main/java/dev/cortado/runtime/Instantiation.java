@@ -2,6 +2,7 @@ package dev.cortado.runtime;
 
 import dev.cortado.runtime.internal.interp.Interpreter;
 import dev.cortado.runtime.internal.interp.Machine;
+import dev.cortado.runtime.internal.interp.Thrown;
 import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.GlobalInstance;
 import dev.cortado.runtime.internal.store.HostFunctionInstance;
@@ -9,6 +10,7 @@ import dev.cortado.runtime.internal.store.MemoryInstance;
 import dev.cortado.runtime.internal.store.ModuleInstance;
 import dev.cortado.runtime.internal.store.ResourceLimitException;
 import dev.cortado.runtime.internal.store.TableInstance;
+import dev.cortado.runtime.internal.store.TagInstance;
 import dev.cortado.runtime.internal.store.WasmFunction;
 import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.Bytes;
@@ -58,6 +60,10 @@ final class Instantiation {
     }
     if (module.tier() != null) {
       store.tierUp(module.tier());
+    }
+    for (int i = 0; i < m.tags().size(); i++) {
+      FuncType type = vm.type(m.tags().get(i).typeIndex());
+      inst.tags[m.importedTagCount() + i] = new TagInstance(type);
     }
     ConstantEvaluator constants = new ConstantEvaluator();
     try {
@@ -125,6 +131,8 @@ final class Instantiation {
       } else {
         ((HostFunctionInstance) f).body.call(null, machine, machine.top, machine.top);
       }
+    } catch (Thrown t) {
+      throw UncaughtException.of(store, t);
     } finally {
       store.exit();
     }
@@ -177,6 +185,7 @@ final class Instantiation {
       case TABLE -> new Table(store, inst.tables[e.index()]);
       case MEMORY -> new Memory(store, inst.memories[e.index()]);
       case GLOBAL -> new Global(store, inst.globals[e.index()]);
+      case TAG -> new Tag(store, inst.tags[e.index()]);
     };
   }
 
@@ -188,6 +197,7 @@ final class Instantiation {
     int t = 0;
     int mem = 0;
     int g = 0;
+    int tag = 0;
     for (Import imp : m.imports()) {
       Optional<Linker.Definition> def = linker.definition(imp.module(), imp.name());
       if (def.isEmpty()) {
@@ -253,6 +263,13 @@ final class Instantiation {
           }
           inst.globals[g++] = gl.instance;
         }
+        case ImportDesc.Tag td -> {
+          FuncType expected = (FuncType) m.types().get(td.typeIndex()).composite();
+          if (!(extern instanceof Tag tg) || !tg.type().equals(expected)) {
+            throw mismatch(imp, "tag " + expected, extern);
+          }
+          inst.tags[tag++] = tg.instance;
+        }
       }
     }
   }
@@ -278,6 +295,7 @@ final class Instantiation {
           case Table tb -> "table " + tb.type();
           case Memory mm -> "memory " + mm.type();
           case Global gl -> "global " + gl.type();
+          case Tag tg -> "tag " + tg.type();
         };
     return new UnlinkableException(
         imp.module(),
@@ -315,10 +333,15 @@ final class Instantiation {
           Arrays.fill(machine.lo, resultBase, resultBase + n, 0L);
           Arrays.fill(machine.hi, resultBase, resultBase + n, 0L);
           Arrays.fill(machine.refs, resultBase, resultBase + n, null);
-          body.call(
-              new CallerView(store, caller),
-              new SlotValues(store, machine, argBase, type.params()),
-              new SlotValues(store, machine, resultBase, type.results()));
+          try {
+            body.call(
+                new CallerView(store, caller),
+                new SlotValues(store, machine, argBase, type.params()),
+                new SlotValues(store, machine, resultBase, type.results()));
+          } catch (UncaughtException e) {
+            // An exception from WebAssembly the host called goes on to the WebAssembly caller.
+            throw e.rethrow();
+          }
         };
     return new HostFunctionInstance(type, store.engine().typeId(type), name, adapter);
   }

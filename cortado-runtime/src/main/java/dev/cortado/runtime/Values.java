@@ -1,5 +1,6 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.store.ExceptionInstance;
 import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.GlobalInstance;
 import dev.cortado.runtime.internal.store.ModuleInstance;
@@ -61,6 +62,7 @@ final class Values {
     return switch (v) {
       case WasmValue.FuncRef f -> f.func().map(x -> x.checkStore(store).instance).orElse(null);
       case WasmValue.ExternRef e -> e.value().orElse(null);
+      case WasmValue.ExnRef e -> e.exception().map(x -> x.instance).orElse(null);
       default -> throw new IllegalArgumentException(v.type().text() + " is not a reference");
     };
   }
@@ -70,6 +72,13 @@ final class Values {
     if (((RefType) t).isFunctionReference()) {
       return new WasmValue.FuncRef(
           ref == null ? Optional.empty() : Optional.of(new Func(store, (FunctionInstance) ref)));
+    }
+    HeapType h = ((RefType) t).heapType();
+    if (h == HeapType.Abstract.EXN || h == HeapType.Abstract.NOEXN) {
+      return new WasmValue.ExnRef(
+          ref == null
+              ? Optional.empty()
+              : Optional.of(new ExceptionRef(store, (ExceptionInstance) ref)));
     }
     return new WasmValue.ExternRef(Optional.ofNullable(ref));
   }
@@ -87,6 +96,7 @@ final class Values {
       }
       case WasmValue.FuncRef x -> refs[i] = toRef(store, x);
       case WasmValue.ExternRef x -> refs[i] = toRef(store, x);
+      case WasmValue.ExnRef x -> refs[i] = toRef(store, x);
     }
   }
 

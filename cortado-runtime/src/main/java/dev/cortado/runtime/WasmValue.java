@@ -1,5 +1,6 @@
 package dev.cortado.runtime;
 
+import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.V128;
 import dev.cortado.wasm.ValType;
@@ -49,6 +50,9 @@ public sealed interface WasmValue {
 
   /** Returns a null reference of {@code type}. */
   static WasmValue nullRef(RefType type) {
+    if (type.heapType() == HeapType.Abstract.EXN || type.heapType() == HeapType.Abstract.NOEXN) {
+      return new ExnRef(Optional.empty());
+    }
     return !type.isFunctionReference()
         ? new ExternRef(Optional.empty())
         : new FuncRef(Optional.empty());
@@ -176,6 +180,23 @@ public sealed interface WasmValue {
     @Override
     public ValType type() {
       return ValType.EXTERNREF;
+    }
+  }
+
+  /**
+   * An exception reference (Wasm 3.0 {@code exnref}).
+   *
+   * @param exception the exception, or empty for null
+   */
+  record ExnRef(Optional<ExceptionRef> exception) implements WasmValue {
+    /** Checks the optional is present. */
+    public ExnRef {
+      Objects.requireNonNull(exception, "exception");
+    }
+
+    @Override
+    public ValType type() {
+      return RefType.EXNREF;
     }
   }
 }

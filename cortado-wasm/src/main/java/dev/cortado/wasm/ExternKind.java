@@ -13,7 +13,9 @@ public enum ExternKind {
   /** A linear memory. */
   MEMORY("memory"),
   /** A global. */
-  GLOBAL("global");
+  GLOBAL("global"),
+  /** An exception tag (Wasm 3.0). */
+  TAG("tag");
 
   private final String text;
 

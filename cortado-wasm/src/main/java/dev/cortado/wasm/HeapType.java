@@ -14,7 +14,7 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
   /**
    * The abstract heap types. Wasm 2.0 has {@code func} and {@code extern}; Wasm 3.0's typed
    * function references add their bottom types {@code nofunc} and {@code noextern} (the types of
-   * nothing but {@code null}).
+   * nothing but {@code null}), exception handling {@code exn} and its bottom {@code noexn}.
    */
   enum Abstract implements HeapType {
     /** Any function. */
@@ -24,7 +24,11 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
     /** No function: the bottom of the function hierarchy. */
     NOFUNC("nofunc", 0x73),
     /** No host value: the bottom of the external hierarchy. */
-    NOEXTERN("noextern", 0x72);
+    NOEXTERN("noextern", 0x72),
+    /** Any exception (Wasm 3.0): what {@code catch_ref} and {@code catch_all_ref} give. */
+    EXN("exn", 0x69),
+    /** No exception: the bottom of the exception hierarchy, whose only value is null. */
+    NOEXN("noexn", 0x74);
 
     private final String text;
     private final int code;
@@ -39,14 +43,21 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
       return code;
     }
 
-    /** Returns the top type of this type's hierarchy: {@code func} or {@code extern}. */
+    /**
+     * Returns the top type of this type's hierarchy: {@code func}, {@code extern} or {@code exn}.
+     */
     public Abstract top() {
-      return this == NOFUNC ? FUNC : this == NOEXTERN ? EXTERN : this;
+      return switch (this) {
+        case NOFUNC -> FUNC;
+        case NOEXTERN -> EXTERN;
+        case NOEXN -> EXN;
+        default -> this;
+      };
     }
 
     /** Returns whether this is the bottom type of its hierarchy (only null is of it). */
     public boolean isBottom() {
-      return this == NOFUNC || this == NOEXTERN;
+      return this == NOFUNC || this == NOEXTERN || this == NOEXN;
     }
 
     /**

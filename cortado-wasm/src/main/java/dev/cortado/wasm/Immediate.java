@@ -60,5 +60,9 @@ public enum Immediate {
   /** A heap type: {@code ref.null}. */
   HEAP_TYPE,
   /** A vector of value types: typed {@code select}. */
-  SELECT_TYPES
+  SELECT_TYPES,
+  /** A tag index: {@code throw} (Wasm 3.0). */
+  TAG,
+  /** A block type then a vector of catch clauses: {@code try_table} (Wasm 3.0). */
+  TRY_TABLE
 }

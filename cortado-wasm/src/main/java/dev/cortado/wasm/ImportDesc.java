@@ -73,4 +73,16 @@ public sealed interface ImportDesc {
       return ExternKind.GLOBAL;
     }
   }
+
+  /**
+   * An exception tag whose type is the function type at {@code typeIndex} (Wasm 3.0).
+   *
+   * @param typeIndex index into the module's types
+   */
+  record Tag(int typeIndex) implements ImportDesc {
+    @Override
+    public ExternKind kind() {
+      return ExternKind.TAG;
+    }
+  }
 }

@@ -71,7 +71,8 @@ public sealed interface Instruction {
           Immediate.MEMORY,
           Immediate.DATA,
           Immediate.ELEM,
-          Immediate.TYPE);
+          Immediate.TYPE,
+          Immediate.TAG);
     }
   }
 
@@ -270,6 +271,72 @@ public sealed interface Instruction {
     @Override
     public Opcode opcode() {
       return Opcode.SELECT_TYPED;
+    }
+  }
+
+  /** The four kinds of catch clause of {@code try_table}; the ordinal is the binary encoding. */
+  enum CatchKind {
+    /** Catches the tag and branches with its values. */
+    CATCH("catch"),
+    /** Catches the tag and branches with its values and the exception. */
+    CATCH_REF("catch_ref"),
+    /** Catches every exception and branches with nothing. */
+    CATCH_ALL("catch_all"),
+    /** Catches every exception and branches with it. */
+    CATCH_ALL_REF("catch_all_ref");
+
+    private final String text;
+
+    CatchKind(String text) {
+      this.text = text;
+    }
+
+    /** Returns the clause's keyword in the text format. */
+    public String text() {
+      return text;
+    }
+
+    /** Returns whether the clause names a tag. */
+    public boolean hasTag() {
+      return this == CATCH || this == CATCH_REF;
+    }
+
+    /** Returns whether the clause passes the exception itself to its label. */
+    public boolean passesReference() {
+      return this == CATCH_REF || this == CATCH_ALL_REF;
+    }
+  }
+
+  /**
+   * One catch clause of {@code try_table}.
+   *
+   * @param kind which exceptions it catches and what it passes
+   * @param tag the tag index (0 and unused for {@code catch_all} and {@code catch_all_ref})
+   * @param label the label it branches to, relative to the block around the {@code try_table}
+   */
+  record Catch(CatchKind kind, int tag, int label) {
+    /** Checks the kind is present. */
+    public Catch {
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /**
+   * {@code try_table}: a block whose catch clauses handle the exceptions thrown inside it.
+   *
+   * @param type the block's type
+   * @param catches the clauses, tried in order
+   */
+  record TryTable(BlockType type, List<Catch> catches) implements Instruction {
+    /** Checks the type is present and copies the clauses. */
+    public TryTable {
+      Objects.requireNonNull(type, "type");
+      catches = List.copyOf(catches);
+    }
+
+    @Override
+    public Opcode opcode() {
+      return Opcode.TRY_TABLE;
     }
   }
 }

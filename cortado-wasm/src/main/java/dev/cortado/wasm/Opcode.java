@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Every instruction of WebAssembly 2.0, and those of 3.0 Cortado has so far (tail calls, typed
- * function references): its text name, binary encoding, immediates and, where it is fixed, its
- * type.
+ * function references, exception handling): its text name, binary encoding, immediates and, where
+ * it is fixed, its type.
  *
  * <p>This is the one table the decoder, encoder, text parser, printer, validator, interpreter and
  * compiler share. The signature of a memory instruction lists its address operand as {@code i32}
@@ -29,6 +29,11 @@ public enum Opcode {
   LOOP("loop", 0, 0x03, Immediate.BLOCK_TYPE, null),
   IF("if", 0, 0x04, Immediate.BLOCK_TYPE, null),
   ELSE("else", 0, 0x05, Immediate.NONE, null),
+  TRY("try", 0, 0x06, Immediate.BLOCK_TYPE, null),
+  CATCH("catch", 0, 0x07, Immediate.TAG, null),
+  THROW("throw", 0, 0x08, Immediate.TAG, null),
+  RETHROW("rethrow", 0, 0x09, Immediate.LABEL, null),
+  THROW_REF("throw_ref", 0, 0x0A, Immediate.NONE, null),
   END("end", 0, 0x0B, Immediate.NONE, null),
   BR("br", 0, 0x0C, Immediate.LABEL, null),
   BR_IF("br_if", 0, 0x0D, Immediate.LABEL, null),
@@ -40,9 +45,12 @@ public enum Opcode {
   RETURN_CALL_INDIRECT("return_call_indirect", 0, 0x13, Immediate.CALL_INDIRECT, null),
   CALL_REF("call_ref", 0, 0x14, Immediate.TYPE, null),
   RETURN_CALL_REF("return_call_ref", 0, 0x15, Immediate.TYPE, null),
+  DELEGATE("delegate", 0, 0x18, Immediate.LABEL, null),
+  CATCH_ALL("catch_all", 0, 0x19, Immediate.NONE, null),
   DROP("drop", 0, 0x1A, Immediate.NONE, null),
   SELECT("select", 0, 0x1B, Immediate.NONE, null),
   SELECT_TYPED("select", 0, 0x1C, Immediate.SELECT_TYPES, null),
+  TRY_TABLE("try_table", 0, 0x1F, Immediate.TRY_TABLE, null),
   LOCAL_GET("local.get", 0, 0x20, Immediate.LOCAL, null),
   LOCAL_SET("local.set", 0, 0x21, Immediate.LOCAL, null),
   LOCAL_TEE("local.tee", 0, 0x22, Immediate.LOCAL, null),
@@ -627,6 +635,10 @@ public enum Opcode {
    * constructor).
    */
   private static final class Wasm3 {
+    // With the legacy ones (try, catch, catch_all, rethrow, delegate), which toolchains still emit.
+    static final Set<Opcode> EXCEPTIONS =
+        Collections.unmodifiableSet(
+            EnumSet.of(THROW, THROW_REF, TRY_TABLE, TRY, CATCH, CATCH_ALL, RETHROW, DELEGATE));
     static final Set<Opcode> OPCODES = wasm3();
 
     private static Set<Opcode> wasm3() {
@@ -639,6 +651,7 @@ public enum Opcode {
               REF_AS_NON_NULL,
               BR_ON_NULL,
               BR_ON_NON_NULL);
+      s.addAll(EXCEPTIONS);
       for (Opcode op : values()) {
         if (op.text.contains(".relaxed_")) {
           s.add(op);
@@ -646,6 +659,15 @@ public enum Opcode {
       }
       return Collections.unmodifiableSet(s);
     }
+  }
+
+  /**
+   * Returns whether the instruction belongs to exception handling: {@code throw}, {@code
+   * throw_ref}, {@code try_table}, and the legacy {@code try}, {@code catch}, {@code catch_all},
+   * {@code rethrow} and {@code delegate}.
+   */
+  public boolean handlesExceptions() {
+    return Wasm3.EXCEPTIONS.contains(this);
   }
 
   /** Returns the shape of the immediates following the opcode. */

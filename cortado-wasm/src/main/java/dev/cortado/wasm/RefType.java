@@ -24,6 +24,9 @@ public record RefType(boolean nullable, HeapType heapType) implements ValType {
   /** {@code externref}, the same as {@code (ref null extern)}. */
   public static final RefType EXTERNREF = new RefType(true, HeapType.Abstract.EXTERN);
 
+  /** {@code exnref}, the same as {@code (ref null exn)} (Wasm 3.0). */
+  public static final RefType EXNREF = new RefType(true, HeapType.Abstract.EXN);
+
   /**
    * Returns {@code (ref null heapType)}, the shared constant for {@code func} and {@code extern}.
    */
@@ -58,6 +61,12 @@ public record RefType(boolean nullable, HeapType heapType) implements ValType {
     }
     if (nullable && heapType == HeapType.Abstract.NOEXTERN) {
       return "nullexternref";
+    }
+    if (nullable && heapType == HeapType.Abstract.EXN) {
+      return "exnref";
+    }
+    if (nullable && heapType == HeapType.Abstract.NOEXN) {
+      return "nullexnref";
     }
     return "(ref " + (nullable ? "null " : "") + heapType.text() + ")";
   }

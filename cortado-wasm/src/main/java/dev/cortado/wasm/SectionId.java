@@ -18,6 +18,8 @@ public enum SectionId {
   TABLE(4, "table"),
   /** Defined memories (id 5). */
   MEMORY(5, "memory"),
+  /** Defined exception tags (id 13, Wasm 3.0), between the memory and global sections. */
+  TAG(13, "tag"),
   /** Defined globals (id 6). */
   GLOBAL(6, "global"),
   /** Exports (id 7). */
@@ -33,7 +35,7 @@ public enum SectionId {
   /** Data segments (id 11). */
   DATA(11, "data");
 
-  private static final SectionId[] BY_ID = new SectionId[13];
+  private static final SectionId[] BY_ID = new SectionId[14];
 
   static {
     for (SectionId s : values()) {

@@ -29,6 +29,7 @@ public final class WasmModule {
   private final java.util.Map<Integer, Expression> tableInits;
   private final List<MemoryType> memories;
   private final List<Global> globals;
+  private final List<Tag> tags;
   private final List<Export> exports;
   private final OptionalInt start;
   private final List<ElementSegment> elements;
@@ -45,6 +46,7 @@ public final class WasmModule {
   private final int importedTables;
   private final int importedMemories;
   private final int importedGlobals;
+  private final int importedTags;
 
   private WasmModule(Builder b) {
     this.recGroups = List.copyOf(b.recGroups);
@@ -59,6 +61,7 @@ public final class WasmModule {
     this.tableInits = java.util.Map.copyOf(b.tableInits);
     this.memories = List.copyOf(b.memories);
     this.globals = List.copyOf(b.globals);
+    this.tags = List.copyOf(b.tags);
     this.exports = List.copyOf(b.exports);
     this.start = b.start;
     this.elements = List.copyOf(b.elements);
@@ -70,18 +73,21 @@ public final class WasmModule {
     int t = 0;
     int m = 0;
     int g = 0;
+    int x = 0;
     for (Import i : imports) {
       switch (i.kind()) {
         case FUNC -> f++;
         case TABLE -> t++;
         case MEMORY -> m++;
         case GLOBAL -> g++;
+        case TAG -> x++;
       }
     }
     this.importedFunctions = f;
     this.importedTables = t;
     this.importedMemories = m;
     this.importedGlobals = g;
+    this.importedTags = x;
   }
 
   /** Returns a builder for a new module. */
@@ -99,6 +105,7 @@ public final class WasmModule {
     b.tableInits.putAll(tableInits);
     b.memories.addAll(memories);
     b.globals.addAll(globals);
+    b.tags.addAll(tags);
     b.exports.addAll(exports);
     b.start = start;
     b.elements.addAll(elements);
@@ -193,6 +200,21 @@ public final class WasmModule {
     return n;
   }
 
+  /** Returns the tags defined in the module (not the imported ones): Wasm 3.0 exceptions. */
+  public List<Tag> tags() {
+    return tags;
+  }
+
+  /** Returns the number of imported tags. */
+  public int importedTagCount() {
+    return importedTags;
+  }
+
+  /** Returns the size of the tag index space (imports and definitions). */
+  public int tagCount() {
+    return importedTags + tags.size();
+  }
+
   /** Returns the number of imported functions, the first indices of the function index space. */
   public int importedFunctionCount() {
     return importedFunctions;
@@ -254,6 +276,7 @@ public final class WasmModule {
         && tableInits.equals(m.tableInits)
         && memories.equals(m.memories)
         && globals.equals(m.globals)
+        && tags.equals(m.tags)
         && exports.equals(m.exports)
         && start.equals(m.start)
         && elements.equals(m.elements)
@@ -267,7 +290,7 @@ public final class WasmModule {
   public int hashCode() {
     return Objects.hash(
             recGroups, imports, functions, tables, tableInits, memories, globals, exports, start)
-        + 31 * Objects.hash(elements, datas, dataCount, customSections, names());
+        + 31 * Objects.hash(elements, datas, dataCount, customSections, names(), tags);
   }
 
   @Override
@@ -302,6 +325,7 @@ public final class WasmModule {
     private final java.util.Map<Integer, Expression> tableInits = new java.util.HashMap<>();
     private final List<MemoryType> memories = new ArrayList<>();
     private final List<Global> globals = new ArrayList<>();
+    private final List<Tag> tags = new ArrayList<>();
     private final List<Export> exports = new ArrayList<>();
     private OptionalInt start = OptionalInt.empty();
     private final List<ElementSegment> elements = new ArrayList<>();
@@ -357,6 +381,12 @@ public final class WasmModule {
     /** Adds a defined global. */
     public Builder addGlobal(Global global) {
       globals.add(Objects.requireNonNull(global, "global"));
+      return this;
+    }
+
+    /** Adds a defined tag (Wasm 3.0). */
+    public Builder addTag(Tag tag) {
+      tags.add(Objects.requireNonNull(tag, "tag"));
       return this;
     }
 

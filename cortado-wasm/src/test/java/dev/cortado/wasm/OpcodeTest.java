@@ -41,7 +41,7 @@ class OpcodeTest {
     assertTrue(Opcode.ofPrefixed(0xFD, 0x114).isEmpty());
     assertSame(Opcode.I8X16_SHUFFLE, Opcode.ofText("i8x16.shuffle").orElseThrow());
     assertSame(Opcode.SELECT, Opcode.ofText("select").orElseThrow());
-    assertTrue(Opcode.ofByte(0x06).isEmpty());
+    assertTrue(Opcode.ofByte(0x27).isEmpty());
     assertTrue(Opcode.ofPrefixed(0xFD, 0x9A).isEmpty());
   }
 

@@ -10,6 +10,7 @@ import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Module;
 import dev.cortado.runtime.Store;
 import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.UncaughtException;
 import dev.cortado.runtime.UnlinkableException;
 import dev.cortado.runtime.WasmValue;
 import dev.cortado.wasm.HeapType;
@@ -208,6 +209,7 @@ public final class WastRunner {
         case Command.AssertReturn a -> assertReturn(a);
         case Command.AssertTrap a -> expectTrap(() -> perform(a.action()), a.message(), false);
         case Command.AssertExhaustion a -> expectTrap(() -> perform(a.action()), a.message(), true);
+        case Command.AssertException a -> expectException(a.action());
         case Command.AssertModuleTrap a ->
             expectTrap(() -> instantiate(a.module()), a.message(), false);
         case Command.AssertUninstantiable a ->
@@ -309,6 +311,17 @@ public final class WastRunner {
       return Optional.empty();
     }
 
+    private Optional<String> expectException(Action action) {
+      try {
+        perform(action);
+      } catch (UncaughtException e) {
+        return Optional.empty();
+      } catch (Trap e) {
+        return Optional.of("expected an exception, got a trap: " + e.getMessage());
+      }
+      return Optional.of("expected an exception, but it completed");
+    }
+
     private Optional<String> expectTrap(Runnable r, String message, boolean exhaustion) {
       try {
         r.run();
@@ -356,7 +369,11 @@ public final class WastRunner {
         case WastValue.F32 x -> new WasmValue.F32(x.bits());
         case WastValue.F64 x -> new WasmValue.F64(x.bits());
         case WastValue.Vector x -> WasmValue.v128(x.value());
-        case WastValue.RefNull x -> WasmValue.nullRef(RefType.nullable(x.type()));
+        case WastValue.RefNull x ->
+            WasmValue.nullRef(
+                x.type() == HeapType.Abstract.EXN || x.type() == HeapType.Abstract.NOEXN
+                    ? RefType.EXNREF
+                    : RefType.nullable(x.type()));
         case WastValue.RefExtern x -> WasmValue.externRef(new ExternToken(x.payload()));
         case WastValue.RefFunc x ->
             throw new IllegalArgumentException("ref.func arguments are not supported");
@@ -379,6 +396,12 @@ public final class WastRunner {
                 ? new WastValue.RefNull(HeapType.Abstract.EXTERN)
                 : new WastValue.RefExtern(
                     x.value().get() instanceof ExternToken t ? t.payload() : -1);
+        case WasmValue.ExnRef x -> {
+          if (x.exception().isPresent()) {
+            throw new IllegalArgumentException("scripts cannot show a non-null exnref result");
+          }
+          yield new WastValue.RefNull(HeapType.Abstract.EXN);
+        }
       };
     }
   }
@@ -394,6 +417,7 @@ public final class WastRunner {
       case Command.AssertTrap a -> "assert_trap";
       case Command.AssertModuleTrap a -> "assert_trap";
       case Command.AssertExhaustion a -> "assert_exhaustion";
+      case Command.AssertException a -> "assert_exception";
       case Command.AssertInvalid a -> "assert_invalid";
       case Command.AssertMalformed a -> "assert_malformed";
       case Command.AssertUnlinkable a -> "assert_unlinkable";

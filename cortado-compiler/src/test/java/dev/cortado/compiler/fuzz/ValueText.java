@@ -34,6 +34,7 @@ final class ValueText {
       case WasmValue.Vec v -> v128(v.value());
       case WasmValue.FuncRef v -> "funcref:" + v.func().map(Object::toString).orElse("null");
       case WasmValue.ExternRef v -> "externref:" + v.value().map(Object::toString).orElse("null");
+      case WasmValue.ExnRef v -> "exnref:" + v.exception().map(Object::toString).orElse("null");
     };
   }
 

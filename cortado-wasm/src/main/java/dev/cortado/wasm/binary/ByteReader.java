@@ -393,6 +393,8 @@ final class ByteReader {
       case 0x6F -> RefType.EXTERNREF;
       case 0x73 -> RefType.nullable(HeapType.Abstract.NOFUNC);
       case 0x72 -> RefType.nullable(HeapType.Abstract.NOEXTERN);
+      case 0x69 -> RefType.EXNREF;
+      case 0x74 -> RefType.nullable(HeapType.Abstract.NOEXN);
       default -> null;
     };
   }

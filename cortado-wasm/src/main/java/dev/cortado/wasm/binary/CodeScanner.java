@@ -67,7 +67,7 @@ final class CodeScanner {
       }
       Opcode op = reader.next();
       switch (op) {
-        case BLOCK, LOOP, IF -> {
+        case BLOCK, LOOP, IF, TRY_TABLE, TRY -> {
           if (depth == frames.length) {
             frames = Arrays.copyOf(frames, depth * 2);
           }
@@ -78,6 +78,13 @@ final class CodeScanner {
             throw in.error("else without matching if", in.position() - 1);
           }
           frames[depth - 1] = IF_ELSE;
+        }
+        case DELEGATE -> {
+          // Ends a legacy try block, as end does.
+          if (depth == 0) {
+            throw in.error("delegate without matching try", in.position() - 1);
+          }
+          depth--;
         }
         case END -> {
           if (depth == 0) {

@@ -7,7 +7,7 @@ import dev.cortado.wasm.WasmModule;
 /** The export section (id 7). */
 final class ExportSection {
   private static final ExternKind[] KINDS = {
-    ExternKind.FUNC, ExternKind.TABLE, ExternKind.MEMORY, ExternKind.GLOBAL
+    ExternKind.FUNC, ExternKind.TABLE, ExternKind.MEMORY, ExternKind.GLOBAL, ExternKind.TAG
   };
 
   private ExportSection() {}

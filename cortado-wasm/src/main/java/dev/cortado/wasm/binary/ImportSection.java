@@ -21,6 +21,7 @@ final class ImportSection {
             case 0x01 -> new ImportDesc.Table(Types.tableType(in, d.version));
             case 0x02 -> new ImportDesc.Memory(Types.memoryType(in, d.version));
             case 0x03 -> new ImportDesc.Global(Types.globalType(in));
+            case 0x04 -> new ImportDesc.Tag(TagSection.tagType(in));
             default -> throw in.error("malformed import kind 0x" + Integer.toHexString(kind), at);
           };
       d.module.addImport(new Import(module, name, desc));
@@ -40,6 +41,7 @@ final class ImportSection {
         case ImportDesc.Table t -> Types.tableType(out.u8(0x01), t.type());
         case ImportDesc.Memory mem -> Types.memoryType(out.u8(0x02), mem.type());
         case ImportDesc.Global g -> Types.globalType(out.u8(0x03), g.type());
+        case ImportDesc.Tag tg -> out.u8(0x04).u8(0x00).u32(tg.typeIndex());
       }
     }
   }

@@ -15,6 +15,7 @@ import dev.cortado.wasm.internal.ModelAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads the instructions of an {@link Expression} one at a time, without allocating per
@@ -74,6 +75,10 @@ public final class InstructionReader {
   private int selectTypeCount;
   private int[] labels = new int[8];
   private int labelCount;
+  private int[] catchKinds = new int[0];
+  private int[] catchTags = new int[0];
+  private int[] catchLabels = new int[0];
+  private int catchCount;
 
   InstructionReader(ByteReader in, WasmVersion version) {
     this.in = in;
@@ -147,7 +152,8 @@ public final class InstructionReader {
     switch (imm) {
       case NONE -> {}
       case BLOCK_TYPE -> blockType = readBlockType();
-      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TYPE -> index = in.u32();
+      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TYPE, TAG -> index = in.u32();
+      case TRY_TABLE -> readTryTable();
       case MEMORY -> index = readMemoryIndex();
       case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> {
         index = in.u32();
@@ -188,6 +194,28 @@ public final class InstructionReader {
         selectTypeCount = n;
       }
     }
+  }
+
+  private void readTryTable() {
+    blockType = readBlockType();
+    int n = in.count();
+    if (catchKinds.length < n) {
+      int size = Math.max(n, catchKinds.length * 2);
+      catchKinds = new int[size];
+      catchTags = new int[size];
+      catchLabels = new int[size];
+    }
+    for (int i = 0; i < n; i++) {
+      int at = in.position();
+      int kind = in.u8();
+      if (kind > 3) {
+        throw in.error("malformed catch clause 0x" + Integer.toHexString(kind), at);
+      }
+      catchKinds[i] = kind;
+      catchTags[i] = kind <= 1 ? in.u32() : 0;
+      catchLabels[i] = in.u32();
+    }
+    catchCount = n;
   }
 
   private int zeroByte() {
@@ -315,7 +343,7 @@ public final class InstructionReader {
     return opcode.immediate() == Immediate.MEMARG_LANE ? index2 : index;
   }
 
-  /** Returns the block type of {@code block}, {@code loop} or {@code if}. */
+  /** Returns the block type of {@code block}, {@code loop}, {@code if} or {@code try_table}. */
   public BlockType blockType() {
     return blockType;
   }
@@ -332,6 +360,28 @@ public final class InstructionReader {
     }
     return labels[i];
   }
+
+  /** Returns the number of catch clauses of {@code try_table}. */
+  public int catchCount() {
+    return catchCount;
+  }
+
+  /** Returns the kind of catch clause {@code i} of {@code try_table}. */
+  public Instruction.CatchKind catchKind(int i) {
+    return CATCH_KINDS[catchKinds[Objects.checkIndex(i, catchCount)]];
+  }
+
+  /** Returns the tag of catch clause {@code i} of {@code try_table} (0 for a catch-all). */
+  public int catchTag(int i) {
+    return catchTags[Objects.checkIndex(i, catchCount)];
+  }
+
+  /** Returns the label of catch clause {@code i} of {@code try_table}. */
+  public int catchLabel(int i) {
+    return catchLabels[Objects.checkIndex(i, catchCount)];
+  }
+
+  private static final Instruction.CatchKind[] CATCH_KINDS = Instruction.CatchKind.values();
 
   /** Returns the default label of {@code br_table}. */
   public int defaultLabel() {
@@ -407,8 +457,15 @@ public final class InstructionReader {
     return switch (op.immediate()) {
       case NONE -> new Instruction.Plain(op);
       case BLOCK_TYPE -> new Instruction.Block(op, blockType);
-      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, MEMORY, DATA, ELEM, TYPE ->
+      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, MEMORY, DATA, ELEM, TYPE, TAG ->
           new Instruction.Indexed(op, index);
+      case TRY_TABLE -> {
+        List<Instruction.Catch> catches = new ArrayList<>(catchCount);
+        for (int i = 0; i < catchCount; i++) {
+          catches.add(new Instruction.Catch(catchKind(i), catchTags[i], catchLabels[i]));
+        }
+        yield new Instruction.TryTable(blockType, catches);
+      }
       case CALL_INDIRECT, MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY ->
           new Instruction.IndexPair(op, index, index2);
       case BR_TABLE -> {

@@ -58,6 +58,17 @@ public final class InstructionWriter {
       case Instruction.Lane l -> out.u8(l.lane());
       case Instruction.Shuffle s -> v128(s.lanes());
       case Instruction.RefNull r -> out.heapType(r.type());
+      case Instruction.TryTable t -> {
+        blockType(t.type());
+        out.u32(t.catches().size());
+        for (Instruction.Catch c : t.catches()) {
+          out.u8(c.kind().ordinal());
+          if (c.kind().hasTag()) {
+            out.u32(c.tag());
+          }
+          out.u32(c.label());
+        }
+      }
       case Instruction.SelectTyped s -> {
         out.u32(s.types().size());
         for (ValType t : s.types()) {

@@ -209,6 +209,7 @@ public final class ModuleDecoder {
       case FUNCTION -> FunctionSection.read(in, d);
       case TABLE -> TableSection.read(in, d);
       case MEMORY -> MemorySection.read(in, d);
+      case TAG -> TagSection.read(in, d);
       case GLOBAL -> GlobalSection.read(in, d);
       case EXPORT -> ExportSection.read(in, d);
       case START -> StartSection.read(in, d);

@@ -34,6 +34,7 @@ public final class ModuleEncoder {
         module, SectionId.FUNCTION, FunctionSection::isEmpty, FunctionSection::write, out, content);
     section(module, SectionId.TABLE, TableSection::isEmpty, TableSection::write, out, content);
     section(module, SectionId.MEMORY, MemorySection::isEmpty, MemorySection::write, out, content);
+    section(module, SectionId.TAG, TagSection::isEmpty, TagSection::write, out, content);
     section(module, SectionId.GLOBAL, GlobalSection::isEmpty, GlobalSection::write, out, content);
     section(module, SectionId.EXPORT, ExportSection::isEmpty, ExportSection::write, out, content);
     section(module, SectionId.START, StartSection::isEmpty, StartSection::write, out, content);

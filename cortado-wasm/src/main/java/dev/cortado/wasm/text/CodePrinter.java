@@ -43,14 +43,25 @@ final class CodePrinter {
     // The last instruction is the end of the function itself, which the text leaves implicit.
     for (Instruction i : code.subList(0, Math.max(0, code.size() - 1))) {
       Opcode op = i.opcode();
-      if (op == Opcode.END || op == Opcode.ELSE) {
+      if (op == Opcode.END
+          || op == Opcode.ELSE
+          || op == Opcode.CATCH
+          || op == Opcode.CATCH_ALL
+          || op == Opcode.DELEGATE) {
         depth = Math.max(0, depth - 1);
       }
       out.append(indent)
           .append(INDENTATION, 0, 2 * Math.min(depth, MAX_INDENT_DEPTH))
           .append(text(i, function))
           .append('\n');
-      if (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF || op == Opcode.ELSE) {
+      if (op == Opcode.BLOCK
+          || op == Opcode.LOOP
+          || op == Opcode.IF
+          || op == Opcode.ELSE
+          || op == Opcode.TRY_TABLE
+          || op == Opcode.TRY
+          || op == Opcode.CATCH
+          || op == Opcode.CATCH_ALL) {
         depth++;
       }
     }
@@ -63,7 +74,8 @@ final class CodePrinter {
         .map(
             i ->
                 switch (i.opcode()) {
-                  case BLOCK, LOOP, IF, ELSE, END -> text(i, -1);
+                  case BLOCK, LOOP, IF, ELSE, END, TRY_TABLE, TRY, CATCH, CATCH_ALL, DELEGATE ->
+                      text(i, -1);
                   default -> "(" + text(i, -1) + ")";
                 })
         .collect(Collectors.joining(" "));
@@ -121,6 +133,10 @@ final class CodePrinter {
       }
       case Instruction.RefNull r -> name + " " + r.type().text();
       case Instruction.SelectTyped s -> name + " " + results(s.types());
+      case Instruction.TryTable t ->
+          name
+              + blockType(t.type())
+              + t.catches().stream().map(CodePrinter::catchClause).collect(Collectors.joining());
     };
   }
 
@@ -135,6 +151,15 @@ final class CodePrinter {
   /** Returns a memory index to print, or nothing for memory 0 (the default). */
   private static String memoryIndex(int memory) {
     return memory == 0 ? "" : " " + index(memory);
+  }
+
+  private static String catchClause(Instruction.Catch c) {
+    return " ("
+        + c.kind().text()
+        + (c.kind().hasTag() ? " " + index(c.tag()) : "")
+        + " "
+        + index(c.label())
+        + ")";
   }
 
   private static String memArg(Opcode op, MemArg m) {

@@ -31,6 +31,7 @@ public sealed interface Command {
       case AssertReturn a -> Optional.empty();
       case AssertTrap a -> Optional.empty();
       case AssertExhaustion a -> Optional.empty();
+      case AssertException a -> Optional.empty();
     };
   }
 
@@ -149,6 +150,20 @@ public sealed interface Command {
     public AssertModuleTrap {
       Objects.requireNonNull(module, "module");
       Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * {@code (assert_exception action)}: the action throws a WebAssembly exception that nothing
+   * catches (Wasm 3.0).
+   *
+   * @param line where the command starts
+   * @param action the action
+   */
+  record AssertException(int line, Action action) implements Command {
+    /** Checks the action is present. */
+    public AssertException {
+      Objects.requireNonNull(action, "action");
     }
   }
 

@@ -74,7 +74,12 @@ final class InstructionParser {
   }
 
   /** A plain block opened in the current instruction sequence and not yet ended. */
-  private record OpenBlock(Optional<Token> label, boolean isIf, boolean inElse) {}
+  private record OpenBlock(
+      Optional<Token> label, boolean isIf, boolean inElse, boolean isTry, boolean caughtAll) {
+    OpenBlock(Optional<Token> label, boolean isIf, boolean inElse) {
+      this(label, isIf, inElse, false, false);
+    }
+  }
 
   /**
    * Parses instructions until the end of {@code c}, or an {@code end} or {@code else} that closes
@@ -85,7 +90,7 @@ final class InstructionParser {
   private void instructions(Cursor c) {
     Deque<OpenBlock> open = new ArrayDeque<>();
     while (!c.atEnd()) {
-      if (c.peekKeyword("end") || c.peekKeyword("else")) {
+      if (c.peekKeyword("end") || c.peekKeyword("else") || peekCatchOrDelegate(c)) {
         if (open.isEmpty()) {
           return;
         }
@@ -93,6 +98,10 @@ final class InstructionParser {
         OpenBlock block = open.pop();
         if (keyword.text().equals("end")) {
           closeBlock(c, block.label());
+          continue;
+        }
+        if (!keyword.text().equals("else")) {
+          legacyClause(keyword, c, block).ifPresent(open::push);
           continue;
         }
         if (!block.isIf() || block.inElse()) {
@@ -114,6 +123,8 @@ final class InstructionParser {
       switch (keyword.text()) {
         case "block", "loop", "if" ->
             open.push(new OpenBlock(openBlock(keyword, c), keyword.text().equals("if"), false));
+        case "try_table" -> open.push(new OpenBlock(openTryTable(c), false, false));
+        case "try" -> open.push(new OpenBlock(openBlock(keyword, c), false, false, true, false));
         default -> emit(immediates(opcode(keyword), c));
       }
     }
@@ -137,6 +148,14 @@ final class InstructionParser {
         out.write(Opcode.END);
       }
       case "if" -> foldedIf(c);
+      case "try" -> foldedTry(c);
+      case "try_table" -> {
+        openTryTable(c);
+        instructions(c);
+        c.expectEnd();
+        labels.pop();
+        out.write(Opcode.END);
+      }
       default -> {
         Supplier<Instruction> instruction = immediates(opcode(keyword), c);
         while (!c.atEnd()) {
@@ -148,6 +167,68 @@ final class InstructionParser {
         emit(instruction);
       }
     }
+  }
+
+  private static boolean peekCatchOrDelegate(Cursor c) {
+    return c.peekKeyword("catch") || c.peekKeyword("catch_all") || c.peekKeyword("delegate");
+  }
+
+  /**
+   * A legacy {@code catch x}, {@code catch_all} or {@code delegate l} among plain instructions:
+   * returns the try block, still open, or empty once {@code delegate} has ended it.
+   */
+  private Optional<OpenBlock> legacyClause(Token keyword, Cursor c, OpenBlock block) {
+    boolean delegate = keyword.text().equals("delegate");
+    if (!block.isTry() || block.caughtAll() || (delegate && block.inElse())) {
+      throw keyword.error(
+          "unexpected token " + keyword.text() + ", expected an instruction or end");
+    }
+    switch (keyword.text()) {
+      case "catch" ->
+          out.write(new Instruction.Indexed(Opcode.CATCH, index(c, module.tags, "a tag")));
+      case "catch_all" -> out.write(Opcode.CATCH_ALL);
+      default -> {
+        labels.pop();
+        out.write(new Instruction.Indexed(Opcode.DELEGATE, label(c)));
+        return Optional.empty();
+      }
+    }
+    return Optional.of(
+        new OpenBlock(block.label(), false, true, true, keyword.text().equals("catch_all")));
+  }
+
+  /** {@code (try $l? bt (do instr*) (catch x instr*)* (catch_all instr*)?)} or with delegate. */
+  private void foldedTry(Cursor c) {
+    Optional<Token> label = c.optionalId();
+    TypeUse type = TypeUse.parse(c, module.types, false);
+    out.write(new Instruction.Block(Opcode.TRY, blockType(type)));
+    labels.push(label.map(Token::idName));
+    Cursor body = c.expectParens("do");
+    instructions(body);
+    body.expectEnd();
+    if (c.peekParens("delegate")) {
+      Cursor d = c.expectParens("delegate");
+      labels.pop();
+      out.write(new Instruction.Indexed(Opcode.DELEGATE, label(d)));
+      d.expectEnd();
+      c.expectEnd();
+      return;
+    }
+    while (c.peekParens("catch")) {
+      Cursor k = c.expectParens("catch");
+      out.write(new Instruction.Indexed(Opcode.CATCH, index(k, module.tags, "a tag")));
+      instructions(k);
+      k.expectEnd();
+    }
+    if (c.peekParens("catch_all")) {
+      Cursor k = c.expectParens("catch_all");
+      out.write(Opcode.CATCH_ALL);
+      instructions(k);
+      k.expectEnd();
+    }
+    c.expectEnd();
+    labels.pop();
+    out.write(Opcode.END);
   }
 
   private void foldedIf(Cursor c) {
@@ -192,6 +273,35 @@ final class InstructionParser {
     return label;
   }
 
+  private static final List<Instruction.CatchKind> CATCH_KINDS =
+      List.of(Instruction.CatchKind.values());
+
+  /**
+   * Reads {@code try_table}'s label, type and catch clauses, emits it and enters the block. The
+   * clauses' labels are those around the {@code try_table}, not including its own.
+   */
+  private Optional<Token> openTryTable(Cursor c) {
+    Optional<Token> label = c.optionalId();
+    TypeUse type = TypeUse.parse(c, module.types, false);
+    List<Instruction.Catch> catches = new ArrayList<>();
+    boolean more = true;
+    while (more) {
+      more = false;
+      for (Instruction.CatchKind kind : CATCH_KINDS) {
+        if (c.peekParens(kind.text())) {
+          Cursor clause = c.expectParens(kind.text());
+          int tag = kind.hasTag() ? index(clause, module.tags, "a tag") : 0;
+          catches.add(new Instruction.Catch(kind, tag, label(clause)));
+          clause.expectEnd();
+          more = true;
+        }
+      }
+    }
+    out.write(new Instruction.TryTable(blockType(type), catches));
+    labels.push(label.map(Token::idName));
+    return label;
+  }
+
   private void closeBlock(Cursor c, Optional<Token> label) {
     endLabel(c, label);
     labels.pop();
@@ -228,7 +338,11 @@ final class InstructionParser {
                         Keywords.isKnown(keyword.text())
                             ? "unexpected token " + keyword.text() + ", expected an instruction"
                             : "unknown operator " + keyword.describe()));
-    if (op == Opcode.END || op == Opcode.ELSE) {
+    if (op == Opcode.END
+        || op == Opcode.ELSE
+        || op == Opcode.CATCH
+        || op == Opcode.CATCH_ALL
+        || op == Opcode.DELEGATE) {
       throw keyword.error("unexpected token " + keyword.text() + " outside a block");
     }
     return op;
@@ -276,7 +390,8 @@ final class InstructionParser {
           case LANE -> new Instruction.Lane(op, lane(c));
           case SHUFFLE -> new Instruction.Shuffle(SimdLiterals.shuffle(c));
           case HEAP_TYPE -> new Instruction.RefNull(Types.heapType(c, module.types));
-          case BLOCK_TYPE, CALL_INDIRECT, SELECT_TYPES ->
+          case TAG -> new Instruction.Indexed(op, index(c, module.tags, "a tag"));
+          case BLOCK_TYPE, CALL_INDIRECT, SELECT_TYPES, TRY_TABLE ->
               throw new AssertionError(op + " is parsed apart from the plain instructions");
         };
     return () -> instruction;

@@ -13,6 +13,7 @@ final class ModuleContext {
   final IdSpace tables = new IdSpace("table");
   final IdSpace memories = new IdSpace("memory");
   final IdSpace globals = new IdSpace("global");
+  final IdSpace tags = new IdSpace("tag");
   final IdSpace elems = new IdSpace("elem");
   final IdSpace datas = new IdSpace("data");
   boolean codeUsesDataIndex;

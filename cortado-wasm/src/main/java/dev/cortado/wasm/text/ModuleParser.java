@@ -17,6 +17,7 @@ import dev.cortado.wasm.Limits;
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.TableType;
+import dev.cortado.wasm.Tag;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.WasmVersion;
@@ -44,6 +45,7 @@ final class ModuleParser {
   private int tableCount;
   private int memoryCount;
   private int globalCount;
+  private int tagCount;
   private boolean hasStart;
 
   private final WasmVersion version;
@@ -114,6 +116,7 @@ final class ModuleParser {
       case "func" -> ctx.funcs;
       case "table" -> ctx.tables;
       case "memory" -> ctx.memories;
+      case "tag" -> ctx.tags;
       default -> ctx.globals;
     };
   }
@@ -132,7 +135,7 @@ final class ModuleParser {
         checkImportOrder(c.peek());
         space(descKind).declare(c.expectParens(descKind).optionalId());
       }
-      case "func", "table", "memory", "global" -> {
+      case "func", "table", "memory", "global", "tag" -> {
         Optional<Token> id = c.optionalId();
         while (c.peekParens("export")) {
           c.next();
@@ -194,12 +197,12 @@ final class ModuleParser {
   }
 
   private static String importKind(Cursor c) {
-    for (String kind : List.of("func", "table", "memory", "global")) {
+    for (String kind : List.of("func", "table", "memory", "global", "tag")) {
       if (c.peekParens(kind)) {
         return kind;
       }
     }
-    throw c.unexpected("(func ...), (table ...), (memory ...) or (global ...)");
+    throw c.unexpected("(func ...), (table ...), (memory ...), (global ...) or (tag ...)");
   }
 
   // ---- Pass 2: the module's parts, in field order.
@@ -212,6 +215,7 @@ final class ModuleParser {
       case "table" -> table(c);
       case "memory" -> memory(c);
       case "global" -> global(c);
+      case "tag" -> tag(c);
       case "export" -> export(c);
       case "start" -> start(field, c);
       case "elem" -> module.addElement(SegmentParser.elem(ctx, c));
@@ -249,6 +253,10 @@ final class ModuleParser {
           case "memory" -> {
             memoryCount++;
             yield new ImportDesc.Memory(Types.memoryType(desc, version));
+          }
+          case "tag" -> {
+            tagCount++;
+            yield new ImportDesc.Tag(TypeUse.parse(desc, ctx.types, true).resolve(ctx.types));
           }
           default -> {
             globalCount++;
@@ -370,6 +378,16 @@ final class ModuleParser {
     module.addGlobal(new Global(type, InstructionParser.expression(ctx, new IdSpace("local"), c)));
   }
 
+  private void tag(Cursor c) {
+    c.optionalId();
+    if (exportsAndImport(c, "tag", ExternKind.TAG, tagCount)) {
+      return;
+    }
+    tagCount++;
+    module.addTag(new Tag(TypeUse.parse(c, ctx.types, true).resolve(ctx.types)));
+    c.expectEnd();
+  }
+
   private void export(Cursor c) {
     String name = name(c);
     String kind = importKind(c);
@@ -382,6 +400,7 @@ final class ModuleParser {
           case "func" -> ExternKind.FUNC;
           case "table" -> ExternKind.TABLE;
           case "memory" -> ExternKind.MEMORY;
+          case "tag" -> ExternKind.TAG;
           default -> ExternKind.GLOBAL;
         };
     module.addExport(new Export(name, externKind, index));

@@ -11,15 +11,15 @@ import java.util.Set;
  * Parses a {@code .wast} script into {@link Command}s. Text modules are kept as syntax and
  * converted when a runner asks for them.
  *
- * <p>Wasm 3.0 script forms not supported yet ({@code either}, {@code assert_exception}, ...) are
- * reported as malformed.
+ * <p>Wasm 3.0 script forms not supported yet ({@code either}, ...) are reported as malformed.
  *
  * @see <a href="https://github.com/WebAssembly/spec/tree/main/interpreter#scripts">Scripts</a>
  */
 final class ScriptParser {
   private static final Set<String> MODULE_FIELDS =
       Set.of(
-          "type", "import", "func", "table", "memory", "global", "export", "start", "elem", "data");
+          "type", "import", "func", "table", "memory", "tag", "global", "export", "start", "elem",
+          "data");
 
   private ScriptParser() {}
 
@@ -89,6 +89,8 @@ final class ScriptParser {
             }
             yield new Command.AssertTrap(line, action(parens(c, "an action")), string(c));
           }
+          case "assert_exception" ->
+              new Command.AssertException(line, action(parens(c, "an action")));
           case "assert_exhaustion" ->
               new Command.AssertExhaustion(line, action(parens(c, "an action")), string(c));
           case "assert_invalid" ->

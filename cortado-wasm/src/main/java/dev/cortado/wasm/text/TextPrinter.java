@@ -6,6 +6,7 @@ import dev.cortado.wasm.DataSegment;
 import dev.cortado.wasm.ElementSegment;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.Expression;
+import dev.cortado.wasm.ExternKind;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.Global;
@@ -20,6 +21,7 @@ import dev.cortado.wasm.RecGroup;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.TableType;
+import dev.cortado.wasm.Tag;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.InstructionReader;
@@ -76,6 +78,10 @@ public final class TextPrinter {
     int memory = module.importedMemoryCount();
     for (var m : module.memories()) {
       line("(memory " + comment(memory++) + memoryType(m) + ")");
+    }
+    int tag = module.importedTagCount();
+    for (Tag t : module.tags()) {
+      line("(tag " + comment(tag++) + typeUse(t.typeIndex()) + ")");
     }
     int global = module.importedGlobalCount();
     for (Global g : module.globals()) {
@@ -180,7 +186,7 @@ public final class TextPrinter {
   }
 
   private void imports() {
-    int[] counts = new int[4];
+    int[] counts = new int[ExternKind.values().length];
     for (Import i : module.imports()) {
       int index = counts[i.kind().ordinal()]++;
       String desc =
@@ -193,6 +199,7 @@ public final class TextPrinter {
             case ImportDesc.Table t -> "table " + comment(index) + tableType(t.type());
             case ImportDesc.Memory m -> "memory " + comment(index) + memoryType(m.type());
             case ImportDesc.Global g -> "global " + comment(index) + globalType(g.type());
+            case ImportDesc.Tag tg -> "tag " + comment(index) + typeUse(tg.typeIndex());
           };
       line(
           "(import "

@@ -41,6 +41,8 @@ final class Types {
       case "externref" -> Optional.of(ValType.EXTERNREF);
       case "nullfuncref" -> Optional.of(RefType.nullable(HeapType.Abstract.NOFUNC));
       case "nullexternref" -> Optional.of(RefType.nullable(HeapType.Abstract.NOEXTERN));
+      case "exnref" -> Optional.of(RefType.EXNREF);
+      case "nullexnref" -> Optional.of(RefType.nullable(HeapType.Abstract.NOEXN));
       default -> Optional.empty();
     };
   }

@@ -29,6 +29,9 @@ final class Context {
   final RefType[] elements;
   final int dataCount;
 
+  /** The payload type of each tag (Wasm 3.0 exceptions), set once the module's are known. */
+  FuncType[] tags = new FuncType[0];
+
   /** Functions that {@code ref.func} may name inside function bodies ({@code C.refs}). */
   final BitSet refs;
 

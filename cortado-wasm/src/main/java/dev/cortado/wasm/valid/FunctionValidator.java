@@ -166,6 +166,10 @@ final class FunctionValidator {
   }
 
   private void step(Opcode op) {
+    if (ExceptionRules.handles(op)) {
+      ExceptionRules.check(this, op);
+      return;
+    }
     switch (op.immediate()) {
       case NONE -> {
         if (op.hasFixedSignature()) {
@@ -206,6 +210,7 @@ final class FunctionValidator {
       case TABLE, TABLE_INIT, ELEM, TABLE_COPY -> TableRules.check(this, op);
       case HEAP_TYPE -> ReferenceRules.refNull(this);
       case LANE, SHUFFLE -> VectorRules.check(this, op);
+      case TAG, TRY_TABLE -> throw new AssertionError(op + " is checked by ExceptionRules");
     }
   }
 
@@ -352,6 +357,16 @@ final class FunctionValidator {
 
   int topKind() {
     return ctrlKind[depth - 1];
+  }
+
+  /** Changes the kind of the innermost block (a legacy {@code try} opens as a plain block). */
+  void setTopKind(int kind) {
+    ctrlKind[depth - 1] = kind;
+  }
+
+  /** Returns the kind of the block label {@code label} (0 = innermost) names. */
+  int kindAt(int label) {
+    return ctrlKind[depth - 1 - label];
   }
 
   int topBlock() {

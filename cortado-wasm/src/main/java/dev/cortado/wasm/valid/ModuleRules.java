@@ -40,6 +40,8 @@ final class ModuleRules {
     TableType[] tables = new TableType[m.tableCount()];
     MemoryType[] memories = new MemoryType[m.memoryCount()];
     GlobalType[] globals = new GlobalType[m.globalCount()];
+    FuncType[] tags = new FuncType[m.tagCount()];
+    int x = 0;
     int f = 0;
     int t = 0;
     int mem = 0;
@@ -55,7 +57,15 @@ final class ModuleRules {
             tables[t++] = table(ReferenceTypes.check(types, tb.type(), where), where);
         case ImportDesc.Memory mm -> memories[mem++] = memory(mm.type(), where);
         case ImportDesc.Global gl -> globals[g++] = ReferenceTypes.check(types, gl.type(), where);
+        case ImportDesc.Tag tg -> tags[x++] = ExceptionRules.tagType(types, tg.typeIndex(), where);
       }
+    }
+    if (version == WasmVersion.WASM_2_0 && tags.length > 0) {
+      throw InvalidException.of("exception tags are Wasm 3.0 (exception handling)", "tag 0");
+    }
+    for (int i = 0; i < m.tags().size(); i++) {
+      int index = m.importedTagCount() + i;
+      tags[x++] = ExceptionRules.tagType(types, m.tags().get(i).typeIndex(), "tag " + index);
     }
     for (int i = 0; i < m.functions().size(); i++) {
       Function fn = m.functions().get(i);
@@ -107,6 +117,7 @@ final class ModuleRules {
             version);
     ctx.canonical = canonical;
     ctx.functionTypeIndices = ReferenceTypes.functionTypeIndices(m);
+    ctx.tags = tags;
     FunctionValidator constants = new FunctionValidator(ctx, m);
     for (int i = 0; i < m.tables().size(); i++) {
       var init = m.tableInit(i);
@@ -242,6 +253,7 @@ final class ModuleRules {
             case TABLE -> ctx.tables.length;
             case MEMORY -> ctx.memories.length;
             case GLOBAL -> ctx.globals.length;
+            case TAG -> ctx.tags.length;
           };
       if (!Context.inRange(e.index(), count)) {
         throw InvalidException.of(

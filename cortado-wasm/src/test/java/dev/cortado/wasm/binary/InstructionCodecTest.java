@@ -28,7 +28,8 @@ class InstructionCodecTest {
     return switch (op.immediate()) {
       case NONE -> new Instruction.Plain(op);
       case BLOCK_TYPE -> new Instruction.Block(op, BlockType.ofType(300));
-      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TYPE -> new Instruction.Indexed(op, 129);
+      case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TYPE, TAG ->
+          new Instruction.Indexed(op, 129);
       case MEMORY -> new Instruction.Indexed(op, 3);
       case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> new Instruction.IndexPair(op, 5, 70000);
       case MEMORY_INIT -> new Instruction.IndexPair(op, 5, 2);
@@ -45,6 +46,14 @@ class InstructionCodecTest {
       case SHUFFLE -> new Instruction.Shuffle(new V128(0x1f1e1d1c1b1a1918L, 0x0706050403020100L));
       case HEAP_TYPE -> new Instruction.RefNull(HeapType.Abstract.EXTERN);
       case SELECT_TYPES -> new Instruction.SelectTyped(List.of(ValType.V128));
+      case TRY_TABLE ->
+          new Instruction.TryTable(
+              BlockType.of(ValType.I32),
+              List.of(
+                  new Instruction.Catch(Instruction.CatchKind.CATCH, 3, 0),
+                  new Instruction.Catch(Instruction.CatchKind.CATCH_REF, 200, 1),
+                  new Instruction.Catch(Instruction.CatchKind.CATCH_ALL, 0, 2),
+                  new Instruction.Catch(Instruction.CatchKind.CATCH_ALL_REF, 0, 300)));
     };
   }
 
@@ -93,7 +102,7 @@ class InstructionCodecTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
-    "06, illegal opcode",
+    "27, illegal opcode",
     "fc 12, illegal opcode",
     "fd 9a 01, illegal opcode",
     "3f 01, zero byte expected",
@@ -103,6 +112,7 @@ class InstructionCodecTest {
     "d0 7f, malformed reference type",
     "41 80 80 80 80 70, integer too large",
     "43 00 00, unexpected end",
+    "1f 40 01 04 00, malformed catch clause",
   })
   void rejectsMalformedWasm2Instructions(String hex, String problem) {
     MalformedException e =

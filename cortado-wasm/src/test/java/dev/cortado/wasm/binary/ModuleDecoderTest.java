@@ -74,7 +74,7 @@ class ModuleDecoderTest {
 
   @Test
   void rejectsAnUnknownSectionId() {
-    assertTrue(malformed(hex(HEADER, "0d 00")).problem().startsWith("malformed section id"));
+    assertTrue(malformed(hex(HEADER, "0e 00")).problem().startsWith("malformed section id"));
   }
 
   @Test
@@ -147,7 +147,7 @@ class ModuleDecoderTest {
     String prefix = HEADER + "01 04 01 60 00 00" + "03 02 01 00";
     assertTrue(malformed(hex(prefix, "0a 05 01 03 00 05 0b")).problem().startsWith("else without"));
     assertTrue(
-        malformed(hex(prefix, "0a 05 01 03 00 06 0b")).problem().startsWith("illegal opcode"));
+        malformed(hex(prefix, "0a 05 01 03 00 27 0b")).problem().startsWith("illegal opcode"));
     assertTrue(
         malformed(hex(prefix, "0a 06 01 04 00 fd 9a 01 0b"))
             .problem()

@@ -62,7 +62,7 @@ class AnnotationsTest {
         List.of(
             new CustomSection("first", Bytes.EMPTY, SectionId.CUSTOM),
             new CustomSection("after-func", Bytes.of(new byte[] {1, 2}), SectionId.FUNCTION),
-            new CustomSection("before-global", Bytes.ofUtf8("g"), SectionId.MEMORY),
+            new CustomSection("before-global", Bytes.ofUtf8("g"), SectionId.TAG),
             new CustomSection("last", Bytes.ofUtf8("ab"), SectionId.DATA));
     assertEquals(expected, customs(m));
     assertEquals(expected, customs(ModuleDecoder.decode(ModuleEncoder.encode(m))));

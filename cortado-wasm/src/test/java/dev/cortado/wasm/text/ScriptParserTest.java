@@ -187,7 +187,7 @@ class ScriptParserTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "(assert_exception (invoke \"f\"))",
+        "(assert_suspension (invoke \"f\") \"s\")",
         "(assert_return (invoke \"f\") (ref.i31))",
         "(frobnicate)"
       })

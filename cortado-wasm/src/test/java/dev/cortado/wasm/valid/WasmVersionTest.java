@@ -28,6 +28,8 @@ class WasmVersionTest {
         "(module (func $f) (func return_call $f))",
         "(module (memory 1) (memory 1))",
         "(module (import \"m\" \"m\" (memory 1)) (memory 1))",
+        "(module (tag))",
+        "(module (func (block (try_table (catch_all 0)))))",
         "(module (func (param v128 v128) (result v128)"
             + " (i8x16.relaxed_swizzle (local.get 0) (local.get 1))))"
       })
@@ -118,5 +120,9 @@ class WasmVersionTest {
     assertEquals(WasmVersion.WASM_3_0, Opcode.F32X4_RELAXED_MADD.since());
     assertEquals(WasmVersion.WASM_2_0, Opcode.CALL.since());
     assertEquals(WasmVersion.WASM_2_0, Opcode.I8X16_SWIZZLE.since());
+    assertEquals(WasmVersion.WASM_3_0, Opcode.TRY_TABLE.since());
+    assertEquals(WasmVersion.WASM_3_0, Opcode.DELEGATE.since());
+    assertTrue(Opcode.CATCH_ALL.handlesExceptions());
+    assertTrue(!Opcode.BLOCK.handlesExceptions());
   }
 }

@@ -3,6 +3,7 @@ package dev.cortado.runtime.internal.compiled;
 import dev.cortado.wasm.BlockType;
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.Opcode;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * What the compiler handles: Wasm 2.0 modules (numbers, vectors, {@code funcref} and {@code
  * externref}, one plain function type per recursion group), several memories, 64-bit memories and
  * tables, and tail calls by leaving the functions that make them to the interpreter. A module using
- * a Wasm 3.0 type (typed references, GC types) runs in the interpreter as a whole, until the
+ * a Wasm 3.0 type (typed references, GC types) or exception handling (tags, {@code exnref}, {@code
+ * try_table}, {@code throw}, {@code throw_ref}) runs in the interpreter as a whole, until the
  * compiler follows the interpreter there.
  */
 public final class CompilerScope {
@@ -54,24 +56,31 @@ public final class CompilerScope {
         return r;
       }
     }
+    if (module.tagCount() > 0) {
+      return Optional.of("it has exception tags (Wasm 3.0 exception handling)");
+    }
     return first(module.tables(), t -> ref(t.elementType()))
         .or(() -> first(module.globals(), g -> refs(List.of(g.type().valueType()))))
         .or(() -> first(module.functions(), f -> refs(f.locals())))
         // Function indices are (ref func)s: instantiation, not compiled code, reads segments.
         .or(() -> first(module.elements(), e -> ref(e.type().withNullable(true))))
-        .or(() -> first(module.functions(), f -> code(f.body())));
+        .or(() -> code(module));
   }
 
   /**
-   * Returns why the compiler cannot compile {@code body}: a typed function reference instruction
-   * ({@code call_ref}, {@code ref.as_non_null}, {@code br_on_null}, ...) or a typed reference in a
-   * block type, typed {@code select} or {@code ref.null}, which a module may use on plain {@code
-   * funcref}s without declaring any other type.
+   * Returns why the compiler cannot compile {@code body}: an exception instruction, a typed
+   * function reference instruction ({@code call_ref}, {@code ref.as_non_null}, {@code br_on_null},
+   * ...) or a typed reference in a block type, typed {@code select} or {@code ref.null}, which a
+   * module may use on plain {@code funcref}s without declaring any other type.
    */
   private static Optional<String> code(Expression body) {
     InstructionReader r = InstructionReader.of(body);
     while (r.hasNext()) {
       Opcode op = r.next();
+      if (op.handlesExceptions()) {
+        // A try_table, throw_ref or legacy try needs no tag or exnref where the checks above look.
+        return Optional.of("it uses " + op.text() + " (Wasm 3.0 exception handling)");
+      }
       Optional<String> why =
           switch (op.immediate()) {
             case TYPE -> typedReferences(op);
@@ -99,6 +108,19 @@ public final class CompilerScope {
     return Optional.of("it uses " + op.text() + " (Wasm 3.0 typed function references)");
   }
 
+  /** Returns why the compiler cannot compile one of {@code module}'s functions, naming it. */
+  private static Optional<String> code(WasmModule module) {
+    for (int i = 0; i < module.functions().size(); i++) {
+      Optional<String> why = code(module.functions().get(i).body());
+      if (why.isPresent()) {
+        // "it uses ..." of the module becomes "function 3 uses ...".
+        String what = why.get().startsWith("it ") ? why.get().substring(3) : why.get();
+        return Optional.of("function " + (module.importedFunctionCount() + i) + " " + what);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static <T> Optional<String> first(
       List<T> items, java.util.function.Function<T, Optional<String>> check) {
     return items.stream().map(check).flatMap(Optional::stream).findFirst();
@@ -109,8 +131,14 @@ public final class CompilerScope {
   }
 
   private static Optional<String> ref(RefType r) {
-    return r.equals(RefType.FUNCREF) || r.equals(RefType.EXTERNREF)
-        ? Optional.empty()
-        : Optional.of("it uses the reference type " + r.text() + " (Wasm 3.0)");
+    if (r.equals(RefType.FUNCREF) || r.equals(RefType.EXTERNREF)) {
+      return Optional.empty();
+    }
+    boolean exception =
+        r.heapType() == HeapType.Abstract.EXN || r.heapType() == HeapType.Abstract.NOEXN;
+    return Optional.of(
+        "it uses the reference type "
+            + r.text()
+            + (exception ? " (Wasm 3.0 exception handling)" : " (Wasm 3.0)"));
   }
 }

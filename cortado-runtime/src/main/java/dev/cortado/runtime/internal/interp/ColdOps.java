@@ -54,6 +54,8 @@ final class ColdOps {
         s[d] = Long.compareUnsigned(v, 0xFFFF_FFFFL) > 0 ? 0xFFFF_FFFFL : v;
         return pc + 3;
       }
+      case Ir.THROW -> throw Unwinding.throwTag(m, inst, code, pc, fp);
+      case Ir.THROW_REF -> throw Unwinding.throwRef(m, code, pc, fp);
       case Ir.CONST_V128 -> {
         s[d] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
         m.hi[d] = (code[pc + 4] & 0xFFFF_FFFFL) | ((long) code[pc + 5] << 32);

@@ -28,6 +28,9 @@ public final class CompiledCode {
   /** Pairs (IR position, Wasm body offset) in IR order, for stack traces. */
   final int[] offsets;
 
+  /** The {@code try_table}s' catch clauses, as {@link ExceptionLowering#handlers} lays them out. */
+  final int[] handlers;
+
   CompiledCode(
       int[] code,
       int paramCount,
@@ -35,7 +38,8 @@ public final class CompiledCode {
       long[] constLow,
       long[] constHigh,
       int frameSize,
-      int[] offsets) {
+      int[] offsets,
+      int[] handlers) {
     this.code = code;
     this.paramCount = paramCount;
     this.localCount = localCount;
@@ -43,6 +47,7 @@ public final class CompiledCode {
     this.constHigh = constHigh;
     this.frameSize = frameSize;
     this.offsets = offsets;
+    this.handlers = handlers;
   }
 
   /** Returns the Wasm body offset of the instruction at or before IR position {@code pc}. */

@@ -26,6 +26,12 @@ final class Constants {
 
   private record Vec(long low, long high) {}
 
+  /**
+   * The number of legacy {@code try} blocks: each may need a slot for the exception its catch
+   * caught, for {@code rethrow} (set by {@link #collect}, which reads every instruction anyway).
+   */
+  int legacyTries;
+
   private Constants(
       Map<Long, Integer> numbers, Map<Vec, Integer> vectors, long[] low, long[] high) {
     this.numbers = numbers;
@@ -39,10 +45,15 @@ final class Constants {
     Map<Object, int[]> uses = new HashMap<>();
     List<Object> order = new ArrayList<>();
     InstructionReader r = InstructionReader.of(body);
+    int tries = 0;
     while (r.hasNext()) {
       Opcode op = r.next();
       Object key =
           switch (op) {
+            case TRY -> {
+              tries++;
+              yield null;
+            }
             case I32_CONST -> (long) r.i32();
             case I64_CONST -> r.i64();
             case F32_CONST -> (long) r.f32Bits();
@@ -81,7 +92,9 @@ final class Constants {
         low[i] = (Long) key;
       }
     }
-    return new Constants(numbers, vectors, low, high);
+    Constants c = new Constants(numbers, vectors, low, high);
+    c.legacyTries = tries;
+    return c;
   }
 
   int count() {

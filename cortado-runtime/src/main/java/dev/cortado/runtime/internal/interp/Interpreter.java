@@ -72,7 +72,14 @@ public final class Interpreter {
     if (f instanceof WasmFunction w) {
       CompiledModule compiled = w.compiled();
       if (compiled != null) {
-        compiled.invoke(w.definedIndex(), m, w.instance, base);
+        int compiledDepth = m.compiledDepth;
+        try {
+          compiled.invoke(w.definedIndex(), m, w.instance, base);
+        } catch (Thrown t) {
+          // Compiled frames count their depth without unwinding it: the exception left them.
+          m.compiledDepth = compiledDepth;
+          throw t;
+        }
       } else {
         int entryDepth = m.depth;
         try {
@@ -124,522 +131,547 @@ public final class Interpreter {
     int memSize = memorySizeOf(inst);
     long[] s = m.lo;
     Budget budget = m.budget;
-    try {
-      while (true) {
-        switch (code[pc]) {
-          case Ir.UNREACHABLE -> {
-            throw Trap.of(TrapKind.UNREACHABLE);
-          }
-          case Ir.JUMP -> pc = code[pc + 1];
-          case Ir.JUMP_LOOP -> {
-            if (--budget.credit < 0) {
-              budget.checkpoint();
+    while (true) {
+      try {
+        while (true) {
+          switch (code[pc]) {
+            case Ir.UNREACHABLE -> {
+              throw Trap.of(TrapKind.UNREACHABLE);
             }
-            pc = code[pc + 1];
-          }
-          case Ir.BR_IF -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-          case Ir.BR_IF_LOOP -> {
-            if ((int) s[fp + code[pc + 1]] != 0) {
+            case Ir.JUMP -> pc = code[pc + 1];
+            case Ir.JUMP_LOOP -> {
               if (--budget.credit < 0) {
                 budget.checkpoint();
               }
-              pc = code[pc + 2];
-            } else {
-              pc += 3;
+              pc = code[pc + 1];
             }
-          }
-          case Ir.BR_UNLESS -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-          case Ir.BR_NULL -> pc = m.refs[fp + code[pc + 1]] == null ? code[pc + 2] : pc + 3;
-          case Ir.BR_NON_NULL -> pc = m.refs[fp + code[pc + 1]] != null ? code[pc + 2] : pc + 3;
-          case Ir.BR_I32_EQ -> {
-            if ((int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]]) {
-              pc = branch(budget, code[pc + 3], pc);
-            } else {
-              pc += 4;
+            case Ir.BR_IF -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+            case Ir.BR_IF_LOOP -> {
+              if ((int) s[fp + code[pc + 1]] != 0) {
+                if (--budget.credit < 0) {
+                  budget.checkpoint();
+                }
+                pc = code[pc + 2];
+              } else {
+                pc += 3;
+              }
             }
-          }
-          case Ir.BR_I32_NE -> {
-            if ((int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]]) {
-              pc = branch(budget, code[pc + 3], pc);
-            } else {
-              pc += 4;
+            case Ir.BR_UNLESS -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+            case Ir.BR_NULL -> pc = m.refs[fp + code[pc + 1]] == null ? code[pc + 2] : pc + 3;
+            case Ir.BR_NON_NULL -> pc = m.refs[fp + code[pc + 1]] != null ? code[pc + 2] : pc + 3;
+            case Ir.BR_I32_EQ -> {
+              if ((int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]]) {
+                pc = branch(budget, code[pc + 3], pc);
+              } else {
+                pc += 4;
+              }
             }
-          }
-          case Ir.BR_I32_LT_S -> {
-            if ((int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]]) {
-              pc = branch(budget, code[pc + 3], pc);
-            } else {
-              pc += 4;
+            case Ir.BR_I32_NE -> {
+              if ((int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]]) {
+                pc = branch(budget, code[pc + 3], pc);
+              } else {
+                pc += 4;
+              }
             }
-          }
-          case Ir.BR_I32_GT_S -> {
-            if ((int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]]) {
-              pc = branch(budget, code[pc + 3], pc);
-            } else {
-              pc += 4;
+            case Ir.BR_I32_LT_S -> {
+              if ((int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]]) {
+                pc = branch(budget, code[pc + 3], pc);
+              } else {
+                pc += 4;
+              }
             }
-          }
-          case Ir.BR_I32_LE_S -> {
-            if ((int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]]) {
-              pc = branch(budget, code[pc + 3], pc);
-            } else {
-              pc += 4;
+            case Ir.BR_I32_GT_S -> {
+              if ((int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]]) {
+                pc = branch(budget, code[pc + 3], pc);
+              } else {
+                pc += 4;
+              }
             }
-          }
-          case Ir.BR_I32_GE_S -> {
-            if ((int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]]) {
-              pc = branch(budget, code[pc + 3], pc);
-            } else {
-              pc += 4;
+            case Ir.BR_I32_LE_S -> {
+              if ((int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]]) {
+                pc = branch(budget, code[pc + 3], pc);
+              } else {
+                pc += 4;
+              }
             }
-          }
-          case Ir.BR_I32_LT_U -> {
-            if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
-                < 0) {
-              pc = branch(budget, code[pc + 3], pc);
-            } else {
-              pc += 4;
+            case Ir.BR_I32_GE_S -> {
+              if ((int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]]) {
+                pc = branch(budget, code[pc + 3], pc);
+              } else {
+                pc += 4;
+              }
             }
-          }
-          case Ir.BR_I32_GT_U -> {
-            if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
-                > 0) {
-              pc = branch(budget, code[pc + 3], pc);
-            } else {
-              pc += 4;
+            case Ir.BR_I32_LT_U -> {
+              if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                  < 0) {
+                pc = branch(budget, code[pc + 3], pc);
+              } else {
+                pc += 4;
+              }
             }
-          }
-          case Ir.BR_I32_LE_U -> {
-            if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
-                <= 0) {
-              pc = branch(budget, code[pc + 3], pc);
-            } else {
-              pc += 4;
+            case Ir.BR_I32_GT_U -> {
+              if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                  > 0) {
+                pc = branch(budget, code[pc + 3], pc);
+              } else {
+                pc += 4;
+              }
             }
-          }
-          case Ir.BR_I32_GE_U -> {
-            if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
-                >= 0) {
-              pc = branch(budget, code[pc + 3], pc);
-            } else {
-              pc += 4;
+            case Ir.BR_I32_LE_U -> {
+              if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                  <= 0) {
+                pc = branch(budget, code[pc + 3], pc);
+              } else {
+                pc += 4;
+              }
             }
-          }
-          case Ir.BR_TABLE -> {
-            if (--budget.credit < 0) {
-              budget.checkpoint();
+            case Ir.BR_I32_GE_U -> {
+              if (Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                  >= 0) {
+                pc = branch(budget, code[pc + 3], pc);
+              } else {
+                pc += 4;
+              }
             }
-            int i = (int) s[fp + code[pc + 1]];
-            int n = code[pc + 2];
-            pc = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
-          }
-          case Ir.RETURN -> {
-            if (m.depth == entryDepth) {
-              return;
+            case Ir.BR_TABLE -> {
+              if (--budget.credit < 0) {
+                budget.checkpoint();
+              }
+              int i = (int) s[fp + code[pc + 1]];
+              int n = code[pc + 2];
+              pc = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
             }
-            int d = --m.depth;
-            fn = m.frameFunction[d];
-            m.frameFunction[d] = null;
-            pc = m.framePc[d];
-            fp = m.frameBase[d];
-            cc = fn.code();
-            code = cc.code;
-            inst = fn.instance;
-            mem = memoryOf(inst);
-            memSize = memorySizeOf(inst);
-          }
-          case Ir.CALL, Ir.CALL_INDIRECT, Ir.CALL_REF -> {
-            FunctionInstance callee;
-            int argBase;
-            int next;
-            if (code[pc] == Ir.CALL) {
-              callee = inst.functions[code[pc + 1]];
-              argBase = code[pc + 2];
-              next = pc + 3;
-            } else if (code[pc] == Ir.CALL_REF) {
-              callee = ColdOps.refCallee(m.refs[fp + code[pc + 1]]);
-              argBase = code[pc + 2];
-              next = pc + 3;
-            } else {
-              callee = MemoryOps.indirectCallee(inst, code, pc, s, fp);
-              argBase = code[pc + 4];
-              next = pc + 5;
-            }
-            if (--budget.credit < 0) {
-              budget.checkpoint();
-            }
-            if (callee instanceof WasmFunction w && w.compiled() == null) {
-              m.pushFrame(fn, next, fp);
-              fn = w;
-              cc = w.code();
-              fp += argBase;
-              enterFrame(m, cc, fp);
+            case Ir.RETURN -> {
+              if (m.depth == entryDepth) {
+                return;
+              }
+              int d = --m.depth;
+              fn = m.frameFunction[d];
+              m.frameFunction[d] = null;
+              pc = m.framePc[d];
+              fp = m.frameBase[d];
+              cc = fn.code();
               code = cc.code;
-              pc = 0;
-              inst = w.instance;
-              s = m.lo;
-            } else {
-              // Calls back into WebAssembly from the host place their frames above this one.
-              m.top = fp + cc.frameSize;
-              call(m, inst, callee, fp + argBase);
-              s = m.lo;
-              pc = next;
-            }
-            mem = memoryOf(inst);
-            memSize = memorySizeOf(inst);
-          }
-          case Ir.RETURN_CALL, Ir.RETURN_CALL_INDIRECT, Ir.RETURN_CALL_REF -> {
-            WasmFunction w = TailCalls.enter(m, inst, cc, code, pc, fp);
-            s = m.lo;
-            if (w == null) {
-              pc += code[pc] == Ir.RETURN_CALL_INDIRECT ? 5 : 3;
-            } else {
-              fn = w;
-              cc = w.code();
-              code = cc.code;
-              pc = 0;
-              inst = w.instance;
+              inst = fn.instance;
               mem = memoryOf(inst);
               memSize = memorySizeOf(inst);
             }
-          }
-          case Ir.COPY -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Ir.COPY_V128 -> {
-            int d = fp + code[pc + 1];
-            int a = fp + code[pc + 2];
-            s[d] = s[a];
-            m.hi[d] = m.hi[a];
-            pc += 3;
-          }
-          case Ir.COPY_REF -> {
-            m.refs[fp + code[pc + 1]] = m.refs[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Ir.CONST -> {
-            s[fp + code[pc + 1]] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
-            pc += 4;
-          }
-          case Ir.SELECT -> {
-            s[fp + code[pc + 1]] =
-                (int) s[fp + code[pc + 2]] != 0 ? s[fp + code[pc + 3]] : s[fp + code[pc + 4]];
-            pc += 5;
-          }
-          case Ir.GLOBAL_GET -> {
-            s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
-            pc += 3;
-          }
-          case Ir.GLOBAL_SET -> {
-            inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Ir.I32_LOAD -> {
-            s[fp + code[pc + 1]] =
-                (int)
-                    MemoryInstance.INT.get(
-                        mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 4));
-            pc += 4;
-          }
-          case Ir.I64_LOAD -> {
-            s[fp + code[pc + 1]] =
-                (long)
-                    MemoryInstance.LONG.get(
-                        mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 8));
-            pc += 4;
-          }
-          case Ir.F32_LOAD -> {
-            s[fp + code[pc + 1]] =
-                (int)
-                    MemoryInstance.INT.get(
-                        mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 4));
-            pc += 4;
-          }
-          case Ir.F64_LOAD -> {
-            s[fp + code[pc + 1]] =
-                (long)
-                    MemoryInstance.LONG.get(
-                        mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 8));
-            pc += 4;
-          }
-          case Ir.I32_LOAD8_U -> {
-            s[fp + code[pc + 1]] =
-                mem[address(memSize, s[fp + code[pc + 2]], code[pc + 3], 1)] & 0xFF;
-            pc += 4;
-          }
-          case Ir.I32_LOAD8_S -> {
-            s[fp + code[pc + 1]] = mem[address(memSize, s[fp + code[pc + 2]], code[pc + 3], 1)];
-            pc += 4;
-          }
-          case Ir.I32_STORE, Ir.F32_STORE -> {
-            MemoryInstance.INT.set(
-                mem,
-                address(memSize, s[fp + code[pc + 2]], code[pc + 3], 4),
-                (int) s[fp + code[pc + 1]]);
-            pc += 4;
-          }
-          case Ir.I64_STORE, Ir.F64_STORE -> {
-            MemoryInstance.LONG.set(
-                mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 8), s[fp + code[pc + 1]]);
-            pc += 4;
-          }
-          case Ir.I32_STORE8 -> {
-            mem[address(memSize, s[fp + code[pc + 2]], code[pc + 3], 1)] =
-                (byte) s[fp + code[pc + 1]];
-            pc += 4;
-          }
-          case Ir.I32_EQZ -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
-            pc += 3;
-          }
-          case Ir.I32_EQ -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I32_NE -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I32_LT_S -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I32_LT_U -> {
-            s[fp + code[pc + 1]] =
-                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) < 0
-                    ? 1
-                    : 0;
-            pc += 4;
-          }
-          case Ir.I32_GT_S -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I32_GT_U -> {
-            s[fp + code[pc + 1]] =
-                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) > 0
-                    ? 1
-                    : 0;
-            pc += 4;
-          }
-          case Ir.I32_LE_S -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I32_LE_U -> {
-            s[fp + code[pc + 1]] =
-                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) <= 0
-                    ? 1
-                    : 0;
-            pc += 4;
-          }
-          case Ir.I32_GE_S -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I32_GE_U -> {
-            s[fp + code[pc + 1]] =
-                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) >= 0
-                    ? 1
-                    : 0;
-            pc += 4;
-          }
-          case Ir.I32_ADD -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I32_SUB -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I32_MUL -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I32_AND -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I32_OR -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I32_XOR -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I32_SHL -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I32_SHR_S -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I32_SHR_U -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I64_EQZ -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == 0 ? 1 : 0;
-            pc += 3;
-          }
-          case Ir.I64_EQ -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I64_NE -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] != s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I64_LT_S -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] < s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I64_LT_U -> {
-            s[fp + code[pc + 1]] =
-                Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) < 0 ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I64_GT_S -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] > s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I64_GE_S -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >= s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I64_LE_S -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] <= s[fp + code[pc + 3]] ? 1 : 0;
-            pc += 4;
-          }
-          case Ir.I64_ADD -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I64_SUB -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I64_MUL -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I64_AND -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I64_OR -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I64_XOR -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I64_SHL -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I64_SHR_S -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I64_SHR_U -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> s[fp + code[pc + 3]];
-            pc += 4;
-          }
-          case Ir.I64_EXTEND_I32_S -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Ir.I64_EXTEND_I32_U -> {
-            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & 0xFFFF_FFFFL;
-            pc += 3;
-          }
-          case Ir.I32_WRAP_I64 -> {
-            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Ir.F64_ADD -> {
-            s[fp + code[pc + 1]] =
-                Double.doubleToRawLongBits(
-                    Double.longBitsToDouble(s[fp + code[pc + 2]])
-                        + Double.longBitsToDouble(s[fp + code[pc + 3]]));
-            pc += 4;
-          }
-          case Ir.F64_SUB -> {
-            s[fp + code[pc + 1]] =
-                Double.doubleToRawLongBits(
-                    Double.longBitsToDouble(s[fp + code[pc + 2]])
-                        - Double.longBitsToDouble(s[fp + code[pc + 3]]));
-            pc += 4;
-          }
-          case Ir.F64_MUL -> {
-            s[fp + code[pc + 1]] =
-                Double.doubleToRawLongBits(
-                    Double.longBitsToDouble(s[fp + code[pc + 2]])
-                        * Double.longBitsToDouble(s[fp + code[pc + 3]]));
-            pc += 4;
-          }
-          case Ir.F64_DIV -> {
-            s[fp + code[pc + 1]] =
-                Double.doubleToRawLongBits(
-                    Double.longBitsToDouble(s[fp + code[pc + 2]])
-                        / Double.longBitsToDouble(s[fp + code[pc + 3]]));
-            pc += 4;
-          }
-          case Ir.F32_ADD -> {
-            s[fp + code[pc + 1]] =
-                Float.floatToRawIntBits(
-                    Float.intBitsToFloat((int) s[fp + code[pc + 2]])
-                        + Float.intBitsToFloat((int) s[fp + code[pc + 3]]));
-            pc += 4;
-          }
-          case Ir.F32_MUL -> {
-            s[fp + code[pc + 1]] =
-                Float.floatToRawIntBits(
-                    Float.intBitsToFloat((int) s[fp + code[pc + 2]])
-                        * Float.intBitsToFloat((int) s[fp + code[pc + 3]]));
-            pc += 4;
-          }
-          case Ir.MEMORY_GROW,
-              Ir.MEMORY_FILL,
-              Ir.MEMORY_COPY,
-              Ir.MEMORY_INIT,
-              Ir.DATA_DROP,
-              Ir.TABLE_GET,
-              Ir.TABLE_SET,
-              Ir.TABLE_SIZE,
-              Ir.TABLE_GROW,
-              Ir.TABLE_FILL,
-              Ir.TABLE_COPY,
-              Ir.TABLE_INIT,
-              Ir.ELEM_DROP,
-              Ir.MEMORY_SIZE -> {
-            pc = MemoryOps.execute(m, inst, code, pc, fp);
-            mem = memoryOf(inst);
-            memSize = memorySizeOf(inst);
-          }
-          case Ir.SIMD -> {
-            pc = SimdOps.execute(m, mem, memSize, code, pc, fp);
-          }
-          case Ir.USE_MEMORY -> {
-            MemoryInstance selected = inst.memories[code[pc + 1]];
-            mem = selected.bytes;
-            memSize = selected.size;
-            pc += 2;
-          }
-          default -> {
-            pc = ColdOps.execute(m, inst, mem, memSize, code, pc, fp);
+            case Ir.CALL, Ir.CALL_INDIRECT, Ir.CALL_REF -> {
+              FunctionInstance callee;
+              int argBase;
+              int next;
+              if (code[pc] == Ir.CALL) {
+                callee = inst.functions[code[pc + 1]];
+                argBase = code[pc + 2];
+                next = pc + 3;
+              } else if (code[pc] == Ir.CALL_REF) {
+                callee = ColdOps.refCallee(m.refs[fp + code[pc + 1]]);
+                argBase = code[pc + 2];
+                next = pc + 3;
+              } else {
+                callee = MemoryOps.indirectCallee(inst, code, pc, s, fp);
+                argBase = code[pc + 4];
+                next = pc + 5;
+              }
+              if (--budget.credit < 0) {
+                budget.checkpoint();
+              }
+              if (callee instanceof WasmFunction w && w.compiled() == null) {
+                m.pushFrame(fn, next, fp);
+                fn = w;
+                cc = w.code();
+                fp += argBase;
+                enterFrame(m, cc, fp);
+                code = cc.code;
+                pc = 0;
+                inst = w.instance;
+                s = m.lo;
+              } else {
+                // Calls back into WebAssembly from the host place their frames above this one.
+                m.top = fp + cc.frameSize;
+                call(m, inst, callee, fp + argBase);
+                s = m.lo;
+                pc = next;
+              }
+              mem = memoryOf(inst);
+              memSize = memorySizeOf(inst);
+            }
+            case Ir.RETURN_CALL, Ir.RETURN_CALL_INDIRECT, Ir.RETURN_CALL_REF -> {
+              WasmFunction w = TailCalls.enter(m, inst, cc, code, pc, fp);
+              s = m.lo;
+              if (w == null) {
+                pc += code[pc] == Ir.RETURN_CALL_INDIRECT ? 5 : 3;
+              } else {
+                fn = w;
+                cc = w.code();
+                code = cc.code;
+                pc = 0;
+                inst = w.instance;
+                mem = memoryOf(inst);
+                memSize = memorySizeOf(inst);
+              }
+            }
+            case Ir.COPY -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+              pc += 3;
+            }
+            case Ir.COPY_V128 -> {
+              int d = fp + code[pc + 1];
+              int a = fp + code[pc + 2];
+              s[d] = s[a];
+              m.hi[d] = m.hi[a];
+              pc += 3;
+            }
+            case Ir.COPY_REF -> {
+              m.refs[fp + code[pc + 1]] = m.refs[fp + code[pc + 2]];
+              pc += 3;
+            }
+            case Ir.CONST -> {
+              s[fp + code[pc + 1]] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
+              pc += 4;
+            }
+            case Ir.SELECT -> {
+              s[fp + code[pc + 1]] =
+                  (int) s[fp + code[pc + 2]] != 0 ? s[fp + code[pc + 3]] : s[fp + code[pc + 4]];
+              pc += 5;
+            }
+            case Ir.GLOBAL_GET -> {
+              s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
+              pc += 3;
+            }
+            case Ir.GLOBAL_SET -> {
+              inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
+              pc += 3;
+            }
+            case Ir.I32_LOAD -> {
+              s[fp + code[pc + 1]] =
+                  (int)
+                      MemoryInstance.INT.get(
+                          mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 4));
+              pc += 4;
+            }
+            case Ir.I64_LOAD -> {
+              s[fp + code[pc + 1]] =
+                  (long)
+                      MemoryInstance.LONG.get(
+                          mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 8));
+              pc += 4;
+            }
+            case Ir.F32_LOAD -> {
+              s[fp + code[pc + 1]] =
+                  (int)
+                      MemoryInstance.INT.get(
+                          mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 4));
+              pc += 4;
+            }
+            case Ir.F64_LOAD -> {
+              s[fp + code[pc + 1]] =
+                  (long)
+                      MemoryInstance.LONG.get(
+                          mem, address(memSize, s[fp + code[pc + 2]], code[pc + 3], 8));
+              pc += 4;
+            }
+            case Ir.I32_LOAD8_U -> {
+              s[fp + code[pc + 1]] =
+                  mem[address(memSize, s[fp + code[pc + 2]], code[pc + 3], 1)] & 0xFF;
+              pc += 4;
+            }
+            case Ir.I32_LOAD8_S -> {
+              s[fp + code[pc + 1]] = mem[address(memSize, s[fp + code[pc + 2]], code[pc + 3], 1)];
+              pc += 4;
+            }
+            case Ir.I32_STORE, Ir.F32_STORE -> {
+              MemoryInstance.INT.set(
+                  mem,
+                  address(memSize, s[fp + code[pc + 2]], code[pc + 3], 4),
+                  (int) s[fp + code[pc + 1]]);
+              pc += 4;
+            }
+            case Ir.I64_STORE, Ir.F64_STORE -> {
+              MemoryInstance.LONG.set(
+                  mem,
+                  address(memSize, s[fp + code[pc + 2]], code[pc + 3], 8),
+                  s[fp + code[pc + 1]]);
+              pc += 4;
+            }
+            case Ir.I32_STORE8 -> {
+              mem[address(memSize, s[fp + code[pc + 2]], code[pc + 3], 1)] =
+                  (byte) s[fp + code[pc + 1]];
+              pc += 4;
+            }
+            case Ir.I32_EQZ -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
+              pc += 3;
+            }
+            case Ir.I32_EQ -> {
+              s[fp + code[pc + 1]] =
+                  (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I32_NE -> {
+              s[fp + code[pc + 1]] =
+                  (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I32_LT_S -> {
+              s[fp + code[pc + 1]] =
+                  (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I32_LT_U -> {
+              s[fp + code[pc + 1]] =
+                  Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]])
+                          < 0
+                      ? 1
+                      : 0;
+              pc += 4;
+            }
+            case Ir.I32_GT_S -> {
+              s[fp + code[pc + 1]] =
+                  (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I32_GT_U -> {
+              s[fp + code[pc + 1]] =
+                  Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]])
+                          > 0
+                      ? 1
+                      : 0;
+              pc += 4;
+            }
+            case Ir.I32_LE_S -> {
+              s[fp + code[pc + 1]] =
+                  (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I32_LE_U -> {
+              s[fp + code[pc + 1]] =
+                  Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]])
+                          <= 0
+                      ? 1
+                      : 0;
+              pc += 4;
+            }
+            case Ir.I32_GE_S -> {
+              s[fp + code[pc + 1]] =
+                  (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I32_GE_U -> {
+              s[fp + code[pc + 1]] =
+                  Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]])
+                          >= 0
+                      ? 1
+                      : 0;
+              pc += 4;
+            }
+            case Ir.I32_ADD -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I32_SUB -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I32_MUL -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I32_AND -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I32_OR -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I32_XOR -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I32_SHL -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I32_SHR_S -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I32_SHR_U -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I64_EQZ -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == 0 ? 1 : 0;
+              pc += 3;
+            }
+            case Ir.I64_EQ -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I64_NE -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] != s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I64_LT_S -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] < s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I64_LT_U -> {
+              s[fp + code[pc + 1]] =
+                  Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) < 0 ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I64_GT_S -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] > s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I64_GE_S -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >= s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I64_LE_S -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] <= s[fp + code[pc + 3]] ? 1 : 0;
+              pc += 4;
+            }
+            case Ir.I64_ADD -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I64_SUB -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I64_MUL -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I64_AND -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I64_OR -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I64_XOR -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I64_SHL -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I64_SHR_S -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I64_SHR_U -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> s[fp + code[pc + 3]];
+              pc += 4;
+            }
+            case Ir.I64_EXTEND_I32_S -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
+              pc += 3;
+            }
+            case Ir.I64_EXTEND_I32_U -> {
+              s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & 0xFFFF_FFFFL;
+              pc += 3;
+            }
+            case Ir.I32_WRAP_I64 -> {
+              s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
+              pc += 3;
+            }
+            case Ir.F64_ADD -> {
+              s[fp + code[pc + 1]] =
+                  Double.doubleToRawLongBits(
+                      Double.longBitsToDouble(s[fp + code[pc + 2]])
+                          + Double.longBitsToDouble(s[fp + code[pc + 3]]));
+              pc += 4;
+            }
+            case Ir.F64_SUB -> {
+              s[fp + code[pc + 1]] =
+                  Double.doubleToRawLongBits(
+                      Double.longBitsToDouble(s[fp + code[pc + 2]])
+                          - Double.longBitsToDouble(s[fp + code[pc + 3]]));
+              pc += 4;
+            }
+            case Ir.F64_MUL -> {
+              s[fp + code[pc + 1]] =
+                  Double.doubleToRawLongBits(
+                      Double.longBitsToDouble(s[fp + code[pc + 2]])
+                          * Double.longBitsToDouble(s[fp + code[pc + 3]]));
+              pc += 4;
+            }
+            case Ir.F64_DIV -> {
+              s[fp + code[pc + 1]] =
+                  Double.doubleToRawLongBits(
+                      Double.longBitsToDouble(s[fp + code[pc + 2]])
+                          / Double.longBitsToDouble(s[fp + code[pc + 3]]));
+              pc += 4;
+            }
+            case Ir.F32_ADD -> {
+              s[fp + code[pc + 1]] =
+                  Float.floatToRawIntBits(
+                      Float.intBitsToFloat((int) s[fp + code[pc + 2]])
+                          + Float.intBitsToFloat((int) s[fp + code[pc + 3]]));
+              pc += 4;
+            }
+            case Ir.F32_MUL -> {
+              s[fp + code[pc + 1]] =
+                  Float.floatToRawIntBits(
+                      Float.intBitsToFloat((int) s[fp + code[pc + 2]])
+                          * Float.intBitsToFloat((int) s[fp + code[pc + 3]]));
+              pc += 4;
+            }
+            case Ir.MEMORY_GROW,
+                Ir.MEMORY_FILL,
+                Ir.MEMORY_COPY,
+                Ir.MEMORY_INIT,
+                Ir.DATA_DROP,
+                Ir.TABLE_GET,
+                Ir.TABLE_SET,
+                Ir.TABLE_SIZE,
+                Ir.TABLE_GROW,
+                Ir.TABLE_FILL,
+                Ir.TABLE_COPY,
+                Ir.TABLE_INIT,
+                Ir.ELEM_DROP,
+                Ir.MEMORY_SIZE -> {
+              pc = MemoryOps.execute(m, inst, code, pc, fp);
+              mem = memoryOf(inst);
+              memSize = memorySizeOf(inst);
+            }
+            case Ir.SIMD -> {
+              pc = SimdOps.execute(m, mem, memSize, code, pc, fp);
+            }
+            case Ir.USE_MEMORY -> {
+              MemoryInstance selected = inst.memories[code[pc + 1]];
+              mem = selected.bytes;
+              memSize = selected.size;
+              pc += 2;
+            }
+            default -> {
+              pc = ColdOps.execute(m, inst, mem, memSize, code, pc, fp);
+            }
           }
         }
+      } catch (Thrown t) {
+        // Cold: a WebAssembly exception, caught by a try_table in this loop's frames or passed on.
+        pc = Unwinding.handle(m, t, fn, pc, fp, entryDepth);
+        fn = m.handlerFunction;
+        fp = m.handlerBase;
+        cc = fn.code();
+        code = cc.code;
+        inst = fn.instance;
+        mem = memoryOf(inst);
+        memSize = memorySizeOf(inst);
+        s = m.lo;
+      } catch (Trap | ExecutionInterruptedException e) {
+        // fn and pc are where execution stood: the innermost WebAssembly frame.
+        m.stoppedAt(fn, pc);
+        throw e;
       }
-    } catch (Trap | ExecutionInterruptedException e) {
-      // fn and pc are where execution stood: the innermost WebAssembly frame.
-      m.stoppedAt(fn, pc);
-      throw e;
     }
   }
 

@@ -688,8 +688,14 @@ final class Ir {
    */
   static final int CLAMP_U32 = 219;
 
+  /** THROW tag base: throws an exception of the tag with its values in slots base... */
+  static final int THROW = 220;
+
+  /** THROW_REF ref: throws the exception in slot ref again (traps on null) */
+  static final int THROW_REF = 221;
+
   /** The number of IR opcodes. */
-  static final int COUNT = 220;
+  static final int COUNT = 222;
 
   /**
    * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}

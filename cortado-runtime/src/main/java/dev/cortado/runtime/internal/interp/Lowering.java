@@ -3,7 +3,6 @@ package dev.cortado.runtime.internal.interp;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.HeapType;
-import dev.cortado.wasm.Immediate;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
@@ -28,7 +27,7 @@ final class Lowering {
   static final int VEC = 1;
   static final int REF = 2;
 
-  private static final int KIND_BLOCK = 0;
+  static final int KIND_BLOCK = 0;
   static final int KIND_LOOP = 1;
   private static final int KIND_IF = 2;
   static final int KIND_FUNCTION = 3;
@@ -37,6 +36,7 @@ final class Lowering {
   final CodeBuffer out = new CodeBuffer();
   private final IntList offsets = new IntList();
   final InstructionReader r;
+  private final ExceptionLowering exceptions = new ExceptionLowering(this);
 
   private final ValType[] localTypes;
   private final int localCount;
@@ -58,12 +58,15 @@ final class Lowering {
 
   Frame[] frames = new Frame[8];
   int depth;
-  private boolean dead;
-  private int deadNesting;
+  boolean dead;
+  int deadNesting;
 
   /** An open block during lowering. */
   static final class Frame {
     int kind;
+    int tryIndex = -1;
+    int groupLimit;
+    int exceptionSlot = -1;
     int height;
     List<ValType> params;
     List<ValType> results;
@@ -81,7 +84,9 @@ final class Lowering {
     this.localTypes = info.localTypes().toArray(new ValType[0]);
     this.localCount = localTypes.length;
     this.constants = Constants.collect(f.body());
-    this.base = localCount + constants.count();
+    // A slot per legacy try for the exception its catch holds, below the operand stack.
+    this.base = localCount + constants.count() + constants.legacyTries;
+    exceptions.exceptionSlots = localCount + constants.count();
     this.r = InstructionReader.of(f.body());
   }
 
@@ -97,7 +102,8 @@ final class Lowering {
         l.constants.low(),
         l.constants.high(),
         frameSize,
-        l.offsets.toArray());
+        l.offsets.toArray(),
+        l.exceptions.handlers());
   }
 
   private void run(FuncType type) {
@@ -116,6 +122,10 @@ final class Lowering {
   // ---- dead code ----
 
   private void skipDead(Opcode op) {
+    if (ExceptionLowering.handles(op)) {
+      exceptions.skipDead(op);
+      return;
+    }
     switch (op) {
       case BLOCK, LOOP, IF -> deadNesting++;
       case ELSE -> {
@@ -139,7 +149,11 @@ final class Lowering {
   private void lower(Opcode op) {
     int wide = AddressOperands.of(op, r, ctx::memoryIs64, ctx::tableIs64);
     if (wide != 0) {
-      clampWide(wide);
+      MemoryLowering.clampWide(this, wide);
+    }
+    if (ExceptionLowering.handles(op)) {
+      exceptions.lower(op);
+      return;
     }
     switch (op.immediate()) {
       case NONE -> plain(op);
@@ -176,75 +190,16 @@ final class Lowering {
               op == Opcode.CALL_INDIRECT ? Ir.CALL_INDIRECT : Ir.RETURN_CALL_INDIRECT);
       case LOCAL -> local(op, r.index());
       case GLOBAL -> global(op, r.index());
-      case MEMARG, MEMARG_LANE -> {
-        // Another memory than 0 (multi-memory): the access runs between a USE_MEMORY pair.
-        int memory = r.memoryIndex();
-        if (memory != 0) {
-          emit(Ir.USE_MEMORY);
-          out.add(memory);
-        }
-        if (op.immediate() == Immediate.MEMARG) {
-          memoryAccess(op);
-        } else {
-          simd(op);
-        }
-        if (memory != 0) {
-          emit(Ir.USE_MEMORY);
-          out.add(0);
-        }
-      }
+      case MEMARG, MEMARG_LANE -> MemoryLowering.access(this, op);
       case LANE, SHUFFLE -> simd(op);
-      case MEMORY -> memory(op);
-      case MEMORY_INIT -> {
-        int n = pop();
-        int s = pop();
-        int d = pop();
-        emit(Ir.MEMORY_INIT);
-        out.add(r.index());
-        args(d, s, n);
-        out.add(r.index2());
-      }
-      case DATA -> {
-        emit(Ir.DATA_DROP);
-        out.add(r.index());
-      }
-      case MEMORY_COPY -> {
-        int n = pop();
-        int s = pop();
-        int d = pop();
-        emit(Ir.MEMORY_COPY);
-        args(d, s, n);
-        out.add(r.index());
-        out.add(r.index2());
-      }
-      case TABLE -> table(op, r.index());
-      case TABLE_INIT -> {
-        int n = pop();
-        int s = pop();
-        int d = pop();
-        emit(Ir.TABLE_INIT);
-        out.add(r.index2());
-        out.add(r.index());
-        args(d, s, n);
-      }
-      case ELEM -> {
-        emit(Ir.ELEM_DROP);
-        out.add(r.index());
-      }
-      case TABLE_COPY -> {
-        int n = pop();
-        int s = pop();
-        int d = pop();
-        emit(Ir.TABLE_COPY);
-        out.add(r.index());
-        out.add(r.index2());
-        args(d, s, n);
-      }
+      case MEMORY, MEMORY_INIT, DATA, MEMORY_COPY, TABLE, TABLE_INIT, ELEM, TABLE_COPY ->
+          MemoryLowering.bulk(this, op);
       case HEAP_TYPE -> {
         emit(Ir.REF_NULL);
         produce(r.heapType() == HeapType.Abstract.FUNC ? RefType.FUNCREF : RefType.EXTERNREF);
       }
       case SELECT_TYPES -> select(r.selectType(0));
+      case TAG, TRY_TABLE -> throw new AssertionError(op + " is lowered by ExceptionLowering");
     }
   }
 
@@ -454,94 +409,10 @@ final class Lowering {
     }
   }
 
-  private void memoryAccess(Opcode op) {
-    if (op.prefix() == Opcode.PREFIX_FD) {
-      simd(op);
-      return;
-    }
-    int ir = Ir.of(op);
-    int offset = offset();
-    if (op.results().isEmpty()) {
-      int value = pop();
-      int address = pop();
-      emit(ir);
-      args(value, address, offset);
-    } else {
-      int address = pop();
-      emit(ir);
-      produce(op.results().get(0));
-      out.add(address);
-      out.add(offset);
-    }
-  }
-
-  private void memory(Opcode op) {
-    switch (op) {
-      case MEMORY_SIZE -> {
-        emit(Ir.MEMORY_SIZE);
-        produce(ValType.I32);
-      }
-      case MEMORY_GROW -> {
-        int delta = pop();
-        emit(Ir.MEMORY_GROW);
-        produce(ValType.I32);
-        out.add(delta);
-      }
-      case MEMORY_FILL -> {
-        int n = pop();
-        int v = pop();
-        int d = pop();
-        emit(Ir.MEMORY_FILL);
-        args(d, v, n);
-      }
-      default -> throw new AssertionError(op);
-    }
-    out.add(r.index());
-  }
-
-  private void table(Opcode op, int t) {
-    switch (op) {
-      case TABLE_GET -> {
-        int i = pop();
-        emit(Ir.TABLE_GET);
-        produce(ctx.tableElementType(t));
-        out.add(t);
-        out.add(i);
-      }
-      case TABLE_SET -> {
-        int v = pop();
-        int i = pop();
-        emit(Ir.TABLE_SET);
-        args(t, i, v);
-      }
-      case TABLE_SIZE -> {
-        emit(Ir.TABLE_SIZE);
-        produce(ValType.I32);
-        out.add(t);
-      }
-      case TABLE_GROW -> {
-        int n = pop();
-        int v = pop();
-        emit(Ir.TABLE_GROW);
-        produce(ValType.I32);
-        args(t, v, n);
-      }
-      case TABLE_FILL -> {
-        int n = pop();
-        int v = pop();
-        int i = pop();
-        emit(Ir.TABLE_FILL);
-        out.add(t);
-        args(i, v, n);
-      }
-      default -> throw new AssertionError(op);
-    }
-  }
-
   // ---- vectors ----
 
   /** Every vector instruction is {@code SIMD ordinal} then operands, run by the SIMD dispatcher. */
-  private void simd(Opcode op) {
+  void simd(Opcode op) {
     List<ValType> params = op.params();
     int n = params.size();
     int[] operands = new int[n];
@@ -559,9 +430,9 @@ final class Lowering {
       out.add(o);
     }
     switch (op.immediate()) {
-      case MEMARG -> out.add(offset());
+      case MEMARG -> out.add(AddressOperands.offset(r));
       case MEMARG_LANE -> {
-        out.add(offset());
+        out.add(AddressOperands.offset(r));
         out.add(r.lane());
       }
       case LANE -> out.add(r.lane());
@@ -624,7 +495,7 @@ final class Lowering {
     lastCompare = -1;
   }
 
-  private void end() {
+  void end() {
     Frame f = frames[depth - 1];
     if (!dead) {
       materializeAll();
@@ -635,6 +506,9 @@ final class Lowering {
       }
       depth--;
       return;
+    }
+    if (f.tryIndex >= 0) {
+      exceptions.closeTry(f);
     }
     if (f.elsePatch >= 0) {
       out.set(f.elsePatch, out.size());
@@ -843,7 +717,7 @@ final class Lowering {
     }
   }
 
-  private void becomeDead() {
+  void becomeDead() {
     dead = true;
     deadNesting = 0;
     lastDst = -1;
@@ -852,7 +726,7 @@ final class Lowering {
 
   // ---- frames and the virtual stack ----
 
-  private Frame pushFrame(int kind, int height, List<ValType> params, List<ValType> results) {
+  Frame pushFrame(int kind, int height, List<ValType> params, List<ValType> results) {
     if (depth == frames.length) {
       frames = Arrays.copyOf(frames, depth * 2);
     }
@@ -867,20 +741,23 @@ final class Lowering {
     f.results = results;
     f.loopStart = -1;
     f.elsePatch = -1;
+    f.tryIndex = -1;
+    f.groupLimit = exceptions.groupCount();
+    f.exceptionSlot = -1;
     f.forwardJumps.clear();
     depth++;
     return f;
   }
 
   /** Sets the stack to {@code height} values below {@code types}, all in their own slots. */
-  private void resetStack(int height, List<ValType> types) {
+  void resetStack(int height, List<ValType> types) {
     sp = height;
     for (ValType t : types) {
       push(t);
     }
   }
 
-  private int home(int height) {
+  int home(int height) {
     return base + height;
   }
 
@@ -926,29 +803,7 @@ final class Lowering {
     }
   }
 
-  /** Clamps the operands {@link AddressOperands#of} marks, each into its own slot. */
-  private void clampWide(int wide) {
-    int arity = AddressOperands.arity(wide);
-    for (int k = 0; k < arity; k++) {
-      int p = sp - arity + k;
-      if (AddressOperands.isWide(wide, k)) {
-        emit(Ir.CLAMP_U32);
-        out.add(home(p));
-        out.add(vslot[p]);
-        vslot[p] = home(p);
-      }
-    }
-  }
-
-  /**
-   * Returns a load or store's offset as IR holds it, a u32: one of 2^32 or more (a 64-bit memory's)
-   * as 2^32-1, out of bounds whatever the address, as the original is.
-   */
-  private int offset() {
-    return AddressOperands.offset(r);
-  }
-
-  private void materializeAll() {
+  void materializeAll() {
     for (int k = 0; k < sp; k++) {
       materialize(k);
     }
@@ -967,7 +822,7 @@ final class Lowering {
     lastCompare = -1;
   }
 
-  private void args(int a, int b, int c) {
+  void args(int a, int b, int c) {
     out.add(a);
     out.add(b);
     out.add(c);

@@ -23,6 +23,9 @@ interface LoweringContext {
   /** Returns whether table {@code index} has 64-bit indexes (memory64). */
   boolean tableIs64(int index);
 
+  /** Returns the type of tag {@code index}: its parameters are the exception's values. */
+  FuncType tagType(int index);
+
   /** Returns the engine-wide id of type {@code typeIndex}, which {@code call_indirect} compares. */
   int typeId(int typeIndex);
 }

@@ -42,6 +42,10 @@ public final class Machine {
   int nesting;
   int trapLevel = -1;
 
+  // Where a caught exception's handler continues: its function and frame base (Unwinding).
+  WasmFunction handlerFunction;
+  int handlerBase;
+
   // Where the innermost frame stood when execution stopped with an exception.
   WasmFunction stoppedFunction;
   int stoppedPc;

@@ -1,7 +1,9 @@
 package dev.cortado.runtime.internal.interp;
 
 import dev.cortado.wasm.AddressType;
+import dev.cortado.wasm.ExternKind;
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
@@ -78,6 +80,16 @@ public final class ModuleCode implements LoweringContext {
   @Override
   public boolean tableIs64(int index) {
     return module.tableType(index).addressType() == AddressType.I64;
+  }
+
+  public FuncType tagType(int index) {
+    WasmModule m = module.module();
+    int imported = m.importedTagCount();
+    int typeIndex =
+        index < imported
+            ? ((ImportDesc.Tag) m.imports(ExternKind.TAG).get(index).desc()).typeIndex()
+            : m.tags().get(index - imported).typeIndex();
+    return module.type(typeIndex);
   }
 
   @Override

@@ -25,6 +25,9 @@ public final class ModuleInstance {
   /** Globals, by global index. */
   public final GlobalInstance[] globals;
 
+  /** Exception tags, by tag index (Wasm 3.0). */
+  public final TagInstance[] tags;
+
   /** Element segments' references, by segment index; empty once dropped. */
   public final Object[][] elements;
 
@@ -52,6 +55,7 @@ public final class ModuleInstance {
     this.tables = new TableInstance[m.tableCount()];
     this.memories = new MemoryInstance[m.memoryCount()];
     this.globals = new GlobalInstance[m.globalCount()];
+    this.tags = new TagInstance[m.tagCount()];
     this.elements = new Object[m.elements().size()][];
     this.datas = new Bytes[m.datas().size()];
   }

@@ -46,6 +46,22 @@ class CompilerScopeTest {
   }
 
   @Test
+  void exceptionHandlingAnywhereIsOutside() {
+    for (String wat :
+        new String[] {
+          "(module (tag))",
+          "(module (import \"m\" \"t\" (tag (param i32))))",
+          "(module (func (param exnref)))",
+          "(module (func (local exnref)))",
+          "(module (func (block (try_table (catch_all 0)))))",
+          "(module (func (throw_ref (ref.null exn))))"
+        }) {
+      Optional<String> why = CompilerScope.outside(TextParser.parseModule(wat));
+      assertTrue(why.isPresent() && why.get().contains("exception"), wat + ": " + why);
+    }
+  }
+
+  @Test
   void typedReferencesAnywhereAreOutside() {
     assertOutside(
         "(module (type $t (func)) (func (param (ref null $t))))",
@@ -74,5 +90,13 @@ class CompilerScopeTest {
     // Function indices are (ref func) elements in Wasm 3.0, yet plain Wasm 2.0.
     String wat = "(module (table 1 funcref) (func) (elem declare func 0) (elem (i32.const 0) 0))";
     assertEquals(Optional.empty(), CompilerScope.outside(TextParser.parseModule(wat)));
+  }
+
+  @Test
+  void namesTheFunctionUsingAnExceptionInstruction() {
+    String wat = "(module (func) (func (block (try_table (catch_all 0)))))";
+    assertEquals(
+        Optional.of("function 1 uses try_table (Wasm 3.0 exception handling)"),
+        CompilerScope.outside(TextParser.parseModule(wat)));
   }
 }
