@@ -177,15 +177,15 @@ public final class LocalStore {
    * Returns the image recorded under {@code ref}, if its module is still in the store; a reference
    * with a digest also finds that manifest pulled under any other name.
    */
-  public Optional<StoredImage> find(Reference ref) {
+  public Optional<StoredImage> find(SourceReference ref) {
     JsonNode e = index.read().path("images").get(ref.toString());
     if (e != null) {
       return toImage(ref.toString(), e);
     }
     // Content is addressed by digest: the same manifest pulled under another name will do.
-    if (ref.digest().isPresent()) {
+    if (ref instanceof Reference oci && oci.digest().isPresent()) {
       for (StoredImage image : images()) {
-        if (image.manifest().equals(ref.digest().get())) {
+        if (image.manifest().equals(oci.digest().get())) {
           return Optional.of(image);
         }
       }
@@ -194,7 +194,7 @@ public final class LocalStore {
   }
 
   /** Removes {@code ref} from the index (the blobs stay); returns whether it was there. */
-  public boolean forget(Reference ref) {
+  public boolean forget(SourceReference ref) {
     boolean[] removed = {false};
     index.update(
         content -> {
@@ -225,7 +225,7 @@ public final class LocalStore {
       }
       return Optional.of(
           new StoredImage(
-              Reference.parse(key),
+              SourceReference.parse(key),
               Digest.parse(e.path("manifest").asText()),
               module,
               e.path("size").asLong(),

@@ -78,10 +78,11 @@ public final class Oci {
     List<String> mountFrom = new ArrayList<>();
     for (StoredImage image : store.images()) {
       if (image.module().equals(moduleDigest)
-          && image.reference().registry().equals(ref.registry())
-          && !image.reference().repository().equals(ref.repository())
-          && !mountFrom.contains(image.reference().repository())) {
-        mountFrom.add(image.reference().repository());
+          && image.reference() instanceof Reference other
+          && other.registry().equals(ref.registry())
+          && !other.repository().equals(ref.repository())
+          && !mountFrom.contains(other.repository())) {
+        mountFrom.add(other.repository());
       }
     }
     BlobOutcome moduleOutcome = client.pushBlob(ref, moduleDigest, module, mountFrom, progress);
