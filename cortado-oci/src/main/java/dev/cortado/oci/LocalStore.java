@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A local content-addressed store of blobs ({@code blobs/sha256/<hex>}) and the references that
@@ -30,6 +31,8 @@ import java.util.Optional;
  * two writers of one blob each rename a complete copy, and index updates are locked.
  */
 public final class LocalStore {
+  private static final System.Logger LOG = System.getLogger(LocalStore.class.getName());
+
   /** Writes a blob's bytes to the stream it is given. */
   @FunctionalInterface
   public interface BlobWriter {
@@ -191,6 +194,32 @@ public final class LocalStore {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Returns the module {@code ref} names, pulling through the store: what the store holds under
+   * {@code ref} when it cannot change ({@code immutable}: a digest, an exact npm version), else
+   * what {@code pull} fetches; when {@code pull} fails for want of a network and the store holds
+   * {@code ref}, the copy pulled before (with a warning).
+   */
+  public Path pullThrough(SourceReference ref, boolean immutable, Supplier<StoredImage> pull) {
+    Optional<StoredImage> cached = find(ref);
+    if (immutable && cached.isPresent()) {
+      return cached.get().path();
+    }
+    try {
+      return pull.get().path();
+    } catch (OciException e) {
+      if (e.kind() == Kind.NETWORK && cached.isPresent()) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "{0}: {1}; using the copy pulled before",
+            ref,
+            e.getMessage());
+        return cached.get().path();
+      }
+      throw e;
+    }
   }
 
   /** Removes {@code ref} from the index (the blobs stay); returns whether it was there. */

@@ -42,7 +42,6 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class Npm {
-  private static final System.Logger LOG = System.getLogger(Npm.class.getName());
   private static final long MAX_PACKUMENT = 64L << 20;
   private static final String ACCEPT =
       "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*";
@@ -54,11 +53,7 @@ public final class Npm {
   private Npm(NpmSettings settings, LocalStore store) {
     this.settings = settings;
     this.store = store;
-    HttpClient http =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(30))
-            .build();
+    HttpClient http = Transport.newHttpClient();
     this.transport =
         new Transport(
             http,
@@ -133,23 +128,8 @@ public final class Npm {
    * pulled under that reference is used.
    */
   public Path resolve(NpmReference ref) {
-    Optional<StoredImage> cached = store.find(ref);
-    if (cached.isPresent() && ref.spec().flatMap(Semver::parse).isPresent()) {
-      return cached.get().path();
-    }
-    try {
-      return pull(ref, Progress.none()).path();
-    } catch (OciException e) {
-      if (e.kind() == Kind.NETWORK && cached.isPresent()) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "the npm registry cannot be reached ({0}); using the copy of {1} pulled before",
-            e.getMessage(),
-            ref);
-        return cached.get().path();
-      }
-      throw e;
-    }
+    boolean exact = ref.spec().flatMap(Semver::parse).isPresent();
+    return store.pullThrough(ref, exact, () -> pull(ref, Progress.none()));
   }
 
   private byte[] fetchPackument(NpmReference ref, URI registry) {

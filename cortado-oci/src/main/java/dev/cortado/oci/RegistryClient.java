@@ -53,11 +53,7 @@ public final class RegistryClient {
   private final Set<String> pinged = ConcurrentHashMap.newKeySet();
 
   private RegistryClient(Builder b) {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(30))
-            .build();
+    HttpClient http = Transport.newHttpClient();
     this.transport =
         new Transport(http, new Authenticator(http, b.credentials, Clock.systemUTC()), b.retry);
     this.insecure = b.insecure;

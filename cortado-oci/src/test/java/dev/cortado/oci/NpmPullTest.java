@@ -116,7 +116,10 @@ class NpmPullTest {
     assertEquals("npm:ranged@1.10.0/m.wasm", pull("npm:ranged@^1.2").reference().toString());
     assertEquals("npm:ranged@1.4.1/m.wasm", pull("npm:ranged@~1.4.0").reference().toString());
     assertEquals("npm:ranged@2.0.0/m.wasm", pull("npm:ranged@*").reference().toString());
-    pullFails("npm:ranged@^3", OciException.Kind.NOT_FOUND, "newest versions: 1.2.0, 1.4.1, 1.10.0, 2.0.0)");
+    pullFails(
+        "npm:ranged@^3",
+        OciException.Kind.NOT_FOUND,
+        "newest versions: 1.2.0, 1.4.1, 1.10.0, 2.0.0)");
   }
 
   @Test

@@ -37,6 +37,17 @@ public final class Transport {
     this.retry = retry;
   }
 
+  /**
+   * Returns an HTTP client for a transport: redirects are left to {@link #send} (which keeps
+   * credentials from other hosts), connections time out after 30 seconds.
+   */
+  public static HttpClient newHttpClient() {
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
   /** Returns the authenticator (shared with the client that owns this transport). */
   public Authenticator authenticator() {
     return auth;
