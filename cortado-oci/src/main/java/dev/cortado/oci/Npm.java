@@ -84,7 +84,8 @@ public final class Npm {
    */
   public StoredImage pull(NpmReference ref, Progress progress) {
     URI registry = settings.registryFor(ref.packageName());
-    Packument packument = Packument.parse(ref.packageName(), fetchPackument(ref, registry));
+    Packument packument =
+        Packument.parse(ref.packageName(), fetchPackument(ref, registry), registry.toString());
     Packument.Chosen chosen = packument.choose(ref);
     String what = ref.packageName() + "@" + chosen.version();
     PackageArchive.Kept module = fetchModule(ref, chosen, what, progress);

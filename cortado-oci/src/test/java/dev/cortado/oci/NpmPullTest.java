@@ -279,7 +279,11 @@ class NpmPullTest {
     pullFails(
         "npm:broken",
         OciException.Kind.REGISTRY_ERROR,
-        "the registry's document for broken is not valid JSON");
+        "the document "
+            + registry.url()
+            + " sent for broken is not a JSON object; is "
+            + registry.url()
+            + " an npm registry?");
     registry.rawPackument("odd", "{\"name\":\"odd\"}".getBytes(StandardCharsets.UTF_8));
     pullFails("npm:odd", OciException.Kind.REGISTRY_ERROR, "is not an npm package document");
   }

@@ -33,16 +33,23 @@ public final class Packument {
   }
 
   /**
-   * Parses the packument of {@code name}.
+   * Parses the packument of {@code name} that {@code registry} sent.
    *
    * @throws OciException {@link Kind#REGISTRY_ERROR} when it is not a packument
    */
-  public static Packument parse(String name, byte[] bytes) {
-    JsonNode root = Json.parse(bytes, Kind.REGISTRY_ERROR, "the registry's document for " + name);
+  public static Packument parse(String name, byte[] bytes, String registry) {
+    String what = "the document " + registry + " sent for " + name;
+    String check = "; is " + registry + " an npm registry?";
+    JsonNode root;
+    try {
+      root = Json.parse(bytes, Kind.REGISTRY_ERROR, what);
+    } catch (OciException e) {
+      // Jackson's own words name Java tokens ('null') and go on for a line: say it plainly.
+      throw new OciException(Kind.REGISTRY_ERROR, what + " is not a JSON object" + check, e);
+    }
     if (!root.path("versions").isObject()) {
       throw new OciException(
-          Kind.REGISTRY_ERROR,
-          "the registry's document for " + name + " is not an npm package document (no versions)");
+          Kind.REGISTRY_ERROR, what + " is not an npm package document (no versions)" + check);
     }
     return new Packument(name, root);
   }

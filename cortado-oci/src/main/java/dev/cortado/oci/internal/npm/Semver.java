@@ -24,7 +24,8 @@ public final class Semver {
       Pattern.compile(
           "v?([0-9]+|[xX*])(?:\\.([0-9]+|[xX*])(?:\\.([0-9]+|[xX*])"
               + "(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+[0-9A-Za-z.-]+)?)?)?");
-  private static final Pattern COMPARATOR = Pattern.compile("(<=|>=|<|>|=|\\^|~>?)?\\s*(\\S+)");
+  private static final Pattern COMPARATOR =
+      Pattern.compile("(<=|>=|<|>|=|\\^|~>?)?\\s*([0-9vVxX*]\\S*)");
 
   private Semver() {}
 
@@ -160,7 +161,13 @@ public final class Semver {
         }
         case ">=" -> bounds.add(new Bound(">=", p.floor()));
         case "<" -> bounds.add(new Bound("<", p.floor()));
-        case ">" -> p.upper(false).map(b -> new Bound(">=", b.v())).ifPresent(bounds::add);
+        case ">" ->
+            bounds.add(
+                p.exact()
+                    ? new Bound(">", p.floor())
+                    : p.upper(true)
+                        .map(b -> new Bound(">=", b.v()))
+                        .orElse(new Bound("<", version(ZERO, ZERO, ZERO))));
         case "<=" -> p.upper(true).ifPresent(bounds::add);
         default -> {
           if (p.exact()) {
