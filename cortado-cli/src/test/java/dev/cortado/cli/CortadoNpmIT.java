@@ -1,7 +1,6 @@
 package dev.cortado.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.oci.testing.NpmRegistryDouble;
@@ -12,11 +11,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,51 +21,27 @@ import org.junit.jupiter.api.io.TempDir;
  * store and the user's {@code .npmrc} in temporary folders.
  */
 class CortadoNpmIT {
-  private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  private static final Path REPO = CliRun.REPO;
   private static final Path HELLO =
       REPO.resolve("cortado-wasi/src/test/resources/programs/hello.wasm");
-  private static final Pattern JAVA_NAME =
-      Pattern.compile("\\b(?:java|javax|sun|jdk)\\.\\w|\\w(?:Exception|Error)\\b|\\bnull\\b");
 
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {
-    void assertOk() {
-      assertEquals(0, status, "stdout: " + out + "\nstderr: " + err);
-    }
-
-    void assertOneLineError(String expected) {
-      assertEquals(1, status, out + err);
-      assertTrue(err.contains(expected), err);
-      assertEquals(1, err.strip().lines().count(), "one line: " + err);
-      assertFalse(err.contains("\tat "), "no stack trace: " + err);
-      assertFalse(JAVA_NAME.matcher(err).find(), "no Java class names: " + err);
-    }
-  }
-
-  private Run cortado(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(REPO.resolve("bin/cortado").toString());
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("CORTADO_CACHE_DIR", dir.resolve("cache").toString());
-    env.put("NPM_CONFIG_USERCONFIG", dir.resolve("user.npmrc").toString());
-    env.remove("NPM_CONFIG_REGISTRY");
-    env.remove("npm_config_registry");
-    Process p = pb.start();
-    p.getOutputStream().close();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("cortado did not finish");
-    }
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  private CliRun cortado(String... args) throws Exception {
+    // NPM_CONFIG_REGISTRY is emptied: an empty value is ignored, as an unset one.
+    return CliRun.cortado(
+        dir,
+        Map.of(
+            "CORTADO_CACHE_DIR",
+            dir.resolve("cache").toString(),
+            "NPM_CONFIG_USERCONFIG",
+            dir.resolve("user.npmrc").toString(),
+            "NPM_CONFIG_REGISTRY",
+            "",
+            "npm_config_registry",
+            ""),
+        "",
+        args);
   }
 
   private static byte[] helloPackage() throws Exception {
@@ -85,13 +57,13 @@ class CortadoNpmIT {
         NpmRegistryDouble.start(Files.createDirectory(dir.resolve("registry")))) {
       registry.publish("hello-wasi", "1.0.0", helloPackage());
       Files.writeString(dir.resolve("user.npmrc"), "registry=" + registry.url() + "\n");
-      Run pull = cortado("pull", "npm:hello-wasi@1.0.0");
+      CliRun pull = cortado("pull", "npm:hello-wasi@1.0.0");
       pull.assertOk();
       assertTrue(
           pull.out().startsWith("pulled npm:hello-wasi@1.0.0/bin/hello.wasm digest sha256:"),
           pull.out());
 
-      Run images = cortado("images");
+      CliRun images = cortado("images");
       images.assertOk();
       List<String> lines = images.out().lines().toList();
       assertTrue(lines.get(0).matches("REFERENCE +DIGEST +SIZE +CREATED"), images.out());
@@ -101,11 +73,11 @@ class CortadoNpmIT {
                   l -> l.startsWith("npm:hello-wasi@1.0.0/bin/hello.wasm ") && l.contains("KiB")),
           images.out());
 
-      Run run = cortado("run", "npm:hello-wasi@1.0.0", "npm");
+      CliRun run = cortado("run", "npm:hello-wasi@1.0.0", "npm");
       assertEquals("hello, npm\n", run.out(), run.err());
       assertEquals(3, run.status());
     }
-    Run offline = cortado("run", "npm:hello-wasi@1.0.0/bin/hello.wasm", "offline");
+    CliRun offline = cortado("run", "npm:hello-wasi@1.0.0/bin/hello.wasm", "offline");
     assertEquals("hello, offline\n", offline.out(), offline.err());
     assertEquals(3, offline.status());
   }
@@ -126,7 +98,7 @@ class CortadoNpmIT {
       Files.writeString(
           dir.resolve(".npmrc"),
           "@team:registry=" + registry.url() + "\n//" + host + "/:_authToken=t0ken\n");
-      Run pull = cortado("pull", "npm:@team/hello", "-o", "hello.wasm");
+      CliRun pull = cortado("pull", "npm:@team/hello", "-o", "hello.wasm");
       pull.assertOk();
       assertTrue(pull.out().startsWith("pulled npm:@team/hello@2.0.0/bin/hello.wasm"), pull.out());
       assertTrue(
