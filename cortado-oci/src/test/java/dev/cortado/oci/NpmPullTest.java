@@ -317,6 +317,24 @@ class NpmPullTest {
   }
 
   @Test
+  void theTokenIsNotSentWhereTheRegistryRedirectsTarballs() throws IOException {
+    try (NpmRegistryDouble cdn =
+        NpmRegistryDouble.start(Files.createDirectory(dir.resolve("cdn")))) {
+      byte[] tgz = onePackage("m.wasm", TestModules.core("cdn"));
+      registry.publish("redirected", "1.0.0", tgz);
+      cdn.publish("redirected", "1.0.0", tgz);
+      registry.redirectTarballsTo(cdn);
+      registry.requireToken("s3cret");
+      String host = URI.create(registry.url()).getAuthority();
+      NpmSettings s =
+          settings().withNpmrc("//" + host + "/:_authToken=s3cret\n", Map.of(), "test .npmrc");
+      Npm.create(s, store).pull(NpmReference.parse("npm:redirected"), Progress.none());
+      assertEquals(1, cdn.log.size(), cdn.log.toString());
+      assertTrue(cdn.log.get(0).endsWith(".tgz -"), cdn.log.toString());
+    }
+  }
+
+  @Test
   void aScopeGoesToItsOwnRegistry() throws IOException {
     try (NpmRegistryDouble other =
         NpmRegistryDouble.start(Files.createDirectory(dir.resolve("other")))) {

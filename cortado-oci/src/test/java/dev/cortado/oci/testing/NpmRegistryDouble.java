@@ -33,6 +33,7 @@ public final class NpmRegistryDouble implements AutoCloseable {
   private final Path root;
   private final HttpServer server;
   private volatile String requiredToken;
+  private volatile String tarballHost;
 
   /** Each request as "GET path auth" (auth: the Authorization header, or -). */
   public final List<String> log = new CopyOnWriteArrayList<>();
@@ -58,6 +59,14 @@ public final class NpmRegistryDouble implements AutoCloseable {
   /** Answers 401 to requests without {@code Authorization: Bearer token}. */
   public void requireToken(String token) {
     this.requiredToken = token;
+  }
+
+  /**
+   * Answers tarball requests with a redirect to the same path on {@code other} (as registries send
+   * tarballs to a CDN).
+   */
+  public void redirectTarballsTo(NpmRegistryDouble other) {
+    this.tarballHost = other.url();
   }
 
   /**
@@ -161,6 +170,13 @@ public final class NpmRegistryDouble implements AutoCloseable {
         return;
       }
       int dash = path.indexOf("/-/");
+      String redirect = tarballHost;
+      if (dash >= 0 && redirect != null) {
+        x.getResponseHeaders()
+            .set("Location", redirect + x.getRequestURI().getRawPath().substring(1));
+        x.sendResponseHeaders(302, -1);
+        return;
+      }
       String file =
           dash >= 0 ? path.substring(dash + 3) : path.substring(1).replace('/', '_') + ".json";
       Path f = root.resolve(file).normalize();
