@@ -335,6 +335,22 @@ class NpmPullTest {
   }
 
   @Test
+  void failuresOfTheRegistryAreRetriedThenReported() {
+    registry.publish("flaky", "1.0.0", onePackage("m.wasm", TestModules.core("f")));
+    registry.failNext(1, 503);
+    assertEquals("npm:flaky@1.0.0/m.wasm", pull("npm:flaky").reference().toString());
+    registry.failNext(2, 503);
+    String host = URI.create(registry.url()).getAuthority();
+    pullFails(
+        "npm:flaky",
+        OciException.Kind.REGISTRY_ERROR,
+        "cannot fetch npm package flaky: " + host + " failed (HTTP 503); try again later");
+    registry.failNext(1, 403);
+    pullFails(
+        "npm:flaky", OciException.Kind.DENIED, host + " denied access to flaky; it needs a token");
+  }
+
+  @Test
   void aScopeGoesToItsOwnRegistry() throws IOException {
     try (NpmRegistryDouble other =
         NpmRegistryDouble.start(Files.createDirectory(dir.resolve("other")))) {

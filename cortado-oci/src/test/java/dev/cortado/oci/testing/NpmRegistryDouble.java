@@ -34,6 +34,9 @@ public final class NpmRegistryDouble implements AutoCloseable {
   private final HttpServer server;
   private volatile String requiredToken;
   private volatile String tarballHost;
+  private final java.util.concurrent.atomic.AtomicInteger failures =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile int failureStatus;
 
   /** Each request as "GET path auth" (auth: the Authorization header, or -). */
   public final List<String> log = new CopyOnWriteArrayList<>();
@@ -59,6 +62,12 @@ public final class NpmRegistryDouble implements AutoCloseable {
   /** Answers 401 to requests without {@code Authorization: Bearer token}. */
   public void requireToken(String token) {
     this.requiredToken = token;
+  }
+
+  /** Answers the next {@code times} requests with {@code status} and no body. */
+  public void failNext(int times, int status) {
+    this.failureStatus = status;
+    failures.set(times);
   }
 
   /**
@@ -164,6 +173,10 @@ public final class NpmRegistryDouble implements AutoCloseable {
       String path = URLDecoder.decode(x.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
       String auth = x.getRequestHeaders().getFirst("Authorization");
       log.add(x.getRequestMethod() + " " + path + " " + (auth == null ? "-" : auth));
+      if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        answer(x, failureStatus, new byte[0]);
+        return;
+      }
       String token = requiredToken;
       if (token != null && !("Bearer " + token).equals(auth)) {
         answer(x, 401, "{\"error\":\"authentication required\"}".getBytes(StandardCharsets.UTF_8));
