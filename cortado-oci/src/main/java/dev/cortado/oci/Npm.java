@@ -15,6 +15,7 @@ import dev.cortado.oci.internal.npm.Integrity;
 import dev.cortado.oci.internal.npm.PackageArchive;
 import dev.cortado.oci.internal.npm.Packument;
 import dev.cortado.oci.internal.npm.Semver;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -284,7 +285,20 @@ public final class Npm {
                     "the tarball of " + what + " is larger than " + limit + " bytes; not used"),
             progress);
     try (InputStream in = r.body();
-        OutputStream out = Files.newOutputStream(target)) {
+        OutputStream file = Files.newOutputStream(target)) {
+      // A full disk is not a network failure (which would let resolve fall back to a stale copy).
+      OutputStream out =
+          new FilterOutputStream(file) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+              try {
+                file.write(b, off, len);
+              } catch (IOException e) {
+                throw new OciException(
+                    Kind.LOCAL_IO, target + ": cannot write the tarball of " + what + ": " + e, e);
+              }
+            }
+          };
       try {
         transfer.copy(in, out);
       } catch (IOException e) {
