@@ -1,8 +1,14 @@
 package dev.cortado.cli;
 
+import dev.cortado.oci.LocalStore;
+import dev.cortado.oci.Npm;
+import dev.cortado.oci.NpmSettings;
 import dev.cortado.oci.Oci;
 import dev.cortado.oci.OciException;
 import dev.cortado.oci.Reference;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -13,6 +19,25 @@ final class OciSupport {
   /** Returns the user's store and credentials; {@code insecure} uses plain HTTP everywhere. */
   static Oci oci(boolean insecure) {
     return call(() -> Oci.defaults(insecure));
+  }
+
+  /**
+   * Returns the user's npm settings (their {@code .npmrc} files, read from the working folder) and
+   * store; {@code registry}, when not null, replaces the default registry.
+   */
+  static Npm npm(String registry) {
+    return call(
+        () -> {
+          NpmSettings settings = NpmSettings.fromEnvironment(Path.of(""));
+          if (registry != null) {
+            try {
+              settings = settings.withRegistry(new URI(registry));
+            } catch (URISyntaxException e) {
+              throw new UserException("--npm-registry '" + registry + "' is not a URL");
+            }
+          }
+          return Npm.create(settings, LocalStore.defaultStore());
+        });
   }
 
   /** Parses a reference, or fails with the reason. */

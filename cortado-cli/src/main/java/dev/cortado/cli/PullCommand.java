@@ -1,6 +1,8 @@
 package dev.cortado.cli;
 
+import dev.cortado.oci.NpmReference;
 import dev.cortado.oci.Reference;
+import dev.cortado.oci.SourceReference;
 import dev.cortado.oci.StoredImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,11 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cortado pull REF [-o FILE]}: pulls a Wasm artifact into the local store. */
+/**
+ * {@code cortado pull REF [-o FILE]}: pulls a Wasm artifact from an OCI registry, or a module from
+ * an npm package ({@code npm:...}), into the local store.
+ */
 @Command(
     name = "pull",
     description = {
-      "Pull a WebAssembly module from an OCI registry into the local store",
+      "Pull a WebAssembly module from an OCI registry or an npm package into the local store",
       "(~/.cache/cortado/oci, or $CORTADO_CACHE_DIR); -o also writes it to a file."
     })
 final class PullCommand implements Callable<Integer> {
@@ -26,7 +31,8 @@ final class PullCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "REF",
-      description = "e.g. ghcr.io/acme/app:1.0 or ...@sha256:...")
+      description =
+          "e.g. ghcr.io/acme/app:1.0, ...@sha256:..., or npm:PACKAGE[@VERSION|@TAG][/PATH.wasm]")
   String reference;
 
   @Option(
@@ -38,12 +44,25 @@ final class PullCommand implements Callable<Integer> {
   @Option(names = "--insecure", description = "use plain HTTP (loopback registries always do)")
   boolean insecure;
 
+  @Option(
+      names = "--npm-registry",
+      paramLabel = "URL",
+      description = "the npm registry for npm: references (default: .npmrc's, else npmjs.org)")
+  String npmRegistry;
+
   @Override
   public Integer call() {
-    Reference ref = OciSupport.reference(reference);
+    SourceReference ref = OciSupport.call(() -> SourceReference.parse(reference));
     PrintWriter err = spec.commandLine().getErr();
     StoredImage image =
-        OciSupport.call(() -> OciSupport.oci(insecure).pull(ref, ProgressBar.on(err, "pulling")));
+        OciSupport.call(
+            () ->
+                switch (ref) {
+                  case NpmReference npm ->
+                      OciSupport.npm(npmRegistry).pull(npm, ProgressBar.on(err, "pulling"));
+                  case Reference oci ->
+                      OciSupport.oci(insecure).pull(oci, ProgressBar.on(err, "pulling"));
+                });
     if (output != null) {
       try {
         Files.copy(image.path(), output, StandardCopyOption.REPLACE_EXISTING);
@@ -54,7 +73,7 @@ final class PullCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "pulled "
-            + ref
+            + image.reference()
             + " digest "
             + image.manifest()
             + " ("

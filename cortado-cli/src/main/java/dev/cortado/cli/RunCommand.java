@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.oci.NpmReference;
 import dev.cortado.oci.Oci;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.ExecutionInterruptedException;
@@ -122,10 +123,18 @@ final class RunCommand implements Callable<Integer> {
       description = "Pull MODULE references over plain HTTP (loopback registries always are).")
   boolean insecure;
 
+  @Option(
+      names = "--npm-registry",
+      paramLabel = "URL",
+      description = "The npm registry for npm: modules (default: .npmrc's, else npmjs.org).")
+  String npmRegistry;
+
   @Parameters(
       index = "0",
       paramLabel = "MODULE",
-      description = "a .wasm or .wat file, or an OCI reference (registry/repo:tag or @sha256:...)")
+      description =
+          "a .wasm or .wat file, an OCI reference (registry/repo:tag or @sha256:...), or"
+              + " npm:PACKAGE[@VERSION|@TAG][/PATH.wasm]")
   String moduleArgument;
 
   /** The module file: the argument itself, or where a reference was pulled to. */
@@ -139,9 +148,12 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     module =
-        Oci.isReference(moduleArgument)
-            ? OciSupport.call(() -> OciSupport.oci(insecure).resolve(moduleArgument))
-            : Path.of(moduleArgument);
+        NpmReference.isNpm(moduleArgument) && !Files.exists(Path.of(moduleArgument))
+            ? OciSupport.call(
+                () -> OciSupport.npm(npmRegistry).resolve(NpmReference.parse(moduleArgument)))
+            : Oci.isReference(moduleArgument)
+                ? OciSupport.call(() -> OciSupport.oci(insecure).resolve(moduleArgument))
+                : Path.of(moduleArgument);
     Bytes bytes = ModuleFiles.read(module);
     Activity.now("loading " + moduleArgument);
     ImportProblems.component(bytes)

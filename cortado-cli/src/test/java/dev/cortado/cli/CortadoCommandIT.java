@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,48 +21,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Runs {@code bin/cortado} in a separate process, exactly as a user would. */
 class CortadoCommandIT {
-  private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  private static final Path REPO = CliRun.REPO;
   private static final Path PROGRAMS = REPO.resolve("cortado-wasi/src/test/resources/programs");
 
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {}
-
-  private Run cortado(String stdin, String... args) throws Exception {
+  private CliRun cortado(String stdin, String... args) throws Exception {
     return cortado(List.of(), stdin, args);
   }
 
   /** Runs with {@code jvmOptions} in CORTADO_JAVA_OPTS. */
-  private Run cortado(List<String> jvmOptions, String stdin, String... args) throws Exception {
+  private CliRun cortado(List<String> jvmOptions, String stdin, String... args) throws Exception {
     return cortado(Map.of(), jvmOptions, stdin, args);
   }
 
   /** Runs with {@code env} added to the environment and {@code jvmOptions} in CORTADO_JAVA_OPTS. */
-  private Run cortado(
+  private CliRun cortado(
       Map<String, String> env, List<String> jvmOptions, String stdin, String... args)
       throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(REPO.resolve("bin/cortado").toString());
-    command.addAll(List.of(args));
-    // Both streams go to files: a pipe read one after the other would block a process that fills
-    // the other one first (a long stack trace on standard error).
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    ProcessBuilder b =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
-    b.environment().put("CORTADO_JAVA_OPTS", String.join(" ", jvmOptions));
-    b.environment().putAll(env);
-    Process p = b.start();
-    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    p.getOutputStream().close();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("cortado did not finish");
-    }
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    Map<String, String> all = new HashMap<>(env);
+    all.put("CORTADO_JAVA_OPTS", String.join(" ", jvmOptions));
+    return CliRun.cortado(dir, all, stdin, args);
   }
 
   private static String program(String name) {
@@ -76,18 +56,18 @@ class CortadoCommandIT {
   void theFirstRunTrainsAClassDataSharingArchiveThatLaterRunsLoadCortadoFrom() throws Exception {
     Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("xdg").toString());
     Path cache = dir.resolve("xdg/cortado");
-    Run first = cortado(env, List.of(), "", "run", program("hello"), "you");
+    CliRun first = cortado(env, List.of(), "", "run", program("hello"), "you");
     assertEquals("hello, you\n", first.out());
     Path archive = awaitArchive(cache);
     List<String> classes = List.of("-Xlog:class+load");
-    Run second = cortado(env, classes, "", "validate", program("hello"));
+    CliRun second = cortado(env, classes, "", "validate", program("hello"));
     // Trained on every common command, not only on the `run` that came first.
     assertTrue(
         second.out().contains("dev.cortado.cli.ValidateCommand source: shared objects file"),
         second.out());
     // A rebuild leaves jars newer than the archive: the next run retires it and trains again.
     Files.setLastModifiedTime(archive, FileTime.fromMillis(0));
-    Run third = cortado(env, classes, "", "run", program("hello"), "you");
+    CliRun third = cortado(env, classes, "", "run", program("hello"), "you");
     assertFalse(third.out().contains("dev.cortado.cli.RunCommand source: shared"), third.out());
     assertTrue(Files.getLastModifiedTime(awaitArchive(cache)).toMillis() > 0);
   }
@@ -123,7 +103,7 @@ class CortadoCommandIT {
 
   @Test
   void runsAProgramAndExitsWithItsCode() throws Exception {
-    Run r = cortado("", "run", program("hello"), "you");
+    CliRun r = cortado("", "run", program("hello"), "you");
     assertEquals("hello, you\n", r.out());
     assertEquals(3, r.status());
   }
@@ -131,7 +111,7 @@ class CortadoCommandIT {
   @Test
   void theReadmeExampleCountsAFileInAGivenDirectoryAndNothingOutsideIt() throws Exception {
     Path examples = REPO.resolve("examples");
-    Run r =
+    CliRun r =
         cortado(
             "",
             "run",
@@ -148,10 +128,10 @@ class CortadoCommandIT {
 
   @Test
   void passesStandardInputArgumentsAndEnvironment() throws Exception {
-    Run io = cortado("a\nb\n", "run", program("stdio"));
+    CliRun io = cortado("a\nb\n", "run", program("stdio"));
     assertEquals("A\nB\n", io.out());
     assertEquals("2 lines\n", io.err());
-    Run env =
+    CliRun env =
         cortado(
             "", "run", "--env", "CORTADO_TEST=yes", "--argv0", "me", program("args_env"), "--x");
     assertTrue(env.out().startsWith("argc=2\nargv[0]=me\nargv[1]=--x\n"), env.out());
@@ -160,7 +140,7 @@ class CortadoCommandIT {
 
   @Test
   void aTrapPrintsTheWasmStackTraceAndExitsWith134() throws Exception {
-    Run r = cortado("", "run", program("exitcode"), "abort");
+    CliRun r = cortado("", "run", program("exitcode"), "abort");
     assertEquals(134, r.status());
     assertTrue(r.err().contains("trap: unreachable"), r.err());
     assertTrue(r.err().contains("    at main @ 0x"), r.err());
@@ -171,7 +151,7 @@ class CortadoCommandIT {
   void infiniteRecursionPrintsABoundedStackTraceWithTheRepeatedFrameFolded() throws Exception {
     Path m =
         wat("rec.wat", "(module (func $f (call $f)) (func $main (export \"_start\") (call $f)))");
-    Run r = cortado("", "run", m.toString());
+    CliRun r = cortado("", "run", m.toString());
     assertEquals(134, r.status());
     List<String> lines = r.err().lines().toList();
     assertTrue(lines.size() <= 4 && r.err().length() < 500, r.err());
@@ -188,7 +168,7 @@ class CortadoCommandIT {
             List.of("run", "--full-stack"), List.of("run", "--debug"), List.of("--debug", "run"))) {
       List<String> args = new ArrayList<>(everything);
       args.add(m.toString());
-      Run full = cortado("", args.toArray(String[]::new));
+      CliRun full = cortado("", args.toArray(String[]::new));
       assertEquals(134, full.status());
       assertTrue(full.err().lines().count() > 10_000, everything + ": " + full.err().length());
       assertFalse(full.err().contains("repeated"), everything.toString());
@@ -229,7 +209,7 @@ class CortadoCommandIT {
   @Test
   void inspectWatPrintsAHundredThousandNestedBlocksInLinearText() throws Exception {
     int depth = 100_000;
-    Run r = cortado("", "inspect", "--wat", nestedBlocks(depth).toString());
+    CliRun r = cortado("", "inspect", "--wat", nestedBlocks(depth).toString());
     assertEquals(0, r.status(), r.err());
     assertEquals("", r.err());
     assertTrue(r.out().lines().count() > 2L * depth, "every block printed");
@@ -239,14 +219,14 @@ class CortadoCommandIT {
   @Test
   void runningOutOfJavaMemoryIsOneLineNotAJavaError() throws Exception {
     Path deep = nestedBlocks(1_000_000);
-    Run r = cortado(List.of("-Xmx32m"), "", "inspect", "--wat", deep.toString());
+    CliRun r = cortado(List.of("-Xmx32m"), "", "inspect", "--wat", deep.toString());
     assertEquals(1, r.status(), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("cortado inspect: out of memory while "), r.err());
     assertTrue(r.err().contains(deep.toString()), r.err());
     assertTrue(r.err().contains("CORTADO_JAVA_OPTS=-Xmx"), r.err());
     assertFalse(r.err().contains("java.lang"), r.err());
-    Run debug = cortado(List.of("-Xmx32m"), "", "inspect", "--debug", "--wat", deep.toString());
+    CliRun debug = cortado(List.of("-Xmx32m"), "", "inspect", "--debug", "--wat", deep.toString());
     assertEquals(1, debug.status(), debug.err());
     assertTrue(debug.err().startsWith("cortado inspect: out of memory while "), debug.err());
     assertTrue(debug.err().contains("java.lang.OutOfMemoryError"), debug.err());
@@ -255,10 +235,10 @@ class CortadoCommandIT {
   @Test
   void fuelAndTimeoutsStopRunawayProgramsWith124() throws Exception {
     Path loop = wat("loop.wat", "(module (func (export \"_start\") (loop $l (br $l))))");
-    Run fuel = cortado("", "run", "--fuel", "100000", loop.toString());
+    CliRun fuel = cortado("", "run", "--fuel", "100000", loop.toString());
     assertEquals(124, fuel.status());
     assertTrue(fuel.err().contains("out of fuel"), fuel.err());
-    Run time = cortado("", "run", "--timeout", "300ms", loop.toString());
+    CliRun time = cortado("", "run", "--timeout", "300ms", loop.toString());
     assertEquals(124, time.status());
     assertTrue(time.err().contains("deadline exceeded"), time.err());
   }
@@ -301,7 +281,7 @@ class CortadoCommandIT {
             "add.wat",
             "(module (func (export \"add\") (param i64 f64) (result i64 f64)"
                 + " (i64.add (local.get 0) (i64.const 1)) (f64.mul (local.get 1) (f64.const 2))))");
-    Run r = cortado("", "run", "--invoke", "add", m.toString(), "41", "1.25");
+    CliRun r = cortado("", "run", "--invoke", "add", m.toString(), "41", "1.25");
     assertEquals("42\n2.5\n", r.out());
     assertEquals(0, r.status());
   }
@@ -334,7 +314,7 @@ class CortadoCommandIT {
             "exit-invoked.wat",
             "(module (import \"wasi_snapshot_preview1\" \"proc_exit\" (func $exit (param i32)))"
                 + " (func (export \"quit\") (param i32) (call $exit (local.get 0))))");
-    Run r = cortado("", "run", "--invoke", "quit", invoked.toString(), Integer.toString(code));
+    CliRun r = cortado("", "run", "--invoke", "quit", invoked.toString(), Integer.toString(code));
     assertEquals(status, r.status(), r.err());
   }
 
@@ -347,18 +327,18 @@ class CortadoCommandIT {
                 + " (func (export \"f64\") (param f64) (result f64) (local.get 0))"
                 + " (func (export \"nan\") (result f64) (f64.div (f64.const 0) (f64.const 0))))");
     for (String v : List.of("nan:0x200000", "-nan", "-inf", "-0.0", "1.4E-45")) {
-      Run r = cortado("", "run", "--invoke", "f32", m.toString(), v);
+      CliRun r = cortado("", "run", "--invoke", "f32", m.toString(), v);
       assertEquals(v + "\n", r.out(), r.err());
     }
     for (String v : List.of("nan:0x4000000000000", "-nan:0x1", "inf", "4.9E-324", "0.1")) {
-      Run r = cortado("", "run", "--invoke", "f64", m.toString(), v);
+      CliRun r = cortado("", "run", "--invoke", "f64", m.toString(), v);
       assertEquals(v + "\n", r.out(), r.err());
     }
     assertEquals("1.5\n", cortado("", "run", "--invoke", "f64", m.toString(), "0x1.8p0").out());
-    Run nan = cortado("", "run", "--invoke", "nan", m.toString());
+    CliRun nan = cortado("", "run", "--invoke", "nan", m.toString());
     assertTrue(nan.out().matches("-?nan(:0x[0-9a-f]+)?\n"), nan.out());
     for (String bad : List.of("Infinity", "NaN", "1e999")) {
-      Run r = cortado("", "run", "--invoke", "f64", m.toString(), bad);
+      CliRun r = cortado("", "run", "--invoke", "f64", m.toString(), bad);
       assertEquals(1, r.status());
       assertTrue(r.err().startsWith("cortado run: \"" + bad + "\" is not an f64: "), r.err());
     }
@@ -366,22 +346,22 @@ class CortadoCommandIT {
 
   @Test
   void errorsSayWhatIsWrongWithoutStackTraces() throws Exception {
-    Run missing = cortado("", "run", "nope.wasm");
+    CliRun missing = cortado("", "run", "nope.wasm");
     assertEquals(1, missing.status());
     assertTrue(missing.err().contains("nope.wasm: no such file"), missing.err());
     Path junk = Files.writeString(dir.resolve("junk.wasm"), "\u0001\u0002not wasm");
-    Run malformed = cortado("", "run", junk.toString());
+    CliRun malformed = cortado("", "run", junk.toString());
     assertEquals(1, malformed.status());
     assertTrue(
         malformed.err().contains("malformed module: magic header not detected"), malformed.err());
     Path old = wat("old.wat", "(module (import \"wasi_unstable\" \"fd_write\" (func)))");
-    Run unlinkable = cortado("", "run", old.toString());
+    CliRun unlinkable = cortado("", "run", old.toString());
     assertEquals(1, unlinkable.status());
     assertTrue(unlinkable.err().contains("WASI preview 0 (wasi_unstable)"), unlinkable.err());
-    Run badFlag = cortado("", "run", "--frob", program("hello"));
+    CliRun badFlag = cortado("", "run", "--frob", program("hello"));
     assertEquals(2, badFlag.status());
     assertTrue(badFlag.err().contains("Unknown option: '--frob'"), badFlag.err());
-    for (Run r : List.of(missing, malformed, unlinkable, badFlag)) {
+    for (CliRun r : List.of(missing, malformed, unlinkable, badFlag)) {
       assertFalse(r.err().contains("\tat "), "no Java stack trace: " + r.err());
     }
   }
@@ -389,7 +369,7 @@ class CortadoCommandIT {
   @Test
   void limitsMemoryWithMaxMemory() throws Exception {
     Path big = wat("big.wat", "(module (memory 100) (func (export \"_start\")))");
-    Run r = cortado("", "run", "--max-memory", "1MiB", big.toString());
+    CliRun r = cortado("", "run", "--max-memory", "1MiB", big.toString());
     assertEquals(1, r.status());
     assertTrue(r.err().contains("memory of 100 pages exceeds the limit of 16 pages"), r.err());
   }
@@ -397,11 +377,11 @@ class CortadoCommandIT {
   @Test
   void validateAndWat2wasmAndWastWorkOnFiles() throws Exception {
     Path m = wat("m.wat", "(module (func (export \"f\") (result i32) (i32.const 7)))");
-    Run convert = cortado("", "wat2wasm", m.toString());
+    CliRun convert = cortado("", "wat2wasm", m.toString());
     assertEquals(0, convert.status(), convert.err());
     Path binary = dir.resolve("m.wasm");
     assertTrue(Files.size(binary) > 8);
-    Run validate = cortado("", "validate", binary.toString());
+    CliRun validate = cortado("", "validate", binary.toString());
     assertEquals(binary + ": valid\n", validate.out());
     Path script =
         wat(
@@ -409,7 +389,7 @@ class CortadoCommandIT {
             "(module (func (export \"f\") (result i32) (i32.const 7)))\n"
                 + "(assert_return (invoke \"f\") (i32.const 7))\n"
                 + "(assert_return (invoke \"f\") (i32.const 8))\n");
-    Run wast = cortado("", "wast", script.toString());
+    CliRun wast = cortado("", "wast", script.toString());
     assertEquals(1, wast.status());
     String[] lines = wast.out().split("\n");
     assertTrue(lines[0].startsWith(script + ":3: assert_return: "), wast.out());
@@ -426,7 +406,7 @@ class CortadoCommandIT {
     assertEquals(0, cortado("", "wat2wasm", m.toString()).status());
     Path binary = dir.resolve("add.wasm");
     Path cache = dir.resolve("cache");
-    Run compile = cortado("", "compile", "--cache-dir", cache.toString(), binary.toString());
+    CliRun compile = cortado("", "compile", "--cache-dir", cache.toString(), binary.toString());
     assertEquals(0, compile.status(), compile.err());
     assertTrue(compile.out().startsWith("cached " + cache), compile.out());
     Path entry;
@@ -459,7 +439,7 @@ class CortadoCommandIT {
   void compileWritesAJarOfTheClasses() throws Exception {
     Path m = wat("k.wat", "(module (func (export \"k\") (result i32) (i32.const 7)))");
     Path jar = dir.resolve("k.jar");
-    Run r = cortado("", "compile", m.toString(), "-o", jar.toString());
+    CliRun r = cortado("", "compile", m.toString(), "-o", jar.toString());
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().startsWith("wrote " + jar), r.out());
     try (var j = new java.util.jar.JarFile(jar.toFile())) {

@@ -9,14 +9,11 @@ import dev.cortado.oci.testing.RealRegistry;
 import dev.cortado.oci.testing.TokenServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,48 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
  * the store, the logins and Docker's config in temporary folders.
  */
 class CortadoOciIT {
-  private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  private static final Path REPO = CliRun.REPO;
   private static final Path HELLO =
       REPO.resolve("cortado-wasi/src/test/resources/programs/hello.wasm");
   private static final Pattern DIGEST = Pattern.compile("digest (sha256:[a-f0-9]{64})");
-  private static final Pattern JAVA_NAME =
-      Pattern.compile("\\b(?:java|javax|sun|jdk)\\.\\w|\\w(?:Exception|Error)\\b|\\bnull\\b");
 
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {
-    void assertOk() {
-      assertEquals(0, status, "stdout: " + out + "\nstderr: " + err);
-    }
-
-    void assertOneLineError(String expected) {
-      assertEquals(1, status, out + err);
-      assertTrue(err.contains(expected), err);
-      assertEquals(1, err.strip().lines().count(), "one line: " + err);
-      assertFalse(err.contains("\tat "), "no stack trace: " + err);
-      assertFalse(JAVA_NAME.matcher(err).find(), "no Java class names: " + err);
-    }
-  }
-
-  private Run cortado(String stdin, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(REPO.resolve("bin/cortado").toString());
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("CORTADO_CACHE_DIR", dir.resolve("cache").toString());
-    env.put("CORTADO_CONFIG_DIR", dir.resolve("config").toString());
-    env.put("DOCKER_CONFIG", dir.resolve("docker").toString());
-    Process p = pb.start();
-    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    byte[] err = p.getErrorStream().readAllBytes();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "cortado did not finish");
-    return new Run(
-        p.exitValue(),
-        new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8));
+  private CliRun cortado(String stdin, String... args) throws Exception {
+    return CliRun.cortado(
+        dir,
+        Map.of(
+            "CORTADO_CACHE_DIR", dir.resolve("cache").toString(),
+            "CORTADO_CONFIG_DIR", dir.resolve("config").toString(),
+            "DOCKER_CONFIG", dir.resolve("docker").toString()),
+        stdin,
+        args);
   }
 
   private static String digestIn(String output) {
@@ -82,7 +53,7 @@ class CortadoOciIT {
     try (RealRegistry registry =
         RealRegistry.open(Files.createDirectory(dir.resolve("registry")))) {
       String ref = registry.host() + "/demo/hello:1.0";
-      Run push =
+      CliRun push =
           cortado(
               "",
               "push",
@@ -100,15 +71,15 @@ class CortadoOciIT {
       Files.walk(dir.resolve("cache"))
           .sorted((a, b) -> b.compareTo(a))
           .forEach(p -> p.toFile().delete());
-      Run pull = cortado("", "pull", ref, "-o", "copy.wasm");
+      CliRun pull = cortado("", "pull", ref, "-o", "copy.wasm");
       pull.assertOk();
       assertEquals(digest, digestIn(pull.out()));
       assertArrayEquals(Files.readAllBytes(HELLO), Files.readAllBytes(dir.resolve("copy.wasm")));
 
-      Run byDigest = cortado("", "pull", registry.host() + "/demo/hello@" + digest);
+      CliRun byDigest = cortado("", "pull", registry.host() + "/demo/hello@" + digest);
       byDigest.assertOk();
 
-      Run images = cortado("", "images");
+      CliRun images = cortado("", "images");
       images.assertOk();
       List<String> lines = images.out().lines().toList();
       assertTrue(lines.get(0).matches("REFERENCE +DIGEST +SIZE +CREATED"), images.out());
@@ -118,7 +89,7 @@ class CortadoOciIT {
           images.out());
       assertEquals(3, lines.size(), images.out());
 
-      Run run = cortado("", "run", "copy.wasm", "oci");
+      CliRun run = cortado("", "run", "copy.wasm", "oci");
       assertEquals("hello, oci\n", run.out());
     }
   }
@@ -129,15 +100,15 @@ class CortadoOciIT {
     try (RealRegistry registry =
         RealRegistry.open(Files.createDirectory(dir.resolve("registry")))) {
       String ref = registry.host() + "/demo/hello:run";
-      Run push = cortado("", "push", HELLO.toString(), ref);
+      CliRun push = cortado("", "push", HELLO.toString(), ref);
       push.assertOk();
       byDigest = registry.host() + "/demo/hello@" + digestIn(push.out());
-      Run run = cortado("", "run", ref, "registry");
+      CliRun run = cortado("", "run", ref, "registry");
       assertEquals("hello, registry\n", run.out(), run.err());
       assertEquals(3, run.status());
     }
     // The registry is gone: a reference by digest is served from the local store.
-    Run offline = cortado("", "run", byDigest, "offline");
+    CliRun offline = cortado("", "run", byDigest, "offline");
     assertEquals("hello, offline\n", offline.out(), offline.err());
     assertEquals(3, offline.status());
   }
@@ -182,11 +153,11 @@ class CortadoOciIT {
       cortado("", "push", HELLO.toString(), ref)
           .assertOneLineError("requires authentication; run 'cortado login " + host + "'");
 
-      Run wrong = cortado("wrong-password\n", "login", host, "-u", "ada", "--password-stdin");
+      CliRun wrong = cortado("wrong-password\n", "login", host, "-u", "ada", "--password-stdin");
       wrong.assertOneLineError("refused the credentials");
       assertFalse(Files.exists(dir.resolve("config/credentials.json")), "nothing saved");
 
-      Run login =
+      CliRun login =
           cortado(
               "lovelace-1815\n", "login", "http://" + host + "/", "-u", "ada", "--password-stdin");
       login.assertOk();
@@ -200,7 +171,7 @@ class CortadoOciIT {
       cortado("", "push", HELLO.toString(), ref).assertOk();
       cortado("", "pull", ref).assertOk();
 
-      Run logout = cortado("", "logout", host);
+      CliRun logout = cortado("", "logout", host);
       logout.assertOk();
       assertEquals("logged out of " + host + "\n", logout.out());
       assertEquals("not logged in to " + host + "\n", cortado("", "logout", host).out());
@@ -217,7 +188,7 @@ class CortadoOciIT {
         RealRegistry registry = RealRegistry.token(root, tokens)) {
       String host = registry.host();
       cortado("cobol-59\n", "login", host, "-u", "grace", "--password-stdin").assertOk();
-      Run push = cortado("", "push", HELLO.toString(), host + "/team/hello:2");
+      CliRun push = cortado("", "push", HELLO.toString(), host + "/team/hello:2");
       push.assertOk();
       cortado("", "pull", host + "/team/hello:2").assertOk();
       assertTrue(

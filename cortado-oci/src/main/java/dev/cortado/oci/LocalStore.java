@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A local content-addressed store of blobs ({@code blobs/sha256/<hex>}) and the references that
@@ -30,6 +31,8 @@ import java.util.Optional;
  * two writers of one blob each rename a complete copy, and index updates are locked.
  */
 public final class LocalStore {
+  private static final System.Logger LOG = System.getLogger(LocalStore.class.getName());
+
   /** Writes a blob's bytes to the stream it is given. */
   @FunctionalInterface
   public interface BlobWriter {
@@ -177,15 +180,15 @@ public final class LocalStore {
    * Returns the image recorded under {@code ref}, if its module is still in the store; a reference
    * with a digest also finds that manifest pulled under any other name.
    */
-  public Optional<StoredImage> find(Reference ref) {
+  public Optional<StoredImage> find(SourceReference ref) {
     JsonNode e = index.read().path("images").get(ref.toString());
     if (e != null) {
       return toImage(ref.toString(), e);
     }
     // Content is addressed by digest: the same manifest pulled under another name will do.
-    if (ref.digest().isPresent()) {
+    if (ref instanceof Reference oci && oci.digest().isPresent()) {
       for (StoredImage image : images()) {
-        if (image.manifest().equals(ref.digest().get())) {
+        if (image.manifest().equals(oci.digest().get())) {
           return Optional.of(image);
         }
       }
@@ -193,8 +196,34 @@ public final class LocalStore {
     return Optional.empty();
   }
 
+  /**
+   * Returns the module {@code ref} names, pulling through the store: what the store holds under
+   * {@code ref} when it cannot change ({@code immutable}: a digest, an exact npm version), else
+   * what {@code pull} fetches; when {@code pull} fails for want of a network and the store holds
+   * {@code ref}, the copy pulled before (with a warning).
+   */
+  public Path pullThrough(SourceReference ref, boolean immutable, Supplier<StoredImage> pull) {
+    Optional<StoredImage> cached = find(ref);
+    if (immutable && cached.isPresent()) {
+      return cached.get().path();
+    }
+    try {
+      return pull.get().path();
+    } catch (OciException e) {
+      if (e.kind() == Kind.NETWORK && cached.isPresent()) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "{0}: {1}; using the copy pulled before",
+            ref,
+            e.getMessage());
+        return cached.get().path();
+      }
+      throw e;
+    }
+  }
+
   /** Removes {@code ref} from the index (the blobs stay); returns whether it was there. */
-  public boolean forget(Reference ref) {
+  public boolean forget(SourceReference ref) {
     boolean[] removed = {false};
     index.update(
         content -> {
@@ -225,7 +254,7 @@ public final class LocalStore {
       }
       return Optional.of(
           new StoredImage(
-              Reference.parse(key),
+              SourceReference.parse(key),
               Digest.parse(e.path("manifest").asText()),
               module,
               e.path("size").asLong(),

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Push, pull and resolve Wasm modules: a {@link RegistryClient} and a {@link LocalStore} working
@@ -24,7 +23,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Oci {
-  private static final System.Logger LOG = System.getLogger(Oci.class.getName());
   private static final long MAX_CONFIG = 1024 * 1024;
 
   private final RegistryClient client;
@@ -78,10 +76,11 @@ public final class Oci {
     List<String> mountFrom = new ArrayList<>();
     for (StoredImage image : store.images()) {
       if (image.module().equals(moduleDigest)
-          && image.reference().registry().equals(ref.registry())
-          && !image.reference().repository().equals(ref.repository())
-          && !mountFrom.contains(image.reference().repository())) {
-        mountFrom.add(image.reference().repository());
+          && image.reference() instanceof Reference other
+          && other.registry().equals(ref.registry())
+          && !other.repository().equals(ref.repository())
+          && !mountFrom.contains(other.repository())) {
+        mountFrom.add(other.repository());
       }
     }
     BlobOutcome moduleOutcome = client.pushBlob(ref, moduleDigest, module, mountFrom, progress);
@@ -209,22 +208,6 @@ public final class Oci {
 
   /** Like {@link #resolve(String)} for a parsed reference. */
   public Path resolve(Reference ref) {
-    Optional<StoredImage> cached = store.find(ref);
-    if (ref.digest().isPresent() && cached.isPresent()) {
-      return cached.get().path();
-    }
-    try {
-      return pull(ref, Progress.none()).path();
-    } catch (OciException e) {
-      if (e.kind() == Kind.NETWORK && cached.isPresent()) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "{0} cannot be reached ({1}); using the copy pulled before",
-            ref.registry(),
-            e.getMessage());
-        return cached.get().path();
-      }
-      throw e;
-    }
+    return store.pullThrough(ref, ref.digest().isPresent(), () -> pull(ref, Progress.none()));
   }
 }

@@ -19,8 +19,12 @@ public class OciException extends RuntimeException {
     NAME_UNKNOWN,
     /** The tag, digest or blob does not exist. */
     NOT_FOUND,
-    /** The artifact is not a Wasm module in a layout Cortado understands. */
+    /** The artifact is not a Wasm module in a layout Cortado understands, or holds none. */
     NOT_WASM,
+    /** A package holds several Wasm modules and the reference does not say which one. */
+    AMBIGUOUS_MODULE,
+    /** A package archive is unsafe (paths leaving its folder, links, devices) or too large. */
+    UNSAFE_ARCHIVE,
     /** Downloaded bytes do not match their digest. */
     DIGEST_MISMATCH,
     /** The registry kept answering 429 Too Many Requests. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *     href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-manifests">distribution-spec
  *     names and tags</a>
  */
-public final class Reference {
+public final class Reference implements SourceReference {
   /** Docker Hub's name in references. */
   public static final String DOCKER_HUB = "docker.io";
 

@@ -7,6 +7,7 @@ import dev.cortado.oci.internal.Challenge;
 import dev.cortado.oci.internal.Json;
 import dev.cortado.oci.internal.NetworkErrors;
 import dev.cortado.oci.internal.RetryPolicy;
+import dev.cortado.oci.internal.Transfer;
 import dev.cortado.oci.internal.TransientException;
 import dev.cortado.oci.internal.Transport;
 import dev.cortado.oci.internal.Uploads;
@@ -52,11 +53,7 @@ public final class RegistryClient {
   private final Set<String> pinged = ConcurrentHashMap.newKeySet();
 
   private RegistryClient(Builder b) {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(30))
-            .build();
+    HttpClient http = Transport.newHttpClient();
     this.transport =
         new Transport(http, new Authenticator(http, b.credentials, Clock.systemUTC()), b.retry);
     this.insecure = b.insecure;
@@ -258,35 +255,35 @@ public final class RegistryClient {
         expectedSize >= 0
             ? expectedSize
             : r.headers().firstValueAsLong("Content-Length").orElse(-1);
-    long done = 0;
-    byte[] buf = new byte[64 * 1024];
+    Transfer transfer =
+        new Transfer(
+            md,
+            digest.toString(),
+            total,
+            expectedSize >= 0 ? expectedSize : Long.MAX_VALUE,
+            () ->
+                new OciException(
+                    Kind.DIGEST_MISMATCH,
+                    "blob "
+                        + digest
+                        + " is larger than its descriptor says ("
+                        + expectedSize
+                        + " bytes)"),
+            progress);
     try (InputStream in = r.body()) {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-        sink.write(buf, 0, n);
-        done += n;
-        if (expectedSize >= 0 && done > expectedSize) {
-          throw new OciException(
-              Kind.DIGEST_MISMATCH,
-              "blob "
-                  + digest
-                  + " is larger than its descriptor says ("
-                  + expectedSize
-                  + " bytes)");
-        }
-        progress.update(digest.toString(), done, total);
-      }
+      transfer.copy(in, sink);
     } catch (IOException e) {
       throw new OciException(
           Kind.NETWORK,
           "the transfer of blob "
               + digest
               + " broke after "
-              + done
+              + transfer.done()
               + " bytes: "
               + NetworkErrors.reason(e, r.uri()),
           e);
     }
+    long done = transfer.done();
     if (!digest.matches(md)) {
       throw new OciException(
           Kind.DIGEST_MISMATCH,

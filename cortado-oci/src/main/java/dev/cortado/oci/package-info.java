@@ -4,7 +4,9 @@
  * pieces under it are the {@link dev.cortado.oci.RegistryClient} (the distribution-spec protocol
  * with token and Basic authentication), {@link dev.cortado.oci.Credentials} found by a {@link
  * dev.cortado.oci.CredentialSource} ({@link dev.cortado.oci.LoginStore} and Docker's {@code
- * config.json}), and the {@link dev.cortado.oci.LocalStore}.
+ * config.json}), and the {@link dev.cortado.oci.LocalStore}. npm packages are a second source of
+ * modules for the same store: {@link dev.cortado.oci.Npm} pulls and resolves an {@link
+ * dev.cortado.oci.NpmReference} as {@link dev.cortado.oci.NpmSettings} (from {@code .npmrc}) say.
  *
  * <pre>{@code
  * Path module = Oci.defaults().resolve("ghcr.io/acme/hello:1.0");  // pulls once, then cached

@@ -37,6 +37,17 @@ public final class Transport {
     this.retry = retry;
   }
 
+  /**
+   * Returns an HTTP client for a transport: redirects are left to {@link #send} (which keeps
+   * credentials from other hosts), connections time out after 30 seconds.
+   */
+  public static HttpClient newHttpClient() {
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
   /** Returns the authenticator (shared with the client that owns this transport). */
   public Authenticator authenticator() {
     return auth;
@@ -64,7 +75,15 @@ public final class Transport {
         // Plain-HTTP registries speak HTTP/1.1; an h2c upgrade attempt only costs a round trip.
         b.version(HttpClient.Version.HTTP_1_1);
       }
-      call.headers.forEach(b::header);
+      // A header the caller set itself (an npm token) is, like the authenticator's, for the
+      // original host only.
+      boolean toOrigin = sameOrigin;
+      call.headers.forEach(
+          (name, value) -> {
+            if (toOrigin || !name.equalsIgnoreCase("Authorization")) {
+              b.header(name, value);
+            }
+          });
       Optional<String> authorization =
           sameOrigin ? auth.header(call.registry, scopes) : Optional.empty();
       authorization.ifPresent(v -> b.header("Authorization", v));

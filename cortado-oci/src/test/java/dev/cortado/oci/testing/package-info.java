@@ -1,6 +1,8 @@
 /**
  * Test fixtures other modules' tests use too: the real distribution registry started on a loopback
  * port ({@link dev.cortado.oci.testing.RealRegistry}) and a token server for its token
- * authentication ({@link dev.cortado.oci.testing.TokenServer}).
+ * authentication ({@link dev.cortado.oci.testing.TokenServer}); an npm registry double ({@link
+ * dev.cortado.oci.testing.NpmRegistryDouble}) and the package tarballs it serves ({@link
+ * dev.cortado.oci.testing.TarGz}).
  */
 package dev.cortado.oci.testing;
