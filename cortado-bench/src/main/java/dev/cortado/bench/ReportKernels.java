@@ -44,18 +44,29 @@ public final class ReportKernels {
     double logSum = 0;
     double logCompiled = 0;
     int n = 0;
+    int withEndive = 0;
     for (var e : byKernel.entrySet()) {
       double[] r = e.getValue();
-      double ratio = r[1] / r[0];
-      System.out.printf(
-          "%-10s %14.2f %14.2f %9.2fx %16.2f %18.2f%n", e.getKey(), r[0], r[1], ratio, r[3], r[2]);
-      logSum += Math.log(ratio);
+      if (r[1] == 0) {
+        // Endive could not run this kernel (its benchmark failed): no ratio.
+        System.out.printf(
+            "%-10s %14.2f %14s %10s %16.2f %18.2f%n", e.getKey(), r[0], "n/a", "n/a", r[3], r[2]);
+      } else {
+        double ratio = r[1] / r[0];
+        System.out.printf(
+            "%-10s %14.2f %14.2f %9.2fx %16.2f %18.2f%n",
+            e.getKey(), r[0], r[1], ratio, r[3], r[2]);
+        logSum += Math.log(ratio);
+        withEndive++;
+      }
       logCompiled += Math.log(r[0] / r[3]);
       n++;
     }
-    System.out.printf(
-        "geometric mean speed-up of Cortado's interpreter over Endive's: %.2fx%n",
-        Math.exp(logSum / n));
+    if (withEndive > 0) {
+      System.out.printf(
+          "geometric mean speed-up of Cortado's interpreter over Endive's (%d kernels): %.2fx%n",
+          withEndive, Math.exp(logSum / withEndive));
+    }
     System.out.printf(
         "geometric mean speed-up of Cortado's compiler over its interpreter: %.2fx%n",
         Math.exp(logCompiled / n));
