@@ -2,6 +2,7 @@ package dev.cortado.cli;
 
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Import;
+import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.WasmModule;
 import java.util.Optional;
 
@@ -44,13 +45,26 @@ final class ImportProblems {
       return "unknown import "
           + name
           + ": the module expects its host (a JavaScript glue file or an embedding program) to"
-          + " provide this function; `cortado run` only provides WASI preview1"
+          + " provide this "
+          + what(i)
+          + "; `cortado run` only provides WASI preview1"
           + " (wasi_snapshot_preview1). Build the program for wasm32-wasip1, or embed it with the"
           + " Java API and define the import yourself";
     }
     return "unknown import "
         + name
         + ": `cortado run` only provides WASI preview1 (wasi_snapshot_preview1)";
+  }
+
+  /** Returns what an import is, in words: a function, a table, a memory, a global or a tag. */
+  private static String what(Import i) {
+    return switch (i.desc()) {
+      case ImportDesc.Func f -> "function";
+      case ImportDesc.Table t -> "table";
+      case ImportDesc.Memory m -> "memory";
+      case ImportDesc.Global g -> "global";
+      case ImportDesc.Tag t -> "exception tag";
+    };
   }
 
   /** Returns a message for a binary with a component's header instead of a core module's. */

@@ -81,6 +81,14 @@ class MainTest {
   }
 
   @Test
+  void anUnknownImportIsNamedForWhatItIs() throws IOException {
+    Path f = file("g.wat", "(module (import \"env\" \"__memory_base\" (global i32)))");
+    Run r = run("run", f.toString());
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("provide this global;"), r.err());
+  }
+
+  @Test
   void wat2wasmRefusesTextWithoutABinaryEncodingClearly() throws IOException {
     Path f = file("big.wat", "(module (memory 0x1_0000_0000))");
     Run r = run("wat2wasm", "--no-check", f.toString());
