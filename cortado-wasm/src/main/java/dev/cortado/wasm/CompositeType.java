@@ -8,4 +8,4 @@ package dev.cortado.wasm;
  *     href="https://webassembly.github.io/spec/core/syntax/types.html#composite-types">Composite
  *     types</a>
  */
-public sealed interface CompositeType permits FuncType {}
+public sealed interface CompositeType permits FuncType, StructType, ArrayType {}

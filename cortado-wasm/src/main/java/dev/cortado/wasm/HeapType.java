@@ -14,7 +14,9 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
   /**
    * The abstract heap types. Wasm 2.0 has {@code func} and {@code extern}; Wasm 3.0's typed
    * function references add their bottom types {@code nofunc} and {@code noextern} (the types of
-   * nothing but {@code null}), exception handling {@code exn} and its bottom {@code noexn}.
+   * nothing but {@code null}), exception handling {@code exn} and its bottom {@code noexn}, GC the
+   * {@code any} hierarchy ({@code any}, {@code eq}, {@code i31}, {@code struct}, {@code array},
+   * {@code none}).
    */
   enum Abstract implements HeapType {
     /** Any function. */
@@ -28,7 +30,19 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
     /** Any exception (Wasm 3.0): what {@code catch_ref} and {@code catch_all_ref} give. */
     EXN("exn", 0x69),
     /** No exception: the bottom of the exception hierarchy, whose only value is null. */
-    NOEXN("noexn", 0x74);
+    NOEXN("noexn", 0x74),
+    /** Any internal value (Wasm 3.0 GC): the top of the hierarchy of structs, arrays and i31s. */
+    ANY("any", 0x6E),
+    /** Any value {@code ref.eq} compares: structs, arrays and i31s. */
+    EQ("eq", 0x6D),
+    /** An unboxed 31-bit integer. */
+    I31("i31", 0x6C),
+    /** Any struct. */
+    STRUCT("struct", 0x6B),
+    /** Any array. */
+    ARRAY("array", 0x6A),
+    /** No internal value: the bottom of the {@code any} hierarchy. */
+    NONE("none", 0x71);
 
     private final String text;
     private final int code;
@@ -44,32 +58,41 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
     }
 
     /**
-     * Returns the top type of this type's hierarchy: {@code func}, {@code extern} or {@code exn}.
+     * Returns the top type of this type's hierarchy: {@code func}, {@code extern}, {@code exn} or
+     * {@code any}.
      */
     public Abstract top() {
       return switch (this) {
-        case NOFUNC -> FUNC;
-        case NOEXTERN -> EXTERN;
-        case NOEXN -> EXN;
-        default -> this;
+        case FUNC, NOFUNC -> FUNC;
+        case EXTERN, NOEXTERN -> EXTERN;
+        case EXN, NOEXN -> EXN;
+        case ANY, EQ, I31, STRUCT, ARRAY, NONE -> ANY;
       };
     }
 
     /** Returns whether this is the bottom type of its hierarchy (only null is of it). */
     public boolean isBottom() {
-      return this == NOFUNC || this == NOEXTERN || this == NOEXN;
+      return this == NOFUNC || this == NOEXTERN || this == NOEXN || this == NONE;
     }
 
     /**
      * Returns whether every value of this abstract heap type is one of {@code other}: the same
-     * type, or this one is the bottom of {@code other}'s hierarchy.
+     * type, this one the bottom of {@code other}'s hierarchy, or (in the {@code any} hierarchy)
+     * {@code i31}, {@code struct} and {@code array} below {@code eq}, and all below {@code any}.
      *
      * @see <a
      *     href="https://webassembly.github.io/spec/core/valid/matching.html#heap-types">Matching
      *     heap types</a>
      */
     public boolean isSubtypeOf(Abstract other) {
-      return this == other || (isBottom() && top() == other);
+      if (this == other || (isBottom() && top() == other.top())) {
+        return true;
+      }
+      return switch (this) {
+        case EQ -> other == ANY;
+        case I31, STRUCT, ARRAY -> other == EQ || other == ANY;
+        default -> false;
+      };
     }
 
     @Override

@@ -28,12 +28,17 @@ public record RefType(boolean nullable, HeapType heapType) implements ValType {
   public static final RefType EXNREF = new RefType(true, HeapType.Abstract.EXN);
 
   /**
-   * Returns {@code (ref null heapType)}, the shared constant for {@code func} and {@code extern}.
+   * Returns {@code (ref null heapType)}, the shared constant for {@code func}, {@code extern} and
+   * {@code exn}.
    */
   public static RefType nullable(HeapType heapType) {
-    return heapType == HeapType.Abstract.FUNC
-        ? FUNCREF
-        : heapType == HeapType.Abstract.EXTERN ? EXTERNREF : new RefType(true, heapType);
+    if (heapType == HeapType.Abstract.FUNC) {
+      return FUNCREF;
+    }
+    if (heapType == HeapType.Abstract.EXTERN) {
+      return EXTERNREF;
+    }
+    return heapType == HeapType.Abstract.EXN ? EXNREF : new RefType(true, heapType);
   }
 
   /** Returns this type with or without {@code null}. */
@@ -50,25 +55,22 @@ public record RefType(boolean nullable, HeapType heapType) implements ValType {
 
   @Override
   public String text() {
-    if (nullable && heapType == HeapType.Abstract.FUNC) {
-      return "funcref";
-    }
-    if (nullable && heapType == HeapType.Abstract.EXTERN) {
-      return "externref";
-    }
-    if (nullable && heapType == HeapType.Abstract.NOFUNC) {
-      return "nullfuncref";
-    }
-    if (nullable && heapType == HeapType.Abstract.NOEXTERN) {
-      return "nullexternref";
-    }
-    if (nullable && heapType == HeapType.Abstract.EXN) {
-      return "exnref";
-    }
-    if (nullable && heapType == HeapType.Abstract.NOEXN) {
-      return "nullexnref";
+    if (nullable && heapType instanceof HeapType.Abstract a) {
+      return shorthand(a);
     }
     return "(ref " + (nullable ? "null " : "") + heapType.text() + ")";
+  }
+
+  /**
+   * Returns the text format's one-word name of {@code (ref null h)}: {@code funcref}, {@code
+   * anyref}, ... for most, {@code nullfuncref} for {@code nofunc} and the like, {@code nullref} for
+   * {@code none}.
+   */
+  public static String shorthand(HeapType.Abstract h) {
+    if (h == HeapType.Abstract.NONE) {
+      return "nullref";
+    }
+    return h.isBottom() ? "null" + h.top().text() + "ref" : h.text() + "ref";
   }
 
   /**

@@ -9,7 +9,7 @@ package dev.cortado.wasm;
  * @see <a href="https://webassembly.github.io/spec/core/syntax/types.html#value-types">Value
  *     types</a>
  */
-public sealed interface ValType permits NumType, VecType, RefType {
+public sealed interface ValType extends StorageType permits NumType, VecType, RefType {
   /** The 32-bit integer type. */
   ValType I32 = NumType.I32;
 

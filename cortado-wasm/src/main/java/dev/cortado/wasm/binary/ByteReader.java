@@ -383,19 +383,22 @@ final class ByteReader {
 
   /** Returns the value type with one-byte encoding {@code b}, or null. */
   static ValType valTypeOf(int b) {
-    return switch (b) {
-      case 0x7F -> ValType.I32;
-      case 0x7E -> ValType.I64;
-      case 0x7D -> ValType.F32;
-      case 0x7C -> ValType.F64;
-      case 0x7B -> ValType.V128;
-      case 0x70 -> RefType.FUNCREF;
-      case 0x6F -> RefType.EXTERNREF;
-      case 0x73 -> RefType.nullable(HeapType.Abstract.NOFUNC);
-      case 0x72 -> RefType.nullable(HeapType.Abstract.NOEXTERN);
-      case 0x69 -> RefType.EXNREF;
-      case 0x74 -> RefType.nullable(HeapType.Abstract.NOEXN);
-      default -> null;
-    };
+    return b >= 0 && b < SHORT_TYPES.length ? SHORT_TYPES[b] : null;
+  }
+
+  /**
+   * The one-byte value types: numbers, v128, and the shorthands of every nullable abstract type.
+   */
+  private static final ValType[] SHORT_TYPES = new ValType[0x80];
+
+  static {
+    SHORT_TYPES[0x7F] = ValType.I32;
+    SHORT_TYPES[0x7E] = ValType.I64;
+    SHORT_TYPES[0x7D] = ValType.F32;
+    SHORT_TYPES[0x7C] = ValType.F64;
+    SHORT_TYPES[0x7B] = ValType.V128;
+    for (HeapType.Abstract h : HeapType.Abstract.values()) {
+      SHORT_TYPES[h.code()] = RefType.nullable(h);
+    }
   }
 }

@@ -7,7 +7,6 @@ import dev.cortado.wasm.ElementSegment;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.ExternKind;
-import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.Global;
 import dev.cortado.wasm.GlobalType;
@@ -15,7 +14,9 @@ import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.Limits;
 import dev.cortado.wasm.MemoryType;
+import dev.cortado.wasm.RecGroup;
 import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.Tag;
 import dev.cortado.wasm.ValType;
@@ -93,6 +94,12 @@ final class ModuleParser {
       if (c.peekKeyword("type")) {
         c.next();
         ctx.types.declare(c.optionalId());
+      } else if (c.peekKeyword("rec") && version != WasmVersion.WASM_2_0) {
+        c.next();
+        while (c.peekParens("type")) {
+          Cursor t = c.expectParens("type");
+          ctx.types.declare(t.optionalId());
+        }
       }
     }
     for (SExpr.Parens f : fields) {
@@ -101,8 +108,8 @@ final class ModuleParser {
     for (SExpr.Parens f : fields) {
       define(f);
     }
-    for (FuncType t : ctx.types.all()) {
-      module.addType(t);
+    for (RecGroup g : ctx.types.groups()) {
+      module.addRecGroup(g);
     }
     if (ctx.codeUsesDataIndex) {
       module.dataCount(ctx.datas.size());
@@ -128,6 +135,16 @@ final class ModuleParser {
     String kind = Cursor.token(c.next()).text();
     switch (kind) {
       case "type" -> type(c);
+      case "rec" -> {
+        if (version == WasmVersion.WASM_2_0) {
+          throw field.items().get(0).error("unexpected token rec: recursion groups are Wasm 3.0");
+        }
+        ctx.types.beginGroup();
+        while (!c.atEnd()) {
+          type(c.expectParens("type"));
+        }
+        ctx.types.endGroup();
+      }
       case "import" -> {
         name(c);
         name(c);
@@ -167,14 +184,24 @@ final class ModuleParser {
 
   private void type(Cursor c) {
     c.optionalId();
-    Cursor f = c.expectParens("func");
-    if (f.peekParens("type")) {
-      throw f.unexpected("(param ...) or (result ...)");
+    SubType t;
+    if (c.peekParens("sub") && version != WasmVersion.WASM_2_0) {
+      Cursor sub = c.expectParens("sub");
+      boolean isFinal = sub.peekKeyword("final");
+      if (isFinal) {
+        sub.next();
+      }
+      List<Integer> supertypes = new ArrayList<>();
+      while (sub.peekIndex()) {
+        supertypes.add(ctx.types.resolve(Cursor.token(sub.next())));
+      }
+      t = new SubType(isFinal, supertypes, TypeDefinitions.composite(sub, ctx.types, version));
+      sub.expectEnd();
+    } else {
+      t = SubType.of(TypeDefinitions.composite(c, ctx.types, version));
     }
-    TypeUse signature = TypeUse.parse(f, ctx.types, true);
-    f.expectEnd();
     c.expectEnd();
-    ctx.types.define(signature.inlineType());
+    ctx.types.define(t);
   }
 
   private void checkImportOrder(SExpr at) {

@@ -1,6 +1,7 @@
 package dev.cortado.wasm.text;
 
 import dev.cortado.wasm.AddressType;
+import dev.cortado.wasm.ArrayType;
 import dev.cortado.wasm.CustomSection;
 import dev.cortado.wasm.DataSegment;
 import dev.cortado.wasm.ElementSegment;
@@ -19,6 +20,7 @@ import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RecGroup;
 import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.StructType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.Tag;
@@ -150,8 +152,12 @@ public final class TextPrinter {
   }
 
   private static String subType(SubType t) {
-    FuncType f = (FuncType) t.composite();
-    String func = "(func" + signature(f) + ")";
+    String func =
+        switch (t.composite()) {
+          case FuncType f -> "(func" + signature(f) + ")";
+          case StructType st -> st.toString();
+          case ArrayType a -> a.toString();
+        };
     if (t.isFinal() && t.supertypes().isEmpty()) {
       return func;
     }

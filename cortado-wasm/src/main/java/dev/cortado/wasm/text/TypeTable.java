@@ -1,28 +1,49 @@
 package dev.cortado.wasm.text;
 
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.RecGroup;
+import dev.cortado.wasm.SubType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The module's function types: those its {@code type} fields define, then those that inline type
- * uses add at the end, in order of first use.
+ * The module's types: those its {@code type} and {@code rec} fields define, then the function types
+ * that inline type uses add at the end, in order of first use.
  *
  * @see <a href="https://webassembly.github.io/spec/core/text/modules.html#type-uses">Type uses</a>
  */
 final class TypeTable {
   private final IdSpace ids = new IdSpace("type");
-  private final List<FuncType> types = new ArrayList<>();
+  private final List<SubType> types = new ArrayList<>();
+  private final List<Integer> groupSizes = new ArrayList<>();
+  private int openGroup = -1;
 
   /** Declares the identifier of the next type a {@code type} field defines. */
   void declare(Optional<Token> id) {
     ids.declare(id);
   }
 
-  /** Adds the type a {@code type} field defines, after its {@link #declare}. */
-  void define(FuncType type) {
+  /** Starts a recursion group ({@code rec}): the types defined until {@link #endGroup} are its. */
+  void beginGroup() {
+    openGroup = types.size();
+  }
+
+  /** Ends the recursion group {@link #beginGroup} started. */
+  void endGroup() {
+    groupSizes.add(types.size() - openGroup);
+    openGroup = -1;
+  }
+
+  /**
+   * Adds the type a {@code type} field defines, after its {@link #declare}: in the open recursion
+   * group, or as a group of its own.
+   */
+  void define(SubType type) {
     types.add(type);
+    if (openGroup < 0) {
+      groupSizes.add(1);
+    }
   }
 
   /** Returns the index a type index token stands for. */
@@ -30,24 +51,39 @@ final class TypeTable {
     return ids.resolve(t);
   }
 
-  /** Returns the type at {@code index}, if there is one. */
+  /** Returns the function type at {@code index}, if there is one. */
   Optional<FuncType> get(int index) {
-    return index >= 0 && index < types.size() ? Optional.of(types.get(index)) : Optional.empty();
+    return index >= 0 && index < types.size() && types.get(index).composite() instanceof FuncType f
+        ? Optional.of(f)
+        : Optional.empty();
   }
 
-  /** Returns the index of the first type equal to {@code type}, adding it at the end if none. */
+  /**
+   * Returns the index of the first type that is {@code type} alone in its group, final and without
+   * supertypes (what a type use means), adding it at the end if none.
+   */
   int indexOf(FuncType type) {
-    int i = types.indexOf(type);
-    if (i >= 0) {
-      return i;
+    SubType wanted = SubType.of(type);
+    int start = 0;
+    for (int size : groupSizes) {
+      if (size == 1 && types.get(start).equals(wanted)) {
+        return start;
+      }
+      start += size;
     }
-    types.add(type);
+    define(wanted);
     ids.declare(Optional.empty());
     return types.size() - 1;
   }
 
-  /** Returns every type in index order. */
-  List<FuncType> all() {
-    return List.copyOf(types);
+  /** Returns the recursion groups in index order. */
+  List<RecGroup> groups() {
+    List<RecGroup> groups = new ArrayList<>(groupSizes.size());
+    int start = 0;
+    for (int size : groupSizes) {
+      groups.add(new RecGroup(types.subList(start, start + size)));
+      start += size;
+    }
+    return groups;
   }
 }

@@ -31,18 +31,20 @@ final class Types {
   }
 
   private static Optional<ValType> keywordType(Cursor c) {
-    return switch (Cursor.token(c.peek()).text()) {
+    String word = Cursor.token(c.peek()).text();
+    if (word.endsWith("ref")) {
+      for (HeapType.Abstract h : HeapType.Abstract.values()) {
+        if (RefType.shorthand(h).equals(word)) {
+          return Optional.of(RefType.nullable(h));
+        }
+      }
+    }
+    return switch (word) {
       case "i32" -> Optional.of(ValType.I32);
       case "i64" -> Optional.of(ValType.I64);
       case "f32" -> Optional.of(ValType.F32);
       case "f64" -> Optional.of(ValType.F64);
       case "v128" -> Optional.of(ValType.V128);
-      case "funcref" -> Optional.of(ValType.FUNCREF);
-      case "externref" -> Optional.of(ValType.EXTERNREF);
-      case "nullfuncref" -> Optional.of(RefType.nullable(HeapType.Abstract.NOFUNC));
-      case "nullexternref" -> Optional.of(RefType.nullable(HeapType.Abstract.NOEXTERN));
-      case "exnref" -> Optional.of(RefType.EXNREF);
-      case "nullexnref" -> Optional.of(RefType.nullable(HeapType.Abstract.NOEXN));
       default -> Optional.empty();
     };
   }
@@ -87,9 +89,7 @@ final class Types {
     return abstractHeapType(c);
   }
 
-  /**
-   * Reads an abstract heap type: {@code func}, {@code extern}, {@code nofunc}, {@code noextern}.
-   */
+  /** Reads an abstract heap type: {@code func}, {@code extern}, {@code any}, {@code nofunc}, ... */
   static HeapType.Abstract abstractHeapType(Cursor c) {
     for (HeapType.Abstract h : HeapType.Abstract.values()) {
       if (c.peekKeyword(h.text())) {
@@ -97,7 +97,8 @@ final class Types {
         return h;
       }
     }
-    throw c.unexpected("a heap type (func, extern, nofunc, noextern or a type index)");
+    throw c.unexpected(
+        "a heap type (func, extern, any, eq, i31, struct, array, ... or a type index)");
   }
 
   /**

@@ -1,16 +1,19 @@
 package dev.cortado.wasm.valid;
 
+import dev.cortado.wasm.ArrayType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.StructType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmVersion;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The validation context of the spec ({@code C}): the types of everything code can refer to, by
@@ -78,6 +81,22 @@ final class Context {
     return hasType(i) && types.get(i).composite() instanceof FuncType;
   }
 
+  /**
+   * Returns the abstract heap type just above defined type {@code i}: {@code func}, {@code struct}
+   * or {@code array}; empty if there is no such type.
+   */
+  Optional<HeapType.Abstract> kind(int i) {
+    if (!hasType(i)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        switch (types.get(i).composite()) {
+          case FuncType f -> HeapType.Abstract.FUNC;
+          case StructType s -> HeapType.Abstract.STRUCT;
+          case ArrayType a -> HeapType.Abstract.ARRAY;
+        });
+  }
+
   FuncType funcType(int i) {
     return (FuncType) types.get(i).composite();
   }
@@ -91,6 +110,19 @@ final class Context {
       return (!a.nullable() || e.nullable()) && matches(a.heapType(), e.heapType());
     }
     return actual.equals(expected);
+  }
+
+  /** Returns whether each of {@code actual} matches the same place of {@code expected}. */
+  boolean matchesAll(List<ValType> actual, List<ValType> expected) {
+    if (actual.size() != expected.size()) {
+      return false;
+    }
+    for (int i = 0; i < actual.size(); i++) {
+      if (!matches(actual.get(i), expected.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -109,11 +141,13 @@ final class Context {
       case HeapType.Abstract a ->
           expected instanceof HeapType.Abstract e
               ? a.isSubtypeOf(e)
-              : a == HeapType.Abstract.NOFUNC
-                  && isFuncType(((HeapType.Concrete) expected).typeIndex());
+              : a.isBottom()
+                  && kind(((HeapType.Concrete) expected).typeIndex())
+                      .map(k -> k.top() == a.top())
+                      .orElse(false);
       case HeapType.Concrete c -> {
         if (expected instanceof HeapType.Abstract e) {
-          yield e == HeapType.Abstract.FUNC && isFuncType(c.typeIndex());
+          yield kind(c.typeIndex()).map(k -> k.isSubtypeOf(e)).orElse(false);
         }
         int x = c.typeIndex();
         int y = ((HeapType.Concrete) expected).typeIndex();

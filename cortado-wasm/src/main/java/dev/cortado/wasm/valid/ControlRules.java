@@ -186,7 +186,7 @@ final class ControlRules {
   /** Checks a tail call's operands and results against the caller's, then ends the code path. */
   static void tailCall(FunctionValidator v, String name, FuncType callee) {
     List<ValType> results = v.labelTypes(v.depth() - 1);
-    if (!allMatch(v, callee.results(), results)) {
+    if (!v.ctx.matchesAll(callee.results(), results)) {
       throw v.fail(
           "type mismatch: "
               + name
@@ -198,20 +198,6 @@ final class ControlRules {
     v.popAll(callee.params());
     v.unreachable();
     v.tailCalls = true;
-  }
-
-  /** Returns whether each of {@code actual} matches the same place of {@code expected}. */
-  private static boolean allMatch(
-      FunctionValidator v, List<ValType> actual, List<ValType> expected) {
-    if (actual.size() != expected.size()) {
-      return false;
-    }
-    for (int i = 0; i < actual.size(); i++) {
-      if (!v.matches(actual.get(i), expected.get(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

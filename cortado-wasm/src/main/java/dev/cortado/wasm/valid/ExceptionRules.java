@@ -110,7 +110,7 @@ final class ExceptionRules {
         passed.add(EXN);
       }
       List<ValType> expected = v.labelTypes(label);
-      if (!allMatch(v, passed, expected)) {
+      if (!v.ctx.matchesAll(passed, expected)) {
         throw v.fail(
             "type mismatch: "
                 + kind.text()
@@ -121,18 +121,5 @@ final class ExceptionRules {
       }
     }
     ControlRules.block(v, Opcode.BLOCK);
-  }
-
-  private static boolean allMatch(
-      FunctionValidator v, List<ValType> passed, List<ValType> expected) {
-    if (passed.size() != expected.size()) {
-      return false;
-    }
-    for (int i = 0; i < passed.size(); i++) {
-      if (!v.matches(passed.get(i), expected.get(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

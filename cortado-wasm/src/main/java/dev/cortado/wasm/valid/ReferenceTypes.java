@@ -1,12 +1,17 @@
 package dev.cortado.wasm.valid;
 
+import dev.cortado.wasm.ArrayType;
+import dev.cortado.wasm.CompositeType;
+import dev.cortado.wasm.FieldType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.InvalidException;
+import dev.cortado.wasm.PackedType;
 import dev.cortado.wasm.RecGroup;
+import dev.cortado.wasm.StructType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
@@ -24,23 +29,101 @@ import java.util.Map;
 final class ReferenceTypes {
   private ReferenceTypes() {}
 
-  /** Checks the type section's definitions and returns each type's canonical id in the module. */
+  /**
+   * Checks the type section's definitions (value types, supertypes, subtyping), sets each type's
+   * canonical id in the module on {@code ctx}, and returns them.
+   *
+   * @see <a href="https://webassembly.github.io/spec/core/valid/types.html#recursive-types">
+   *     Validation of recursive types</a>
+   */
   static int[] checkTypes(WasmModule m, Context ctx) {
     int start = 0;
     for (RecGroup g : m.recGroups()) {
       int end = start + g.types().size();
       for (int k = 0; k < g.types().size(); k++) {
         SubType t = g.types().get(k);
-        String where = "type " + (start + k);
-        if (t.composite() instanceof FuncType f) {
-          f.params().forEach(p -> check(ctx, p, end, where));
-          f.results().forEach(r -> check(ctx, r, end, where));
+        int x = start + k;
+        String where = "type " + x;
+        switch (t.composite()) {
+          case FuncType f -> {
+            f.params().forEach(p -> check(ctx, p, end, where));
+            f.results().forEach(r -> check(ctx, r, end, where));
+          }
+          case StructType st -> st.fields().forEach(f -> check(ctx, f, end, where));
+          case ArrayType a -> check(ctx, a.element(), end, where);
+        }
+        if (t.supertypes().size() > 1) {
+          throw InvalidException.of(
+              "sub type: at most one supertype, not " + t.supertypes().size(), where);
+        }
+        for (int s : t.supertypes()) {
+          if (!Context.inRange(s, x)) {
+            throw InvalidException.of(
+                "unknown type " + Integer.toUnsignedString(s) + ": a supertype comes first", where);
+          }
         }
       }
       start = end;
     }
     Map<String, Integer> ids = new HashMap<>();
-    return TypeKeys.ids(m.recGroups(), key -> ids.computeIfAbsent(key, x -> ids.size()));
+    int[] canonical = TypeKeys.ids(m.recGroups(), key -> ids.computeIfAbsent(key, x -> ids.size()));
+    ctx.canonical = canonical;
+    for (int x = 0; x < ctx.types.size(); x++) {
+      SubType t = ctx.types.get(x);
+      for (int s : t.supertypes()) {
+        SubType sup = ctx.types.get(s);
+        if (sup.isFinal()) {
+          throw InvalidException.of("sub type: type " + s + " is final", "type " + x);
+        }
+        if (!matches(ctx, t.composite(), sup.composite())) {
+          throw InvalidException.of(
+              "sub type: " + t.composite() + " does not match its supertype " + sup.composite(),
+              "type " + x);
+        }
+      }
+    }
+    return canonical;
+  }
+
+  /** Whether composite type {@code a} matches {@code b}, as a declared subtype must. */
+  private static boolean matches(Context ctx, CompositeType a, CompositeType b) {
+    return switch (a) {
+      case FuncType f when b instanceof FuncType g ->
+          ctx.matchesAll(g.params(), f.params()) && ctx.matchesAll(f.results(), g.results());
+      case StructType s when b instanceof StructType t -> {
+        if (s.fields().size() < t.fields().size()) {
+          yield false;
+        }
+        for (int i = 0; i < t.fields().size(); i++) {
+          if (!matches(ctx, s.fields().get(i), t.fields().get(i))) {
+            yield false;
+          }
+        }
+        yield true;
+      }
+      case ArrayType x when b instanceof ArrayType y -> matches(ctx, x.element(), y.element());
+      default -> false;
+    };
+  }
+
+  /** A field matches: the same mutability, and a subtype if immutable, the same type if not. */
+  private static boolean matches(Context ctx, FieldType a, FieldType b) {
+    if (a.mutable() != b.mutable()) {
+      return false;
+    }
+    return switch (a.storage()) {
+      case PackedType p -> p == b.storage();
+      case ValType v ->
+          b.storage() instanceof ValType w
+              && ctx.matches(v, w)
+              && (!a.mutable() || ctx.matches(w, v));
+    };
+  }
+
+  private static void check(Context ctx, FieldType f, int limit, String where) {
+    if (f.storage() instanceof ValType v) {
+      check(ctx, v, limit, where);
+    }
   }
 
   /** Checks the type of a table and returns it. */

@@ -1,9 +1,13 @@
 package dev.cortado.wasm.valid;
 
+import dev.cortado.wasm.ArrayType;
+import dev.cortado.wasm.FieldType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.HeapType;
+import dev.cortado.wasm.PackedType;
 import dev.cortado.wasm.RecGroup;
 import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.StructType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.ValType;
 import java.util.List;
@@ -56,11 +60,20 @@ public final class TypeKeys {
         b.append(' ');
         index(b, s, start, group.types().size(), outerId);
       }
-      FuncType f = (FuncType) t.composite();
-      b.append("(func");
-      f.params().forEach(p -> valType(b.append(' '), p, start, group.types().size(), outerId));
-      b.append(" ->");
-      f.results().forEach(r -> valType(b.append(' '), r, start, group.types().size(), outerId));
+      int size = group.types().size();
+      switch (t.composite()) {
+        case FuncType f -> {
+          b.append("(func");
+          f.params().forEach(p -> valType(b.append(' '), p, start, size, outerId));
+          b.append(" ->");
+          f.results().forEach(r -> valType(b.append(' '), r, start, size, outerId));
+        }
+        case StructType st -> {
+          b.append("(struct");
+          st.fields().forEach(f -> field(b.append(' '), f, start, size, outerId));
+        }
+        case ArrayType a -> field(b.append("(array "), a.element(), start, size, outerId);
+      }
       b.append(')');
     }
     return b.toString();
@@ -69,6 +82,15 @@ public final class TypeKeys {
   /** Returns the key of a function type outside any module (a host function's). */
   public static String key(FuncType type) {
     return key(RecGroup.of(SubType.of(type)), 0, 0, i -> -1);
+  }
+
+  private static void field(
+      StringBuilder b, FieldType f, int start, int size, IntUnaryOperator outerId) {
+    b.append(f.mutable() ? "mut " : "");
+    switch (f.storage()) {
+      case PackedType p -> b.append(p.text());
+      case ValType v -> valType(b, v, start, size, outerId);
+    }
   }
 
   private static void valType(
