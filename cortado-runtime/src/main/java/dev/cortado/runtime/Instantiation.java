@@ -62,8 +62,9 @@ final class Instantiation {
       store.tierUp(module.tier());
     }
     for (int i = 0; i < m.tags().size(); i++) {
-      FuncType type = vm.type(m.tags().get(i).typeIndex());
-      inst.tags[m.importedTagCount() + i] = new TagInstance(type);
+      int typeIndex = m.tags().get(i).typeIndex();
+      inst.tags[m.importedTagCount() + i] =
+          new TagInstance(vm.type(typeIndex), inst.typeIds[typeIndex]);
     }
     ConstantEvaluator constants = new ConstantEvaluator();
     try {
@@ -265,7 +266,8 @@ final class Instantiation {
         }
         case ImportDesc.Tag td -> {
           FuncType expected = (FuncType) m.types().get(td.typeIndex()).composite();
-          if (!(extern instanceof Tag tg) || !tg.type().equals(expected)) {
+          // Tag types match when equivalent: the same canonical id (recursion groups count).
+          if (!(extern instanceof Tag tg) || tg.instance.typeId() != inst.typeIds[td.typeIndex()]) {
             throw mismatch(imp, "tag " + expected, extern);
           }
           inst.tags[tag++] = tg.instance;

@@ -31,7 +31,7 @@ public final class Tag implements Extern {
     if (!type.results().isEmpty()) {
       throw new IllegalArgumentException("a tag's type has no results, not " + type);
     }
-    return new Tag(store, new TagInstance(type));
+    return new Tag(store, new TagInstance(type, store.engine().typeId(type)));
   }
 
   @Override

@@ -10,10 +10,22 @@ import java.util.Objects;
  */
 public final class TagInstance {
   private final FuncType type;
+  private final int typeId;
 
-  /** Creates a new tag whose exceptions carry values of {@code type}'s parameters. */
-  public TagInstance(FuncType type) {
+  /**
+   * Creates a new tag whose exceptions carry values of {@code type}'s parameters.
+   *
+   * @param typeId the engine's id of the type (equivalent types, of any module, share it), which
+   *     import matching compares
+   */
+  public TagInstance(FuncType type, int typeId) {
     this.type = Objects.requireNonNull(type, "type");
+    this.typeId = typeId;
+  }
+
+  /** Returns the engine's id of the tag's type. */
+  public int typeId() {
+    return typeId;
   }
 
   /** Returns the tag's type: its parameters are the exception's values; it has no results. */
