@@ -58,16 +58,24 @@ final class ImportMatching {
       case HeapType.Abstract a ->
           expected instanceof HeapType.Abstract e
               ? a.isSubtypeOf(e)
-              : a == HeapType.Abstract.NOFUNC;
+              : a.isBottom()
+                  && expectedOwner != null
+                  && kind((HeapType.Concrete) expected, expectedOwner).top() == a.top();
       case HeapType.Concrete c -> {
         if (expected instanceof HeapType.Abstract e) {
-          // Every defined type is a function type (GC's structs and arrays are not supported).
-          yield e == HeapType.Abstract.FUNC;
+          yield actualOwner == null
+              ? e == HeapType.Abstract.FUNC
+              : kind(c, actualOwner).isSubtypeOf(e);
         }
         int x = id(c, actualOwner);
         yield x >= 0 && x == id((HeapType.Concrete) expected, expectedOwner);
       }
     };
+  }
+
+  /** The abstract heap type just above a defined type: func, struct or array. */
+  private static HeapType.Abstract kind(HeapType.Concrete c, ModuleInstance owner) {
+    return HeapType.Abstract.kindOf(owner.module().module().types().get(c.typeIndex()).composite());
   }
 
   /** The engine's id of a defined type, or -1 if its owner is unknown (made by the host). */

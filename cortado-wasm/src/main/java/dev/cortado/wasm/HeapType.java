@@ -70,6 +70,18 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
       };
     }
 
+    /**
+     * Returns the abstract heap type just above a defined type of composite type {@code c}: {@code
+     * func}, {@code struct} or {@code array}.
+     */
+    public static Abstract kindOf(CompositeType c) {
+      return switch (c) {
+        case FuncType f -> FUNC;
+        case StructType s -> STRUCT;
+        case ArrayType a -> ARRAY;
+      };
+    }
+
     /** Returns whether this is the bottom type of its hierarchy (only null is of it). */
     public boolean isBottom() {
       return this == NOFUNC || this == NOEXTERN || this == NOEXN || this == NONE;

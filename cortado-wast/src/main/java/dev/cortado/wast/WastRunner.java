@@ -369,11 +369,7 @@ public final class WastRunner {
         case WastValue.F32 x -> new WasmValue.F32(x.bits());
         case WastValue.F64 x -> new WasmValue.F64(x.bits());
         case WastValue.Vector x -> WasmValue.v128(x.value());
-        case WastValue.RefNull x ->
-            WasmValue.nullRef(
-                x.type() == HeapType.Abstract.EXN || x.type() == HeapType.Abstract.NOEXN
-                    ? RefType.EXNREF
-                    : RefType.nullable(x.type()));
+        case WastValue.RefNull x -> WasmValue.nullRef(RefType.nullable(x.type()));
         case WastValue.RefExtern x -> WasmValue.externRef(new ExternToken(x.payload()));
         case WastValue.RefFunc x ->
             throw new IllegalArgumentException("ref.func arguments are not supported");

@@ -169,12 +169,12 @@ final class MemoryEmitter {
       f.pushMemory();
       return;
     }
-    for (String part : new String[] {"memoryOf:[B", "memorySizeOf:I"}) {
-      String[] nameAndType = part.split(":");
-      Constants.pushInt(f.mv(), k);
-      f.pushInstance();
-      f.support(nameAndType[0], "(I" + INST + ")" + nameAndType[1]);
-    }
+    Constants.pushInt(f.mv(), k);
+    f.pushInstance();
+    f.support("memoryOf", "(I" + INST + ")[B");
+    Constants.pushInt(f.mv(), k);
+    f.pushInstance();
+    f.support("memorySizeOf", "(I" + INST + ")I");
   }
 
   /** Narrows the top of the JVM stack, an i64 address, to a u32. */

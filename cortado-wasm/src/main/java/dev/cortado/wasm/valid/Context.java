@@ -1,12 +1,10 @@
 package dev.cortado.wasm.valid;
 
-import dev.cortado.wasm.ArrayType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.RefType;
-import dev.cortado.wasm.StructType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
@@ -89,12 +87,7 @@ final class Context {
     if (!hasType(i)) {
       return Optional.empty();
     }
-    return Optional.of(
-        switch (types.get(i).composite()) {
-          case FuncType f -> HeapType.Abstract.FUNC;
-          case StructType s -> HeapType.Abstract.STRUCT;
-          case ArrayType a -> HeapType.Abstract.ARRAY;
-        });
+    return Optional.of(HeapType.Abstract.kindOf(types.get(i).composite()));
   }
 
   FuncType funcType(int i) {

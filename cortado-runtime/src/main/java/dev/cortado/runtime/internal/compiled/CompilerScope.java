@@ -32,13 +32,18 @@ public final class CompilerScope {
    * can.
    */
   public static Optional<String> outside(WasmModule module) {
+    return declarations(module).map(why -> "it " + why).or(() -> code(module));
+  }
+
+  /** Returns why {@code module}'s types, imports or definitions are beyond the compiler, if so. */
+  private static Optional<String> declarations(WasmModule module) {
     for (RecGroup g : module.recGroups()) {
       if (g.types().size() != 1) {
-        return Optional.of("it has a recursion group of several types (Wasm 3.0 GC)");
+        return Optional.of("has a recursion group of several types (Wasm 3.0 GC)");
       }
       SubType t = g.types().get(0);
       if (!(t.composite() instanceof FuncType f) || !t.supertypes().isEmpty() || !t.isFinal()) {
-        return Optional.of("it declares struct, array or subtypes (Wasm 3.0 GC)");
+        return Optional.of("declares struct, array or subtypes (Wasm 3.0 GC)");
       }
       Optional<String> r = refs(f.params()).or(() -> refs(f.results()));
       if (r.isPresent()) {
@@ -57,14 +62,13 @@ public final class CompilerScope {
       }
     }
     if (module.tagCount() > 0) {
-      return Optional.of("it has exception tags (Wasm 3.0 exception handling)");
+      return Optional.of("has exception tags (Wasm 3.0 exception handling)");
     }
     return first(module.tables(), t -> ref(t.elementType()))
         .or(() -> first(module.globals(), g -> refs(List.of(g.type().valueType()))))
         .or(() -> first(module.functions(), f -> refs(f.locals())))
         // Function indices are (ref func)s: instantiation, not compiled code, reads segments.
-        .or(() -> first(module.elements(), e -> ref(e.type().withNullable(true))))
-        .or(() -> code(module));
+        .or(() -> first(module.elements(), e -> ref(e.type().withNullable(true))));
   }
 
   /**
@@ -79,7 +83,7 @@ public final class CompilerScope {
       Opcode op = r.next();
       if (op.handlesExceptions()) {
         // A try_table, throw_ref or legacy try needs no tag or exnref where the checks above look.
-        return Optional.of("it uses " + op.text() + " (Wasm 3.0 exception handling)");
+        return Optional.of("uses " + op.text() + " (Wasm 3.0 exception handling)");
       }
       Optional<String> why =
           switch (op.immediate()) {
@@ -105,7 +109,7 @@ public final class CompilerScope {
   }
 
   private static Optional<String> typedReferences(Opcode op) {
-    return Optional.of("it uses " + op.text() + " (Wasm 3.0 typed function references)");
+    return Optional.of("uses " + op.text() + " (Wasm 3.0 typed function references)");
   }
 
   /** Returns why the compiler cannot compile one of {@code module}'s functions, naming it. */
@@ -113,9 +117,7 @@ public final class CompilerScope {
     for (int i = 0; i < module.functions().size(); i++) {
       Optional<String> why = code(module.functions().get(i).body());
       if (why.isPresent()) {
-        // "it uses ..." of the module becomes "function 3 uses ...".
-        String what = why.get().startsWith("it ") ? why.get().substring(3) : why.get();
-        return Optional.of("function " + (module.importedFunctionCount() + i) + " " + what);
+        return Optional.of("function " + (module.importedFunctionCount() + i) + " " + why.get());
       }
     }
     return Optional.empty();
@@ -137,7 +139,7 @@ public final class CompilerScope {
     boolean exception =
         r.heapType() == HeapType.Abstract.EXN || r.heapType() == HeapType.Abstract.NOEXN;
     return Optional.of(
-        "it uses the reference type "
+        "uses the reference type "
             + r.text()
             + (exception ? " (Wasm 3.0 exception handling)" : " (Wasm 3.0)"));
   }
