@@ -57,10 +57,12 @@ public class KernelBenchmark {
           "simd",
           40,
           "exceptions",
-          200_000);
+          200_000,
+          "gc",
+          14);
 
   /** Which kernel. */
-  @Param({"fib", "sieve", "matmul", "hash", "simd", "exceptions"})
+  @Param({"fib", "sieve", "matmul", "hash", "simd", "exceptions", "gc"})
   public String kernel;
 
   private Func cortado;

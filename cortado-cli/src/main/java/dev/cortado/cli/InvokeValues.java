@@ -57,6 +57,10 @@ final class InvokeValues {
       case WasmValue.FuncRef x -> x.func().isEmpty() ? "null" : "funcref";
       case WasmValue.ExternRef x -> x.value().isEmpty() ? "null" : "externref";
       case WasmValue.ExnRef x -> x.exception().isEmpty() ? "null" : "exnref";
+      case WasmValue.AnyRef x ->
+          x.i31().isPresent()
+              ? "i31 " + x.i31().getAsInt()
+              : x.value().isEmpty() ? "null" : x.kind().text() + "ref";
     };
   }
 }

@@ -1,7 +1,10 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.store.ArrayObject;
 import dev.cortado.runtime.internal.store.GlobalInstance;
+import dev.cortado.runtime.internal.store.I31;
 import dev.cortado.runtime.internal.store.ModuleInstance;
+import dev.cortado.runtime.internal.store.StructObject;
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.Arrays;
@@ -10,8 +13,9 @@ import java.util.Arrays;
  * Evaluates constant expressions at instantiation: global initializers, segment offsets and element
  * items. Besides constants, {@code ref.null}, {@code ref.func} and {@code global.get}, Wasm 3.0's
  * extended constant expressions add {@code i32}/{@code i64} {@code add}, {@code sub} and {@code
- * mul}, so an expression needs an operand stack. The expression is valid: the validator has checked
- * its instructions, the globals it reads and its stack.
+ * mul}, and GC allocations ({@code struct.new}, {@code array.new}, {@code ref.i31}, ...), so an
+ * expression needs an operand stack. The expression is valid: the validator has checked its
+ * instructions, the globals it reads and its stack.
  *
  * @see <a href="https://webassembly.github.io/spec/core/exec/instructions.html#expressions">
  *     Expressions</a>
@@ -53,6 +57,38 @@ final class ConstantEvaluator {
           push(pop() - b, 0, null);
         }
         case I64_MUL -> push(pop() * pop(), 0, null);
+        case STRUCT_NEW -> {
+          StructObject o = new StructObject(inst.types[r.index()]);
+          int n = o.type.fieldCount();
+          for (int i = 0; i < n; i++) {
+            int k = sp - n + i;
+            o.set(i, lo[k], hi[k], refs[k]);
+          }
+          drop(n);
+          push(0, 0, o);
+        }
+        case STRUCT_NEW_DEFAULT -> push(0, 0, new StructObject(inst.types[r.index()]));
+        case ARRAY_NEW -> {
+          ArrayObject a = array(inst, r.index(), pop());
+          int k = sp - 1;
+          a.fill(0, a.length(), lo[k], hi[k], refs[k]);
+          drop(1);
+          push(0, 0, a);
+        }
+        case ARRAY_NEW_DEFAULT -> push(0, 0, array(inst, r.index(), pop()));
+        case ARRAY_NEW_FIXED -> {
+          int n = r.index2();
+          ArrayObject a = array(inst, r.index(), n);
+          for (int i = 0; i < n; i++) {
+            int k = sp - n + i;
+            a.set(i, lo[k], hi[k], refs[k]);
+          }
+          drop(n);
+          push(0, 0, a);
+        }
+        case REF_I31 -> push(0, 0, I31.wrap((int) pop()));
+        // Both hierarchies hold the same objects.
+        case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {}
         case END -> {}
         default -> throw new IllegalStateException("not a constant instruction: " + r.opcode());
       }
@@ -75,6 +111,21 @@ final class ConstantEvaluator {
     hi[sp] = high;
     refs[sp] = ref;
     sp++;
+  }
+
+  private static ArrayObject array(ModuleInstance inst, int typeIndex, long length) {
+    long n = length & 0xFFFF_FFFFL;
+    if (n > ArrayObject.MAX_LENGTH) {
+      throw Trap.of(TrapKind.ALLOCATION_TOO_LARGE);
+    }
+    return new ArrayObject(inst.types[typeIndex], (int) n);
+  }
+
+  /** Pops {@code n} values. */
+  private void drop(int n) {
+    for (int i = 0; i < n; i++) {
+      pop();
+    }
   }
 
   /** Pops a number; its reference slot is cleared so the stack holds no stale references. */

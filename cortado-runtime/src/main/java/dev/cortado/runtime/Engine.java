@@ -1,7 +1,10 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.store.RuntimeType;
+import dev.cortado.runtime.internal.store.TypeRegistry;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.RecGroup;
+import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.valid.TypeKeys;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +20,8 @@ public final class Engine {
   // Canonical type keys (TypeKeys) to ids: equivalent types of any two modules share an id.
   private final ConcurrentHashMap<String, Integer> typeIds = new ConcurrentHashMap<>();
   private final AtomicInteger nextTypeId = new AtomicInteger();
+  // The runtime form of each id's type, which casts compare.
+  private final TypeRegistry runtimeTypes = new TypeRegistry();
 
   private Engine(EngineConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -42,7 +47,29 @@ public final class Engine {
    * compares two ints.
    */
   int typeId(FuncType type) {
-    return typeId(TypeKeys.key(type));
+    int id = typeId(TypeKeys.key(type));
+    runtimeTypes.get(id, i -> new RuntimeType(i, type, null));
+    return id;
+  }
+
+  /** Returns the runtime types of a module's types, by type index, whose ids are {@code ids}. */
+  RuntimeType[] runtimeTypes(List<RecGroup> groups, int[] ids) {
+    RuntimeType[] types = new RuntimeType[ids.length];
+    int index = 0;
+    for (RecGroup g : groups) {
+      for (SubType t : g.types()) {
+        RuntimeType supertype = t.supertypes().isEmpty() ? null : types[t.supertypes().get(0)];
+        types[index] =
+            runtimeTypes.get(ids[index], id -> new RuntimeType(id, t.composite(), supertype));
+        index++;
+      }
+    }
+    return types;
+  }
+
+  /** Returns the runtime types by engine-wide id. */
+  TypeRegistry typeRegistry() {
+    return runtimeTypes;
   }
 
   /** Returns the engine-wide ids of a module's types, by type index. */

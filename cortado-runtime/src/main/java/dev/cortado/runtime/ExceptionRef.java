@@ -71,6 +71,7 @@ public final class ExceptionRef {
           case WasmValue.FuncRef x -> x.func().isEmpty() ? "null" : "function";
           case WasmValue.ExternRef x -> x.value().isEmpty() ? "null" : "object";
           case WasmValue.ExnRef x -> x.exception().isEmpty() ? "null" : "exception";
+          case WasmValue.AnyRef x -> x.value().isEmpty() ? "null" : x.kind().text();
         };
     return "(" + v.type().text() + " " + value + ")";
   }

@@ -47,7 +47,9 @@ final class Instantiation {
   static Instance run(Linker linker, Store store, Module module) {
     ValidatedModule vm = module.validated();
     WasmModule m = vm.module();
-    ModuleInstance inst = new ModuleInstance(vm, module.typeIds());
+    ModuleInstance inst =
+        new ModuleInstance(
+            vm, module.typeIds(), module.runtimeTypes(), module.engine().typeRegistry());
     resolveImports(linker, store, m, inst);
     int f = m.importedFunctionCount();
     int[] typeIds = module.typeIds();
@@ -228,9 +230,13 @@ final class Instantiation {
         case ImportDesc.Func fd -> {
           FuncType expected =
               m.types().get(fd.typeIndex()).composite() instanceof FuncType ft ? ft : null;
-          // Equal canonical ids: equivalent types, whichever modules define them.
+          // Equal canonical ids: equivalent types, whichever modules define them; else the
+          // function's type must declare the expected one among its supertypes (Wasm 3.0).
           if (!(extern instanceof Func fn)
-              || fn.instance.typeId() != inst.typeIds[fd.typeIndex()]) {
+              || (fn.instance.typeId() != inst.typeIds[fd.typeIndex()]
+                  && !inst.typeRegistry
+                      .get(fn.instance.typeId())
+                      .isSubtypeOf(inst.types[fd.typeIndex()]))) {
             throw mismatch(imp, "function " + expected, extern);
           }
           inst.functions[f++] = fn.instance;

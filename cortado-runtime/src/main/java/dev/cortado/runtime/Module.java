@@ -11,6 +11,7 @@ import dev.cortado.runtime.internal.compiled.Precompiled;
 import dev.cortado.runtime.internal.compiled.Tier;
 import dev.cortado.runtime.internal.compiled.ValidationRecord;
 import dev.cortado.runtime.internal.interp.ModuleCode;
+import dev.cortado.runtime.internal.store.RuntimeType;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.Import;
@@ -51,6 +52,7 @@ public final class Module {
   private final ModuleCode code;
   private final Tier tier;
   private final int[] typeIds;
+  private final RuntimeType[] runtimeTypes;
 
   /**
    * @param moduleSha256 the SHA-256 of the module's binary, asked for only when the module is
@@ -60,6 +62,7 @@ public final class Module {
     this.engine = engine;
     this.validated = validated;
     this.typeIds = engine.typeIds(validated.module().recGroups());
+    this.runtimeTypes = engine.runtimeTypes(validated.module().recGroups(), typeIds);
     this.code = new ModuleCode(validated, typeIds);
     ExecutionEngine kind = engine.config().executionEngine();
     Supplier<CompiledModule> compile =
@@ -251,6 +254,10 @@ public final class Module {
   /** Returns the engine's type id of each of the module's types, by type index. */
   int[] typeIds() {
     return typeIds;
+  }
+
+  RuntimeType[] runtimeTypes() {
+    return runtimeTypes;
   }
 
   /** Returns the module's compiled tier, or null when it runs in the interpreter only. */

@@ -30,7 +30,22 @@ public enum TrapKind {
   CALL_STACK_EXHAUSTED("call stack exhausted"),
   // Added last: generated code names trap kinds by ordinal (Support).
   /** {@code call_ref} or {@code return_call_ref} of a null function reference. */
-  NULL_FUNCTION_REFERENCE("null function reference");
+  NULL_FUNCTION_REFERENCE("null function reference"),
+  /** A struct instruction on a null reference (Wasm 3.0 GC). */
+  NULL_STRUCTURE_REFERENCE("null structure reference"),
+  /** An array instruction on a null reference (Wasm 3.0 GC). */
+  NULL_ARRAY_REFERENCE("null array reference"),
+  /** {@code i31.get_s} or {@code i31.get_u} of a null reference (Wasm 3.0 GC). */
+  NULL_I31_REFERENCE("null i31 reference"),
+  /** An array access, or a bulk array operation, outside the array (Wasm 3.0 GC). */
+  OUT_OF_BOUNDS_ARRAY_ACCESS("out of bounds array access"),
+  /** {@code ref.cast} of a reference that is not of the type (Wasm 3.0 GC). */
+  CAST_FAILURE("cast failure"),
+  /**
+   * An array larger than the engine allows (Wasm 3.0 GC): more than {@code 2^31 - 9} elements, or
+   * more bytes than one Java array holds.
+   */
+  ALLOCATION_TOO_LARGE("allocation too large");
 
   private final String message;
 

@@ -1,9 +1,12 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.store.ArrayObject;
 import dev.cortado.runtime.internal.store.ExceptionInstance;
 import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.GlobalInstance;
 import dev.cortado.runtime.internal.store.ModuleInstance;
+import dev.cortado.runtime.internal.store.RuntimeType;
+import dev.cortado.runtime.internal.store.StructObject;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.V128;
@@ -42,18 +45,50 @@ final class Values {
         switch (v) {
           case WasmValue.FuncRef f -> f.func();
           case WasmValue.ExternRef e -> e.value();
+          case WasmValue.AnyRef a -> a.value();
+          case WasmValue.ExnRef e -> e.exception();
           default -> throw new AssertionError(v);
         };
-    if (r.isFunctionReference() != v instanceof WasmValue.FuncRef) {
+    HeapType.Abstract top = top(r, owner);
+    boolean sameHierarchy =
+        switch (v) {
+          case WasmValue.FuncRef f -> top == HeapType.Abstract.FUNC;
+          case WasmValue.ExternRef e -> top == HeapType.Abstract.EXTERN;
+          case WasmValue.AnyRef a -> top == HeapType.Abstract.ANY;
+          default -> top == HeapType.Abstract.EXN;
+        };
+    if (!sameHierarchy) {
       return false;
     }
     if (value.isEmpty()) {
       return r.nullable();
     }
     return switch (r.heapType()) {
-      case HeapType.Abstract a -> !a.isBottom();
+      case HeapType.Abstract a ->
+          v instanceof WasmValue.AnyRef any ? any.kind().isSubtypeOf(a) : !a.isBottom();
+      case HeapType.Concrete c -> {
+        if (owner == null) {
+          yield false;
+        }
+        RuntimeType expected = owner.types[c.typeIndex()];
+        RuntimeType actual =
+            switch (value.get()) {
+              case Func f -> owner.typeRegistry.get(f.instance.typeId());
+              case StructObject s -> s.type;
+              case ArrayObject a -> a.type;
+              default -> null;
+            };
+        yield actual != null && actual.isSubtypeOf(expected);
+      }
+    };
+  }
+
+  /** Returns the top of {@code r}'s hierarchy; a type index is a function type without owner. */
+  private static HeapType.Abstract top(RefType r, ModuleInstance owner) {
+    return switch (r.heapType()) {
+      case HeapType.Abstract a -> a.top();
       case HeapType.Concrete c ->
-          owner != null && ((Func) value.get()).instance.typeId() == owner.typeIds[c.typeIndex()];
+          owner == null ? HeapType.Abstract.FUNC : owner.types[c.typeIndex()].kind.top();
     };
   }
 
@@ -63,12 +98,21 @@ final class Values {
       case WasmValue.FuncRef f -> f.func().map(x -> x.checkStore(store).instance).orElse(null);
       case WasmValue.ExternRef e -> e.value().orElse(null);
       case WasmValue.ExnRef e -> e.exception().map(x -> x.instance).orElse(null);
+      case WasmValue.AnyRef a -> a.value().orElse(null);
       default -> throw new IllegalArgumentException(v.type().text() + " is not a reference");
     };
   }
 
   /** Returns the API form of a reference of type {@code t}. */
   static WasmValue fromRef(Store store, Object ref, ValType t) {
+    HeapType type = ((RefType) t).heapType();
+    boolean any =
+        type instanceof HeapType.Abstract a
+            ? a.top() == HeapType.Abstract.ANY
+            : ref instanceof StructObject || ref instanceof ArrayObject;
+    if (any) {
+      return new WasmValue.AnyRef(Optional.ofNullable(ref));
+    }
     if (((RefType) t).isFunctionReference()) {
       return new WasmValue.FuncRef(
           ref == null ? Optional.empty() : Optional.of(new Func(store, (FunctionInstance) ref)));
@@ -97,6 +141,7 @@ final class Values {
       case WasmValue.FuncRef x -> refs[i] = toRef(store, x);
       case WasmValue.ExternRef x -> refs[i] = toRef(store, x);
       case WasmValue.ExnRef x -> refs[i] = toRef(store, x);
+      case WasmValue.AnyRef x -> refs[i] = toRef(store, x);
     }
   }
 

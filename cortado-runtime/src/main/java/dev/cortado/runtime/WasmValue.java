@@ -1,5 +1,8 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.store.ArrayObject;
+import dev.cortado.runtime.internal.store.I31;
+import dev.cortado.runtime.internal.store.StructObject;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.V128;
@@ -48,10 +51,21 @@ public sealed interface WasmValue {
     return new ExternRef(Optional.of(value));
   }
 
-  /** Returns a null reference of {@code type}. */
+  /** Returns an {@code i31ref} (Wasm 3.0 GC) of the low 31 bits of {@code value}. */
+  static WasmValue i31(int value) {
+    return new AnyRef(Optional.of(I31.wrap(value)));
+  }
+
+  /**
+   * Returns a null reference of {@code type}. A type index does not say which hierarchy it is in;
+   * such a null is a null {@code funcref}.
+   */
   static WasmValue nullRef(RefType type) {
     if (type.heapType() == HeapType.Abstract.EXN || type.heapType() == HeapType.Abstract.NOEXN) {
       return new ExnRef(Optional.empty());
+    }
+    if (type.heapType() instanceof HeapType.Abstract a && a.top() == HeapType.Abstract.ANY) {
+      return new AnyRef(Optional.empty());
     }
     return !type.isFunctionReference()
         ? new ExternRef(Optional.empty())
@@ -180,6 +194,46 @@ public sealed interface WasmValue {
     @Override
     public ValType type() {
       return ValType.EXTERNREF;
+    }
+  }
+
+  /**
+   * A reference of the {@code any} hierarchy (Wasm 3.0 GC): a WebAssembly struct, array or {@code
+   * i31}, which the host holds without seeing inside, or a host object that WebAssembly turned from
+   * an {@code externref} into an {@code anyref} ({@code any.convert_extern}).
+   *
+   * @param value the object, or empty for null
+   */
+  record AnyRef(Optional<Object> value) implements WasmValue {
+    /** Checks the optional is present. */
+    public AnyRef {
+      Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * Returns what the reference is: {@code i31}, {@code struct} or {@code array} for WebAssembly
+     * objects, {@code any} for a host object, {@code none} for null.
+     */
+    public HeapType.Abstract kind() {
+      return switch (value.orElse(null)) {
+        case null -> HeapType.Abstract.NONE;
+        case I31 i -> HeapType.Abstract.I31;
+        case StructObject s -> HeapType.Abstract.STRUCT;
+        case ArrayObject a -> HeapType.Abstract.ARRAY;
+        default -> HeapType.Abstract.ANY;
+      };
+    }
+
+    /** Returns the value of an {@code i31ref}, sign-extended from 31 bits, if it is one. */
+    public java.util.OptionalInt i31() {
+      return value.orElse(null) instanceof I31 i
+          ? java.util.OptionalInt.of(i.value())
+          : java.util.OptionalInt.empty();
+    }
+
+    @Override
+    public ValType type() {
+      return RefType.nullable(HeapType.Abstract.ANY);
     }
   }
 

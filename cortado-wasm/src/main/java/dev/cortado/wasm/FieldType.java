@@ -18,6 +18,16 @@ public record FieldType(StorageType storage, boolean mutable) {
     Objects.requireNonNull(storage, "storage");
   }
 
+  /** Returns the type a read gives: the stored value type, or {@code i32} for a packed one. */
+  public ValType unpacked() {
+    return storage instanceof ValType t ? t : ValType.I32;
+  }
+
+  /** Returns whether the field stores a packed type ({@code i8} or {@code i16}). */
+  public boolean isPacked() {
+    return storage instanceof PackedType;
+  }
+
   /** Returns the field as the text format writes it: {@code t} or {@code (mut t)}. */
   public String text() {
     return mutable ? "(mut " + storage.text() + ")" : storage.text();

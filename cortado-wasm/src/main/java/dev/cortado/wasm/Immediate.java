@@ -64,5 +64,25 @@ public enum Immediate {
   /** A tag index: {@code throw} (Wasm 3.0). */
   TAG,
   /** A block type then a vector of catch clauses: {@code try_table} (Wasm 3.0). */
-  TRY_TABLE
+  TRY_TABLE,
+  /** A struct type index then a field index: {@code struct.get/set} (Wasm 3.0). */
+  FIELD,
+  /** An array type index then an element count: {@code array.new_fixed} (Wasm 3.0). */
+  TYPE_COUNT,
+  /** An array type index then a data index: {@code array.new_data/init_data} (Wasm 3.0). */
+  TYPE_DATA,
+  /** An array type index then an element index: {@code array.new_elem/init_elem} (Wasm 3.0). */
+  TYPE_ELEM,
+  /** Destination then source array type index: {@code array.copy} (Wasm 3.0). */
+  TYPE_PAIR,
+  /**
+   * A heap type whose nullability the opcode tells: {@code ref.test} and {@code ref.cast} (Wasm
+   * 3.0).
+   */
+  CAST,
+  /**
+   * A flags byte (bit 0: source nullable, bit 1: target nullable), a label, a source and a target
+   * heap type: {@code br_on_cast} and {@code br_on_cast_fail} (Wasm 3.0).
+   */
+  BR_ON_CAST
 }

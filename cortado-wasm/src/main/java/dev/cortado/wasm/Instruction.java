@@ -79,7 +79,10 @@ public sealed interface Instruction {
   /**
    * An instruction with two index immediates: {@code call_indirect} (type, table), {@code
    * memory.init} (data, memory), {@code memory.copy} (destination, source), {@code table.init}
-   * (element, table) or {@code table.copy} (destination, source).
+   * (element, table), {@code table.copy} (destination, source), and Wasm 3.0's {@code struct.get}
+   * and {@code struct.set} (type, field), {@code array.new_fixed} (type, count), {@code
+   * array.new_data} and {@code array.init_data} (type, data), {@code array.new_elem} and {@code
+   * array.init_elem} (type, element) and {@code array.copy} (destination type, source type).
    *
    * @param opcode the instruction
    * @param first the first index in the binary encoding
@@ -94,7 +97,47 @@ public sealed interface Instruction {
           Immediate.MEMORY_INIT,
           Immediate.MEMORY_COPY,
           Immediate.TABLE_INIT,
-          Immediate.TABLE_COPY);
+          Immediate.TABLE_COPY,
+          Immediate.FIELD,
+          Immediate.TYPE_COUNT,
+          Immediate.TYPE_DATA,
+          Immediate.TYPE_ELEM,
+          Immediate.TYPE_PAIR);
+    }
+  }
+
+  /**
+   * {@code ref.test} or {@code ref.cast}: the opcode's null variant follows the type's nullability.
+   *
+   * @param opcode the instruction ({@link Opcode#REF_TEST}, {@link Opcode#REF_TEST_NULL}, {@link
+   *     Opcode#REF_CAST} or {@link Opcode#REF_CAST_NULL})
+   * @param type the type tested or cast to
+   */
+  record Cast(Opcode opcode, RefType type) implements Instruction {
+    /** Checks the opcode is a cast whose nullability is the type's. */
+    public Cast {
+      check(opcode, Immediate.CAST);
+      Objects.requireNonNull(type, "type");
+      if (opcode.castsToNullable() != type.nullable()) {
+        throw new IllegalArgumentException(opcode + " does not cast to " + type);
+      }
+    }
+  }
+
+  /**
+   * {@code br_on_cast} or {@code br_on_cast_fail}.
+   *
+   * @param opcode the instruction
+   * @param label the label branched to
+   * @param from the operand's type
+   * @param to the type tested for
+   */
+  record BrOnCast(Opcode opcode, int label, RefType from, RefType to) implements Instruction {
+    /** Checks the opcode and that the types are present. */
+    public BrOnCast {
+      check(opcode, Immediate.BR_ON_CAST);
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
     }
   }
 

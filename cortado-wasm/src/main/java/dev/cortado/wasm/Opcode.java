@@ -10,9 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every instruction of WebAssembly 2.0, and those of 3.0 Cortado has so far (tail calls, typed
- * function references, exception handling): its text name, binary encoding, immediates and, where
- * it is fixed, its type.
+ * Every instruction of WebAssembly 2.0 and 3.0: its text name, binary encoding, immediates and,
+ * where it is fixed, its type.
  *
  * <p>This is the one table the decoder, encoder, text parser, printer, validator, interpreter and
  * compiler share. The signature of a memory instruction lists its address operand as {@code i32}
@@ -218,9 +217,43 @@ public enum Opcode {
   REF_NULL("ref.null", 0, 0xD0, Immediate.HEAP_TYPE, null),
   REF_IS_NULL("ref.is_null", 0, 0xD1, Immediate.NONE, null),
   REF_FUNC("ref.func", 0, 0xD2, Immediate.FUNC, null),
+  REF_EQ("ref.eq", 0, 0xD3, Immediate.NONE, null),
   REF_AS_NON_NULL("ref.as_non_null", 0, 0xD4, Immediate.NONE, null),
   BR_ON_NULL("br_on_null", 0, 0xD5, Immediate.LABEL, null),
   BR_ON_NON_NULL("br_on_non_null", 0, 0xD6, Immediate.LABEL, null),
+
+  // Garbage collection (Wasm 3.0): structs, arrays, i31s, casts, conversions.
+  STRUCT_NEW("struct.new", 0xFB, 0, Immediate.TYPE, null),
+  STRUCT_NEW_DEFAULT("struct.new_default", 0xFB, 1, Immediate.TYPE, null),
+  STRUCT_GET("struct.get", 0xFB, 2, Immediate.FIELD, null),
+  STRUCT_GET_S("struct.get_s", 0xFB, 3, Immediate.FIELD, null),
+  STRUCT_GET_U("struct.get_u", 0xFB, 4, Immediate.FIELD, null),
+  STRUCT_SET("struct.set", 0xFB, 5, Immediate.FIELD, null),
+  ARRAY_NEW("array.new", 0xFB, 6, Immediate.TYPE, null),
+  ARRAY_NEW_DEFAULT("array.new_default", 0xFB, 7, Immediate.TYPE, null),
+  ARRAY_NEW_FIXED("array.new_fixed", 0xFB, 8, Immediate.TYPE_COUNT, null),
+  ARRAY_NEW_DATA("array.new_data", 0xFB, 9, Immediate.TYPE_DATA, null),
+  ARRAY_NEW_ELEM("array.new_elem", 0xFB, 10, Immediate.TYPE_ELEM, null),
+  ARRAY_GET("array.get", 0xFB, 11, Immediate.TYPE, null),
+  ARRAY_GET_S("array.get_s", 0xFB, 12, Immediate.TYPE, null),
+  ARRAY_GET_U("array.get_u", 0xFB, 13, Immediate.TYPE, null),
+  ARRAY_SET("array.set", 0xFB, 14, Immediate.TYPE, null),
+  ARRAY_LEN("array.len", 0xFB, 15, Immediate.NONE, null),
+  ARRAY_FILL("array.fill", 0xFB, 16, Immediate.TYPE, null),
+  ARRAY_COPY("array.copy", 0xFB, 17, Immediate.TYPE_PAIR, null),
+  ARRAY_INIT_DATA("array.init_data", 0xFB, 18, Immediate.TYPE_DATA, null),
+  ARRAY_INIT_ELEM("array.init_elem", 0xFB, 19, Immediate.TYPE_ELEM, null),
+  REF_TEST("ref.test", 0xFB, 20, Immediate.CAST, null),
+  REF_TEST_NULL("ref.test", 0xFB, 21, Immediate.CAST, null),
+  REF_CAST("ref.cast", 0xFB, 22, Immediate.CAST, null),
+  REF_CAST_NULL("ref.cast", 0xFB, 23, Immediate.CAST, null),
+  BR_ON_CAST("br_on_cast", 0xFB, 24, Immediate.BR_ON_CAST, null),
+  BR_ON_CAST_FAIL("br_on_cast_fail", 0xFB, 25, Immediate.BR_ON_CAST, null),
+  ANY_CONVERT_EXTERN("any.convert_extern", 0xFB, 26, Immediate.NONE, null),
+  EXTERN_CONVERT_ANY("extern.convert_any", 0xFB, 27, Immediate.NONE, null),
+  REF_I31("ref.i31", 0xFB, 28, Immediate.NONE, null),
+  I31_GET_S("i31.get_s", 0xFB, 29, Immediate.NONE, null),
+  I31_GET_U("i31.get_u", 0xFB, 30, Immediate.NONE, null),
   I32_TRUNC_SAT_F32_S("i32.trunc_sat_f32_s", 0xFC, 0x00, Immediate.NONE, "f>i"),
   I32_TRUNC_SAT_F32_U("i32.trunc_sat_f32_u", 0xFC, 0x01, Immediate.NONE, "f>i"),
   I32_TRUNC_SAT_F64_S("i32.trunc_sat_f64_s", 0xFC, 0x02, Immediate.NONE, "d>i"),
@@ -502,6 +535,9 @@ public enum Opcode {
   I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S(
       "i32x4.relaxed_dot_i8x16_i7x16_add_s", 0xFD, 0x113, Immediate.NONE, "vvv>v");
 
+  /** The prefix byte of the garbage collection instructions (Wasm 3.0). */
+  public static final int PREFIX_FB = 0xFB;
+
   /** The prefix byte of the saturating truncation, bulk memory and table instructions. */
   public static final int PREFIX_FC = 0xFC;
 
@@ -509,6 +545,7 @@ public enum Opcode {
   public static final int PREFIX_FD = 0xFD;
 
   private static final Opcode[] SINGLE = new Opcode[256];
+  private static final Opcode[] FB = new Opcode[32];
   private static final Opcode[] FC = new Opcode[32];
   private static final Opcode[] FD = new Opcode[0x120];
   private static final Map<String, Opcode> BY_NAME = new HashMap<>();
@@ -518,6 +555,7 @@ public enum Opcode {
       Opcode[] table =
           switch (op.prefix) {
             case 0 -> SINGLE;
+            case PREFIX_FB -> FB;
             case PREFIX_FC -> FC;
             case PREFIX_FD -> FD;
             default -> throw new AssertionError(op);
@@ -526,7 +564,8 @@ public enum Opcode {
         throw new AssertionError("two opcodes at one encoding: " + op + ", " + table[op.code]);
       }
       table[op.code] = op;
-      if (op != SELECT_TYPED) {
+      // Shared names: typed select, and the casts whose null variant the type operand tells.
+      if (op != SELECT_TYPED && op != REF_TEST_NULL && op != REF_CAST_NULL) {
         BY_NAME.put(op.text, op);
       }
     }
@@ -650,8 +689,14 @@ public enum Opcode {
               RETURN_CALL_REF,
               REF_AS_NON_NULL,
               BR_ON_NULL,
-              BR_ON_NON_NULL);
+              BR_ON_NON_NULL,
+              REF_EQ);
       s.addAll(EXCEPTIONS);
+      for (Opcode op : values()) {
+        if (op.prefix == PREFIX_FB) {
+          s.add(op);
+        }
+      }
       for (Opcode op : values()) {
         if (op.text.contains(".relaxed_")) {
           s.add(op);
@@ -668,6 +713,32 @@ public enum Opcode {
    */
   public boolean handlesExceptions() {
     return Wasm3.EXCEPTIONS.contains(this);
+  }
+
+  /**
+   * Returns whether the instruction belongs to garbage collection: {@code ref.eq} and the {@code
+   * 0xFB}-prefixed struct, array, i31, cast and conversion instructions.
+   */
+  public boolean handlesObjects() {
+    return prefix == PREFIX_FB || this == REF_EQ;
+  }
+
+  /**
+   * Returns whether a {@code ref.test} or {@code ref.cast} (or {@code br_on_cast}) targets a
+   * nullable type: {@code ref.test null} and {@code ref.cast null}.
+   */
+  public boolean castsToNullable() {
+    return this == REF_TEST_NULL || this == REF_CAST_NULL;
+  }
+
+  /**
+   * Returns {@code ref.test} or {@code ref.cast} ({@code cast}) for a target of that nullability.
+   */
+  public static Opcode cast(boolean cast, boolean nullable) {
+    if (cast) {
+      return nullable ? REF_CAST_NULL : REF_CAST;
+    }
+    return nullable ? REF_TEST_NULL : REF_TEST;
   }
 
   /** Returns the shape of the immediates following the opcode. */
@@ -718,6 +789,7 @@ public enum Opcode {
   public static Optional<Opcode> ofPrefixed(int prefix, long code) {
     Opcode[] table =
         switch (prefix) {
+          case PREFIX_FB -> FB;
           case PREFIX_FC -> FC;
           case PREFIX_FD -> FD;
           default -> null;

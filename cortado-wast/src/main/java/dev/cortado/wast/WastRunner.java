@@ -17,6 +17,7 @@ import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmException;
 import dev.cortado.wasm.text.Action;
 import dev.cortado.wasm.text.Command;
@@ -276,7 +277,11 @@ public final class WastRunner {
                   .func(invoke.name())
                   .orElseThrow(
                       () -> new IllegalStateException("no exported function " + invoke.name()));
-          WasmValue[] args = invoke.args().stream().map(this::toRuntime).toArray(WasmValue[]::new);
+          List<ValType> params = f.type().params();
+          WasmValue[] args = new WasmValue[invoke.args().size()];
+          for (int i = 0; i < args.length; i++) {
+            args[i] = toRuntime(invoke.args().get(i), i < params.size() ? params.get(i) : null);
+          }
           yield f.call(args);
         }
         case Action.Get get ->
@@ -362,7 +367,8 @@ public final class WastRunner {
           "expected " + kind.getSimpleName() + " (\"" + message + "\"), but it succeeded");
     }
 
-    private WasmValue toRuntime(WastValue v) {
+    /** Returns {@code v} as a value of {@code type} (null: unknown). */
+    private WasmValue toRuntime(WastValue v, ValType type) {
       return switch (v) {
         case WastValue.I32 x -> WasmValue.i32(x.value());
         case WastValue.I64 x -> WasmValue.i64(x.value());
@@ -370,7 +376,15 @@ public final class WastRunner {
         case WastValue.F64 x -> new WasmValue.F64(x.bits());
         case WastValue.Vector x -> WasmValue.v128(x.value());
         case WastValue.RefNull x -> WasmValue.nullRef(RefType.nullable(x.type()));
-        case WastValue.RefExtern x -> WasmValue.externRef(new ExternToken(x.payload()));
+        case WastValue.RefExtern x ->
+            // (ref.host n) passed as an anyref: a host object in the any hierarchy.
+            type instanceof RefType r
+                    && r.heapType() instanceof HeapType.Abstract a
+                    && a.top() == HeapType.Abstract.ANY
+                ? new WasmValue.AnyRef(Optional.of(new ExternToken(x.payload())))
+                : WasmValue.externRef(new ExternToken(x.payload()));
+        case WastValue.RefObject x ->
+            throw new IllegalArgumentException("scripts cannot pass WebAssembly objects");
         case WastValue.RefFunc x ->
             throw new IllegalArgumentException("ref.func arguments are not supported");
       };
@@ -392,6 +406,14 @@ public final class WastRunner {
                 ? new WastValue.RefNull(HeapType.Abstract.EXTERN)
                 : new WastValue.RefExtern(
                     x.value().get() instanceof ExternToken t ? t.payload() : -1);
+        case WasmValue.AnyRef x ->
+            switch (x.kind()) {
+              case NONE -> new WastValue.RefNull(HeapType.Abstract.ANY);
+              case I31, STRUCT, ARRAY -> new WastValue.RefObject(x.kind());
+              default ->
+                  new WastValue.RefExtern(
+                      x.value().get() instanceof ExternToken t ? t.payload() : -1);
+            };
         case WasmValue.ExnRef x -> {
           if (x.exception().isPresent()) {
             throw new IllegalArgumentException("scripts cannot show a non-null exnref result");

@@ -35,6 +35,7 @@ final class ValueText {
       case WasmValue.FuncRef v -> "funcref:" + v.func().map(Object::toString).orElse("null");
       case WasmValue.ExternRef v -> "externref:" + v.value().map(Object::toString).orElse("null");
       case WasmValue.ExnRef v -> "exnref:" + v.exception().map(Object::toString).orElse("null");
+      case WasmValue.AnyRef v -> "anyref:" + (v.value().isEmpty() ? "null" : v.kind().text());
     };
   }
 

@@ -8,6 +8,7 @@ import dev.cortado.wasm.Instruction;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.MemArg;
 import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.V128;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmVersion;
@@ -36,6 +37,7 @@ import java.util.Objects;
  */
 public final class InstructionReader {
   private static final Opcode[] SINGLE = new Opcode[256];
+  private static final Opcode[] FB = new Opcode[32];
   private static final Opcode[] FC = new Opcode[256];
   private static final Opcode[] FD = new Opcode[512];
   private static final BlockType[] VALUE_BLOCK_TYPES = new BlockType[256];
@@ -44,6 +46,7 @@ public final class InstructionReader {
     for (Opcode op : Opcode.values()) {
       switch (op.prefix()) {
         case 0 -> SINGLE[op.code()] = op;
+        case Opcode.PREFIX_FB -> FB[op.code()] = op;
         case Opcode.PREFIX_FC -> FC[op.code()] = op;
         case Opcode.PREFIX_FD -> FD[op.code()] = op;
         default -> throw new AssertionError(op);
@@ -71,6 +74,8 @@ public final class InstructionReader {
   private long memOffset;
   private BlockType blockType;
   private HeapType heapType;
+  private HeapType heapType2;
+  private int castFlags;
   private ValType[] selectTypes = new ValType[1];
   private int selectTypeCount;
   private int[] labels = new int[8];
@@ -128,9 +133,14 @@ public final class InstructionReader {
     instrStart = in.position();
     int b = in.u8();
     Opcode op;
-    if (b == Opcode.PREFIX_FC || b == Opcode.PREFIX_FD) {
+    if (b == Opcode.PREFIX_FB || b == Opcode.PREFIX_FC || b == Opcode.PREFIX_FD) {
       int code = in.u32();
-      Opcode[] table = b == Opcode.PREFIX_FC ? FC : FD;
+      Opcode[] table =
+          switch (b) {
+            case Opcode.PREFIX_FB -> FB;
+            case Opcode.PREFIX_FC -> FC;
+            default -> FD;
+          };
       op = code >= 0 && code < table.length ? table[code] : null;
       if (op == null) {
         throw in.error(
@@ -155,7 +165,14 @@ public final class InstructionReader {
       case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TYPE, TAG -> index = in.u32();
       case TRY_TABLE -> readTryTable();
       case MEMORY -> index = readMemoryIndex();
-      case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> {
+      case CALL_INDIRECT,
+          TABLE_INIT,
+          TABLE_COPY,
+          FIELD,
+          TYPE_COUNT,
+          TYPE_DATA,
+          TYPE_ELEM,
+          TYPE_PAIR -> {
         index = in.u32();
         index2 = in.u32();
       }
@@ -182,7 +199,17 @@ public final class InstructionReader {
         value2 = in.fixed64();
       }
       case LANE -> index = in.u8();
-      case HEAP_TYPE -> heapType = in.heapType();
+      case HEAP_TYPE, CAST -> heapType = in.heapType();
+      case BR_ON_CAST -> {
+        int at = in.position();
+        castFlags = in.u8();
+        if (castFlags > 3) {
+          throw in.error("malformed br_on_cast flags 0x" + Integer.toHexString(castFlags), at);
+        }
+        index = in.u32();
+        heapType = in.heapType();
+        heapType2 = in.heapType();
+      }
       case SELECT_TYPES -> {
         int n = in.count();
         if (selectTypes.length < n) {
@@ -438,6 +465,22 @@ public final class InstructionReader {
     return heapType;
   }
 
+  /**
+   * Returns the target type of {@code ref.test} and {@code ref.cast}, or of {@code br_on_cast} and
+   * {@code br_on_cast_fail}.
+   */
+  public RefType castType() {
+    if (opcode.immediate() == Immediate.BR_ON_CAST) {
+      return new RefType((castFlags & 2) != 0, heapType2);
+    }
+    return new RefType(opcode.castsToNullable(), heapType);
+  }
+
+  /** Returns the operand type of {@code br_on_cast} and {@code br_on_cast_fail}. */
+  public RefType castSourceType() {
+    return new RefType((castFlags & 1) != 0, heapType);
+  }
+
   /** Returns the number of types of a typed {@code select}. */
   public int selectTypeCount() {
     return selectTypeCount;
@@ -466,8 +509,19 @@ public final class InstructionReader {
         }
         yield new Instruction.TryTable(blockType, catches);
       }
-      case CALL_INDIRECT, MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY ->
+      case CALL_INDIRECT,
+          MEMORY_INIT,
+          MEMORY_COPY,
+          TABLE_INIT,
+          TABLE_COPY,
+          FIELD,
+          TYPE_COUNT,
+          TYPE_DATA,
+          TYPE_ELEM,
+          TYPE_PAIR ->
           new Instruction.IndexPair(op, index, index2);
+      case CAST -> new Instruction.Cast(op, castType());
+      case BR_ON_CAST -> new Instruction.BrOnCast(op, index, castSourceType(), castType());
       case BR_TABLE -> {
         List<Integer> l = new ArrayList<>(labelCount);
         for (int i = 0; i < labelCount; i++) {

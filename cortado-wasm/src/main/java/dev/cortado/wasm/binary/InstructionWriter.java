@@ -58,6 +58,12 @@ public final class InstructionWriter {
       case Instruction.Lane l -> out.u8(l.lane());
       case Instruction.Shuffle s -> v128(s.lanes());
       case Instruction.RefNull r -> out.heapType(r.type());
+      case Instruction.Cast c -> out.heapType(c.type().heapType());
+      case Instruction.BrOnCast b -> {
+        out.u8((b.from().nullable() ? 1 : 0) | (b.to().nullable() ? 2 : 0)).u32(b.label());
+        out.heapType(b.from().heapType());
+        out.heapType(b.to().heapType());
+      }
       case Instruction.TryTable t -> {
         blockType(t.type());
         out.u32(t.catches().size());

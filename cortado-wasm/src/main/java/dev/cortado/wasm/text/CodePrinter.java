@@ -132,6 +132,9 @@ final class CodePrinter {
         yield b.toString();
       }
       case Instruction.RefNull r -> name + " " + r.type().text();
+      case Instruction.Cast c -> name + " " + c.type().text();
+      case Instruction.BrOnCast b ->
+          name + " " + index(b.label()) + " " + b.from().text() + " " + b.to().text();
       case Instruction.SelectTyped s -> name + " " + results(s.types());
       case Instruction.TryTable t ->
           name

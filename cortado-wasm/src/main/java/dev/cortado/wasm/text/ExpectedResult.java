@@ -1,5 +1,6 @@
 package dev.cortado.wasm.text;
 
+import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.V128;
 import dev.cortado.wasm.ValType;
 import java.util.List;
@@ -36,7 +37,15 @@ public sealed interface ExpectedResult {
 
     @Override
     public boolean matches(WastValue actual) {
+      // A null matches a null of its hierarchy: (ref.null none) is an (ref.null any).
+      if (value instanceof WastValue.RefNull e && actual instanceof WastValue.RefNull a) {
+        return top(e.type()) == top(a.type());
+      }
       return value.equals(actual);
+    }
+
+    private static HeapType top(HeapType t) {
+      return t instanceof HeapType.Abstract a ? a.top() : t;
     }
   }
 
@@ -168,6 +177,29 @@ public sealed interface ExpectedResult {
     @Override
     public boolean matches(WastValue actual) {
       return actual instanceof WastValue.RefFunc;
+    }
+  }
+
+  /**
+   * {@code (ref.i31)}, {@code (ref.struct)}, {@code (ref.array)}, {@code (ref.eq)} or {@code
+   * (ref.any)}: any non-null reference of that abstract type (Wasm 3.0 scripts). A host reference
+   * is only an {@code any}.
+   *
+   * @param type the abstract heap type
+   */
+  record AnyOf(HeapType.Abstract type) implements ExpectedResult {
+    /** Checks the type is present. */
+    public AnyOf {
+      Objects.requireNonNull(type, "type");
+    }
+
+    @Override
+    public boolean matches(WastValue actual) {
+      return switch (actual) {
+        case WastValue.RefObject o -> o.kind().isSubtypeOf(type);
+        case WastValue.RefExtern e -> type == HeapType.Abstract.ANY;
+        default -> false;
+      };
     }
   }
 

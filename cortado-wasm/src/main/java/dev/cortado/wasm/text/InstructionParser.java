@@ -7,6 +7,7 @@ import dev.cortado.wasm.Instruction;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.MemArg;
 import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.InstructionWriter;
 import java.math.BigInteger;
@@ -391,10 +392,36 @@ final class InstructionParser {
           case SHUFFLE -> new Instruction.Shuffle(SimdLiterals.shuffle(c));
           case HEAP_TYPE -> new Instruction.RefNull(Types.heapType(c, module.types));
           case TAG -> new Instruction.Indexed(op, index(c, module.tags, "a tag"));
+          case FIELD -> {
+            int type = typeIndex(c);
+            yield new Instruction.IndexPair(
+                op, type, module.types.resolveField(type, c.expectIndex("a field")));
+          }
+          case TYPE_COUNT ->
+              new Instruction.IndexPair(
+                  op, typeIndex(c), IntLiterals.u32(c.expectNumber(), "element count"));
+          case TYPE_DATA -> new Instruction.IndexPair(op, typeIndex(c), dataIndex(c));
+          case TYPE_ELEM ->
+              new Instruction.IndexPair(
+                  op, typeIndex(c), index(c, module.elems, "an element segment"));
+          case TYPE_PAIR -> new Instruction.IndexPair(op, typeIndex(c), typeIndex(c));
+          case CAST -> {
+            RefType t = Types.refType(c, module.types);
+            yield new Instruction.Cast(Opcode.cast(op == Opcode.REF_CAST, t.nullable()), t);
+          }
+          case BR_ON_CAST -> {
+            int l = label(c);
+            RefType from = Types.refType(c, module.types);
+            yield new Instruction.BrOnCast(op, l, from, Types.refType(c, module.types));
+          }
           case BLOCK_TYPE, CALL_INDIRECT, SELECT_TYPES, TRY_TABLE ->
               throw new AssertionError(op + " is parsed apart from the plain instructions");
         };
     return () -> instruction;
+  }
+
+  private int typeIndex(Cursor c) {
+    return module.types.resolve(c.expectIndex("a type"));
   }
 
   private static int index(Cursor c, IdSpace space, String what) {

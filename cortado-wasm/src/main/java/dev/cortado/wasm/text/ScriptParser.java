@@ -1,6 +1,7 @@
 package dev.cortado.wasm.text;
 
 import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.ValType;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,7 +203,8 @@ final class ScriptParser {
           case "f64.const" -> new WastValue.F64(FloatLiterals.f64(c.expectNumber()));
           case "v128.const" -> new WastValue.Vector(SimdLiterals.v128(c));
           case "ref.null" -> new WastValue.RefNull(Types.abstractHeapType(c));
-          case "ref.extern" ->
+          // ref.host is the same host value seen from the any hierarchy (Wasm 3.0 scripts).
+          case "ref.extern", "ref.host" ->
               new WastValue.RefExtern(IntLiterals.u32(c.expectNumber(), "reference"));
           case "ref.func" ->
               new WastValue.RefFunc(IntLiterals.u32(c.expectNumber(), "function index"));
@@ -246,6 +248,18 @@ final class ScriptParser {
                   case "ref.func" -> new ExpectedResult.AnyFunc();
                   default -> new ExpectedResult.AnyNull();
                 });
+          }
+          case "ref.i31", "ref.struct", "ref.array", "ref.eq", "ref.any" -> {
+            c.next();
+            yield Optional.of(
+                new ExpectedResult.AnyOf(
+                    switch (kind) {
+                      case "ref.i31" -> HeapType.Abstract.I31;
+                      case "ref.struct" -> HeapType.Abstract.STRUCT;
+                      case "ref.array" -> HeapType.Abstract.ARRAY;
+                      case "ref.eq" -> HeapType.Abstract.EQ;
+                      default -> HeapType.Abstract.ANY;
+                    }));
           }
           default -> Optional.empty();
         };

@@ -9,6 +9,7 @@ import dev.cortado.wasm.StructType;
 import dev.cortado.wasm.WasmVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parses the composite type of a type definition: {@code (func ...)}, and in Wasm 3.0 (GC) {@code
@@ -26,18 +27,23 @@ final class TypeDefinitions {
     if (gc && c.peekParens("struct")) {
       Cursor s = c.expectParens("struct");
       List<FieldType> fields = new ArrayList<>();
+      IdSpace ids = new IdSpace("field");
       while (!s.atEnd()) {
         Cursor f = s.expectParens("field");
-        if (f.optionalId().isPresent()) {
+        Optional<Token> id = f.optionalId();
+        if (id.isPresent()) {
           // A named field holds one field type.
           fields.add(fieldType(f, types));
+          ids.declare(id);
           f.expectEnd();
         } else {
           while (!f.atEnd()) {
             fields.add(fieldType(f, types));
+            ids.declare(Optional.empty());
           }
         }
       }
+      types.nameFields(ids);
       return new StructType(fields);
     }
     if (gc && c.peekParens("array")) {

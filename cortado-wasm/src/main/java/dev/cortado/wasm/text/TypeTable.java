@@ -4,7 +4,9 @@ import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.RecGroup;
 import dev.cortado.wasm.SubType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,7 @@ final class TypeTable {
   private final IdSpace ids = new IdSpace("type");
   private final List<SubType> types = new ArrayList<>();
   private final List<Integer> groupSizes = new ArrayList<>();
+  private final Map<Integer, IdSpace> fieldIds = new HashMap<>();
   private int openGroup = -1;
 
   /** Declares the identifier of the next type a {@code type} field defines. */
@@ -44,6 +47,23 @@ final class TypeTable {
     if (openGroup < 0) {
       groupSizes.add(1);
     }
+  }
+
+  /** Records the field identifiers of the struct type the next {@link #define} adds. */
+  void nameFields(IdSpace fields) {
+    fieldIds.put(types.size(), fields);
+  }
+
+  /** Returns the field index a field index token of struct type {@code typeIndex} stands for. */
+  int resolveField(int typeIndex, Token t) {
+    IdSpace fields = fieldIds.get(typeIndex);
+    if (fields == null) {
+      if (t.kind() == Token.Kind.ID) {
+        throw t.error("unknown field " + t.text());
+      }
+      return IntLiterals.u32(t, "field index");
+    }
+    return fields.resolve(t);
   }
 
   /** Returns the index a type index token stands for. */

@@ -71,6 +71,21 @@ public sealed interface WastValue {
   record RefExtern(int payload) implements WastValue {}
 
   /**
+   * A WebAssembly object of the {@code any} hierarchy, as a result (Wasm 3.0 GC): scripts match it
+   * with {@code (ref.i31)}, {@code (ref.struct)}, {@code (ref.array)}, {@code (ref.eq)} or {@code
+   * (ref.any)}.
+   *
+   * @param kind {@link HeapType.Abstract#I31}, {@link HeapType.Abstract#STRUCT} or {@link
+   *     HeapType.Abstract#ARRAY}
+   */
+  record RefObject(HeapType.Abstract kind) implements WastValue {
+    /** Checks the kind is present. */
+    public RefObject {
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /**
    * {@code (ref.func n)}: a reference to a function.
    *
    * @param index the function's index in the module that defines it

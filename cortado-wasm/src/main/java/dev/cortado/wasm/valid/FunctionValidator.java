@@ -170,6 +170,10 @@ final class FunctionValidator {
       ExceptionRules.check(this, op);
       return;
     }
+    if (op.handlesObjects()) {
+      GcRules.check(this, op);
+      return;
+    }
     switch (op.immediate()) {
       case NONE -> {
         if (op.hasFixedSignature()) {

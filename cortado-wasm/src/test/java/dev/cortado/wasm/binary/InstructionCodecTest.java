@@ -13,6 +13,7 @@ import dev.cortado.wasm.Instruction;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.MemArg;
 import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.V128;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmVersion;
@@ -31,7 +32,23 @@ class InstructionCodecTest {
       case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TYPE, TAG ->
           new Instruction.Indexed(op, 129);
       case MEMORY -> new Instruction.Indexed(op, 3);
-      case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> new Instruction.IndexPair(op, 5, 70000);
+      case CALL_INDIRECT,
+          TABLE_INIT,
+          TABLE_COPY,
+          FIELD,
+          TYPE_COUNT,
+          TYPE_DATA,
+          TYPE_ELEM,
+          TYPE_PAIR ->
+          new Instruction.IndexPair(op, 5, 70000);
+      case CAST ->
+          new Instruction.Cast(op, new RefType(op.castsToNullable(), new HeapType.Concrete(300)));
+      case BR_ON_CAST ->
+          new Instruction.BrOnCast(
+              op,
+              2,
+              RefType.nullable(HeapType.Abstract.ANY),
+              new RefType(false, new HeapType.Concrete(7)));
       case MEMORY_INIT -> new Instruction.IndexPair(op, 5, 2);
       case MEMORY_COPY -> new Instruction.IndexPair(op, 1, 300);
       case BR_TABLE -> new Instruction.BrTable(List.of(0, 1, 200), 3);

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Feeds the decoder and validator mutated modules and random bytes: whatever the input, only {@link
  * MalformedException} or {@link InvalidException} may come out, never another exception, an error,
- * or a hang. The seeds are the valid modules of the Wasm 2.0 suite and the binary modules of the
- * Wasm 3.0 suite.
+ * or a hang. The seeds are the valid modules of the Wasm 2.0 suite, and the binary modules and the
+ * modules the scripts define of the Wasm 3.0 suite.
  *
  * <p>CI runs a bounded number of tries (junit-platform.properties); run more with {@code ./mvnw
  * test -pl cortado-wasm -Dtest=DecoderFuzzTest -DargLine=-Djqwik.tries.default=200000}.
@@ -69,6 +69,13 @@ class DecoderFuzzTest {
       for (Command c : commands) {
         if (c.moduleSource().orElse(null) instanceof ModuleSource.Binary b) {
           seeds.add(b.bytes().toArray());
+        } else if (c instanceof Command.DefineModule) {
+          // The text modules the scripts run: GC instructions, exceptions, memory64 in code.
+          try {
+            seeds.add(ModuleEncoder.encode(c.moduleSource().orElseThrow().module()));
+          } catch (MalformedException e) {
+            // Only well-formed modules are seeds.
+          }
         }
       }
     }

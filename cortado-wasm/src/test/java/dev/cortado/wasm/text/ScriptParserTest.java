@@ -188,7 +188,7 @@ class ScriptParserTest {
   @ValueSource(
       strings = {
         "(assert_suspension (invoke \"f\") \"s\")",
-        "(assert_return (invoke \"f\") (ref.i31))",
+        "(assert_return (invoke \"f\") (ref.cont))",
         "(frobnicate)"
       })
   void rejectsFormsBeyondWasm2(String script) {

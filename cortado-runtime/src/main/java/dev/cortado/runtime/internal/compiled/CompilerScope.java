@@ -85,6 +85,10 @@ public final class CompilerScope {
         // A try_table, throw_ref or legacy try needs no tag or exnref where the checks above look.
         return Optional.of("uses " + op.text() + " (Wasm 3.0 exception handling)");
       }
+      if (op.handlesObjects()) {
+        // ref.i31, ref.eq or any.convert_extern need no GC type where the checks above look.
+        return Optional.of("uses " + op.text() + " (Wasm 3.0 garbage collection)");
+      }
       Optional<String> why =
           switch (op.immediate()) {
             case TYPE -> typedReferences(op);

@@ -54,6 +54,13 @@ final class ColdOps {
         s[d] = Long.compareUnsigned(v, 0xFFFF_FFFFL) > 0 ? 0xFFFF_FFFFL : v;
         return pc + 3;
       }
+      case Ir.GC -> {
+        return GcOps.execute(m, inst, code, pc, fp);
+      }
+      case Ir.BR_CAST, Ir.BR_CAST_FAIL -> {
+        boolean is = GcOps.test(inst, m.refs[d], code[pc + 2], code[pc + 3] != 0);
+        return is == (op == Ir.BR_CAST) ? code[pc + 4] : pc + 5;
+      }
       case Ir.THROW -> throw Unwinding.throwTag(m, inst, code, pc, fp);
       case Ir.THROW_REF -> throw Unwinding.throwRef(m, code, pc, fp);
       case Ir.CONST_V128 -> {

@@ -694,8 +694,23 @@ final class Ir {
   /** THROW_REF ref: throws the exception in slot ref again (traps on null) */
   static final int THROW_REF = 221;
 
+  /**
+   * GC kind operands...: a garbage collection instruction (Wasm 3.0) of {@link GcOps}' kind {@code
+   * kind}, whose operands that kind lays out.
+   */
+  static final int GC = 222;
+
+  /**
+   * BR_CAST ref heap nullable target: jump if the reference in slot ref is of the type ({@link
+   * GcOps#test}); {@code br_on_cast}.
+   */
+  static final int BR_CAST = 223;
+
+  /** BR_CAST_FAIL ref heap nullable target: jump if it is not; {@code br_on_cast_fail}. */
+  static final int BR_CAST_FAIL = 224;
+
   /** The number of IR opcodes. */
-  static final int COUNT = 222;
+  static final int COUNT = 225;
 
   /**
    * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}

@@ -155,6 +155,10 @@ final class Lowering {
       exceptions.lower(op);
       return;
     }
+    if (op.handlesObjects()) {
+      GcLowering.lower(this, op);
+      return;
+    }
     switch (op.immediate()) {
       case NONE -> plain(op);
       case I32 -> constant(r.i32(), ValType.I32);
@@ -560,16 +564,7 @@ final class Lowering {
     // Values must move before the branch: only on the taken path.
     emit(Ir.BR_UNLESS);
     out.add(cond);
-    int skip = out.add(-1);
-    if (f.kind == KIND_FUNCTION) {
-      returnFromFunction();
-    } else {
-      moveBranchValues(f);
-      jump(f, f.kind == KIND_LOOP ? Ir.JUMP_LOOP : Ir.JUMP);
-    }
-    out.set(skip, out.size());
-    lastDst = -1;
-    lastCompare = -1;
+    branchUnlessSkipped(f);
   }
 
   private void brTable() {
@@ -629,6 +624,46 @@ final class Lowering {
     } else {
       f.forwardJumps.add(out.add(-1));
     }
+  }
+
+  /**
+   * A conditional branch to {@code f} carrying the top {@code arity} values: IR {@code whenTaken}
+   * (followed by {@code operands} and the target) jumps when the branch is taken, {@code whenNot}
+   * is its inverse. Where values must move first, the inverse skips the moves.
+   */
+  void branchIf(Frame f, int arity, int whenTaken, int whenNot, int... operands) {
+    for (int k = sp - arity; k < sp; k++) {
+      materialize(k);
+    }
+    // A loop header is reached through JUMP_LOOP, which checks fuel.
+    boolean inPlace = f.kind != KIND_FUNCTION && f.kind != KIND_LOOP && sp - arity == f.height;
+    emit(inPlace ? whenTaken : whenNot);
+    for (int operand : operands) {
+      out.add(operand);
+    }
+    if (inPlace) {
+      addTarget(f);
+      return;
+    }
+    branchUnlessSkipped(f);
+  }
+
+  /**
+   * The taken path of a conditional branch to {@code f} whose values must move first: the moves and
+   * the jump, which the instruction just emitted skips (its target operand comes next) when the
+   * branch is not taken.
+   */
+  private void branchUnlessSkipped(Frame f) {
+    int skip = out.add(-1);
+    if (f.kind == KIND_FUNCTION) {
+      returnFromFunction();
+    } else {
+      moveBranchValues(f);
+      jump(f, f.kind == KIND_LOOP ? Ir.JUMP_LOOP : Ir.JUMP);
+    }
+    out.set(skip, out.size());
+    lastDst = -1;
+    lastCompare = -1;
   }
 
   /** Copies the values a branch to {@code f} carries to where {@code f} expects them. */
@@ -693,7 +728,11 @@ final class Lowering {
 
   /** Pops a call's arguments, each copied to its own slot, and returns the first one's slot. */
   int arguments(FuncType t) {
-    int n = t.params().size();
+    return operands(t.params().size());
+  }
+
+  /** Pops {@code n} operands, each copied to its own slot, and returns the first one's slot. */
+  int operands(int n) {
     for (int k = sp - n; k < sp; k++) {
       materialize(k);
     }
@@ -820,6 +859,11 @@ final class Lowering {
     }
     lastDst = -1;
     lastCompare = -1;
+  }
+
+  void args(int a, int b) {
+    out.add(a);
+    out.add(b);
   }
 
   void args(int a, int b, int c) {

@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.interp;
 
+import dev.cortado.wasm.CompositeType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
 
@@ -10,6 +11,9 @@ interface LoweringContext {
 
   /** Returns the function type at {@code typeIndex} of the module's types. */
   FuncType type(int typeIndex);
+
+  /** Returns the definition of type {@code typeIndex}: a function, struct or array type. */
+  CompositeType composite(int typeIndex);
 
   /** Returns the value type of global {@code index}. */
   ValType globalType(int index);

@@ -98,6 +98,7 @@ final class MemoryOps {
   /** Returns the function {@code call_indirect} at {@code pc} calls, or traps. */
   static FunctionInstance indirectCallee(
       ModuleInstance inst, int[] code, int pc, long[] s, int fp) {
-    return inst.tables[code[pc + 2]].callee((int) s[fp + code[pc + 3]], code[pc + 1]);
+    return inst.tables[code[pc + 2]].callee(
+        (int) s[fp + code[pc + 3]], code[pc + 1], inst.typeRegistry);
   }
 }

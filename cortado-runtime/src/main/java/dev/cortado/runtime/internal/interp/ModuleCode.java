@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal.interp;
 
 import dev.cortado.wasm.AddressType;
+import dev.cortado.wasm.CompositeType;
 import dev.cortado.wasm.ExternKind;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ImportDesc;
@@ -90,6 +91,11 @@ public final class ModuleCode implements LoweringContext {
             ? ((ImportDesc.Tag) m.imports(ExternKind.TAG).get(index).desc()).typeIndex()
             : m.tags().get(index - imported).typeIndex();
     return module.type(typeIndex);
+  }
+
+  @Override
+  public CompositeType composite(int typeIndex) {
+    return module.module().types().get(typeIndex).composite();
   }
 
   @Override

@@ -45,34 +45,9 @@ final class ReferenceLowering {
     if (onNull) {
       l.sp--;
     }
-    for (int k = l.sp - arity; k < l.sp; k++) {
-      l.materialize(k);
-    }
     int ref = l.vslot[onNull ? l.sp : l.sp - 1];
-    // A loop header is reached through JUMP_LOOP, which checks fuel.
-    boolean inPlace =
-        f.kind != Lowering.KIND_FUNCTION
-            && f.kind != Lowering.KIND_LOOP
-            && l.sp - arity == f.height;
-    if (inPlace) {
-      l.emit(onNull ? Ir.BR_NULL : Ir.BR_NON_NULL);
-      l.out.add(ref);
-      l.addTarget(f);
-    } else {
-      // Values move only on the taken path: skip it when the branch is not taken.
-      l.emit(onNull ? Ir.BR_NON_NULL : Ir.BR_NULL);
-      l.out.add(ref);
-      int skip = l.out.add(-1);
-      if (f.kind == Lowering.KIND_FUNCTION) {
-        l.returnFromFunction();
-      } else {
-        l.moveBranchValues(f);
-        l.jump(f, f.kind == Lowering.KIND_LOOP ? Ir.JUMP_LOOP : Ir.JUMP);
-      }
-      l.out.set(skip, l.out.size());
-      l.lastDst = -1;
-      l.lastCompare = -1;
-    }
+    l.branchIf(
+        f, arity, onNull ? Ir.BR_NULL : Ir.BR_NON_NULL, onNull ? Ir.BR_NON_NULL : Ir.BR_NULL, ref);
     if (onNull) {
       l.sp++;
     } else {

@@ -41,15 +41,26 @@ public final class ModuleInstance {
    */
   public final int[] typeIds;
 
+  /** The runtime form of each of the module's types, by type index (Wasm 3.0 GC and casts). */
+  public final RuntimeType[] types;
+
+  /** The engine's runtime types by id, for casts of functions defined elsewhere. */
+  public final TypeRegistry typeRegistry;
+
   /**
    * Creates an instance of {@code module} with empty index spaces of the right sizes.
    *
    * @param typeIds the engine's id of each of the module's types, by type index (shared, not
    *     copied)
+   * @param types the runtime form of each of the module's types (shared, not copied)
+   * @param typeRegistry the engine's runtime types by id
    */
-  public ModuleInstance(ValidatedModule module, int[] typeIds) {
+  public ModuleInstance(
+      ValidatedModule module, int[] typeIds, RuntimeType[] types, TypeRegistry typeRegistry) {
     this.module = module;
     this.typeIds = typeIds;
+    this.types = types;
+    this.typeRegistry = typeRegistry;
     var m = module.module();
     this.functions = new FunctionInstance[m.functionCount()];
     this.tables = new TableInstance[m.tableCount()];
