@@ -92,7 +92,15 @@ public final class Func implements Extern {
       }
       List<WasmValue> results = new ArrayList<>(t.results().size());
       for (int i = 0; i < t.results().size(); i++) {
-        results.add(Values.fromSlot(store, t.results().get(i), m.lo, m.hi, m.refs, resultBase + i));
+        results.add(
+            Values.fromSlot(
+                store,
+                t.results().get(i),
+                m.lo,
+                m.hi,
+                m.refs,
+                resultBase + i,
+                instance instanceof WasmFunction w ? w.instance : null));
       }
       return results;
     } catch (Thrown e) {

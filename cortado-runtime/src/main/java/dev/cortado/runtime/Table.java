@@ -44,7 +44,8 @@ public final class Table implements Extern {
    * @throws Trap if {@code index} is outside the table
    */
   public WasmValue get(int index) {
-    return Values.fromRef(store, instance.get(index), instance.type().elementType());
+    return Values.fromRef(
+        store, instance.get(index), instance.type().elementType(), instance.owner);
   }
 
   /**

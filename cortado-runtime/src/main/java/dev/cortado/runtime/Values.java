@@ -49,6 +49,10 @@ final class Values {
           case WasmValue.ExnRef e -> e.exception();
           default -> throw new AssertionError(v);
         };
+    // A null is a null in every hierarchy: the host need not know which one a type index is in.
+    if (value.isEmpty()) {
+      return r.nullable();
+    }
     HeapType.Abstract top = top(r, owner);
     boolean sameHierarchy =
         switch (v) {
@@ -59,9 +63,6 @@ final class Values {
         };
     if (!sameHierarchy) {
       return false;
-    }
-    if (value.isEmpty()) {
-      return r.nullable();
     }
     return switch (r.heapType()) {
       case HeapType.Abstract a ->
@@ -105,11 +106,23 @@ final class Values {
 
   /** Returns the API form of a reference of type {@code t}. */
   static WasmValue fromRef(Store store, Object ref, ValType t) {
+    return fromRef(store, ref, t, null);
+  }
+
+  /**
+   * Returns the API form of a reference of type {@code t}, whose type indices, if any, are {@code
+   * owner}'s (null: unknown, and a null of a type index is a null {@code funcref}).
+   */
+  static WasmValue fromRef(Store store, Object ref, ValType t, ModuleInstance owner) {
     HeapType type = ((RefType) t).heapType();
     boolean any =
-        type instanceof HeapType.Abstract a
-            ? a.top() == HeapType.Abstract.ANY
-            : ref instanceof StructObject || ref instanceof ArrayObject;
+        switch (type) {
+          case HeapType.Abstract a -> a.top() == HeapType.Abstract.ANY;
+          case HeapType.Concrete c ->
+              owner != null
+                  ? owner.types[c.typeIndex()].kind.top() == HeapType.Abstract.ANY
+                  : ref instanceof StructObject || ref instanceof ArrayObject;
+        };
     if (any) {
       return new WasmValue.AnyRef(Optional.ofNullable(ref));
     }
@@ -147,6 +160,12 @@ final class Values {
 
   /** Returns the value of type {@code t} in slot {@code i} of the arrays. */
   static WasmValue fromSlot(Store store, ValType t, long[] lo, long[] hi, Object[] refs, int i) {
+    return fromSlot(store, t, lo, hi, refs, i, null);
+  }
+
+  /** Returns the value of type {@code t}, whose type indices are {@code owner}'s, in a slot. */
+  static WasmValue fromSlot(
+      Store store, ValType t, long[] lo, long[] hi, Object[] refs, int i, ModuleInstance owner) {
     if (t == ValType.I32) {
       return new WasmValue.I32((int) lo[i]);
     } else if (t == ValType.I64) {
@@ -158,7 +177,7 @@ final class Values {
     } else if (t == ValType.V128) {
       return new WasmValue.Vec(new V128(lo[i], hi[i]));
     }
-    return fromRef(store, refs[i], t);
+    return fromRef(store, refs[i], t, owner);
   }
 
   /** Sets global {@code g} to {@code v}. */
@@ -180,6 +199,7 @@ final class Values {
         new long[] {g.value},
         new long[] {g.high},
         new Object[] {g.ref},
-        0);
+        0,
+        g.owner);
   }
 }

@@ -58,7 +58,8 @@ public sealed interface WasmValue {
 
   /**
    * Returns a null reference of {@code type}. A type index does not say which hierarchy it is in;
-   * such a null is a null {@code funcref}.
+   * such a null is a null {@code funcref}, which any nullable reference parameter, global or table
+   * element accepts, as it does every null.
    */
   static WasmValue nullRef(RefType type) {
     if (type.heapType() == HeapType.Abstract.EXN || type.heapType() == HeapType.Abstract.NOEXN) {

@@ -207,6 +207,18 @@ class GcTest {
     assertEquals(List.of(i32(9)), indirect.call(shapes.func("square").orElseThrow().call().get(0)));
   }
 
+  @Test
+  void nullsOfStructTypesReachTheHostAsNullAnyrefsAndGoBackIn() {
+    Instance in = list();
+    WasmValue none = in.func("build").orElseThrow().call(i32(0)).get(0);
+    assertEquals(new WasmValue.AnyRef(Optional.empty()), none);
+    assertEquals(List.of(i32(0)), in.func("sum").orElseThrow().call(none));
+    // A null of a type index, which does not say its hierarchy, is accepted too.
+    WasmValue typed =
+        WasmValue.nullRef(new dev.cortado.wasm.RefType(true, new HeapType.Concrete(0)));
+    assertEquals(List.of(i32(0)), in.func("sum").orElseThrow().call(typed));
+  }
+
   private static WasmValue.AnyRef assertInstanceOfAnyRef(WasmValue v) {
     return org.junit.jupiter.api.Assertions.assertInstanceOf(WasmValue.AnyRef.class, v);
   }
