@@ -197,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
       return TRAP_STATUS;
     } catch (UncaughtException e) {
       out.flush();
-      err.println("cortado run: " + e.getMessage());
+      err.println("cortado run: " + e.describe());
       err.flush();
       return TRAP_STATUS;
     } catch (ExecutionInterruptedException e) {

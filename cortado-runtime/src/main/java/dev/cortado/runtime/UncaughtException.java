@@ -20,10 +20,12 @@ public final class UncaughtException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient ExceptionRef exception;
+  private final transient List<WasmStackFrame> wasmStackTrace;
 
-  private UncaughtException(ExceptionRef exception) {
+  private UncaughtException(ExceptionRef exception, List<WasmStackFrame> frames) {
     super("uncaught WebAssembly " + exception, null, false, false);
     this.exception = exception;
+    this.wasmStackTrace = List.copyOf(frames);
   }
 
   /**
@@ -47,11 +49,30 @@ public final class UncaughtException extends RuntimeException {
       Values.toSlot(tag.store(), payload.get(i), lo, hi, refs, i);
     }
     ExceptionInstance exception = new ExceptionInstance(tag.instance, lo, hi, refs, 0);
-    return new UncaughtException(new ExceptionRef(tag.store(), exception));
+    return new UncaughtException(new ExceptionRef(tag.store(), exception), List.of());
   }
 
   static UncaughtException of(Store store, Thrown thrown) {
-    return new UncaughtException(new ExceptionRef(store, thrown.exception));
+    return new UncaughtException(new ExceptionRef(store, thrown.exception), thrown.frames());
+  }
+
+  /**
+   * Returns the interpreted WebAssembly frames the exception passed through without a handler,
+   * innermost first (where it was thrown, then its callers up to the host); compiled frames and
+   * frames of host functions are not in it.
+   */
+  public List<WasmStackFrame> wasmStackTrace() {
+    return wasmStackTrace;
+  }
+
+  /**
+   * Returns the message followed by the WebAssembly stack trace for people, folded and bounded as
+   * {@link Trap#describe()} does.
+   */
+  public String describe() {
+    StringBuilder b = new StringBuilder(getMessage());
+    StackTraceText.appendFolded(b, wasmStackTrace);
+    return b.toString();
   }
 
   /** Returns the exception. */
@@ -71,6 +92,6 @@ public final class UncaughtException extends RuntimeException {
 
   /** Returns the carrier that continues the exception's unwinding in WebAssembly code. */
   Thrown rethrow() {
-    return new Thrown(exception.instance);
+    return new Thrown(exception.instance, wasmStackTrace);
   }
 }

@@ -38,6 +38,8 @@ class ExceptionHandlingTest {
             (try_table (catch $e $h) (call $deep (local.get 0) (i32.const 100)))
             (i32.const -1)))
         (func (export "uncaught") (param i32) (throw $e (local.get 0)))
+        (func $uncaught-deep (export "uncaught-deep") (param i32)
+          (call $deep (local.get 0) (i32.const 2)))
         (func (export "other") (throw $other))
         (func (export "catch-all") (result i32)
           (block $h
@@ -123,6 +125,20 @@ class ExceptionHandlingTest {
         "uncaught WebAssembly exception of tag (func (param i32)) with values (i32 5)",
         e.getMessage());
     assertEquals(0, e.getStackTrace().length);
+  }
+
+  @Test
+  void anUncaughtExceptionShowsTheFramesItLeft() {
+    Instance i = instance(Store.create(engine));
+    UncaughtException e =
+        assertThrows(
+            UncaughtException.class,
+            () -> i.func("uncaught-deep").orElseThrow().call(WasmValue.i32(5)));
+    // Function 0 is the import: $thrower is 1, $deep 2, $uncaught-deep 5.
+    assertEquals(
+        List.of(1, 2, 2, 2, 5),
+        e.wasmStackTrace().stream().map(WasmStackFrame::functionIndex).toList());
+    assertTrue(e.describe().contains("at "), e.describe());
   }
 
   @Test

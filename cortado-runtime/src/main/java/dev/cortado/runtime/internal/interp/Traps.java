@@ -53,7 +53,8 @@ final class Traps {
     return frames.isEmpty() ? trap : trap.withOuterFrames(frames);
   }
 
-  private static WasmStackFrame frame(WasmFunction f, int pc) {
+  /** Returns the stack frame of function {@code f} standing at IR position {@code pc}. */
+  static WasmStackFrame frame(WasmFunction f, int pc) {
     var module = f.instance.module().module();
     int defined = f.index - module.importedFunctionCount();
     long bodyStart = module.functions().get(defined).body().sourceOffset();

@@ -62,6 +62,9 @@ final class Unwinding {
     // A tail call to a host or compiled function has left the caller's try_table already.
     boolean handedOver = code[pc] == Ir.RETURN_CALL || code[pc] == Ir.RETURN_CALL_INDIRECT;
     int target = handedOver ? -1 : find(m, fn, pc, fp, exception);
+    if (target < 0 && !handedOver) {
+      thrown.left(fn, pc);
+    }
     while (target < 0) {
       if (m.depth == entryDepth) {
         throw thrown;
@@ -71,7 +74,11 @@ final class Unwinding {
       m.frameFunction[d] = null;
       fp = m.frameBase[d];
       // A suspended frame stands just after its call, inside the call's try_table if any.
-      target = find(m, fn, m.framePc[d] - 1, fp, exception);
+      int at = m.framePc[d] - 1;
+      target = find(m, fn, at, fp, exception);
+      if (target < 0) {
+        thrown.left(fn, at);
+      }
     }
     m.handlerFunction = fn;
     m.handlerBase = fp;
