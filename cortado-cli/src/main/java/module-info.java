@@ -4,6 +4,7 @@ module dev.cortado.cli {
   requires dev.cortado.runtime;
   requires dev.cortado.compiler;
   requires dev.cortado.wasi;
+  requires dev.cortado.component;
   requires dev.cortado.wast;
   requires dev.cortado.oci;
   requires info.picocli;

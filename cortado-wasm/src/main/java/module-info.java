@@ -7,7 +7,9 @@ module dev.cortado.wasm {
   exports dev.cortado.wasm.binary;
   exports dev.cortado.wasm.valid;
   exports dev.cortado.wasm.text;
-  // The zero-copy access to Bytes is for Cortado's own engine modules, not for users.
+  // The zero-copy access to Bytes, and the binary reader the component decoder shares, are for
+  // Cortado's own modules, not for users.
   exports dev.cortado.wasm.internal to
-      dev.cortado.runtime;
+      dev.cortado.runtime,
+      dev.cortado.component;
 }

@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.component.Component;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
@@ -69,11 +70,7 @@ final class ImportProblems {
 
   /** Returns a message for a binary with a component's header instead of a core module's. */
   static Optional<String> component(Bytes bytes) {
-    boolean magic = bytes.length() >= 8 && ModuleFiles.looksLikeBinary(bytes);
-    if (magic
-        && (bytes.get(4) != 1 || bytes.get(5) != 0)
-        && bytes.get(6) == 1
-        && bytes.get(7) == 0) {
+    if (Component.isComponent(bytes)) {
       return Optional.of(
           "this is a WebAssembly component (WASI 0.2/0.3), not a core module; Cortado runs core"
               + " modules built for WASI preview1 (wasm32-wasip1) for now");

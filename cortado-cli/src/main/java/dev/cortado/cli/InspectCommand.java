@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.component.Component;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.ExternKind;
@@ -27,7 +28,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "inspect",
-    description = "Decode and validate a module, and show its sections, imports and exports.")
+    description = {
+      "Decode and validate a module, and show its sections, imports and exports.",
+      "For a component: its world (imports and exports, with the functions and types of each"
+          + " interface) and the core modules inside."
+    })
 final class InspectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +48,9 @@ final class InspectCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Bytes bytes = ModuleFiles.read(file);
+    if (Component.isComponent(bytes)) {
+      return ComponentSummary.print(out, file, bytes, wat);
+    }
     long start = System.nanoTime();
     Activity.now("decoding " + file);
     WasmModule module = ModuleFiles.parse(file, bytes);

@@ -109,6 +109,44 @@ class MainTest {
     assertTrue(r.out().contains("i32.load 1 offset=4"), r.out());
   }
 
+  /** A component importing interface {@code my:pkg/api} with {@code f: func(x: u32) -> string}. */
+  private Path component() throws IOException {
+    byte[] name = "my:pkg/api".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0});
+    byte[] types = {1, 0x42, 2, 1, 0x40, 1, 1, 'x', 0x79, 0, 0x73, 4, 0, 1, 'f', 1, 0};
+    b.write(7);
+    b.write(types.length);
+    b.writeBytes(types);
+    b.write(10);
+    b.write(1 + 1 + 1 + name.length + 2);
+    b.writeBytes(new byte[] {1, 0, (byte) name.length});
+    b.writeBytes(name);
+    b.writeBytes(new byte[] {5, 0});
+    return Files.write(dir.resolve("c.wasm"), b.toByteArray());
+  }
+
+  @Test
+  void inspectShowsAComponentsWorld() throws IOException {
+    Run r = run("inspect", component().toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(
+        r.out().contains("import my:pkg/api: interface {\n    f: func(x: u32) -> string;\n"),
+        r.out());
+    assertTrue(r.out().contains("core modules (0):"), r.out());
+  }
+
+  @Test
+  void validateSaysAComponentIsDecodedButNotValidated() throws IOException {
+    Path c = component();
+    Run r = run("validate", c.toString());
+    assertEquals(1, r.status());
+    assertTrue(r.out().startsWith(c + ": well-formed component (decoded, not validated"), r.out());
+    Files.write(c, java.util.Arrays.copyOf(Files.readAllBytes(c), 20));
+    Run cut = run("validate", c.toString());
+    assertTrue(cut.out().startsWith(c + ": malformed: unexpected end"), cut.out());
+  }
+
   @Test
   void inspectSummarizesImportsAndExports() throws IOException {
     Path f =

@@ -6,6 +6,7 @@ import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.Limits;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.internal.ByteReader;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.SectionId;
 import dev.cortado.wasm.WasmVersion;
+import dev.cortado.wasm.internal.ByteReader;
 import dev.cortado.wasm.internal.Chunks;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.util.List;

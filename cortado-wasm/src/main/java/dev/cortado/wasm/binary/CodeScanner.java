@@ -3,6 +3,7 @@ package dev.cortado.wasm.binary;
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.WasmVersion;
+import dev.cortado.wasm.internal.ByteReader;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.util.Arrays;
 

@@ -4,6 +4,7 @@ import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.cortado.wasm.binary;
 
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 
 /** The data count section (id 12). */
 final class DataCountSection {

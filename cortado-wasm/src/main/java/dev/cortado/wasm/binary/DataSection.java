@@ -2,6 +2,7 @@ package dev.cortado.wasm.binary;
 
 import dev.cortado.wasm.DataSegment;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 
 /** The data section (id 11). */
 final class DataSection {

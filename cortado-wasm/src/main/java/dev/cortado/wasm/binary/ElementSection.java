@@ -5,6 +5,7 @@ import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.util.ArrayList;
 import java.util.List;

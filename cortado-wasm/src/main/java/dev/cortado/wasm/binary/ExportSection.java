@@ -3,6 +3,7 @@ package dev.cortado.wasm.binary;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.ExternKind;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 
 /** The export section (id 7). */
 final class ExportSection {

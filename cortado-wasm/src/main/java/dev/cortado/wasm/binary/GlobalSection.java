@@ -2,6 +2,7 @@ package dev.cortado.wasm.binary;
 
 import dev.cortado.wasm.Global;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 
 /** The global section (id 6). */
 final class GlobalSection {

@@ -3,6 +3,7 @@ package dev.cortado.wasm.binary;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 
 /** The import section (id 2). */
 final class ImportSection {

@@ -12,6 +12,7 @@ import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.V128;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmVersion;
+import dev.cortado.wasm.internal.ByteReader;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.util.ArrayList;
 import java.util.Arrays;

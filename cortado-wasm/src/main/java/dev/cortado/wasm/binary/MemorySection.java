@@ -2,6 +2,7 @@ package dev.cortado.wasm.binary;
 
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 
 /** The memory section (id 5). */
 final class MemorySection {

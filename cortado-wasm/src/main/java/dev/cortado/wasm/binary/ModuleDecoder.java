@@ -7,6 +7,7 @@ import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.SectionId;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.WasmVersion;
+import dev.cortado.wasm.internal.ByteReader;
 import dev.cortado.wasm.internal.KnownValid;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.cortado.wasm.binary;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.Names;
+import dev.cortado.wasm.internal.ByteReader;
 import dev.cortado.wasm.internal.ModelAccess;
 import java.util.HashMap;
 import java.util.Map;

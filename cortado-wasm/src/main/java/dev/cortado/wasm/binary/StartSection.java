@@ -1,6 +1,7 @@
 package dev.cortado.wasm.binary;
 
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 
 /** The start section (id 8): the function run at instantiation. */
 final class StartSection {

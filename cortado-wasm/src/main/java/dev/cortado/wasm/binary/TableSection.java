@@ -2,6 +2,7 @@ package dev.cortado.wasm.binary;
 
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 
 /** The table section (id 4). */
 final class TableSection {

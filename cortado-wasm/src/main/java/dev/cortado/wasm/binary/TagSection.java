@@ -2,6 +2,7 @@ package dev.cortado.wasm.binary;
 
 import dev.cortado.wasm.Tag;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 
 /**
  * The tag section (id 13, Wasm 3.0): each tag is an attribute byte (0: an exception) and the index

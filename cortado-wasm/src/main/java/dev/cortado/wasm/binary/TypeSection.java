@@ -12,6 +12,7 @@ import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.WasmVersion;
+import dev.cortado.wasm.internal.ByteReader;
 import java.util.ArrayList;
 import java.util.List;
 

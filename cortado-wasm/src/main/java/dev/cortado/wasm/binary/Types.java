@@ -8,6 +8,7 @@ import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.TableType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmVersion;
+import dev.cortado.wasm.internal.ByteReader;
 
 /** Encodings of the types that imports and definitions share: limits, tables, memories, globals. */
 final class Types {

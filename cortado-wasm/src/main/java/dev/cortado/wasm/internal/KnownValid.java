@@ -29,7 +29,7 @@ public final class KnownValid {
    */
   private static final String[] CLASSES = {
     "binary/ModuleDecoder",
-    "binary/ByteReader",
+    "internal/ByteReader",
     "binary/CodeSection",
     "binary/CodeScanner",
     "binary/CodeBodies",

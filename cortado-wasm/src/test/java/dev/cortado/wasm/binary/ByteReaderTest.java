@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.internal.ByteReader;
 import java.util.HexFormat;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.params.ParameterizedTest;

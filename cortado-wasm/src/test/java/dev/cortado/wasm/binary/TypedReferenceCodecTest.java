@@ -10,6 +10,7 @@ import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.ByteReader;
 import dev.cortado.wasm.text.TextParser;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,11 +1,10 @@
-package dev.cortado.wasm.binary;
+package dev.cortado.wasm.internal;
 
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
-import dev.cortado.wasm.internal.ModelAccess;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,13 +12,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the primitive encodings of the binary format (LEB128 integers, floats, names, value types)
- * from a byte range, checking every read against the range's end.
+ * from a byte range, checking every read against the range's end: the core binary decoder's, and
+ * the component decoder's ({@code cortado-component}).
  *
  * <p>Errors are {@link MalformedException}s with the absolute offset in the binary and the name of
  * the section being read. Counts read from the input are never trusted for allocation: callers
  * check them against {@link #remaining()} first.
  */
-final class ByteReader {
+public final class ByteReader {
   private final byte[] buf;
   private int pos;
   private int limit;
@@ -27,7 +27,7 @@ final class ByteReader {
   private final long base;
   private String section;
 
-  ByteReader(byte[] buf, int pos, int limit, long base, String section) {
+  public ByteReader(byte[] buf, int pos, int limit, long base, String section) {
     this.buf = buf;
     this.pos = pos;
     this.limit = limit;
@@ -35,74 +35,74 @@ final class ByteReader {
     this.section = section;
   }
 
-  byte[] buffer() {
+  public byte[] buffer() {
     return buf;
   }
 
-  int position() {
+  public int position() {
     return pos;
   }
 
-  void position(int p) {
+  public void position(int p) {
     pos = p;
   }
 
-  int limit() {
+  public int limit() {
     return limit;
   }
 
-  void limit(int l) {
+  public void limit(int l) {
     limit = l;
   }
 
-  int remaining() {
+  public int remaining() {
     return limit - pos;
   }
 
-  boolean atEnd() {
+  public boolean atEnd() {
     return pos >= limit;
   }
 
   /** Returns the absolute offset of buffer index {@code p} in the binary. */
-  long absolute(int p) {
+  public long absolute(int p) {
     return base + p;
   }
 
-  String section() {
+  public String section() {
     return section;
   }
 
-  void section(String s) {
+  public void section(String s) {
     section = s;
   }
 
-  MalformedException error(String problem) {
+  public MalformedException error(String problem) {
     return error(problem, pos);
   }
 
-  MalformedException error(String problem, int at) {
+  public MalformedException error(String problem, int at) {
     return MalformedException.binary(problem, base + at, section);
   }
 
-  MalformedException unexpectedEnd() {
+  public MalformedException unexpectedEnd() {
     return error(section.isEmpty() ? "unexpected end" : "unexpected end of section or function");
   }
 
-  int u8() {
+  public int u8() {
     if (pos >= limit) {
       throw unexpectedEnd();
     }
     return buf[pos++] & 0xFF;
   }
 
-  int peekU8() {
+  public int peekU8() {
     if (pos >= limit) {
       throw unexpectedEnd();
     }
     return buf[pos] & 0xFF;
   }
 
-  void skip(int n) {
+  public void skip(int n) {
     if (n < 0 || n > limit - pos) {
       throw unexpectedEnd();
     }
@@ -113,7 +113,7 @@ final class ByteReader {
    * Reads an unsigned 32-bit LEB128 integer; values above 2^31-1 are returned negative (indices
    * that large are out of range everywhere, which the validator reports).
    */
-  int u32() {
+  public int u32() {
     int at = pos;
     int b = u8();
     if (b < 0x80) {
@@ -142,7 +142,7 @@ final class ByteReader {
    * Reads a count of items, each at least one byte long, failing before any allocation when the
    * rest of the input cannot hold that many.
    */
-  int count() {
+  public int count() {
     int at = pos;
     int n = u32();
     if (n < 0 || n > remaining()) {
@@ -159,7 +159,7 @@ final class ByteReader {
   }
 
   /** Reads a signed 32-bit LEB128 integer. */
-  int s32() {
+  public int s32() {
     int at = pos;
     int result = 0;
     int shift = 0;
@@ -186,7 +186,7 @@ final class ByteReader {
   }
 
   /** Reads a signed 33-bit LEB128 integer (block type indices). */
-  long s33() {
+  public long s33() {
     int at = pos;
     long result = 0;
     int shift = 0;
@@ -212,7 +212,7 @@ final class ByteReader {
   }
 
   /** Reads a signed 64-bit LEB128 integer. */
-  long s64() {
+  public long s64() {
     int at = pos;
     long result = 0;
     int shift = 0;
@@ -237,7 +237,7 @@ final class ByteReader {
   }
 
   /** Reads an unsigned 64-bit LEB128 integer. */
-  long u64() {
+  public long u64() {
     int at = pos;
     long result = 0;
     int shift = 0;
@@ -259,7 +259,7 @@ final class ByteReader {
   }
 
   /** Reads 4 little-endian bytes. */
-  int fixed32() {
+  public int fixed32() {
     if (limit - pos < 4) {
       pos = limit;
       throw unexpectedEnd();
@@ -274,14 +274,14 @@ final class ByteReader {
   }
 
   /** Reads 8 little-endian bytes. */
-  long fixed64() {
+  public long fixed64() {
     long lo = fixed32() & 0xFFFFFFFFL;
     long hi = fixed32() & 0xFFFFFFFFL;
     return lo | hi << 32;
   }
 
   /** Returns a view of the next {@code n} bytes, without copying, and skips them. */
-  Bytes bytes(int n) {
+  public Bytes bytes(int n) {
     if (n < 0 || n > limit - pos) {
       throw unexpectedEnd();
     }
@@ -291,7 +291,7 @@ final class ByteReader {
   }
 
   /** Reads a name: a byte length and that many bytes of UTF-8. */
-  String name() {
+  public String name() {
     int at = pos;
     int n = u32();
     if (n < 0 || n > limit - pos) {
@@ -306,7 +306,7 @@ final class ByteReader {
   }
 
   /** Decodes strict UTF-8 (no surrogates, no overlong forms), or returns null if malformed. */
-  static String utf8(byte[] b, int from, int n) {
+  public static String utf8(byte[] b, int from, int n) {
     boolean ascii = true;
     for (int i = from; i < from + n; i++) {
       if (b[i] < 0) {
@@ -330,7 +330,7 @@ final class ByteReader {
   }
 
   /** Reads a value type. */
-  ValType valType() {
+  public ValType valType() {
     int at = pos;
     int b = u8();
     if (b == REF || b == REF_NULL) {
@@ -344,7 +344,7 @@ final class ByteReader {
   }
 
   /** Reads a reference type. */
-  RefType refType() {
+  public RefType refType() {
     int at = pos;
     int b = peekU8();
     if (b == REF || b == REF_NULL || valTypeOf(b) instanceof RefType) {
@@ -357,7 +357,7 @@ final class ByteReader {
    * Reads a heap type: an s33, negative for an abstract type (its one-byte encoding), else a type
    * index.
    */
-  HeapType heapType() {
+  public HeapType heapType() {
     int at = pos;
     long v = s33();
     if (v >= 0) {
@@ -376,13 +376,13 @@ final class ByteReader {
   }
 
   /** The prefix of {@code (ref ht)}. */
-  static final int REF = 0x64;
+  public static final int REF = 0x64;
 
   /** The prefix of {@code (ref null ht)}. */
-  static final int REF_NULL = 0x63;
+  public static final int REF_NULL = 0x63;
 
   /** Returns the value type with one-byte encoding {@code b}, or null. */
-  static ValType valTypeOf(int b) {
+  public static ValType valTypeOf(int b) {
     return b >= 0 && b < SHORT_TYPES.length ? SHORT_TYPES[b] : null;
   }
 

@@ -1,0 +1,98 @@
+package dev.cortado.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.binary.ModuleDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Decoding real components (built by jco, see the fixtures' build.sh) and malformed ones. */
+class ComponentDecoderTest {
+  static Bytes fixture(String name) throws IOException {
+    try (InputStream in = ComponentDecoderTest.class.getResourceAsStream("/components/" + name)) {
+      return Bytes.of(in.readAllBytes());
+    }
+  }
+
+  @Test
+  void decodesAWasiCommandComponent() throws IOException {
+    Bytes binary = fixture("hello.wasm");
+    assertTrue(Component.isComponent(binary));
+    Component c = Component.decode(binary);
+    List<String> imports = c.imports().stream().map(Definition.Import::name).toList();
+    assertTrue(imports.contains("wasi:cli/environment@0.2.12"), imports.toString());
+    assertTrue(imports.contains("wasi:filesystem/preopens@0.2.12"), imports.toString());
+    assertEquals(15, imports.size(), imports.toString());
+    assertEquals(
+        List.of("wasi:cli/run@0.2.12"), c.exports().stream().map(Definition.Export::name).toList());
+    assertInstanceOf(
+        ExternDesc.Instance.class, c.imports().get(0).desc(), "an interface is an instance");
+    // The program, the preview1 adapter and the shims around them are core modules inside.
+    assertFalse(c.coreModules().isEmpty());
+    for (Definition.CoreModule m : c.coreModules()) {
+      WasmModule decoded = ModuleDecoder.decode(m.binary().toArray());
+      assertTrue(decoded.functionCount() >= 0);
+    }
+  }
+
+  @Test
+  void aCoreModuleIsNotAComponent() {
+    Bytes module = Bytes.of(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    assertFalse(Component.isComponent(module));
+    MalformedException e = assertThrows(MalformedException.class, () -> Component.decode(module));
+    assertTrue(e.getMessage().contains("layer 0"), e.getMessage());
+  }
+
+  @Test
+  void everyTruncationIsMalformedNeverACrash() throws IOException {
+    byte[] whole = fixture("hello.wasm").toArray();
+    java.util.Set<Integer> boundaries = sectionBoundaries(whole);
+    // Cut inside the preamble, then at many points through the sections: only a cut between
+    // sections leaves a (smaller) well-formed component.
+    for (int cut = 0; cut < whole.length; cut += cut < 64 ? 1 : 997) {
+      Bytes part = Bytes.of(java.util.Arrays.copyOf(whole, cut));
+      if (boundaries.contains(cut)) {
+        Component.decode(part);
+      } else {
+        assertThrows(MalformedException.class, () -> Component.decode(part), "cut at " + cut);
+      }
+    }
+  }
+
+  /** Returns where sections start (and the binary ends): the preamble's end, and after each. */
+  private static java.util.Set<Integer> sectionBoundaries(byte[] b) {
+    java.util.Set<Integer> at = new java.util.HashSet<>();
+    int p = 8;
+    at.add(p);
+    while (p < b.length) {
+      p++; // the section id
+      long size = 0;
+      int shift = 0;
+      int x;
+      do {
+        x = b[p++] & 0xFF;
+        size |= (long) (x & 0x7F) << shift;
+        shift += 7;
+      } while ((x & 0x80) != 0);
+      p += (int) size;
+      at.add(p);
+    }
+    return at;
+  }
+
+  @Test
+  void anUnknownVersionIsNamed() {
+    Bytes future = Bytes.of(new byte[] {0, 'a', 's', 'm', 0x0e, 0, 1, 0});
+    MalformedException e = assertThrows(MalformedException.class, () -> Component.decode(future));
+    assertTrue(e.getMessage().contains("version 0xe"), e.getMessage());
+  }
+}
