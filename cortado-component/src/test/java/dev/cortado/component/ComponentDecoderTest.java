@@ -90,6 +90,55 @@ class ComponentDecoderTest {
   }
 
   @Test
+  void mutatedComponentsAreMalformedOrDecodeNeverACrash() throws IOException {
+    byte[] whole = fixture("hello.wasm").toArray();
+    java.util.Random random = new java.util.Random(42);
+    for (int round = 0; round < 3000; round++) {
+      byte[] m = whole.clone();
+      for (int k = 1 + random.nextInt(4); k > 0; k--) {
+        // Mostly the first kilobytes, where the types and the imports are.
+        int at =
+            8 + random.nextInt(random.nextBoolean() ? Math.min(4096, m.length - 8) : m.length - 8);
+        m[at] = (byte) random.nextInt(256);
+      }
+      try {
+        WorldText.of(Component.decode(Bytes.of(m)));
+      } catch (MalformedException expected) {
+        // The one way a bad component may fail.
+      }
+    }
+  }
+
+  @Test
+  void typesNestedTooDeeplyAreRefused() {
+    // An instance type holding an instance type holding ... 200 deep.
+    java.io.ByteArrayOutputStream types = new java.io.ByteArrayOutputStream();
+    types.write(1);
+    for (int i = 0; i < 200; i++) {
+      types.writeBytes(new byte[] {0x42, 1, 1});
+    }
+    types.writeBytes(new byte[] {0x42, 0});
+    byte[] body = types.toByteArray();
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7});
+    b.writeBytes(leb(body.length));
+    b.writeBytes(body);
+    MalformedException e =
+        assertThrows(MalformedException.class, () -> Component.decode(Bytes.of(b.toByteArray())));
+    assertTrue(e.getMessage().contains("nested more than 100 deep"), e.getMessage());
+  }
+
+  private static byte[] leb(int v) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    do {
+      int x = v & 0x7F;
+      v >>>= 7;
+      b.write(v != 0 ? x | 0x80 : x);
+    } while (v != 0);
+    return b.toByteArray();
+  }
+
+  @Test
   void anUnknownVersionIsNamed() {
     Bytes future = Bytes.of(new byte[] {0, 'a', 's', 'm', 0x0e, 0, 1, 0});
     MalformedException e = assertThrows(MalformedException.class, () -> Component.decode(future));

@@ -21,9 +21,11 @@ import java.util.List;
  */
 final class CoreTypeDecoder {
   private final ByteReader in;
+  private final TypeDecoder types;
 
-  CoreTypeDecoder(ByteReader in) {
+  CoreTypeDecoder(ByteReader in, TypeDecoder types) {
     this.in = in;
+    this.types = types;
   }
 
   CoreType coreType() {
@@ -45,6 +47,7 @@ final class CoreTypeDecoder {
   }
 
   private CoreType.ModuleType moduleType() {
+    types.enter();
     int n = in.count();
     List<CoreType.ModuleDecl> decls = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -54,7 +57,7 @@ final class CoreTypeDecoder {
             case 0x00 -> new CoreType.ImportDecl(new Import(in.name(), in.name(), importDesc()));
             case 0x01 -> new CoreType.TypeDecl(coreType());
             case 0x02 -> {
-              new TypeDecoder(in).coreSort();
+              types.coreSort();
               Expect.next(in, 0x01, "core alias (only outer aliases)");
               yield new CoreType.OuterAlias(in.u32(), in.u32());
             }
@@ -62,6 +65,7 @@ final class CoreTypeDecoder {
             default -> throw in.error("malformed module type declaration", at);
           });
     }
+    types.leave();
     return new CoreType.ModuleType(decls);
   }
 

@@ -16,10 +16,25 @@ import java.util.Optional;
 
 /** Decodes the component model's types: value, function, component, instance and resource types. */
 final class TypeDecoder {
+  /** How deeply component, instance and core module types may nest in one another. */
+  static final int MAX_NESTING = 100;
+
   private final ByteReader in;
+  private int nesting;
 
   TypeDecoder(ByteReader in) {
     this.in = in;
+  }
+
+  /** Enters a nested type, or refuses one nested too deeply (a hostile binary's recursion). */
+  void enter() {
+    if (++nesting > MAX_NESTING) {
+      throw in.error("types nested more than " + MAX_NESTING + " deep");
+    }
+  }
+
+  void leave() {
+    nesting--;
   }
 
   /** A {@code deftype}. */
@@ -183,6 +198,7 @@ final class TypeDecoder {
 
   /** The declarations of a component type ({@code component}) or an instance type. */
   private List<Declaration> declarations(boolean component) {
+    enter();
     int n = in.count();
     List<Declaration> decls = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -297,6 +313,6 @@ final class TypeDecoder {
 
   /** A {@code core:type}. */
   CoreType coreType() {
-    return new CoreTypeDecoder(in).coreType();
+    return new CoreTypeDecoder(in, this).coreType();
   }
 }
