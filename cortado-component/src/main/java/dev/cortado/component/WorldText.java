@@ -2,7 +2,6 @@ package dev.cortado.component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A component's world for people, in WIT-like text: each import and export, and for an interface
@@ -22,46 +21,14 @@ import java.util.Optional;
 public final class WorldText {
   private WorldText() {}
 
-  /** An entry of a type index space: a definition, or a named type (an import or export). */
-  private record Entry(Optional<DefinedType> type, Optional<String> name) {
-    static final Entry UNKNOWN = new Entry(Optional.empty(), Optional.empty());
-
-    Entry named(String n) {
-      return new Entry(type, Optional.of(n));
-    }
-  }
-
-  /** A type index space, with the enclosing one outer aliases reach. */
-  private static final class Space {
-    final List<Entry> types = new ArrayList<>();
-    final Space outer;
-
-    Space(Space outer) {
-      this.outer = outer;
-    }
-
-    Entry get(int i) {
-      return i >= 0 && i < types.size() ? types.get(i) : Entry.UNKNOWN;
-    }
-
-    Space out(int count) {
-      Space s = this;
-      for (int i = 0; i < count && s != null; i++) {
-        s = s.outer;
-      }
-      return s;
-    }
-  }
-
   /** Returns the world of {@code component}: one entry per import and export, in order. */
   public static String of(Component component) {
-    Space space = new Space(null);
-    List<Entry> instances = new ArrayList<>();
+    TypeSpace space = new TypeSpace(null);
+    List<TypeSpace.Entry> instances = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     for (Definition d : component.definitions()) {
       switch (d) {
-        case Definition.TypeDef t ->
-            space.types.add(new Entry(Optional.of(t.type()), Optional.empty()));
+        case Definition.TypeDef t -> space.define(t.type());
         case Definition.AliasDef a -> alias(space, instances, a.alias());
         case Definition.Import i -> {
           lines.addAll(extern("import", i.name(), i.desc(), space));
@@ -80,12 +47,12 @@ public final class WorldText {
                     + ";");
           }
           if (e.definition().sort() == Sort.TYPE) {
-            space.types.add(space.get(e.definition().index()).named(e.name()));
+            space.add(space.get(e.definition().index()).named(e.name()));
           } else if (e.definition().sort() == Sort.INSTANCE) {
-            instances.add(Entry.UNKNOWN);
+            instances.add(TypeSpace.Entry.UNKNOWN);
           }
         }
-        case Definition.Instance i -> instances.add(Entry.UNKNOWN);
+        case Definition.Instance i -> instances.add(TypeSpace.Entry.UNKNOWN);
         default -> {}
       }
     }
@@ -93,54 +60,52 @@ public final class WorldText {
   }
 
   /** Adds what an import brings to the index spaces. */
-  private static void declare(Space space, List<Entry> instances, String name, ExternDesc desc) {
+  private static void declare(
+      TypeSpace space, List<TypeSpace.Entry> instances, String name, ExternDesc desc) {
     switch (desc) {
-      case ExternDesc.Type t ->
-          space.types.add(
-              t.isSubResource()
-                  ? new Entry(Optional.empty(), Optional.of(name))
-                  : space.get(t.equalTo()).named(name));
+      case ExternDesc.Type t -> {
+        if (t.isSubResource()) {
+          space.name(name);
+        } else {
+          space.add(space.get(t.equalTo()).named(name));
+        }
+      }
       case ExternDesc.Instance i -> instances.add(space.get(i.typeIndex()));
       default -> {}
     }
   }
 
-  private static void alias(Space space, List<Entry> instances, Alias alias) {
+  private static void alias(TypeSpace space, List<TypeSpace.Entry> instances, Alias alias) {
     if (alias.sort() == Sort.INSTANCE) {
-      instances.add(Entry.UNKNOWN);
+      instances.add(TypeSpace.Entry.UNKNOWN);
       return;
     }
     if (alias.sort() != Sort.TYPE) {
       return;
     }
     switch (alias.target()) {
-      case Alias.Outer o -> {
-        Space s = space.out(o.count());
-        space.types.add(s == null ? Entry.UNKNOWN : s.get(o.index()));
-      }
-      case Alias.Export e -> {
-        // A type an imported interface exports: known by its name.
-        space.types.add(new Entry(Optional.empty(), Optional.of(e.name())));
-      }
-      case Alias.CoreExport c -> space.types.add(Entry.UNKNOWN);
+      case Alias.Outer o -> space.alias(o.count(), o.index());
+      // A type an imported interface exports: known by its name.
+      case Alias.Export e -> space.name(e.name());
+      case Alias.CoreExport c -> space.add(TypeSpace.Entry.UNKNOWN);
     }
   }
 
-  private static List<String> extern(String word, String name, ExternDesc desc, Space space) {
+  private static List<String> extern(String word, String name, ExternDesc desc, TypeSpace space) {
     List<String> lines = new ArrayList<>();
     switch (desc) {
       case ExternDesc.Instance i -> {
-        Entry e = space.get(i.typeIndex());
+        TypeSpace.Entry e = space.get(i.typeIndex());
         if (e.type().orElse(null) instanceof DefinedType.InstanceType it) {
           lines.add(word + " " + name + ": interface {");
-          lines.addAll(members(it.declarations(), new Space(space)));
+          lines.addAll(members(it.declarations(), new TypeSpace(e.home())));
           lines.add("}");
         } else {
           lines.add(word + " " + name + ": interface;");
         }
       }
       case ExternDesc.Func f ->
-          lines.add(word + " " + name + ": " + funcText(space.get(f.typeIndex()), space) + ";");
+          lines.add(word + " " + name + ": " + funcText(space.get(f.typeIndex())) + ";");
       case ExternDesc.Type t -> lines.add(word + " " + name + ": type;");
       case ExternDesc.Component c -> lines.add(word + " " + name + ": component;");
       case ExternDesc.CoreModule m -> lines.add(word + " " + name + ": core module;");
@@ -150,34 +115,32 @@ public final class WorldText {
   }
 
   /** The functions and named types an instance type declares, indented. */
-  private static List<String> members(List<Declaration> decls, Space space) {
+  private static List<String> members(List<Declaration> decls, TypeSpace space) {
     List<String> lines = new ArrayList<>();
     for (Declaration d : decls) {
       switch (d) {
-        case Declaration.TypeDecl t ->
-            space.types.add(new Entry(Optional.of(t.type()), Optional.empty()));
+        case Declaration.TypeDecl t -> space.define(t.type());
         case Declaration.AliasDecl a -> {
           if (a.alias().sort() == Sort.TYPE && a.alias().target() instanceof Alias.Outer o) {
-            Space s = space.out(o.count());
-            space.types.add(s == null ? Entry.UNKNOWN : s.get(o.index()));
+            space.alias(o.count(), o.index());
           } else if (a.alias().sort() == Sort.TYPE) {
-            space.types.add(Entry.UNKNOWN);
+            space.add(TypeSpace.Entry.UNKNOWN);
           }
         }
         case Declaration.ExportDecl e -> {
           switch (e.desc()) {
             case ExternDesc.Type t -> {
               if (t.isSubResource()) {
-                space.types.add(new Entry(Optional.empty(), Optional.of(e.name())));
+                space.name(e.name());
                 lines.add("  resource " + e.name() + ";");
               } else {
-                Entry target = space.get(t.equalTo());
-                lines.add("  type " + e.name() + " = " + typeText(target, space) + ";");
-                space.types.add(target.named(e.name()));
+                TypeSpace.Entry target = space.get(t.equalTo());
+                lines.add("  type " + e.name() + " = " + typeText(target) + ";");
+                space.add(target.named(e.name()));
               }
             }
             case ExternDesc.Func f ->
-                lines.add("  " + e.name() + ": " + funcText(space.get(f.typeIndex()), space) + ";");
+                lines.add("  " + e.name() + ": " + funcText(space.get(f.typeIndex())) + ";");
             default -> lines.add("  " + e.name() + ": " + e.desc().sort().text() + ";");
           }
         }
@@ -187,32 +150,33 @@ public final class WorldText {
     return lines;
   }
 
-  private static String funcText(Entry e, Space space) {
+  private static String funcText(TypeSpace.Entry e) {
     if (!(e.type().orElse(null) instanceof DefinedType.Func f)) {
       return "func";
     }
     StringBuilder b = new StringBuilder(f.async() ? "async func(" : "func(");
     for (int i = 0; i < f.params().size(); i++) {
       DefinedType.Param p = f.params().get(i);
-      b.append(i == 0 ? "" : ", ").append(p.name()).append(": ").append(text(p.type(), space));
+      b.append(i == 0 ? "" : ", ").append(p.name()).append(": ").append(text(p.type(), e));
     }
     b.append(')');
-    f.result().ifPresent(r -> b.append(" -> ").append(text(r, space)));
+    f.result().ifPresent(r -> b.append(" -> ").append(text(r, e)));
     return b.toString();
   }
 
-  private static String text(ValueType t, Space space) {
+  /** Returns value type {@code t}, a part of {@code owner}'s definition. */
+  private static String text(ValueType t, TypeSpace.Entry owner) {
     return switch (t) {
       case PrimitiveType p -> p.text();
       case ValueType.Indexed i -> {
-        Entry e = space.get(i.typeIndex());
-        yield e.name().orElseGet(() -> typeText(e, space));
+        TypeSpace.Entry e = owner.part(t);
+        yield e == null ? "?" : e.name().orElseGet(() -> typeText(e));
       }
     };
   }
 
   /** A type spelled out: its structure, for a value type. */
-  private static String typeText(Entry e, Space space) {
+  private static String typeText(TypeSpace.Entry e) {
     if (e.type().isEmpty()) {
       return e.name().orElse("?");
     }
@@ -223,44 +187,43 @@ public final class WorldText {
       case ValueDefinition.Primitive p -> p.type().text();
       case ValueDefinition.ListOf l ->
           "list<"
-              + text(l.element(), space)
+              + text(l.element(), e)
               + (l.fixedLength() > 0 ? ", " + Integer.toUnsignedString(l.fixedLength()) : "")
               + ">";
-      case ValueDefinition.Option o -> "option<" + text(o.type(), space) + ">";
+      case ValueDefinition.Option o -> "option<" + text(o.type(), e) + ">";
       case ValueDefinition.Result r -> {
         if (r.ok().isEmpty() && r.error().isEmpty()) {
           yield "result";
         }
-        String ok = r.ok().map(x -> text(x, space)).orElse("_");
+        String ok = r.ok().map(x -> text(x, e)).orElse("_");
         yield r.error().isEmpty()
             ? "result<" + ok + ">"
-            : "result<" + ok + ", " + text(r.error().get(), space) + ">";
+            : "result<" + ok + ", " + text(r.error().get(), e) + ">";
       }
       case ValueDefinition.Tuple t ->
-          "tuple<" + String.join(", ", t.types().stream().map(x -> text(x, space)).toList()) + ">";
-      case ValueDefinition.Own o -> text(new ValueType.Indexed(o.resource()), space);
+          "tuple<" + String.join(", ", t.types().stream().map(x -> text(x, e)).toList()) + ">";
+      case ValueDefinition.Own o -> text(new ValueType.Indexed(o.resource()), e);
       case ValueDefinition.Borrow b ->
-          "borrow<" + text(new ValueType.Indexed(b.resource()), space) + ">";
+          "borrow<" + text(new ValueType.Indexed(b.resource()), e) + ">";
       case ValueDefinition.Record r ->
           "record { "
               + String.join(
-                  ", ",
-                  r.fields().stream().map(f -> f.name() + ": " + text(f.type(), space)).toList())
+                  ", ", r.fields().stream().map(f -> f.name() + ": " + text(f.type(), e)).toList())
               + " }";
       case ValueDefinition.Variant vr ->
           "variant { "
               + String.join(
                   ", ",
                   vr.cases().stream()
-                      .map(c -> c.name() + c.type().map(x -> "(" + text(x, space) + ")").orElse(""))
+                      .map(c -> c.name() + c.type().map(x -> "(" + text(x, e) + ")").orElse(""))
                       .toList())
               + " }";
       case ValueDefinition.Enum en -> "enum { " + String.join(", ", en.names()) + " }";
       case ValueDefinition.Flags fl -> "flags { " + String.join(", ", fl.names()) + " }";
       case ValueDefinition.Stream s ->
-          s.element().map(x -> "stream<" + text(x, space) + ">").orElse("stream");
+          s.element().map(x -> "stream<" + text(x, e) + ">").orElse("stream");
       case ValueDefinition.Future f ->
-          f.type().map(x -> "future<" + text(x, space) + ">").orElse("future");
+          f.type().map(x -> "future<" + text(x, e) + ">").orElse("future");
     };
   }
 }
