@@ -135,7 +135,7 @@ public final class WorldText {
                 lines.add("  resource " + e.name() + ";");
               } else {
                 TypeSpace.Entry target = space.get(t.equalTo());
-                lines.add("  type " + e.name() + " = " + typeText(target) + ";");
+                lines.add("  type " + e.name() + " = " + typeText(target, 0) + ";");
                 space.add(target.named(e.name()));
               }
             }
@@ -157,26 +157,32 @@ public final class WorldText {
     StringBuilder b = new StringBuilder(f.async() ? "async func(" : "func(");
     for (int i = 0; i < f.params().size(); i++) {
       DefinedType.Param p = f.params().get(i);
-      b.append(i == 0 ? "" : ", ").append(p.name()).append(": ").append(text(p.type(), e));
+      b.append(i == 0 ? "" : ", ").append(p.name()).append(": ").append(text(p.type(), e, 0));
     }
     b.append(')');
-    f.result().ifPresent(r -> b.append(" -> ").append(text(r, e)));
+    f.result().ifPresent(r -> b.append(" -> ").append(text(r, e, 0)));
     return b.toString();
   }
 
-  /** Returns value type {@code t}, a part of {@code owner}'s definition. */
-  private static String text(ValueType t, TypeSpace.Entry owner) {
+  /** The deepest type spelled out: a type that refers to itself (invalid) ends there. */
+  private static final int MAX_DEPTH = 32;
+
+  /** Returns value type {@code t}, a part of {@code owner}'s definition, {@code depth} deep. */
+  private static String text(ValueType t, TypeSpace.Entry owner, int depth) {
+    if (depth > MAX_DEPTH) {
+      return "...";
+    }
     return switch (t) {
       case PrimitiveType p -> p.text();
       case ValueType.Indexed i -> {
         TypeSpace.Entry e = owner.part(t);
-        yield e == null ? "?" : e.name().orElseGet(() -> typeText(e));
+        yield e == null ? "?" : e.name().orElseGet(() -> typeText(e, depth));
       }
     };
   }
 
   /** A type spelled out: its structure, for a value type. */
-  private static String typeText(TypeSpace.Entry e) {
+  private static String typeText(TypeSpace.Entry e, int depth) {
     if (e.type().isEmpty()) {
       return e.name().orElse("?");
     }
@@ -187,43 +193,51 @@ public final class WorldText {
       case ValueDefinition.Primitive p -> p.type().text();
       case ValueDefinition.ListOf l ->
           "list<"
-              + text(l.element(), e)
+              + text(l.element(), e, depth + 1)
               + (l.fixedLength() > 0 ? ", " + Integer.toUnsignedString(l.fixedLength()) : "")
               + ">";
-      case ValueDefinition.Option o -> "option<" + text(o.type(), e) + ">";
+      case ValueDefinition.Option o -> "option<" + text(o.type(), e, depth + 1) + ">";
       case ValueDefinition.Result r -> {
         if (r.ok().isEmpty() && r.error().isEmpty()) {
           yield "result";
         }
-        String ok = r.ok().map(x -> text(x, e)).orElse("_");
+        String ok = r.ok().map(x -> text(x, e, depth + 1)).orElse("_");
         yield r.error().isEmpty()
             ? "result<" + ok + ">"
-            : "result<" + ok + ", " + text(r.error().get(), e) + ">";
+            : "result<" + ok + ", " + text(r.error().get(), e, depth + 1) + ">";
       }
       case ValueDefinition.Tuple t ->
-          "tuple<" + String.join(", ", t.types().stream().map(x -> text(x, e)).toList()) + ">";
-      case ValueDefinition.Own o -> text(new ValueType.Indexed(o.resource()), e);
+          "tuple<"
+              + String.join(", ", t.types().stream().map(x -> text(x, e, depth + 1)).toList())
+              + ">";
+      case ValueDefinition.Own o -> text(new ValueType.Indexed(o.resource()), e, depth + 1);
       case ValueDefinition.Borrow b ->
-          "borrow<" + text(new ValueType.Indexed(b.resource()), e) + ">";
+          "borrow<" + text(new ValueType.Indexed(b.resource()), e, depth + 1) + ">";
       case ValueDefinition.Record r ->
           "record { "
               + String.join(
-                  ", ", r.fields().stream().map(f -> f.name() + ": " + text(f.type(), e)).toList())
+                  ", ",
+                  r.fields().stream()
+                      .map(f -> f.name() + ": " + text(f.type(), e, depth + 1))
+                      .toList())
               + " }";
       case ValueDefinition.Variant vr ->
           "variant { "
               + String.join(
                   ", ",
                   vr.cases().stream()
-                      .map(c -> c.name() + c.type().map(x -> "(" + text(x, e) + ")").orElse(""))
+                      .map(
+                          c ->
+                              c.name()
+                                  + c.type().map(x -> "(" + text(x, e, depth + 1) + ")").orElse(""))
                       .toList())
               + " }";
       case ValueDefinition.Enum en -> "enum { " + String.join(", ", en.names()) + " }";
       case ValueDefinition.Flags fl -> "flags { " + String.join(", ", fl.names()) + " }";
       case ValueDefinition.Stream s ->
-          s.element().map(x -> "stream<" + text(x, e) + ">").orElse("stream");
+          s.element().map(x -> "stream<" + text(x, e, depth + 1) + ">").orElse("stream");
       case ValueDefinition.Future f ->
-          f.type().map(x -> "future<" + text(x, e) + ">").orElse("future");
+          f.type().map(x -> "future<" + text(x, e, depth + 1) + ">").orElse("future");
     };
   }
 }
