@@ -165,7 +165,7 @@ public final class CanonicalAbi {
   }
 
   /** The cases of a shape laid out as a variant: their payloads, in order. */
-  private static List<Optional<Shape>> cases(Shape s) {
+  static List<Optional<Shape>> cases(Shape s) {
     return switch (s) {
       case Shape.Variant v -> v.cases().stream().map(Shape.Case::payload).toList();
       case Shape.Enum e -> e.labels().stream().map(l -> Optional.<Shape>empty()).toList();
@@ -186,11 +186,11 @@ public final class CanonicalAbi {
     };
   }
 
-  private static int discriminantSize(int cases) {
+  static int discriminantSize(int cases) {
     return cases <= 256 ? 1 : cases <= 65536 ? 2 : 4;
   }
 
-  private static int flagsSize(int n) {
+  static int flagsSize(int n) {
     return n <= 8 ? 1 : n <= 16 ? 2 : 4 * ((n + 31) / 32);
   }
 
@@ -202,7 +202,7 @@ public final class CanonicalAbi {
     return a;
   }
 
-  private static int maxCaseAlignment(List<Optional<Shape>> cases) {
+  static int maxCaseAlignment(List<Optional<Shape>> cases) {
     int a = 1;
     for (Optional<Shape> c : cases) {
       a = Math.max(a, c.map(CanonicalAbi::alignment).orElse(1));
@@ -218,7 +218,7 @@ public final class CanonicalAbi {
     return alignTo(s, maxAlignment(fields));
   }
 
-  private static int alignTo(int offset, int alignment) {
+  static int alignTo(int offset, int alignment) {
     return (offset + alignment - 1) / alignment * alignment;
   }
 }

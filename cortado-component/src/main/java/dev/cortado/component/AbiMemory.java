@@ -1,0 +1,19 @@
+package dev.cortado.component;
+
+/**
+ * The linear memory and allocator a canonical ABI function uses (its {@code memory} and {@code
+ * realloc} options), as {@link CanonicalValues} reads and writes values in it.
+ */
+public interface AbiMemory {
+  /** Returns the memory's bytes; index {@code i} is address {@code i}. */
+  byte[] bytes();
+
+  /** Returns the memory's size in bytes (it may be less than the array's length). */
+  int size();
+
+  /**
+   * Calls the component's {@code realloc}: returns the address of a new allocation of {@code
+   * newSize} bytes aligned to {@code align}, moving an old one ({@code 0, 0} for none).
+   */
+  int realloc(int oldPtr, int oldSize, int align, int newSize);
+}

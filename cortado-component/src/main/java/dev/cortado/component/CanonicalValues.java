@@ -1,0 +1,307 @@
+package dev.cortado.component;
+
+import dev.cortado.wasm.internal.ByteReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Component values in linear memory, as the canonical ABI lays them out ({@link CanonicalAbi}):
+ * {@link #load} reads one (checking that it is a value of its type), {@link #store} writes one,
+ * allocating strings and lists with the memory's {@code realloc}. Strings are UTF-8.
+ */
+public final class CanonicalValues {
+  private CanonicalValues() {}
+
+  /** Reads the value of shape {@code s} at address {@code ptr}. */
+  public static ComponentValue load(AbiMemory mem, int ptr, Shape s) {
+    check(mem, ptr, CanonicalAbi.size(s), CanonicalAbi.alignment(s));
+    byte[] m = mem.bytes();
+    return switch (s) {
+      case Shape.Primitive p ->
+          switch (p.type()) {
+            case BOOL -> new ComponentValue.Bool(m[ptr] != 0);
+            case S8 -> new ComponentValue.Int(p.type(), m[ptr]);
+            case U8 -> new ComponentValue.Int(p.type(), m[ptr] & 0xFF);
+            case S16 -> new ComponentValue.Int(p.type(), (short) le(m, ptr, 2));
+            case U16 -> new ComponentValue.Int(p.type(), le(m, ptr, 2));
+            case S32 -> new ComponentValue.Int(p.type(), (int) le(m, ptr, 4));
+            case U32 -> new ComponentValue.Int(p.type(), le(m, ptr, 4));
+            case S64, U64 -> new ComponentValue.Int(p.type(), le(m, ptr, 8));
+            case F32 -> new ComponentValue.F32(Float.intBitsToFloat((int) le(m, ptr, 4)));
+            case F64 -> new ComponentValue.F64(Double.longBitsToDouble(le(m, ptr, 8)));
+            case CHAR -> new ComponentValue.Char(scalar(le(m, ptr, 4)));
+            case STRING -> new ComponentValue.Str(string(mem, u32(m, ptr), u32(m, ptr + 4)));
+            case ERROR_CONTEXT -> new ComponentValue.HandleV((int) le(m, ptr, 4));
+          };
+      case Shape.ListOf l -> {
+        Shape e = l.element();
+        if (l.fixedLength() > 0) {
+          yield new ComponentValue.ListV(elements(mem, ptr, e, l.fixedLength()));
+        }
+        long begin = u32(m, ptr);
+        long n = u32(m, ptr + 4);
+        check(mem, begin, n * CanonicalAbi.size(e), CanonicalAbi.alignment(e));
+        yield new ComponentValue.ListV(elements(mem, (int) begin, e, (int) n));
+      }
+      case Shape.Record r ->
+          new ComponentValue.RecordV(
+              fields(mem, ptr, r.fields().stream().map(Shape.Field::shape).toList()));
+      case Shape.Tuple t -> new ComponentValue.TupleV(fields(mem, ptr, t.elements()));
+      case Shape.Flags f -> {
+        Set<Integer> set = new HashSet<>();
+        int n = f.labels().size();
+        int bytes = CanonicalAbi.flagsSize(n);
+        for (int i = 0; i < n; i++) {
+          int chunk = bytes < 4 ? 0 : i / 32;
+          long bits = le(m, ptr + 4 * chunk, Math.min(bytes, 4));
+          if ((bits >>> (i % 32) & 1) != 0) {
+            set.add(i);
+          }
+        }
+        yield new ComponentValue.FlagsV(set);
+      }
+      case Shape.Handle h -> new ComponentValue.HandleV((int) le(m, ptr, 4));
+      case Shape.Stream st -> new ComponentValue.HandleV((int) le(m, ptr, 4));
+      case Shape.Future fu -> new ComponentValue.HandleV((int) le(m, ptr, 4));
+      default -> variant(mem, ptr, s);
+    };
+  }
+
+  private static ComponentValue variant(AbiMemory mem, int ptr, Shape s) {
+    List<Optional<Shape>> cases = CanonicalAbi.cases(s);
+    int discSize = CanonicalAbi.discriminantSize(cases.size());
+    long index = le(mem.bytes(), ptr, discSize);
+    if (index >= cases.size()) {
+      throw new AbiException("invalid variant discriminant " + index + " of " + cases.size());
+    }
+    int payloadAt = ptr + CanonicalAbi.alignTo(discSize, CanonicalAbi.maxCaseAlignment(cases));
+    Optional<ComponentValue> payload = cases.get((int) index).map(c -> load(mem, payloadAt, c));
+    return switch (s) {
+      case Shape.Enum e -> new ComponentValue.EnumV((int) index);
+      case Shape.Option o -> new ComponentValue.OptionV(payload);
+      case Shape.Result r -> new ComponentValue.ResultV(index == 0, payload);
+      default -> new ComponentValue.VariantV((int) index, payload);
+    };
+  }
+
+  private static List<ComponentValue> elements(AbiMemory mem, int ptr, Shape e, int n) {
+    List<ComponentValue> list = new ArrayList<>(n);
+    int size = CanonicalAbi.size(e);
+    for (int i = 0; i < n; i++) {
+      list.add(load(mem, ptr + i * size, e));
+    }
+    return list;
+  }
+
+  private static List<ComponentValue> fields(AbiMemory mem, int ptr, List<Shape> shapes) {
+    List<ComponentValue> values = new ArrayList<>(shapes.size());
+    int offset = 0;
+    for (Shape f : shapes) {
+      offset = CanonicalAbi.alignTo(offset, CanonicalAbi.alignment(f));
+      values.add(load(mem, ptr + offset, f));
+      offset += CanonicalAbi.size(f);
+    }
+    return values;
+  }
+
+  /** Writes {@code v}, a value of shape {@code s}, at address {@code ptr}. */
+  public static void store(AbiMemory mem, int ptr, Shape s, ComponentValue v) {
+    check(mem, ptr, CanonicalAbi.size(s), CanonicalAbi.alignment(s));
+    byte[] m = mem.bytes();
+    switch (s) {
+      case Shape.Primitive p -> {
+        switch (p.type()) {
+          case BOOL -> m[ptr] = (byte) (as(v, ComponentValue.Bool.class).value() ? 1 : 0);
+          case S8, U8 -> m[ptr] = (byte) as(v, ComponentValue.Int.class).value();
+          case S16, U16 -> put(m, ptr, as(v, ComponentValue.Int.class).value(), 2);
+          case S32, U32 -> put(m, ptr, as(v, ComponentValue.Int.class).value(), 4);
+          case S64, U64 -> put(m, ptr, as(v, ComponentValue.Int.class).value(), 8);
+          case F32 ->
+              put(m, ptr, Float.floatToRawIntBits(as(v, ComponentValue.F32.class).value()), 4);
+          case F64 ->
+              put(m, ptr, Double.doubleToRawLongBits(as(v, ComponentValue.F64.class).value()), 8);
+          case CHAR -> put(m, ptr, scalar(as(v, ComponentValue.Char.class).codePoint()), 4);
+          case STRING -> {
+            byte[] utf8 = as(v, ComponentValue.Str.class).value().getBytes(StandardCharsets.UTF_8);
+            int at = allocate(mem, utf8.length, 1);
+            System.arraycopy(utf8, 0, mem.bytes(), at, utf8.length);
+            put(mem.bytes(), ptr, at, 4);
+            put(mem.bytes(), ptr + 4, utf8.length, 4);
+          }
+          case ERROR_CONTEXT -> put(m, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
+        }
+      }
+      case Shape.ListOf l -> {
+        List<ComponentValue> elements = as(v, ComponentValue.ListV.class).elements();
+        Shape e = l.element();
+        int size = CanonicalAbi.size(e);
+        if (l.fixedLength() > 0) {
+          if (elements.size() != l.fixedLength()) {
+            throw new IllegalArgumentException(
+                "a list of " + l.fixedLength() + " elements, not " + elements.size());
+          }
+          for (int i = 0; i < elements.size(); i++) {
+            store(mem, ptr + i * size, e, elements.get(i));
+          }
+          return;
+        }
+        int at = allocate(mem, (long) elements.size() * size, CanonicalAbi.alignment(e));
+        for (int i = 0; i < elements.size(); i++) {
+          store(mem, at + i * size, e, elements.get(i));
+        }
+        put(mem.bytes(), ptr, at, 4);
+        put(mem.bytes(), ptr + 4, elements.size(), 4);
+      }
+      case Shape.Record r ->
+          storeFields(
+              mem,
+              ptr,
+              r.fields().stream().map(Shape.Field::shape).toList(),
+              as(v, ComponentValue.RecordV.class).fields());
+      case Shape.Tuple t ->
+          storeFields(mem, ptr, t.elements(), as(v, ComponentValue.TupleV.class).elements());
+      case Shape.Flags f -> {
+        int bytes = CanonicalAbi.flagsSize(f.labels().size());
+        for (int i = 0; i < bytes; i++) {
+          m[ptr + i] = 0;
+        }
+        for (int i : as(v, ComponentValue.FlagsV.class).set()) {
+          int at = ptr + (bytes < 4 ? 0 : 4 * (i / 32)) + (i % 32) / 8;
+          m[at] |= (byte) (1 << (i % 8));
+        }
+      }
+      case Shape.Handle h -> put(m, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
+      case Shape.Stream st -> put(m, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
+      case Shape.Future fu -> put(m, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
+      default -> storeVariant(mem, ptr, s, v);
+    }
+  }
+
+  private static void storeVariant(AbiMemory mem, int ptr, Shape s, ComponentValue v) {
+    List<Optional<Shape>> cases = CanonicalAbi.cases(s);
+    int index;
+    Optional<ComponentValue> payload;
+    switch (v) {
+      case ComponentValue.VariantV x -> {
+        index = x.index();
+        payload = x.payload();
+      }
+      case ComponentValue.EnumV x -> {
+        index = x.index();
+        payload = Optional.empty();
+      }
+      case ComponentValue.OptionV x -> {
+        index = x.value().isPresent() ? 1 : 0;
+        payload = x.value();
+      }
+      case ComponentValue.ResultV x -> {
+        index = x.ok() ? 0 : 1;
+        payload = x.payload();
+      }
+      default -> throw new IllegalArgumentException("not a value of a variant type: " + v);
+    }
+    if (index < 0 || index >= cases.size()) {
+      throw new IllegalArgumentException("case " + index + " of " + cases.size());
+    }
+    int discSize = CanonicalAbi.discriminantSize(cases.size());
+    put(mem.bytes(), ptr, index, discSize);
+    Optional<Shape> c = cases.get(index);
+    if (c.isPresent() != payload.isPresent()) {
+      throw new IllegalArgumentException(
+          "case " + index + " takes " + (c.isPresent() ? "a" : "no") + " payload");
+    }
+    if (c.isPresent()) {
+      store(
+          mem,
+          ptr + CanonicalAbi.alignTo(discSize, CanonicalAbi.maxCaseAlignment(cases)),
+          c.get(),
+          payload.get());
+    }
+  }
+
+  private static void storeFields(
+      AbiMemory mem, int ptr, List<Shape> shapes, List<ComponentValue> values) {
+    if (shapes.size() != values.size()) {
+      throw new IllegalArgumentException(shapes.size() + " fields, not " + values.size());
+    }
+    int offset = 0;
+    for (int i = 0; i < shapes.size(); i++) {
+      Shape f = shapes.get(i);
+      offset = CanonicalAbi.alignTo(offset, CanonicalAbi.alignment(f));
+      store(mem, ptr + offset, f, values.get(i));
+      offset += CanonicalAbi.size(f);
+    }
+  }
+
+  private static <T extends ComponentValue> T as(ComponentValue v, Class<T> kind) {
+    if (!kind.isInstance(v)) {
+      throw new IllegalArgumentException(
+          "a " + kind.getSimpleName() + " value was expected, not " + v);
+    }
+    return kind.cast(v);
+  }
+
+  private static int allocate(AbiMemory mem, long bytes, int align) {
+    if (bytes > Integer.MAX_VALUE) {
+      throw new AbiException("an allocation of " + bytes + " bytes");
+    }
+    int at = mem.realloc(0, 0, align, (int) bytes);
+    check(mem, Integer.toUnsignedLong(at), bytes, align);
+    return at;
+  }
+
+  private static String string(AbiMemory mem, long begin, long length) {
+    check(mem, begin, length, 1);
+    String s = ByteReader.utf8(mem.bytes(), (int) begin, (int) length);
+    if (s == null) {
+      throw new AbiException("invalid UTF-8 in a string");
+    }
+    return s;
+  }
+
+  private static int scalar(long v) {
+    if (v >= 0x110000 || (v >= 0xD800 && v <= 0xDFFF) || v < 0) {
+      throw new AbiException("invalid char 0x" + Long.toHexString(v));
+    }
+    return (int) v;
+  }
+
+  /** Checks {@code [ptr, ptr + size)} is in the memory and {@code ptr} is aligned. */
+  private static void check(AbiMemory mem, long ptr, long size, int align) {
+    if (ptr % align != 0) {
+      throw new AbiException(
+          "unaligned pointer 0x" + Long.toHexString(ptr) + " (align " + align + ")");
+    }
+    if (ptr < 0 || ptr + size > mem.size()) {
+      throw new AbiException(
+          "out of bounds: "
+              + size
+              + " bytes at 0x"
+              + Long.toHexString(ptr)
+              + " in a memory of "
+              + mem.size());
+    }
+  }
+
+  private static long u32(byte[] m, int at) {
+    return le(m, at, 4);
+  }
+
+  private static long le(byte[] m, int at, int n) {
+    long v = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      v = (v << 8) | (m[at + i] & 0xFF);
+    }
+    return v;
+  }
+
+  private static void put(byte[] m, int at, long v, int n) {
+    for (int i = 0; i < n; i++) {
+      m[at + i] = (byte) (v >>> (8 * i));
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.cortado.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Component values stored in and loaded from linear memory by the canonical ABI. */
+class CanonicalValuesTest {
+  private static final Optional<String> NONE = Optional.empty();
+
+  /** A memory whose realloc bumps a pointer, aligning it. */
+  private static final class Bump implements AbiMemory {
+    final byte[] bytes = new byte[4096];
+    int next = 1024;
+    int allocations;
+
+    @Override
+    public byte[] bytes() {
+      return bytes;
+    }
+
+    @Override
+    public int size() {
+      return bytes.length;
+    }
+
+    @Override
+    public int realloc(int oldPtr, int oldSize, int align, int newSize) {
+      allocations++;
+      next = (next + align - 1) / align * align;
+      int at = next;
+      next += newSize;
+      return at;
+    }
+  }
+
+  private static Shape p(PrimitiveType t) {
+    return new Shape.Primitive(t, NONE);
+  }
+
+  @Test
+  void aRecordOfEveryKindRoundTrips() {
+    Shape entry =
+        new Shape.Record(
+            List.of(
+                new Shape.Field("ok", p(PrimitiveType.BOOL)),
+                new Shape.Field("n", p(PrimitiveType.S16)),
+                new Shape.Field("big", p(PrimitiveType.U64)),
+                new Shape.Field("x", p(PrimitiveType.F64)),
+                new Shape.Field("c", p(PrimitiveType.CHAR)),
+                new Shape.Field("name", p(PrimitiveType.STRING)),
+                new Shape.Field("tags", new Shape.ListOf(p(PrimitiveType.STRING), 0, NONE)),
+                new Shape.Field("when", new Shape.Option(p(PrimitiveType.U32), NONE)),
+                new Shape.Field(
+                    "r",
+                    new Shape.Result(
+                        Optional.empty(),
+                        Optional.of(new Shape.Enum(List.of("a", "b"), NONE)),
+                        NONE)),
+                new Shape.Field("flags", new Shape.Flags(List.of("r", "w", "x"), NONE))),
+            NONE);
+    ComponentValue v =
+        new ComponentValue.RecordV(
+            List.of(
+                new ComponentValue.Bool(true),
+                new ComponentValue.Int(PrimitiveType.S16, -2),
+                new ComponentValue.Int(PrimitiveType.U64, -1),
+                new ComponentValue.F64(2.5),
+                new ComponentValue.Char(0x1F600),
+                new ComponentValue.Str("héllo"),
+                new ComponentValue.ListV(
+                    List.of(new ComponentValue.Str("a"), new ComponentValue.Str("bc"))),
+                new ComponentValue.OptionV(
+                    Optional.of(new ComponentValue.Int(PrimitiveType.U32, 7))),
+                new ComponentValue.ResultV(false, Optional.of(new ComponentValue.EnumV(1))),
+                new ComponentValue.FlagsV(Set.of(0, 2))));
+    Bump mem = new Bump();
+    CanonicalValues.store(mem, 0, entry, v);
+    assertEquals(v, CanonicalValues.load(mem, 0, entry));
+    // The string, the list and its two strings were allocated.
+    assertEquals(4, mem.allocations);
+  }
+
+  @Test
+  void invalidValuesInMemoryTrap() {
+    Bump mem = new Bump();
+    Shape option = new Shape.Option(p(PrimitiveType.U8), NONE);
+    mem.bytes[0] = 2;
+    AbiException bad = assertThrows(AbiException.class, () -> CanonicalValues.load(mem, 0, option));
+    assertTrue(bad.getMessage().contains("discriminant 2"), bad.getMessage());
+    mem.bytes[8] = 0;
+    mem.bytes[9] = (byte) 0xD8; // a surrogate
+    assertThrows(AbiException.class, () -> CanonicalValues.load(mem, 8, p(PrimitiveType.CHAR)));
+    // A string of invalid UTF-8 at 100, two bytes long.
+    mem.bytes[16] = 100;
+    mem.bytes[20] = 2;
+    mem.bytes[100] = (byte) 0xC3;
+    mem.bytes[101] = (byte) 0x28;
+    assertThrows(AbiException.class, () -> CanonicalValues.load(mem, 16, p(PrimitiveType.STRING)));
+    // A list reaching past the memory's end.
+    mem.bytes[24] = (byte) 0xF0;
+    mem.bytes[25] = 0x0F;
+    mem.bytes[28] = 100;
+    AbiException out =
+        assertThrows(
+            AbiException.class,
+            () -> CanonicalValues.load(mem, 24, new Shape.ListOf(p(PrimitiveType.U32), 0, NONE)));
+    assertTrue(out.getMessage().contains("out of bounds"), out.getMessage());
+    assertThrows(AbiException.class, () -> CanonicalValues.load(mem, 2, p(PrimitiveType.U32)));
+  }
+}
