@@ -34,7 +34,7 @@ public final class CanonicalValues {
             case F32 -> new ComponentValue.F32(Float.intBitsToFloat((int) le(m, ptr, 4)));
             case F64 -> new ComponentValue.F64(Double.longBitsToDouble(le(m, ptr, 8)));
             case CHAR -> new ComponentValue.Char(scalar(le(m, ptr, 4)));
-            case STRING -> new ComponentValue.Str(string(mem, u32(m, ptr), u32(m, ptr + 4)));
+            case STRING -> loadString(mem, u32(m, ptr), u32(m, ptr + 4));
             case ERROR_CONTEXT -> new ComponentValue.HandleV((int) le(m, ptr, 4));
           };
       case Shape.ListOf l -> {
@@ -42,10 +42,7 @@ public final class CanonicalValues {
         if (l.fixedLength() > 0) {
           yield new ComponentValue.ListV(elements(mem, ptr, e, l.fixedLength()));
         }
-        long begin = u32(m, ptr);
-        long n = u32(m, ptr + 4);
-        check(mem, begin, n * CanonicalAbi.size(e), CanonicalAbi.alignment(e));
-        yield new ComponentValue.ListV(elements(mem, (int) begin, e, (int) n));
+        yield loadList(mem, u32(m, ptr), u32(m, ptr + 4), e);
       }
       case Shape.Record r ->
           new ComponentValue.RecordV(
@@ -88,6 +85,37 @@ public final class CanonicalValues {
     };
   }
 
+  /** Reads a list of {@code n} elements of shape {@code e} at {@code begin}. */
+  static ComponentValue.ListV loadList(AbiMemory mem, long begin, long n, Shape e) {
+    check(mem, begin, n * CanonicalAbi.size(e), CanonicalAbi.alignment(e));
+    return new ComponentValue.ListV(elements(mem, (int) begin, e, (int) n));
+  }
+
+  /** Reads a UTF-8 string of {@code length} bytes at {@code begin}. */
+  static ComponentValue.Str loadString(AbiMemory mem, long begin, long length) {
+    return new ComponentValue.Str(string(mem, begin, length));
+  }
+
+  /** Writes {@code text} in a new allocation; returns its address and length. */
+  static long[] storeString(AbiMemory mem, String text) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    int at = allocate(mem, utf8.length, 1);
+    System.arraycopy(utf8, 0, mem.bytes(), at, utf8.length);
+    return new long[] {at & 0xFFFF_FFFFL, utf8.length};
+  }
+
+  /**
+   * Writes {@code elements} of shape {@code e} in a new allocation; returns its address and count.
+   */
+  static long[] storeList(AbiMemory mem, Shape e, List<ComponentValue> elements) {
+    int size = CanonicalAbi.size(e);
+    int at = allocate(mem, (long) elements.size() * size, CanonicalAbi.alignment(e));
+    for (int i = 0; i < elements.size(); i++) {
+      store(mem, at + i * size, e, elements.get(i));
+    }
+    return new long[] {at & 0xFFFF_FFFFL, elements.size()};
+  }
+
   private static List<ComponentValue> elements(AbiMemory mem, int ptr, Shape e, int n) {
     List<ComponentValue> list = new ArrayList<>(n);
     int size = CanonicalAbi.size(e);
@@ -126,11 +154,9 @@ public final class CanonicalValues {
               put(m, ptr, Double.doubleToRawLongBits(as(v, ComponentValue.F64.class).value()), 8);
           case CHAR -> put(m, ptr, scalar(as(v, ComponentValue.Char.class).codePoint()), 4);
           case STRING -> {
-            byte[] utf8 = as(v, ComponentValue.Str.class).value().getBytes(StandardCharsets.UTF_8);
-            int at = allocate(mem, utf8.length, 1);
-            System.arraycopy(utf8, 0, mem.bytes(), at, utf8.length);
-            put(mem.bytes(), ptr, at, 4);
-            put(mem.bytes(), ptr + 4, utf8.length, 4);
+            long[] ptrLen = storeString(mem, as(v, ComponentValue.Str.class).value());
+            put(mem.bytes(), ptr, ptrLen[0], 4);
+            put(mem.bytes(), ptr + 4, ptrLen[1], 4);
           }
           case ERROR_CONTEXT -> put(m, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
         }
@@ -149,12 +175,9 @@ public final class CanonicalValues {
           }
           return;
         }
-        int at = allocate(mem, (long) elements.size() * size, CanonicalAbi.alignment(e));
-        for (int i = 0; i < elements.size(); i++) {
-          store(mem, at + i * size, e, elements.get(i));
-        }
-        put(mem.bytes(), ptr, at, 4);
-        put(mem.bytes(), ptr + 4, elements.size(), 4);
+        long[] ptrLen = storeList(mem, e, elements);
+        put(mem.bytes(), ptr, ptrLen[0], 4);
+        put(mem.bytes(), ptr + 4, ptrLen[1], 4);
       }
       case Shape.Record r ->
           storeFields(
@@ -181,7 +204,14 @@ public final class CanonicalValues {
     }
   }
 
-  private static void storeVariant(AbiMemory mem, int ptr, Shape s, ComponentValue v) {
+  /**
+   * A value's case of a variant-like shape: its index, the case's payload shape and the value's
+   * payload.
+   */
+  record Case(int index, Optional<Shape> shape, Optional<ComponentValue> payload) {}
+
+  /** Returns which case of {@code s} value {@code v} is, checking it fits. */
+  static Case caseOf(Shape s, ComponentValue v) {
     List<Optional<Shape>> cases = CanonicalAbi.cases(s);
     int index;
     Optional<ComponentValue> payload;
@@ -207,19 +237,25 @@ public final class CanonicalValues {
     if (index < 0 || index >= cases.size()) {
       throw new IllegalArgumentException("case " + index + " of " + cases.size());
     }
-    int discSize = CanonicalAbi.discriminantSize(cases.size());
-    put(mem.bytes(), ptr, index, discSize);
     Optional<Shape> c = cases.get(index);
     if (c.isPresent() != payload.isPresent()) {
       throw new IllegalArgumentException(
           "case " + index + " takes " + (c.isPresent() ? "a" : "no") + " payload");
     }
-    if (c.isPresent()) {
+    return new Case(index, c, payload);
+  }
+
+  private static void storeVariant(AbiMemory mem, int ptr, Shape s, ComponentValue v) {
+    List<Optional<Shape>> cases = CanonicalAbi.cases(s);
+    Case c = caseOf(s, v);
+    int discSize = CanonicalAbi.discriminantSize(cases.size());
+    put(mem.bytes(), ptr, c.index(), discSize);
+    if (c.shape().isPresent()) {
       store(
           mem,
           ptr + CanonicalAbi.alignTo(discSize, CanonicalAbi.maxCaseAlignment(cases)),
-          c.get(),
-          payload.get());
+          c.shape().get(),
+          c.payload().get());
     }
   }
 
@@ -237,7 +273,7 @@ public final class CanonicalValues {
     }
   }
 
-  private static <T extends ComponentValue> T as(ComponentValue v, Class<T> kind) {
+  static <T extends ComponentValue> T as(ComponentValue v, Class<T> kind) {
     if (!kind.isInstance(v)) {
       throw new IllegalArgumentException(
           "a " + kind.getSimpleName() + " value was expected, not " + v);

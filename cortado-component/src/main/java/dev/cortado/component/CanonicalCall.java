@@ -1,0 +1,96 @@
+package dev.cortado.component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A call across the canonical ABI, between component values and a core function's parameters and
+ * results ({@link CanonicalAbi#flatten(World.Function, boolean)}): what the host does to call a
+ * function a component exports (lowering the arguments, lifting the result), and what it does when
+ * a core module calls a function the host provides (lifting the arguments, lowering the result).
+ * Values beyond the flat limits go through linear memory.
+ */
+public final class CanonicalCall {
+  private CanonicalCall() {}
+
+  private static Shape tuple(World.Function f) {
+    return new Shape.Tuple(f.params().stream().map(Shape.Field::shape).toList(), Optional.empty());
+  }
+
+  private static int flatParams(World.Function f) {
+    int n = 0;
+    for (Shape.Field p : f.params()) {
+      n += CanonicalAbi.flatten(p.shape()).size();
+    }
+    return n;
+  }
+
+  /**
+   * Returns the core arguments for calling exported (lifted) function {@code f} with {@code args}.
+   */
+  public static long[] lowerArguments(AbiMemory mem, World.Function f, List<ComponentValue> args) {
+    if (args.size() != f.params().size()) {
+      throw new IllegalArgumentException(
+          f.name() + " takes " + f.params().size() + " arguments, not " + args.size());
+    }
+    if (flatParams(f) > CanonicalAbi.MAX_FLAT_PARAMS) {
+      Shape t = tuple(f);
+      int at = mem.realloc(0, 0, CanonicalAbi.alignment(t), CanonicalAbi.size(t));
+      CanonicalValues.store(mem, at, t, new ComponentValue.TupleV(args));
+      return new long[] {at & 0xFFFF_FFFFL};
+    }
+    List<Long> flat = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      for (long x : FlatValues.lower(mem, f.params().get(i).shape(), args.get(i))) {
+        flat.add(x);
+      }
+    }
+    return flat.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** Returns the result of exported (lifted) function {@code f} from its core results. */
+  public static Optional<ComponentValue> liftResult(AbiMemory mem, World.Function f, long[] core) {
+    if (f.result().isEmpty()) {
+      return Optional.empty();
+    }
+    Shape r = f.result().get();
+    if (CanonicalAbi.flatten(r).size() > CanonicalAbi.MAX_FLAT_RESULTS) {
+      return Optional.of(CanonicalValues.load(mem, (int) core[0], r));
+    }
+    return Optional.of(FlatValues.lift(mem, r, core));
+  }
+
+  /** Returns the arguments of imported (lowered) function {@code f} from its core parameters. */
+  public static List<ComponentValue> liftArguments(AbiMemory mem, World.Function f, long[] core) {
+    if (flatParams(f) > CanonicalAbi.MAX_FLAT_PARAMS) {
+      return ((ComponentValue.TupleV) CanonicalValues.load(mem, (int) core[0], tuple(f)))
+          .elements();
+    }
+    List<ComponentValue> args = new ArrayList<>();
+    int[] at = {0};
+    for (Shape.Field p : f.params()) {
+      args.add(FlatValues.lift(mem, p.shape(), core, at));
+    }
+    return args;
+  }
+
+  /**
+   * Lowers the result of imported (lowered) function {@code f}: returns its core results, or writes
+   * it where the last core parameter points and returns none.
+   */
+  public static long[] lowerResult(
+      AbiMemory mem, World.Function f, Optional<ComponentValue> result, long[] core) {
+    if (f.result().isEmpty()) {
+      return new long[0];
+    }
+    Shape r = f.result().get();
+    ComponentValue v =
+        result.orElseThrow(() -> new IllegalArgumentException(f.name() + " returns a value"));
+    if (CanonicalAbi.flatten(r).size() > CanonicalAbi.MAX_FLAT_RESULTS) {
+      CanonicalValues.store(mem, (int) core[core.length - 1], r, v);
+      return new long[0];
+    }
+    return FlatValues.lower(mem, r, v);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.cortado.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Values through core parameters and results: flat, and through memory past the flat limits. */
+class CanonicalCallTest {
+  private static final Optional<String> NONE = Optional.empty();
+
+  private static final class Bump implements AbiMemory {
+    final byte[] bytes = new byte[8192];
+    int next = 16;
+
+    @Override
+    public byte[] bytes() {
+      return bytes;
+    }
+
+    @Override
+    public int size() {
+      return bytes.length;
+    }
+
+    @Override
+    public int realloc(int oldPtr, int oldSize, int align, int newSize) {
+      next = (next + align - 1) / align * align;
+      int at = next;
+      next += newSize;
+      return at;
+    }
+  }
+
+  private static Shape p(PrimitiveType t) {
+    return new Shape.Primitive(t, NONE);
+  }
+
+  @Test
+  void variantsRoundTripThroughTheirJoinedSlots() {
+    Bump mem = new Bump();
+    Shape r =
+        new Shape.Result(
+            Optional.of(p(PrimitiveType.U64)), Optional.of(p(PrimitiveType.F32)), NONE);
+    ComponentValue error =
+        new ComponentValue.ResultV(false, Optional.of(new ComponentValue.F32(-1.5f)));
+    long[] flat = FlatValues.lower(mem, r, error);
+    assertEquals(2, flat.length);
+    assertEquals(1, flat[0]);
+    // The f32 sits in the i64 slot as its 32 bits, zero-extended.
+    assertEquals(Float.floatToRawIntBits(-1.5f) & 0xFFFF_FFFFL, flat[1]);
+    assertEquals(error, FlatValues.lift(mem, r, flat));
+    ComponentValue ok =
+        new ComponentValue.ResultV(
+            true, Optional.of(new ComponentValue.Int(PrimitiveType.U64, -7)));
+    assertEquals(ok, FlatValues.lift(mem, r, FlatValues.lower(mem, r, ok)));
+    Shape text = new Shape.ListOf(p(PrimitiveType.STRING), 0, NONE);
+    ComponentValue words =
+        new ComponentValue.ListV(
+            List.of(new ComponentValue.Str("a"), new ComponentValue.Str("bé")));
+    assertEquals(words, FlatValues.lift(mem, text, FlatValues.lower(mem, text, words)));
+  }
+
+  @Test
+  void manyParametersAndABigResultGoThroughMemory() {
+    Bump mem = new Bump();
+    List<Shape.Field> params = new ArrayList<>();
+    List<ComponentValue> args = new ArrayList<>();
+    for (int i = 0; i < 17; i++) {
+      params.add(new Shape.Field("p" + i, p(PrimitiveType.U32)));
+      args.add(new ComponentValue.Int(PrimitiveType.U32, i * 1000L));
+    }
+    World.Function f =
+        new World.Function("many", params, Optional.of(p(PrimitiveType.STRING)), false);
+    long[] core = CanonicalCall.lowerArguments(mem, f, args);
+    // Seventeen i32s are one more than flat parameters allow: one pointer instead.
+    assertEquals(1, core.length);
+    assertEquals(CanonicalAbi.flatten(f, true).params().size(), core.length);
+    assertEquals(args, CanonicalCall.liftArguments(mem, f, core));
+    // A string result is two core values, one more than flat results allow: written at a pointer.
+    long retptr = mem.realloc(0, 0, 4, 8);
+    long[] lowered = new long[] {core[0], retptr};
+    ComponentValue result = new ComponentValue.Str("done");
+    assertEquals(0, CanonicalCall.lowerResult(mem, f, Optional.of(result), lowered).length);
+    assertEquals(Optional.of(result), CanonicalCall.liftResult(mem, f, new long[] {retptr}));
+  }
+
+  @Test
+  void flatArgumentsStayFlat() {
+    Bump mem = new Bump();
+    World.Function f =
+        new World.Function(
+            "f",
+            List.of(
+                new Shape.Field("b", p(PrimitiveType.BOOL)),
+                new Shape.Field("s", p(PrimitiveType.S8)),
+                new Shape.Field("flags", new Shape.Flags(Collections.nCopies(40, "x"), NONE))),
+            Optional.of(p(PrimitiveType.U32)),
+            false);
+    List<ComponentValue> args =
+        List.of(
+            new ComponentValue.Bool(true),
+            new ComponentValue.Int(PrimitiveType.S8, -3),
+            new ComponentValue.FlagsV(java.util.Set.of(0, 39)));
+    long[] core = CanonicalCall.lowerArguments(mem, f, args);
+    assertEquals(4, core.length);
+    assertEquals(args, CanonicalCall.liftArguments(mem, f, core));
+    assertEquals(
+        Optional.of(new ComponentValue.Int(PrimitiveType.U32, 0xFFFF_FFFFL)),
+        CanonicalCall.liftResult(mem, f, new long[] {0xFFFF_FFFFL}));
+    assertThrows(
+        IllegalArgumentException.class, () -> CanonicalCall.lowerArguments(mem, f, List.of()));
+  }
+}
