@@ -13,36 +13,13 @@ import org.junit.jupiter.api.Test;
 class CanonicalCallTest {
   private static final Optional<String> NONE = Optional.empty();
 
-  private static final class Bump implements AbiMemory {
-    final byte[] bytes = new byte[8192];
-    int next = 16;
-
-    @Override
-    public byte[] bytes() {
-      return bytes;
-    }
-
-    @Override
-    public int size() {
-      return bytes.length;
-    }
-
-    @Override
-    public int realloc(int oldPtr, int oldSize, int align, int newSize) {
-      next = (next + align - 1) / align * align;
-      int at = next;
-      next += newSize;
-      return at;
-    }
-  }
-
   private static Shape p(PrimitiveType t) {
     return new Shape.Primitive(t, NONE);
   }
 
   @Test
   void variantsRoundTripThroughTheirJoinedSlots() {
-    Bump mem = new Bump();
+    BumpMemory mem = new BumpMemory(8192, 16);
     Shape r =
         new Shape.Result(
             Optional.of(p(PrimitiveType.U64)), Optional.of(p(PrimitiveType.F32)), NONE);
@@ -67,7 +44,7 @@ class CanonicalCallTest {
 
   @Test
   void manyParametersAndABigResultGoThroughMemory() {
-    Bump mem = new Bump();
+    BumpMemory mem = new BumpMemory(8192, 16);
     List<Shape.Field> params = new ArrayList<>();
     List<ComponentValue> args = new ArrayList<>();
     for (int i = 0; i < 17; i++) {
@@ -91,7 +68,7 @@ class CanonicalCallTest {
 
   @Test
   void flatArgumentsStayFlat() {
-    Bump mem = new Bump();
+    BumpMemory mem = new BumpMemory(8192, 16);
     World.Function f =
         new World.Function(
             "f",

@@ -13,32 +13,6 @@ import org.junit.jupiter.api.Test;
 class CanonicalValuesTest {
   private static final Optional<String> NONE = Optional.empty();
 
-  /** A memory whose realloc bumps a pointer, aligning it. */
-  private static final class Bump implements AbiMemory {
-    final byte[] bytes = new byte[4096];
-    int next = 1024;
-    int allocations;
-
-    @Override
-    public byte[] bytes() {
-      return bytes;
-    }
-
-    @Override
-    public int size() {
-      return bytes.length;
-    }
-
-    @Override
-    public int realloc(int oldPtr, int oldSize, int align, int newSize) {
-      allocations++;
-      next = (next + align - 1) / align * align;
-      int at = next;
-      next += newSize;
-      return at;
-    }
-  }
-
   private static Shape p(PrimitiveType t) {
     return new Shape.Primitive(t, NONE);
   }
@@ -79,7 +53,7 @@ class CanonicalValuesTest {
                     Optional.of(new ComponentValue.Int(PrimitiveType.U32, 7))),
                 new ComponentValue.ResultV(false, Optional.of(new ComponentValue.EnumV(1))),
                 new ComponentValue.FlagsV(Set.of(0, 2))));
-    Bump mem = new Bump();
+    BumpMemory mem = new BumpMemory(4096, 1024);
     CanonicalValues.store(mem, 0, entry, v);
     assertEquals(v, CanonicalValues.load(mem, 0, entry));
     // The string, the list and its two strings were allocated.
@@ -88,7 +62,7 @@ class CanonicalValuesTest {
 
   @Test
   void invalidValuesInMemoryTrap() {
-    Bump mem = new Bump();
+    BumpMemory mem = new BumpMemory(4096, 1024);
     Shape option = new Shape.Option(p(PrimitiveType.U8), NONE);
     mem.bytes[0] = 2;
     AbiException bad = assertThrows(AbiException.class, () -> CanonicalValues.load(mem, 0, option));
