@@ -1,8 +1,9 @@
 package dev.cortado.component;
 
 /**
- * The linear memory and allocator a canonical ABI function uses (its {@code memory} and {@code
- * realloc} options), as {@link CanonicalValues} reads and writes values in it.
+ * The linear memory and allocator a canonical ABI function uses (its {@code memory}, {@code
+ * realloc} and {@code string-encoding} options), as {@link CanonicalValues} reads and writes values
+ * in it.
  */
 public interface AbiMemory {
   /** Returns the memory's bytes; index {@code i} is address {@code i}. */
@@ -16,4 +17,9 @@ public interface AbiMemory {
    * newSize} bytes aligned to {@code align}, moving an old one ({@code 0, 0} for none).
    */
   int realloc(int oldPtr, int oldSize, int align, int newSize);
+
+  /** Returns how strings are encoded in this memory (the {@code string-encoding} option). */
+  default CanonicalFunction.Encoding encoding() {
+    return CanonicalFunction.Encoding.UTF8;
+  }
 }

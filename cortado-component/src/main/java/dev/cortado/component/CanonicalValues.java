@@ -91,17 +91,83 @@ public final class CanonicalValues {
     return new ComponentValue.ListV(elements(mem, (int) begin, e, (int) n));
   }
 
-  /** Reads a UTF-8 string of {@code length} bytes at {@code begin}. */
+  /** The bit of a latin1+utf16 string's length that says it is UTF-16. */
+  private static final long UTF16_TAG = 1L << 31;
+
+  /**
+   * Reads a string at {@code begin} of {@code length} code units in the memory's encoding (for
+   * latin1+utf16, a length tagged when the string is UTF-16).
+   */
   static ComponentValue.Str loadString(AbiMemory mem, long begin, long length) {
-    return new ComponentValue.Str(string(mem, begin, length));
+    return new ComponentValue.Str(
+        switch (mem.encoding()) {
+          case UTF8 -> string(mem, begin, length);
+          case UTF16 -> utf16(mem, begin, length);
+          case LATIN1_UTF16 ->
+              (length & UTF16_TAG) != 0
+                  ? utf16(mem, begin, length & ~UTF16_TAG)
+                  : latin1(mem, begin, length);
+        });
   }
 
-  /** Writes {@code text} in a new allocation; returns its address and length. */
+  /**
+   * Writes {@code text} in a new allocation, in the memory's encoding; returns its address and
+   * length in code units (tagged for a latin1+utf16 string that needs UTF-16).
+   */
   static long[] storeString(AbiMemory mem, String text) {
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    int at = allocate(mem, utf8.length, 1);
-    System.arraycopy(utf8, 0, mem.bytes(), at, utf8.length);
-    return new long[] {at & 0xFFFF_FFFFL, utf8.length};
+    switch (mem.encoding()) {
+      case UTF8 -> {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int at = allocate(mem, utf8.length, 1);
+        System.arraycopy(utf8, 0, mem.bytes(), at, utf8.length);
+        return new long[] {at & 0xFFFF_FFFFL, utf8.length};
+      }
+      case UTF16 -> {
+        return new long[] {storeUtf16(mem, text), text.length()};
+      }
+      default -> {
+        boolean latin1 = text.chars().allMatch(c -> c <= 0xFF);
+        if (!latin1) {
+          return new long[] {storeUtf16(mem, text), text.length() | UTF16_TAG};
+        }
+        int at = allocate(mem, text.length(), 2);
+        for (int i = 0; i < text.length(); i++) {
+          mem.bytes()[at + i] = (byte) text.charAt(i);
+        }
+        return new long[] {at & 0xFFFF_FFFFL, text.length()};
+      }
+    }
+  }
+
+  private static long storeUtf16(AbiMemory mem, String text) {
+    int at = allocate(mem, 2L * text.length(), 2);
+    for (int i = 0; i < text.length(); i++) {
+      put(mem.bytes(), at + 2 * i, text.charAt(i), 2);
+    }
+    return at & 0xFFFF_FFFFL;
+  }
+
+  private static String utf16(AbiMemory mem, long begin, long units) {
+    check(mem, begin, 2 * units, 2);
+    char[] chars = new char[(int) units];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = (char) le(mem.bytes(), (int) begin + 2 * i, 2);
+    }
+    for (int i = 0; i < chars.length; i++) {
+      if (Character.isHighSurrogate(chars[i])
+          && i + 1 < chars.length
+          && Character.isLowSurrogate(chars[i + 1])) {
+        i++;
+      } else if (Character.isSurrogate(chars[i])) {
+        throw new AbiException("invalid UTF-16 in a string: an unpaired surrogate at " + i);
+      }
+    }
+    return new String(chars);
+  }
+
+  private static String latin1(AbiMemory mem, long begin, long length) {
+    check(mem, begin, length, 2);
+    return new String(mem.bytes(), (int) begin, (int) length, StandardCharsets.ISO_8859_1);
   }
 
   /**

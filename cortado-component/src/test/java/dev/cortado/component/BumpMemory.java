@@ -1,7 +1,7 @@
 package dev.cortado.component;
 
 /** A test memory whose realloc bumps a pointer, aligning it, and counts its allocations. */
-final class BumpMemory implements AbiMemory {
+class BumpMemory implements AbiMemory {
   final byte[] bytes;
   int next;
   int allocations;

@@ -87,4 +87,38 @@ class CanonicalValuesTest {
     assertTrue(out.getMessage().contains("out of bounds"), out.getMessage());
     assertThrows(AbiException.class, () -> CanonicalValues.load(mem, 2, p(PrimitiveType.U32)));
   }
+
+  /** A bump memory with another string encoding. */
+  private static BumpMemory encoded(CanonicalFunction.Encoding encoding) {
+    return new BumpMemory(4096, 1024) {
+      @Override
+      public CanonicalFunction.Encoding encoding() {
+        return encoding;
+      }
+    };
+  }
+
+  @Test
+  void stringsRoundTripInEveryEncoding() {
+    Shape string = p(PrimitiveType.STRING);
+    for (CanonicalFunction.Encoding e : CanonicalFunction.Encoding.values()) {
+      for (String text : List.of("", "plain", "café", "日本 😀")) {
+        BumpMemory mem = encoded(e);
+        CanonicalValues.store(mem, 0, string, new ComponentValue.Str(text));
+        assertEquals(
+            new ComponentValue.Str(text), CanonicalValues.load(mem, 0, string), e + " " + text);
+      }
+    }
+    // latin1+utf16: Latin-1 text stays one byte per character; other text is tagged UTF-16.
+    BumpMemory mixed = encoded(CanonicalFunction.Encoding.LATIN1_UTF16);
+    CanonicalValues.store(mixed, 0, string, new ComponentValue.Str("café"));
+    assertEquals(4, mixed.bytes[4]);
+    CanonicalValues.store(mixed, 8, string, new ComponentValue.Str("日本"));
+    assertEquals((byte) 0x80, mixed.bytes[15]);
+    BumpMemory broken = encoded(CanonicalFunction.Encoding.UTF16);
+    broken.bytes[4] = 1;
+    broken.bytes[0] = 64;
+    broken.bytes[65] = (byte) 0xD8; // a lone high surrogate
+    assertThrows(AbiException.class, () -> CanonicalValues.load(broken, 0, string));
+  }
 }
