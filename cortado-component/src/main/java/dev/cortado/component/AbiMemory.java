@@ -6,11 +6,14 @@ package dev.cortado.component;
  * in it.
  */
 public interface AbiMemory {
-  /** Returns the memory's bytes; index {@code i} is address {@code i}. */
-  byte[] bytes();
+  /** Returns the memory's size in bytes. */
+  long size();
 
-  /** Returns the memory's size in bytes (it may be less than the array's length). */
-  int size();
+  /** Returns the {@code length} bytes at {@code address}, which the caller has bounds-checked. */
+  byte[] read(int address, int length);
+
+  /** Writes {@code bytes} at {@code address}, which the caller has bounds-checked. */
+  void write(int address, byte[] bytes);
 
   /**
    * Calls the component's {@code realloc}: returns the address of a new allocation of {@code

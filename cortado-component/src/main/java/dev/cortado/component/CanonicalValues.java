@@ -19,30 +19,29 @@ public final class CanonicalValues {
   /** Reads the value of shape {@code s} at address {@code ptr}. */
   public static ComponentValue load(AbiMemory mem, int ptr, Shape s) {
     check(mem, ptr, CanonicalAbi.size(s), CanonicalAbi.alignment(s));
-    byte[] m = mem.bytes();
     return switch (s) {
       case Shape.Primitive p ->
           switch (p.type()) {
-            case BOOL -> new ComponentValue.Bool(m[ptr] != 0);
-            case S8 -> new ComponentValue.Int(p.type(), m[ptr]);
-            case U8 -> new ComponentValue.Int(p.type(), m[ptr] & 0xFF);
-            case S16 -> new ComponentValue.Int(p.type(), (short) le(m, ptr, 2));
-            case U16 -> new ComponentValue.Int(p.type(), le(m, ptr, 2));
-            case S32 -> new ComponentValue.Int(p.type(), (int) le(m, ptr, 4));
-            case U32 -> new ComponentValue.Int(p.type(), le(m, ptr, 4));
-            case S64, U64 -> new ComponentValue.Int(p.type(), le(m, ptr, 8));
-            case F32 -> new ComponentValue.F32(Float.intBitsToFloat((int) le(m, ptr, 4)));
-            case F64 -> new ComponentValue.F64(Double.longBitsToDouble(le(m, ptr, 8)));
-            case CHAR -> new ComponentValue.Char(scalar(le(m, ptr, 4)));
-            case STRING -> loadString(mem, u32(m, ptr), u32(m, ptr + 4));
-            case ERROR_CONTEXT -> new ComponentValue.HandleV((int) le(m, ptr, 4));
+            case BOOL -> new ComponentValue.Bool(le(mem, ptr, 1) != 0);
+            case S8 -> new ComponentValue.Int(p.type(), (byte) le(mem, ptr, 1));
+            case U8 -> new ComponentValue.Int(p.type(), le(mem, ptr, 1));
+            case S16 -> new ComponentValue.Int(p.type(), (short) le(mem, ptr, 2));
+            case U16 -> new ComponentValue.Int(p.type(), le(mem, ptr, 2));
+            case S32 -> new ComponentValue.Int(p.type(), (int) le(mem, ptr, 4));
+            case U32 -> new ComponentValue.Int(p.type(), le(mem, ptr, 4));
+            case S64, U64 -> new ComponentValue.Int(p.type(), le(mem, ptr, 8));
+            case F32 -> new ComponentValue.F32(Float.intBitsToFloat((int) le(mem, ptr, 4)));
+            case F64 -> new ComponentValue.F64(Double.longBitsToDouble(le(mem, ptr, 8)));
+            case CHAR -> new ComponentValue.Char(scalar(le(mem, ptr, 4)));
+            case STRING -> loadString(mem, u32(mem, ptr), u32(mem, ptr + 4));
+            case ERROR_CONTEXT -> new ComponentValue.HandleV((int) le(mem, ptr, 4));
           };
       case Shape.ListOf l -> {
         Shape e = l.element();
         if (l.fixedLength() > 0) {
           yield new ComponentValue.ListV(elements(mem, ptr, e, l.fixedLength()));
         }
-        yield loadList(mem, u32(m, ptr), u32(m, ptr + 4), e);
+        yield loadList(mem, u32(mem, ptr), u32(mem, ptr + 4), e);
       }
       case Shape.Record r ->
           new ComponentValue.RecordV(
@@ -54,16 +53,16 @@ public final class CanonicalValues {
         int bytes = CanonicalAbi.flagsSize(n);
         for (int i = 0; i < n; i++) {
           int chunk = bytes < 4 ? 0 : i / 32;
-          long bits = le(m, ptr + 4 * chunk, Math.min(bytes, 4));
+          long bits = le(mem, ptr + 4 * chunk, Math.min(bytes, 4));
           if ((bits >>> (i % 32) & 1) != 0) {
             set.add(i);
           }
         }
         yield new ComponentValue.FlagsV(set);
       }
-      case Shape.Handle h -> new ComponentValue.HandleV((int) le(m, ptr, 4));
-      case Shape.Stream st -> new ComponentValue.HandleV((int) le(m, ptr, 4));
-      case Shape.Future fu -> new ComponentValue.HandleV((int) le(m, ptr, 4));
+      case Shape.Handle h -> new ComponentValue.HandleV((int) le(mem, ptr, 4));
+      case Shape.Stream st -> new ComponentValue.HandleV((int) le(mem, ptr, 4));
+      case Shape.Future fu -> new ComponentValue.HandleV((int) le(mem, ptr, 4));
       default -> variant(mem, ptr, s);
     };
   }
@@ -71,7 +70,7 @@ public final class CanonicalValues {
   private static ComponentValue variant(AbiMemory mem, int ptr, Shape s) {
     List<Optional<Shape>> cases = CanonicalAbi.cases(s);
     int discSize = CanonicalAbi.discriminantSize(cases.size());
-    long index = le(mem.bytes(), ptr, discSize);
+    long index = le(mem, ptr, discSize);
     if (index >= cases.size()) {
       throw new AbiException("invalid variant discriminant " + index + " of " + cases.size());
     }
@@ -119,7 +118,7 @@ public final class CanonicalValues {
       case UTF8 -> {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         int at = allocate(mem, utf8.length, 1);
-        System.arraycopy(utf8, 0, mem.bytes(), at, utf8.length);
+        mem.write(at, utf8);
         return new long[] {at & 0xFFFF_FFFFL, utf8.length};
       }
       case UTF16 -> {
@@ -131,9 +130,7 @@ public final class CanonicalValues {
           return new long[] {storeUtf16(mem, text), text.length() | UTF16_TAG};
         }
         int at = allocate(mem, text.length(), 2);
-        for (int i = 0; i < text.length(); i++) {
-          mem.bytes()[at + i] = (byte) text.charAt(i);
-        }
+        mem.write(at, text.getBytes(StandardCharsets.ISO_8859_1));
         return new long[] {at & 0xFFFF_FFFFL, text.length()};
       }
     }
@@ -141,17 +138,16 @@ public final class CanonicalValues {
 
   private static long storeUtf16(AbiMemory mem, String text) {
     int at = allocate(mem, 2L * text.length(), 2);
-    for (int i = 0; i < text.length(); i++) {
-      put(mem.bytes(), at + 2 * i, text.charAt(i), 2);
-    }
+    mem.write(at, text.getBytes(StandardCharsets.UTF_16LE));
     return at & 0xFFFF_FFFFL;
   }
 
   private static String utf16(AbiMemory mem, long begin, long units) {
     check(mem, begin, 2 * units, 2);
+    byte[] bytes = mem.read((int) begin, (int) (2 * units));
     char[] chars = new char[(int) units];
     for (int i = 0; i < chars.length; i++) {
-      chars[i] = (char) le(mem.bytes(), (int) begin + 2 * i, 2);
+      chars[i] = (char) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] & 0xFF) << 8);
     }
     for (int i = 0; i < chars.length; i++) {
       if (Character.isHighSurrogate(chars[i])
@@ -167,7 +163,7 @@ public final class CanonicalValues {
 
   private static String latin1(AbiMemory mem, long begin, long length) {
     check(mem, begin, length, 2);
-    return new String(mem.bytes(), (int) begin, (int) length, StandardCharsets.ISO_8859_1);
+    return new String(mem.read((int) begin, (int) length), StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -205,26 +201,25 @@ public final class CanonicalValues {
   /** Writes {@code v}, a value of shape {@code s}, at address {@code ptr}. */
   public static void store(AbiMemory mem, int ptr, Shape s, ComponentValue v) {
     check(mem, ptr, CanonicalAbi.size(s), CanonicalAbi.alignment(s));
-    byte[] m = mem.bytes();
     switch (s) {
       case Shape.Primitive p -> {
         switch (p.type()) {
-          case BOOL -> m[ptr] = (byte) (as(v, ComponentValue.Bool.class).value() ? 1 : 0);
-          case S8, U8 -> m[ptr] = (byte) as(v, ComponentValue.Int.class).value();
-          case S16, U16 -> put(m, ptr, as(v, ComponentValue.Int.class).value(), 2);
-          case S32, U32 -> put(m, ptr, as(v, ComponentValue.Int.class).value(), 4);
-          case S64, U64 -> put(m, ptr, as(v, ComponentValue.Int.class).value(), 8);
+          case BOOL -> put(mem, ptr, as(v, ComponentValue.Bool.class).value() ? 1 : 0, 1);
+          case S8, U8 -> put(mem, ptr, as(v, ComponentValue.Int.class).value(), 1);
+          case S16, U16 -> put(mem, ptr, as(v, ComponentValue.Int.class).value(), 2);
+          case S32, U32 -> put(mem, ptr, as(v, ComponentValue.Int.class).value(), 4);
+          case S64, U64 -> put(mem, ptr, as(v, ComponentValue.Int.class).value(), 8);
           case F32 ->
-              put(m, ptr, Float.floatToRawIntBits(as(v, ComponentValue.F32.class).value()), 4);
+              put(mem, ptr, Float.floatToRawIntBits(as(v, ComponentValue.F32.class).value()), 4);
           case F64 ->
-              put(m, ptr, Double.doubleToRawLongBits(as(v, ComponentValue.F64.class).value()), 8);
-          case CHAR -> put(m, ptr, scalar(as(v, ComponentValue.Char.class).codePoint()), 4);
+              put(mem, ptr, Double.doubleToRawLongBits(as(v, ComponentValue.F64.class).value()), 8);
+          case CHAR -> put(mem, ptr, scalar(as(v, ComponentValue.Char.class).codePoint()), 4);
           case STRING -> {
             long[] ptrLen = storeString(mem, as(v, ComponentValue.Str.class).value());
-            put(mem.bytes(), ptr, ptrLen[0], 4);
-            put(mem.bytes(), ptr + 4, ptrLen[1], 4);
+            put(mem, ptr, ptrLen[0], 4);
+            put(mem, ptr + 4, ptrLen[1], 4);
           }
-          case ERROR_CONTEXT -> put(m, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
+          case ERROR_CONTEXT -> put(mem, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
         }
       }
       case Shape.ListOf l -> {
@@ -242,8 +237,8 @@ public final class CanonicalValues {
           return;
         }
         long[] ptrLen = storeList(mem, e, elements);
-        put(mem.bytes(), ptr, ptrLen[0], 4);
-        put(mem.bytes(), ptr + 4, ptrLen[1], 4);
+        put(mem, ptr, ptrLen[0], 4);
+        put(mem, ptr + 4, ptrLen[1], 4);
       }
       case Shape.Record r ->
           storeFields(
@@ -255,17 +250,15 @@ public final class CanonicalValues {
           storeFields(mem, ptr, t.elements(), as(v, ComponentValue.TupleV.class).elements());
       case Shape.Flags f -> {
         int bytes = CanonicalAbi.flagsSize(f.labels().size());
-        for (int i = 0; i < bytes; i++) {
-          m[ptr + i] = 0;
-        }
+        byte[] flags = new byte[bytes];
         for (int i : as(v, ComponentValue.FlagsV.class).set()) {
-          int at = ptr + (bytes < 4 ? 0 : 4 * (i / 32)) + (i % 32) / 8;
-          m[at] |= (byte) (1 << (i % 8));
+          flags[(bytes < 4 ? 0 : 4 * (i / 32)) + (i % 32) / 8] |= (byte) (1 << (i % 8));
         }
+        mem.write(ptr, flags);
       }
-      case Shape.Handle h -> put(m, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
-      case Shape.Stream st -> put(m, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
-      case Shape.Future fu -> put(m, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
+      case Shape.Handle h -> put(mem, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
+      case Shape.Stream st -> put(mem, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
+      case Shape.Future fu -> put(mem, ptr, as(v, ComponentValue.HandleV.class).handle(), 4);
       default -> storeVariant(mem, ptr, s, v);
     }
   }
@@ -315,7 +308,7 @@ public final class CanonicalValues {
     List<Optional<Shape>> cases = CanonicalAbi.cases(s);
     Case c = caseOf(s, v);
     int discSize = CanonicalAbi.discriminantSize(cases.size());
-    put(mem.bytes(), ptr, c.index(), discSize);
+    put(mem, ptr, c.index(), discSize);
     if (c.shape().isPresent()) {
       store(
           mem,
@@ -358,7 +351,7 @@ public final class CanonicalValues {
 
   private static String string(AbiMemory mem, long begin, long length) {
     check(mem, begin, length, 1);
-    String s = ByteReader.utf8(mem.bytes(), (int) begin, (int) length);
+    String s = ByteReader.utf8(mem.read((int) begin, (int) length), 0, (int) length);
     if (s == null) {
       throw new AbiException("invalid UTF-8 in a string");
     }
@@ -389,21 +382,26 @@ public final class CanonicalValues {
     }
   }
 
-  private static long u32(byte[] m, int at) {
-    return le(m, at, 4);
+  private static long u32(AbiMemory mem, int at) {
+    return le(mem, at, 4);
   }
 
-  private static long le(byte[] m, int at, int n) {
+  /** Reads an {@code n}-byte little-endian unsigned integer. */
+  private static long le(AbiMemory mem, int at, int n) {
+    byte[] b = mem.read(at, n);
     long v = 0;
     for (int i = n - 1; i >= 0; i--) {
-      v = (v << 8) | (m[at + i] & 0xFF);
+      v = (v << 8) | (b[i] & 0xFF);
     }
     return v;
   }
 
-  private static void put(byte[] m, int at, long v, int n) {
+  /** Writes the low {@code n} bytes of {@code v}, little-endian. */
+  private static void put(AbiMemory mem, int at, long v, int n) {
+    byte[] b = new byte[n];
     for (int i = 0; i < n; i++) {
-      m[at + i] = (byte) (v >>> (8 * i));
+      b[i] = (byte) (v >>> (8 * i));
     }
+    mem.write(at, b);
   }
 }

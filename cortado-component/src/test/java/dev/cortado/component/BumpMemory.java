@@ -1,5 +1,7 @@
 package dev.cortado.component;
 
+import java.util.Arrays;
+
 /** A test memory whose realloc bumps a pointer, aligning it, and counts its allocations. */
 class BumpMemory implements AbiMemory {
   final byte[] bytes;
@@ -12,13 +14,18 @@ class BumpMemory implements AbiMemory {
   }
 
   @Override
-  public byte[] bytes() {
-    return bytes;
+  public long size() {
+    return bytes.length;
   }
 
   @Override
-  public int size() {
-    return bytes.length;
+  public byte[] read(int address, int length) {
+    return Arrays.copyOfRange(bytes, address, address + length);
+  }
+
+  @Override
+  public void write(int address, byte[] source) {
+    System.arraycopy(source, 0, bytes, address, source.length);
   }
 
   @Override
