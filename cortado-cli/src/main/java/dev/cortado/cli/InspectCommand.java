@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.oci.WasmerPackage;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.ExternKind;
@@ -27,11 +28,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "inspect",
-    description = "Decode and validate a module, and show its sections, imports and exports.")
+    description =
+        "Decode and validate a module, and show its sections, imports and exports; or show a"
+            + " Wasmer package's commands, atoms and volumes.")
 final class InspectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "a module file (.wasm or .wat)")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "a module file (.wasm or .wat), or a Wasmer package (.webc, wapm .tar.gz)")
   Path file;
 
   @Option(
@@ -42,6 +48,9 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (WasmerPackage.isPackage(file)) {
+      return WasmerInspect.print(out, file);
+    }
     Bytes bytes = ModuleFiles.read(file);
     long start = System.nanoTime();
     Activity.now("decoding " + file);

@@ -1,6 +1,7 @@
 package dev.cortado.oci;
 
 import static dev.cortado.oci.testing.WebcWriter.fsMapping;
+import static dev.cortado.oci.testing.WebcWriter.map;
 import static dev.cortado.oci.testing.WebcWriter.wasiCommand;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -32,23 +33,15 @@ class WasmerPackageTest {
     return Files.write(dir.resolve(name), bytes);
   }
 
-  private static Map<String, Object> manifest(Object... keyThenValue) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < keyThenValue.length; i += 2) {
-      m.put((String) keyThenValue[i], keyThenValue[i + 1]);
-    }
-    return m;
-  }
-
   private static WebcWriter hello(WebcWriter w) {
     return w.manifest(
-            manifest(
+            map(
                 "package",
-                manifest(
-                    "wapm", manifest("name", "cortado/hello", "version", "1.2.3"),
+                map(
+                    "wapm", map("name", "cortado/hello", "version", "1.2.3"),
                     "fs", List.of(fsMapping("data", "/", "/data"))),
                 "commands",
-                manifest(
+                map(
                     "hello",
                     wasiCommand("hello", "--greet", "world"),
                     "other",
@@ -91,9 +84,9 @@ class WasmerPackageTest {
     byte[] webc =
         WebcWriter.v2()
             .manifest(
-                manifest(
-                    "package", manifest("fs", List.of(fsMapping("atom", "/share", "/usr/share"))),
-                    "commands", manifest("tool", wasiCommand("tool"))))
+                map(
+                    "package", map("fs", List.of(fsMapping("atom", "/share", "/usr/share"))),
+                    "commands", map("tool", wasiCommand("tool"))))
             .atom("tool", MODULE)
             .volume("atom", Map.of("share/doc.txt", "d".getBytes(UTF_8), "top.txt", new byte[0]))
             .build();
@@ -110,7 +103,7 @@ class WasmerPackageTest {
   void aVersion2PackageWithoutAnFsAnnotationHasItsAtomVolumeAtTheRoot() throws IOException {
     byte[] webc =
         WebcWriter.v2()
-            .manifest(manifest("commands", manifest("tool", wasiCommand("tool"))))
+            .manifest(map("commands", map("tool", wasiCommand("tool"))))
             .atom("tool", MODULE)
             .volume("atom", Map.of("etc/conf", "c".getBytes(UTF_8)))
             .build();
@@ -122,7 +115,7 @@ class WasmerPackageTest {
   void aVersion3PackageWithoutAnFsAnnotationMountsNothing() throws IOException {
     byte[] webc =
         WebcWriter.v3()
-            .manifest(manifest("commands", manifest("tool", wasiCommand("tool"))))
+            .manifest(map("commands", map("tool", wasiCommand("tool"))))
             .atom("tool", MODULE)
             .volume("atom", Map.of("etc/conf", "c".getBytes(UTF_8)))
             .build();
@@ -142,7 +135,7 @@ class WasmerPackageTest {
             Map.of("wasi", Map.of("atom", "python/python:python", "mainArgs", List.of("-q")))));
     commands.put("coreutils", Map.of("runner", WebcWriter.WASI, "annotations", Map.of()));
     byte[] webc =
-        WebcWriter.v2().manifest(manifest("commands", commands)).atom("coreutils", MODULE).build();
+        WebcWriter.v2().manifest(map("commands", commands)).atom("coreutils", MODULE).build();
     WasmerPackage p = WasmerPackage.read(write("old.webc", webc));
     assertEquals("coreutils", p.command(Optional.of("ls")).atom(), "the first atom");
     WasmerCommand py = p.command(Optional.of("py"));
@@ -156,7 +149,7 @@ class WasmerPackageTest {
   void choosingACommandNamesTheCommandsWhenItCannot() throws IOException {
     byte[] webc =
         WebcWriter.v3()
-            .manifest(manifest("commands", manifest("a", wasiCommand("x"), "b", wasiCommand("x"))))
+            .manifest(map("commands", map("a", wasiCommand("x"), "b", wasiCommand("x"))))
             .atom("x", MODULE)
             .build();
     WasmerPackage p = WasmerPackage.read(write("two.webc", webc));

@@ -134,6 +134,15 @@ public final class WebcWriter {
     return new RawFile(start, end, sha256);
   }
 
+  /** Returns a map of these keys and values, in this order (manifests are maps of maps). */
+  public static Map<String, Object> map(Object... keyThenValue) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyThenValue.length; i += 2) {
+      m.put((String) keyThenValue[i], keyThenValue[i + 1]);
+    }
+    return m;
+  }
+
   /** Returns a WASI command's manifest entry running {@code atom} with {@code mainArgs}. */
   public static Map<String, Object> wasiCommand(String atom, String... mainArgs) {
     Map<String, Object> wasi = new LinkedHashMap<>();
