@@ -1,5 +1,6 @@
 package dev.cortado.oci;
 
+import dev.cortado.oci.internal.wasmer.PackagePaths;
 import dev.cortado.oci.internal.wasmer.VolumeExtraction;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -59,17 +60,28 @@ public final class WasmerVolume {
   /**
    * Returns a volume of {@code files} (by path) and {@code directories} (every folder, also the
    * parents of files, which are added when missing).
+   *
+   * @throws IllegalArgumentException for a path that is not plain and relative (an empty, {@code .}
+   *     or {@code ..} component, a leading {@code /}, a backslash or NUL)
    */
   public static WasmerVolume of(
       String name, Map<String, File> files, Iterable<String> directories) {
     NavigableSet<String> dirs = new TreeSet<>();
     directories.forEach(dirs::add);
+    dirs.forEach(WasmerVolume::checkPath);
     for (String path : files.keySet()) {
+      checkPath(path);
       for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
         dirs.add(path.substring(0, slash));
       }
     }
     return new WasmerVolume(Objects.requireNonNull(name, "name"), new TreeMap<>(files), dirs);
+  }
+
+  private static void checkPath(String path) {
+    if (!PackagePaths.isPlain(path)) {
+      throw new IllegalArgumentException("not a plain relative path: '" + path + "'");
+    }
   }
 
   /** Returns the volume's name ({@code atom}, {@code /public}, ...). */

@@ -205,6 +205,28 @@ class WasmerHostilePackageTest {
   }
 
   @Test
+  void refusesAManifestThatIsNotCbor() throws IOException {
+    byte[] bytes = WebcWriter.v3().rawManifest(new byte[] {(byte) 0xff, 0x01}).build();
+    refused(Kind.MALFORMED_PACKAGE, "the manifest is not valid CBOR", bytes, "junk.webc");
+  }
+
+  @Test
+  void refusesAManifestThatDeclaresMoreBytesThanItHolds() throws IOException {
+    // A byte string (major type 2) declaring 2^31 - 1 bytes, then three.
+    byte[] manifest = {
+      (byte) 0xa1, 0x61, 'x', 0x5a, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 2, 3
+    };
+    byte[] bytes = WebcWriter.v2().rawManifest(manifest).build();
+    refused(Kind.MALFORMED_PACKAGE, "the manifest is not valid CBOR", bytes, "claims.webc");
+  }
+
+  @Test
+  void refusesAManifestThatIsNotAMap() throws IOException {
+    byte[] bytes = WebcWriter.v2().manifest(List.of(1, 2)).build();
+    refused(Kind.MALFORMED_PACKAGE, "the manifest is not a map", bytes, "list.webc");
+  }
+
+  @Test
   void refusesACommandWhoseAtomIsMissing() throws IOException {
     byte[] bytes =
         WebcWriter.v3().manifest(Map.of("commands", Map.of("run", wasiCommand("gone")))).build();

@@ -236,6 +236,22 @@ class WasmerPackageTest {
   }
 
   @Test
+  void aVolumeOnlyHoldsPlainRelativePaths() {
+    WasmerVolume.File f = new WasmerVolume.File("x", java.nio.ByteBuffer.wrap(MODULE));
+    for (String bad : List.of("../x", "/abs", "a//b", "a/./b", "a\\b", "", "a/")) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> WasmerVolume.of("v", Map.of(bad, f), List.of()),
+          bad);
+      assertThrows(
+          IllegalArgumentException.class, () -> WasmerVolume.of("v", Map.of(), List.of(bad)), bad);
+    }
+    assertEquals(
+        List.of("a", "a/b"),
+        List.copyOf(WasmerVolume.of("v", Map.of("a/b/c", f), List.of()).directories()));
+  }
+
+  @Test
   void recognizesPackagesByMagicNumberOrName() throws IOException {
     assertTrue(WasmerPackage.isPackage(write("x.bin", hello(WebcWriter.v3()).build())));
     assertTrue(WasmerPackage.isPackage(write("y.tar.gz", new byte[] {1})));

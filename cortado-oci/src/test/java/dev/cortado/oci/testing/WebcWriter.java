@@ -54,6 +54,7 @@ public final class WebcWriter {
   private static final ObjectMapper CBOR = new CBORMapper();
   private final boolean v3;
   private Object manifest = Map.of();
+  private byte[] rawManifest;
   private final Map<String, Node> atoms = new LinkedHashMap<>();
   private final Map<String, Dir> volumes = new LinkedHashMap<>();
   private boolean checksums = true;
@@ -75,6 +76,12 @@ public final class WebcWriter {
   /** Sets the manifest (maps, lists, strings, numbers: written as CBOR). */
   public WebcWriter manifest(Object value) {
     this.manifest = value;
+    return this;
+  }
+
+  /** Sets the manifest section's bytes as they are (any bytes, CBOR or not). */
+  public WebcWriter rawManifest(byte[] bytes) {
+    this.rawManifest = bytes.clone();
     return this;
   }
 
@@ -166,7 +173,7 @@ public final class WebcWriter {
   /** Returns the file's bytes. */
   public byte[] build() {
     List<byte[]> sections = new ArrayList<>();
-    sections.add(section(1, cbor(manifest)));
+    sections.add(section(1, rawManifest != null ? rawManifest : cbor(manifest)));
     sections.add(section(3, volumeData(null, new Dir(atoms))));
     volumes.forEach((name, root) -> sections.add(section(4, volumeData(name, root))));
 

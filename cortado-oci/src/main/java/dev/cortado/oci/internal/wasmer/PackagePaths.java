@@ -10,19 +10,14 @@ import java.util.List;
  * empty, {@code .} or {@code ..}, and hold no {@code /}, {@code \} or NUL. Anything else is
  * refused, so that no name can reach outside the folder a volume is written to.
  */
-final class PackagePaths {
+public final class PackagePaths {
   private static final int MAX_PATH = 4096;
 
   private PackagePaths() {}
 
   /** Checks one component of a path (a name in a volume's folder). */
   static String name(String name, String where, String what) {
-    if (name.isEmpty()
-        || name.equals(".")
-        || name.equals("..")
-        || name.indexOf('/') >= 0
-        || name.indexOf('\\') >= 0
-        || name.indexOf('\0') >= 0) {
+    if (name.indexOf('/') >= 0 || !isPlain(name)) {
       throw unsafe(what, "the name '" + printable(name) + "' in " + where + " is not a plain name");
     }
     return name;
@@ -47,6 +42,23 @@ final class PackagePaths {
       }
     }
     return String.join("/", parts);
+  }
+
+  /** Returns whether {@code path} is relative and every component a plain name. */
+  public static boolean isPlain(String path) {
+    if (path.isEmpty() || path.length() > MAX_PATH) {
+      return false;
+    }
+    for (String part : path.split("/", -1)) {
+      if (part.isEmpty()
+          || part.equals(".")
+          || part.equals("..")
+          || part.indexOf('\\') >= 0
+          || part.indexOf('\0') >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns {@code prefix/name}, or {@code name} at the root. */

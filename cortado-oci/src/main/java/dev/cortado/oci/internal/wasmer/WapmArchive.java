@@ -1,12 +1,13 @@
 package dev.cortado.oci.internal.wasmer;
 
+import static dev.cortado.oci.internal.wasmer.ManifestValues.malformed;
+import static dev.cortado.oci.internal.wasmer.ManifestValues.text;
+
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.cortado.oci.OciException;
-import dev.cortado.oci.OciException.Kind;
 import dev.cortado.oci.WasmerCommand;
 import dev.cortado.oci.WasmerMount;
 import dev.cortado.oci.WasmerPackage;
@@ -194,13 +195,5 @@ public final class WapmArchive {
       throw malformed(what, where + " has no " + field);
     }
     return v.asText();
-  }
-
-  private static Optional<String> text(JsonNode n) {
-    return n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
-  }
-
-  private static OciException malformed(String what, String why) {
-    return new OciException(Kind.MALFORMED_PACKAGE, what + " is not a valid package: " + why);
   }
 }

@@ -1,8 +1,10 @@
 package dev.cortado.oci.internal.wasmer;
 
+import static dev.cortado.oci.internal.wasmer.ManifestValues.malformed;
+import static dev.cortado.oci.internal.wasmer.ManifestValues.strings;
+import static dev.cortado.oci.internal.wasmer.ManifestValues.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cortado.oci.OciException;
-import dev.cortado.oci.OciException.Kind;
 import dev.cortado.oci.WasmerCommand;
 import dev.cortado.oci.WasmerMount;
 import dev.cortado.oci.WasmerPackage;
@@ -169,21 +171,5 @@ final class WebcManifest {
       }
     }
     return n.path(names[0]);
-  }
-
-  private static Optional<String> text(JsonNode n) {
-    return n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
-  }
-
-  private static List<String> strings(JsonNode n) {
-    List<String> out = new ArrayList<>();
-    if (n.isArray()) {
-      n.forEach(e -> out.add(e.asText()));
-    }
-    return out;
-  }
-
-  private static OciException malformed(String what, String why) {
-    return new OciException(Kind.MALFORMED_PACKAGE, what + " is not a valid package: " + why);
   }
 }
