@@ -229,6 +229,13 @@ class WasmerPackageRunTest {
   }
 
   @Test
+  void inspectingAHostilePackageIsOneLine() throws IOException {
+    byte[] truncated = java.util.Arrays.copyOf(Files.readAllBytes(version3()), 100);
+    assertOneLineError(
+        run("inspect", write("cut.webc", truncated).toString()), "cut.webc is not a valid package");
+  }
+
+  @Test
   void inspectListsCommandsAtomsAndVolumes() throws IOException {
     Path p = version3();
     Run r = run("inspect", p.toString());

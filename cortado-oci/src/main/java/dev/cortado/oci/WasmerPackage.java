@@ -57,7 +57,8 @@ public final class WasmerPackage {
   /**
    * How large a package may be.
    *
-   * @param maxPackage the largest package file, in bytes (it is read into memory)
+   * @param maxPackage the largest package file, in bytes (it is read into memory); a tarball may
+   *     unpack to no more either
    * @param maxManifest the largest manifest or index, in bytes
    * @param maxUnpacked the most bytes all volumes' and atoms' files may add up to
    * @param maxEntries the most files and folders in all volumes together

@@ -288,6 +288,12 @@ class WasmerHostilePackageTest {
         bytes,
         "bomb.tar.gz",
         new Limits(1L << 30, 1 << 20, 1 << 20, 100_000));
+    refused(
+        Kind.UNSAFE_ARCHIVE,
+        "more than the limit",
+        bytes,
+        "held.tar.gz",
+        new Limits(1 << 20, 1 << 20, 1L << 30, 100_000));
   }
 
   @Test

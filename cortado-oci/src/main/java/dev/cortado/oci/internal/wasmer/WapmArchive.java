@@ -47,12 +47,11 @@ public final class WapmArchive {
 
   /** Reads the tarball {@code tgz}; {@code what} names it in messages. */
   public static WasmerPackage read(Path tgz, String what, Limits limits) {
+    // Every file is held in memory: the tarball may unpack to no more than a .webc may weigh.
+    long total = Math.min(limits.maxUnpacked(), limits.maxPackage());
     List<PackageArchive.Kept> entries =
         PackageArchive.readAll(
-            tgz,
-            "package " + what,
-            new PackageArchive.Limits(
-                limits.maxUnpacked(), limits.maxUnpacked(), limits.maxEntries()));
+            tgz, "package " + what, new PackageArchive.Limits(total, total, limits.maxEntries()));
     Map<String, byte[]> files = new LinkedHashMap<>();
     entries.forEach(e -> files.put(e.path(), e.bytes()));
     byte[] toml =
