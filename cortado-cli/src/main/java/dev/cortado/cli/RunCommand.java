@@ -162,6 +162,9 @@ final class RunCommand implements Callable<Integer> {
     if (WasmerRun.isPackage(moduleArgument)) {
       wasmer = WasmerRun.prepare(Path.of(moduleArgument), command, args, err);
       args = new ArrayList<>(wasmer.args());
+    } else if (command != null) {
+      throw new UserException(
+          "--command names a command of a Wasmer package (.webc, wapm .tar.gz)");
     }
     module =
         wasmer != null

@@ -212,6 +212,37 @@ class WasmerPackageRunTest {
   }
 
   @Test
+  void commandIsOnlyForPackages() throws IOException {
+    Path module = write("m.wasm", MODULE);
+    assertOneLineError(
+        run("run", "--command", "x", module.toString()),
+        "--command names a command of a Wasmer package");
+  }
+
+  @Test
+  void aCommandForAnotherRunnerIsNamedAsSuch() throws IOException {
+    Path webc =
+        write(
+            "web.webc",
+            WebcWriter.v3()
+                .manifest(
+                    map(
+                        "commands",
+                        map(
+                            "serve",
+                            map(
+                                "runner",
+                                "https://webc.org/runner/wcgi",
+                                "annotations",
+                                map("atom", map("name", "x"))))))
+                .atom("x", MODULE)
+                .build());
+    assertOneLineError(
+        run("run", webc.toString()),
+        "command 'serve' runs with https://webc.org/runner/wcgi; Cortado runs WASI commands");
+  }
+
+  @Test
   void aHostilePackageIsRefusedInOneLineAndNothingRuns() throws IOException {
     Path evil =
         write(

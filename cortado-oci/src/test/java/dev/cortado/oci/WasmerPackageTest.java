@@ -206,6 +206,49 @@ class WasmerPackageTest {
   }
 
   @Test
+  void readsAWasmerTomlWithRunnersAndAnnotations() throws IOException {
+    String toml =
+        """
+        [package]
+        name = "cortado/tool"
+        version = "2.0.0"
+        entrypoint = "tool"
+
+        [[module]]
+        name = "tool"
+        source = "tool.wasm"
+
+        [[command]]
+        name = "tool"
+        module = "tool"
+        runner = "wasi"
+
+        [command.annotations.wasi]
+        main-args = ["--quiet", "a b"]
+        env = ["MODE=fast"]
+
+        [[command]]
+        name = "web"
+        module = "tool"
+        runner = "https://webc.org/runner/wcgi"
+        """;
+    byte[] tgz =
+        TarGz.builder()
+            .entry("wasmer.toml", '0', toml.getBytes(UTF_8), "")
+            .entry("tool.wasm", '0', MODULE, "")
+            .build();
+    WasmerPackage p = WasmerPackage.read(write("tool.tar.gz", tgz));
+    WasmerCommand tool = p.command(Optional.empty());
+    assertEquals("tool", tool.name());
+    assertTrue(tool.isWasi());
+    assertEquals(List.of("--quiet", "a b"), tool.mainArgs());
+    assertEquals(List.of("MODE=fast"), tool.env());
+    WasmerCommand web = p.command(Optional.of("web"));
+    assertEquals("https://webc.org/runner/wcgi", web.runner());
+    assertFalse(web.isWasi());
+  }
+
+  @Test
   void aVolumeIsWrittenOnceUnderItsDigestAndNothingElseIsLeft() throws IOException {
     WasmerPackage p = WasmerPackage.read(write("hello.webc", hello(WebcWriter.v3()).build()));
     WasmerVolume data = p.volume("data").orElseThrow();

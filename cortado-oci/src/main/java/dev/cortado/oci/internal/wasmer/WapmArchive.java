@@ -1,6 +1,7 @@
 package dev.cortado.oci.internal.wasmer;
 
 import static dev.cortado.oci.internal.wasmer.ManifestValues.malformed;
+import static dev.cortado.oci.internal.wasmer.ManifestValues.strings;
 import static dev.cortado.oci.internal.wasmer.ManifestValues.text;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -105,14 +106,21 @@ public final class WapmArchive {
                 + module
                 + "', which the package does not define");
       }
+      // wasmer.toml's commands name their runner and carry webc's annotations.
+      JsonNode wasi = cmd.path("annotations").path("wasi");
+      String runner = cmd.path("runner").asText("");
       commands.add(
           new WasmerCommand(
               name,
-              runner(abis.get(module)),
+              runner.isEmpty()
+                  ? runner(abis.get(module))
+                  : runner.contains("://") ? runner : runner(runner),
               module,
               Optional.empty(),
-              mainArgs(cmd.path("main_args")),
-              List.of(),
+              wasi.has("main-args")
+                  ? strings(wasi.path("main-args"))
+                  : mainArgs(cmd.path("main_args")),
+              strings(wasi.path("env")),
               Optional.empty()));
     }
     List<WasmerVolume> volumes = new ArrayList<>();
@@ -158,7 +166,7 @@ public final class WapmArchive {
     return WasmerVolume.of(folder.isEmpty() ? "." : folder, inside, List.of());
   }
 
-  /** The wapm ABI of a module as the runner that runs it. */
+  /** The wapm ABI of a module (or wasmer.toml's short runner name) as the runner's URI. */
   private static String runner(String abi) {
     return switch (abi) {
       case "wasi" -> WasmerCommand.WASI_RUNNER;
