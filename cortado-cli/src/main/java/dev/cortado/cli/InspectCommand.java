@@ -1,6 +1,7 @@
 package dev.cortado.cli;
 
 import dev.cortado.component.Component;
+import dev.cortado.oci.WasmerPackage;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.ExternKind;
@@ -31,12 +32,16 @@ import picocli.CommandLine.Spec;
     description = {
       "Decode and validate a module, and show its sections, imports and exports.",
       "For a component: its world (imports and exports, with the functions and types of each"
-          + " interface) and the core modules inside."
+          + " interface) and the core modules inside.",
+      "For a Wasmer package: its commands, atoms and volumes."
     })
 final class InspectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "a module file (.wasm or .wat)")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "a module file (.wasm or .wat), or a Wasmer package (.webc, wapm .tar.gz)")
   Path file;
 
   @Option(
@@ -47,6 +52,9 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (WasmerPackage.isPackage(file)) {
+      return WasmerInspect.print(out, file);
+    }
     Bytes bytes = ModuleFiles.read(file);
     if (Component.isComponent(bytes)) {
       return ComponentSummary.print(out, file, bytes, wat);

@@ -129,16 +129,28 @@ final class RunCommand implements Callable<Integer> {
       description = "The npm registry for npm: modules (default: .npmrc's, else npmjs.org).")
   String npmRegistry;
 
+  @Option(
+      names = "--command",
+      paramLabel = "NAME",
+      description =
+          "For a Wasmer package: the command to run (default: its entrypoint); may also follow"
+              + " the package.")
+  String command;
+
   @Parameters(
       index = "0",
       paramLabel = "MODULE",
       description =
-          "a .wasm or .wat file, an OCI reference (registry/repo:tag or @sha256:...), or"
-              + " npm:PACKAGE[@VERSION|@TAG][/PATH.wasm]")
+          "a .wasm or .wat file, an OCI reference (registry/repo:tag or @sha256:...),"
+              + " npm:PACKAGE[@VERSION|@TAG][/PATH.wasm], or a Wasmer package (.webc, wapm"
+              + " .tar.gz)")
   String moduleArgument;
 
   /** The module file: the argument itself, or where a reference was pulled to. */
   private Path module;
+
+  /** The Wasmer package's command, when MODULE is a package. */
+  private WasmerRun wasmer;
 
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "the program's arguments")
   List<String> args = new ArrayList<>();
@@ -147,13 +159,22 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (WasmerRun.isPackage(moduleArgument)) {
+      wasmer = WasmerRun.prepare(Path.of(moduleArgument), command, args, err);
+      args = new ArrayList<>(wasmer.args());
+    } else if (command != null) {
+      throw new UserException(
+          "--command names a command of a Wasmer package (.webc, wapm .tar.gz)");
+    }
     module =
-        NpmReference.isNpm(moduleArgument) && !Files.exists(Path.of(moduleArgument))
-            ? OciSupport.call(
-                () -> OciSupport.npm(npmRegistry).resolve(NpmReference.parse(moduleArgument)))
-            : Oci.isReference(moduleArgument)
-                ? OciSupport.call(() -> OciSupport.oci(insecure).resolve(moduleArgument))
-                : Path.of(moduleArgument);
+        wasmer != null
+            ? wasmer.module()
+            : NpmReference.isNpm(moduleArgument) && !Files.exists(Path.of(moduleArgument))
+                ? OciSupport.call(
+                    () -> OciSupport.npm(npmRegistry).resolve(NpmReference.parse(moduleArgument)))
+                : Oci.isReference(moduleArgument)
+                    ? OciSupport.call(() -> OciSupport.oci(insecure).resolve(moduleArgument))
+                    : Path.of(moduleArgument);
     Bytes bytes = ModuleFiles.read(module);
     Activity.now("loading " + moduleArgument);
     ImportProblems.component(bytes)
@@ -299,7 +320,17 @@ final class RunCommand implements Callable<Integer> {
     if (invoke == null) {
       argv.addAll(args);
     }
-    WasiConfig c = WasiConfig.defaults().withInheritedStdio().withArgs(argv).withEnv(environment());
+    Map<String, String> environment = new LinkedHashMap<>();
+    if (wasmer != null) {
+      environment.putAll(wasmer.env());
+    }
+    environment.putAll(environment());
+    WasiConfig c = WasiConfig.defaults().withInheritedStdio().withArgs(argv).withEnv(environment);
+    if (wasmer != null) {
+      for (Preopen p : wasmer.preopens()) {
+        c = c.withPreopen(p);
+      }
+    }
     for (String d : dirs) {
       c = c.withPreopen(preopen(d, false));
     }
@@ -314,6 +345,9 @@ final class RunCommand implements Callable<Integer> {
 
   /** Returns argv[0]: the file's name, or the repository's last segment for a reference. */
   private String programName() {
+    if (wasmer != null) {
+      return wasmer.programName();
+    }
     if (!moduleArgument.equals(module.toString())) {
       String repo = moduleArgument.replaceFirst("[@:][^/]*$", "");
       return repo.substring(repo.lastIndexOf('/') + 1);

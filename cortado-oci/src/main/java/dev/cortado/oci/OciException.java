@@ -25,6 +25,11 @@ public class OciException extends RuntimeException {
     AMBIGUOUS_MODULE,
     /** A package archive is unsafe (paths leaving its folder, links, devices) or too large. */
     UNSAFE_ARCHIVE,
+    /**
+     * A package file is not in its format: a wrong magic number or version, a truncated section,
+     * offsets outside the file, a manifest that does not parse.
+     */
+    MALFORMED_PACKAGE,
     /** Downloaded bytes do not match their digest. */
     DIGEST_MISMATCH,
     /** The registry kept answering 429 Too Many Requests. */

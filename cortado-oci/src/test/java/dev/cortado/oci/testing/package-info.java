@@ -3,6 +3,7 @@
  * port ({@link dev.cortado.oci.testing.RealRegistry}) and a token server for its token
  * authentication ({@link dev.cortado.oci.testing.TokenServer}); an npm registry double ({@link
  * dev.cortado.oci.testing.NpmRegistryDouble}) and the package tarballs it serves ({@link
- * dev.cortado.oci.testing.TarGz}).
+ * dev.cortado.oci.testing.TarGz}, wapm tarballs too); Wasmer {@code .webc} files, versions 2 and 3,
+ * hostile ones too ({@link dev.cortado.oci.testing.WebcWriter}).
  */
 package dev.cortado.oci.testing;

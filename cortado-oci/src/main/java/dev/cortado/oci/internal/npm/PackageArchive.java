@@ -53,10 +53,12 @@ public final class PackageArchive {
 
   private final String what;
   private final Limits limits;
+  private final boolean topFolder;
 
-  private PackageArchive(String what, Limits limits) {
+  private PackageArchive(String what, Limits limits, boolean topFolder) {
     this.what = what;
     this.limits = limits;
+    this.topFolder = topFolder;
   }
 
   /**
@@ -68,9 +70,27 @@ public final class PackageArchive {
    *     Kind#REGISTRY_ERROR} when it is not a tar in gzip
    */
   public static Contents read(Path tgz, String what, Limits limits, Predicate<String> keep) {
+    List<Kept> kept = new ArrayList<>();
+    List<String> files = new PackageArchive(what, limits, true).scan(tgz, keep, kept, 1);
+    return new Contents(files, kept.stream().findFirst());
+  }
+
+  /**
+   * Reads a tarball whose paths start at its root (no top folder, as wapm packs packages), with the
+   * same checks as {@link #read}, keeping every regular file.
+   *
+   * @return every regular file, in archive order
+   */
+  public static List<Kept> readAll(Path tgz, String what, Limits limits) {
+    List<Kept> kept = new ArrayList<>();
+    new PackageArchive(what, limits, false).scan(tgz, path -> true, kept, Integer.MAX_VALUE);
+    return List.copyOf(kept);
+  }
+
+  private List<String> scan(Path tgz, Predicate<String> keep, List<Kept> kept, int maxKept) {
     try (InputStream in =
         new GZIPInputStream(new BufferedInputStream(Files.newInputStream(tgz), 65536), 65536)) {
-      return new PackageArchive(what, limits).entries(in, keep);
+      return entries(in, keep, kept, maxKept);
     } catch (ZipException e) {
       throw new OciException(
           Kind.REGISTRY_ERROR, "the " + what + " is not a gzip-compressed tar archive", e);
@@ -81,9 +101,9 @@ public final class PackageArchive {
     }
   }
 
-  private Contents entries(InputStream in, Predicate<String> keep) throws IOException {
+  private List<String> entries(InputStream in, Predicate<String> keep, List<Kept> kept, int maxKept)
+      throws IOException {
     List<String> files = new ArrayList<>();
-    Kept kept = null;
     long total = 0;
     int count = 0;
     String longName = null;
@@ -145,18 +165,18 @@ public final class PackageArchive {
         continue;
       }
       files.add(path);
-      if (kept == null && keep.test(path)) {
-        kept = new Kept(path, readPadded(in, size));
+      if (kept.size() < maxKept && keep.test(path)) {
+        kept.add(new Kept(path, readPadded(in, size)));
       } else {
         skipPadded(in, size);
       }
     }
-    return new Contents(List.copyOf(files), Optional.ofNullable(kept));
+    return List.copyOf(files);
   }
 
   /**
-   * Returns the path inside the package (the top folder removed; empty for the top folder's own
-   * entry), refusing absolute paths and {@code ..}.
+   * Returns the path inside the package (the top folder removed, if the archive has one; empty for
+   * the top folder's own entry), refusing absolute paths and {@code ..}.
    */
   private String checkedPath(String name) {
     if (name.startsWith("/") || name.matches("^[A-Za-z]:.*") || name.contains("\\")) {
@@ -171,7 +191,8 @@ public final class PackageArchive {
         parts.add(part);
       }
     }
-    return parts.size() <= 1 ? "" : String.join("/", parts.subList(1, parts.size()));
+    int first = topFolder ? 1 : 0;
+    return parts.size() <= first ? "" : String.join("/", parts.subList(first, parts.size()));
   }
 
   private OciException unsafe(String why) {
