@@ -9,6 +9,7 @@ module dev.cortado.server {
   requires org.eclipse.jetty.http2.server;
   requires org.eclipse.jetty.alpn.server;
   requires org.tomlj;
+  requires java.logging;
 
   exports dev.cortado.server;
 }
