@@ -1,9 +1,11 @@
 // Does what the query string says, for tests of failures: trap, loop (forever), bad (output with
 // no CGI headers), exit (code 3), alloc (memory until the limit: malloc fails, then abort),
-// stderr (a line on standard error, then a good answer), redirect (Location only), status (418).
+// stderr (a line on standard error, then a good answer), redirect (Location only), status (418),
+// sleep (a second, then a good answer).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int main(void) {
   const char *q = getenv("QUERY_STRING");
@@ -24,6 +26,11 @@ int main(void) {
       if (!p) abort();
       memset(p, 1, 1 << 20);
     }
+  }
+  if (!strcmp(q, "sleep")) {
+    sleep(1);
+    fputs("Content-Type: text/plain\n\nslept\n", stdout);
+    return 0;
   }
   if (!strcmp(q, "stderr")) fputs("a line for the log\n", stderr);
   if (!strcmp(q, "redirect")) {
