@@ -89,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
       names = "--max-concurrency",
       paramLabel = "N",
       description =
-          "Run at most N requests' WebAssembly at once; more wait (default: 2 per core, at least 4).")
+          "Run at most N requests' WebAssembly at once; more wait (default: one per core, at least 2).")
   Integer maxConcurrency;
 
   @Option(
@@ -268,14 +268,44 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** Access log lines on standard output; failures and components' standard error on error. */
+  /**
+   * Access log lines on standard output, written in batches (flushed a few times a second: one
+   * write per request would cost more than some requests); failures and components' standard error
+   * on standard error, at once.
+   */
   private static ServerLog log(PrintWriter out, PrintWriter err) {
+    Thread flusher =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  Thread.sleep(200);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                synchronized (out) {
+                  out.flush();
+                }
+              }
+            },
+            "cortado-serve-log");
+    flusher.setDaemon(true);
+    flusher.start();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  synchronized (out) {
+                    out.flush();
+                  }
+                },
+                "cortado-serve-log-flush"));
     return new ServerLog() {
       @Override
       public void info(String line) {
         synchronized (out) {
-          out.println(line);
-          out.flush();
+          out.print(line);
+          out.print('\n');
         }
       }
 
