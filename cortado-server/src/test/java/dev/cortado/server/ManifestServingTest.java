@@ -87,6 +87,7 @@ class ManifestServingTest {
     Path manifest = TestApps.manifest(dir, MANIFEST, "hello", "env", "files");
     Files.createDirectories(dir.resolve("assets/deep"));
     Files.writeString(dir.resolve("assets/deep/a.txt"), "file a\n");
+    Files.writeString(dir.resolve("assets/top.txt"), "top\n");
     Files.writeString(dir.resolve("assets/secret.txt"), "do not serve\n");
     Files.createDirectories(dir.resolve("more"));
     Files.writeString(dir.resolve("more/b.txt"), "file b\n");
@@ -182,6 +183,8 @@ class ManifestServingTest {
     assertEquals(200, a.statusCode(), a.body());
     assertEquals("file a\n", a.body());
     assertEquals("no", a.headers().firstValue("x-write").orElseThrow(), "the mount is read-only");
+    assertEquals(
+        "top\n", TestApps.get(server, "/static/assets/top.txt").body(), "** matches no folder");
     assertEquals(404, TestApps.get(server, "/static/assets/secret.txt").statusCode());
     assertEquals("file b\n", TestApps.get(server, "/static/more/b.txt").body());
     assertEquals(404, TestApps.get(server, "/static/spin.toml").statusCode());

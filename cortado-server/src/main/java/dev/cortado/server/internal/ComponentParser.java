@@ -125,7 +125,7 @@ final class ComponentParser {
   private Component.Source source() {
     Object s = node.raw("source").orElseThrow(() -> node.error("source", "missing (a .wasm file)"));
     if (s instanceof String path) {
-      return new Component.Source(existing("source", path, false), Optional.empty());
+      return new Component.Source(existingFile("source", path), Optional.empty());
     }
     if (!(s instanceof TomlTable)) {
       throw node.error(
@@ -162,9 +162,9 @@ final class ComponentParser {
     return new Component.Source(file, Optional.of(m.group(1)));
   }
 
-  private Path existing(String key, String relative, boolean folderToo) {
+  private Path existingFile(String key, String relative) {
     Path p = folder.resolve(relative).normalize();
-    if (folderToo ? !Files.exists(p) : !Files.isRegularFile(p)) {
+    if (!Files.isRegularFile(p)) {
       throw node.error(
           key, (Files.isDirectory(p) ? "is a folder, not a file: " : "no such file: ") + relative);
     }

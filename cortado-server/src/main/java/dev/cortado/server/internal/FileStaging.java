@@ -47,13 +47,13 @@ final class FileStaging implements AutoCloseable {
   private void stage(Component component, Path folder) throws IOException {
     List<PathMatcher> excluded = new ArrayList<>();
     for (String x : component.excludeFiles()) {
-      excluded.add(FileSystems.getDefault().getPathMatcher("glob:" + x));
+      excluded.add(glob(x));
     }
     List<Preopen> folders = new ArrayList<>();
     for (FileMount m : component.files()) {
       switch (m) {
         case FileMount.Glob g -> {
-          PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + g.pattern());
+          PathMatcher matcher = glob(g.pattern());
           try (Stream<Path> walk = Files.walk(folder)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
               Path relative = folder.relativize(p);
@@ -77,6 +77,21 @@ final class FileStaging implements AutoCloseable {
       preopens.add(Preopen.readOnly(staging, "/"));
     }
     preopens.addAll(folders);
+  }
+
+  /**
+   * Returns a matcher of {@code pattern} as Spin's globs read it: {@code **}{@code /} also matches
+   * no folder at all ({@code static/**}{@code /*.css} matches {@code static/a.css}), which Java's
+   * globs do not.
+   */
+  static PathMatcher glob(String pattern) {
+    PathMatcher exact = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    if (!pattern.contains("**/")) {
+      return exact;
+    }
+    PathMatcher flat =
+        FileSystems.getDefault().getPathMatcher("glob:" + pattern.replace("**/", ""));
+    return p -> exact.matches(p) || flat.matches(p);
   }
 
   private void place(Path source, String relative) throws IOException {
