@@ -31,8 +31,8 @@ class RefusalTest {
     assertTrue(m.contains("component model"), m);
   }
 
-  @Test
-  void spinExecutorIsRefusedForACoreModule() throws IOException {
+  /** Returns the refusal of hello.wasm served on /... with {@code executor} and {@code source}. */
+  private String refusalOfHello(String executor, String source) throws IOException {
     Files.copy(TestApps.wasm("hello"), dir.resolve("hello.wasm"));
     Path file =
         Files.writeString(
@@ -44,10 +44,17 @@ class RefusalTest {
             [[trigger.http]]
             route = "/..."
             component = "hello"
+            %s
             [component.hello]
-            source = "hello.wasm"
-            """);
-    String m = refusal(Manifest.read(file));
+            source = %s
+            """
+                .formatted(executor, source));
+    return refusal(Manifest.read(file));
+  }
+
+  @Test
+  void spinExecutorIsRefusedForACoreModule() throws IOException {
+    String m = refusalOfHello("", "\"hello.wasm\"");
     assertTrue(m.contains("executor = { type = \"wagi\" }"), m);
   }
 
@@ -70,23 +77,11 @@ class RefusalTest {
 
   @Test
   void digestMismatchIsRefused() throws IOException {
-    Path wasm = Files.copy(TestApps.wasm("hello"), dir.resolve("hello.wasm"));
-    Path file =
-        Files.writeString(
-            dir.resolve("spin.toml"),
-            """
-            spin_manifest_version = 2
-            [application]
-            name = "x"
-            [[trigger.http]]
-            route = "/..."
-            component = "hello"
-            executor = { type = "wagi" }
-            [component.hello]
-            source = { url = "%s", digest = "sha256:%s" }
-            """
-                .formatted(wasm.toUri(), "ab".repeat(32)));
-    String m = refusal(Manifest.read(file));
+    String m =
+        refusalOfHello(
+            "executor = { type = \"wagi\" }",
+            "{ url = \"%s\", digest = \"sha256:%s\" }"
+                .formatted(dir.resolve("hello.wasm").toUri(), "ab".repeat(32)));
     assertTrue(m.contains("not the manifest's digest"), m);
   }
 
