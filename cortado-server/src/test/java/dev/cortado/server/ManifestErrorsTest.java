@@ -108,5 +108,6 @@ class ManifestErrorsTest {
                     m, TestApps.config(new TestApps.KeptLog()).withVariableSource(Map.of())));
     assertTrue(e.getMessage().contains("SPIN_VARIABLE_TOKEN"), e.getMessage());
     assertEquals("variables.token", e.key());
+    assertEquals(5, e.line(), e.getMessage());
   }
 }

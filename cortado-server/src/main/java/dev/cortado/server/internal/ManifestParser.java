@@ -58,6 +58,20 @@ public final class ManifestParser {
     return new ManifestParser(file).parse(text);
   }
 
+  /**
+   * Returns the line of {@code keys} (a path of keys, as {@code variables}, {@code token}) in the
+   * manifest {@code file}, or 0 if it cannot be read or has no such key: for problems found after
+   * reading, when serving starts.
+   */
+  static int lineOf(Path file, String... keys) {
+    try {
+      org.tomlj.TomlPosition p = Toml.parse(file).inputPositionOf(List.of(keys));
+      return p == null ? 0 : p.line();
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   /** Returns the component id a file name gives: lower case, other characters as {@code -}. */
   public static String componentIdFor(String fileName) {
     String base = fileName.replaceFirst("\\.(wasm|wat)$", "").toLowerCase(Locale.ROOT);

@@ -27,7 +27,7 @@ final class VariableValues {
       if (value == null) {
         throw new ManifestException(
             manifest.file(),
-            0,
+            ManifestParser.lineOf(manifest.file(), "variables", v.name()),
             "variables." + v.name(),
             "required, but no value was given: set the environment variable "
                 + v.environmentName());
