@@ -7,6 +7,7 @@ module dev.cortado.cli {
   requires dev.cortado.component;
   requires dev.cortado.wast;
   requires dev.cortado.oci;
+  requires dev.cortado.server;
   requires info.picocli;
 
   // picocli reads the command classes' annotations and sets their fields reflectively.

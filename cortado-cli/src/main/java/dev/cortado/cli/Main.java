@@ -29,6 +29,7 @@ public final class Main implements Runnable {
 
   static {
     COMMANDS.put("run", RunCommand::new);
+    COMMANDS.put("serve", ServeCommand::new);
     COMMANDS.put("inspect", InspectCommand::new);
     COMMANDS.put("validate", ValidateCommand::new);
     COMMANDS.put("wat2wasm", Wat2WasmCommand::new);

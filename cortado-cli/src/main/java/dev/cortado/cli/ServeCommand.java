@@ -1,0 +1,322 @@
+package dev.cortado.cli;
+
+import dev.cortado.runtime.StoreConfig;
+import dev.cortado.server.Manifest;
+import dev.cortado.server.ServeException;
+import dev.cortado.server.ServerConfig;
+import dev.cortado.server.ServerLog;
+import dev.cortado.server.WasmServer;
+import dev.cortado.wasi.Preopen;
+import dev.cortado.wasm.MemoryType;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cortado serve}: an HTTP server for a Spin application ({@code spin.toml}, version 2) or a
+ * single WASI preview1 module served through WAGI on every path; a fresh instance per request. Runs
+ * until SIGINT or SIGTERM, then drains in-flight requests.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve a Spin application (spin.toml, manifest version 2) or a WASI preview1 module over"
+          + " HTTP, a fresh instance per request.",
+      "A module is served through WAGI (CGI 1.1) on every path. wasi:http components are refused:"
+          + " they need the component model, which Cortado does not implement yet.",
+      "Stops on Ctrl+C or SIGTERM, waiting for requests in flight (--drain-timeout)."
+    },
+    sortOptions = false)
+final class ServeCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "APP",
+      description =
+          "spin.toml, a folder holding one, or a .wasm/.wat module (default: ./spin.toml)")
+  String app;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      description = "Where to listen (default: 127.0.0.1:3000; port 0 picks a free one).")
+  String listen = "127.0.0.1:3000";
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description = "Serve HTTPS with this certificate chain.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert.")
+  Path tlsKey;
+
+  @Mixin EngineOption engineOption = new EngineOption();
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description =
+          "Stop a request's WebAssembly after this long (500ms, 10s, ...): it gets a 500.")
+  String timeout;
+
+  @Option(
+      names = "--max-memory",
+      paramLabel = "SIZE",
+      description = "Limit each request's memories to SIZE (64MiB, 1GiB, ...).")
+  String maxMemory;
+
+  @Option(
+      names = "--fuel",
+      paramLabel = "N",
+      description = "Stop a request after about N instructions.")
+  Long fuel;
+
+  @Option(
+      names = "--max-concurrency",
+      paramLabel = "N",
+      description =
+          "Run at most N requests' WebAssembly at once; more wait (default: one per core, at least 2).")
+  Integer maxConcurrency;
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME=VALUE",
+      description =
+          "Add an environment variable for every component (NAME alone copies the host's).")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = "--dir",
+      paramLabel = "HOST[::GUEST]",
+      description = "Give every component a host directory, as GUEST (default: the same path).")
+  List<String> dirs = new ArrayList<>();
+
+  @Option(
+      names = "--admin-listen",
+      paramLabel = "HOST:PORT",
+      description = "Serve Prometheus metrics on http://HOST:PORT/metrics.")
+  String adminListen;
+
+  @Option(
+      names = "--drain-timeout",
+      paramLabel = "DURATION",
+      description = "On stop, wait this long at most for requests in flight (default: 10s).")
+  String drainTimeout = "10s";
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Manifest manifest = manifest();
+    ServerConfig config = config(out, err);
+    WasmServer server;
+    try {
+      server = WasmServer.start(manifest, config);
+    } catch (ServeException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    Thread hook = new Thread(server::close, "cortado-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    announce(manifest, server, out);
+    server.join();
+    return 0;
+  }
+
+  private Manifest manifest() {
+    Path path = Path.of(app == null ? "spin.toml" : app);
+    if (Files.isDirectory(path)) {
+      path = path.resolve("spin.toml");
+    }
+    if (!Files.exists(path)) {
+      throw new UserException(
+          path
+              + ": no such file"
+              + (app == null ? " (name a spin.toml or a .wasm module to serve)" : ""));
+    }
+    String name = path.getFileName().toString();
+    try {
+      return name.endsWith(".toml") ? Manifest.read(path) : Manifest.forModule(path);
+    } catch (ServeException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  private void announce(Manifest manifest, WasmServer server, PrintWriter out) {
+    String base = server.uri().toString();
+    String root = base.substring(0, base.length() - 1);
+    out.println(
+        "Serving "
+            + manifest.application().name()
+            + " ("
+            + manifest.file().getFileName()
+            + ") on "
+            + server.uri());
+    Map<String, String> routes = server.routes();
+    int width = routes.keySet().stream().mapToInt(String::length).max().orElse(0);
+    routes.forEach(
+        (route, what) -> out.println("  " + route + " ".repeat(width - route.length() + 2) + what));
+    String first = routes.keySet().stream().findFirst().orElse("/");
+    String open = first.replace("/...", "/").replaceAll("/:[^/]+", "/x");
+    out.println("Open " + root + (open.startsWith("/") ? open : "/" + open));
+    server.adminUri().ifPresent(a -> out.println("Metrics on " + a.resolve("/metrics")));
+    out.println("Stop with Ctrl+C.");
+    out.flush();
+  }
+
+  private ServerConfig config(PrintWriter out, PrintWriter err) {
+    ServerConfig c =
+        ServerConfig.defaults()
+            .withListen(address("--listen", listen))
+            .withEngineConfig(engineOption.create().config())
+            .withDrainTimeout(Quantities.duration(drainTimeout))
+            .withLog(log(out, err));
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new UserException("--tls-cert and --tls-key go together: give both");
+    }
+    if (tlsCert != null) {
+      c = c.withTls(new ServerConfig.Tls(tlsCert, tlsKey));
+    }
+    if (timeout != null) {
+      Duration d = Quantities.duration(timeout);
+      if (d.isZero()) {
+        throw new UserException("--timeout must be more than 0");
+      }
+      c = c.withTimeout(d);
+    }
+    if (fuel != null) {
+      if (fuel < 0) {
+        throw new UserException("--fuel must not be negative");
+      }
+      c = c.withFuel(fuel);
+    }
+    if (maxConcurrency != null) {
+      if (maxConcurrency < 1) {
+        throw new UserException("--max-concurrency must be at least 1");
+      }
+      c = c.withMaxConcurrency(maxConcurrency);
+    }
+    if (maxMemory != null) {
+      long pages = Quantities.bytes(maxMemory) / MemoryType.PAGE_SIZE;
+      int most = StoreConfig.defaults().maxMemoryPages();
+      if (pages < 1 || pages > most) {
+        throw new UserException(
+            "--max-memory must be between 64KiB and "
+                + (long) most * MemoryType.PAGE_SIZE / (1 << 20)
+                + "MiB, not "
+                + maxMemory);
+      }
+      c = c.withStoreConfig(StoreConfig.defaults().withMaxMemoryPages((int) pages));
+    }
+    for (String e : env) {
+      int eq = e.indexOf('=');
+      String name = eq < 0 ? e : e.substring(0, eq);
+      String value = eq < 0 ? System.getenv(name) : e.substring(eq + 1);
+      if (name.isEmpty()) {
+        throw new UserException("--env needs NAME=VALUE or NAME, not \"" + e + "\"");
+      }
+      if (value != null) {
+        c = c.withEnv(name, value);
+      }
+    }
+    for (String d : dirs) {
+      int sep = d.indexOf("::");
+      Path host = Path.of(sep < 0 ? d : d.substring(0, sep));
+      String guest = sep < 0 ? d : d.substring(sep + 2);
+      if (!Files.isDirectory(host) || guest.isEmpty()) {
+        throw new UserException(
+            "--dir " + d + ": " + host + " is not a directory, or GUEST is empty");
+      }
+      c = c.withPreopen(Preopen.of(host, guest));
+    }
+    if (adminListen != null) {
+      c = c.withAdminListen(address("--admin-listen", adminListen));
+    }
+    return c;
+  }
+
+  private static InetSocketAddress address(String option, String text) {
+    int colon = text.lastIndexOf(':');
+    if (colon < 0) {
+      throw new UserException(option + " needs HOST:PORT, not \"" + text + "\"");
+    }
+    String host = text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    try {
+      int port = Integer.parseInt(text.substring(colon + 1));
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return new InetSocketAddress(host.isEmpty() ? "0.0.0.0" : host, port);
+    } catch (NumberFormatException e) {
+      throw new UserException(option + " " + text + ": the port must be a number from 0 to 65535");
+    }
+  }
+
+  /**
+   * Access log lines on standard output, written in batches (flushed a few times a second: one
+   * write per request would cost more than some requests); failures and components' standard error
+   * on standard error, at once.
+   */
+  private static ServerLog log(PrintWriter out, PrintWriter err) {
+    Thread flusher =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  Thread.sleep(200);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                synchronized (out) {
+                  out.flush();
+                }
+              }
+            },
+            "cortado-serve-log");
+    flusher.setDaemon(true);
+    flusher.start();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  synchronized (out) {
+                    out.flush();
+                  }
+                },
+                "cortado-serve-log-flush"));
+    return new ServerLog() {
+      @Override
+      public void info(String line) {
+        synchronized (out) {
+          out.print(line);
+          out.print('\n');
+        }
+      }
+
+      @Override
+      public void error(String line) {
+        synchronized (err) {
+          err.println(line);
+          err.flush();
+        }
+      }
+    };
+  }
+}

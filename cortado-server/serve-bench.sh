@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Benchmarks `cortado serve` on loopback with wrk (Debian package wrk): the committed WAGI hello
+# module (a fresh instance per request) and a static_response route (no WebAssembly), each warmed
+# for 5 s and then measured for DURATION (default 10s) at CONNECTIONS (default 64) connections.
+# Prints wrk's summary and the server's mean instantiation time from its metrics.
+# Needs bin/cortado built (./mvnw -q install -DskipTests, or package in the reactor).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+duration=${DURATION:-10s}
+connections=${CONNECTIONS:-64}
+port=${PORT:-3311}
+admin=$((port + 1))
+command -v wrk >/dev/null || { echo "serve-bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+cp "$here/src/test/resources/wagi/hello.wasm" "$work/"
+cat >"$work/spin.toml" <<'TOML'
+spin_manifest_version = 2
+[application]
+name = "bench"
+[[trigger.http]]
+route = "/hello"
+component = "hello"
+executor = { type = "wagi" }
+[[trigger.http]]
+route = "/static"
+static_response = { body = "Hello, world!\n", headers = { content-type = "text/plain" } }
+[component.hello]
+source = "hello.wasm"
+TOML
+"$repo/bin/cortado" serve --listen "127.0.0.1:$port" --admin-listen "127.0.0.1:$admin" \
+  "$work/spin.toml" >"$work/access.log" 2>"$work/error.log" &
+server=$!
+for _ in $(seq 100); do
+  grep -q '^Serving' "$work/access.log" 2>/dev/null && break
+  sleep 0.1
+done
+instantiation() {
+  curl -s "http://127.0.0.1:$admin/metrics" |
+    awk '/^cortado_instantiation_duration_seconds_sum/ {s=$2} /^cortado_instantiation_duration_seconds_count/ {n=$2} END {print s, n}'
+}
+for path in /hello /static; do
+  wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$port$path" >/dev/null
+  read -r s0 n0 < <(instantiation)
+  echo "== $path: $connections connections, $duration (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+  wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port$path" |
+    grep -E 'Requests/sec|Latency Distribution| 50%| 90%| 99%|requests in'
+  read -r s1 n1 < <(instantiation)
+  awk -v s0="$s0" -v n0="$n0" -v s1="$s1" -v n1="$n1" \
+    'BEGIN { if (n1 > n0) printf "instantiations: %d, mean %.1f us\n", n1 - n0, (s1 - s0) / (n1 - n0) * 1e6 }'
+done

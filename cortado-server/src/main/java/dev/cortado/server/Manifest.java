@@ -1,0 +1,101 @@
+package dev.cortado.server;
+
+import dev.cortado.server.internal.ManifestParser;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An application to serve: a Spin manifest (version 2, {@code spin.toml}) as read, or the one-route
+ * application made of a single WASI preview1 module ({@link #forModule}).
+ *
+ * @param file the manifest file (for a single module: the module file); relative paths in the
+ *     manifest are relative to its folder
+ * @param application the {@code [application]} table
+ * @param variables the {@code [variables]} table, in file order
+ * @param triggers the {@code [[trigger.http]]} entries, in file order
+ * @param components the {@code [component.<id>]} tables and inline components, by id, in file order
+ * @see <a href="https://spinframework.dev/v3/manifest-reference">Spin manifest reference</a>
+ */
+public record Manifest(
+    Path file,
+    Application application,
+    List<Variable> variables,
+    List<HttpTrigger> triggers,
+    Map<String, Component> components) {
+  /** Checks every part is present and copies the collections. */
+  public Manifest {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(application, "application");
+    variables = List.copyOf(variables);
+    triggers = List.copyOf(triggers);
+    components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));
+  }
+
+  /**
+   * Reads and checks the Spin manifest {@code file}: every key known, every value of the right type
+   * and form, every component a trigger names defined, every route unique, every file a component
+   * names present.
+   *
+   * @throws ManifestException naming the file, line and key of the first problem
+   */
+  public static Manifest read(Path file) {
+    return ManifestParser.read(file);
+  }
+
+  /**
+   * Returns the application that serves one WASI preview1 module through WAGI on every path ({@code
+   * /...}), as {@code cortado serve MODULE.wasm} does.
+   */
+  public static Manifest forModule(Path module) {
+    Path name = module.getFileName();
+    String id = ManifestParser.componentIdFor(name == null ? "module" : name.toString());
+    Component c =
+        new Component(
+            id,
+            new Component.Source(module.toAbsolutePath(), Optional.empty()),
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            List.of());
+    HttpTrigger t =
+        new HttpTrigger(
+            Route.parse("/..."), Optional.of(id), new Executor.Wagi(), Optional.empty());
+    return new Manifest(
+        module.toAbsolutePath(),
+        new Application(id, Optional.empty(), Optional.empty(), "/"),
+        List.of(),
+        List.of(t),
+        Map.of(id, c));
+  }
+
+  /** Returns the folder relative paths in the manifest start from. */
+  public Path folder() {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null ? Path.of("/") : parent;
+  }
+
+  /**
+   * The {@code [application]} table.
+   *
+   * @param name the application's name
+   * @param version its version, if given
+   * @param description its description, if given
+   * @param basePath {@code [application.trigger.http] base}: the path every route is under ({@code
+   *     /} by default)
+   */
+  public record Application(
+      String name, Optional<String> version, Optional<String> description, String basePath) {
+    /** Checks every part is present. */
+    public Application {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(version, "version");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(basePath, "basePath");
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.cortado.server.internal;
+
+import dev.cortado.server.Component;
+import dev.cortado.server.Component.FileMount;
+import dev.cortado.server.OutboundHost;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.tomlj.TomlTable;
+
+/** Reads one {@code [component.<id>]} table (or an inline component) of a Spin manifest. */
+final class ComponentParser {
+  private static final Pattern SHA256 = Pattern.compile("sha256:([0-9a-f]{64})");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern CONFIG_KEY = Pattern.compile("[a-z][a-z0-9_]*");
+
+  /** Spin keys this server knows but cannot honour yet: they need the component model. */
+  private static final Set<String> NEEDS_COMPONENTS =
+      Set.of(
+          "key_value_stores",
+          "sqlite_databases",
+          "ai_models",
+          "dependencies",
+          "dependencies_inherit_configuration");
+
+  private final TomlNode node;
+  private final Path folder;
+  private final Set<String> variables;
+
+  ComponentParser(TomlNode node, Path folder, Set<String> variables) {
+    this.node = node;
+    this.folder = folder;
+    this.variables = variables;
+  }
+
+  Component parse(String id) {
+    for (String key : node.keys()) {
+      if (NEEDS_COMPONENTS.contains(key)) {
+        throw node.error(
+            key,
+            "not supported yet: cortado serve runs WAGI modules, which cannot reach it (it needs"
+                + " the component model)");
+      }
+      if (key.equals("allowed_http_hosts")) {
+        throw node.error(key, "a Spin 1 key: use allowed_outbound_hosts in a version 2 manifest");
+      }
+    }
+    node.onlyKeys(
+        Set.of(
+            "description",
+            "source",
+            "files",
+            "exclude_files",
+            "environment",
+            "variables",
+            "allowed_outbound_hosts",
+            "build",
+            "tool"));
+    node.optionalString("description");
+    node.optionalTable("build")
+        .ifPresent(
+            b -> {
+              b.onlyKeys(Set.of("command", "workdir", "watch", "environment"));
+              b.strings("watch");
+              b.optionalString("workdir");
+            });
+    node.optionalTable("tool");
+    Map<String, String> environment = node.stringMap("environment");
+    for (String name : environment.keySet()) {
+      if (!ENV_NAME.matcher(name).matches()) {
+        throw node.error("environment", "\"" + name + "\" is not an environment variable name");
+      }
+    }
+    Map<String, String> config = node.stringMap("variables");
+    config.forEach(this::checkTemplate);
+    List<OutboundHost> hosts = new ArrayList<>();
+    for (String h : node.strings("allowed_outbound_hosts")) {
+      checkReferences("allowed_outbound_hosts", h);
+      if (h.contains("{{")) {
+        continue; // resolved once variables have values
+      }
+      try {
+        hosts.add(OutboundHosts.parse(h));
+      } catch (IllegalArgumentException e) {
+        throw node.error("allowed_outbound_hosts", e.getMessage());
+      }
+    }
+    return new Component(
+        id, source(), files(), node.strings("exclude_files"), environment, config, hosts);
+  }
+
+  private void checkTemplate(String key, String template) {
+    if (!CONFIG_KEY.matcher(key).matches()) {
+      throw node.error(
+          "variables",
+          "\"" + key + "\" is not a variable name (lower-case letters, digits and underscores)");
+    }
+    checkReferences("variables", template);
+  }
+
+  private void checkReferences(String key, String template) {
+    if (Templates.malformed(template)) {
+      throw node.error(key, "unbalanced {{ }} in \"" + template + "\"");
+    }
+    for (String name : Templates.references(template)) {
+      if (!variables.contains(name)) {
+        throw node.error(
+            key,
+            "\""
+                + template
+                + "\" refers to variable \""
+                + name
+                + "\", which [variables] does not define");
+      }
+    }
+  }
+
+  private Component.Source source() {
+    Object s = node.raw("source").orElseThrow(() -> node.error("source", "missing (a .wasm file)"));
+    if (s instanceof String path) {
+      return new Component.Source(existingFile("source", path), Optional.empty());
+    }
+    if (!(s instanceof TomlTable)) {
+      throw node.error(
+          "source", "must be a file path or { url = \"...\", digest = \"sha256:...\" }");
+    }
+    TomlNode t = node.tableAt("source");
+    if (t.has("registry") || t.has("package")) {
+      throw t.error(
+          "package", "components from a registry are not supported yet: give a file or file: URL");
+    }
+    t.onlyKeys(Set.of("url", "digest"));
+    String url = t.string("url");
+    String digest = t.string("digest");
+    var m = SHA256.matcher(digest);
+    if (!m.matches()) {
+      throw t.error(
+          "digest", "must be sha256: and 64 lower-case hex digits, not \"" + digest + "\"");
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw t.error("url", "not a URL: " + e.getMessage());
+    }
+    if (!"file".equalsIgnoreCase(uri.getScheme())) {
+      throw t.error(
+          "url",
+          "only file: URLs are read (downloading components is not supported): \"" + url + "\"");
+    }
+    Path file = uri.getPath() == null ? Path.of("") : Path.of(uri.getPath());
+    if (!Files.isRegularFile(file)) {
+      throw t.error("url", "no such file " + file);
+    }
+    return new Component.Source(file, Optional.of(m.group(1)));
+  }
+
+  private Path existingFile(String key, String relative) {
+    Path p = folder.resolve(relative).normalize();
+    if (!Files.isRegularFile(p)) {
+      throw node.error(
+          key, (Files.isDirectory(p) ? "is a folder, not a file: " : "no such file: ") + relative);
+    }
+    return p;
+  }
+
+  private List<FileMount> files() {
+    List<FileMount> mounts = new ArrayList<>();
+    for (Object item : node.array("files")) {
+      if (item instanceof String glob) {
+        if (glob.startsWith("/") || glob.contains("..")) {
+          throw node.error(
+              "files", "\"" + glob + "\" must be a pattern relative to the manifest's folder");
+        }
+        mounts.add(new FileMount.Glob(glob));
+      } else if (item instanceof TomlNode t) {
+        t.onlyKeys(Set.of("source", "destination"));
+        Path source = existingIn(t, t.string("source"));
+        String destination = t.string("destination");
+        if (!destination.startsWith("/")) {
+          throw t.error("destination", "must be an absolute guest path, as /static");
+        }
+        mounts.add(new FileMount.Mapping(source, destination));
+      } else {
+        throw node.error(
+            "files", "items are glob patterns or { source = \"...\", destination = \"/...\" }");
+      }
+    }
+    return mounts;
+  }
+
+  private Path existingIn(TomlNode t, String relative) {
+    Path p = folder.resolve(relative).normalize();
+    if (!Files.exists(p)) {
+      throw t.error("source", "no such file or folder: " + relative);
+    }
+    return p;
+  }
+}

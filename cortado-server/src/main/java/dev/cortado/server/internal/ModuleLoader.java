@@ -1,0 +1,172 @@
+package dev.cortado.server.internal;
+
+import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.Module;
+import dev.cortado.server.Component;
+import dev.cortado.server.ServeException;
+import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.Export;
+import dev.cortado.wasm.ExternKind;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.Import;
+import dev.cortado.wasm.ImportDesc;
+import dev.cortado.wasm.WasmException;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.text.TextParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Reads a component's Wasm file once, when serving starts: checks its digest, refuses component
+ * binaries (the component model is not implemented yet) and modules importing anything but WASI
+ * preview1, and compiles it.
+ */
+final class ModuleLoader {
+  private static final String PREVIEW1 = "wasi_snapshot_preview1";
+
+  private ModuleLoader() {}
+
+  /**
+   * Returns the compiled module of {@code component}.
+   *
+   * @throws ServeException if the file cannot be read, is a component, is not a valid module, its
+   *     digest differs, or it imports something WAGI does not provide
+   */
+  static Module load(Engine engine, Component component) {
+    Path file = component.source().file();
+    String what = "component \"" + component.id() + "\" (" + file + ")";
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ServeException(what + ": cannot read: " + e.getMessage(), e);
+    }
+    if (component.source().sha256().isPresent()) {
+      String actual = sha256(bytes);
+      if (!actual.equals(component.source().sha256().get())) {
+        throw new ServeException(
+            what
+                + ": its SHA-256 is "
+                + actual
+                + ", not the manifest's digest sha256:"
+                + component.source().sha256().get());
+      }
+    }
+    componentLayer(bytes)
+        .ifPresent(
+            layer -> {
+              throw new ServeException(
+                  what
+                      + ": this is a WebAssembly component (binary layer "
+                      + layer
+                      + "), not a core module. Serving components (wasi:http, Spin's executor)"
+                      + " needs the component model, which Cortado does not implement yet; serve"
+                      + " a WASI preview1 module (wasm32-wasip1) with executor = { type ="
+                      + " \"wagi\" } instead");
+            });
+    Module module;
+    try {
+      module =
+          isText(file, bytes)
+              ? Module.compile(
+                  engine,
+                  TextParser.parseModule(
+                      new String(bytes, StandardCharsets.UTF_8), engine.config().wasmVersion()))
+              : Module.compile(engine, Bytes.of(bytes));
+    } catch (WasmException e) {
+      throw new ServeException(what + ": " + e.getMessage(), e);
+    }
+    for (Import i : module.definition().imports()) {
+      if (!i.module().equals(PREVIEW1)) {
+        throw new ServeException(
+            what
+                + ": imports \""
+                + i.module()
+                + "\" \""
+                + i.name()
+                + "\"; a WAGI module may import only WASI preview1 ("
+                + PREVIEW1
+                + ")"
+                + (i.module().startsWith("wasi:") || i.module().startsWith("fermyon:")
+                    ? ": this one needs the component model, which Cortado does not implement yet"
+                    : ""));
+      }
+    }
+    return module;
+  }
+
+  /**
+   * Checks {@code module} exports {@code entrypoint} as a function without parameters or results.
+   */
+  static void checkEntrypoint(Module module, Component component, String entrypoint) {
+    Optional<FuncType> type = exportedFunctionType(module.definition(), entrypoint);
+    if (type.isEmpty()) {
+      throw new ServeException(
+          "component \""
+              + component.id()
+              + "\": exports no function \""
+              + entrypoint
+              + "\" (the WAGI entrypoint)");
+    }
+    if (!type.get().params().isEmpty() || !type.get().results().isEmpty()) {
+      throw new ServeException(
+          "component \""
+              + component.id()
+              + "\": the WAGI entrypoint \""
+              + entrypoint
+              + "\" must take and return nothing, not "
+              + type.get());
+    }
+  }
+
+  private static Optional<FuncType> exportedFunctionType(WasmModule m, String name) {
+    for (Export e : m.exports()) {
+      if (e.name().equals(name) && e.kind() == ExternKind.FUNC) {
+        int typeIndex;
+        if (e.index() < m.importedFunctionCount()) {
+          typeIndex =
+              ((ImportDesc.Func) m.imports(ExternKind.FUNC).get(e.index()).desc()).typeIndex();
+        } else {
+          typeIndex = m.functions().get(e.index() - m.importedFunctionCount()).typeIndex();
+        }
+        return m.types().get(typeIndex).composite() instanceof FuncType f
+            ? Optional.of(f)
+            : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the layer of a component binary: the header's version field is {@code 0x0d 0x00} and
+   * its layer {@code 0x01 0x00}, where a core module has version 1, layer 0.
+   */
+  static Optional<Integer> componentLayer(byte[] b) {
+    if (b.length >= 8 && b[0] == 0 && b[1] == 'a' && b[2] == 's' && b[3] == 'm') {
+      int layer = (b[6] & 0xff) | (b[7] & 0xff) << 8;
+      if (layer != 0) {
+        return Optional.of(layer);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isText(Path file, byte[] bytes) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".wat") || (bytes.length > 0 && bytes[0] == '(');
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

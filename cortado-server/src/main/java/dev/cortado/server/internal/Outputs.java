@@ -1,0 +1,97 @@
+package dev.cortado.server.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/** The streams a WAGI program writes: its response, bounded, and its standard error, as lines. */
+final class Outputs {
+  private Outputs() {}
+
+  /** Standard output kept in memory up to a limit; a write past it fails (EIO to the program). */
+  static final class Bounded extends OutputStream {
+    private final int limit;
+    private byte[] buf = new byte[512];
+    private int count;
+    private boolean overflowed;
+
+    Bounded(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (len > limit - count) {
+        overflowed = true;
+        throw new IOException("the response is larger than " + limit + " bytes");
+      }
+      if (count + len > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(count + len, Math.min(limit, buf.length * 2)));
+      }
+      System.arraycopy(b, off, buf, count, len);
+      count += len;
+    }
+
+    byte[] buffer() {
+      return buf;
+    }
+
+    int size() {
+      return count;
+    }
+
+    boolean overflowed() {
+      return overflowed;
+    }
+  }
+
+  /** Standard error cut into lines, each given to a consumer (long lines cut at 8 KiB). */
+  static final class Lines extends OutputStream {
+    private static final int MAX_LINE = 8192;
+    private final Consumer<String> sink;
+    private final byte[] line = new byte[MAX_LINE];
+    private int count;
+
+    Lines(Consumer<String> sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void write(int b) {
+      if (b == '\n' || count == MAX_LINE) {
+        emit();
+        if (b == '\n') {
+          return;
+        }
+      }
+      line[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      for (int i = off; i < off + len; i++) {
+        write(b[i]);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (count > 0) {
+        emit();
+      }
+    }
+
+    private void emit() {
+      int n = count > 0 && line[count - 1] == '\r' ? count - 1 : count;
+      sink.accept(new String(line, 0, n, StandardCharsets.UTF_8));
+      count = 0;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.cortado.server.internal;
+
+import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.Module;
+import dev.cortado.server.Component;
+import dev.cortado.server.Executor;
+import dev.cortado.server.HttpTrigger;
+import dev.cortado.server.Manifest;
+import dev.cortado.server.ServeException;
+import dev.cortado.server.ServerConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A manifest made ready to answer requests: variables resolved, every component's module compiled
+ * once and its files staged, every trigger's executor prepared. Building it checks everything a
+ * request would otherwise find wrong, so that serving starts only when the application can run.
+ */
+public final class ServedApplication implements AutoCloseable {
+  private final Manifest manifest;
+  private final Router router;
+  private final Map<HttpTrigger, WagiComponent> executors = new IdentityHashMap<>();
+  private final Metrics metrics;
+
+  /**
+   * Prepares {@code manifest} to be served with {@code config}.
+   *
+   * @throws ServeException (or its {@link dev.cortado.server.ManifestException}) if it cannot be
+   */
+  public ServedApplication(Manifest manifest, ServerConfig config, Metrics metrics) {
+    this.manifest = manifest;
+    this.metrics = metrics;
+    this.router = new Router(manifest.application().basePath(), manifest.triggers());
+    Map<String, String> variables = VariableValues.resolve(manifest, config.variableSource());
+    Engine engine = Engine.create(config.engineConfig());
+    Map<String, Module> modules = new HashMap<>();
+    try {
+      for (HttpTrigger t : manifest.triggers()) {
+        if (t.component().isEmpty()) {
+          continue;
+        }
+        Component c = manifest.components().get(t.component().get());
+        Module module = modules.computeIfAbsent(c.id(), id -> ModuleLoader.load(engine, c));
+        if (!(t.executor() instanceof Executor.Wagi wagi)) {
+          throw new ServeException(
+              "component \""
+                  + c.id()
+                  + "\" (route "
+                  + describe(t)
+                  + "): the spin executor (the default) runs wasi:http components, which need the"
+                  + " component model that Cortado does not implement yet. This is a WASI preview1"
+                  + " module: serve it through WAGI with executor = { type = \"wagi\" } in its"
+                  + " [[trigger.http]]");
+        }
+        executors.put(
+            t,
+            new WagiComponent(
+                c, wagi, engine, module, config, variables, manifest.folder(), metrics));
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Returns the manifest. */
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  /** Returns the router. */
+  Router router() {
+    return router;
+  }
+
+  /** Returns the WAGI executor of {@code trigger} (one with a component). */
+  WagiComponent executor(HttpTrigger trigger) {
+    return executors.get(trigger);
+  }
+
+  /** Returns the metrics. */
+  Metrics metrics() {
+    return metrics;
+  }
+
+  /** Returns each public route with what answers it, in manifest order. */
+  public Map<String, String> routes() {
+    Map<String, String> out = new LinkedHashMap<>();
+    List<String> routes = new ArrayList<>(router.publicRoutes());
+    int i = 0;
+    for (HttpTrigger t : manifest.triggers()) {
+      if (t.route().isPrivate()) {
+        continue;
+      }
+      out.put(
+          routes.get(i++),
+          t.component()
+              .map(c -> c + " (wagi)")
+              .orElseGet(() -> "static response " + t.staticResponse().orElseThrow().status()));
+    }
+    return out;
+  }
+
+  private static String describe(HttpTrigger t) {
+    return t.route().isPrivate() ? "private" : t.route().pattern();
+  }
+
+  @Override
+  public void close() {
+    executors.values().forEach(WagiComponent::close);
+  }
+}
