@@ -51,7 +51,7 @@ public final class Cgroups {
         path.append('/').append(slice);
       }
       String unit = parts[1].isEmpty() ? parts[2] : parts[1] + "-" + parts[2];
-      return path
+      return path.substring(1)
           + "/"
           + (unit.endsWith(".scope") || unit.endsWith(".slice") ? unit : unit + ".scope");
     }

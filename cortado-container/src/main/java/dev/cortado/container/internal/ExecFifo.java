@@ -25,6 +25,22 @@ final class ExecFifo {
   }
 
   /**
+   * Whether the read got the start byte although the process has ended since: a guest that runs for
+   * a moment may exit before this side has looked. Its end of the fifo closed with it, so a read
+   * that was under way finishes at once.
+   */
+  private static boolean readAfterExit(CompletableFuture<Integer> read) {
+    try {
+      return read.get(200, TimeUnit.MILLISECONDS) == '0';
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
    * Opens the fifo for reading, which lets the waiting init process go on, and reads what it
    * writes; fails if the process ends first ({@code alive} turns false) or never opens it.
    */
@@ -53,7 +69,7 @@ final class ExecFifo {
         }
         return;
       } catch (TimeoutException e) {
-        if (!alive.getAsBoolean()) {
+        if (!alive.getAsBoolean() && !readAfterExit(read)) {
           throw new RuncException("the container's process exited before it started");
         }
         if (System.nanoTime() > deadline) {
