@@ -3,10 +3,13 @@ package dev.cortado.container;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cortado.container.internal.MemoryBudget;
+import dev.cortado.runtime.StoreConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +123,57 @@ class ContainerdIT extends WithContainerd {
       Thread.sleep(20);
     }
     return run;
+  }
+
+  @Test
+  void theMemoryLimitBoundsTheGuestsMemory() throws Exception {
+    long limit = 256L << 20;
+    Path rootfs = rootfs("grow", WasiPrograms.GROW);
+    Containerd.Result r =
+        containerd.ctr(
+            run(
+                List.of("--rm", "--memory-limit", Long.toString(limit)),
+                rootfs,
+                "grow",
+                "/prog.wasm"));
+    int pages =
+        MemoryBudget.of(OptionalLong.of(limit), StoreConfig.defaults().maxMemoryPages())
+            .orElseThrow()
+            .guestPages();
+    assertEquals(pages / 64, r.status(), "memory.grow stops at the budget: " + r.all());
+  }
+
+  @Test
+  void theProcessRunsInTheContainersCgroupUntilDeleted() throws Exception {
+    Process run = startSpinning("grouped");
+    long pid =
+        Long.parseLong(
+            containerd
+                .ctr("task", "ps", "grouped")
+                .out()
+                .lines()
+                .skip(1)
+                .findFirst()
+                .orElseThrow()
+                .strip()
+                .split("\\s+")[0]);
+    String cgroups = Files.readString(Path.of("/proc/" + pid + "/cgroup"));
+    String memory =
+        cgroups
+            .lines()
+            .filter(l -> l.contains(":memory:") || l.startsWith("0::"))
+            .findFirst()
+            .orElseThrow()
+            .replaceFirst("^[^:]*:[^:]*:", "");
+    assertTrue(memory.endsWith("/grouped"), "ctr's cgroup /NAMESPACE/ID: " + cgroups);
+    Path dir =
+        Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))
+            ? Path.of("/sys/fs/cgroup" + memory)
+            : Path.of("/sys/fs/cgroup/memory" + memory);
+    assertTrue(Files.isDirectory(dir), dir.toString());
+    containerd.ctr("task", "kill", "--signal", "SIGKILL", "grouped");
+    containerd.await(run);
+    assertTrue(Files.notExists(dir), "delete removes the cgroup it made: " + dir);
   }
 
   @Test

@@ -134,6 +134,23 @@ final class WasiPrograms {
       """
           .formatted(IMPORTS);
 
+  /**
+   * Grows its memory a page at a time until {@code memory.grow} fails, then exits with its size in
+   * pages divided by 64 (in 4 MiB units: an exit status holds 8 bits).
+   */
+  static final String GROW =
+      """
+      (module
+        %s
+        (memory (export "memory") 1)
+        (func (export "_start")
+          (block $full (loop $more
+            (br_if $full (i32.eq (memory.grow (i32.const 1)) (i32.const -1)))
+            (br $more)))
+          (call $proc_exit (i32.div_u (memory.size) (i32.const 64)))))
+      """
+          .formatted(IMPORTS);
+
   /** Writes {@code wat}'s binary to {@code file} and returns the file. */
   static Path write(Path file, String wat) throws IOException {
     Files.createDirectories(file.getParent());

@@ -68,34 +68,60 @@ public final class Cgroups {
       return created;
     }
     String relative = relativePath(cgroupsPath);
-    Path current = mount;
+    List<Path> hierarchies;
     try {
-      List<Path> hierarchies = hierarchies();
-      if (hierarchies.isEmpty()) {
-        log.warn("cgroups: none mounted at " + mount + "; the container stays in the runtime's");
-        return created;
-      }
-      boolean v2 = Files.exists(mount.resolve("cgroup.controllers"));
-      for (Path hierarchy : hierarchies) {
-        Path dir = hierarchy.resolve(relative);
-        current = dir;
-        makeDirectories(hierarchy, dir, created);
+      hierarchies = hierarchies();
+    } catch (IOException e) {
+      hierarchies = List.of();
+    }
+    if (hierarchies.isEmpty()) {
+      log.warn("cgroups: none mounted at " + mount + "; the container stays in the runtime's");
+      return created;
+    }
+    boolean v2 = Files.exists(mount.resolve("cgroup.controllers"));
+    for (Path hierarchy : hierarchies) {
+      Path dir = hierarchy.resolve(relative);
+      try {
         String name = hierarchy.getFileName() == null ? "" : hierarchy.getFileName().toString();
+        for (Path made : makeDirectories(hierarchy, dir)) {
+          created.add(made.toString());
+        }
+        if (name.equals("cpuset")) {
+          Path level = hierarchy;
+          for (Path part : hierarchy.relativize(dir)) {
+            level = level.resolve(part);
+            inheritCpuset(level);
+          }
+        }
         if (memoryLimit.isPresent() && (v2 || name.equals("memory"))) {
           String file = v2 ? "memory.max" : "memory.limit_in_bytes";
           Files.writeString(dir.resolve(file), Long.toString(memoryLimit.getAsLong()));
         }
         Files.writeString(dir.resolve("cgroup.procs"), Long.toString(pid));
+      } catch (IOException | RuntimeException e) {
+        log.warn(
+            "cgroups: cannot use "
+                + dir
+                + " ("
+                + e.getMessage()
+                + "); the container stays in the runtime's cgroup there");
       }
-    } catch (IOException | RuntimeException e) {
-      log.warn(
-          "cgroups: cannot use "
-              + current
-              + " ("
-              + e.getMessage()
-              + "); the container stays in the runtime's cgroup");
     }
     return created;
+  }
+
+  /**
+   * A new v1 cpuset cgroup starts with no cpus and no memory nodes, and takes no process until it
+   * has some: each folder on the way that has none gets its parent's, as runc gives them.
+   */
+  private static void inheritCpuset(Path dir) throws IOException {
+    for (String file : List.of("cpuset.cpus", "cpuset.mems")) {
+      Path own = dir.resolve(file);
+      Path parent = dir.getParent().resolve(file);
+      if (Files.exists(own) && Files.readString(own).isBlank() && Files.exists(parent)) {
+        Files.writeString(own, Files.readString(parent).strip());
+      }
+    }
   }
 
   /** Removes the folders {@link #join} created, deepest first; a busy one is logged and left. */
@@ -133,8 +159,10 @@ public final class Cgroups {
     return out;
   }
 
-  private static void makeDirectories(Path hierarchy, Path dir, List<String> created)
-      throws IOException {
+  /**
+   * Makes the missing folders from {@code hierarchy} down to {@code dir}; returns them, top first.
+   */
+  private static List<Path> makeDirectories(Path hierarchy, Path dir) throws IOException {
     List<Path> missing = new ArrayList<>();
     for (Path p = dir; p != null && !p.equals(hierarchy) && !Files.exists(p); p = p.getParent()) {
       missing.add(p);
@@ -142,7 +170,7 @@ public final class Cgroups {
     Collections.reverse(missing);
     for (Path p : missing) {
       Files.createDirectory(p);
-      created.add(p.toString());
     }
+    return missing;
   }
 }

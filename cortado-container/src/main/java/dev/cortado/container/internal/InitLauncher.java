@@ -43,7 +43,7 @@ final class InitLauncher {
             "-XX:+UseTransparentHugePages",
             "-XX:PretenureSizeThreshold=1m",
             "-XX:MaxJavaStackTraceDepth=1000000"));
-    budget.ifPresent(b -> c.add(b.xmx()));
+    budget.ifPresent(b -> c.addAll(b.jvmOptions()));
     c.add("-cp");
     c.add(System.getProperty("java.class.path"));
     c.add(InitProcess.class.getName());

@@ -1,26 +1,31 @@
 package dev.cortado.container.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * How a container's memory limit ({@code linux.resources.memory.limit}) is shared out in its one
- * JVM: the Java heap ({@code -Xmx}) gets the limit less {@value #NON_HEAP_MIB} MiB for what the JVM
- * keeps outside it (metaspace, code cache, thread stacks, the class-data archive), or half a limit
- * of {@value #SMALL_LIMIT_MIB} MiB or less; the guest's memories may grow to the heap less {@value
- * #RUNTIME_MIB} MiB (the module, compiled code, WASI buffers), or to half the heap if that is more.
- * A guest memory is one array in the heap, so its limit keeps a Wasm program from taking the JVM
- * down: {@code memory.grow} fails (returns -1) instead.
+ * JVM. The Java heap ({@code -Xmx}) gets the limit less {@value #NON_HEAP_MIB} MiB for what the JVM
+ * keeps outside it (metaspace, code cache, thread stacks, the class-data archive), or half of a
+ * limit of {@value #SMALL_LIMIT_MIB} MiB or less. The young generation ({@code -Xmn}) gets an
+ * eighth of the heap, so that the old generation, where a guest memory lives (arrays of a megabyte
+ * or more are born there), is most of it. A guest memory grows by replacing its array with a larger
+ * one, so for a moment it needs its old and new array together: the guest's limit is half of the
+ * old generation less {@value #RUNTIME_MIB} MiB (the module, compiled code, WASI buffers). Then
+ * {@code memory.grow} reaches the limit and fails (returns -1) beyond it, and the JVM itself never
+ * runs out of heap because of the guest.
  *
  * @param heapBytes the JVM's maximum heap
+ * @param youngBytes the JVM's young generation
  * @param guestPages the most 64 KiB pages a guest memory may have
  */
-public record MemoryBudget(long heapBytes, int guestPages) {
+public record MemoryBudget(long heapBytes, long youngBytes, int guestPages) {
   static final long NON_HEAP_MIB = 48;
   static final long SMALL_LIMIT_MIB = 96;
   static final long RUNTIME_MIB = 16;
   private static final long MIB = 1L << 20;
-  private static final long MIN_HEAP = 8 * MIB;
+  private static final long MIN_HEAP = 16 * MIB;
   private static final long PAGE = 65536;
 
   /**
@@ -34,13 +39,14 @@ public record MemoryBudget(long heapBytes, int guestPages) {
     long l = limit.getAsLong();
     long heap = l <= SMALL_LIMIT_MIB * MIB ? l / 2 : l - NON_HEAP_MIB * MIB;
     heap = Math.max(MIN_HEAP, heap / MIB * MIB);
-    long guest = Math.max(heap - RUNTIME_MIB * MIB, heap / 2);
+    long young = Math.max(2 * MIB, heap / 8 / MIB * MIB);
+    long guest = ((heap - young) / 2) - RUNTIME_MIB * MIB;
     long pages = Math.max(1, Math.min(maxPages, guest / PAGE));
-    return Optional.of(new MemoryBudget(heap, (int) pages));
+    return Optional.of(new MemoryBudget(heap, young, (int) pages));
   }
 
-  /** The {@code -Xmx} option for the heap, in MiB. */
-  public String xmx() {
-    return "-Xmx" + heapBytes / MIB + "m";
+  /** The JVM options for this budget: {@code -Xmx} and {@code -Xmn}, in MiB. */
+  public List<String> jvmOptions() {
+    return List.of("-Xmx" + heapBytes / MIB + "m", "-Xmn" + youngBytes / MIB + "m");
   }
 }

@@ -65,6 +65,29 @@ class CgroupsTest {
   }
 
   @Test
+  void aNewV1CpusetGetsItsParentsCpusAndOneFailingHierarchyDoesNotStopTheOthers(@TempDir Path mount)
+      throws Exception {
+    Path cpuset = Files.createDirectories(mount.resolve("cpuset"));
+    Files.writeString(cpuset.resolve("cgroup.procs"), "");
+    Files.writeString(cpuset.resolve("cpuset.cpus"), "0-1\n");
+    Files.writeString(cpuset.resolve("cpuset.mems"), "0\n");
+    // What the kernel gives a new cpuset folder: empty files (made here by hand).
+    Files.createDirectories(cpuset.resolve("k"));
+    Files.writeString(cpuset.resolve("k/cpuset.cpus"), "");
+    Files.writeString(cpuset.resolve("k/cpuset.mems"), "");
+    Path blocked = Files.createDirectories(mount.resolve("blkio"));
+    Files.writeString(blocked.resolve("cgroup.procs"), "");
+    Files.writeString(blocked.resolve("k"), "a file where the folder should go");
+    Path pids = Files.createDirectories(mount.resolve("pids"));
+    Files.writeString(pids.resolve("cgroup.procs"), "");
+    Cgroups.at(mount).join("/k/c", 9, OptionalLong.empty(), log);
+    assertEquals("0-1", Files.readString(cpuset.resolve("k/cpuset.cpus")));
+    assertEquals("0", Files.readString(cpuset.resolve("k/cpuset.mems")));
+    assertEquals("9", Files.readString(pids.resolve("k/c/cgroup.procs")));
+    assertTrue(logged.toString().contains(blocked.resolve("k/c").toString()), logged.toString());
+  }
+
+  @Test
   void withoutCgroupsTheContainerStillRunsAndTheLogSaysSo(@TempDir Path mount) {
     List<String> created =
         Cgroups.at(mount.resolve("absent")).join("/a", 1, OptionalLong.empty(), log);

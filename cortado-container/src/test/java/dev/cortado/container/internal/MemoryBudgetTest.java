@@ -3,6 +3,7 @@ package dev.cortado.container.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -15,30 +16,33 @@ class MemoryBudgetTest {
   }
 
   @Test
-  void aLargeLimitKeepsRoomOutsideTheHeapAndForTheRuntime() {
+  void aLargeLimitKeepsRoomOutsideTheHeapAndForAGrowingMemorysTwoArrays() {
     MemoryBudget b = MemoryBudget.of(OptionalLong.of(512 * MIB), 65536).orElseThrow();
-    assertEquals((512 - MemoryBudget.NON_HEAP_MIB) * MIB, b.heapBytes());
-    assertEquals((512 - MemoryBudget.NON_HEAP_MIB - MemoryBudget.RUNTIME_MIB) * 16, b.guestPages());
-    assertEquals("-Xmx464m", b.xmx());
+    assertEquals(464 * MIB, b.heapBytes());
+    assertEquals(58 * MIB, b.youngBytes());
+    // (464 - 58) / 2 - 16 = 187 MiB, in 64 KiB pages
+    assertEquals(187 * 16, b.guestPages());
+    assertEquals(List.of("-Xmx464m", "-Xmn58m"), b.jvmOptions());
   }
 
   @Test
-  void aSmallLimitGivesHalfToTheHeapAndHalfOfThatToTheGuest() {
+  void aSmallLimitGivesHalfToTheHeap() {
     MemoryBudget b = MemoryBudget.of(OptionalLong.of(64 * MIB), 65536).orElseThrow();
     assertEquals(32 * MIB, b.heapBytes());
-    assertEquals(16 * 16, b.guestPages());
+    assertEquals(4 * MIB, b.youngBytes());
+    assertEquals(((32 - 4) / 2 - 16) * 16, b.guestPages());
   }
 
   @Test
   void theGuestNeverExceedsTheStoresMaximum() {
-    MemoryBudget b = MemoryBudget.of(OptionalLong.of(64L << 30), 1000).orElseThrow();
-    assertEquals(1000, b.guestPages());
+    assertEquals(
+        1000, MemoryBudget.of(OptionalLong.of(64L << 30), 1000).orElseThrow().guestPages());
   }
 
   @Test
-  void aTinyLimitStillGivesAWorkableHeap() {
+  void aTinyLimitStillGivesAWorkableHeapAndAPage() {
     MemoryBudget b = MemoryBudget.of(OptionalLong.of(4 * MIB), 65536).orElseThrow();
-    assertEquals(8 * MIB, b.heapBytes());
-    assertTrue(b.guestPages() >= 1);
+    assertEquals(16 * MIB, b.heapBytes());
+    assertEquals(1, b.guestPages());
   }
 }
