@@ -92,11 +92,17 @@ class ContainerdIT extends WithContainerd {
   }
 
   @Test
-  void sigtermStopsTheGuestWith143AndPsShowsItsProcess() throws Exception {
+  void psPauseResumeAndSigtermWhichStopsTheGuestWith143() throws Exception {
     Process run = startSpinning("term");
     Containerd.Result ps = containerd.ctr("task", "ps", "term");
     assertEquals(0, ps.status(), ps.all());
     assertTrue(ps.out().lines().skip(1).anyMatch(l -> l.strip().matches("\\d+\\s+.*")), ps.out());
+    Containerd.Result pause = containerd.ctr("task", "pause", "term");
+    assertEquals(0, pause.status(), pause.all());
+    assertTrue(containerd.ctr("task", "ls").out().contains("PAUSED"), "ctr task ls");
+    Containerd.Result resume = containerd.ctr("task", "resume", "term");
+    assertEquals(0, resume.status(), resume.all());
+    assertTrue(containerd.ctr("task", "ls").out().contains("RUNNING"), "ctr task ls");
     Containerd.Result kill = containerd.ctr("task", "kill", "term");
     assertEquals(0, kill.status(), kill.all());
     Containerd.Result r = containerd.await(run);

@@ -39,6 +39,8 @@ public record ContainerState(
     CREATED,
     /** Running the guest. */
     RUNNING,
+    /** Paused: its process is stopped (SIGSTOP) until {@code resume}. */
+    PAUSED,
     /** The init process has exited. */
     STOPPED;
 
@@ -78,7 +80,11 @@ public record ContainerState(
     if (!ProcessStatus.alive(pid, pidStartTicks)) {
       return Status.STOPPED;
     }
-    return Files.exists(dir.execFifo()) ? Status.CREATED : Status.RUNNING;
+    if (Files.exists(dir.execFifo())) {
+      return Status.CREATED;
+    }
+    boolean stopped = ProcessStatus.of(pid).map(s -> s.state() == 'T').orElse(false);
+    return stopped ? Status.PAUSED : Status.RUNNING;
   }
 
   /**

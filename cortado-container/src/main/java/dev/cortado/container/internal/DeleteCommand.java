@@ -31,8 +31,10 @@ final class DeleteCommand implements Callable<Integer> {
     ContainerDir dir = context.container(id);
     ContainerState state = ContainerState.load(dir);
     ContainerState.Status status = state.status(dir);
-    if (status == ContainerState.Status.RUNNING && !force) {
-      throw new RuncException("cannot delete container " + id + " that is not stopped: running");
+    if ((status == ContainerState.Status.RUNNING || status == ContainerState.Status.PAUSED)
+        && !force) {
+      throw new RuncException(
+          "cannot delete container " + id + " that is not stopped: " + status.text());
     }
     if (status != ContainerState.Status.STOPPED) {
       KillCommand.send(state.pid(), Signals.KILL);

@@ -114,6 +114,8 @@ public final class Dispatcher {
       case "kill" -> new KillCommand(context);
       case "delete" -> new DeleteCommand(context);
       case "ps" -> new PsCommand(context);
+      case "pause" -> new PauseCommand(context, false);
+      case "resume" -> new PauseCommand(context, true);
       default -> throw new RuncException(Refusals.reason(name, id));
     };
   }

@@ -12,8 +12,6 @@ final class Refusals {
           subject
               + "a Wasm container runs one program, its module's _start; there is nothing to exec"
               + " beside it (no shell, no processes)";
-      case "pause", "resume" ->
-          subject + "Wasm containers cannot be paused (cortado-runc has no freezer for them)";
       case "update" ->
           subject
               + "Wasm containers' resources are fixed at create: the JVM's heap and the guest's"

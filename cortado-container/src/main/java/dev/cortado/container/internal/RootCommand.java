@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "An OCI runtime with runc's command line: Wasm containers run on Cortado, any other",
       "container is handed to runc.",
-      "Commands: create, start, state, kill, delete, ps, features; exec, pause, resume,"
-          + " update, checkpoint and restore are refused for Wasm containers."
+      "Commands: create, start, state, kill, delete, ps, pause, resume, features; exec,"
+          + " update, checkpoint, restore and events are refused for Wasm containers."
     })
 public final class RootCommand {
   /** The default of {@code --root}: runc's. */

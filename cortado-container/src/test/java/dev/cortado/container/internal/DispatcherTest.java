@@ -194,8 +194,10 @@ class DispatcherTest {
     container("w", false);
     for (String[] command :
         new String[][] {
-          {"exec", "--process", "/p.json", "w"}, {"pause", "w"}, {"resume", "w"},
-          {"update", "--memory", "1000", "w"}, {"checkpoint", "w"}, {"events", "w"}
+          {"exec", "--process", "/p.json", "w"},
+          {"update", "--memory", "1000", "w"},
+          {"checkpoint", "w"},
+          {"events", "w"}
         }) {
       Files.deleteIfExists(log);
       assertEquals(1, shim(command), command[0]);
@@ -217,6 +219,47 @@ class DispatcherTest {
             new PrintStream(err),
             env));
     assertTrue(err.toString().contains("json or text"), err.toString());
+  }
+
+  @Test
+  void pauseStopsTheProcessAndResumeLetsItGoOn() throws Exception {
+    Process sleeper = new ProcessBuilder("sleep", "60").start();
+    try {
+      ContainerDir c = ContainerDir.of(root, "p");
+      Files.createDirectories(c.path());
+      long pid = sleeper.pid();
+      new ContainerState(
+              "p",
+              "/b",
+              "/b/rootfs",
+              pid,
+              ProcessStatus.of(pid).orElseThrow().startTicks(),
+              "2026-12-04T07:00:00Z",
+              Map.of(),
+              List.of())
+          .save(c);
+      assertEquals(1, shim("resume", "p"));
+      assertEquals("container not paused", loggedError());
+      assertEquals(0, shim("pause", "p"));
+      assertEquals("paused", awaitStatus("p", "paused"));
+      assertEquals(1, shim("delete", "p"));
+      assertEquals(0, shim("resume", "p"));
+      assertEquals("running", awaitStatus("p", "running"));
+    } finally {
+      sleeper.destroyForcibly();
+    }
+  }
+
+  /** Polls {@code state} until it reports {@code status} (signals arrive asynchronously). */
+  private String awaitStatus(String id, String status) throws Exception {
+    String seen = "";
+    for (int i = 0; i < 200 && !seen.equals(status); i++) {
+      out.reset();
+      assertEquals(0, shim("state", id));
+      seen = Json.MAPPER.readTree(out()).get("status").asText();
+      Thread.sleep(10);
+    }
+    return seen;
   }
 
   @Test
