@@ -45,7 +45,7 @@ final class InitLauncher {
             "-XX:MaxJavaStackTraceDepth=1000000"));
     budget.ifPresent(b -> c.addAll(b.jvmOptions()));
     c.add("-cp");
-    c.add(System.getProperty("java.class.path"));
+    c.add(absoluteClassPath(System.getProperty("java.class.path")));
     c.add(InitProcess.class.getName());
     c.add(dir.path().toString());
     return c;
@@ -61,6 +61,17 @@ final class InitLauncher {
     } catch (IOException e) {
       throw new RuncException("cannot start the container's process: " + e.getMessage());
     }
+  }
+
+  /** The class path with every entry absolute: the init process runs in the state folder. */
+  static String absoluteClassPath(String classPath) {
+    List<String> entries = new ArrayList<>();
+    for (String e : classPath.split(java.io.File.pathSeparator)) {
+      if (!e.isEmpty()) {
+        entries.add(Path.of(e).toAbsolutePath().normalize().toString());
+      }
+    }
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   private static String javaFromHome() {

@@ -50,8 +50,7 @@ public final class Training {
          "cwd":"/","terminal":false},"root":{"path":"rootfs","readonly":true},
          "mounts":[{"destination":"/proc","type":"proc","source":"proc"},
           {"destination":"/data","type":"bind","source":"%s","options":["rbind","rw"]}],
-         "annotations":{"a":"b"},"linux":{"resources":{"memory":{"limit":268435456}},
-         "cgroupsPath":"/default/training"}}
+         "annotations":{"a":"b"},"linux":{"resources":{"memory":{"limit":268435456}}}}
         """
             .formatted(data);
     Files.writeString(bundle.resolve("config.json"), config);
@@ -101,5 +100,21 @@ public final class Training {
     Signals.parse("SIGKILL");
     InitProcess.rehearse(dir, sink);
     dir.remove();
+    // A whole create (an init process that loads the module and waits), then its forced delete.
+    String[] create = {
+      "create",
+      "--bundle",
+      bundle.toString(),
+      "--pid-file",
+      work.resolve("pid").toString(),
+      "created"
+    };
+    String[] delete = {"delete", "--force", "created"};
+    for (String[] command : new String[][] {create, delete}) {
+      String[] line = new String[common.length + command.length];
+      System.arraycopy(common, 0, line, 0, common.length);
+      System.arraycopy(command, 0, line, common.length, command.length);
+      Dispatcher.run(line, sink, sink, env);
+    }
   }
 }
