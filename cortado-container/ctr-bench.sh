@@ -15,7 +15,7 @@ cleanup() {
   # The shims this containerd started (daemons of their own), by pid: those naming our socket.
   local p
   for p in /proc/[0-9]*; do
-    if tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -q -- "-address $sock "; then
+    if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -q -- "-address $sock "; then
       kill "${p#/proc/}" 2>/dev/null || true
     fi
   done
