@@ -40,6 +40,9 @@ final class KillCommand implements Callable<Integer> {
     ContainerDir dir = context.container(id);
     ContainerState state = ContainerState.load(dir);
     if (state.status(dir) == ContainerState.Status.STOPPED) {
+      if (all) {
+        return 0; // runc too: signalling every process of an ended container signals none
+      }
       throw new RuncException("container not running");
     }
     send(state.pid(), number);

@@ -40,7 +40,8 @@ public record MemoryBudget(long heapBytes, long youngBytes, int guestPages) {
     long heap = l <= SMALL_LIMIT_MIB * MIB ? l / 2 : l - NON_HEAP_MIB * MIB;
     heap = Math.max(MIN_HEAP, heap / MIB * MIB);
     long young = Math.max(2 * MIB, heap / 8 / MIB * MIB);
-    long guest = ((heap - young) / 2) - RUNTIME_MIB * MIB;
+    long old = heap - young;
+    long guest = (old - Math.min(RUNTIME_MIB * MIB, old / 4)) / 2;
     long pages = Math.max(1, Math.min(maxPages, guest / PAGE));
     return Optional.of(new MemoryBudget(heap, young, (int) pages));
   }

@@ -149,10 +149,11 @@ class DispatcherTest {
   }
 
   @Test
-  void killOfAStoppedContainerFails() throws Exception {
+  void killOfAStoppedContainerFailsUnlessForAll() throws Exception {
     stopped("k");
     assertEquals(1, shim("kill", "k", "SIGTERM"));
     assertEquals("container not running", loggedError());
+    assertEquals(0, shim("kill", "--all", "k", "KILL"), "as runc: no process left to signal");
   }
 
   @Test

@@ -20,8 +20,8 @@ class MemoryBudgetTest {
     MemoryBudget b = MemoryBudget.of(OptionalLong.of(512 * MIB), 65536).orElseThrow();
     assertEquals(464 * MIB, b.heapBytes());
     assertEquals(58 * MIB, b.youngBytes());
-    // (464 - 58) / 2 - 16 = 187 MiB, in 64 KiB pages
-    assertEquals(187 * 16, b.guestPages());
+    // (464 - 58 - 16) / 2 = 195 MiB, in 64 KiB pages
+    assertEquals(195 * 16, b.guestPages());
     assertEquals(List.of("-Xmx464m", "-Xmn58m"), b.jvmOptions());
   }
 
@@ -30,7 +30,8 @@ class MemoryBudgetTest {
     MemoryBudget b = MemoryBudget.of(OptionalLong.of(64 * MIB), 65536).orElseThrow();
     assertEquals(32 * MIB, b.heapBytes());
     assertEquals(4 * MIB, b.youngBytes());
-    assertEquals(((32 - 4) / 2 - 16) * 16, b.guestPages());
+    // a quarter of the 28 MiB old generation for the runtime: (28 - 7) / 2 = 10.5 MiB
+    assertEquals(168, b.guestPages());
   }
 
   @Test
@@ -40,9 +41,10 @@ class MemoryBudgetTest {
   }
 
   @Test
-  void aTinyLimitStillGivesAWorkableHeapAndAPage() {
+  void aTinyLimitStillGivesAWorkableHeap() {
     MemoryBudget b = MemoryBudget.of(OptionalLong.of(4 * MIB), 65536).orElseThrow();
     assertEquals(16 * MIB, b.heapBytes());
-    assertEquals(1, b.guestPages());
+    // old generation 14 MiB, a quarter for the runtime: (14 - 3.5) / 2 = 5.25 MiB
+    assertEquals(84, b.guestPages());
   }
 }
