@@ -70,6 +70,11 @@ public final class ContainerDir {
     return path().resolve("exec.fifo");
   }
 
+  /** Where the init process writes its pid first thing (it is started through a fork). */
+  public Path initPid() {
+    return path().resolve("init.pid");
+  }
+
   /** Where the init process says it is ready ({@code ready}) or why it cannot run. */
   public Path initStatus() {
     return path().resolve("init.status");

@@ -99,17 +99,17 @@ final class CreateCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new RuncException("cannot make the state folder " + dir.path() + ": " + e.getMessage());
     }
-    Process init = null;
+    long pid = -1;
     List<String> cgroups = List.of();
     try {
       LaunchPlan.of(config, module, budget, context.log()).write(dir.launchPlan());
       ExecFifo.make(dir.execFifo());
-      init = InitLauncher.start(dir, budget);
-      long pid = init.pid();
+      Process started = InitLauncher.start(dir, budget);
+      pid = InitLauncher.forks() ? awaitPid(dir, started) : started.pid();
       cgroups =
           Cgroups.at(Path.of("/sys/fs/cgroup"))
               .join(config.cgroupsPath(), pid, config.memoryLimit(), context.log());
-      awaitReady(dir, init);
+      awaitReady(dir, pid);
       long startTicks =
           ProcessStatus.of(pid)
               .map(ProcessStatus::startTicks)
@@ -128,13 +128,8 @@ final class CreateCommand implements Callable<Integer> {
         writePidFile(pid);
       }
     } catch (RuntimeException e) {
-      if (init != null) {
-        init.destroyForcibly();
-        try {
-          init.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-        }
+      if (pid > 0) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
       }
       Cgroups.remove(cgroups, context.log());
       dir.remove();
@@ -142,8 +137,38 @@ final class CreateCommand implements Callable<Integer> {
     }
   }
 
-  /** Waits for the init process to say it is ready, or why it cannot run. */
-  private static void awaitReady(ContainerDir dir, Process init) {
+  /**
+   * Waits for the forked init process to write its pid; fails if {@code setsid} failed or the
+   * process never starts.
+   */
+  private static long awaitPid(ContainerDir dir, Process setsid) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    try {
+      while (true) {
+        if (Files.exists(dir.initPid())) {
+          return Long.parseLong(Files.readString(dir.initPid()).strip());
+        }
+        if (!setsid.isAlive() && setsid.exitValue() != 0) {
+          throw new RuncException(
+              "cannot start the container's process (setsid exited with "
+                  + setsid.exitValue()
+                  + ")");
+        }
+        if (System.nanoTime() > deadline) {
+          throw new RuncException("the container's process did not start");
+        }
+        Thread.sleep(2);
+      }
+    } catch (IOException | NumberFormatException e) {
+      throw new RuncException("cannot read " + dir.initPid() + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuncException("interrupted while the container started");
+    }
+  }
+
+  /** Waits for the init process {@code pid} to say it is ready, or why it cannot run. */
+  private static void awaitReady(ContainerDir dir, long pid) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
     try {
       while (true) {
@@ -154,17 +179,16 @@ final class CreateCommand implements Callable<Integer> {
           }
           throw new RuncException(status.replaceFirst("^error: ", ""));
         }
-        if (init.waitFor(5, TimeUnit.MILLISECONDS)) {
-          if (Files.exists(dir.initStatus())) {
-            continue;
-          }
-          throw new RuncException(
-              "the container's process exited with status " + init.exitValue() + " while loading");
+        boolean running =
+            ProcessStatus.of(pid).map(s -> s.state() != 'Z' && s.state() != 'X').orElse(false);
+        if (!running && !Files.exists(dir.initStatus())) {
+          throw new RuncException("the container's process exited while loading");
         }
         if (System.nanoTime() > deadline) {
           throw new RuncException(
               "the container's process was not ready after " + READY_TIMEOUT_SECONDS + " s");
         }
+        Thread.sleep(5);
       }
     } catch (IOException e) {
       throw new RuncException("cannot read " + dir.initStatus() + ": " + e.getMessage());

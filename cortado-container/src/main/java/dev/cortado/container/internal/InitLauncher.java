@@ -20,14 +20,16 @@ final class InitLauncher {
   /** The system property naming the class-data-sharing archive to use, if any. */
   static final String CDS_PROPERTY = "cortado.runc.cds";
 
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
   private InitLauncher() {}
 
   /** Returns the command that starts the init process of the container in {@code dir}. */
   static List<String> command(ContainerDir dir, Optional<MemoryBudget> budget) {
     List<String> c = new ArrayList<>();
-    Path setsid = Path.of("/usr/bin/setsid");
-    if (Files.isExecutable(setsid)) {
-      c.add(setsid.toString());
+    if (Files.isExecutable(SETSID)) {
+      c.add(SETSID.toString());
+      c.add("-f");
     }
     c.add(ProcessHandle.current().info().command().orElse(javaFromHome()));
     String cds = System.getProperty(CDS_PROPERTY, "");
@@ -51,7 +53,10 @@ final class InitLauncher {
     return c;
   }
 
-  /** Starts the init process of the container in {@code dir}. */
+  /**
+   * Starts the init process of the container in {@code dir}; returns the process started: {@code
+   * setsid}, which has forked the init process and ends, or the init process itself.
+   */
   static Process start(ContainerDir dir, Optional<MemoryBudget> budget) {
     try {
       return new ProcessBuilder(command(dir, budget))
@@ -61,6 +66,11 @@ final class InitLauncher {
     } catch (IOException e) {
       throw new RuncException("cannot start the container's process: " + e.getMessage());
     }
+  }
+
+  /** Whether {@link #start} forks the init process (else the process it returns is the init). */
+  static boolean forks() {
+    return Files.isExecutable(SETSID);
   }
 
   /** The class path with every entry absolute: the init process runs in the state folder. */

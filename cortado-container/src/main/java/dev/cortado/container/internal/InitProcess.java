@@ -54,6 +54,7 @@ public final class InitProcess {
   public static void main(String[] args) {
     Path path = Path.of(args[0]);
     ContainerDir dir = ContainerDir.of(path.getParent(), path.getFileName().toString());
+    writeAtomically(dir.initPid(), Long.toString(ProcessHandle.current().pid()), System.err);
     int[] status = {1};
     Thread guest =
         new Thread(
@@ -153,10 +154,13 @@ public final class InitProcess {
 
   /** Tells {@code create} the outcome of preparing, atomically (it polls for the file). */
   private void report(String status) {
-    Path target = dir.initStatus();
+    writeAtomically(dir.initStatus(), status, err);
+  }
+
+  private static void writeAtomically(Path target, String text, PrintStream err) {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     try {
-      Files.writeString(tmp, status);
+      Files.writeString(tmp, text);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       err.println("cortado-runc: cannot report to create: " + e.getMessage());
