@@ -10,6 +10,9 @@ runtime=$here/bin/cortado-runc
 jar=$here/cortado-container/target/cortado-container.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 dir=$(mktemp -d /tmp/ctdbench.XXXXXX)
+# containerd 1.6 keeps shim sockets and fifos in /run/containerd whatever its state folder.
+run_existed=no
+[ -e /run/containerd ] && run_existed=yes
 sock=$dir/c.sock
 cleanup() {
   # The shims this containerd started (daemons of their own), by pid: those naming our socket.
@@ -24,6 +27,9 @@ cleanup() {
     wait "$ctd" 2>/dev/null || true
   fi
   rm -rf "$dir"
+  if [ "$run_existed" = no ]; then
+    rmdir /run/containerd/s /run/containerd/fifo /run/containerd 2>/dev/null || true
+  fi
 }
 trap cleanup EXIT
 cat >"$dir/config.toml" <<TOML
