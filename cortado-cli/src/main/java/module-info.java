@@ -8,6 +8,7 @@ module dev.cortado.cli {
   requires dev.cortado.wast;
   requires dev.cortado.oci;
   requires dev.cortado.server;
+  requires dev.cortado.container;
   requires info.picocli;
 
   // picocli reads the command classes' annotations and sets their fields reflectively.

@@ -40,6 +40,7 @@ public final class Main implements Runnable {
     COMMANDS.put("login", LoginCommand::new);
     COMMANDS.put("logout", LogoutCommand::new);
     COMMANDS.put("images", ImagesCommand::new);
+    COMMANDS.put("image", ImageCommand::new);
   }
 
   /** Runs the command line and exits with its status. */

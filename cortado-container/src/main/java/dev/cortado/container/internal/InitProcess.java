@@ -1,0 +1,176 @@
+package dev.cortado.container.internal;
+
+import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.ExecutionInterruptedException;
+import dev.cortado.runtime.Func;
+import dev.cortado.runtime.Instance;
+import dev.cortado.runtime.Linker;
+import dev.cortado.runtime.Module;
+import dev.cortado.runtime.Store;
+import dev.cortado.runtime.StoreConfig;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.UncaughtException;
+import dev.cortado.runtime.UnlinkableException;
+import dev.cortado.wasi.Preopen;
+import dev.cortado.wasi.WasiConfig;
+import dev.cortado.wasi.WasiExitException;
+import dev.cortado.wasi.WasiPreview1;
+import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.WasmException;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The init process of a Wasm container: a JVM of its own, started by {@code create}, whose pid the
+ * shim watches. It loads and compiles the module, says it is ready, waits on the exec fifo until
+ * {@code start} opens it, then runs the guest's {@code _start} and exits with the guest's status:
+ * its exit code (1 for one outside 0..255), {@value #TRAP_STATUS} for a trap (the trap on standard
+ * error), {@value #TERMINATED_STATUS} when SIGTERM stopped it, 1 when it cannot be linked.
+ */
+public final class InitProcess {
+  /** The status of a guest that trapped (128 + SIGABRT, as {@code cortado run} and wasmtime). */
+  public static final int TRAP_STATUS = 134;
+
+  /** The status of a guest stopped by SIGTERM (128 + 15, what the JVM exits with then too). */
+  public static final int TERMINATED_STATUS = 143;
+
+  /** The stack of the thread running the guest: room for the store's call depth, compiled. */
+  private static final long GUEST_STACK = 512L << 20;
+
+  private final ContainerDir dir;
+  private final PrintStream err;
+
+  private InitProcess(ContainerDir dir, PrintStream err) {
+    this.dir = dir;
+    this.err = err;
+  }
+
+  /** Runs the container in folder {@code args[0]} and exits with the guest's status. */
+  public static void main(String[] args) {
+    Path path = Path.of(args[0]);
+    ContainerDir dir = ContainerDir.of(path.getParent(), path.getFileName().toString());
+    writeAtomically(dir.initPid(), Long.toString(ProcessHandle.current().pid()), System.err);
+    int[] status = {1};
+    Thread guest =
+        new Thread(
+            null, () -> status[0] = new InitProcess(dir, System.err).run(), "main", GUEST_STACK);
+    guest.start();
+    try {
+      guest.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.exit(status[0]);
+  }
+
+  private record Prepared(Module module, Store store, WasiPreview1 wasi, String name) {}
+
+  private int run() {
+    Prepared p;
+    try {
+      p = prepare();
+    } catch (IOException | WasmException | RuncException | IllegalArgumentException e) {
+      report("error: " + e.getMessage());
+      return 1;
+    }
+    report("ready");
+    try {
+      awaitStart();
+    } catch (IOException e) {
+      err.println("cortado-runc: the container was removed before it started");
+      return 1;
+    }
+    // SIGTERM makes the JVM exit with 143 after its shutdown hooks: stop the guest cleanly first.
+    Runtime.getRuntime().addShutdownHook(new Thread(p.store()::interrupt));
+    return execute(p);
+  }
+
+  /**
+   * Loads and runs the container in {@code dir} at once, without waiting for {@code start}: what
+   * the launcher's class-data-sharing training runs, so the archive holds an init process's
+   * classes. Returns the guest's status.
+   */
+  static int rehearse(ContainerDir dir, PrintStream err) throws IOException {
+    InitProcess init = new InitProcess(dir, err);
+    return init.execute(init.prepare());
+  }
+
+  private Prepared prepare() throws IOException {
+    LaunchPlan plan = LaunchPlan.read(dir.launchPlan());
+    Engine engine = Engine.create();
+    Path file = Path.of(plan.module());
+    Module module = Module.compile(engine, Bytes.read(file));
+    StoreConfig storeConfig = StoreConfig.defaults();
+    if (plan.maxMemoryPages() > 0) {
+      storeConfig =
+          storeConfig.withMaxMemoryPages(
+              Math.min(plan.maxMemoryPages(), storeConfig.maxMemoryPages()));
+    }
+    WasiConfig wasi =
+        WasiConfig.defaults().withInheritedStdio().withArgs(plan.args()).withEnv(plan.env());
+    for (LaunchPlan.Dir d : plan.preopens()) {
+      wasi = wasi.withPreopen(new Preopen(Path.of(d.host()), d.guest(), d.readOnly()));
+    }
+    return new Prepared(
+        module, Store.create(engine, storeConfig), WasiPreview1.create(wasi), plan.args().get(0));
+  }
+
+  private int execute(Prepared p) {
+    try (WasiPreview1 wasi = p.wasi()) {
+      Linker linker = Linker.create();
+      wasi.addTo(linker);
+      Instance instance = linker.instantiate(p.store(), p.module());
+      Func start =
+          instance
+              .func("_start")
+              .orElseThrow(
+                  () ->
+                      new RuncException(
+                          p.name() + ": the module exports no _start function to run"));
+      start.call();
+      return 0;
+    } catch (WasiExitException e) {
+      return e.exitCode() >= 0 && e.exitCode() <= 255 ? e.exitCode() : 1;
+    } catch (Trap t) {
+      err.println("cortado-runc: " + p.name() + ": " + t.describe());
+      return TRAP_STATUS;
+    } catch (UncaughtException e) {
+      err.println("cortado-runc: " + p.name() + ": " + e.getMessage());
+      return TRAP_STATUS;
+    } catch (ExecutionInterruptedException e) {
+      return TERMINATED_STATUS;
+    } catch (UnlinkableException | RuncException e) {
+      err.println("cortado-runc: " + p.name() + ": " + e.getMessage());
+      return 1;
+    } finally {
+      err.flush();
+    }
+  }
+
+  /** Tells {@code create} the outcome of preparing, atomically (it polls for the file). */
+  private void report(String status) {
+    writeAtomically(dir.initStatus(), status, err);
+  }
+
+  private static void writeAtomically(Path target, String text, PrintStream err) {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      Files.writeString(tmp, text);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      err.println("cortado-runc: cannot report to create: " + e.getMessage());
+    }
+  }
+
+  /** Opens the exec fifo for writing: blocks until {@code start} opens it for reading. */
+  private void awaitStart() throws IOException {
+    try (OutputStream out = new FileOutputStream(dir.execFifo().toFile())) {
+      out.write('0');
+    }
+  }
+}
