@@ -383,6 +383,8 @@ public final class WastRunner {
                     && a.top() == HeapType.Abstract.ANY
                 ? new WasmValue.AnyRef(Optional.of(new ExternToken(x.payload())))
                 : WasmValue.externRef(new ExternToken(x.payload()));
+        case WastValue.RefExn x ->
+            throw new IllegalArgumentException("scripts cannot pass exception references");
         case WastValue.RefObject x ->
             throw new IllegalArgumentException("scripts cannot pass WebAssembly objects");
         case WastValue.RefFunc x ->
@@ -414,12 +416,10 @@ public final class WastRunner {
                   new WastValue.RefExtern(
                       x.value().get() instanceof ExternToken t ? t.payload() : -1);
             };
-        case WasmValue.ExnRef x -> {
-          if (x.exception().isPresent()) {
-            throw new IllegalArgumentException("scripts cannot show a non-null exnref result");
-          }
-          yield new WastValue.RefNull(HeapType.Abstract.EXN);
-        }
+        case WasmValue.ExnRef x ->
+            x.exception().isPresent()
+                ? new WastValue.RefExn()
+                : new WastValue.RefNull(HeapType.Abstract.EXN);
       };
     }
   }

@@ -25,6 +25,35 @@ class WastRunnerTest {
   }
 
   @Test
+  void resultPatternsOfWasm3ReferencesMatch() {
+    String script =
+        """
+        (module
+          (tag $t)
+          (type $s (struct))
+          (func (export "exn") (result exnref)
+            (block $h (result exnref)
+              (try_table (catch_all_ref $h) (throw $t))
+              (unreachable)))
+          (func (export "struct") (result anyref) (struct.new $s))
+          (func (export "i31") (result anyref) (ref.i31 (i32.const 1)))
+          (func (export "host") (param externref) (result anyref)
+            (any.convert_extern (local.get 0))))
+        (assert_return (invoke "exn") (ref.exn))
+        (assert_return (invoke "struct") (ref.struct))
+        (assert_return (invoke "struct") (ref.eq))
+        (assert_return (invoke "i31") (ref.i31))
+        (assert_return (invoke "host" (ref.extern 3)) (ref.host 3))
+        (assert_return (invoke "host" (ref.extern 3)) (ref.any))
+        """;
+    FileResult r = run(script, "");
+    assertEquals(0, r.failed(), r.failures().toString());
+    assertEquals(7, r.passed());
+    FileResult wrong = run(script.replace("(ref.host 3))", "(ref.host 4))"), "");
+    assertEquals(1, wrong.failed());
+  }
+
+  @Test
   void aScriptThatDoesNotParseIsOneFailureWithLineAndColumn() {
     FileResult r = run(UNPARSEABLE, "");
     assertEquals(1, r.failed());

@@ -203,6 +203,14 @@ public sealed interface ExpectedResult {
     }
   }
 
+  /** {@code (ref.exn)}: any non-null exception reference (Wasm 3.0 scripts). */
+  record AnyExn() implements ExpectedResult {
+    @Override
+    public boolean matches(WastValue actual) {
+      return actual instanceof WastValue.RefExn;
+    }
+  }
+
   /** {@code (ref.null)}: a null reference of any type (Wasm 3.0 scripts). */
   record AnyNull() implements ExpectedResult {
     @Override

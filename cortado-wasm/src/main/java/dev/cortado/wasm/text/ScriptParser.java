@@ -237,7 +237,7 @@ final class ScriptParser {
             }
             yield Optional.of(new ExpectedResult.Either(alternatives));
           }
-          case "ref.extern", "ref.func", "ref.null" -> {
+          case "ref.extern", "ref.func", "ref.null", "ref.exn" -> {
             if (p.items().size() > 1) {
               yield Optional.empty();
             }
@@ -246,6 +246,7 @@ final class ScriptParser {
                 switch (kind) {
                   case "ref.extern" -> new ExpectedResult.AnyExtern();
                   case "ref.func" -> new ExpectedResult.AnyFunc();
+                  case "ref.exn" -> new ExpectedResult.AnyExn();
                   default -> new ExpectedResult.AnyNull();
                 });
           }

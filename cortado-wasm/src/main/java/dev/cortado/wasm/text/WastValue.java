@@ -85,6 +85,9 @@ public sealed interface WastValue {
     }
   }
 
+  /** A non-null exception reference, as a result: scripts match it with {@code (ref.exn)}. */
+  record RefExn() implements WastValue {}
+
   /**
    * {@code (ref.func n)}: a reference to a function.
    *
