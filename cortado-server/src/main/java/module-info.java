@@ -1,10 +1,11 @@
 /**
  * Cortado's HTTP server: Spin manifests and WAGI modules over Jetty, a fresh WebAssembly instance
- * per request. It depends on Cortado's runtime and WASI, Jetty and tomlj.
+ * per request. It depends on Cortado's runtime, WASI and component model, Jetty and tomlj.
  */
 module dev.cortado.server {
   requires transitive dev.cortado.runtime;
   requires dev.cortado.wasi;
+  requires dev.cortado.component;
   requires org.eclipse.jetty.server;
   requires org.eclipse.jetty.http2.server;
   requires org.eclipse.jetty.alpn.server;

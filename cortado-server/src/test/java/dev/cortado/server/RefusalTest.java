@@ -27,7 +27,7 @@ class RefusalTest {
         Files.write(
             dir.resolve("http.wasm"), new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 0, 2, 1, 'x'});
     String m = refusal(Manifest.forModule(component));
-    assertTrue(m.contains("WebAssembly component (binary layer 1)"), m);
+    assertTrue(m.contains("this is a WebAssembly component, not a core module"), m);
     assertTrue(m.contains("component model"), m);
   }
 

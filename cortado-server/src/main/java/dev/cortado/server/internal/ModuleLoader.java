@@ -58,18 +58,14 @@ final class ModuleLoader {
                 + component.source().sha256().get());
       }
     }
-    componentLayer(bytes)
-        .ifPresent(
-            layer -> {
-              throw new ServeException(
-                  what
-                      + ": this is a WebAssembly component (binary layer "
-                      + layer
-                      + "), not a core module. Serving components (wasi:http, Spin's executor)"
-                      + " needs the component model, which Cortado does not implement yet; serve"
-                      + " a WASI preview1 module (wasm32-wasip1) with executor = { type ="
-                      + " \"wagi\" } instead");
-            });
+    if (dev.cortado.component.Component.isComponent(Bytes.of(bytes))) {
+      throw new ServeException(
+          what
+              + ": this is a WebAssembly component, not a core module. Serving components"
+              + " (wasi:http, Spin's executor) needs the component model, which Cortado cannot run"
+              + " yet (cortado inspect shows the component's world); serve a WASI preview1 module"
+              + " (wasm32-wasip1) with executor = { type = \"wagi\" } instead");
+    }
     Module module;
     try {
       module =
@@ -138,20 +134,6 @@ final class ModuleLoader {
         return m.types().get(typeIndex).composite() instanceof FuncType f
             ? Optional.of(f)
             : Optional.empty();
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Returns the layer of a component binary: the header's version field is {@code 0x0d 0x00} and
-   * its layer {@code 0x01 0x00}, where a core module has version 1, layer 0.
-   */
-  static Optional<Integer> componentLayer(byte[] b) {
-    if (b.length >= 8 && b[0] == 0 && b[1] == 'a' && b[2] == 's' && b[3] == 'm') {
-      int layer = (b[6] & 0xff) | (b[7] & 0xff) << 8;
-      if (layer != 0) {
-        return Optional.of(layer);
       }
     }
     return Optional.empty();
