@@ -324,7 +324,7 @@ final class RunCommand implements Callable<Integer> {
     if (wasmer != null) {
       environment.putAll(wasmer.env());
     }
-    environment.putAll(environment());
+    environment.putAll(HostOptions.environment(env));
     WasiConfig c = WasiConfig.defaults().withInheritedStdio().withArgs(argv).withEnv(environment);
     if (wasmer != null) {
       for (Preopen p : wasmer.preopens()) {
@@ -332,10 +332,10 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     for (String d : dirs) {
-      c = c.withPreopen(preopen(d, false));
+      c = c.withPreopen(HostOptions.preopen(d, false));
     }
     for (String d : readOnlyDirs) {
-      c = c.withPreopen(preopen(d, true));
+      c = c.withPreopen(HostOptions.preopen(d, true));
     }
     for (String address : listen) {
       c = c.withListeningSocket(listen(address));
@@ -353,41 +353,6 @@ final class RunCommand implements Callable<Integer> {
       return repo.substring(repo.lastIndexOf('/') + 1);
     }
     return module.getFileName().toString();
-  }
-
-  private Map<String, String> environment() {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (String e : env) {
-      int eq = e.indexOf('=');
-      String name = eq < 0 ? e : e.substring(0, eq);
-      if (name.isEmpty()) {
-        throw new UserException("--env needs NAME=VALUE or NAME, not \"" + e + "\"");
-      }
-      String value = eq < 0 ? System.getenv(name) : e.substring(eq + 1);
-      if (value != null) {
-        m.put(name, value);
-      }
-    }
-    return m;
-  }
-
-  private static Preopen preopen(String spec, boolean readOnly) {
-    int sep = spec.indexOf("::");
-    String host = sep < 0 ? spec : spec.substring(0, sep);
-    String guest = sep < 0 ? spec : spec.substring(sep + 2);
-    Path path = Path.of(host);
-    if (!Files.isDirectory(path)) {
-      throw new UserException(
-          "--dir "
-              + spec
-              + ": "
-              + host
-              + (Files.exists(path) ? " is not a directory" : " does not exist"));
-    }
-    if (guest.isEmpty()) {
-      throw new UserException("--dir " + spec + ": the guest path is empty");
-    }
-    return new Preopen(path, guest, readOnly);
   }
 
   private static ServerSocketChannel listen(String address) throws IOException {

@@ -6,7 +6,6 @@ import dev.cortado.server.ServeException;
 import dev.cortado.server.ServerConfig;
 import dev.cortado.server.ServerLog;
 import dev.cortado.server.WasmServer;
-import dev.cortado.wasi.Preopen;
 import dev.cortado.wasm.MemoryType;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -222,26 +221,11 @@ final class ServeCommand implements Callable<Integer> {
       }
       c = c.withStoreConfig(StoreConfig.defaults().withMaxMemoryPages((int) pages));
     }
-    for (String e : env) {
-      int eq = e.indexOf('=');
-      String name = eq < 0 ? e : e.substring(0, eq);
-      String value = eq < 0 ? System.getenv(name) : e.substring(eq + 1);
-      if (name.isEmpty()) {
-        throw new UserException("--env needs NAME=VALUE or NAME, not \"" + e + "\"");
-      }
-      if (value != null) {
-        c = c.withEnv(name, value);
-      }
+    for (Map.Entry<String, String> e : HostOptions.environment(env).entrySet()) {
+      c = c.withEnv(e.getKey(), e.getValue());
     }
     for (String d : dirs) {
-      int sep = d.indexOf("::");
-      Path host = Path.of(sep < 0 ? d : d.substring(0, sep));
-      String guest = sep < 0 ? d : d.substring(sep + 2);
-      if (!Files.isDirectory(host) || guest.isEmpty()) {
-        throw new UserException(
-            "--dir " + d + ": " + host + " is not a directory, or GUEST is empty");
-      }
-      c = c.withPreopen(Preopen.of(host, guest));
+      c = c.withPreopen(HostOptions.preopen(d, false));
     }
     if (adminListen != null) {
       c = c.withAdminListen(address("--admin-listen", adminListen));
