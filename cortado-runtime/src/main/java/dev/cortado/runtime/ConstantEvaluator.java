@@ -114,11 +114,7 @@ final class ConstantEvaluator {
   }
 
   private static ArrayObject array(ModuleInstance inst, int typeIndex, long length) {
-    long n = length & 0xFFFF_FFFFL;
-    if (n > ArrayObject.MAX_LENGTH) {
-      throw Trap.of(TrapKind.ALLOCATION_TOO_LARGE);
-    }
-    return new ArrayObject(inst.types[typeIndex], (int) n);
+    return new ArrayObject(inst.types[typeIndex], length & 0xFFFF_FFFFL);
   }
 
   /** Pops {@code n} values. */

@@ -323,11 +323,7 @@ final class GcOps {
   }
 
   private static ArrayObject allocate(ModuleInstance inst, int typeIndex, long length) {
-    long n = u32(length);
-    if (n > ArrayObject.MAX_LENGTH) {
-      throw Trap.of(TrapKind.ALLOCATION_TOO_LARGE);
-    }
-    return new ArrayObject(inst.types[typeIndex], (int) n);
+    return new ArrayObject(inst.types[typeIndex], u32(length));
   }
 
   private static int index(ArrayObject a, long i) {

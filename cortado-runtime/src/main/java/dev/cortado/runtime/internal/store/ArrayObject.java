@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 public final class ArrayObject {
   /** The most elements an array may have: the longest Java array, halved for vectors. */
-  public static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+  private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
   /** The array's type. */
   public final RuntimeType type;
@@ -27,23 +27,23 @@ public final class ArrayObject {
   private final Object[] refs;
 
   /**
-   * Creates an array of {@code type} with {@code length} elements, all zero or null, or traps with
-   * "allocation too large" if the JVM cannot hold it.
+   * Creates an array of {@code type} with {@code length} elements (a u32 from the program), all
+   * zero or null, or traps with "allocation too large" if the JVM cannot hold it.
    */
-  public ArrayObject(RuntimeType type, int length) {
+  public ArrayObject(RuntimeType type, long length) {
     this.type = type;
     this.storage = type.element();
-    this.length = length;
-    long units = storage == Storage.V128 ? 2L * length : length;
+    long units = storage == Storage.V128 ? 2 * length : length;
     if (length < 0 || units > MAX_LENGTH) {
       throw Trap.of(TrapKind.ALLOCATION_TOO_LARGE);
     }
+    this.length = (int) length;
     try {
-      this.bytes = storage == Storage.I8 ? new byte[length] : null;
-      this.shorts = storage == Storage.I16 ? new short[length] : null;
-      this.ints = storage == Storage.I32 ? new int[length] : null;
+      this.bytes = storage == Storage.I8 ? new byte[this.length] : null;
+      this.shorts = storage == Storage.I16 ? new short[this.length] : null;
+      this.ints = storage == Storage.I32 ? new int[this.length] : null;
       this.longs = storage == Storage.I64 || storage == Storage.V128 ? new long[(int) units] : null;
-      this.refs = storage == Storage.REF ? new Object[length] : null;
+      this.refs = storage == Storage.REF ? new Object[this.length] : null;
     } catch (OutOfMemoryError e) {
       // Only this allocation failed; the program may go on after the trap.
       throw Trap.of(TrapKind.ALLOCATION_TOO_LARGE);
