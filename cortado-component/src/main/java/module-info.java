@@ -1,10 +1,12 @@
 /**
- * Cortado's component model: the binary format of WebAssembly components (the model and its
- * decoder; validation, the canonical ABI, instantiation and WASI 0.2 come next). It depends on the
- * JDK and Cortado's front end alone.
+ * Cortado's component model: the binary format of WebAssembly components, the canonical ABI,
+ * instantiation and linking of components in a store, and the WASI 0.2 host. It depends on the JDK,
+ * Cortado's front end, runtime and WASI preview1 sandbox alone.
  */
 module dev.cortado.component {
   requires transitive dev.cortado.wasm;
+  requires transitive dev.cortado.runtime;
+  requires transitive dev.cortado.wasi;
 
   exports dev.cortado.component;
 }

@@ -9,4 +9,8 @@ module dev.cortado.wasi {
   requires java.management; // thread CPU time for clock_time_get
 
   exports dev.cortado.wasi;
+  // The WASI 0.2 host shares the sandbox, descriptors and streams of preview1 (one sandbox, two
+  // ABIs).
+  exports dev.cortado.wasi.internal to
+      dev.cortado.component;
 }

@@ -21,7 +21,8 @@ public sealed interface ComponentValue
         ComponentValue.OptionV,
         ComponentValue.ResultV,
         ComponentValue.FlagsV,
-        ComponentValue.HandleV {
+        ComponentValue.HandleV,
+        ComponentValue.Resource {
 
   /**
    * A {@code bool}.
@@ -179,4 +180,21 @@ public sealed interface ComponentValue
    * @param handle the index
    */
   record HandleV(int handle) implements ComponentValue {}
+
+  /**
+   * A resource passed between components and the host ({@code own} or {@code borrow}, as the type
+   * says): its type and representation, the handle of the table it came from already resolved. A
+   * borrowed resource may only be used during the call that received it.
+   *
+   * @param type the resource type
+   * @param rep its representation: a Java object for a resource the host implements, an {@code
+   *     Integer} for one a component implements
+   */
+  record Resource(ResourceType type, Object rep) implements ComponentValue {
+    /** Checks the parts are present. */
+    public Resource {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(rep, "rep");
+    }
+  }
 }

@@ -153,10 +153,18 @@ public sealed interface Shape
    * A handle to a resource: owned, or borrowed.
    *
    * @param resource the resource's name ({@code ?} if the component did not name it)
+   * @param type the resource type, by identity
    * @param owned whether the handle owns the resource
    * @param name its name, if any
    */
-  record Handle(String resource, boolean owned, Optional<String> name) implements Shape {}
+  record Handle(String resource, ResourceType type, boolean owned, Optional<String> name)
+      implements Shape {
+    /** Checks the parts are present. */
+    public Handle {
+      Objects.requireNonNull(resource, "resource");
+      Objects.requireNonNull(type, "type");
+    }
+  }
 
   /**
    * A stream.

@@ -61,16 +61,21 @@ final class Shapes {
       case ValueDefinition.Option o -> new Shape.Option(of(o.type(), e, d), name);
       case ValueDefinition.Result r ->
           new Shape.Result(r.ok().map(x -> of(x, e, d)), r.error().map(x -> of(x, e, d)), name);
-      case ValueDefinition.Own o -> new Shape.Handle(resource(e, o.resource()), true, name);
-      case ValueDefinition.Borrow b -> new Shape.Handle(resource(e, b.resource()), false, name);
+      case ValueDefinition.Own o -> handle(e, o.resource(), true, name);
+      case ValueDefinition.Borrow b -> handle(e, b.resource(), false, name);
       case ValueDefinition.Stream s -> new Shape.Stream(s.element().map(x -> of(x, e, d)), name);
       case ValueDefinition.Future f -> new Shape.Future(f.type().map(x -> of(x, e, d)), name);
     };
   }
 
-  private static String resource(TypeSpace.Entry owner, int index) {
+  private static Shape handle(
+      TypeSpace.Entry owner, int index, boolean owned, Optional<String> name) {
     TypeSpace.Entry r = owner.part(new ValueType.Indexed(index));
-    return r == null ? "?" : r.name().orElse("?");
+    String resource = r == null ? "?" : r.name().orElse("?");
+    // An index that is no resource gets a type of its own, which no handle matches.
+    ResourceType type =
+        r == null || r.resource() == null ? ResourceType.abstractType(resource) : r.resource();
+    return new Shape.Handle(resource, type, owned, name);
   }
 
   private static Shape unresolved(String why, Optional<String> name) {

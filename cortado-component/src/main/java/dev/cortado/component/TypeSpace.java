@@ -12,14 +12,15 @@ import java.util.Optional;
 final class TypeSpace {
   /**
    * A type: its definition (none for an imported type or a fresh resource, which only a name
-   * identifies), the space its definition's indices refer to, and the name an import or export gave
-   * it.
+   * identifies), the space its definition's indices refer to, the name an import or export gave it,
+   * and for a resource its identity (null for other types).
    */
-  record Entry(Optional<DefinedType> type, TypeSpace home, Optional<String> name) {
-    static final Entry UNKNOWN = new Entry(Optional.empty(), null, Optional.empty());
+  record Entry(
+      Optional<DefinedType> type, TypeSpace home, Optional<String> name, ResourceType resource) {
+    static final Entry UNKNOWN = new Entry(Optional.empty(), null, Optional.empty(), null);
 
     Entry named(String n) {
-      return new Entry(type, home, Optional.of(n));
+      return new Entry(type, home, Optional.of(n), resource);
     }
 
     /** Returns the entry {@code t} refers to from this entry's definition, or null if primitive. */
@@ -44,14 +45,16 @@ final class TypeSpace {
     return types.size();
   }
 
-  /** Adds a type defined here. */
+  /** Adds a type defined here: a resource definition gets a fresh identity. */
   void define(DefinedType t) {
-    types.add(new Entry(Optional.of(t), this, Optional.empty()));
+    ResourceType r =
+        t instanceof DefinedType.Resource ? ResourceType.abstractType("resource") : null;
+    types.add(new Entry(Optional.of(t), this, Optional.empty(), r));
   }
 
-  /** Adds a type known only by name (a fresh resource, or an imported interface's type). */
-  void name(String name) {
-    types.add(new Entry(Optional.empty(), this, Optional.of(name)));
+  /** Adds a type known only by name: a fresh resource, of identity {@code resource}. */
+  void resource(String name, ResourceType resource) {
+    types.add(new Entry(Optional.empty(), this, Optional.of(name), resource));
   }
 
   /** Adds an existing entry under a new index. */

@@ -115,7 +115,7 @@ public record World(List<Item> imports, List<Item> exports) {
                 if (exported != null) {
                   space.add(exported);
                 } else {
-                  space.name(e.name());
+                  space.resource(e.name(), ResourceType.abstractType(e.name()));
                 }
               }
               case Alias.CoreExport c -> space.add(TypeSpace.Entry.UNKNOWN);
@@ -127,13 +127,13 @@ public record World(List<Item> imports, List<Item> exports) {
         case Definition.Instance i -> instances.add(Map.of());
         case Definition.Import i -> {
           Map<String, TypeSpace.Entry> types = new HashMap<>();
-          imports.add(item(i.name(), i.desc(), space, types));
+          imports.add(item(i.name(), i.desc(), space, types, ResourceType::abstractType));
           if (i.desc() instanceof ExternDesc.Instance) {
             instances.add(types);
           }
           if (i.desc() instanceof ExternDesc.Type t) {
             if (t.isSubResource()) {
-              space.name(i.name());
+              space.resource(i.name(), ResourceType.abstractType(i.name()));
             } else {
               space.add(space.get(t.equalTo()).named(i.name()));
             }
@@ -142,7 +142,8 @@ public record World(List<Item> imports, List<Item> exports) {
         case Definition.Export e -> {
           exports.add(
               e.desc().isPresent()
-                  ? item(e.name(), e.desc().get(), space, new HashMap<>())
+                  ? item(
+                      e.name(), e.desc().get(), space, new HashMap<>(), ResourceType::abstractType)
                   : new Item(
                       e.name(), kind(e.definition().sort()), List.of(), false, Optional.empty()));
           if (e.definition().sort() == Sort.TYPE) {
@@ -168,14 +169,22 @@ public record World(List<Item> imports, List<Item> exports) {
     };
   }
 
-  /** An import or export; an interface's exported types go into {@code types}. */
-  private static Item item(
-      String name, ExternDesc desc, TypeSpace space, Map<String, TypeSpace.Entry> types) {
+  /**
+   * An import or export; an interface's exported types go into {@code types}, its resources bound
+   * to the types {@code resources} gives for their names.
+   */
+  static Item item(
+      String name,
+      ExternDesc desc,
+      TypeSpace space,
+      Map<String, TypeSpace.Entry> types,
+      java.util.function.Function<String, ResourceType> resources) {
     return switch (desc) {
       case ExternDesc.Instance i -> {
         TypeSpace.Entry e = space.get(i.typeIndex());
         yield e.type().orElse(null) instanceof DefinedType.InstanceType it
-            ? new Item(name, Kind.INTERFACE, members(it, e, types), true, Optional.empty())
+            ? new Item(
+                name, Kind.INTERFACE, members(it, e, types, resources), true, Optional.empty())
             : new Item(name, Kind.INTERFACE, List.of(), false, Optional.empty());
       }
       case ExternDesc.Func f -> {
@@ -191,7 +200,10 @@ public record World(List<Item> imports, List<Item> exports) {
    * exports go into {@code types}, by name.
    */
   private static List<Member> members(
-      DefinedType.InstanceType it, TypeSpace.Entry e, Map<String, TypeSpace.Entry> types) {
+      DefinedType.InstanceType it,
+      TypeSpace.Entry e,
+      Map<String, TypeSpace.Entry> types,
+      java.util.function.Function<String, ResourceType> resources) {
     TypeSpace space = new TypeSpace(e.home());
     List<Member> members = new ArrayList<>();
     for (Declaration d : it.declarations()) {
@@ -208,7 +220,7 @@ public record World(List<Item> imports, List<Item> exports) {
           switch (x.desc()) {
             case ExternDesc.Type t -> {
               if (t.isSubResource()) {
-                space.name(x.name());
+                space.resource(x.name(), resources.apply(x.name()));
                 members.add(new Resource(x.name()));
               } else {
                 TypeSpace.Entry target = space.get(t.equalTo());
@@ -228,7 +240,7 @@ public record World(List<Item> imports, List<Item> exports) {
     return members;
   }
 
-  private static Optional<Function> function(String name, TypeSpace.Entry e) {
+  static Optional<Function> function(String name, TypeSpace.Entry e) {
     if (!(e.type().orElse(null) instanceof DefinedType.Func f)) {
       return Optional.empty();
     }

@@ -45,7 +45,13 @@ public enum TrapKind {
    * An array larger than the engine allows (Wasm 3.0 GC): more than {@code 2^31 - 9} elements, or
    * more bytes than one Java array holds.
    */
-  ALLOCATION_TOO_LARGE("allocation too large");
+  ALLOCATION_TOO_LARGE("allocation too large"),
+  /**
+   * A value that breaks the component model's canonical ABI at a component's boundary: an unknown
+   * or wrong handle, a bad discriminant, invalid UTF-8, a list outside memory, a misaligned
+   * pointer.
+   */
+  CANONICAL_ABI("invalid value at a component boundary");
 
   private final String message;
 

@@ -18,6 +18,31 @@ import java.util.random.RandomGenerator;
  * generator.
  */
 public final class WasiConfig {
+  static {
+    dev.cortado.wasi.internal.ConfigAccess.register(
+        new dev.cortado.wasi.internal.ConfigAccess.Opener() {
+          @Override
+          public dev.cortado.wasi.internal.ProgramInput stdin(WasiConfig c) {
+            return c.stdin.open();
+          }
+
+          @Override
+          public java.io.OutputStream stdout(WasiConfig c) {
+            return c.stdout.stream();
+          }
+
+          @Override
+          public java.io.OutputStream stderr(WasiConfig c) {
+            return c.stderr.stream();
+          }
+
+          @Override
+          public boolean stdinInherited(WasiConfig c) {
+            return c.stdin.inherited();
+          }
+        });
+  }
+
   private static final WasiConfig DEFAULTS =
       new WasiConfig(
           List.of(),

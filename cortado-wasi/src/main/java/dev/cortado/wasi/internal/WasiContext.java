@@ -36,7 +36,7 @@ public final class WasiContext {
   private volatile Store store;
 
   /** Records the store of the call about to run. */
-  void enter(Store store) {
+  public void enter(Store store) {
     this.store = store;
   }
 

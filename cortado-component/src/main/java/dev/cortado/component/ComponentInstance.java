@@ -1,0 +1,47 @@
+package dev.cortado.component;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An instantiated component: its exports, the functions of which can be called. Exported interfaces
+ * are found by name with any semver-compatible version ({@code wasi:cli/run@0.2.0} finds {@code
+ * wasi:cli/run@0.2.12}).
+ */
+public final class ComponentInstance {
+  private final Map<String, Item> exports;
+
+  ComponentInstance(Map<String, Item> exports) {
+    this.exports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exports));
+  }
+
+  /** Returns the names of the instance's exports. */
+  public Set<String> exportNames() {
+    return exports.keySet();
+  }
+
+  /** Returns exported function {@code name}. */
+  public Optional<ComponentFunction> function(String name) {
+    return exports.get(name) instanceof Item.Fn f ? Optional.of(f.function()) : Optional.empty();
+  }
+
+  /**
+   * Returns function {@code name} of exported interface {@code iface} (any version compatible with
+   * the one given, or any version if none is given).
+   */
+  public Optional<ComponentFunction> function(String iface, String name) {
+    return exports.entrySet().stream()
+        .filter(e -> matches(e.getKey(), iface))
+        .map(e -> e.getValue() instanceof Item.Inst i ? i.exports().get(name) : null)
+        .filter(Item.Fn.class::isInstance)
+        .map(i -> ((Item.Fn) i).function())
+        .findFirst();
+  }
+
+  private static boolean matches(String exported, String wanted) {
+    return wanted.indexOf('@') < 0
+        ? InterfaceNames.unversioned(exported).equals(wanted)
+        : InterfaceNames.satisfies(exported, wanted);
+  }
+}

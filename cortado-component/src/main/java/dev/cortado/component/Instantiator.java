@@ -1,0 +1,258 @@
+package dev.cortado.component;
+
+import dev.cortado.runtime.Extern;
+import dev.cortado.runtime.Func;
+import dev.cortado.runtime.Global;
+import dev.cortado.runtime.Instance;
+import dev.cortado.runtime.Linker;
+import dev.cortado.runtime.Memory;
+import dev.cortado.runtime.Module;
+import dev.cortado.runtime.Table;
+import dev.cortado.wasm.MalformedException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Instantiates a component: runs through its definitions in order, filling a {@link Frame}'s index
+ * spaces: core modules compiled and instantiated with the core instances named as their imports,
+ * aliases resolved, canonical functions made, nested components instantiated with their arguments,
+ * imports taken from the host (the outermost component) or from the instantiation's arguments (a
+ * nested one).
+ */
+final class Instantiator {
+  /** Where a component's imports come from. */
+  interface Imports {
+    /** Returns what import {@code imp} is given, its types resolved in {@code frame}. */
+    Item resolve(Definition.Import imp, Frame frame, String where);
+  }
+
+  private Instantiator() {}
+
+  /** Instantiates {@code component} into {@code frame}, whose exports are then filled. */
+  static void run(Frame frame, Component component, Imports imports) {
+    List<Definition> defs = component.definitions();
+    for (int i = 0; i < defs.size(); i++) {
+      String where = "in definition " + i + " of the component";
+      Definition d = defs.get(i);
+      switch (d) {
+        case Definition.CoreModule m -> frame.coreModules.add(compile(frame, m, where));
+        case Definition.CoreInstance ci -> frame.coreInstances.add(coreInstance(frame, ci, where));
+        case Definition.CoreTypeDef t -> {}
+        case Definition.NestedComponent n ->
+            frame.components.add(new Item.Comp(n.component(), frame));
+        case Definition.Instance inst -> frame.instances.add(instance(frame, inst, where));
+        case Definition.AliasDef a -> alias(frame, a.alias(), where);
+        case Definition.TypeDef t -> {
+          frame.types.define(t.type());
+          if (t.type() instanceof DefinedType.Resource r) {
+            Optional<Func> dtor =
+                r.destructor().map(f -> Frame.at(frame.coreFuncs, f, "core func", where));
+            frame.implement(frame.types.get(frame.types.size() - 1).resource(), dtor);
+          }
+        }
+        case Definition.Canon c -> canon(frame, c.function(), where);
+        case Definition.Start s ->
+            throw new ComponentLinkException(
+                "component start functions (the value-import proposal) are not supported", where);
+        case Definition.Import imp -> {
+          Item item = imports.resolve(imp, frame, "in import \"" + imp.name() + "\"");
+          if (item instanceof Item.Type t) {
+            frame.types.add(t.entry().named(imp.name()));
+          } else {
+            frame.add(item);
+          }
+        }
+        case Definition.Export e -> {
+          Item item = frame.item(e.definition(), where);
+          frame.exports.put(e.name(), item);
+          if (item instanceof Item.Type t) {
+            frame.types.add(t.entry().named(e.name()));
+          } else {
+            frame.add(item);
+          }
+        }
+      }
+    }
+  }
+
+  private static Module compile(Frame frame, Definition.CoreModule m, String where) {
+    try {
+      return Module.compile(frame.shared.store().engine(), m.binary());
+    } catch (MalformedException | dev.cortado.wasm.InvalidException e) {
+      throw new ComponentLinkException(
+          "its core module at byte " + m.offset() + " is not valid: " + e.getMessage(), where);
+    }
+  }
+
+  private static Map<String, Extern> coreInstance(
+      Frame frame, Definition.CoreInstance ci, String where) {
+    if (ci.module() < 0) {
+      Map<String, Extern> bundle = new LinkedHashMap<>();
+      for (Definition.CoreInlineExport x : ci.exports()) {
+        int i = x.index();
+        Extern e =
+            switch (x.sort()) {
+              case CORE_FUNC -> Frame.at(frame.coreFuncs, i, "core func", where);
+              case CORE_TABLE -> Frame.at(frame.coreTables, i, "core table", where);
+              case CORE_MEMORY -> Frame.at(frame.coreMemories, i, "core memory", where);
+              case CORE_GLOBAL -> Frame.at(frame.coreGlobals, i, "core global", where);
+              default ->
+                  throw new ComponentLinkException(
+                      "a core instance cannot export a " + x.sort().text(), where);
+            };
+        bundle.put(x.name(), e);
+      }
+      return bundle;
+    }
+    Module module = Frame.at(frame.coreModules, ci.module(), "core module", where);
+    Linker linker = Linker.create();
+    for (Definition.CoreArgument a : ci.arguments()) {
+      Frame.at(frame.coreInstances, a.instance(), "core instance", where)
+          .forEach((name, extern) -> linker.define(a.name(), name, extern));
+    }
+    Instance instance = linker.instantiate(frame.shared.store(), module);
+    return instance.exports();
+  }
+
+  private static Item.Inst instance(Frame frame, Definition.Instance inst, String where) {
+    if (inst.component() < 0) {
+      Map<String, Item> bundle = new LinkedHashMap<>();
+      for (Definition.Argument x : inst.exports()) {
+        bundle.put(x.name(), frame.item(x.definition(), where));
+      }
+      return new Item.Inst(bundle);
+    }
+    Item.Comp c = Frame.at(frame.components, inst.component(), "component", where);
+    Map<String, Item> args = new HashMap<>();
+    for (Definition.Argument a : inst.arguments()) {
+      args.put(a.name(), frame.item(a.definition(), where));
+    }
+    Frame nested = new Frame(c.enclosing(), frame.shared, new TypeSpace(c.enclosing().types));
+    run(nested, c.component(), new Arguments(args));
+    return new Item.Inst(nested.exports);
+  }
+
+  private static void alias(Frame frame, Alias alias, String where) {
+    switch (alias.target()) {
+      case Alias.CoreExport ce -> {
+        Map<String, Extern> inst =
+            Frame.at(frame.coreInstances, ce.instance(), "core instance", where);
+        Extern e = inst.get(ce.name());
+        if (e == null) {
+          throw new ComponentLinkException(
+              "core instance " + ce.instance() + " has no export \"" + ce.name() + "\"", where);
+        }
+        switch (alias.sort()) {
+          case CORE_FUNC -> frame.coreFuncs.add(coreAs(e, Func.class, ce.name(), where));
+          case CORE_TABLE -> frame.coreTables.add(coreAs(e, Table.class, ce.name(), where));
+          case CORE_MEMORY -> frame.coreMemories.add(coreAs(e, Memory.class, ce.name(), where));
+          case CORE_GLOBAL -> frame.coreGlobals.add(coreAs(e, Global.class, ce.name(), where));
+          default ->
+              throw new ComponentLinkException(
+                  "a core export cannot be aliased as a " + alias.sort().text(), where);
+        }
+      }
+      case Alias.Export x -> {
+        Item.Inst inst = Frame.at(frame.instances, x.instance(), "instance", where);
+        Item item = inst.exports().get(x.name());
+        if (item == null) {
+          throw new ComponentLinkException(
+              "instance " + x.instance() + " has no export \"" + x.name() + "\"", where);
+        }
+        if (item.sort() != alias.sort()) {
+          throw new ComponentLinkException(
+              "export \""
+                  + x.name()
+                  + "\" is a "
+                  + item.sort().text()
+                  + ", not a "
+                  + alias.sort().text(),
+              where);
+        }
+        frame.add(item);
+      }
+      case Alias.Outer o -> {
+        Frame target = frame.out(o.count(), where);
+        switch (alias.sort()) {
+          case TYPE -> frame.types.alias(o.count(), o.index());
+          case COMPONENT ->
+              frame.components.add(Frame.at(target.components, o.index(), "component", where));
+          case CORE_MODULE ->
+              frame.coreModules.add(Frame.at(target.coreModules, o.index(), "core module", where));
+          case CORE_TYPE -> {}
+          default ->
+              throw new ComponentLinkException(
+                  "an outer alias cannot refer to a " + alias.sort().text(), where);
+        }
+      }
+    }
+  }
+
+  private static <T extends Extern> T coreAs(Extern e, Class<T> kind, String name, String where) {
+    if (!kind.isInstance(e)) {
+      throw new ComponentLinkException(
+          "core export \"" + name + "\" is not a " + kind.getSimpleName().toLowerCase(), where);
+    }
+    return kind.cast(e);
+  }
+
+  private static void canon(Frame frame, CanonicalFunction f, String where) {
+    switch (f) {
+      case CanonicalFunction.Lift l -> {
+        Func core = Frame.at(frame.coreFuncs, l.coreFunc(), "core func", where);
+        TypeSpace.Entry t = frame.types.get(l.typeIndex());
+        World.Function type =
+            World.function("func " + frame.funcs.size(), t)
+                .orElseThrow(
+                    () ->
+                        new ComponentLinkException(
+                            "type " + l.typeIndex() + " of a lifted function is no function type",
+                            where));
+        frame.funcs.add(Canon.lift(frame, core, type, l.options(), where));
+      }
+      case CanonicalFunction.Lower l ->
+          frame.coreFuncs.add(
+              Canon.lower(
+                  frame, Frame.at(frame.funcs, l.func(), "func", where), l.options(), where));
+      case CanonicalFunction.ResourceNew r ->
+          frame.coreFuncs.add(Canon.resourceNew(frame, resource(frame, r.resource(), where)));
+      case CanonicalFunction.ResourceDrop r -> {
+        if (r.async()) {
+          throw new ComponentLinkException(
+              "async resource.drop (WASI 0.3) is not supported yet", where);
+        }
+        frame.coreFuncs.add(Canon.resourceDrop(frame, resource(frame, r.resource(), where)));
+      }
+      case CanonicalFunction.ResourceRep r ->
+          frame.coreFuncs.add(Canon.resourceRep(frame, resource(frame, r.resource(), where)));
+    }
+  }
+
+  private static ResourceType resource(Frame frame, int index, String where) {
+    ResourceType r = frame.types.get(index).resource();
+    if (r == null) {
+      throw new ComponentLinkException("type " + index + " is not a resource type", where);
+    }
+    return r;
+  }
+
+  /** The imports of a nested component: the arguments its instantiation names. */
+  private record Arguments(Map<String, Item> args) implements Imports {
+    @Override
+    public Item resolve(Definition.Import imp, Frame frame, String where) {
+      Item item = args.get(imp.name());
+      if (item == null) {
+        throw new ComponentLinkException("the instantiation gives no argument for it", where);
+      }
+      if (item.sort() != imp.desc().sort()) {
+        throw new ComponentLinkException(
+            "the argument is a " + item.sort().text() + ", not a " + imp.desc().sort().text(),
+            where);
+      }
+      return item;
+    }
+  }
+}

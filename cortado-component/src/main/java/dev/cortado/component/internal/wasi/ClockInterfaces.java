@@ -1,0 +1,39 @@
+package dev.cortado.component.internal.wasi;
+
+import static dev.cortado.component.internal.wasi.Cv.of;
+
+import dev.cortado.component.ComponentLinker;
+import dev.cortado.component.ComponentValue;
+
+/** {@code wasi:clocks}: the monotonic clock with its subscriptions, and the wall clock. */
+final class ClockInterfaces {
+  private ClockInterfaces() {}
+
+  static ComponentValue datetime(long nanos) {
+    return Cv.record(
+        Cv.u64(Math.floorDiv(nanos, 1_000_000_000L)), Cv.u32(Math.floorMod(nanos, 1_000_000_000L)));
+  }
+
+  static void define(ComponentLinker l, Host h) {
+    String mono = "wasi:clocks/monotonic-clock" + Host.VERSION;
+    l.defineFunction(mono, "now", args -> of(Cv.u64(h.ctx.clock().monotonicNanos())));
+    l.defineFunction(mono, "resolution", args -> of(Cv.u64(1)));
+    l.defineFunction(
+        mono,
+        "subscribe-instant",
+        args -> of(Cv.resource(h.pollable, Pollable.at(h.ctx, Cv.integer(args.get(0))))));
+    l.defineFunction(
+        mono,
+        "subscribe-duration",
+        args -> {
+          long now = h.ctx.clock().monotonicNanos();
+          long d = Cv.integer(args.get(0));
+          long at = d < 0 || now + d < now ? Long.MAX_VALUE : now + d;
+          return of(Cv.resource(h.pollable, Pollable.at(h.ctx, at)));
+        });
+
+    String wall = "wasi:clocks/wall-clock" + Host.VERSION;
+    l.defineFunction(wall, "now", args -> of(datetime(h.ctx.clock().realtimeNanos())));
+    l.defineFunction(wall, "resolution", args -> of(datetime(1)));
+  }
+}

@@ -1,0 +1,122 @@
+package dev.cortado.component.internal.wasi;
+
+import dev.cortado.component.ComponentLinker;
+import dev.cortado.component.ResourceType;
+import dev.cortado.runtime.Store;
+import dev.cortado.wasi.Preopen;
+import dev.cortado.wasi.WasiConfig;
+import dev.cortado.wasi.internal.ConfigAccess;
+import dev.cortado.wasi.internal.WasiContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * One program's WASI 0.2 world: its arguments, environment, standard streams, clocks, randomness
+ * and preopened directories, as a {@link WasiConfig} describes them, and the resource types its
+ * interfaces hand out. {@link #define} puts every interface into a component linker.
+ */
+public final class Host implements AutoCloseable {
+  /** The version the host's interfaces are defined at; any 0.2.x import links to them. */
+  static final String VERSION = "@0.2.12";
+
+  final WasiContext ctx;
+  final List<String> args;
+  final Map<String, String> env;
+  private final WasiConfig config;
+  private RandomGenerator random;
+  final RandomGenerator insecure = RandomGenerator.of("L64X128MixRandom");
+
+  final ResourceType error = ResourceType.host("error", rep -> {});
+  final ResourceType pollable = ResourceType.host("pollable", rep -> {});
+  final ResourceType inputStream = ResourceType.host("input-stream", Host::closeInput);
+  final ResourceType outputStream = ResourceType.host("output-stream", Host::closeOutput);
+  final ResourceType terminalInput = ResourceType.host("terminal-input", rep -> {});
+  final ResourceType terminalOutput = ResourceType.host("terminal-output", rep -> {});
+  final ResourceType descriptor = ResourceType.host("descriptor", rep -> {});
+  final ResourceType directoryEntryStream = ResourceType.host("directory-entry-stream", rep -> {});
+
+  final Streams.Input stdin;
+  final Streams.Output stdout;
+  final Streams.Output stderr;
+  final List<Directory> preopens = new ArrayList<>();
+
+  private Host(WasiConfig config) {
+    this.config = config;
+    this.args = config.args();
+    this.env = config.env();
+    this.ctx = new WasiContext(args, env, config.clock(), config::random);
+    ConfigAccess.Opener o = ConfigAccess.opener();
+    this.stdin = Streams.of(o.stdin(config));
+    this.stdout = Streams.of(o.stdout(config));
+    this.stderr = Streams.of(o.stderr(config));
+    for (Preopen p : config.preopens()) {
+      if (!Files.isDirectory(p.hostPath())) {
+        throw new IllegalArgumentException(
+            "cannot preopen " + p.hostPath() + ": it is not a directory");
+      }
+      preopens.add(new Directory(p.hostPath(), p.guestPath(), p.readOnly()));
+    }
+  }
+
+  /**
+   * Returns the world {@code config} describes.
+   *
+   * @throws IllegalArgumentException if a preopened directory does not exist
+   */
+  public static Host create(WasiConfig config) {
+    return new Host(Objects.requireNonNull(config, "config"));
+  }
+
+  /** Defines every WASI 0.2 interface the host implements in {@code linker}. */
+  public void define(ComponentLinker linker) {
+    CliInterfaces.define(linker, this);
+    IoInterfaces.define(linker, this);
+    ClockInterfaces.define(linker, this);
+    RandomInterfaces.define(linker, this);
+    FilesystemInterfaces.define(linker, this);
+  }
+
+  /** Records the store whose calls the host serves, so that waits notice interruption. */
+  public void enter(Store store) {
+    ctx.enter(store);
+  }
+
+  RandomGenerator random() {
+    if (random == null) {
+      random = config.random();
+    }
+    return random;
+  }
+
+  private static void closeInput(Object rep) {
+    try {
+      ((Streams.Input) rep).close();
+    } catch (IOException e) {
+      // Nothing the program could do about it: the stream is gone either way.
+    }
+  }
+
+  private static void closeOutput(Object rep) {
+    try {
+      ((Streams.Output) rep).close();
+    } catch (IOException e) {
+      // A stream the program drops after its reader went away: nothing to report to it.
+    }
+  }
+
+  /** Flushes standard output and error. */
+  @Override
+  public void close() {
+    try {
+      stdout.flush();
+      stderr.flush();
+    } catch (IOException e) {
+      // The reader of standard output went away; the program has ended anyway.
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package dev.cortado.component.internal.wasi;
+
+import static dev.cortado.component.internal.wasi.Cv.NONE;
+import static dev.cortado.component.internal.wasi.Cv.of;
+
+import dev.cortado.component.AbiException;
+import dev.cortado.component.ComponentLinker;
+import dev.cortado.component.ComponentValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code wasi:io}: errors, pollables and streams. */
+final class IoInterfaces {
+  private IoInterfaces() {}
+
+  /** What an {@code error} resource stands for: an I/O failure's message. */
+  record IoError(String message, Optional<Integer> fsErrorCode) {}
+
+  static void define(ComponentLinker l, Host h) {
+    String error = "wasi:io/error" + Host.VERSION;
+    l.defineResource(error, h.error);
+    l.defineFunction(
+        error,
+        "[method]error.to-debug-string",
+        args -> of(Cv.str(Cv.rep(args.get(0), IoError.class).message())));
+
+    String poll = "wasi:io/poll" + Host.VERSION;
+    l.defineResource(poll, h.pollable);
+    l.defineFunction(
+        poll,
+        "[method]pollable.ready",
+        args -> of(Cv.bool(Cv.rep(args.get(0), Pollable.class).ready())));
+    l.defineFunction(
+        poll,
+        "[method]pollable.block",
+        args -> {
+          Cv.rep(args.get(0), Pollable.class).block(h.ctx);
+          return NONE;
+        });
+    l.defineFunction(poll, "poll", args -> of(poll(h, args.get(0))));
+
+    String streams = "wasi:io/streams" + Host.VERSION;
+    l.defineResource(streams, h.inputStream);
+    l.defineResource(streams, h.outputStream);
+    defineInput(l, h, streams);
+    defineOutput(l, h, streams);
+  }
+
+  private static ComponentValue poll(Host h, ComponentValue list) {
+    List<ComponentValue> in = ((ComponentValue.ListV) list).elements();
+    if (in.isEmpty()) {
+      throw new AbiException("poll of an empty list would wait forever");
+    }
+    List<Pollable> ps = in.stream().map(v -> Cv.rep(v, Pollable.class)).toList();
+    while (true) {
+      List<ComponentValue> ready = new ArrayList<>();
+      for (int i = 0; i < ps.size(); i++) {
+        if (ps.get(i).ready()) {
+          ready.add(Cv.u32(i));
+        }
+      }
+      if (!ready.isEmpty()) {
+        return Cv.list(ready);
+      }
+      long wait = ps.stream().mapToLong(p -> p.waitNanos(h.ctx)).min().orElse(0);
+      Pollable.sleep(h.ctx, wait);
+    }
+  }
+
+  /** {@code stream-error.last-operation-failed} with {@code e}, as a failed result. */
+  static ComponentValue failed(Host h, IOException e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return Cv.err(Cv.variant(0, Cv.resource(h.error, new IoError(m, Optional.empty()))));
+  }
+
+  /** {@code stream-error.closed}, as a failed result. */
+  static ComponentValue closed() {
+    return Cv.err(Cv.variant(1));
+  }
+
+  private static int readLength(ComponentValue len) {
+    long n = Cv.integer(len);
+    return n < 0 || n > Streams.READ_LIMIT ? Streams.READ_LIMIT : (int) n;
+  }
+
+  /** What a successful read of {@code n} bytes into {@code buf} returns. */
+  private interface AfterRead {
+    ComponentValue ok(byte[] buf, int n) throws IOException;
+  }
+
+  /**
+   * Reads up to {@code len} bytes from {@code in}: the {@code closed} error at its end, {@code
+   * last-operation-failed} if reading fails, else what {@code then} makes of the bytes.
+   */
+  private static ComponentValue read(
+      Host h, Streams.Input in, ComponentValue len, boolean block, AfterRead then) {
+    byte[] buf = new byte[readLength(len)];
+    try {
+      int n = in.read(buf, buf.length, block, h.ctx);
+      return n < 0 ? closed() : then.ok(buf, n);
+    } catch (IOException e) {
+      return failed(h, e);
+    }
+  }
+
+  private static void readFunction(
+      ComponentLinker l, Host h, String iface, String name, boolean block, AfterRead then) {
+    l.defineFunction(
+        iface,
+        name,
+        args -> of(read(h, Cv.rep(args.get(0), Streams.Input.class), args.get(1), block, then)));
+  }
+
+  private static void defineInput(ComponentLinker l, Host h, String iface) {
+    for (boolean block : new boolean[] {false, true}) {
+      String prefix = block ? "blocking-" : "";
+      String read = "[method]input-stream." + prefix + "read";
+      String skip = "[method]input-stream." + prefix + "skip";
+      readFunction(l, h, iface, read, block, (buf, n) -> Cv.ok(Cv.bytes(buf, n)));
+      readFunction(l, h, iface, skip, block, (buf, n) -> Cv.ok(Cv.u64(n)));
+    }
+    l.defineFunction(
+        iface,
+        "[method]input-stream.subscribe",
+        args -> {
+          Streams.Input in = Cv.rep(args.get(0), Streams.Input.class);
+          return of(Cv.resource(h.pollable, Pollable.when(in::ready)));
+        });
+  }
+
+  private static void defineOutput(ComponentLinker l, Host h, String iface) {
+    l.defineFunction(
+        iface,
+        "[method]output-stream.check-write",
+        args -> {
+          Cv.rep(args.get(0), Streams.Output.class);
+          return of(Cv.ok(Cv.u64(Streams.WRITE_BUDGET)));
+        });
+    for (boolean flush : new boolean[] {false, true}) {
+      String write = flush ? "blocking-write-and-flush" : "write";
+      l.defineFunction(
+          iface,
+          "[method]output-stream." + write,
+          args ->
+              of(
+                  write(
+                      h, Cv.rep(args.get(0), Streams.Output.class), Cv.bytes(args.get(1)), flush)));
+      String zeroes = flush ? "blocking-write-zeroes-and-flush" : "write-zeroes";
+      l.defineFunction(
+          iface,
+          "[method]output-stream." + zeroes,
+          args -> {
+            long n = Cv.integer(args.get(1));
+            if (n < 0 || n > Streams.WRITE_BUDGET) {
+              throw new AbiException("write-zeroes of more than check-write allows");
+            }
+            return of(
+                write(h, Cv.rep(args.get(0), Streams.Output.class), new byte[(int) n], flush));
+          });
+      String flushName = flush ? "blocking-flush" : "flush";
+      l.defineFunction(
+          iface,
+          "[method]output-stream." + flushName,
+          args -> {
+            try {
+              Cv.rep(args.get(0), Streams.Output.class).flush();
+              return of(Cv.ok());
+            } catch (IOException e) {
+              return of(failed(h, e));
+            }
+          });
+      String splice = flush ? "blocking-splice" : "splice";
+      boolean block = flush;
+      l.defineFunction(
+          iface,
+          "[method]output-stream." + splice,
+          args -> {
+            Streams.Output out = Cv.rep(args.get(0), Streams.Output.class);
+            Streams.Input in = Cv.rep(args.get(1), Streams.Input.class);
+            return of(
+                read(
+                    h,
+                    in,
+                    args.get(2),
+                    block,
+                    (buf, n) -> {
+                      out.write(Arrays.copyOf(buf, n));
+                      return Cv.ok(Cv.u64(n));
+                    }));
+          });
+    }
+    l.defineFunction(
+        iface,
+        "[method]output-stream.subscribe",
+        args -> {
+          Cv.rep(args.get(0), Streams.Output.class);
+          return of(Cv.resource(h.pollable, Pollable.always()));
+        });
+  }
+
+  private static ComponentValue write(Host h, Streams.Output out, byte[] bytes, boolean flush) {
+    try {
+      out.write(bytes);
+      if (flush) {
+        out.flush();
+      }
+      return Cv.ok();
+    } catch (IOException e) {
+      return failed(h, e);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.cortado.component.internal.wasi;
+
+import dev.cortado.wasi.internal.ProgramInput;
+import dev.cortado.wasi.internal.WasiContext;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** What the {@code input-stream} and {@code output-stream} resources stand for. */
+final class Streams {
+  private Streams() {}
+
+  /** How much an output stream accepts at once ({@code check-write}). */
+  static final long WRITE_BUDGET = 1 << 20;
+
+  /** The most one read returns. */
+  static final int READ_LIMIT = 1 << 20;
+
+  /** An output stream: standard output or error, or a file. */
+  interface Output {
+    void write(byte[] bytes) throws IOException;
+
+    void flush() throws IOException;
+
+    /** Closes what the stream owns (nothing for standard output). */
+    void close() throws IOException;
+  }
+
+  /** An input stream: standard input, or a file. */
+  interface Input {
+    /** Reads up to {@code len} bytes, waiting for one if {@code block}; -1 at the end. */
+    int read(byte[] buf, int len, boolean block, WasiContext ctx) throws IOException;
+
+    boolean ready();
+
+    void close() throws IOException;
+  }
+
+  /** Standard output or error: written through, never closed by the program. */
+  static Output of(OutputStream out) {
+    return new Output() {
+      @Override
+      public void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        out.flush();
+      }
+
+      @Override
+      public void close() throws IOException {
+        out.flush();
+      }
+    };
+  }
+
+  /** Standard input. */
+  static Input of(ProgramInput in) {
+    return new Input() {
+      private boolean ended;
+
+      @Override
+      public int read(byte[] buf, int len, boolean block, WasiContext ctx) {
+        if (ended) {
+          return -1;
+        }
+        if (!block && !in.ready()) {
+          return 0;
+        }
+        int n = in.read(buf, 0, len, ctx);
+        if (n == 0 && len > 0) {
+          ended = true;
+          return -1;
+        }
+        return n;
+      }
+
+      @Override
+      public boolean ready() {
+        return ended || in.ready();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}
