@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
  * (what {@code run --engine=compiler} then loads) or into a jar for an application's class path.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "compile",
     description = {
       "Compile a module to JVM classes ahead of time.",

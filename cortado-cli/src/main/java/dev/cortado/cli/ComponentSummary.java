@@ -11,10 +11,10 @@ import java.nio.file.Path;
 final class ComponentSummary {
   private ComponentSummary() {}
 
-  /** What a component's verdict says while Cortado decodes components but does not validate. */
+  /** What a component's verdict says while Cortado runs components but does not validate them. */
   static final String NOT_VALIDATED =
-      "well-formed component (decoded, not validated: Cortado does not validate or run components"
-          + " yet)";
+      "well-formed component (decoded, not validated: Cortado runs components but does not"
+          + " validate them yet)";
 
   /**
    * Prints the summary of component {@code bytes} read from {@code file}; returns the exit status.

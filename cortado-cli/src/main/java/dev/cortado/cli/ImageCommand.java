@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
  * registry or written as an OCI layout tarball for {@code ctr image import}.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "image",
     description = "Container images of Wasm modules (for cortado-runc under containerd).",
     subcommands = {ImageCommand.Build.class})

@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cortado images}: the modules in the local store, one per reference. */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "images",
     description =
         "List the WebAssembly modules in the local store: reference, digest, size, created.")

@@ -1,7 +1,5 @@
 package dev.cortado.cli;
 
-import dev.cortado.component.Component;
-import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.WasmModule;
@@ -66,15 +64,5 @@ final class ImportProblems {
       case ImportDesc.Global g -> "global";
       case ImportDesc.Tag t -> "exception tag";
     };
-  }
-
-  /** Returns a message for a binary with a component's header instead of a core module's. */
-  static Optional<String> component(Bytes bytes) {
-    if (Component.isComponent(bytes)) {
-      return Optional.of(
-          "this is a WebAssembly component (WASI 0.2/0.3), not a core module; Cortado runs core"
-              + " modules built for WASI preview1 (wasm32-wasip1) for now");
-    }
-    return Optional.empty();
   }
 }

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
  * exports and the sizes of its parts.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "inspect",
     description = {
       "Decode and validate a module, and show its sections, imports and exports.",

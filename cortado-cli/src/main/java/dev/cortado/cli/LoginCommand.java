@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
  * file in Cortado's config folder). The password is read without echo, or from standard input.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "login",
     description = {
       "Log in to an OCI registry: the credentials are checked, then saved for push and pull",

@@ -9,7 +9,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cortado logout REGISTRY}: forgets the credentials {@code cortado login} saved. */
-@Command(name = "logout", description = "Forget the credentials saved by 'cortado login'.")
+@Command(
+    name = "logout",
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
+    description = "Forget the credentials saved by 'cortado login'.")
 final class LogoutCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -13,9 +13,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "cortado",
     mixinStandardHelpOptions = true,
-    version = "cortado 0.1.0-SNAPSHOT",
+    version = Main.VERSION,
     description = "Cortado: WebAssembly for the JVM.")
 public final class Main implements Runnable {
+  /** What {@code --version} prints, for the command and each subcommand. */
+  static final String VERSION = "cortado 0.1.0-SNAPSHOT";
+
   @Option(
       names = "--debug",
       scope = CommandLine.ScopeType.INHERIT,

@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
  * an npm package ({@code npm:...}), into the local store.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "pull",
     description = {
       "Pull a WebAssembly module from an OCI registry or an npm package into the local store",

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
  * layout, then prints one summary line.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "push",
     description = {
       "Push a WebAssembly module or component to an OCI registry (CNCF Wasm artifact layout).",

@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.component.Component;
 import dev.cortado.oci.NpmReference;
 import dev.cortado.oci.Oci;
 import dev.cortado.runtime.Engine;
@@ -46,9 +47,12 @@ import picocli.CommandLine.Spec;
  * with {@value #INTERRUPTED_STATUS}.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "run",
     description = {
-      "Run a WebAssembly program built for WASI preview1 (wasip1), or one of its functions.",
+      "Run a WebAssembly program built for WASI preview1 (wasip1), or one of its functions, or a"
+          + " component built as a wasi:cli command (WASI 0.2).",
       "Exit status: the program's exit code (1 if that code is outside 0..255, so that any"
           + " failure stays a failure); 134 if it traps; 124 if it runs out of fuel or time; 1 if"
           + " it cannot be loaded or linked.",
@@ -177,18 +181,16 @@ final class RunCommand implements Callable<Integer> {
                     : Path.of(moduleArgument);
     Bytes bytes = ModuleFiles.read(module);
     Activity.now("loading " + moduleArgument);
-    ImportProblems.component(bytes)
-        .ifPresent(
-            m -> {
-              throw new UserException(moduleArgument + ": " + m);
-            });
     Engine engine = engineOption.create();
-    Module compiled = ModuleFiles.compile(engine, module, bytes);
-    ImportProblems.first(compiled.definition())
-        .ifPresent(
-            m -> {
-              throw new UserException(moduleArgument + ": " + m);
-            });
+    boolean component = Component.isComponent(bytes);
+    if (component && (invoke != null || !listen.isEmpty())) {
+      throw new UserException(
+          moduleArgument
+              + ": "
+              + (invoke != null ? "--invoke" : "--tcplisten")
+              + " is not supported for components yet; components run as wasi:cli commands");
+    }
+    Module compiled = component ? null : compile(engine, bytes);
     Store store = Store.create(engine, storeConfig());
     if (fuel != null) {
       store.setFuel(fuel);
@@ -196,17 +198,11 @@ final class RunCommand implements Callable<Integer> {
     if (timeout != null) {
       store.setTimeout(Quantities.duration(timeout));
     }
-    try (WasiPreview1 wasi = WasiPreview1.create(wasiConfig())) {
-      Linker linker = Linker.create();
-      wasi.addTo(linker);
-      Instance instance;
-      try {
-        instance = linker.instantiate(store, compiled);
-      } catch (UnlinkableException e) {
-        throw new UserException(moduleArgument + ": " + e.getMessage());
+    try {
+      if (component) {
+        return ComponentRun.run(moduleArgument, store, bytes, wasiConfig());
       }
-      Activity.now("running " + moduleArgument);
-      return invoke == null ? start(instance) : invokeFunction(instance, out);
+      return runModule(store, compiled, out);
     } catch (WasiExitException e) {
       return exitStatus(e.exitCode());
     } catch (Trap t) {
@@ -226,6 +222,31 @@ final class RunCommand implements Callable<Integer> {
       err.println("cortado run: " + e.getMessage());
       err.flush();
       return INTERRUPTED_STATUS;
+    }
+  }
+
+  private Module compile(Engine engine, Bytes bytes) {
+    Module compiled = ModuleFiles.compile(engine, module, bytes);
+    ImportProblems.first(compiled.definition())
+        .ifPresent(
+            m -> {
+              throw new UserException(moduleArgument + ": " + m);
+            });
+    return compiled;
+  }
+
+  private int runModule(Store store, Module compiled, PrintWriter out) throws IOException {
+    try (WasiPreview1 wasi = WasiPreview1.create(wasiConfig())) {
+      Linker linker = Linker.create();
+      wasi.addTo(linker);
+      Instance instance;
+      try {
+        instance = linker.instantiate(store, compiled);
+      } catch (UnlinkableException e) {
+        throw new UserException(moduleArgument + ": " + e.getMessage());
+      }
+      Activity.now("running " + moduleArgument);
+      return invoke == null ? start(instance) : invokeFunction(instance, out);
     }
   }
 

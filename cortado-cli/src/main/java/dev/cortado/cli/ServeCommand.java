@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     description = {
       "Serve a Spin application (spin.toml, manifest version 2) or a WASI preview1 module over"
           + " HTTP, a fresh instance per request.",

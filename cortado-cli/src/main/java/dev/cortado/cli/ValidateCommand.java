@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
  * REASON} or {@code FILE: malformed: REASON}. Scripts depend on this exact shape.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "validate",
     description = {
       "Decode and validate WebAssembly modules, one line per file:",

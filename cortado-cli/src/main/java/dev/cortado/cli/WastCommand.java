@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
  * {@code N passed, N failed, N skipped}. Scripts depend on that shape.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "wast",
     description = {
       "Run WebAssembly spec test scripts (.wast).",

@@ -14,6 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cortado wat2wasm}: converts a module from the text format to the binary format. */
 @Command(
+    mixinStandardHelpOptions = true,
+    version = Main.VERSION,
     name = "wat2wasm",
     description = "Convert a module from the text format (.wat) to the binary format (.wasm).")
 final class Wat2WasmCommand implements Callable<Integer> {

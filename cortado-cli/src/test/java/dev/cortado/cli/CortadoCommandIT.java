@@ -109,6 +109,25 @@ class CortadoCommandIT {
   }
 
   @Test
+  void runsACommandComponentThroughWasiPreview2() throws Exception {
+    Path component = REPO.resolve("cortado-component/src/test/resources/components/hello.wasm");
+    CliRun r = cortado("", "run", component.toString(), "component");
+    assertEquals("hello, component\n", r.out(), r.err());
+    // The program exits with 3; WASI 0.2's exit says only ok or error, and error is 1.
+    assertEquals(1, r.status(), r.err());
+    CliRun invoke = cortado("", "run", "--invoke", "run", component.toString());
+    assertEquals(1, invoke.status());
+    assertTrue(invoke.err().contains("--invoke is not supported for components yet"), invoke.err());
+  }
+
+  @Test
+  void runHelpShowsHelpWithoutAModule() throws Exception {
+    CliRun r = cortado("", "run", "--help");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("Usage: cortado run"), r.out());
+  }
+
+  @Test
   void theReadmeExampleCountsAFileInAGivenDirectoryAndNothingOutsideIt() throws Exception {
     Path examples = REPO.resolve("examples");
     CliRun r =
