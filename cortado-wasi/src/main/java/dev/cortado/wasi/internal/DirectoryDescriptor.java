@@ -86,7 +86,38 @@ public final class DirectoryDescriptor extends Descriptor {
 
   @Override
   public void filestat(GuestMemory mem, int ptr) {
-    dir.stat(null, true).write(mem, ptr);
+    stat().write(mem, ptr);
+  }
+
+  /** Returns the directory's metadata. */
+  public HostStat stat() {
+    return dir.stat(null, true);
+  }
+
+  /**
+   * An entry of a directory.
+   *
+   * @param name its name
+   * @param filetype its WASI file type ({@code Abi.FILETYPE_*}; unknown if it vanished)
+   */
+  public record Entry(String name, int filetype) {}
+
+  /** Returns the directory's entries, sorted by name, without {@code .} and {@code ..}. */
+  public List<Entry> entries() {
+    require(Abi.RIGHT_FD_READDIR);
+    List<String> names = new ArrayList<>(dir.list());
+    names.sort(null);
+    List<Entry> out = new ArrayList<>();
+    for (String name : names) {
+      HostStat s = dir.statOrNull(name, false);
+      out.add(new Entry(name, s == null ? Abi.FILETYPE_UNKNOWN : s.filetype()));
+    }
+    return out;
+  }
+
+  /** Returns whether this and {@code other} are the same directory on the host. */
+  public boolean sameAs(DirectoryDescriptor other) {
+    return java.util.Objects.equals(stat().key(), other.stat().key());
   }
 
   @Override

@@ -197,11 +197,16 @@ public final class FileDescriptor extends Descriptor {
 
   @Override
   public void filestat(GuestMemory mem, int ptr) {
+    stat().write(mem, ptr);
+  }
+
+  /** Returns the file's metadata now (as opened, if its name now leads elsewhere). */
+  public HostStat stat() {
     HostStat now = parent.statOrNull(name, true);
     if (now != null && Objects.equals(now.key(), last.key())) {
       last = now;
     }
-    last.withSize(size()).write(mem, ptr);
+    return last.withSize(size());
   }
 
   @Override

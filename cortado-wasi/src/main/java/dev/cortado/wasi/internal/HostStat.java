@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param filetype the WASI file type ({@code Abi.FILETYPE_*})
  * @param key the JDK's file key, or null if the platform has none
  */
-record HostStat(
+public record HostStat(
     int filetype,
     long dev,
     long ino,

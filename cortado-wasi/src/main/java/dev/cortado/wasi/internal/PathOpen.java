@@ -37,7 +37,32 @@ final class PathOpen {
       long rightsBase,
       long rightsInheriting,
       int fdflags) {
-    Follow follow = PathFunctions.follow(lookupflags);
+    Descriptor opened =
+        open(
+            dir,
+            PathFunctions.follow(lookupflags),
+            path,
+            oflags,
+            rightsBase,
+            rightsInheriting,
+            fdflags);
+    try {
+      return fds.insert(opened);
+    } catch (Errno.Failure f) {
+      opened.close();
+      throw f;
+    }
+  }
+
+  /** Opens {@code path} in {@code dir} and returns the new descriptor. */
+  static Descriptor open(
+      DirectoryDescriptor dir,
+      Follow follow,
+      String path,
+      int oflags,
+      long rightsBase,
+      long rightsInheriting,
+      int fdflags) {
     if ((oflags & ~0xF) != 0 || (fdflags & ~0x1F) != 0) {
       throw Errno.fail(Errno.INVAL, "oflags " + oflags + ", fdflags " + fdflags);
     }
@@ -84,12 +109,7 @@ final class PathOpen {
       } else {
         opened = file(r, base, oflags, fdflags, false);
       }
-      try {
-        return fds.insert(opened);
-      } catch (Errno.Failure f) {
-        opened.close();
-        throw f;
-      }
+      return opened;
     }
   }
 
