@@ -20,7 +20,7 @@ final class ClockFunctions {
         (caller, a) -> {
           long resolution =
               switch (a.i32(0)) {
-                case Abi.CLOCK_REALTIME -> 1_000; // Instant.now() has microseconds on Linux
+                case Abi.CLOCK_REALTIME -> WasiContext.REALTIME_RESOLUTION_NANOS;
                 case Abi.CLOCK_MONOTONIC -> 1;
                 case Abi.CLOCK_PROCESS_CPUTIME, Abi.CLOCK_THREAD_CPUTIME -> 1_000;
                 default -> throw Errno.fail(Errno.INVAL, "unknown clock " + a.i32(0));

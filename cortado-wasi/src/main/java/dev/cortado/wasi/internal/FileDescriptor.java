@@ -187,7 +187,8 @@ public final class FileDescriptor extends Descriptor {
     }
   }
 
-  private long size() {
+  /** Returns the file's size now. */
+  public long size() {
     try {
       return channel.size();
     } catch (IOException e) {

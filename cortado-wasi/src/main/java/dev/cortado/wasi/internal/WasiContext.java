@@ -10,6 +10,9 @@ import java.util.random.RandomGenerator;
 
 /** The state one running program's WASI functions share. */
 public final class WasiContext {
+  /** The resolution of the realtime clock: {@code Instant.now()} has microseconds on Linux. */
+  public static final long REALTIME_RESOLUTION_NANOS = 1_000;
+
   final byte[][] args;
   final byte[][] env;
   public final FdTable fds = new FdTable();

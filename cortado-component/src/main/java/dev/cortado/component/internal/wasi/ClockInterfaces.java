@@ -4,6 +4,7 @@ import static dev.cortado.component.internal.wasi.Cv.of;
 
 import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
+import dev.cortado.wasi.internal.WasiContext;
 
 /** {@code wasi:clocks}: the monotonic clock with its subscriptions, and the wall clock. */
 final class ClockInterfaces {
@@ -34,6 +35,7 @@ final class ClockInterfaces {
 
     String wall = "wasi:clocks/wall-clock" + Host.VERSION;
     l.defineFunction(wall, "now", args -> of(datetime(h.ctx.clock().realtimeNanos())));
-    l.defineFunction(wall, "resolution", args -> of(datetime(1)));
+    l.defineFunction(
+        wall, "resolution", args -> of(datetime(WasiContext.REALTIME_RESOLUTION_NANOS)));
   }
 }

@@ -4,110 +4,192 @@ import static dev.cortado.component.internal.wasi.Cv.of;
 
 import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
+import dev.cortado.wasi.internal.Abi;
+import dev.cortado.wasi.internal.Descriptor;
+import dev.cortado.wasi.internal.DirectoryDescriptor;
+import dev.cortado.wasi.internal.FileDescriptor;
+import dev.cortado.wasi.internal.HostStat;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * {@code wasi:filesystem}: the preopened directories and the descriptor methods that apply to a
- * directory as a whole (type, flags, status, and the stream methods, which fail with {@code
- * is-directory}). Opening files and directory entries ({@code open-at}, {@code read-directory} and
- * the path methods) is not provided yet: a component importing them fails to link, naming them.
+ * {@code wasi:filesystem}: the preopened directories, and the {@code descriptor} methods that act
+ * on a descriptor itself (reading, writing, streams, status, flags, times, directory listing); the
+ * methods taking a path are in {@link PathMethods}. Everything goes through preview1's descriptors
+ * and sandbox, with their rights.
  */
 final class FilesystemInterfaces {
   private FilesystemInterfaces() {}
 
-  /** {@code error-code} cases. */
-  static final int ACCESS = 0;
-
-  static final int IO = 13;
-  static final int IS_DIRECTORY = 14;
-
-  /** {@code descriptor-type.directory}. */
-  static final int DIRECTORY = 3;
-
-  static ComponentValue error(int code) {
-    return Cv.err(Cv.enumCase(code));
-  }
-
-  private static Optional<ComponentValue> time(FileTime t) {
-    return Optional.of(
-        ClockInterfaces.datetime(
-            t.toInstant().getEpochSecond() * 1_000_000_000L + t.toInstant().getNano()));
-  }
+  /** The most bytes one {@code read} returns. */
+  static final int READ_LIMIT = 1 << 20;
 
   static void define(ComponentLinker l, Host h) {
-    String preopens = "wasi:filesystem/preopens" + Host.VERSION;
     l.defineFunction(
-        preopens,
+        "wasi:filesystem/preopens" + Host.VERSION,
         "get-directories",
         args -> {
           List<ComponentValue> out = new ArrayList<>();
-          for (Directory d : h.preopens) {
-            out.add(Cv.tuple(Cv.resource(h.descriptor, d), Cv.str(d.guestPath())));
+          for (var p : h.preopens) {
+            DirectoryDescriptor d = h.open(DirectoryDescriptor.preopen(p));
+            out.add(Cv.tuple(Cv.resource(h.descriptor, d), Cv.str(p.guestPath())));
           }
           return of(Cv.list(out));
         });
 
-    String types = "wasi:filesystem/types" + Host.VERSION;
-    l.defineResource(types, h.descriptor);
-    l.defineResource(types, h.directoryEntryStream);
-    l.defineFunction(
-        types,
-        "[method]descriptor.get-type",
+    String t = "wasi:filesystem/types" + Host.VERSION;
+    l.defineResource(t, h.descriptor);
+    l.defineResource(t, h.directoryEntryStream);
+    String m = "[method]descriptor.";
+    Descriptors.define(
+        l,
+        t,
+        m + "read-via-stream",
+        args ->
+            Cv.ok(
+                Cv.resource(
+                    h.inputStream,
+                    FileStreams.reading(Descriptors.file(args.get(0)), Cv.integer(args.get(1))))));
+    Descriptors.define(
+        l,
+        t,
+        m + "write-via-stream",
+        args ->
+            Cv.ok(
+                Cv.resource(
+                    h.outputStream,
+                    FileStreams.writing(
+                        Descriptors.file(args.get(0)), Cv.integer(args.get(1)), false))));
+    Descriptors.define(
+        l,
+        t,
+        m + "append-via-stream",
+        args ->
+            Cv.ok(
+                Cv.resource(
+                    h.outputStream, FileStreams.writing(Descriptors.file(args.get(0)), 0, true))));
+    Descriptors.defineUnit(
+        l,
+        t,
+        m + "advise",
         args -> {
-          Cv.rep(args.get(0), Directory.class);
-          return of(Cv.ok(Cv.enumCase(DIRECTORY)));
+          Descriptor d = Descriptors.file(args.get(0));
+          d.require(Abi.RIGHT_FD_ADVISE);
+          d.advise(
+              Cv.integer(args.get(1)),
+              Cv.integer(args.get(2)),
+              ((ComponentValue.EnumV) args.get(3)).index());
+        });
+    Descriptors.defineUnit(
+        l,
+        t,
+        m + "sync-data",
+        args -> {
+          Descriptor d = Descriptors.of(args.get(0));
+          d.require(Abi.RIGHT_FD_DATASYNC);
+          d.datasync();
+        });
+    Descriptors.defineUnit(
+        l,
+        t,
+        m + "sync",
+        args -> {
+          Descriptor d = Descriptors.of(args.get(0));
+          d.require(Abi.RIGHT_FD_SYNC);
+          d.sync();
         });
     l.defineFunction(
-        types,
-        "[method]descriptor.get-flags",
-        args -> {
-          Directory d = Cv.rep(args.get(0), Directory.class);
-          // read, and unless read-only, write and mutate-directory.
-          Set<Integer> flags = d.readOnly() ? Set.of(0) : Set.of(0, 1, 5);
-          return of(Cv.ok(new ComponentValue.FlagsV(flags)));
-        });
+        t, m + "get-flags", args -> of(Cv.ok(Descriptors.flags(Descriptors.of(args.get(0))))));
     l.defineFunction(
-        types,
-        "[method]descriptor.stat",
+        t,
+        m + "get-type",
+        args -> of(Cv.ok(Cv.enumCase(ErrorCodes.type(Descriptors.of(args.get(0)).filetype())))));
+    Descriptors.defineUnit(
+        l,
+        t,
+        m + "set-size",
         args -> {
-          Directory d = Cv.rep(args.get(0), Directory.class);
-          try {
-            BasicFileAttributes a =
-                Files.readAttributes(
-                    d.hostPath(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            Object nlink = Files.getAttribute(d.hostPath(), "unix:nlink");
-            return of(
-                Cv.ok(
-                    Cv.record(
-                        Cv.enumCase(DIRECTORY),
-                        Cv.u64(nlink instanceof Integer n ? n : 1),
-                        Cv.u64(a.size()),
-                        new ComponentValue.OptionV(time(a.lastAccessTime())),
-                        new ComponentValue.OptionV(time(a.lastModifiedTime())),
-                        new ComponentValue.OptionV(time(a.lastModifiedTime())))));
-          } catch (IOException | UnsupportedOperationException e) {
-            return of(error(IO));
+          FileDescriptor f = Descriptors.file(args.get(0));
+          Descriptors.requireOpenFor(f, Abi.RIGHT_FD_FILESTAT_SET_SIZE);
+          f.setSize(Cv.integer(args.get(1)));
+        });
+    Descriptors.defineUnit(
+        l,
+        t,
+        m + "set-times",
+        args -> {
+          Descriptor d = Descriptors.of(args.get(0));
+          d.require(Abi.RIGHT_FD_FILESTAT_SET_TIMES);
+          long[] a = Descriptors.timestamp(args.get(1), Abi.FSTFLAGS_ATIM, Abi.FSTFLAGS_ATIM_NOW);
+          long[] w = Descriptors.timestamp(args.get(2), Abi.FSTFLAGS_MTIM, Abi.FSTFLAGS_MTIM_NOW);
+          d.setTimes(a[1], w[1], (int) (a[0] | w[0]), h.ctx.clock().realtimeNanos());
+        });
+    Descriptors.define(
+        l,
+        t,
+        m + "read",
+        args -> {
+          FileDescriptor f = Descriptors.file(args.get(0));
+          Descriptors.requireOpenFor(f, Abi.RIGHT_FD_READ);
+          long len = Cv.integer(args.get(1));
+          byte[] buf = new byte[len < 0 || len > READ_LIMIT ? READ_LIMIT : (int) len];
+          int n = f.pread(buf, 0, buf.length, Cv.integer(args.get(2)));
+          return Cv.ok(Cv.tuple(Cv.bytes(buf, n), Cv.bool(n == 0 && buf.length > 0)));
+        });
+    Descriptors.define(
+        l,
+        t,
+        m + "write",
+        args -> {
+          FileDescriptor f = Descriptors.file(args.get(0));
+          Descriptors.requireOpenFor(f, Abi.RIGHT_FD_WRITE);
+          byte[] b = Cv.bytes(args.get(1));
+          return Cv.ok(Cv.u64(f.pwrite(b, 0, b.length, Cv.integer(args.get(2)))));
+        });
+    Descriptors.define(
+        l,
+        t,
+        m + "read-directory",
+        args -> {
+          List<DirectoryDescriptor.Entry> entries = Descriptors.directory(args.get(0)).entries();
+          return Cv.ok(Cv.resource(h.directoryEntryStream, entries.iterator()));
+        });
+    Descriptors.define(
+        l,
+        t,
+        m + "stat",
+        args -> Cv.ok(Descriptors.stat(Descriptors.stat(Descriptors.of(args.get(0))))));
+    l.defineFunction(
+        t,
+        m + "is-same-object",
+        args -> {
+          HostStat a = Descriptors.stat(Descriptors.of(args.get(0)));
+          HostStat b = Descriptors.stat(Descriptors.of(args.get(1)));
+          return of(Cv.bool(a.key() != null && a.key().equals(b.key())));
+        });
+    Descriptors.define(
+        l,
+        t,
+        m + "metadata-hash",
+        args -> Cv.ok(Descriptors.hash(Descriptors.stat(Descriptors.of(args.get(0))))));
+    l.defineFunction(
+        t,
+        "[method]directory-entry-stream.read-directory-entry",
+        args -> {
+          @SuppressWarnings("unchecked")
+          Iterator<DirectoryDescriptor.Entry> it = Cv.rep(args.get(0), Iterator.class);
+          if (!it.hasNext()) {
+            return of(Cv.ok(Cv.none()));
           }
+          DirectoryDescriptor.Entry e = it.next();
+          return of(
+              Cv.ok(
+                  Cv.some(
+                      Cv.record(Cv.enumCase(ErrorCodes.type(e.filetype())), Cv.str(e.name())))));
         });
-    for (String stream : List.of("read-via-stream", "write-via-stream", "append-via-stream")) {
-      l.defineFunction(
-          types,
-          "[method]descriptor." + stream,
-          args -> {
-            Cv.rep(args.get(0), Directory.class);
-            return of(error(IS_DIRECTORY));
-          });
-    }
     l.defineFunction(
-        types,
+        t,
         "filesystem-error-code",
         args -> {
           IoInterfaces.IoError e = Cv.rep(args.get(0), IoInterfaces.IoError.class);
@@ -115,5 +197,6 @@ final class FilesystemInterfaces {
               new ComponentValue.OptionV(
                   e.fsErrorCode().map(c -> (ComponentValue) Cv.enumCase(c))));
         });
+    PathMethods.define(l, h, t);
   }
 }

@@ -6,13 +6,15 @@ import dev.cortado.runtime.Store;
 import dev.cortado.wasi.Preopen;
 import dev.cortado.wasi.WasiConfig;
 import dev.cortado.wasi.internal.ConfigAccess;
+import dev.cortado.wasi.internal.Descriptor;
+import dev.cortado.wasi.internal.DirectoryDescriptor;
 import dev.cortado.wasi.internal.WasiContext;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,13 +39,14 @@ public final class Host implements AutoCloseable {
   final ResourceType outputStream = ResourceType.host("output-stream", Host::closeOutput);
   final ResourceType terminalInput = ResourceType.host("terminal-input", rep -> {});
   final ResourceType terminalOutput = ResourceType.host("terminal-output", rep -> {});
-  final ResourceType descriptor = ResourceType.host("descriptor", rep -> {});
+  final ResourceType descriptor = ResourceType.host("descriptor", this::closeDescriptor);
   final ResourceType directoryEntryStream = ResourceType.host("directory-entry-stream", rep -> {});
 
   final Streams.Input stdin;
   final Streams.Output stdout;
   final Streams.Output stderr;
-  final List<Directory> preopens = new ArrayList<>();
+  final List<Preopen> preopens;
+  private final Set<Descriptor> openDescriptors = new HashSet<>();
 
   private Host(WasiConfig config) {
     this.config = config;
@@ -54,12 +57,11 @@ public final class Host implements AutoCloseable {
     this.stdin = Streams.of(o.stdin(config));
     this.stdout = Streams.of(o.stdout(config));
     this.stderr = Streams.of(o.stderr(config));
-    for (Preopen p : config.preopens()) {
-      if (!Files.isDirectory(p.hostPath())) {
-        throw new IllegalArgumentException(
-            "cannot preopen " + p.hostPath() + ": it is not a directory");
-      }
-      preopens.add(new Directory(p.hostPath(), p.guestPath(), p.readOnly()));
+    this.preopens = config.preopens();
+    for (Preopen p : preopens) {
+      // Opened now to report a missing directory before the program runs; each
+      // get-directories call opens its own descriptors.
+      DirectoryDescriptor.preopen(p).close();
     }
   }
 
@@ -93,6 +95,19 @@ public final class Host implements AutoCloseable {
     return random;
   }
 
+  /** Records {@code d} as open, so that {@link #close} closes it if the program does not. */
+  <T extends Descriptor> T open(T d) {
+    openDescriptors.add(d);
+    return d;
+  }
+
+  private void closeDescriptor(Object rep) {
+    Descriptor d = (Descriptor) rep;
+    if (openDescriptors.remove(d)) {
+      d.close();
+    }
+  }
+
   private static void closeInput(Object rep) {
     try {
       ((Streams.Input) rep).close();
@@ -109,9 +124,12 @@ public final class Host implements AutoCloseable {
     }
   }
 
-  /** Flushes standard output and error. */
+  /** Flushes standard output and error, and closes the descriptors the program left open. */
   @Override
   public void close() {
+    for (Descriptor d : List.copyOf(openDescriptors)) {
+      closeDescriptor(d);
+    }
     try {
       stdout.flush();
       stderr.flush();
