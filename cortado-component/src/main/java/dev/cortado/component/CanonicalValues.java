@@ -84,10 +84,20 @@ public final class CanonicalValues {
     };
   }
 
-  /** Reads a list of {@code n} elements of shape {@code e} at {@code begin}. */
-  static ComponentValue.ListV loadList(AbiMemory mem, long begin, long n, Shape e) {
+  /**
+   * Reads a list of {@code n} elements of shape {@code e} at {@code begin}: {@link
+   * ComponentValue.Bytes} for a {@code list<u8>}.
+   */
+  static ComponentValue loadList(AbiMemory mem, long begin, long n, Shape e) {
     check(mem, begin, n * CanonicalAbi.size(e), CanonicalAbi.alignment(e));
+    if (isByte(e)) {
+      return new ComponentValue.Bytes(mem.read((int) begin, (int) n));
+    }
     return new ComponentValue.ListV(elements(mem, (int) begin, e, (int) n));
+  }
+
+  private static boolean isByte(Shape e) {
+    return e instanceof Shape.Primitive p && p.type() == PrimitiveType.U8;
   }
 
   /** The bit of a latin1+utf16 string's length that says it is UTF-16. */
@@ -167,9 +177,17 @@ public final class CanonicalValues {
   }
 
   /**
-   * Writes {@code elements} of shape {@code e} in a new allocation; returns its address and count.
+   * Writes list {@code v} (a {@link ComponentValue.ListV}, or {@link ComponentValue.Bytes} for a
+   * {@code list<u8>}) of elements of shape {@code e} in a new allocation; returns its address and
+   * count.
    */
-  static long[] storeList(AbiMemory mem, Shape e, List<ComponentValue> elements) {
+  static long[] storeList(AbiMemory mem, Shape e, ComponentValue v) {
+    if (v instanceof ComponentValue.Bytes b && isByte(e)) {
+      int at = allocate(mem, b.bytes().length, 1);
+      mem.write(at, b.bytes());
+      return new long[] {at & 0xFFFF_FFFFL, b.bytes().length};
+    }
+    List<ComponentValue> elements = as(v, ComponentValue.ListV.class).elements();
     int size = CanonicalAbi.size(e);
     int at = allocate(mem, (long) elements.size() * size, CanonicalAbi.alignment(e));
     for (int i = 0; i < elements.size(); i++) {
@@ -223,10 +241,10 @@ public final class CanonicalValues {
         }
       }
       case Shape.ListOf l -> {
-        List<ComponentValue> elements = as(v, ComponentValue.ListV.class).elements();
         Shape e = l.element();
-        int size = CanonicalAbi.size(e);
         if (l.fixedLength() > 0) {
+          List<ComponentValue> elements = as(v, ComponentValue.ListV.class).elements();
+          int size = CanonicalAbi.size(e);
           if (elements.size() != l.fixedLength()) {
             throw new IllegalArgumentException(
                 "a list of " + l.fixedLength() + " elements, not " + elements.size());
@@ -236,7 +254,7 @@ public final class CanonicalValues {
           }
           return;
         }
-        long[] ptrLen = storeList(mem, e, elements);
+        long[] ptrLen = storeList(mem, e, v);
         put(mem, ptr, ptrLen[0], 4);
         put(mem, ptr + 4, ptrLen[1], 4);
       }

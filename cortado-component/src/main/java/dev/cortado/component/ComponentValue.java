@@ -14,6 +14,7 @@ public sealed interface ComponentValue
         ComponentValue.Char,
         ComponentValue.Str,
         ComponentValue.ListV,
+        ComponentValue.Bytes,
         ComponentValue.RecordV,
         ComponentValue.TupleV,
         ComponentValue.VariantV,
@@ -195,6 +196,34 @@ public sealed interface ComponentValue
     public Resource {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(rep, "rep");
+    }
+  }
+
+  /**
+   * A {@code list<u8>}: its bytes, without a value per byte. Lifting a {@code list<u8>} gives this;
+   * lowering one takes this or a {@link ListV} of {@code u8} values.
+   *
+   * @param bytes the bytes (not copied: do not change them afterwards)
+   */
+  record Bytes(byte[] bytes) implements ComponentValue {
+    /** Checks the bytes are present. */
+    public Bytes {
+      Objects.requireNonNull(bytes, "bytes");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Bytes b && java.util.Arrays.equals(bytes, b.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return "Bytes[" + bytes.length + " bytes]";
     }
   }
 }

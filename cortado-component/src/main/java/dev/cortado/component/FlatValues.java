@@ -181,14 +181,12 @@ public final class FlatValues {
         }
       }
       case Shape.ListOf l -> {
-        List<ComponentValue> elements =
-            CanonicalValues.as(v, ComponentValue.ListV.class).elements();
         if (l.fixedLength() > 0) {
-          for (ComponentValue e : elements) {
+          for (ComponentValue e : CanonicalValues.as(v, ComponentValue.ListV.class).elements()) {
             lower(mem, l.element(), e, out);
           }
         } else {
-          long[] ptrLen = CanonicalValues.storeList(mem, l.element(), elements);
+          long[] ptrLen = CanonicalValues.storeList(mem, l.element(), v);
           out.add(ptrLen[0]);
           out.add(ptrLen[1]);
         }

@@ -61,6 +61,29 @@ class CanonicalValuesTest {
   }
 
   @Test
+  void aByteListLiftsAsBytesAndLowersFromEitherForm() {
+    Shape bytes = new Shape.ListOf(p(PrimitiveType.U8), 0, NONE);
+    BumpMemory mem = new BumpMemory(4096, 1024);
+    CanonicalValues.store(mem, 0, bytes, new ComponentValue.Bytes(new byte[] {1, 2, (byte) 255}));
+    assertEquals(
+        new ComponentValue.Bytes(new byte[] {1, 2, (byte) 255}),
+        CanonicalValues.load(mem, 0, bytes));
+    ComponentValue asList =
+        new ComponentValue.ListV(
+            List.of(
+                new ComponentValue.Int(PrimitiveType.U8, 7),
+                new ComponentValue.Int(PrimitiveType.U8, 8)));
+    CanonicalValues.store(mem, 8, bytes, asList);
+    assertEquals(new ComponentValue.Bytes(new byte[] {7, 8}), CanonicalValues.load(mem, 8, bytes));
+    // A list of another element type stays a list of values.
+    Shape shorts = new Shape.ListOf(p(PrimitiveType.U16), 0, NONE);
+    ComponentValue s =
+        new ComponentValue.ListV(List.of(new ComponentValue.Int(PrimitiveType.U16, 65535)));
+    CanonicalValues.store(mem, 16, shorts, s);
+    assertEquals(s, CanonicalValues.load(mem, 16, shorts));
+  }
+
+  @Test
   void invalidValuesInMemoryTrap() {
     BumpMemory mem = new BumpMemory(4096, 1024);
     Shape option = new Shape.Option(p(PrimitiveType.U8), NONE);

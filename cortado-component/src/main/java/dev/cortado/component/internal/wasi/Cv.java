@@ -3,7 +3,7 @@ package dev.cortado.component.internal.wasi;
 import dev.cortado.component.ComponentValue;
 import dev.cortado.component.PrimitiveType;
 import dev.cortado.component.ResourceType;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,11 +46,7 @@ final class Cv {
   }
 
   static ComponentValue bytes(byte[] b, int length) {
-    List<ComponentValue> out = new ArrayList<>(length);
-    for (int i = 0; i < length; i++) {
-      out.add(new ComponentValue.Int(PrimitiveType.U8, b[i] & 0xFF));
-    }
-    return new ComponentValue.ListV(out);
+    return new ComponentValue.Bytes(length == b.length ? b : Arrays.copyOf(b, length));
   }
 
   static ComponentValue some(ComponentValue v) {
@@ -103,6 +99,9 @@ final class Cv {
   }
 
   static byte[] bytes(ComponentValue v) {
+    if (v instanceof ComponentValue.Bytes b) {
+      return b.bytes();
+    }
     List<ComponentValue> es = ((ComponentValue.ListV) v).elements();
     byte[] out = new byte[es.size()];
     for (int i = 0; i < out.length; i++) {
