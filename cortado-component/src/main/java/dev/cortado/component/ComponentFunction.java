@@ -28,7 +28,8 @@ public final class ComponentFunction {
    *
    * @param args one value per parameter
    * @return the result, empty if the function has none
-   * @throws IllegalArgumentException if the number of arguments is wrong
+   * @throws IllegalArgumentException if the number of arguments is wrong, or an argument is not a
+   *     value of its parameter's type
    * @throws dev.cortado.runtime.Trap if the component traps (also for a value that breaks the
    *     canonical ABI, of kind {@link dev.cortado.runtime.TrapKind#CANONICAL_ABI})
    */

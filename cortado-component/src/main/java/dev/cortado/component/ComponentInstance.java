@@ -11,8 +11,11 @@ import java.util.Set;
  */
 public final class ComponentInstance {
   private final Map<String, Item> exports;
+  private final Frame frame;
 
-  ComponentInstance(Map<String, Item> exports) {
+  ComponentInstance(Frame frame) {
+    this.frame = frame;
+    Map<String, Item> exports = frame.exports;
     this.exports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exports));
   }
 
@@ -37,6 +40,14 @@ public final class ComponentInstance {
         .filter(Item.Fn.class::isInstance)
         .map(i -> ((Item.Fn) i).function())
         .findFirst();
+  }
+
+  /**
+   * Drops resource {@code r}, which the host owns (a component gave it away as an {@code own}
+   * handle): runs its destructor, the component's or the host's.
+   */
+  public void drop(ComponentValue.Resource r) {
+    frame.destroy(r.type(), r.rep());
   }
 
   private static boolean matches(String exported, String wanted) {

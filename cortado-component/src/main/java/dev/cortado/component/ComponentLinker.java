@@ -83,7 +83,7 @@ public final class ComponentLinker {
     Frame.Shared shared = new Frame.Shared(store, new IdentityHashMap<>());
     Frame frame = new Frame(null, shared, new TypeSpace(null));
     Instantiator.run(frame, component, this::resolve);
-    return new ComponentInstance(frame.exports);
+    return new ComponentInstance(frame);
   }
 
   /** Returns the defined interface that serves import {@code wanted}, if any. */
