@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,7 +92,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--invoke",
       paramLabel = "FUNCTION",
-      description = "Call this exported function with ARGS as its arguments; print its results.")
+      description =
+          "Call this exported function with ARGS as its arguments; print its results. For a"
+              + " component, values are WAVE text: --invoke 'greet(\"you\", [1, 2])'.")
   String invoke;
 
   @Option(names = "--fuel", paramLabel = "N", description = "Stop after about N instructions.")
@@ -183,12 +186,11 @@ final class RunCommand implements Callable<Integer> {
     Activity.now("loading " + moduleArgument);
     Engine engine = engineOption.create();
     boolean component = Component.isComponent(bytes);
-    if (component && (invoke != null || !listen.isEmpty())) {
+    if (component && !listen.isEmpty()) {
       throw new UserException(
           moduleArgument
-              + ": "
-              + (invoke != null ? "--invoke" : "--tcplisten")
-              + " is not supported for components yet; components run as wasi:cli commands");
+              + ": --tcplisten gives a preview1 program a socket; a component's sockets"
+              + " (wasi:sockets) are not supported yet");
     }
     Module compiled = component ? null : compile(engine, bytes);
     Store store = Store.create(engine, storeConfig());
@@ -200,7 +202,8 @@ final class RunCommand implements Callable<Integer> {
     }
     try {
       if (component) {
-        return ComponentRun.run(moduleArgument, store, bytes, wasiConfig());
+        return ComponentRun.run(
+            moduleArgument, store, bytes, wasiConfig(), Optional.ofNullable(invoke), args, out);
       }
       return runModule(store, compiled, out);
     } catch (WasiExitException e) {

@@ -117,7 +117,9 @@ class CortadoCommandIT {
     assertEquals(1, r.status(), r.err());
     CliRun invoke = cortado("", "run", "--invoke", "run", component.toString());
     assertEquals(1, invoke.status());
-    assertTrue(invoke.err().contains("--invoke is not supported for components yet"), invoke.err());
+    assertTrue(
+        invoke.err().contains("no exported function \"run\" (it exports: wasi:cli/run@0.2.12"),
+        invoke.err());
   }
 
   @Test

@@ -126,6 +126,46 @@ class MainTest {
     return Files.write(dir.resolve("c.wasm"), b.toByteArray());
   }
 
+  /** A component exporting {@code add: func(a: u32, b: u32) -> u32}, lifted from a core module. */
+  private Path adder() throws IOException {
+    byte[] core =
+        dev.cortado.wasm.binary.ModuleEncoder.encode(
+            dev.cortado.wasm.text.TextParser.parseModule(
+                "(module (func (export \"add\") (param i32 i32) (result i32)"
+                    + " (i32.add (local.get 0) (local.get 1))))"));
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.writeBytes(new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0});
+    section(b, 1, core);
+    section(b, 2, new byte[] {1, 0, 0, 0}); // core instance 0: module 0, no arguments
+    section(b, 6, new byte[] {1, 0, 0, 1, 0, 3, 'a', 'd', 'd'}); // core func 0
+    section(b, 7, new byte[] {1, 0x40, 2, 1, 'a', 0x79, 1, 'b', 0x79, 0, 0x79}); // type 0
+    section(b, 8, new byte[] {1, 0, 0, 0, 0, 0}); // func 0: canon lift
+    section(b, 11, new byte[] {1, 0, 3, 'a', 'd', 'd', 1, 0, 0}); // export "add"
+    return Files.write(dir.resolve("adder.wasm"), b.toByteArray());
+  }
+
+  private static void section(java.io.ByteArrayOutputStream b, int id, byte[] content) {
+    b.write(id);
+    b.write(content.length); // the sections here are shorter than 128 bytes
+    b.writeBytes(content);
+  }
+
+  @Test
+  void runInvokesAComponentsExportWithWaveValues() throws IOException {
+    Path c = adder();
+    Run r = run("run", "--invoke", "add(2, 40)", c.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("42\n", r.out());
+    Run separate = run("run", "--invoke", "add", c.toString(), "4294967295", "1");
+    assertEquals("0\n", separate.out(), separate.err());
+    Run bad = run("run", "--invoke", "add(2)", c.toString());
+    assertEquals(1, bad.status());
+    assertTrue(bad.err().contains("the arguments (a: u32, b: u32) take"), bad.err());
+    Run missing = run("run", "--invoke", "sub(1, 2)", c.toString());
+    assertTrue(
+        missing.err().contains("no exported function \"sub\" (it exports: add"), missing.err());
+  }
+
   @Test
   void inspectShowsAComponentsWorld() throws IOException {
     Run r = run("inspect", component().toString());

@@ -80,8 +80,13 @@ public final class WorldText {
     return b.toString();
   }
 
+  /** Returns {@code s} as WIT writes a type: by its name if it has one, else spelled out. */
+  public static String shape(Shape s) {
+    return text(s);
+  }
+
   /** A shape where it is used: by its name if it has one. */
-  private static String text(Shape s) {
+  static String text(Shape s) {
     return s.name().orElseGet(() -> structure(s));
   }
 
