@@ -10,15 +10,18 @@ import java.util.Objects;
  * asset files), each verified against its label and kept in the {@link LocalStore}.
  *
  * @param invoice the invoice
+ * @param invoiceFile the invoice's bytes as kept in the store
  * @param source where it came from (a standalone bindle folder or a bindle server's URL), for
  *     messages
  * @param parcelFiles the stored file of each fetched parcel, by its SHA-256 (hex)
  * @see Bindles
  */
-public record Bindle(BindleInvoice invoice, String source, Map<String, Path> parcelFiles) {
+public record Bindle(
+    BindleInvoice invoice, Path invoiceFile, String source, Map<String, Path> parcelFiles) {
   /** Checks every part is present and copies the map. */
   public Bindle {
     Objects.requireNonNull(invoice, "invoice");
+    Objects.requireNonNull(invoiceFile, "invoiceFile");
     Objects.requireNonNull(source, "source");
     parcelFiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parcelFiles));
   }

@@ -74,7 +74,7 @@ public final class Bindles {
         throw new OciException(Kind.LOCAL_IO, what + ": cannot read: " + e.getMessage(), e);
       }
     }
-    return new Bindle(invoice, folder.toString(), files);
+    return new Bindle(invoice, store.path(store.put(toml)), folder.toString(), files);
   }
 
   /**
@@ -96,7 +96,8 @@ public final class Bindles {
    */
   public static Bindle fetch(URI server, String id, LocalStore store) {
     ServerClient client = new ServerClient(server, id);
-    BindleInvoice invoice = BindleInvoice.parse(client.invoice(), client.invoiceUri().toString());
+    byte[] toml = client.invoice();
+    BindleInvoice invoice = BindleInvoice.parse(toml, client.invoiceUri().toString());
     if (!invoice.id().equals(id)) {
       throw InvoiceToml.malformed(
           client.invoiceUri().toString(), "the server answered with bindle " + invoice.id());
@@ -105,7 +106,7 @@ public final class Bindles {
     for (BindleInvoice.Parcel p : needed(invoice).values()) {
       files.put(p.label().sha256(), client.parcel(p.label(), store));
     }
-    return new Bindle(invoice, server.toString(), files);
+    return new Bindle(invoice, store.path(store.put(toml)), server.toString(), files);
   }
 
   /** Returns the parcels WAGI needs, by SHA-256, each once. */
