@@ -11,6 +11,7 @@ module dev.cortado.oci {
   requires com.fasterxml.jackson.dataformat.cbor;
   requires com.fasterxml.jackson.dataformat.toml;
   requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.yaml.snakeyaml;
   requires dev.cortado.wasm;
 
   exports dev.cortado.oci;

@@ -30,6 +30,8 @@ class BindleServingTest {
   static BindleServerDouble bindles;
   static WasmServer server;
   static final TestApps.KeptLog LOG = new TestApps.KeptLog();
+  static final byte[] README = "read me\n".getBytes(StandardCharsets.UTF_8);
+  static final Map<String, String> ASSET = Map.of("file", "true");
 
   static BindleWriter bindle() throws IOException {
     return new BindleWriter("example.com/app", "1.2.3")
@@ -55,13 +57,7 @@ class BindleServingTest {
             Map.of("route", "/files/..."),
             List.of(),
             List.of("assets"))
-        .parcel(
-            "docs/readme.txt",
-            "text/plain",
-            "read me\n".getBytes(StandardCharsets.UTF_8),
-            Map.of("file", "true"),
-            List.of("assets"),
-            List.of())
+        .parcel("docs/readme.txt", "text/plain", README, ASSET, List.of("assets"), List.of())
         .parcel(
             "secret.txt",
             "text/plain",
@@ -127,13 +123,7 @@ class BindleServingTest {
             Map.of("route", "/..."),
             List.of(),
             List.of())
-        .parcel(
-            "docs/readme.txt",
-            "text/plain",
-            "read me\n".getBytes(StandardCharsets.UTF_8),
-            Map.of("file", "true"),
-            List.of("assets"),
-            List.of())
+        .parcel("docs/readme.txt", "text/plain", README, ASSET, List.of("assets"), List.of())
         .writeStandalone(dir);
     Bindle b = Bindles.readStandalone(dir, LocalStore.open(temp.resolve("store")));
     try (WasmServer s = WasmServer.start(Manifest.forBindle(b), TestApps.config(LOG))) {

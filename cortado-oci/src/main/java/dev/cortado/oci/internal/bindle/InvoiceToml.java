@@ -1,7 +1,6 @@
 package dev.cortado.oci.internal.bindle;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.cortado.oci.BindleInvoice;
 import dev.cortado.oci.OciException;
 import dev.cortado.oci.OciException.Kind;
+import dev.cortado.oci.internal.Json;
 import dev.cortado.oci.internal.wasmer.PackagePaths;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,9 +53,7 @@ public final class InvoiceToml {
     try {
       root = TOML.readTree(toml);
     } catch (JacksonException e) {
-      JsonLocation at = e.getLocation();
-      String line = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
-      throw malformed(what + line, "not valid TOML: " + e.getOriginalMessage());
+      throw malformed(Json.at(what, e), "not valid TOML: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw malformed(what, "cannot be read: " + e.getMessage());
     }
