@@ -12,6 +12,7 @@ module dev.cortado.server {
   requires org.eclipse.jetty.http2.server;
   requires org.eclipse.jetty.alpn.server;
   requires org.tomlj;
+  requires com.fasterxml.jackson.databind;
   requires java.logging;
 
   exports dev.cortado.server;
