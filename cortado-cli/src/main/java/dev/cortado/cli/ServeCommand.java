@@ -1,8 +1,6 @@
 package dev.cortado.cli;
 
 import dev.cortado.runtime.StoreConfig;
-import dev.cortado.server.Manifest;
-import dev.cortado.server.ServeException;
 import dev.cortado.server.ServerConfig;
 import dev.cortado.server.ServerLog;
 import dev.cortado.server.WasmServer;
@@ -31,8 +29,9 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve a Spin application (spin.toml, manifest version 2), a WASI preview1 module or a"
-          + " bindle's WAGI routes over HTTP, a fresh instance per request.",
+      "Serve a Spin application (spin.toml, manifest version 2), a WASI preview1 module, a"
+          + " bindle's WAGI routes or a Suborbital bundle's request handlers over HTTP, a fresh"
+          + " instance per request.",
       "A module is served through WAGI (CGI 1.1) on every path. wasi:http components are refused:"
           + " they need the component model, which Cortado does not implement yet.",
       "Stops on Ctrl+C or SIGTERM, waiting for requests in flight (--drain-timeout)."
@@ -140,26 +139,20 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ServeSource source =
         ServeSource.of(app, Optional.ofNullable(bindleServer), Optional.ofNullable(bindlePath));
-    Manifest manifest = source.manifest();
+
     ServerConfig config = config(out, err);
-    WasmServer server;
-    try {
-      server = WasmServer.start(manifest, config);
-    } catch (ServeException e) {
-      throw new UserException(e.getMessage(), e);
-    }
+    WasmServer server = source.start(config);
     Thread hook = new Thread(server::close, "cortado-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    announce(manifest, source.description(), server, out);
+    announce(source, server, out);
     server.join();
     return 0;
   }
 
-  private void announce(Manifest manifest, String description, WasmServer server, PrintWriter out) {
+  private void announce(ServeSource source, WasmServer server, PrintWriter out) {
     String base = server.uri().toString();
     String root = base.substring(0, base.length() - 1);
-    out.println(
-        "Serving " + manifest.application().name() + " (" + description + ") on " + server.uri());
+    out.println("Serving " + source.name() + " (" + source.description() + ") on " + server.uri());
     Map<String, String> routes = server.routes();
     int width = routes.keySet().stream().mapToInt(String::length).max().orElse(0);
     routes.forEach(

@@ -3,23 +3,29 @@ package dev.cortado.cli;
 import dev.cortado.oci.Bindle;
 import dev.cortado.oci.Bindles;
 import dev.cortado.oci.LocalStore;
+import dev.cortado.oci.SuborbitalBundle;
 import dev.cortado.server.Manifest;
 import dev.cortado.server.ServeException;
+import dev.cortado.server.ServerConfig;
+import dev.cortado.server.WasmServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What {@code cortado serve APP} names: a Spin manifest (or a folder holding {@code spin.toml}), a
  * WASI preview1 module, a standalone bindle folder (holding {@code invoice.toml}), or {@code
  * bindle:NAME/VERSION} fetched from a bindle server ({@code --bindle-server}, else {@code
- * $BINDLE_URL}) or found under {@code --bindle-path}.
+ * $BINDLE_URL}) or found under {@code --bindle-path}, or a Suborbital bundle ({@code
+ * runnables.wasm.zip}).
  *
- * @param manifest the application
+ * @param name the application's name
  * @param description what it was read from, for the start-up line
+ * @param starter starts serving it with a configuration
  */
-record ServeSource(Manifest manifest, String description) {
+record ServeSource(String name, String description, Function<ServerConfig, WasmServer> starter) {
   static final String BINDLE = "bindle:";
 
   /** Reads what {@code app} names ({@code null}: ./spin.toml). */
@@ -48,9 +54,34 @@ record ServeSource(Manifest manifest, String description) {
               + (app == null ? " (name a spin.toml, a .wasm module or a bindle to serve)" : ""));
     }
     String name = path.getFileName().toString();
-    try {
+    if (SuborbitalBundle.isBundleName(path)) {
+      Path zip = path;
+      SuborbitalBundle bundle = OciSupport.call(() -> SuborbitalBundle.read(zip));
       return new ServeSource(
-          name.endsWith(".toml") ? Manifest.read(path) : Manifest.forModule(path), name);
+          bundle.directive().identifier(),
+          "Suborbital bundle " + name,
+          config -> WasmServer.start(bundle, config));
+    }
+    try {
+      return of(name.endsWith(".toml") ? Manifest.read(path) : Manifest.forModule(path), name);
+    } catch (ServeException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  private static ServeSource of(Manifest manifest, String description) {
+    return new ServeSource(
+        manifest.application().name(), description, config -> WasmServer.start(manifest, config));
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @throws UserException if the application cannot be served
+   */
+  WasmServer start(ServerConfig config) {
+    try {
+      return starter.apply(config);
     } catch (ServeException e) {
       throw new UserException(e.getMessage(), e);
     }
@@ -91,7 +122,7 @@ record ServeSource(Manifest manifest, String description) {
   private static ServeSource served(java.util.function.Supplier<Bindle> read, String what) {
     Bindle bindle = OciSupport.call(read);
     try {
-      return new ServeSource(Manifest.forBindle(bindle), what);
+      return of(Manifest.forBindle(bindle), what);
     } catch (ServeException e) {
       throw new UserException(e.getMessage(), e);
     }
