@@ -17,15 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cortado serve} of bindles and Suborbital bundles as a user runs it: a process, HTTP. */
 class CortadoBundleServeIT {
   private static final Path WAGI = CliRun.REPO.resolve("cortado-server/src/test/resources/wagi");
-  private static final Pattern SERVING = Pattern.compile("Serving (.*) on (http://\\S+)");
 
   @TempDir Path dir;
 
@@ -122,7 +119,7 @@ class CortadoBundleServeIT {
     pb.environment().putAll(env());
     Process p = pb.start();
     try {
-      URI uri = awaitUri(p, out, err);
+      URI uri = CortadoServeIT.awaitUri(p, out, err);
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(
@@ -134,22 +131,5 @@ class CortadoBundleServeIT {
       p.destroy();
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), "stopped after SIGTERM");
     }
-  }
-
-  private static URI awaitUri(Process p, Path out, Path err) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      for (String line : List.copyOf(Files.readAllLines(out))) {
-        Matcher m = SERVING.matcher(line);
-        if (m.find()) {
-          return URI.create(m.group(2));
-        }
-      }
-      if (!p.isAlive()) {
-        throw new AssertionError("cortado serve ended: " + Files.readString(err));
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("cortado serve did not start: " + Files.readString(err));
   }
 }
