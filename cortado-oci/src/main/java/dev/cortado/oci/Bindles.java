@@ -49,6 +49,21 @@ public final class Bindles {
     Path invoiceFile = folder.resolve("invoice.toml");
     byte[] toml = readSmall(invoiceFile);
     BindleInvoice invoice = BindleInvoice.parse(toml, invoiceFile.toString());
+    return withParcels(folder, invoice, toml, store);
+  }
+
+  /**
+   * Reads only the invoice of the standalone bindle in {@code folder}: nothing is stored.
+   *
+   * @throws OciException as {@link #readStandalone} does for the invoice
+   */
+  public static BindleInvoice readStandaloneInvoice(Path folder) {
+    Path invoiceFile = folder.resolve("invoice.toml");
+    return BindleInvoice.parse(readSmall(invoiceFile), invoiceFile.toString());
+  }
+
+  private static Bindle withParcels(
+      Path folder, BindleInvoice invoice, byte[] toml, LocalStore store) {
     Map<String, Path> files = new LinkedHashMap<>();
     for (BindleInvoice.Parcel p : needed(invoice).values()) {
       Path file = folder.resolve("parcels").resolve(p.label().sha256() + ".dat");
