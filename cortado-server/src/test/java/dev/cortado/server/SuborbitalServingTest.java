@@ -92,10 +92,13 @@ class SuborbitalServingTest {
 
   @Test
   void runsAnFnStepThenAGroupThenAnFnOverTheSharedState() {
+    long before = server.instantiations();
     HttpResponse<String> r = TestApps.get(server, "/hello/world");
     assertEquals(200, r.statusCode(), r.body() + LOG.errors);
     assertEquals(">> HELLO WORLD", r.body());
     assertEquals("yes", r.headers().firstValue("x-greeted").orElseThrow());
+    assertEquals(
+        4, server.instantiations() - before, "a fresh instance for each of the four runnables");
   }
 
   @Test

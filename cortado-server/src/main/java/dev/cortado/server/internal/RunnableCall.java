@@ -65,6 +65,7 @@ final class RunnableCall {
    * the request's failure.
    */
   Answer run() {
+    long start = System.nanoTime();
     Store store = Store.create(context.engine(), context.config().storeConfig());
     context.config().fuel().ifPresent(store::setFuel);
     context.config().timeout().ifPresent(store::setTimeout);
@@ -80,6 +81,7 @@ final class RunnableCall {
     try (WasiPreview1 wasi = WasiPreview1.create(wasiConfig)) {
       wasi.addTo(linker);
       Instance instance = linker.instantiate(store, runnable.module());
+      context.metrics().instantiated(System.nanoTime() - start);
       instance.func("_initialize").ifPresent(Func::call);
       Memory memory = instance.memory("memory").orElseThrow();
       byte[] input = request.body();

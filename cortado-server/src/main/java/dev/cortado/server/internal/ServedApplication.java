@@ -78,7 +78,7 @@ public final class ServedApplication implements AutoCloseable {
    */
   public ServedApplication(SuborbitalBundle bundle, ServerConfig config, Metrics metrics) {
     this.metrics = metrics;
-    SuborbitalApplication app = SuborbitalApplication.prepare(bundle, config);
+    SuborbitalApplication app = SuborbitalApplication.prepare(bundle, config, metrics);
     this.manifest = app.manifest();
     this.router = new Router("/", manifest.triggers());
     executors.putAll(app.routes());

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * What every runnable of one request shares: the engine and limits, the application's cache and
- * static files, the response headers the runnables set (a map safe for concurrent steps), the log.
+ * static files, the response headers the runnables set (a map safe for concurrent steps), the log
+ * and the metrics (each runnable's instantiation is counted as a WAGI program's is).
  */
 record StepContext(
     Engine engine,
@@ -16,4 +17,5 @@ record StepContext(
     RunnableCache cache,
     Map<String, Bytes> staticFiles,
     Map<String, String> responseHeaders,
-    ServerLog log) {}
+    ServerLog log,
+    Metrics metrics) {}

@@ -34,13 +34,15 @@ final class SuborbitalApplication implements AutoCloseable {
   private final Engine engine;
   private final Map<String, RunnableModule> runnables = new LinkedHashMap<>();
   private final RunnableCache cache = new RunnableCache();
+  private final Metrics metrics;
   private final ExecutorService groupWorkers;
   private Manifest manifest;
   private final Map<HttpTrigger, Responder> routes = new IdentityHashMap<>();
 
-  private SuborbitalApplication(SuborbitalBundle bundle, ServerConfig config) {
+  private SuborbitalApplication(SuborbitalBundle bundle, ServerConfig config, Metrics metrics) {
     this.bundle = bundle;
     this.config = config;
+    this.metrics = metrics;
     this.engine = Engine.create(config.engineConfig());
     AtomicInteger n = new AtomicInteger();
     this.groupWorkers =
@@ -58,8 +60,9 @@ final class SuborbitalApplication implements AutoCloseable {
    * @throws ServeException if a handler is not a request handler, a resource is not a route, two
    *     handlers take the same method and resource, or a runnable cannot be served
    */
-  static SuborbitalApplication prepare(SuborbitalBundle bundle, ServerConfig config) {
-    SuborbitalApplication app = new SuborbitalApplication(bundle, config);
+  static SuborbitalApplication prepare(
+      SuborbitalBundle bundle, ServerConfig config, Metrics metrics) {
+    SuborbitalApplication app = new SuborbitalApplication(bundle, config, metrics);
     try {
       app.build();
     } catch (RuntimeException e) {
@@ -159,6 +162,10 @@ final class SuborbitalApplication implements AutoCloseable {
 
   Map<String, Bytes> staticFiles() {
     return bundle.staticFiles();
+  }
+
+  Metrics metrics() {
+    return metrics;
   }
 
   ExecutorService groupWorkers() {

@@ -81,7 +81,8 @@ final class SuborbitalRoute implements Responder {
             app.cache(),
             app.staticFiles(),
             Collections.synchronizedMap(new LinkedHashMap<>()),
-            log);
+            log,
+            app.metrics());
     return new HandlerRun(app, handler, r, context).run();
   }
 
