@@ -151,4 +151,13 @@ class SuborbitalBundleTest {
     OciException e = assertThrows(OciException.class, () -> SuborbitalBundle.read(zip));
     assertTrue(e.getMessage().contains("holds no Directive.yaml"), e.getMessage());
   }
+
+  @Test
+  void anOversizedDirectiveIsRefusedBeforeParsing() {
+    String huge = "identifier: x\n# " + "x".repeat(SuborbitalBundle.MAX_DIRECTIVE) + "\n";
+    Path zip = new ZipWriter().file("Directive.yaml", huge).write(temp.resolve("b.zip"));
+    OciException e = assertThrows(OciException.class, () -> SuborbitalBundle.read(zip));
+    assertEquals(OciException.Kind.UNSAFE_ARCHIVE, e.kind());
+    assertTrue(e.getMessage().contains("Directive.yaml is larger than"), e.getMessage());
+  }
 }

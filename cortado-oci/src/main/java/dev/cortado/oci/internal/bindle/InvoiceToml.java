@@ -53,7 +53,9 @@ public final class InvoiceToml {
     try {
       root = TOML.readTree(toml);
     } catch (JacksonException e) {
-      throw malformed(Json.at(what, e), "not valid TOML: " + e.getOriginalMessage());
+      throw malformed(
+          Json.at(what, e),
+          "not valid TOML: " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
     } catch (IOException e) {
       throw malformed(what, "cannot be read: " + e.getMessage());
     }
