@@ -252,6 +252,29 @@ class BindleTest {
   }
 
   @Test
+  void aRoutedParcelThatIsNoWasmModuleIsRefused() {
+    Path folder =
+        new BindleWriter("x", "1")
+            .parcel("page.html", "text/html", STYLE, Map.of("route", "/"), List.of(), List.of())
+            .writeStandalone(temp.resolve("bindle"));
+    OciException e =
+        assertThrows(OciException.class, () -> Bindles.readStandalone(folder, store()));
+    assertEquals(OciException.Kind.MALFORMED_PACKAGE, e.kind());
+    assertTrue(e.getMessage().contains("page.html has a WAGI route (/)"), e.getMessage());
+  }
+
+  @Test
+  void aParcelInAnUndeclaredGroupIsRefused() {
+    Path folder =
+        new BindleWriter("x", "1")
+            .parcel("a.txt", "text/plain", STYLE, Map.of(), List.of("nowhere"), List.of())
+            .writeStandalone(temp.resolve("bindle"));
+    OciException e =
+        assertThrows(OciException.class, () -> Bindles.readStandalone(folder, store()));
+    assertTrue(e.getMessage().contains("names group \"nowhere\""), e.getMessage());
+  }
+
+  @Test
   void theStandaloneFolderIsNamedByTheSha256OfTheId() {
     assertEquals(
         temp.resolve(BindleWriter.sha256("example.com/hello/1.0.0".getBytes())),

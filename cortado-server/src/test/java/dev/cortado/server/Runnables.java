@@ -143,6 +143,23 @@ final class Runnables {
         """);
   }
 
+  /**
+   * Sets cache key {@code mine}, then waits until key {@code theirs} is set, and answers {@code
+   * mine}: two of these only finish if they run at the same time.
+   */
+  static byte[] rendezvous(String mine, String theirs) {
+    return runnable(
+        "(data (i32.const 0) \"" + mine + "\") (data (i32.const 16) \"" + theirs + "\")",
+        """
+        (drop (call $cache_set (i32.const 0) (i32.const 4) (i32.const 0) (i32.const 4) (i32.const 0)
+                               (local.get $id)))
+        (loop $wait
+          (br_if $wait
+            (i32.lt_s (call $cache_get (i32.const 16) (i32.const 4) (local.get $id)) (i32.const 0))))
+        (call $return_result (i32.const 0) (i32.const 4) (local.get $id))
+        """);
+  }
+
   /** A runnable importing env.fetch_url, which Cortado does not provide. */
   static byte[] fetcher() {
     String wat =

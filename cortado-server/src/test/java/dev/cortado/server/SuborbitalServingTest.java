@@ -9,6 +9,7 @@ import dev.cortado.oci.testing.ZipWriter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,13 @@ class SuborbitalServingTest {
           method: GET
           steps:
             - fn: recall
+        - type: request
+          resource: /together
+          method: GET
+          steps:
+            - group:
+                - fn: ping
+                - fn: pong
       """;
 
   @TempDir static Path temp;
@@ -80,9 +88,13 @@ class SuborbitalServingTest {
             .file("fail.wasm", Runnables.fail())
             .file("echo.wasm", Runnables.echo())
             .file("recall.wasm", Runnables.recall())
+            .file("ping.wasm", Runnables.rendezvous("ping", "pong"))
+            .file("pong.wasm", Runnables.rendezvous("pong", "ping"))
             .file("static/banner.txt", ">> ")
             .write(temp.resolve("runnables.wasm.zip"));
-    server = WasmServer.start(SuborbitalBundle.read(zip), TestApps.config(LOG));
+    server =
+        WasmServer.start(
+            SuborbitalBundle.read(zip), TestApps.config(LOG).withTimeout(Duration.ofSeconds(20)));
   }
 
   @AfterAll
@@ -102,9 +114,16 @@ class SuborbitalServingTest {
   }
 
   @Test
+  void aGroupsRunnablesRunAtTheSameTime() {
+    HttpResponse<String> r = TestApps.get(server, "/together");
+    assertEquals(200, r.statusCode(), "each waits for the other: " + r.body() + LOG.errors);
+    assertEquals("pong", r.body(), "the last result of the group");
+  }
+
+  @Test
   void listsOneRoutePerResource() {
     assertEquals(
-        List.of("/hello/:name", "/fail", "/tolerant", "/echo"),
+        List.of("/hello/:name", "/fail", "/tolerant", "/echo", "/together"),
         List.copyOf(server.routes().keySet()));
     assertEquals("POST, GET (suborbital)", server.routes().get("/echo"));
   }
