@@ -6,6 +6,7 @@
  * dev.cortado.oci.testing.TarGz}, wapm tarballs too); Wasmer {@code .webc} files, versions 2 and 3,
  * hostile ones too ({@link dev.cortado.oci.testing.WebcWriter}); bindles ({@link
  * dev.cortado.oci.testing.BindleWriter}) and a bindle server double ({@link
- * dev.cortado.oci.testing.BindleServerDouble}).
+ * dev.cortado.oci.testing.BindleServerDouble}); zips, with link entries too ({@link
+ * dev.cortado.oci.testing.ZipWriter}).
  */
 package dev.cortado.oci.testing;
