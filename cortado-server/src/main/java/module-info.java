@@ -1,7 +1,7 @@
 /**
  * Cortado's HTTP server: Spin manifests, WAGI modules, bindles and Suborbital bundles over Jetty, a
  * fresh WebAssembly instance per request. It depends on Cortado's runtime, WASI, component model
- * and package sources (cortado-oci), Jetty and tomlj.
+ * and package sources (cortado-oci), Jetty, tomlj and Jackson (JSON request bodies for runnables).
  */
 module dev.cortado.server {
   requires transitive dev.cortado.runtime;
