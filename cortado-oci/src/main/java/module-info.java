@@ -12,7 +12,7 @@ module dev.cortado.oci {
   requires com.fasterxml.jackson.dataformat.toml;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.yaml.snakeyaml;
-  requires dev.cortado.wasm;
+  requires transitive dev.cortado.wasm;
 
   exports dev.cortado.oci;
 }

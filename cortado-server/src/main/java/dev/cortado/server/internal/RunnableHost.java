@@ -8,7 +8,6 @@ import dev.cortado.runtime.Memory;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.wasm.FuncType;
-import dev.cortado.wasm.ValType;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,8 +64,7 @@ final class RunnableHost {
   }
 
   private static FuncType type(int params, boolean result) {
-    return FuncType.of(
-        Collections.nCopies(params, (ValType) I32), result ? List.of(I32) : List.of());
+    return FuncType.of(Collections.nCopies(params, I32), result ? List.of(I32) : List.of());
   }
 
   /** Defines the host API in {@code linker}, bound to the call {@code call}. */

@@ -153,8 +153,8 @@ public final class InvoiceToml {
     JsonNode feature = label.path("feature");
     if (feature.isObject()) {
       feature
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               f ->
                   features.put(
                       f.getKey(),
@@ -228,8 +228,8 @@ public final class InvoiceToml {
     if (!n.isObject()) {
       throw malformed(what, where + " must be a table of strings");
     }
-    n.fields()
-        .forEachRemaining(
+    n.properties()
+        .forEach(
             e -> {
               if (!e.getValue().isValueNode()) {
                 throw malformed(what, where + "." + e.getKey() + " must be a string");

@@ -124,7 +124,7 @@ final class DirectiveYaml {
       if (!w.isObject()) {
         throw malformed(what, where + " (" + name + "): with must map names to state keys");
       }
-      w.fields().forEachRemaining(e -> with.put(e.getKey(), e.getValue().asText()));
+      w.properties().forEach(e -> with.put(e.getKey(), e.getValue().asText()));
     }
     return new Fn(name, optional(f, "as", what).orElse(name), with, onErr(f, where, name, what));
   }
@@ -138,8 +138,8 @@ final class DirectiveYaml {
     Map<Integer, String> codes = new LinkedHashMap<>();
     JsonNode c = o.path("code");
     if (c.isObject()) {
-      c.fields()
-          .forEachRemaining(
+      c.properties()
+          .forEach(
               e -> {
                 try {
                   codes.put(Integer.parseInt(e.getKey()), action(e.getValue().asText(), at, what));
