@@ -110,17 +110,20 @@ public record SuborbitalDirective(
   }
 
   /**
-   * A step's {@code onErr}: what an error returned by its runnable leads to, {@code continue} (go
-   * on to the next step) or {@code return} (answer the request with the error).
+   * A step's {@code onErr}: what an error returned by its runnable leads to, {@code continue} (the
+   * error, as JSON {@code {"code":404,"message":"..."}}, goes into the state under the step's key,
+   * and the next step runs) or {@code return} (the request is answered with that JSON and the
+   * error's code).
    *
-   * @param codes the action for particular error codes
-   * @param any the action for other codes ({@code return} by default)
+   * @param codes the action for particular error codes ({@code code:})
+   * @param otherwise the action for the other codes ({@code other:} beside {@code code:}, {@code
+   *     any:} alone; {@code return} by default)
    */
-  public record OnErr(Map<Integer, String> codes, String any) {
+  public record OnErr(Map<Integer, String> codes, String otherwise) {
     /** Checks every part is present and copies the map. */
     public OnErr {
       codes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(codes));
-      Objects.requireNonNull(any, "any");
+      Objects.requireNonNull(otherwise, "otherwise");
     }
 
     /** Returns the default: every error answers the request. */
@@ -130,7 +133,7 @@ public record SuborbitalDirective(
 
     /** Returns whether an error with {@code code} lets the handler go on. */
     public boolean continues(int code) {
-      return codes.getOrDefault(code, any).equals("continue");
+      return codes.getOrDefault(code, otherwise).equals("continue");
     }
   }
 }

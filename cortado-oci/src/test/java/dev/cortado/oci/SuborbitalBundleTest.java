@@ -39,7 +39,7 @@ class SuborbitalBundleTest {
                   onErr:
                     code:
                       404: continue
-                    any: return
+                    other: return
             - fn: hello
               with:
                 loud: shout
@@ -49,8 +49,12 @@ class SuborbitalBundleTest {
   @TempDir Path temp;
 
   static ZipWriter bundle() {
+    return bundle(DIRECTIVE);
+  }
+
+  static ZipWriter bundle(String directive) {
     return new ZipWriter()
-        .file("Directive.yaml", DIRECTIVE)
+        .file("Directive.yaml", directive)
         .file("hello.wasm", new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0})
         .file("shout.wasm", new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0})
         .file("static/index.html", "<p>hi</p>");
@@ -159,5 +163,24 @@ class SuborbitalBundleTest {
     OciException e = assertThrows(OciException.class, () -> SuborbitalBundle.read(zip));
     assertEquals(OciException.Kind.UNSAFE_ARCHIVE, e.kind());
     assertTrue(e.getMessage().contains("Directive.yaml is larger than"), e.getMessage());
+  }
+
+  @Test
+  void onErrTakesAnyAloneAndOtherBesideCodes() {
+    String directive = DIRECTIVE.replace("other: return", "any: return");
+    Path zip = bundle(directive).write(temp.resolve("b.zip"));
+    OciException e = assertThrows(OciException.class, () -> SuborbitalBundle.read(zip));
+    assertTrue(e.getMessage().contains("the other codes are other:, not any:"), e.getMessage());
+  }
+
+  @Test
+  void withMayBeAListOfNameKeyStringsAsInEarlyDirectives() {
+    String directive = DIRECTIVE.replaceFirst("(?m)^( +)loud: shout$", "$1- \"loud: shout\"");
+    assertTrue(directive.contains("- \"loud: shout\""), directive);
+    Path zip = bundle(directive).write(temp.resolve("b.zip"));
+    SuborbitalDirective.Fn fn =
+        (SuborbitalDirective.Fn)
+            SuborbitalBundle.read(zip).directive().handlers().get(0).steps().get(1);
+    assertEquals(Map.of("loud", "shout"), fn.with());
   }
 }

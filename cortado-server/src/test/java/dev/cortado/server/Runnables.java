@@ -107,6 +107,17 @@ final class Runnables {
         """);
   }
 
+  /** Answers the route parameter "path". */
+  static byte[] path() {
+    return runnable(
+        "(data (i32.const 0) \"path\")",
+        """
+        (local.set $a (call $field (i32.const 3) (i32.const 0) (i32.const 4) (local.get $id)))
+        (drop (call $ffi (i32.const 1024) (local.get $id)))
+        (call $return_result (i32.const 1024) (local.get $a) (local.get $id))
+        """);
+  }
+
   /** Returns error 404 "nothing here". */
   static byte[] fail() {
     return runnable(

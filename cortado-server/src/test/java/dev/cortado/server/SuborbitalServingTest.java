@@ -52,7 +52,14 @@ class SuborbitalServingTest {
               onErr:
                 code:
                   404: continue
+                other: return
             - fn: banner
+          response: fail
+        - type: request
+          resource: /files/*path
+          method: GET
+          steps:
+            - fn: path
         - type: request
           resource: /echo
           method: POST
@@ -88,6 +95,7 @@ class SuborbitalServingTest {
             .file("fail.wasm", Runnables.fail())
             .file("echo.wasm", Runnables.echo())
             .file("recall.wasm", Runnables.recall())
+            .file("path.wasm", Runnables.path())
             .file("ping.wasm", Runnables.rendezvous("ping", "pong"))
             .file("pong.wasm", Runnables.rendezvous("pong", "ping"))
             .file("static/banner.txt", ">> ")
@@ -123,23 +131,33 @@ class SuborbitalServingTest {
   @Test
   void listsOneRoutePerResource() {
     assertEquals(
-        List.of("/hello/:name", "/fail", "/tolerant", "/echo", "/together"),
+        List.of("/hello/:name", "/fail", "/tolerant", "/files/...", "/echo", "/together"),
         List.copyOf(server.routes().keySet()));
     assertEquals("POST, GET (suborbital)", server.routes().get("/echo"));
+    assertEquals(
+        "GET (suborbital, the rest of the path as path)", server.routes().get("/files/..."));
   }
 
   @Test
-  void aRunnableErrorAnswersWithItsCode() {
+  void aRunnableErrorAnswersWithItsCodeAndJson() {
     HttpResponse<String> r = TestApps.get(server, "/fail");
     assertEquals(404, r.statusCode());
-    assertEquals("nothing here\n", r.body());
+    assertEquals("{\"code\":404,\"message\":\"nothing here\"}", r.body());
+    assertEquals("application/json", r.headers().firstValue("content-type").orElseThrow());
   }
 
   @Test
-  void onErrContinueGoesOnToTheNextStep() {
+  void onErrContinueKeepsTheErrorInTheStateAndGoesOn() {
     HttpResponse<String> r = TestApps.get(server, "/tolerant");
     assertEquals(200, r.statusCode());
-    assertEquals(">> ", r.body());
+    assertEquals("{\"code\":404,\"message\":\"nothing here\"}", r.body());
+  }
+
+  @Test
+  void aStarSegmentTakesTheRestOfThePath() {
+    HttpResponse<String> r = TestApps.get(server, "/files/a/b%20c.txt");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("/a/b c.txt", r.body());
   }
 
   @Test

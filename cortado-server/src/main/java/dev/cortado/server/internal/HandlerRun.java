@@ -1,5 +1,8 @@
 package dev.cortado.server.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cortado.oci.SuborbitalDirective;
 import dev.cortado.oci.SuborbitalDirective.Fn;
 import dev.cortado.runtime.ExecutionInterruptedException;
@@ -7,7 +10,6 @@ import dev.cortado.runtime.InstantiationException;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.UncaughtException;
 import dev.cortado.wasi.WasiExitException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,11 +23,14 @@ import java.util.concurrent.Future;
  * step runs its runnable and keeps the result under its {@code as} key; a {@code group} step runs
  * its runnables at the same time on the same state and keeps their results when all are done. A
  * step given {@code with} sees only those state keys, under the names given. An error a runnable
- * returns ends the request with its code (400 to 599, else 500) and message, unless the step's
- * {@code onErr} says {@code continue}. The response is the state's {@code response} key, or the
- * last result, with the headers the runnables set.
+ * returns ends the request with its code (400 to 599, else 500) and, as Atmo answers, the error as
+ * JSON ({@code {"code":404,"message":"..."}}), unless the step's {@code onErr} says {@code
+ * continue}: then that JSON goes into the state under the step's key. The response is the state's
+ * {@code response} key, or the last result, with the headers the runnables set.
  */
 final class HandlerRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final SuborbitalApplication app;
   private final SuborbitalDirective.Handler handler;
   private final RunnableRequest request;
@@ -136,17 +141,31 @@ final class HandlerRun {
       last = a.value();
       return null;
     }
+    byte[] error = errorJson(a);
     if (fn.onErr().continues(a.code())) {
       context
           .log()
           .info("[" + fn.fn() + "] error " + a.code() + " (onErr: continue): " + a.message());
+      state.put(fn.as(), error);
+      last = error;
       return null;
     }
     int status = a.code() >= 400 && a.code() <= 599 ? a.code() : 500;
     List<String[]> headers = new ArrayList<>();
-    headers.add(new String[] {"Content-Type", "text/plain; charset=utf-8"});
-    return new Outcome.Answered(
-        new CgiResponse(status, headers, (a.message() + "\n").getBytes(StandardCharsets.UTF_8)));
+    headers.add(new String[] {"Content-Type", "application/json"});
+    return new Outcome.Answered(new CgiResponse(status, headers, error));
+  }
+
+  /** Returns an error as Atmo writes it: {@code {"code":404,"message":"..."}}. */
+  private static byte[] errorJson(RunnableCall.Answer a) {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("code", a.code());
+    json.put("message", a.message());
+    try {
+      return JSON.writeValueAsBytes(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of a number and a string always writes", e);
+    }
   }
 
   private List<String[]> headers() {

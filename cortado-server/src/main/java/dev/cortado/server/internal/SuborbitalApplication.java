@@ -112,9 +112,16 @@ final class SuborbitalApplication implements AutoCloseable {
     List<HttpTrigger> triggers = new ArrayList<>();
     byResource.forEach(
         (resource, methods) -> {
+          int star = resource.lastIndexOf("/*");
+          Optional<String> rest =
+              star >= 0 ? Optional.of(resource.substring(star + 2)) : Optional.empty();
           Route route;
           try {
-            route = Route.parse(resource);
+            if (rest.isPresent() && (rest.get().isEmpty() || rest.get().contains("/"))) {
+              throw new IllegalArgumentException(
+                  "a *name segment (the rest of the path) must be the last and be named");
+            }
+            route = Route.parse(star >= 0 ? resource.substring(0, star) + "/..." : resource);
           } catch (IllegalArgumentException e) {
             throw new ServeException(what + ": resource " + resource + ": " + e.getMessage(), e);
           }
@@ -122,7 +129,7 @@ final class SuborbitalApplication implements AutoCloseable {
               new HttpTrigger(
                   route, Optional.of(resource), new Executor.Suborbital(), Optional.empty());
           triggers.add(t);
-          routes.put(t, new SuborbitalRoute(this, resource, methods));
+          routes.put(t, new SuborbitalRoute(this, resource, methods, rest));
         });
     manifest =
         new Manifest(

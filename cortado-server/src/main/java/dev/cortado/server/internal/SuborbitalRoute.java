@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,14 +21,21 @@ final class SuborbitalRoute implements Responder {
   private final SuborbitalApplication app;
   private final String resource;
   private final Map<String, SuborbitalDirective.Handler> byMethod;
+  private final Optional<String> restParameter;
 
+  /**
+   * Answers {@code resource} with {@code byMethod}; {@code restParameter} names the parameter
+   * holding the rest of the path, for a resource ending in {@code *name}.
+   */
   SuborbitalRoute(
       SuborbitalApplication app,
       String resource,
-      Map<String, SuborbitalDirective.Handler> byMethod) {
+      Map<String, SuborbitalDirective.Handler> byMethod,
+      Optional<String> restParameter) {
     this.app = app;
     this.resource = resource;
     this.byMethod = Collections.unmodifiableMap(new LinkedHashMap<>(byMethod));
+    this.restParameter = restParameter;
   }
 
   @Override
@@ -37,7 +45,10 @@ final class SuborbitalRoute implements Responder {
 
   @Override
   public String description() {
-    return String.join(", ", byMethod.keySet()) + " (suborbital)";
+    return String.join(", ", byMethod.keySet())
+        + " (suborbital"
+        + restParameter.map(p -> ", the rest of the path as " + p).orElse("")
+        + ")";
   }
 
   @Override
@@ -58,6 +69,9 @@ final class SuborbitalRoute implements Responder {
       headers.putIfAbsent(h[0].toLowerCase(Locale.ROOT), h[1]);
     }
     String query = request.query().isEmpty() ? "" : "?" + request.query();
+    Map<String, String> params = new LinkedHashMap<>();
+    match.parameters().forEach((k, v) -> params.put(k, CgiEnvironment.decode(v)));
+    restParameter.ifPresent(name -> params.put(name, CgiEnvironment.decode(match.pathInfo())));
     RunnableRequest r =
         new RunnableRequest(
             request.method(),
@@ -71,7 +85,7 @@ final class SuborbitalRoute implements Responder {
             UUID.randomUUID().toString(),
             request.body(),
             headers,
-            match.parameters(),
+            params,
             queryParameters(request.query()),
             Map.of());
     StepContext context =

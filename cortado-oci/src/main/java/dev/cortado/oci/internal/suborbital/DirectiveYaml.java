@@ -118,15 +118,37 @@ final class DirectiveYaml {
 
   private static Fn fn(JsonNode f, String where, String what) {
     String name = text(f, "fn", where, what);
+    return new Fn(
+        name,
+        optional(f, "as", what).orElse(name),
+        with(f.path("with"), where + " (" + name + ")", what),
+        onErr(f, where, name, what));
+  }
+
+  /**
+   * Reads {@code with}: a map of the names the runnable sees to state keys, or (in early
+   * Directives) a list of {@code "name: key"} strings.
+   */
+  private static Map<String, String> with(JsonNode w, String where, String what) {
     Map<String, String> with = new LinkedHashMap<>();
-    JsonNode w = f.path("with");
-    if (!w.isMissingNode()) {
-      if (!w.isObject()) {
-        throw malformed(what, where + " (" + name + "): with must map names to state keys");
-      }
-      w.properties().forEach(e -> with.put(e.getKey(), e.getValue().asText()));
+    if (w.isMissingNode() || w.isNull()) {
+      return with;
     }
-    return new Fn(name, optional(f, "as", what).orElse(name), with, onErr(f, where, name, what));
+    if (w.isObject()) {
+      w.properties().forEach(e -> with.put(e.getKey(), e.getValue().asText()));
+      return with;
+    }
+    if (w.isArray()) {
+      for (JsonNode e : w) {
+        String[] pair = e.asText().split(":", 2);
+        if (pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
+          throw malformed(what, where + ": with entry \"" + e.asText() + "\" is not name: key");
+        }
+        with.put(pair[0].strip(), pair[1].strip());
+      }
+      return with;
+    }
+    throw malformed(what, where + ": with must map names to state keys");
   }
 
   private static OnErr onErr(JsonNode f, String where, String name, String what) {
@@ -148,8 +170,15 @@ final class DirectiveYaml {
                 }
               });
     }
-    String any = o.has("any") ? action(o.path("any").asText(), at, what) : "return";
-    return new OnErr(codes, any);
+    if (!codes.isEmpty() && o.has("any")) {
+      throw malformed(what, at + ": with code: listed, the other codes are other:, not any:");
+    }
+    if (codes.isEmpty() && o.has("other")) {
+      throw malformed(what, at + ": other: goes with code:; without codes, write any:");
+    }
+    String key = codes.isEmpty() ? "any" : "other";
+    String otherwise = o.has(key) ? action(o.path(key).asText(), at, what) : "return";
+    return new OnErr(codes, otherwise);
   }
 
   private static String action(String a, String where, String what) {
