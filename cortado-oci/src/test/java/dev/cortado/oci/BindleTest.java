@@ -130,6 +130,22 @@ class BindleTest {
   }
 
   @Test
+  void aServerSendingMoreBytesThanTheLabelIsCutOff() throws IOException {
+    BindleWriter b = example();
+    String sha = BindleWriter.sha256(MODULE);
+    try (BindleServerDouble server = BindleServerDouble.start(temp.resolve("server"))) {
+      server.publish(b);
+      server.putParcel(sha, new byte[1 << 20]);
+      LocalStore store = store();
+      OciException e =
+          assertThrows(OciException.class, () -> Bindles.fetch(server.url(), b.id(), store));
+      assertEquals(OciException.Kind.DIGEST_MISMATCH, e.kind());
+      assertTrue(e.getMessage().contains("more than the 8 bytes its label gives"), e.getMessage());
+      assertFalse(store.contains(new Digest("sha256", sha)));
+    }
+  }
+
+  @Test
   void aParcelLongerThanItsLabelSaysIsNotKept() {
     BindleWriter b = example();
     Path folder = b.writeStandalone(temp.resolve("bindle"));
