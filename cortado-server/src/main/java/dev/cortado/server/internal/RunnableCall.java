@@ -13,6 +13,7 @@ import dev.cortado.wasi.WasiOutput;
 import dev.cortado.wasi.WasiPreview1;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,7 +76,7 @@ final class RunnableCall {
     Outputs.Lines err = new Outputs.Lines(line -> context.log().error(prefix() + line));
     WasiConfig wasiConfig =
         WasiConfig.defaults()
-            .withArgs(java.util.List.of(runnable.name()))
+            .withArgs(List.of(runnable.name()))
             .withStdout(WasiOutput.to(out))
             .withStderr(WasiOutput.to(err));
     try (WasiPreview1 wasi = WasiPreview1.create(wasiConfig)) {
@@ -85,10 +86,7 @@ final class RunnableCall {
       instance.func("_initialize").ifPresent(Func::call);
       Memory memory = instance.memory("memory").orElseThrow();
       byte[] input = request.body();
-      int pointer =
-          ((WasmValue.I32)
-                  instance.func("allocate").orElseThrow().call(WasmValue.i32(input.length)).get(0))
-              .value();
+      int pointer = instance.func("allocate").orElseThrow().asIntUnary().applyAsInt(input.length);
       memory.write(Integer.toUnsignedLong(pointer), input);
       instance
           .func("run_e")
