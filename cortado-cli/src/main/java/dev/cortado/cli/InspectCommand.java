@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
       "Decode and validate a module, and show its sections, imports and exports.",
       "For a component: its world (imports and exports, with the functions and types of each"
           + " interface) and the core modules inside.",
-      "For a Wasmer package: its commands, atoms and volumes."
+      "For a Wasmer package: its commands, atoms and volumes.",
+      "For a standalone bindle folder: its parcels, groups and WAGI routes. For a Suborbital"
+          + " bundle (.zip): its handlers and their steps, runnables and static files."
     })
 final class InspectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -43,7 +45,9 @@ final class InspectCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "FILE",
-      description = "a module file (.wasm or .wat), or a Wasmer package (.webc, wapm .tar.gz)")
+      description =
+          "a module file (.wasm or .wat), a Wasmer package (.webc, wapm .tar.gz), a standalone"
+              + " bindle folder or a Suborbital bundle (.zip)")
   Path file;
 
   @Option(
@@ -56,6 +60,9 @@ final class InspectCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (WasmerPackage.isPackage(file)) {
       return WasmerInspect.print(out, file);
+    }
+    if (BundleInspect.handles(file)) {
+      return BundleInspect.print(out, file);
     }
     Bytes bytes = ModuleFiles.read(file);
     if (Component.isComponent(bytes)) {

@@ -1,20 +1,18 @@
 package dev.cortado.cli;
 
 import dev.cortado.runtime.StoreConfig;
-import dev.cortado.server.Manifest;
-import dev.cortado.server.ServeException;
 import dev.cortado.server.ServerConfig;
 import dev.cortado.server.ServerLog;
 import dev.cortado.server.WasmServer;
 import dev.cortado.wasm.MemoryType;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +30,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = Main.VERSION,
     description = {
-      "Serve a Spin application (spin.toml, manifest version 2) or a WASI preview1 module over"
-          + " HTTP, a fresh instance per request.",
+      "Serve a Spin application (spin.toml, manifest version 2), a WASI preview1 module, a"
+          + " bindle's WAGI routes or a Suborbital bundle's request handlers over HTTP, a fresh"
+          + " instance per request.",
       "A module is served through WAGI (CGI 1.1) on every path. wasi:http components are refused:"
           + " they need the component model, which Cortado does not implement yet.",
       "Stops on Ctrl+C or SIGTERM, waiting for requests in flight (--drain-timeout)."
@@ -47,8 +46,25 @@ final class ServeCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "APP",
       description =
-          "spin.toml, a folder holding one, or a .wasm/.wat module (default: ./spin.toml)")
+          "spin.toml, a folder holding one, a .wasm/.wat module, a standalone bindle folder"
+              + " (holding invoice.toml) or bindle:NAME/VERSION (default: ./spin.toml)")
   String app;
+
+  @Option(
+      names = "--bindle-server",
+      paramLabel = "URL",
+      description =
+          "The bindle server to fetch bindle:NAME/VERSION from, as http://localhost:8080/v1"
+              + " (default: $BINDLE_URL).")
+  String bindleServer;
+
+  @Option(
+      names = "--bindle-path",
+      paramLabel = "FOLDER",
+      description =
+          "Find bindle:NAME/VERSION as a standalone bindle under FOLDER (in the folder named by"
+              + " the SHA-256 of NAME/VERSION, as bindle's standalone writer names it).")
+  Path bindlePath;
 
   @Option(
       names = "--listen",
@@ -122,50 +138,22 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Manifest manifest = manifest();
+    ServeSource source =
+        ServeSource.of(app, Optional.ofNullable(bindleServer), Optional.ofNullable(bindlePath));
+
     ServerConfig config = config(out, err);
-    WasmServer server;
-    try {
-      server = WasmServer.start(manifest, config);
-    } catch (ServeException e) {
-      throw new UserException(e.getMessage(), e);
-    }
+    WasmServer server = source.start(config);
     Thread hook = new Thread(server::close, "cortado-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    announce(manifest, server, out);
+    announce(source, server, out);
     server.join();
     return 0;
   }
 
-  private Manifest manifest() {
-    Path path = Path.of(app == null ? "spin.toml" : app);
-    if (Files.isDirectory(path)) {
-      path = path.resolve("spin.toml");
-    }
-    if (!Files.exists(path)) {
-      throw new UserException(
-          path
-              + ": no such file"
-              + (app == null ? " (name a spin.toml or a .wasm module to serve)" : ""));
-    }
-    String name = path.getFileName().toString();
-    try {
-      return name.endsWith(".toml") ? Manifest.read(path) : Manifest.forModule(path);
-    } catch (ServeException e) {
-      throw new UserException(e.getMessage(), e);
-    }
-  }
-
-  private void announce(Manifest manifest, WasmServer server, PrintWriter out) {
+  private void announce(ServeSource source, WasmServer server, PrintWriter out) {
     String base = server.uri().toString();
     String root = base.substring(0, base.length() - 1);
-    out.println(
-        "Serving "
-            + manifest.application().name()
-            + " ("
-            + manifest.file().getFileName()
-            + ") on "
-            + server.uri());
+    out.println("Serving " + source.name() + " (" + source.description() + ") on " + server.uri());
     Map<String, String> routes = server.routes();
     int width = routes.keySet().stream().mapToInt(String::length).max().orElse(0);
     routes.forEach(

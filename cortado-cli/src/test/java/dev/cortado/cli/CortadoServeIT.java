@@ -90,7 +90,8 @@ class CortadoServeIT {
         .assertOneLineError("--listen needs HOST:PORT, not \"nowhere\"");
   }
 
-  private static URI awaitUri(Process p, Path out, Path err) throws Exception {
+  /** Waits for the "Serving ... on URL" line of {@code p} and returns the URL. */
+  static URI awaitUri(Process p, Path out, Path err) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       for (String line : List.copyOf(Files.readAllLines(out))) {

@@ -38,4 +38,11 @@ public sealed interface Executor {
       this(DEFAULT_ARGV, DEFAULT_ENTRYPOINT);
     }
   }
+
+  /**
+   * A Suborbital handler: a request runs the steps of a Directive's handlers for its route (chosen
+   * by method), each step a runnable in a fresh instance. Only a Suborbital bundle's application
+   * has it; a Spin manifest cannot name it.
+   */
+  record Suborbital() implements Executor {}
 }

@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An application to serve: a Spin manifest (version 2, {@code spin.toml}) as read, or the one-route
- * application made of a single WASI preview1 module ({@link #forModule}).
+ * An application to serve: a Spin manifest (version 2, {@code spin.toml}) as read, the one-route
+ * application made of a single WASI preview1 module ({@link #forModule}), or a bindle's WAGI routes
+ * ({@link #forBindle}).
  *
  * @param file the manifest file (for a single module: the module file); relative paths in the
  *     manifest are relative to its folder
@@ -71,6 +72,18 @@ public record Manifest(
         List.of(),
         List.of(t),
         Map.of(id, c));
+  }
+
+  /**
+   * Returns the application that serves {@code bindle} as WAGI does: each parcel with a {@code
+   * feature.wagi.route} on its route, with its {@code argv} and {@code entrypoint}, seeing the
+   * asset parcels it requires as read-only files at {@code /<label name>}.
+   *
+   * @throws ServeException if the bindle has no routed parcel, or a route or allowed host is not
+   *     valid
+   */
+  public static Manifest forBindle(dev.cortado.oci.Bindle bindle) {
+    return dev.cortado.server.internal.BindleApplication.of(bindle);
   }
 
   /** Returns the folder relative paths in the manifest start from. */

@@ -1,5 +1,6 @@
 package dev.cortado.server;
 
+import dev.cortado.oci.SuborbitalBundle;
 import dev.cortado.server.internal.Serving;
 import java.net.URI;
 import java.time.Duration;
@@ -7,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A running {@code cortado serve}: an application ({@link Manifest}) answering HTTP requests, a
- * fresh WebAssembly instance per request.
+ * A running {@code cortado serve}: an application ({@link Manifest}) or a Suborbital bundle
+ * answering HTTP requests, a fresh WebAssembly instance per request.
  *
  * <pre>{@code
  * try (WasmServer server = WasmServer.start(Manifest.read(Path.of("spin.toml")),
@@ -34,6 +35,16 @@ public final class WasmServer implements AutoCloseable {
    */
   public static WasmServer start(Manifest manifest, ServerConfig config) {
     return new WasmServer(Serving.start(manifest, config));
+  }
+
+  /**
+   * Prepares the request handlers of Suborbital {@code bundle} (each runnable compiled once and
+   * checked against the host API Cortado provides) and starts listening as {@code config} says.
+   *
+   * @throws ServeException if a handler or runnable cannot be served or the address cannot be bound
+   */
+  public static WasmServer start(SuborbitalBundle bundle, ServerConfig config) {
+    return new WasmServer(Serving.start(bundle, config));
   }
 
   /** Returns the URL of the server's root, with the port it listens on. */

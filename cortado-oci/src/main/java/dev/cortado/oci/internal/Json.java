@@ -66,4 +66,13 @@ public final class Json {
     JsonNode v = node.get(field);
     return v != null && v.isTextual() ? v.asText() : null;
   }
+
+  /**
+   * Returns {@code what} followed by {@code :LINE} where a parser (TOML, YAML, JSON) met {@code e},
+   * when it knows the line: how a manifest's syntax errors are located in messages.
+   */
+  public static String at(String what, com.fasterxml.jackson.core.JacksonException e) {
+    com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+    return l == null || l.getLineNr() < 1 ? what : what + ":" + l.getLineNr();
+  }
 }

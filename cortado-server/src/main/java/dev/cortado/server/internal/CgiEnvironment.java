@@ -98,7 +98,8 @@ public final class CgiEnvironment {
     return "";
   }
 
-  private static String decode(String raw) {
+  /** Returns a raw path (or part of one) percent-decoded; {@code +} stays {@code +}. */
+  static String decode(String raw) {
     try {
       return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

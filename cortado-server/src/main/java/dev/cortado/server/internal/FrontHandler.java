@@ -80,7 +80,7 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
       finish(x, "static", s.status(), null, bytes(s.body().orElse("")), headers);
       return true;
     }
-    WagiComponent component = app.executor(trigger);
+    Responder component = app.executor(trigger);
     if (request.getLength() > config.maxRequestBody()) {
       plain(x, component.id(), 413, "request body too large\n");
       return true;
@@ -102,17 +102,17 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
   }
 
   private void run(
-      Request request, Exchange x, WagiComponent component, Router.Match match, byte[] body) {
-    WagiComponent.Outcome outcome;
+      Request request, Exchange x, Responder component, Router.Match match, byte[] body) {
+    Outcome outcome;
     try {
       outcome =
           component.run(
               incoming(request, body), match, app.manifest().application().basePath(), log);
     } catch (RuntimeException | StackOverflowError e) {
-      outcome = new WagiComponent.Outcome.Failed("internal", e.toString());
+      outcome = new Outcome.Failed("internal", e.toString());
     }
     switch (outcome) {
-      case WagiComponent.Outcome.Answered a ->
+      case Outcome.Answered a ->
           finish(
               x,
               component.id(),
@@ -120,7 +120,7 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
               null,
               a.response().body(),
               a.response().headers());
-      case WagiComponent.Outcome.Failed f -> {
+      case Outcome.Failed f -> {
         app.metrics().failed(component.id(), f.kind());
         log.error(
             "component \""

@@ -121,7 +121,8 @@ final class ModuleLoader {
     }
   }
 
-  private static Optional<FuncType> exportedFunctionType(WasmModule m, String name) {
+  /** Returns the type of the function {@code m} exports as {@code name}, if it exports one. */
+  static Optional<FuncType> exportedFunctionType(WasmModule m, String name) {
     for (Export e : m.exports()) {
       if (e.name().equals(name) && e.kind() == ExternKind.FUNC) {
         int typeIndex;

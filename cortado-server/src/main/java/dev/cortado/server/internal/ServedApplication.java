@@ -1,5 +1,6 @@
 package dev.cortado.server.internal;
 
+import dev.cortado.oci.SuborbitalBundle;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.Module;
 import dev.cortado.server.Component;
@@ -16,14 +17,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A manifest made ready to answer requests: variables resolved, every component's module compiled
- * once and its files staged, every trigger's executor prepared. Building it checks everything a
- * request would otherwise find wrong, so that serving starts only when the application can run.
+ * An application made ready to answer requests: for a manifest, variables resolved, every
+ * component's module compiled once and its files staged, every trigger's executor prepared; for a
+ * Suborbital bundle, every runnable compiled and every handler prepared. Building it checks
+ * everything a request would otherwise find wrong, so that serving starts only when the application
+ * can run.
  */
 public final class ServedApplication implements AutoCloseable {
   private final Manifest manifest;
   private final Router router;
-  private final Map<HttpTrigger, WagiComponent> executors = new IdentityHashMap<>();
+  private final Map<HttpTrigger, Responder> executors = new IdentityHashMap<>();
   private final Metrics metrics;
 
   /**
@@ -67,6 +70,20 @@ public final class ServedApplication implements AutoCloseable {
     }
   }
 
+  /**
+   * Prepares the request handlers of Suborbital {@code bundle}: each runnable compiled once and
+   * checked against the host API, one trigger per resource, its handlers chosen by method.
+   *
+   * @throws ServeException if a runnable cannot be served
+   */
+  public ServedApplication(SuborbitalBundle bundle, ServerConfig config, Metrics metrics) {
+    this.metrics = metrics;
+    SuborbitalApplication app = SuborbitalApplication.prepare(bundle, config, metrics);
+    this.manifest = app.manifest();
+    this.router = new Router("/", manifest.triggers());
+    executors.putAll(app.routes());
+  }
+
   /** Returns the manifest. */
   public Manifest manifest() {
     return manifest;
@@ -77,8 +94,8 @@ public final class ServedApplication implements AutoCloseable {
     return router;
   }
 
-  /** Returns the WAGI executor of {@code trigger} (one with a component). */
-  WagiComponent executor(HttpTrigger trigger) {
+  /** Returns what answers {@code trigger} (one with a component). */
+  Responder executor(HttpTrigger trigger) {
     return executors.get(trigger);
   }
 
@@ -99,7 +116,7 @@ public final class ServedApplication implements AutoCloseable {
       out.put(
           routes.get(i++),
           t.component()
-              .map(c -> c + " (wagi)")
+              .map(c -> executors.get(t).description())
               .orElseGet(() -> "static response " + t.staticResponse().orElseThrow().status()));
     }
     return out;
@@ -111,6 +128,6 @@ public final class ServedApplication implements AutoCloseable {
 
   @Override
   public void close() {
-    executors.values().forEach(WagiComponent::close);
+    executors.values().forEach(Responder::close);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cortado.server.internal;
 
+import dev.cortado.oci.SuborbitalBundle;
 import dev.cortado.server.Manifest;
 import dev.cortado.server.ServeException;
 import dev.cortado.server.ServerConfig;
@@ -90,8 +91,20 @@ public final class Serving {
    * @throws ServeException if the application cannot be prepared or the address not bound
    */
   public static Serving start(Manifest manifest, ServerConfig config) {
+    return start(new ServedApplication(manifest, config, new Metrics()), config);
+  }
+
+  /**
+   * Prepares {@code bundle}'s request handlers and starts listening.
+   *
+   * @throws ServeException if the bundle cannot be prepared or the address not bound
+   */
+  public static Serving start(SuborbitalBundle bundle, ServerConfig config) {
+    return start(new ServedApplication(bundle, config, new Metrics()), config);
+  }
+
+  private static Serving start(ServedApplication app, ServerConfig config) {
     JETTY_LOG.setLevel(Level.WARNING);
-    ServedApplication app = new ServedApplication(manifest, config, new Metrics());
     Serving s = new Serving(app, config);
     try {
       s.server.start();

@@ -30,9 +30,9 @@ import java.util.Map;
 /**
  * A component served through WAGI: its module compiled and its files staged once; per request a
  * fresh store and instance, the body on standard input, the CGI environment, and the response read
- * from standard output. A failure of the program is an {@link Outcome.Failed}, never an exception.
+ * from standard output.
  */
-final class WagiComponent implements AutoCloseable {
+final class WagiComponent implements Responder {
   /** The most a program may write as its response. */
   static final int MAX_RESPONSE = 64 << 20;
 
@@ -47,21 +47,6 @@ final class WagiComponent implements AutoCloseable {
   private final WasiConfig base;
   private final Map<String, String> environment;
   private final Metrics metrics;
-
-  /** What a request to the program came to. */
-  sealed interface Outcome {
-    /** The program answered. */
-    record Answered(CgiResponse response) implements Outcome {}
-
-    /**
-     * The program failed.
-     *
-     * @param kind {@code trap}, {@code timeout}, {@code fuel}, {@code memory}, {@code exit}, {@code
-     *     output}
-     * @param detail what happened, for the log
-     */
-    record Failed(String kind, String detail) implements Outcome {}
-  }
 
   WagiComponent(
       Component component,
@@ -100,13 +85,18 @@ final class WagiComponent implements AutoCloseable {
     this.environment = env;
   }
 
-  /** Returns the component's id. */
-  String id() {
+  @Override
+  public String id() {
     return component.id();
   }
 
-  /** Runs the program for {@code request}, matched as {@code match}. */
-  Outcome run(IncomingRequest request, Router.Match match, String basePath, ServerLog log) {
+  @Override
+  public String description() {
+    return component.id() + " (wagi)";
+  }
+
+  @Override
+  public Outcome run(IncomingRequest request, Router.Match match, String basePath, ServerLog log) {
     long start = System.nanoTime();
     Store store = Store.create(engine, config.storeConfig());
     config.fuel().ifPresent(store::setFuel);
@@ -135,18 +125,14 @@ final class WagiComponent implements AutoCloseable {
         }
       }
     } catch (Trap t) {
-      return new Outcome.Failed(
-          stdout.overflowed() ? "output" : "trap", t.describe().replace('\n', ' '));
-    } catch (UncaughtException e) {
-      return new Outcome.Failed("trap", e.getMessage());
-    } catch (ExecutionInterruptedException e) {
-      String kind =
-          e.reason() == ExecutionInterruptedException.Reason.OUT_OF_FUEL ? "fuel" : "timeout";
-      return new Outcome.Failed(kind, e.getMessage());
-    } catch (InstantiationException e) {
-      return new Outcome.Failed("memory", e.getMessage());
-    } catch (OutOfMemoryError e) {
-      return new Outcome.Failed("memory", "the JVM ran out of memory running it");
+      return stdout.overflowed()
+          ? new Outcome.Failed("output", t.describe().replace('\n', ' '))
+          : Outcome.failed(t);
+    } catch (UncaughtException
+        | ExecutionInterruptedException
+        | InstantiationException
+        | OutOfMemoryError e) {
+      return Outcome.failed(e);
     } finally {
       stderr.close();
     }

@@ -36,7 +36,7 @@ public final class InstantiationTiming {
         new ServedApplication(
             Manifest.forModule(module), ServerConfig.defaults().withLog(quiet), metrics);
     HttpTrigger trigger = app.manifest().triggers().get(0);
-    WagiComponent component = app.executor(trigger);
+    Responder component = app.executor(trigger);
     IncomingRequest request =
         new IncomingRequest(
             "GET",
@@ -56,8 +56,7 @@ public final class InstantiationTiming {
       long beforeNanos = metrics.meanInstantiationNanos() * before;
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {
-        if (!(component.run(request, match, "/", quiet)
-            instanceof WagiComponent.Outcome.Answered)) {
+        if (!(component.run(request, match, "/", quiet) instanceof Outcome.Answered)) {
           throw new AssertionError("the program did not answer");
         }
       }

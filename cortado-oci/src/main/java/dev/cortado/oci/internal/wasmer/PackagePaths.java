@@ -79,7 +79,8 @@ public final class PackagePaths {
     return b.toString();
   }
 
-  static OciException unsafe(String what, String why) {
+  /** Returns the failure for an unsafe package, naming {@code what} and why. */
+  public static OciException unsafe(String what, String why) {
     return new OciException(Kind.UNSAFE_ARCHIVE, what + " is unsafe and was not used: " + why);
   }
 }

@@ -1,0 +1,41 @@
+package dev.cortado.server.internal;
+
+import dev.cortado.runtime.ExecutionInterruptedException;
+import dev.cortado.runtime.InstantiationException;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.UncaughtException;
+import dev.cortado.wasi.WasiExitException;
+
+/** What a request to WebAssembly came to. */
+sealed interface Outcome {
+  /** The WebAssembly answered. */
+  record Answered(CgiResponse response) implements Outcome {}
+
+  /**
+   * The WebAssembly failed.
+   *
+   * @param kind {@code trap}, {@code timeout}, {@code fuel}, {@code memory}, {@code exit}, {@code
+   *     output}, {@code internal}
+   * @param detail what happened, for the log
+   */
+  record Failed(String kind, String detail) implements Outcome {}
+
+  /**
+   * Returns the failure a run of WebAssembly ended in: a trap or uncaught exception, an exit, fuel
+   * or time running out, memory (the store's limits or the JVM's) running out.
+   */
+  static Failed failed(Throwable e) {
+    return switch (e) {
+      case Trap t -> new Failed("trap", t.describe().replace('\n', ' '));
+      case UncaughtException u -> new Failed("trap", u.getMessage());
+      case WasiExitException x -> new Failed("exit", "exited with code " + x.exitCode());
+      case ExecutionInterruptedException x ->
+          new Failed(
+              x.reason() == ExecutionInterruptedException.Reason.OUT_OF_FUEL ? "fuel" : "timeout",
+              x.getMessage());
+      case InstantiationException i -> new Failed("memory", i.getMessage());
+      case OutOfMemoryError o -> new Failed("memory", "the JVM ran out of memory running it");
+      default -> new Failed("internal", e.toString());
+    };
+  }
+}
