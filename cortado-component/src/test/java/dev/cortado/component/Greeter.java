@@ -12,7 +12,7 @@ import dev.cortado.wasm.text.TextParser;
  * "hello"), {@code sum: func(xs: list<u32>) -> u64}, and a resource {@code counter} with a
  * constructor, a method and a core destructor.
  */
-final class Greeter {
+public final class Greeter {
   private Greeter() {}
 
   /** The destructor: it logs "dropped N", N the counter's value. */
@@ -27,7 +27,10 @@ final class Greeter {
           (call $log (i32.const 32) (i32.const 9))))
       """;
 
-  /** The memory and a bump allocator. */
+  /**
+   * The memory and a bump allocator, which {@code reset} empties: the post-returns free all a call
+   * allocated, so that calls can go on for ever (counters live in a region of their own).
+   */
   private static final String MEMORY =
       """
       (module
@@ -42,7 +45,8 @@ final class Greeter {
           (global.set $bump (i32.add (local.get $p) (local.get $new)))
           (if (local.get $oldSize)
             (then (memory.copy (local.get $p) (local.get $old) (local.get $oldSize))))
-          (local.get $p)))
+          (local.get $p))
+        (func (export "reset") (global.set $bump (i32.const 1024))))
       """;
 
   private static final String MAIN =
@@ -52,6 +56,8 @@ final class Greeter {
         (import "mem" "cabi_realloc" (func $realloc (param i32 i32 i32 i32) (result i32)))
         (import "host" "log" (func $log (param i32 i32)))
         (import "res" "new" (func $new (param i32) (result i32)))
+        (import "mem" "reset" (func $reset))
+        (global $cells (mut i32) (i32.const 256))
         (data (i32.const 16) "hello, ")
         (func (export "greet") (param $ptr i32) (param $len i32) (result i32)
           (local $out i32) (local $ret i32)
@@ -65,7 +71,10 @@ final class Greeter {
           (i32.store offset=4 (local.get $ret) (i32.add (local.get $len) (i32.const 7)))
           (local.get $ret))
         (func (export "greet-post") (param i32)
-          (call $log (i32.const 16) (i32.const 5)))
+          (call $log (i32.const 16) (i32.const 5))
+          (call $reset))
+        (func (export "sum-post") (param i64)
+          (call $reset))
         (func (export "sum") (param $ptr i32) (param $len i32) (result i64)
           (local $acc i64)
           (block $done (loop $l
@@ -77,7 +86,8 @@ final class Greeter {
           (local.get $acc))
         (func (export "counter-new") (param $start i32) (result i32)
           (local $cell i32)
-          (local.set $cell (call $realloc (i32.const 0) (i32.const 0) (i32.const 4) (i32.const 4)))
+          (local.set $cell (global.get $cells))
+          (global.set $cells (i32.add (global.get $cells) (i32.const 4)))
           (i32.store (local.get $cell) (local.get $start))
           (call $new (local.get $cell)))
         (func (export "counter-next") (param $self i32) (result i32)
@@ -94,7 +104,7 @@ final class Greeter {
   private static final int U64 = 0x77;
 
   /** Returns the component's binary. */
-  static byte[] binary() {
+  public static byte[] binary() {
     ComponentWriter w = new ComponentWriter();
     w.raw(1, module(DTOR)); // core module 0
     w.raw(1, module(MEMORY)); // core module 1
@@ -124,7 +134,8 @@ final class Greeter {
         bytes(0x00, 0x00, 0x01, 4, name("greet-post")), // core func 5
         bytes(0x00, 0x00, 0x01, 4, name("sum")), // core func 6
         bytes(0x00, 0x00, 0x01, 4, name("counter-new")), // core func 7
-        bytes(0x00, 0x00, 0x01, 4, name("counter-next"))); // core func 8
+        bytes(0x00, 0x00, 0x01, 4, name("counter-next")), // core func 8
+        bytes(0x00, 0x00, 0x01, 4, name("sum-post"))); // core func 9
     w.section(
         7,
         bytes(0x40, 1, name("name"), STRING, 0x00, STRING), // type 2
@@ -137,7 +148,7 @@ final class Greeter {
     w.section(
         8,
         bytes(0x00, 0x00, 4, 3, 0x03, 0, 0x04, 0, 0x05, 5, 2), // func 1: greet
-        bytes(0x00, 0x00, 6, 2, 0x03, 0, 0x04, 0, 4), // func 2: sum
+        bytes(0x00, 0x00, 6, 3, 0x03, 0, 0x04, 0, 0x05, 9, 4), // func 2: sum
         bytes(0x00, 0x00, 7, 0, 6), // func 3: counter constructor
         bytes(0x00, 0x00, 8, 0, 8)); // func 4: counter.next
     w.section(
