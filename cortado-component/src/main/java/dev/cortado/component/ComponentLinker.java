@@ -80,9 +80,22 @@ public final class ComponentLinker {
    * @throws dev.cortado.runtime.Trap if a core module's start traps
    */
   public ComponentInstance instantiate(Store store, Component component) {
-    Frame.Shared shared = new Frame.Shared(store, new IdentityHashMap<>());
+    return instantiate(store, CompiledComponent.compile(store.engine(), component));
+  }
+
+  /**
+   * Instantiates {@code component}, compiled ahead, in {@code store}; see {@link
+   * #instantiate(Store, Component)}.
+   *
+   * @throws IllegalArgumentException if it was compiled for another engine than the store's
+   */
+  public ComponentInstance instantiate(Store store, CompiledComponent component) {
+    if (component.engine() != store.engine()) {
+      throw new IllegalArgumentException("the component was compiled for another engine");
+    }
+    Frame.Shared shared = new Frame.Shared(store, component, new IdentityHashMap<>());
     Frame frame = new Frame(null, shared, new TypeSpace(null));
-    Instantiator.run(frame, component, this::resolve);
+    Instantiator.run(frame, component.component(), this::resolve);
     return new ComponentInstance(frame);
   }
 

@@ -25,8 +25,12 @@ import java.util.Set;
  * instance gets a frame of its own, whose {@link #outer} is where outer aliases look.
  */
 final class Frame implements Handles.Side {
-  /** The destructors of resource types components implement, shared by a whole instantiation. */
-  record Shared(Store store, Map<ResourceType, Optional<Func>> destructors) {}
+  /**
+   * What a whole instantiation shares: the store, the compiled core modules, and the destructors of
+   * resource types its components implement.
+   */
+  record Shared(
+      Store store, CompiledComponent compiled, Map<ResourceType, Optional<Func>> destructors) {}
 
   final Frame outer;
   final Shared shared;

@@ -8,7 +8,6 @@ import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Memory;
 import dev.cortado.runtime.Module;
 import dev.cortado.runtime.Table;
-import dev.cortado.wasm.MalformedException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,7 @@ final class Instantiator {
       String where = "in definition " + i + " of the component";
       Definition d = defs.get(i);
       switch (d) {
-        case Definition.CoreModule m -> frame.coreModules.add(compile(frame, m, where));
+        case Definition.CoreModule m -> frame.coreModules.add(frame.shared.compiled().module(m));
         case Definition.CoreInstance ci -> frame.coreInstances.add(coreInstance(frame, ci, where));
         case Definition.CoreTypeDef t -> {}
         case Definition.NestedComponent n ->
@@ -75,15 +74,6 @@ final class Instantiator {
           }
         }
       }
-    }
-  }
-
-  private static Module compile(Frame frame, Definition.CoreModule m, String where) {
-    try {
-      return Module.compile(frame.shared.store().engine(), m.binary());
-    } catch (MalformedException | dev.cortado.wasm.InvalidException e) {
-      throw new ComponentLinkException(
-          "its core module at byte " + m.offset() + " is not valid: " + e.getMessage(), where);
     }
   }
 
