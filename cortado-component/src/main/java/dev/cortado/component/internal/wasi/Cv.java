@@ -65,6 +65,10 @@ final class Cv {
     return new ComponentValue.ResultV(true, Optional.of(v));
   }
 
+  static ComponentValue err() {
+    return new ComponentValue.ResultV(false, Optional.empty());
+  }
+
   static ComponentValue err(ComponentValue v) {
     return new ComponentValue.ResultV(false, Optional.of(v));
   }

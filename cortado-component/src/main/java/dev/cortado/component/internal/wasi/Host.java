@@ -33,10 +33,17 @@ public final class Host implements AutoCloseable {
   private RandomGenerator random;
   final RandomGenerator insecure = RandomGenerator.of("L64X128MixRandom");
 
-  final ResourceType error = ResourceType.host("error", rep -> {});
-  final ResourceType pollable = ResourceType.host("pollable", rep -> {});
-  final ResourceType inputStream = ResourceType.host("input-stream", Host::closeInput);
-  final ResourceType outputStream = ResourceType.host("output-stream", Host::closeOutput);
+  // wasi:io's resource types are the same for every host, so that wasi:http's bodies (streams of a
+  // request, which outlives no host) can be made without one.
+  static final ResourceType IO_ERROR = ResourceType.host("error", rep -> {});
+  static final ResourceType POLLABLE = ResourceType.host("pollable", rep -> {});
+  static final ResourceType INPUT_STREAM = ResourceType.host("input-stream", Host::closeInput);
+  static final ResourceType OUTPUT_STREAM = ResourceType.host("output-stream", Host::closeOutput);
+
+  final ResourceType error = IO_ERROR;
+  final ResourceType pollable = POLLABLE;
+  final ResourceType inputStream = INPUT_STREAM;
+  final ResourceType outputStream = OUTPUT_STREAM;
   final ResourceType terminalInput = ResourceType.host("terminal-input", rep -> {});
   final ResourceType terminalOutput = ResourceType.host("terminal-output", rep -> {});
   final ResourceType descriptor = ResourceType.host("descriptor", this::closeDescriptor);

@@ -3,6 +3,7 @@ package dev.cortado.component.internal.wasi;
 import dev.cortado.wasi.internal.ProgramInput;
 import dev.cortado.wasi.internal.WasiContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /** What the {@code input-stream} and {@code output-stream} resources stand for. */
@@ -51,6 +52,36 @@ final class Streams {
       @Override
       public void close() throws IOException {
         out.flush();
+      }
+    };
+  }
+
+  /** A request body: a Java stream, read on the program's thread. */
+  static Input of(InputStream in) {
+    return new Input() {
+      private boolean ended;
+
+      @Override
+      public int read(byte[] buf, int len, boolean block, WasiContext ctx) throws IOException {
+        if (ended) {
+          return -1;
+        }
+        int n = in.read(buf, 0, len);
+        if (n < 0) {
+          ended = true;
+          return len == 0 ? 0 : -1;
+        }
+        return n;
+      }
+
+      @Override
+      public boolean ready() {
+        return true;
+      }
+
+      @Override
+      public void close() throws IOException {
+        in.close();
       }
     };
   }

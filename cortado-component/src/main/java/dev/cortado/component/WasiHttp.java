@@ -1,0 +1,98 @@
+package dev.cortado.component;
+
+import dev.cortado.component.internal.wasi.HttpInterfaces;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code wasi:http} for components: the host side of {@code wasi:http/types} ({@link #addTo}), and
+ * a request handed to a component's {@code wasi:http/incoming-handler} ({@link #handle}), as {@code
+ * cortado serve} does for every request. The response body is collected whole (up to 64 MiB);
+ * outbound requests ({@code outgoing-handler}) are refused with {@code HTTP-request-denied}.
+ */
+public final class WasiHttp {
+  private WasiHttp() {}
+
+  /** The interface a component serving HTTP exports. */
+  public static final String INCOMING_HANDLER = "wasi:http/incoming-handler@0.2.0";
+
+  /**
+   * A header.
+   *
+   * @param name its name
+   * @param value its value, as bytes
+   */
+  public record Header(String name, byte[] value) {
+    /** Checks the parts are present. */
+    public Header {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * A request as the server received it.
+   *
+   * @param method the method ({@code GET}, ...)
+   * @param pathWithQuery the path and query
+   * @param scheme {@code http} or {@code https}
+   * @param authority the host (and port) asked for
+   * @param headers the headers, in order
+   * @param body the body, read as the component reads it
+   */
+  public record Request(
+      String method,
+      String pathWithQuery,
+      String scheme,
+      String authority,
+      List<Header> headers,
+      InputStream body) {
+    /** Copies the headers. */
+    public Request {
+      headers = List.copyOf(headers);
+      Objects.requireNonNull(body, "body");
+    }
+  }
+
+  /**
+   * What the component answered.
+   *
+   * @param status the status code
+   * @param headers the headers, in order
+   * @param body the body
+   */
+  public record Response(int status, List<Header> headers, byte[] body) {
+    /** Copies the headers. */
+    public Response {
+      headers = List.copyOf(headers);
+    }
+  }
+
+  /** Defines {@code wasi:http/types} and {@code wasi:http/outgoing-handler} in {@code linker}. */
+  public static ComponentLinker addTo(ComponentLinker linker) {
+    HttpInterfaces.define(Objects.requireNonNull(linker, "linker"));
+    return linker;
+  }
+
+  /**
+   * Hands {@code request} to {@code instance}'s {@code wasi:http/incoming-handler} and returns its
+   * response. A response the component set to an error is a 500.
+   *
+   * @throws IllegalArgumentException if the instance exports no incoming handler
+   * @throws IllegalStateException if the component returned without setting a response
+   * @throws dev.cortado.runtime.Trap if the component traps
+   */
+  public static Response handle(ComponentInstance instance, Request request) {
+    ComponentFunction handle =
+        instance
+            .function(INCOMING_HANDLER, "handle")
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the component exports no wasi:http/incoming-handler (it exports: "
+                            + String.join(", ", instance.exportNames())
+                            + ")"));
+    return HttpInterfaces.handle(handle, request);
+  }
+}
