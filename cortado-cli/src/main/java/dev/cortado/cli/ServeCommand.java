@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
       "Serve a Spin application (spin.toml, manifest version 2), a WASI preview1 module, a"
           + " bindle's WAGI routes or a Suborbital bundle's request handlers over HTTP, a fresh"
           + " instance per request.",
-      "A module is served through WAGI (CGI 1.1) on every path. wasi:http components are refused:"
-          + " they need the component model, which Cortado does not implement yet.",
+      "A wasi:http component (the wasi:http/proxy world) is served on every path, a fresh"
+          + " instance per request; a WASI preview1 module through WAGI (CGI 1.1).",
       "Stops on Ctrl+C or SIGTERM, waiting for requests in flight (--drain-timeout)."
     },
     sortOptions = false)

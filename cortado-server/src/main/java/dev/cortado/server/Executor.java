@@ -5,8 +5,9 @@ import java.util.Objects;
 /** How a trigger's component is run for a request: the {@code executor} of a trigger. */
 public sealed interface Executor {
   /**
-   * Spin's own executor (the default): a {@code wasi:http} component. It needs the component model,
-   * which Cortado does not implement yet: such a trigger is refused when serving starts.
+   * Spin's own executor (the default): a {@code wasi:http} component, a fresh instance per request
+   * handed the request through its {@code wasi:http/incoming-handler}, with Spin's {@code spin-*}
+   * headers added.
    */
   record Spin() implements Executor {}
 

@@ -48,8 +48,9 @@ public record Manifest(
   }
 
   /**
-   * Returns the application that serves one WASI preview1 module through WAGI on every path ({@code
-   * /...}), as {@code cortado serve MODULE.wasm} does.
+   * Returns the application that serves one file on every path ({@code /...}), as {@code cortado
+   * serve MODULE.wasm} does: a {@code wasi:http} component with Spin's executor, a WASI preview1
+   * module through WAGI.
    */
   public static Manifest forModule(Path module) {
     Path name = module.getFileName();
@@ -65,13 +66,26 @@ public record Manifest(
             List.of());
     HttpTrigger t =
         new HttpTrigger(
-            Route.parse("/..."), Optional.of(id), new Executor.Wagi(), Optional.empty());
+            Route.parse("/..."),
+            Optional.of(id),
+            isComponent(module) ? new Executor.Spin() : new Executor.Wagi(),
+            Optional.empty());
     return new Manifest(
         module.toAbsolutePath(),
         new Application(id, Optional.empty(), Optional.empty(), "/"),
         List.of(),
         List.of(t),
         Map.of(id, c));
+  }
+
+  /** Returns whether {@code file} starts like a component (a file that cannot be read: no). */
+  private static boolean isComponent(Path file) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return dev.cortado.component.Component.isComponent(
+          dev.cortado.wasm.Bytes.of(in.readNBytes(8)));
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /**

@@ -21,14 +21,14 @@ class RefusalTest {
   }
 
   @Test
-  void componentBinaryIsRefusedNamingTheComponentModel() throws IOException {
+  void aComponentWithoutAnIncomingHandlerIsRefused() throws IOException {
     // A component's header: magic, version 0x0d, layer 1; then an empty custom section.
     Path component =
         Files.write(
             dir.resolve("http.wasm"), new byte[] {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 0, 2, 1, 'x'});
     String m = refusal(Manifest.forModule(component));
-    assertTrue(m.contains("this is a WebAssembly component, not a core module"), m);
-    assertTrue(m.contains("component model"), m);
+    assertTrue(m.contains("exports no wasi:http/incoming-handler@0.2.x"), m);
+    assertTrue(m.contains("it exports: nothing"), m);
   }
 
   /** Returns the refusal of hello.wasm served on /... with {@code executor} and {@code source}. */

@@ -77,7 +77,7 @@ public final class CgiEnvironment {
     return m.endsWith("/...") ? m.substring(0, m.length() - 4) : m;
   }
 
-  private static String fullUrl(IncomingRequest r) {
+  static String fullUrl(IncomingRequest r) {
     boolean defaultPort =
         (r.scheme().equals("http") && r.port() == 80)
             || (r.scheme().equals("https") && r.port() == 443);

@@ -21,7 +21,9 @@ final class ComponentParser {
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern CONFIG_KEY = Pattern.compile("[a-z][a-z0-9_]*");
 
-  /** Spin keys this server knows but cannot honour yet: they need the component model. */
+  /**
+   * Spin keys this server knows but cannot honour yet: Spin's own host interfaces (fermyon:spin).
+   */
   private static final Set<String> NEEDS_COMPONENTS =
       Set.of(
           "key_value_stores",
@@ -45,8 +47,8 @@ final class ComponentParser {
       if (NEEDS_COMPONENTS.contains(key)) {
         throw node.error(
             key,
-            "not supported yet: cortado serve runs WAGI modules, which cannot reach it (it needs"
-                + " the component model)");
+            "not supported yet: cortado serve gives components WASI 0.2 and wasi:http, not Spin's"
+                + " own interfaces (key-value stores, SQLite, AI models, dependencies)");
       }
       if (key.equals("allowed_http_hosts")) {
         throw node.error(key, "a Spin 1 key: use allowed_outbound_hosts in a version 2 manifest");

@@ -1,5 +1,6 @@
 package dev.cortado.server.internal;
 
+import dev.cortado.component.CompiledComponent;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.Module;
 import dev.cortado.server.Component;
@@ -20,12 +21,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a component's Wasm file once, when serving starts: checks its digest, refuses component
- * binaries (the component model is not implemented yet) and modules importing anything but WASI
- * preview1, and compiles it.
+ * Reads a component's Wasm file once, when serving starts: checks its digest and compiles it: a
+ * core module for WAGI (importing nothing but WASI preview1), or a component for Spin's executor.
  */
 final class ModuleLoader {
   private static final String PREVIEW1 = "wasi_snapshot_preview1";
@@ -41,30 +42,12 @@ final class ModuleLoader {
   static Module load(Engine engine, Component component) {
     Path file = component.source().file();
     String what = "component \"" + component.id() + "\" (" + file + ")";
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ServeException(what + ": cannot read: " + e.getMessage(), e);
-    }
-    if (component.source().sha256().isPresent()) {
-      String actual = sha256(bytes);
-      if (!actual.equals(component.source().sha256().get())) {
-        throw new ServeException(
-            what
-                + ": its SHA-256 is "
-                + actual
-                + ", not the manifest's digest sha256:"
-                + component.source().sha256().get());
-      }
-    }
+    byte[] bytes = read(component, what);
     if (dev.cortado.component.Component.isComponent(Bytes.of(bytes))) {
       throw new ServeException(
           what
-              + ": this is a WebAssembly component, not a core module. Serving components"
-              + " (wasi:http, Spin's executor) needs the component model, which Cortado cannot run"
-              + " yet (cortado inspect shows the component's world); serve a WASI preview1 module"
-              + " (wasm32-wasip1) with executor = { type = \"wagi\" } instead");
+              + ": this is a WebAssembly component, which the wagi executor cannot run: serve it"
+              + " with Spin's executor (the default: remove executor = { type = \"wagi\" })");
     }
     Module module;
     try {
@@ -90,11 +73,75 @@ final class ModuleLoader {
                 + PREVIEW1
                 + ")"
                 + (i.module().startsWith("wasi:") || i.module().startsWith("fermyon:")
-                    ? ": this one needs the component model, which Cortado does not implement yet"
+                    ? ": this one is built for the component model; build it as a component and serve"
+                        + " it with Spin's executor (the default)"
                     : ""));
       }
     }
     return module;
+  }
+
+  /**
+   * Returns the compiled component of {@code component}, for Spin's executor ({@code wasi:http}).
+   *
+   * @throws ServeException if the file cannot be read, its digest differs, it is a core module, or
+   *     it is not a well-formed component
+   */
+  static CompiledComponent loadComponent(Engine engine, Component component) {
+    Path file = component.source().file();
+    String what = "component \"" + component.id() + "\" (" + file + ")";
+    byte[] bytes = read(component, what);
+    if (!dev.cortado.component.Component.isComponent(Bytes.of(bytes))) {
+      throw new ServeException(
+          what
+              + ": this is a core module; Spin's executor (the default) runs wasi:http components."
+              + " Serve a WASI preview1 module through WAGI with executor = { type = \"wagi\" }");
+    }
+    dev.cortado.component.Component decoded;
+    try {
+      decoded = dev.cortado.component.Component.decode(Bytes.of(bytes));
+    } catch (WasmException e) {
+      throw new ServeException(what + ": " + e.getMessage(), e);
+    }
+    List<String> exports =
+        dev.cortado.component.World.of(decoded).exports().stream()
+            .map(dev.cortado.component.World.Item::name)
+            .toList();
+    if (exports.stream().noneMatch(n -> n.startsWith("wasi:http/incoming-handler@0.2."))) {
+      throw new ServeException(
+          what
+              + ": exports no wasi:http/incoming-handler@0.2.x, so it cannot answer requests (it"
+              + " exports: "
+              + (exports.isEmpty() ? "nothing" : String.join(", ", exports))
+              + ")");
+    }
+    try {
+      return CompiledComponent.compile(engine, decoded);
+    } catch (WasmException e) {
+      throw new ServeException(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads {@code component}'s file and checks its digest. */
+  private static byte[] read(Component component, String what) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(component.source().file());
+    } catch (IOException e) {
+      throw new ServeException(what + ": cannot read: " + e.getMessage(), e);
+    }
+    if (component.source().sha256().isPresent()) {
+      String actual = sha256(bytes);
+      if (!actual.equals(component.source().sha256().get())) {
+        throw new ServeException(
+            what
+                + ": its SHA-256 is "
+                + actual
+                + ", not the manifest's digest sha256:"
+                + component.source().sha256().get());
+      }
+    }
+    return bytes;
   }
 
   /**

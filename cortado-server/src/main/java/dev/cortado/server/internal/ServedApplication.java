@@ -1,5 +1,6 @@
 package dev.cortado.server.internal;
 
+import dev.cortado.component.CompiledComponent;
 import dev.cortado.oci.SuborbitalBundle;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.Module;
@@ -41,28 +42,25 @@ public final class ServedApplication implements AutoCloseable {
     Map<String, String> variables = VariableValues.resolve(manifest, config.variableSource());
     Engine engine = Engine.create(config.engineConfig());
     Map<String, Module> modules = new HashMap<>();
+    Map<String, CompiledComponent> components = new HashMap<>();
     try {
       for (HttpTrigger t : manifest.triggers()) {
         if (t.component().isEmpty()) {
           continue;
         }
         Component c = manifest.components().get(t.component().get());
-        Module module = modules.computeIfAbsent(c.id(), id -> ModuleLoader.load(engine, c));
-        if (!(t.executor() instanceof Executor.Wagi wagi)) {
-          throw new ServeException(
-              "component \""
-                  + c.id()
-                  + "\" (route "
-                  + describe(t)
-                  + "): the spin executor (the default) runs wasi:http components, which need the"
-                  + " component model that Cortado does not implement yet. This is a WASI preview1"
-                  + " module: serve it through WAGI with executor = { type = \"wagi\" } in its"
-                  + " [[trigger.http]]");
+        if (t.executor() instanceof Executor.Wagi wagi) {
+          Module module = modules.computeIfAbsent(c.id(), id -> ModuleLoader.load(engine, c));
+          executors.put(
+              t,
+              new WagiComponent(
+                  c, wagi, engine, module, config, variables, manifest.folder(), metrics));
+        } else {
+          CompiledComponent compiled =
+              components.computeIfAbsent(c.id(), id -> ModuleLoader.loadComponent(engine, c));
+          executors.put(
+              t, new HttpComponent(c, compiled, config, variables, manifest.folder(), metrics));
         }
-        executors.put(
-            t,
-            new WagiComponent(
-                c, wagi, engine, module, config, variables, manifest.folder(), metrics));
       }
     } catch (RuntimeException e) {
       close();
@@ -120,10 +118,6 @@ public final class ServedApplication implements AutoCloseable {
               .orElseGet(() -> "static response " + t.staticResponse().orElseThrow().status()));
     }
     return out;
-  }
-
-  private static String describe(HttpTrigger t) {
-    return t.route().isPrivate() ? "private" : t.route().pattern();
   }
 
   @Override

@@ -1,0 +1,165 @@
+package dev.cortado.server.internal;
+
+import dev.cortado.component.CompiledComponent;
+import dev.cortado.component.ComponentInstance;
+import dev.cortado.component.ComponentLinker;
+import dev.cortado.component.WasiHttp;
+import dev.cortado.component.WasiPreview2;
+import dev.cortado.runtime.ExecutionInterruptedException;
+import dev.cortado.runtime.InstantiationException;
+import dev.cortado.runtime.Store;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.UncaughtException;
+import dev.cortado.server.Component;
+import dev.cortado.server.ServerConfig;
+import dev.cortado.server.ServerLog;
+import dev.cortado.wasi.Preopen;
+import dev.cortado.wasi.WasiConfig;
+import dev.cortado.wasi.WasiExitException;
+import dev.cortado.wasi.WasiOutput;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code wasi:http} component served by Spin's executor: compiled and its files staged once; per
+ * request a fresh store and instance, the request handed to its {@code incoming-handler} with
+ * Spin's added headers, its response collected.
+ */
+final class HttpComponent implements Responder {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Component component;
+  private final CompiledComponent compiled;
+  private final ServerConfig config;
+  private final FileStaging files;
+  private final WasiConfig base;
+  private final Metrics metrics;
+
+  HttpComponent(
+      Component component,
+      CompiledComponent compiled,
+      ServerConfig config,
+      Map<String, String> variables,
+      Path folder,
+      Metrics metrics) {
+    this.component = component;
+    this.compiled = compiled;
+    this.config = config;
+    this.metrics = metrics;
+    this.files = FileStaging.of(component, folder);
+    WasiConfig c = WasiConfig.defaults().withRandom(RANDOM);
+    for (Preopen p : files.preopens()) {
+      c = c.withPreopen(p);
+    }
+    for (Preopen p : config.preopens()) {
+      c = c.withPreopen(p);
+    }
+    Map<String, String> env = new LinkedHashMap<>(config.environment());
+    env.putAll(component.environment());
+    component
+        .variables()
+        .forEach(
+            (k, template) ->
+                env.put(
+                    "SPIN_VARIABLE_" + k.toUpperCase(java.util.Locale.ROOT),
+                    Templates.render(template, variables)));
+    this.base = c.withEnv(env);
+  }
+
+  @Override
+  public String id() {
+    return component.id();
+  }
+
+  @Override
+  public String description() {
+    return component.id() + " (wasi:http)";
+  }
+
+  @Override
+  public Outcome run(IncomingRequest request, Router.Match match, String basePath, ServerLog log) {
+    long start = System.nanoTime();
+    Store store = Store.create(compiled.engine(), config.storeConfig());
+    config.fuel().ifPresent(store::setFuel);
+    config.timeout().ifPresent(store::setTimeout);
+    Outputs.Lines stdout = new Outputs.Lines(line -> log.info("[" + component.id() + "] " + line));
+    Outputs.Lines stderr = new Outputs.Lines(line -> log.error("[" + component.id() + "] " + line));
+    WasiConfig c = base.withStdout(WasiOutput.to(stdout)).withStderr(WasiOutput.to(stderr));
+    try (WasiPreview2 wasi = WasiPreview2.create(c)) {
+      ComponentLinker linker = WasiHttp.addTo(wasi.addTo(ComponentLinker.create()));
+      wasi.enter(store);
+      ComponentInstance instance = linker.instantiate(store, compiled);
+      metrics.instantiated(System.nanoTime() - start);
+      WasiHttp.Response r = WasiHttp.handle(instance, toWasi(request, match, basePath));
+      List<String[]> headers = new ArrayList<>();
+      for (WasiHttp.Header h : r.headers()) {
+        headers.add(new String[] {h.name(), new String(h.value(), StandardCharsets.ISO_8859_1)});
+      }
+      return new Outcome.Answered(new CgiResponse(r.status(), headers, r.body()));
+    } catch (Trap
+        | UncaughtException
+        | WasiExitException
+        | ExecutionInterruptedException
+        | InstantiationException
+        | OutOfMemoryError e) {
+      return Outcome.failed(e);
+    } catch (IllegalStateException e) {
+      return new Outcome.Failed("output", e.getMessage());
+    } finally {
+      stdout.close();
+      stderr.close();
+    }
+  }
+
+  /** The request as the component sees it: Spin's headers added to the client's. */
+  private static WasiHttp.Request toWasi(
+      IncomingRequest request, Router.Match match, String basePath) {
+    String pathWithQuery =
+        request.rawPath() + (request.query().isEmpty() ? "" : "?" + request.query());
+    String authority = request.host() + ":" + request.port();
+    List<WasiHttp.Header> headers = new ArrayList<>();
+    for (String[] h : request.headers()) {
+      headers.add(header(h[0], h[1]));
+    }
+    String route = match.trigger().route().pattern();
+    String componentRoute = route.endsWith("/...") ? route.substring(0, route.length() - 4) : route;
+    headers.add(header("spin-full-url", CgiEnvironment.fullUrl(request)));
+    headers.add(header("spin-path-info", CgiEnvironment.decode(match.pathInfo())));
+    headers.add(header("spin-matched-route", match.matchedRoute()));
+    headers.add(header("spin-component-route", componentRoute));
+    headers.add(header("spin-raw-component-route", route));
+    headers.add(header("spin-base-path", basePath));
+    headers.add(header("spin-client-addr", request.remoteAddress()));
+    match
+        .parameters()
+        .forEach(
+            (k, v) ->
+                headers.add(
+                    header(
+                        "spin-path-match-" + k.toLowerCase(java.util.Locale.ROOT),
+                        CgiEnvironment.decode(v))));
+    return new WasiHttp.Request(
+        request.method(),
+        pathWithQuery,
+        request.scheme(),
+        authority,
+        headers,
+        new ByteArrayInputStream(request.body()));
+  }
+
+  private static WasiHttp.Header header(String name, String value) {
+    return new WasiHttp.Header(
+        name.toLowerCase(java.util.Locale.ROOT), value.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  @Override
+  public void close() {
+    files.close();
+  }
+}
