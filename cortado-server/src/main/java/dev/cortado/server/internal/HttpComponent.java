@@ -13,16 +13,13 @@ import dev.cortado.runtime.UncaughtException;
 import dev.cortado.server.Component;
 import dev.cortado.server.ServerConfig;
 import dev.cortado.server.ServerLog;
-import dev.cortado.wasi.Preopen;
 import dev.cortado.wasi.WasiConfig;
 import dev.cortado.wasi.WasiExitException;
 import dev.cortado.wasi.WasiOutput;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +29,6 @@ import java.util.Map;
  * Spin's added headers, its response collected.
  */
 final class HttpComponent implements Responder {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final Component component;
   private final CompiledComponent compiled;
   private final ServerConfig config;
@@ -53,23 +48,9 @@ final class HttpComponent implements Responder {
     this.config = config;
     this.metrics = metrics;
     this.files = FileStaging.of(component, folder);
-    WasiConfig c = WasiConfig.defaults().withRandom(RANDOM);
-    for (Preopen p : files.preopens()) {
-      c = c.withPreopen(p);
-    }
-    for (Preopen p : config.preopens()) {
-      c = c.withPreopen(p);
-    }
-    Map<String, String> env = new LinkedHashMap<>(config.environment());
-    env.putAll(component.environment());
-    component
-        .variables()
-        .forEach(
-            (k, template) ->
-                env.put(
-                    "SPIN_VARIABLE_" + k.toUpperCase(java.util.Locale.ROOT),
-                    Templates.render(template, variables)));
-    this.base = c.withEnv(env);
+    this.base =
+        GuestSetup.preopened(files, config)
+            .withEnv(GuestSetup.environment(component, config, variables));
   }
 
   @Override

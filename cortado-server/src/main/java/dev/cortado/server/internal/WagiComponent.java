@@ -14,7 +14,6 @@ import dev.cortado.server.Component;
 import dev.cortado.server.Executor;
 import dev.cortado.server.ServerConfig;
 import dev.cortado.server.ServerLog;
-import dev.cortado.wasi.Preopen;
 import dev.cortado.wasi.WasiConfig;
 import dev.cortado.wasi.WasiExitException;
 import dev.cortado.wasi.WasiInput;
@@ -22,7 +21,6 @@ import dev.cortado.wasi.WasiOutput;
 import dev.cortado.wasi.WasiPreview1;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +33,6 @@ import java.util.Map;
 final class WagiComponent implements Responder {
   /** The most a program may write as its response. */
   static final int MAX_RESPONSE = 64 << 20;
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Component component;
   private final Executor.Wagi executor;
@@ -65,24 +61,8 @@ final class WagiComponent implements Responder {
     this.metrics = metrics;
     ModuleLoader.checkEntrypoint(module, component, executor.entrypoint());
     this.files = FileStaging.of(component, folder);
-    WasiConfig c = WasiConfig.defaults().withRandom(RANDOM);
-    for (Preopen p : files.preopens()) {
-      c = c.withPreopen(p);
-    }
-    for (Preopen p : config.preopens()) {
-      c = c.withPreopen(p);
-    }
-    this.base = c;
-    Map<String, String> env = new LinkedHashMap<>(config.environment());
-    env.putAll(component.environment());
-    component
-        .variables()
-        .forEach(
-            (k, template) ->
-                env.put(
-                    "SPIN_VARIABLE_" + k.toUpperCase(java.util.Locale.ROOT),
-                    Templates.render(template, variables)));
-    this.environment = env;
+    this.base = GuestSetup.preopened(files, config);
+    this.environment = GuestSetup.environment(component, config, variables);
   }
 
   @Override

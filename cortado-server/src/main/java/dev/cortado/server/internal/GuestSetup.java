@@ -1,0 +1,48 @@
+package dev.cortado.server.internal;
+
+import dev.cortado.server.Component;
+import dev.cortado.server.ServerConfig;
+import dev.cortado.wasi.Preopen;
+import dev.cortado.wasi.WasiConfig;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What every instance of a served component gets through WASI, whatever its executor: its staged
+ * files and the server's directories, and an environment of the server's variables, the component's
+ * own and its Spin variables ({@code SPIN_VARIABLE_<NAME>}).
+ */
+final class GuestSetup {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private GuestSetup() {}
+
+  /** Returns the WASI configuration with {@code files} and the server's directories preopened. */
+  static WasiConfig preopened(FileStaging files, ServerConfig config) {
+    WasiConfig c = WasiConfig.defaults().withRandom(RANDOM);
+    for (Preopen p : files.preopens()) {
+      c = c.withPreopen(p);
+    }
+    for (Preopen p : config.preopens()) {
+      c = c.withPreopen(p);
+    }
+    return c;
+  }
+
+  /** Returns {@code component}'s environment, its variables rendered with {@code variables}. */
+  static Map<String, String> environment(
+      Component component, ServerConfig config, Map<String, String> variables) {
+    Map<String, String> env = new LinkedHashMap<>(config.environment());
+    env.putAll(component.environment());
+    component
+        .variables()
+        .forEach(
+            (k, template) ->
+                env.put(
+                    "SPIN_VARIABLE_" + k.toUpperCase(Locale.ROOT),
+                    Templates.render(template, variables)));
+    return env;
+  }
+}
