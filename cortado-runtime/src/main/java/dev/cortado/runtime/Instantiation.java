@@ -118,7 +118,7 @@ final class Instantiation {
     for (Export e : m.exports()) {
       exports.put(e.name(), externOf(store, inst, e));
     }
-    initializeSegments(m, inst, constants);
+    initializeSegments(m, inst, constants, module.dataImage());
     if (m.start().isPresent()) {
       call(store, inst.functions[m.start().getAsInt()]);
     }
@@ -142,7 +142,7 @@ final class Instantiation {
   }
 
   private static void initializeSegments(
-      WasmModule m, ModuleInstance inst, ConstantEvaluator constants) {
+      WasmModule m, ModuleInstance inst, ConstantEvaluator constants, Optional<DataImage> image) {
     GlobalInstance offset = new GlobalInstance(new GlobalType(ValType.I32, false));
     for (int i = 0; i < m.elements().size(); i++) {
       ElementSegment e = m.elements().get(i);
@@ -160,6 +160,18 @@ final class Instantiation {
         case ElementSegment.Mode.Passive p -> {}
       }
     }
+    if (image.isPresent() && fits(image.get(), inst)) {
+      for (DataImage.Part p : image.get().parts) {
+        System.arraycopy(
+            p.bytes(), 0, inst.memories[p.memory()].bytes, (int) p.start(), p.bytes().length);
+      }
+      for (int i = 0; i < m.datas().size(); i++) {
+        if (m.datas().get(i).mode() instanceof DataSegment.Mode.Active) {
+          inst.datas[i] = Bytes.EMPTY;
+        }
+      }
+      return;
+    }
     for (int i = 0; i < m.datas().size(); i++) {
       DataSegment s = m.datas().get(i);
       if (s.mode() instanceof DataSegment.Mode.Active a) {
@@ -172,6 +184,20 @@ final class Instantiation {
         inst.datas[i] = Bytes.EMPTY;
       }
     }
+  }
+
+  /**
+   * Returns whether {@code image} fits the memories as instantiated; if not, the segments are
+   * applied one by one, so that the trap comes at the first that does not fit, after the ones
+   * before it were written, as the spec orders.
+   */
+  private static boolean fits(DataImage image, ModuleInstance inst) {
+    for (DataImage.Part p : image.parts) {
+      if (p.start() + p.bytes().length > inst.memories[p.memory()].size) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -53,6 +53,8 @@ public final class Module {
   private final Tier tier;
   private final int[] typeIds;
   private final RuntimeType[] runtimeTypes;
+  // The data segments applied ahead (computed on first instantiation; null until then).
+  private volatile Optional<DataImage> dataImage;
 
   /**
    * @param moduleSha256 the SHA-256 of the module's binary, asked for only when the module is
@@ -224,6 +226,16 @@ public final class Module {
   }
 
   /** Returns the engine the module was compiled with. */
+  /** Returns the module's data image, computing it on first use. */
+  Optional<DataImage> dataImage() {
+    Optional<DataImage> image = dataImage;
+    if (image == null) {
+      image = DataImage.of(validated.module());
+      dataImage = image;
+    }
+    return image;
+  }
+
   public Engine engine() {
     return engine;
   }

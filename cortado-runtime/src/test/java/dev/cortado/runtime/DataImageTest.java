@@ -1,0 +1,70 @@
+package dev.cortado.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Data segments applied ahead as one image give what applying them one by one gives. */
+class DataImageTest {
+  private static Instance instance(String wat) {
+    Engine engine = Engine.create();
+    return Linker.create().instantiate(Store.create(engine), Module.compileText(engine, wat));
+  }
+
+  @Test
+  void laterSegmentsOverwriteEarlierOnesAndPassiveOnesStay() {
+    Module m =
+        Module.compileText(
+            Engine.create(),
+            """
+            (module (memory (export "m") 1)
+              (data (i32.const 8) "aaaa")
+              (data (i32.const 10) "bb")
+              (data $p "ccc")
+              (data (i32.const 100) "z")
+              (func (export "init") (memory.init $p (i32.const 200) (i32.const 0) (i32.const 3))))
+            """);
+    assertTrue(m.dataImage().isPresent());
+    Instance i = Linker.create().instantiate(Store.create(m.engine()), m);
+    Memory mem = i.memory("m").orElseThrow();
+    assertArrayEquals("aabb".getBytes(), mem.read(8, 4));
+    assertEquals('z', mem.readByte(100));
+    assertEquals(0, mem.readByte(50), "the gap between segments stays zero");
+    i.func("init").orElseThrow().call();
+    assertArrayEquals("ccc".getBytes(), mem.read(200, 3));
+  }
+
+  @Test
+  void aSegmentOutsideTheMemoryStillTraps() {
+    Trap t =
+        assertThrows(
+            Trap.class,
+            () ->
+                instance(
+                    "(module (memory 1) (data (i32.const 0) \"a\") (data (i32.const 65535) \"bc\"))"));
+    assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, t.kind());
+  }
+
+  @Test
+  void offsetsReadingGlobalsAreAppliedOneByOne() {
+    Module m =
+        Module.compileText(
+            Engine.create(),
+            "(module (global i32 (i32.const 4)) (memory (export \"m\") 1)"
+                + " (data (global.get 0) \"x\"))");
+    assertTrue(m.dataImage().isEmpty());
+    Instance i = Linker.create().instantiate(Store.create(m.engine()), m);
+    assertEquals('x', i.memory("m").orElseThrow().readByte(4));
+  }
+
+  @Test
+  void anImportedMemoryIsWrittenSegmentBySegment() {
+    Module m =
+        Module.compileText(
+            Engine.create(), "(module (import \"e\" \"m\" (memory 1)) (data (i32.const 0) \"x\"))");
+    assertTrue(m.dataImage().isEmpty());
+  }
+}
