@@ -7,6 +7,7 @@ module dev.cortado.container {
   requires dev.cortado.wasm;
   requires dev.cortado.runtime;
   requires dev.cortado.wasi;
+  requires dev.cortado.component;
   requires dev.cortado.oci;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;

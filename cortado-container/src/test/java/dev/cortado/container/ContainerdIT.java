@@ -53,6 +53,20 @@ class ContainerdIT extends WithContainerd {
   }
 
   @Test
+  void runsACommandComponent() throws Exception {
+    Path rootfs = containerd.dir().resolve("rootfs-component");
+    Files.createDirectories(rootfs);
+    Files.copy(
+        Path.of("../cortado-component/src/test/resources/components/hello.wasm"),
+        rootfs.resolve("prog.wasm"));
+    Containerd.Result r =
+        containerd.ctr(run(List.of("--rm"), rootfs, "component", "/prog.wasm", "container"));
+    assertEquals("hello, container\n", r.out(), r.all());
+    // The program exits with 3; WASI 0.2's exit says only error, which is 1.
+    assertEquals(1, r.status(), r.all());
+  }
+
+  @Test
   void writesFilesToABindMount() throws Exception {
     Path rootfs = rootfs("mount", WasiPrograms.WRITE_DATA);
     Path data = Files.createDirectories(containerd.dir().resolve("data"));

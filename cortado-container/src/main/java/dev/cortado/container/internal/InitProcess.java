@@ -1,5 +1,12 @@
 package dev.cortado.container.internal;
 
+import dev.cortado.component.Component;
+import dev.cortado.component.ComponentFunction;
+import dev.cortado.component.ComponentInstance;
+import dev.cortado.component.ComponentLinkException;
+import dev.cortado.component.ComponentLinker;
+import dev.cortado.component.ComponentValue;
+import dev.cortado.component.WasiPreview2;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.ExecutionInterruptedException;
 import dev.cortado.runtime.Func;
@@ -24,6 +31,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * The init process of a Wasm container: a JVM of its own, started by {@code create}, whose pid the
@@ -68,7 +76,16 @@ public final class InitProcess {
     System.exit(status[0]);
   }
 
-  private record Prepared(Module module, Store store, WasiPreview1 wasi, String name) {}
+  /**
+   * What {@code start} runs: a core module with its WASI preview1 world, or a component (a wasi:cli
+   * command) with the configuration of its WASI 0.2 world.
+   */
+  private record Prepared(
+      Optional<Module> module,
+      Optional<Component> component,
+      Store store,
+      WasiConfig wasi,
+      String name) {}
 
   private int run() {
     Prepared p;
@@ -104,7 +121,12 @@ public final class InitProcess {
     LaunchPlan plan = LaunchPlan.read(dir.launchPlan());
     Engine engine = Engine.create();
     Path file = Path.of(plan.module());
-    Module module = Module.compile(engine, Bytes.read(file));
+    Bytes bytes = Bytes.read(file);
+    boolean isComponent = Component.isComponent(bytes);
+    Optional<Module> module =
+        isComponent ? Optional.empty() : Optional.of(Module.compile(engine, bytes));
+    Optional<Component> component =
+        isComponent ? Optional.of(Component.decode(bytes)) : Optional.empty();
     StoreConfig storeConfig = StoreConfig.defaults();
     if (plan.maxMemoryPages() > 0) {
       storeConfig =
@@ -114,26 +136,20 @@ public final class InitProcess {
     WasiConfig wasi =
         WasiConfig.defaults().withInheritedStdio().withArgs(plan.args()).withEnv(plan.env());
     for (LaunchPlan.Dir d : plan.preopens()) {
+      // Checked now, so that create fails, not the start.
+      if (!Files.isDirectory(Path.of(d.host()))) {
+        throw new IllegalArgumentException(
+            "the mount source " + d.host() + " is not a directory (only directories are mounted)");
+      }
       wasi = wasi.withPreopen(new Preopen(Path.of(d.host()), d.guest(), d.readOnly()));
     }
     return new Prepared(
-        module, Store.create(engine, storeConfig), WasiPreview1.create(wasi), plan.args().get(0));
+        module, component, Store.create(engine, storeConfig), wasi, plan.args().get(0));
   }
 
   private int execute(Prepared p) {
-    try (WasiPreview1 wasi = p.wasi()) {
-      Linker linker = Linker.create();
-      wasi.addTo(linker);
-      Instance instance = linker.instantiate(p.store(), p.module());
-      Func start =
-          instance
-              .func("_start")
-              .orElseThrow(
-                  () ->
-                      new RuncException(
-                          p.name() + ": the module exports no _start function to run"));
-      start.call();
-      return 0;
+    try {
+      return p.component().isPresent() ? runComponent(p) : runModule(p);
     } catch (WasiExitException e) {
       return e.exitCode() >= 0 && e.exitCode() <= 255 ? e.exitCode() : 1;
     } catch (Trap t) {
@@ -144,11 +160,49 @@ public final class InitProcess {
       return TRAP_STATUS;
     } catch (ExecutionInterruptedException e) {
       return TERMINATED_STATUS;
-    } catch (UnlinkableException | RuncException e) {
+    } catch (UnlinkableException
+        | ComponentLinkException
+        | RuncException
+        | IllegalArgumentException e) {
       err.println("cortado-runc: " + p.name() + ": " + e.getMessage());
       return 1;
     } finally {
       err.flush();
+    }
+  }
+
+  private static int runModule(Prepared p) {
+    try (WasiPreview1 wasi = WasiPreview1.create(p.wasi())) {
+      Linker linker = Linker.create();
+      wasi.addTo(linker);
+      Instance instance = linker.instantiate(p.store(), p.module().orElseThrow());
+      Func start =
+          instance
+              .func("_start")
+              .orElseThrow(
+                  () ->
+                      new RuncException(
+                          p.name() + ": the module exports no _start function to run"));
+      start.call();
+      return 0;
+    }
+  }
+
+  /** Runs a component's {@code wasi:cli/run}: 0 if it returns ok, 1 for an error. */
+  private static int runComponent(Prepared p) {
+    try (WasiPreview2 wasi = WasiPreview2.create(p.wasi())) {
+      ComponentLinker linker = wasi.addTo(ComponentLinker.create());
+      wasi.enter(p.store());
+      ComponentInstance instance = linker.instantiate(p.store(), p.component().orElseThrow());
+      ComponentFunction run =
+          instance
+              .function("wasi:cli/run@0.2.0", "run")
+              .orElseThrow(
+                  () ->
+                      new RuncException(
+                          p.name()
+                              + ": the component exports no wasi:cli/run, so it is not a command"));
+      return run.call().orElse(null) instanceof ComponentValue.ResultV r && r.ok() ? 0 : 1;
     }
   }
 
