@@ -7,6 +7,7 @@ module dev.cortado.component {
   requires transitive dev.cortado.wasm;
   requires transitive dev.cortado.runtime;
   requires transitive dev.cortado.wasi;
+  requires java.net.http; // outbound wasi:http
 
   exports dev.cortado.component;
 }

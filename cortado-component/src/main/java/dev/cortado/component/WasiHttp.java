@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code wasi:http} for components: the host side of {@code wasi:http/types} ({@link #addTo}), and
  * a request handed to a component's {@code wasi:http/incoming-handler} ({@link #handle}), as {@code
  * cortado serve} does for every request. The response body is collected whole (up to 64 MiB);
- * outbound requests ({@code outgoing-handler}) are refused with {@code HTTP-request-denied}.
+ * outbound requests ({@code outgoing-handler}) go where the host allows.
  */
 public final class WasiHttp {
   private WasiHttp() {}
@@ -69,9 +69,23 @@ public final class WasiHttp {
     }
   }
 
-  /** Defines {@code wasi:http/types} and {@code wasi:http/outgoing-handler} in {@code linker}. */
+  /**
+   * Defines {@code wasi:http/types} and {@code wasi:http/outgoing-handler} in {@code linker}, with
+   * no outbound request allowed ({@code HTTP-request-denied}).
+   */
   public static ComponentLinker addTo(ComponentLinker linker) {
-    HttpInterfaces.define(Objects.requireNonNull(linker, "linker"));
+    return addTo(linker, uri -> false);
+  }
+
+  /**
+   * Defines {@code wasi:http/types} and {@code wasi:http/outgoing-handler} in {@code linker}; an
+   * outbound request is sent (with the JDK's HTTP client) if {@code allowed} accepts its URL, and
+   * refused with {@code HTTP-request-denied} if not.
+   */
+  public static ComponentLinker addTo(
+      ComponentLinker linker, java.util.function.Predicate<java.net.URI> allowed) {
+    HttpInterfaces.define(
+        Objects.requireNonNull(linker, "linker"), Objects.requireNonNull(allowed, "allowed"));
     return linker;
   }
 

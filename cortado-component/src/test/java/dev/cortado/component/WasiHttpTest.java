@@ -2,7 +2,9 @@ package dev.cortado.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.Store;
 import dev.cortado.wasi.WasiConfig;
@@ -10,6 +12,8 @@ import dev.cortado.wasm.Bytes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -32,10 +36,15 @@ class WasiHttpTest {
   }
 
   private static WasiHttp.Response request(String method, String path, String body) {
+    return request(method, path, body, uri -> false);
+  }
+
+  private static WasiHttp.Response request(
+      String method, String path, String body, java.util.function.Predicate<URI> allowed) {
     ComponentLinker linker = ComponentLinker.create();
     try (WasiPreview2 wasi = WasiPreview2.create(WasiConfig.defaults())) {
       wasi.addTo(linker);
-      WasiHttp.addTo(linker);
+      WasiHttp.addTo(linker, allowed);
       Store store = Store.create(js.engine());
       wasi.enter(store);
       ComponentInstance app = linker.instantiate(store, js);
@@ -75,6 +84,34 @@ class WasiHttpTest {
     WasiHttp.Response r = request("POST", "/echo", "a body ü");
     assertEquals("hello from js: POST /echo body=a body ü", text(r));
     assertEquals(404, request("GET", "/missing", "").status());
+  }
+
+  @Test
+  void outboundRequestsGoWhereTheHostAllowsAndNowhereElse() throws IOException {
+    HttpServer peer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    peer.createContext(
+        "/",
+        x -> {
+          byte[] answer = ("peer saw " + x.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+          x.sendResponseHeaders(201, answer.length);
+          x.getResponseBody().write(answer);
+          x.close();
+        });
+    peer.start();
+    try {
+      int port = peer.getAddress().getPort();
+      String target = "http://127.0.0.1:" + port + "/data?q=1";
+      String path = "/fetch?url=" + java.net.URLEncoder.encode(target, StandardCharsets.UTF_8);
+      WasiHttp.Response allowed =
+          request(
+              "GET", path, "", uri -> uri.getHost().equals("127.0.0.1") && uri.getPort() == port);
+      assertEquals("fetched 201: peer saw /data?q=1", text(allowed));
+      WasiHttp.Response denied = request("GET", path, "", uri -> false);
+      assertEquals(502, denied.status(), text(denied));
+      assertTrue(text(denied).startsWith("fetch failed"), text(denied));
+    } finally {
+      peer.stop(0);
+    }
   }
 
   @Test

@@ -3,10 +3,14 @@ package dev.cortado.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cortado serve COMPONENT.wasm}: a {@code wasi:http} component (JavaScript, built by
@@ -37,6 +41,66 @@ class HttpComponentServingTest {
       assertTrue(
           log.info.stream().anyMatch(l -> l.startsWith("GET /a/b 200 ") && l.endsWith(" hello")),
           log.info.toString());
+    }
+  }
+
+  /**
+   * Serves the JS component from {@code dir} with {@code allowed} and asks it to fetch {@code url}.
+   */
+  private static HttpResponse<String> fetchThrough(Path dir, String allowed, String url)
+      throws Exception {
+    Path app = dir.resolve("app.wasm");
+    if (!Files.exists(app)) {
+      Files.copy(JS, app);
+    }
+    Path manifest =
+        Files.writeString(
+            dir.resolve("spin.toml"),
+            """
+            spin_manifest_version = 2
+            [application]
+            name = "outbound"
+            [[trigger.http]]
+            route = "/..."
+            component = "app"
+            [component.app]
+            source = "app.wasm"
+            %s
+            """
+                .formatted(allowed));
+    try (WasmServer server =
+        WasmServer.start(Manifest.read(manifest), TestApps.config(new TestApps.KeptLog()))) {
+      return TestApps.get(
+          server,
+          "/fetch?url=" + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void outboundRequestsGoOnlyToTheAllowedHosts(@TempDir Path dir) throws Exception {
+    HttpServer peer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    peer.createContext(
+        "/",
+        x -> {
+          byte[] answer = "from the peer".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          x.sendResponseHeaders(200, answer.length);
+          x.getResponseBody().write(answer);
+          x.close();
+        });
+    peer.start();
+    try {
+      int port = peer.getAddress().getPort();
+      String url = "http://127.0.0.1:" + port + "/x";
+      HttpResponse<String> open =
+          fetchThrough(dir, "allowed_outbound_hosts = [\"http://127.0.0.1:" + port + "\"]", url);
+      assertEquals("fetched 200: from the peer", open.body());
+      HttpResponse<String> closed = fetchThrough(dir, "", url);
+      assertEquals(502, closed.statusCode(), closed.body());
+      HttpResponse<String> otherPort =
+          fetchThrough(dir, "allowed_outbound_hosts = [\"http://127.0.0.1:1\"]", url);
+      assertEquals(502, otherPort.statusCode(), otherPort.body());
+    } finally {
+      peer.stop(0);
     }
   }
 }

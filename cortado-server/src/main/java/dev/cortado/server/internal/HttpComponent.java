@@ -73,7 +73,7 @@ final class HttpComponent implements Responder {
     Outputs.Lines stderr = new Outputs.Lines(line -> log.error("[" + component.id() + "] " + line));
     WasiConfig c = base.withStdout(WasiOutput.to(stdout)).withStderr(WasiOutput.to(stderr));
     try (WasiPreview2 wasi = WasiPreview2.create(c)) {
-      ComponentLinker linker = WasiHttp.addTo(wasi.addTo(ComponentLinker.create()));
+      ComponentLinker linker = WasiHttp.addTo(wasi.addTo(ComponentLinker.create()), this::allowed);
       wasi.enter(store);
       ComponentInstance instance = linker.instantiate(store, compiled);
       metrics.instantiated(System.nanoTime() - start);
@@ -137,6 +137,17 @@ final class HttpComponent implements Responder {
   private static WasiHttp.Header header(String name, String value) {
     return new WasiHttp.Header(
         name.toLowerCase(java.util.Locale.ROOT), value.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Returns whether the component's {@code allowed_outbound_hosts} let it send a request to {@code
+   * uri}.
+   */
+  private boolean allowed(java.net.URI uri) {
+    int port =
+        uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    return component.allowedOutboundHosts().stream()
+        .anyMatch(h -> h.allows(uri.getScheme(), uri.getHost(), port));
   }
 
   @Override

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * {@code wasi:http/types} and {@code wasi:http/outgoing-handler}: fields, incoming requests and
- * their bodies, outgoing responses and their bodies, the response outparam. Outgoing requests can
- * be built, but sending one answers {@code HTTP-request-denied}: outbound HTTP is not granted.
+ * their bodies, outgoing responses and their bodies, the response outparam; outgoing requests in
+ * {@link HttpOutgoing} and {@link OutboundCall}.
  */
 public final class HttpInterfaces {
   private HttpInterfaces() {}
@@ -149,8 +149,11 @@ public final class HttpInterfaces {
     return Cv.list(out);
   }
 
-  /** Defines wasi:http's types and outgoing handler in {@code l}. */
-  public static void define(ComponentLinker l) {
+  /**
+   * Defines wasi:http's types and outgoing handler in {@code l}; outgoing requests go only where
+   * {@code allowed} says.
+   */
+  public static void define(ComponentLinker l, java.util.function.Predicate<java.net.URI> allowed) {
     String t = "wasi:http/types" + VERSION;
     for (ResourceType r :
         List.of(
@@ -170,7 +173,7 @@ public final class HttpInterfaces {
     defineFields(l, t);
     defineIncoming(l, t);
     defineOutgoingResponse(l, t);
-    HttpOutgoing.define(l, t);
+    HttpOutgoing.define(l, t, allowed);
     l.defineFunction(t, "http-error-code", args -> of(Cv.none()));
   }
 

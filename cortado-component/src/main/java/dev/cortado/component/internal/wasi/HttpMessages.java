@@ -95,14 +95,14 @@ final class HttpMessages {
     }
   }
 
-  /** An {@code outgoing-request} (its fields; sending it is refused). */
+  /** An {@code outgoing-request} the component builds and sends. */
   static final class OutgoingRequest {
     ComponentMethod method = new ComponentMethod("GET");
     Optional<String> pathWithQuery = Optional.empty();
     Optional<String> scheme = Optional.empty();
     Optional<String> authority = Optional.empty();
     final HttpFields headers;
-    boolean bodyTaken;
+    OutgoingBody body;
 
     OutgoingRequest(HttpFields headers) {
       this.headers = headers;
@@ -117,6 +117,20 @@ final class HttpMessages {
     Optional<Long> connect = Optional.empty();
     Optional<Long> firstByte = Optional.empty();
     Optional<Long> betweenBytes = Optional.empty();
+  }
+
+  /** An {@code incoming-response}: what a server answered an outgoing request. */
+  static final class IncomingResponse {
+    final int status;
+    final HttpFields headers;
+    final InputStream body;
+    boolean consumed;
+
+    IncomingResponse(int status, HttpFields headers, InputStream body) {
+      this.status = status;
+      this.headers = headers;
+      this.body = body;
+    }
   }
 
   /** A {@code response-outparam}: where the component puts its answer, once. */

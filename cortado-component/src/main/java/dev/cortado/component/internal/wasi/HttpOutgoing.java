@@ -4,14 +4,15 @@ import static dev.cortado.component.internal.wasi.Cv.of;
 
 import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
+import java.net.URI;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The outbound side of {@code wasi:http}: outgoing requests and their options can be built and
- * read, but {@code outgoing-handler.handle} answers {@code HTTP-request-denied}, since no host is
- * granted; the incoming-response resources it would produce are there for linking.
+ * The outbound side of {@code wasi:http}: outgoing requests and their options, built and read by
+ * the component; {@link OutboundCall} sends them.
  */
 final class HttpOutgoing {
   private HttpOutgoing() {}
@@ -67,7 +68,7 @@ final class HttpOutgoing {
         });
   }
 
-  static void define(ComponentLinker l, String t) {
+  static void define(ComponentLinker l, String t, Predicate<URI> allowed) {
     l.defineFunction(
         t,
         "[constructor]outgoing-request",
@@ -83,15 +84,11 @@ final class HttpOutgoing {
         m + "body",
         args -> {
           HttpMessages.OutgoingRequest r = request(args.get(0));
-          if (r.bodyTaken) {
+          if (r.body != null) {
             return of(Cv.err());
           }
-          r.bodyTaken = true;
-          return of(
-              Cv.ok(
-                  Cv.resource(
-                      HttpInterfaces.OUTGOING_BODY,
-                      new HttpMessages.OutgoingBody(HttpInterfaces.BODY_LIMIT))));
+          r.body = new HttpMessages.OutgoingBody(HttpInterfaces.BODY_LIMIT);
+          return of(Cv.ok(Cv.resource(HttpInterfaces.OUTGOING_BODY, r.body)));
         });
     l.defineFunction(
         t, m + "method", args -> of(HttpInterfaces.method(request(args.get(0)).method.name())));
@@ -133,26 +130,6 @@ final class HttpOutgoing {
     timeout(l, t, "first-byte-timeout", o -> o.firstByte, (o, v) -> o.firstByte = v);
     timeout(l, t, "between-bytes-timeout", o -> o.betweenBytes, (o, v) -> o.betweenBytes = v);
 
-    // No outgoing request is ever sent, so these resources never exist; linking needs them.
-    String noResponse = "no outbound request was sent, so there is no response";
-    for (String f :
-        new String[] {
-          "[method]incoming-response.status",
-          "[method]incoming-response.headers",
-          "[method]incoming-response.consume",
-          "[method]future-incoming-response.subscribe",
-          "[method]future-incoming-response.get"
-        }) {
-      l.defineFunction(
-          t,
-          f,
-          args -> {
-            throw new dev.cortado.component.AbiException(noResponse + " (" + f + ")");
-          });
-    }
-    l.defineFunction(
-        "wasi:http/outgoing-handler" + HttpInterfaces.VERSION,
-        "handle",
-        args -> of(Cv.err(Cv.variant(HttpInterfaces.HTTP_REQUEST_DENIED))));
+    OutboundCall.define(l, t, allowed);
   }
 }
