@@ -142,7 +142,19 @@ final class Canon {
               }
               in = lifted;
             }
-            Optional<ComponentValue> result = f.call(in);
+            Optional<ComponentValue> result;
+            try {
+              result = f.call(in);
+            } catch (ClassCastException | IndexOutOfBoundsException e) {
+              // A host function reading values of another type than the component passes: the
+              // component imports it with a type the host does not implement.
+              throw Trap.of(
+                  TrapKind.CANONICAL_ABI,
+                  type.name()
+                      + " was imported with a type its host implementation does not take ("
+                      + e.getMessage()
+                      + ")");
+            }
             if (handles && result.isPresent()) {
               result =
                   Optional.of(

@@ -86,6 +86,26 @@ class ComponentExportsTest {
   }
 
   @Test
+  void aHostFunctionTakingOtherValuesThanImportedMakesATrapNotACrash() {
+    ComponentLinker linker =
+        ComponentLinker.create()
+            .defineFunction(
+                "log",
+                args -> {
+                  long n = ((ComponentValue.Int) args.get(0)).value(); // log takes a string
+                  return Optional.of(new ComponentValue.Int(PrimitiveType.U32, n));
+                });
+    ComponentInstance g =
+        linker.instantiate(
+            Store.create(Engine.create()), Component.decode(Bytes.of(Greeter.binary())));
+    Trap t =
+        assertThrows(
+            Trap.class, () -> g.function("greet").orElseThrow().call(new ComponentValue.Str("x")));
+    assertEquals(TrapKind.CANONICAL_ABI, t.kind());
+    assertTrue(t.getMessage().contains("log was imported with a type"), t.getMessage());
+  }
+
+  @Test
   void theWorldNamesTheExports() {
     World w = World.of(Component.decode(Bytes.of(Greeter.binary())));
     assertTrue(

@@ -22,7 +22,12 @@ public class Trap extends WasmException {
 
   /** Creates a trap of {@code kind} that happened at {@code frames} (innermost first). */
   protected Trap(TrapKind kind, List<WasmStackFrame> frames) {
-    super("trap", kind.message(), frames.isEmpty() ? "" : "at " + frames.get(0), null);
+    this(kind, kind.message(), frames);
+  }
+
+  /** A trap saying {@code problem} (its kind's message, with any detail), at {@code frames}. */
+  private Trap(TrapKind kind, String problem, List<WasmStackFrame> frames) {
+    super("trap", problem, frames.isEmpty() ? "" : "at " + frames.get(0), null);
     this.kind = Objects.requireNonNull(kind, "kind");
     this.wasmStackTrace = List.copyOf(frames);
   }
@@ -66,8 +71,11 @@ public class Trap extends WasmException {
   public Trap withOuterFrames(List<WasmStackFrame> outer) {
     List<WasmStackFrame> all = new ArrayList<>(wasmStackTrace);
     all.addAll(outer);
+    // The detail a host function gave its trap stays with it as the frames are added.
     Trap t =
-        kind == TrapKind.CALL_STACK_EXHAUSTED ? new ExhaustionException(all) : new Trap(kind, all);
+        kind == TrapKind.CALL_STACK_EXHAUSTED
+            ? new ExhaustionException(all)
+            : new Trap(kind, problem(), all);
     t.setStackTrace(getStackTrace());
     return t;
   }
