@@ -78,6 +78,9 @@ final class FunctionEmitter {
   private final CallEmitter calls;
   private final VectorRegisters vectors;
   private final SimdEmitter simd;
+  private final ExceptionEmitter exceptions;
+  // The JVM local holding the call depth of the function's frame, for its handlers; -1 if none.
+  private final int depthLocal;
   private final List<ValType> stack = new ArrayList<>();
   private final List<Control> controls = new ArrayList<>();
   private boolean unreachable;
@@ -136,6 +139,8 @@ final class FunctionEmitter {
     this.numeric = new NumericEmitter(mv);
     this.calls = new CallEmitter(this);
     this.simd = vectors == null ? null : new SimdEmitter(this, vectors);
+    this.exceptions = new ExceptionEmitter(this);
+    this.depthLocal = piece == null && ExceptionEmitter.catches(function) ? newLocal(1) : -1;
   }
 
   /**
@@ -177,7 +182,7 @@ final class FunctionEmitter {
         lowSinceRecord = stack.size();
       }
       if (unreachable) {
-        skip(op);
+        skip(op, r);
       } else {
         instruction(op, r);
       }
@@ -196,6 +201,9 @@ final class FunctionEmitter {
   private void rootPrologue() {
     mv.visitVarInsn(ALOAD, machineLocal);
     support("enter", "(L" + JvmTypes.MACHINE + ";)V");
+    if (depthLocal >= 0) {
+      exceptions.saveDepth(depthLocal);
+    }
     layout.loadArgumentsFromSlots(mv, type.params());
     if (plan.hasFrame) {
       Constants.pushInt(mv, plan.frameLength());
@@ -387,12 +395,19 @@ final class FunctionEmitter {
     };
   }
 
-  private void skip(Opcode op) {
+  private void skip(Opcode op, InstructionReader r) {
     switch (op) {
-      case BLOCK, LOOP, IF -> skipDepth++;
-      case ELSE -> {
+      case BLOCK, LOOP, IF, TRY_TABLE, TRY -> skipDepth++;
+      case ELSE, CATCH, CATCH_ALL -> {
         if (skipDepth == 0) {
-          elseBranch();
+          instruction(op, r);
+        }
+      }
+      case DELEGATE -> {
+        if (skipDepth > 0) {
+          skipDepth--;
+        } else {
+          instruction(op, r);
         }
       }
       case END -> {
@@ -447,6 +462,21 @@ final class FunctionEmitter {
       case RETURN_CALL -> selfTailCall();
       case CALL -> calls.call(r.index());
       case CALL_INDIRECT -> calls.callIndirect(r.index(), r.index2());
+      case CALL_REF -> calls.callRef(r.index());
+      case REF_AS_NON_NULL -> new ReferenceEmitter(this).asNonNull();
+      case BR_ON_NULL -> new ReferenceEmitter(this).brOnNull(r.index());
+      case BR_ON_NON_NULL -> new ReferenceEmitter(this).brOnNonNull(r.index());
+      case TRY_TABLE -> block(Kind.TRY_TABLE, r);
+      case TRY -> block(Kind.TRY, r);
+      case CATCH -> exceptions.legacyCatch(label(0), r.index());
+      case CATCH_ALL -> exceptions.legacyCatch(label(0), -1);
+      case DELEGATE -> {
+        exceptions.delegate(label(0), r.index());
+        end();
+      }
+      case THROW -> exceptions.throwTag(r.index());
+      case THROW_REF -> exceptions.throwRef();
+      case RETHROW -> exceptions.rethrow(r.index());
       case DROP -> popValue(pop());
       case SELECT, SELECT_TYPED -> new VariableEmitter(this).select();
       case LOCAL_GET -> {
@@ -597,6 +627,27 @@ final class FunctionEmitter {
     return piece != null;
   }
 
+  /** Returns whether the code being emitted is unreachable. */
+  boolean isUnreachable() {
+    return unreachable;
+  }
+
+  /** Returns the JVM local holding the function's call depth, saved for its handlers. */
+  int depthLocal() {
+    return depthLocal;
+  }
+
+  CallEmitter calls() {
+    return calls;
+  }
+
+  /** Returns a JVM local of {@code slots} slots of its own for the rest of the method. */
+  int newLocal(int slots) {
+    int l = nextSpillLocal;
+    nextSpillLocal += slots;
+    return l;
+  }
+
   /** Notes that what follows the current instruction is unreachable, until a label. */
   void markUnreachable() {
     unreachable = true;
@@ -725,7 +776,7 @@ final class FunctionEmitter {
     mv.visitVarInsn(ISTORE, layout.memorySize);
   }
 
-  private void trap(TrapKind kind) {
+  void trap(TrapKind kind) {
     Constants.pushInt(mv, kind.ordinal());
     support("trap", "(I)Ldev/cortado/runtime/Trap;");
     mv.visitInsn(ATHROW);
@@ -773,23 +824,31 @@ final class FunctionEmitter {
     }
     Label target = new Label();
     int height = stack.size() - sig.params().size();
-    if (kind != Kind.LOOP) {
+    if (kind == Kind.BLOCK || kind == Kind.IF) {
       controls.add(new Control(kind, target, elseLabel, height, sig, spillBase, spillBase));
       return;
     }
     // HotSpot compiles a long-running loop on stack replacement only where the JVM operand stack
-    // is empty: what is on it (values of enclosing blocks, the loop's parameters) moves to spill
-    // locals, the loop's parameters come back after the label, the rest at the loop's end.
+    // is empty, and a JVM exception handler starts on an empty stack: what is on it (values of
+    // enclosing blocks, the block's parameters) moves to spill locals, the parameters come back at
+    // once, the rest at the block's end (where a try's handler also finds them).
     for (int i = stack.size() - 1; i >= spillBase; i--) {
       store(stack.get(i), spillLocal(i, stack.get(i)));
     }
-    controls.add(new Control(kind, target, null, height, sig, height, spillBase));
+    Control c = new Control(kind, target, null, height, sig, height, spillBase);
+    controls.add(c);
     spillBase = height;
-    mv.visitLabel(target);
+    if (kind == Kind.LOOP) {
+      mv.visitLabel(target);
+    } else {
+      exceptions.open(c, r);
+    }
     for (int i = height; i < stack.size(); i++) {
       load(stack.get(i), spillLocal(i, stack.get(i)));
     }
-    tick();
+    if (kind == Kind.LOOP) {
+      tick();
+    }
   }
 
   /**
@@ -826,17 +885,27 @@ final class FunctionEmitter {
         returnValues();
       }
       unreachable = true;
+      exceptions.placeStubs(c.endStubs);
       return;
+    }
+    if (c.isTry()) {
+      exceptions.close(c);
+      // Every path to a try's label brings its results alone.
+      mv.visitLabel(c.target);
+      resetStack(c, c.results);
+    } else {
+      exceptions.placeStubs(c.endStubs);
     }
     if (c.kind == Kind.IF && !c.sawElse) {
       mv.visitLabel(c.elseLabel);
     }
-    if (c.kind != Kind.LOOP) {
+    if (c.kind == Kind.BLOCK || c.kind == Kind.IF) {
       mv.visitLabel(c.target);
       resetStack(c, c.results);
       return;
     }
-    // A loop's end: entries spilled at its start go back on the JVM stack, below its results.
+    // A loop's or try's end: entries spilled at its start go back on the JVM stack, below its
+    // results.
     if (!unreachable && c.outerSpillBase < c.height) {
       int[] temps = new int[c.results.size()];
       for (int i = c.results.size() - 1; i >= 0; i--) {
@@ -854,7 +923,7 @@ final class FunctionEmitter {
     resetStack(c, c.results);
   }
 
-  private void resetStack(Control c, List<ValType> top) {
+  void resetStack(Control c, List<ValType> top) {
     while (stack.size() > c.height) {
       pop();
     }

@@ -2,6 +2,12 @@ package dev.cortado.compiler.internal;
 
 import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.HeapType;
+import dev.cortado.wasm.Import;
+import dev.cortado.wasm.ImportDesc;
+import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -86,10 +92,18 @@ final class ModuleContext {
         && JvmTypes.takesArguments(module.functionType(index));
   }
 
-  /** Returns whether some compiled function of this module has type {@code type}. */
+  /**
+   * Returns whether some compiled function of this module has type {@code type}, so that a call
+   * through a table or a reference can switch to it directly.
+   */
   boolean hasCompiledFunctionOf(FuncType type) {
     if (!JvmTypes.takesArguments(type)) {
       return false; // called through the machine's slots
+    }
+    if (mentionsTypeIndex(type)) {
+      // Equivalent types may be unequal records ((ref $a) and (ref $b) of equal $a and $b), and
+      // the dispatch methods group functions by record: such calls go through the slots.
+      return false;
     }
     for (int d : functionsByType.getOrDefault(type, List.of())) {
       if (compiled.get(d)) {
@@ -97,6 +111,35 @@ final class ModuleContext {
       }
     }
     return false;
+  }
+
+  private static boolean mentionsTypeIndex(FuncType type) {
+    for (List<ValType> types : List.of(type.params(), type.results())) {
+      for (ValType t : types) {
+        if (t instanceof RefType r && r.heapType() instanceof HeapType.Concrete) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Returns the type of tag {@code tag} (imported or defined): its parameters are its values. */
+  FuncType tagType(int tag) {
+    WasmModule m = module.module();
+    int typeIndex = -1;
+    if (tag < m.importedTagCount()) {
+      int k = 0;
+      for (Import i : m.imports()) {
+        if (i.desc() instanceof ImportDesc.Tag t && k++ == tag) {
+          typeIndex = t.typeIndex();
+          break;
+        }
+      }
+    } else {
+      typeIndex = m.tags().get(tag - m.importedTagCount()).typeIndex();
+    }
+    return module.type(typeIndex);
   }
 
   /** Returns the compiled functions of type {@code type}, by defined index, ascending. */
