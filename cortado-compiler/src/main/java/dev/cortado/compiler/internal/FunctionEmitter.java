@@ -133,7 +133,7 @@ final class FunctionEmitter {
     this.calls = new CallEmitter(this);
     this.simd = vectors == null ? null : new SimdEmitter(this, vectors);
     this.exceptions = new ExceptionEmitter(this);
-    this.depthLocal = piece == null && ExceptionEmitter.catches(function) ? newLocal(1) : -1;
+    this.depthLocal = piece == null && mc.catches(defined) ? newLocal(1) : -1;
   }
 
   /**

@@ -64,7 +64,7 @@ final class FunctionShape {
     Opcode op = r.opcode();
     int index =
         switch (op) {
-          case BR, BR_IF, LOCAL_GET, LOCAL_SET, LOCAL_TEE -> r.index();
+          case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL, LOCAL_GET, LOCAL_SET, LOCAL_TEE -> r.index();
           default -> -1;
         };
     FuncType sig =
@@ -147,7 +147,8 @@ final class FunctionShape {
       case ELSE -> ELSE;
       case END -> END;
       case BR -> BR;
-      case BR_IF -> BR_IF;
+      // br_on_null and br_on_non_null branch or not, as br_if does: a piece may leave by them.
+      case BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> BR_IF;
       case BR_TABLE -> BR_TABLE;
       case RETURN -> RETURN;
       case LOCAL_GET -> LOCAL_READ;

@@ -77,7 +77,7 @@ final class FunctionSplitter {
     if (counter.size() <= LIMIT) {
       return whole;
     }
-    if (ExceptionEmitter.catches(function)) {
+    if (mc.catches(defined)) {
       // A piece's locals live in its own JVM locals until it returns: an exception caught in its
       // caller would lose the writes. Cutting such functions waits for handlers that save them.
       throw CompilationException.outsideScope(

@@ -44,6 +44,8 @@ final class ModuleContext {
   final int[] classIndex;
 
   private final int[] classStart;
+  // Per defined function: 0 not known yet, 1 no try, 2 a try.
+  private final byte[] catching;
   private final Map<FuncType, String> dispatchMethods = new LinkedHashMap<>();
 
   /** Returns whether memory {@code k} has 64-bit addresses (memory64). */
@@ -63,6 +65,7 @@ final class ModuleContext {
     this.hasMemory = module.module().memoryCount() > 0;
     var functions = module.module().functions();
     classIndex = new int[functions.size()];
+    catching = new byte[functions.size()];
     List<Integer> starts = new ArrayList<>();
     long code = 0;
     for (int d = 0; d < functions.size(); d++) {
@@ -122,6 +125,18 @@ final class ModuleContext {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns whether defined function {@code defined} has a {@code try_table} or {@code try}, found
+   * once per function (its methods are emitted several times).
+   */
+  boolean catches(int defined) {
+    if (catching[defined] == 0) {
+      boolean c = ExceptionEmitter.catches(module.module().functions().get(defined));
+      catching[defined] = (byte) (c ? 2 : 1);
+    }
+    return catching[defined] == 2;
   }
 
   /** Returns the type of tag {@code tag} (imported or defined): its parameters are its values. */
