@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cortado.runtime.Engine;
-import dev.cortado.runtime.EngineConfig;
-import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.Func;
 import dev.cortado.runtime.Instance;
 import dev.cortado.runtime.Linker;
@@ -13,9 +11,6 @@ import dev.cortado.runtime.Module;
 import dev.cortado.runtime.Store;
 import dev.cortado.runtime.UncaughtException;
 import dev.cortado.runtime.WasmValue;
-import dev.cortado.wasm.text.TextParser;
-import dev.cortado.wasm.valid.Validator;
-import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -84,11 +79,7 @@ class CompiledExceptionsTest {
       """;
 
   private static Instance instance() {
-    Engine engine =
-        Engine.create(
-            EngineConfig.defaults()
-                .withExecutionEngine(ExecutionEngine.COMPILER)
-                .withoutCodeCache());
+    Engine engine = Fixtures.compilerEngine();
     return Linker.create().instantiate(Store.create(engine), Module.compileText(engine, WAT));
   }
 
@@ -98,11 +89,7 @@ class CompiledExceptionsTest {
 
   @Test
   void everyFunctionIsCompiled() {
-    var module = TextParser.parseModule(WAT);
-    BitSet compiled = ModuleClasses.emit(Validator.validate(module), "ef".repeat(32)).compiled();
-    BitSet all = new BitSet();
-    all.set(0, module.functions().size());
-    assertEquals(all, compiled);
+    Fixtures.assertEveryFunctionCompiled(WAT);
   }
 
   @Test

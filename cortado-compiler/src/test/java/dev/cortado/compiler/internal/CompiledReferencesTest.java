@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cortado.runtime.Engine;
-import dev.cortado.runtime.EngineConfig;
-import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.Instance;
 import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Module;
@@ -15,9 +13,6 @@ import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.WasmValue;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
-import dev.cortado.wasm.text.TextParser;
-import dev.cortado.wasm.valid.Validator;
-import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,11 +69,7 @@ class CompiledReferencesTest {
           .formatted(work(40));
 
   private static Instance instance() {
-    Engine engine =
-        Engine.create(
-            EngineConfig.defaults()
-                .withExecutionEngine(ExecutionEngine.COMPILER)
-                .withoutCodeCache());
+    Engine engine = Fixtures.compilerEngine();
     Linker linker = Linker.create();
     linker.define(
         "host",
@@ -103,11 +94,7 @@ class CompiledReferencesTest {
 
   @Test
   void everyFunctionIsCompiled() {
-    var module = TextParser.parseModule(WAT);
-    BitSet compiled = ModuleClasses.emit(Validator.validate(module), "cd".repeat(32)).compiled();
-    BitSet all = new BitSet();
-    all.set(0, module.functions().size());
-    assertEquals(all, compiled);
+    Fixtures.assertEveryFunctionCompiled(WAT);
   }
 
   @Test

@@ -14,7 +14,9 @@ import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.WasmValue;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.text.TextParser;
+import dev.cortado.wasm.valid.Validator;
 import java.nio.file.Path;
+import java.util.BitSet;
 
 /** Modules the cache tests compile, and checks that their compiled code runs right. */
 final class Fixtures {
@@ -101,6 +103,21 @@ final class Fixtures {
   static Engine engine(Path cache) {
     return Engine.create(
         EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER).withCodeCache(cache));
+  }
+
+  /** Returns a compiler engine without a code cache. */
+  static Engine compilerEngine() {
+    return Engine.create(
+        EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER).withoutCodeCache());
+  }
+
+  /** Checks that the compiler compiles every defined function of module {@code wat}. */
+  static void assertEveryFunctionCompiled(String wat) {
+    var module = TextParser.parseModule(wat);
+    BitSet compiled = ModuleClasses.emit(Validator.validate(module), "cd".repeat(32)).compiled();
+    BitSet all = new BitSet();
+    all.set(0, module.functions().size());
+    assertEquals(all, compiled);
   }
 
   /**
