@@ -13,6 +13,7 @@ import static org.objectweb.asm.Opcodes.NOP;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
 
 import dev.cortado.compiler.internal.Control.Kind;
+import dev.cortado.runtime.internal.compiled.CompilationException;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.Instruction.CatchKind;
 import dev.cortado.wasm.Opcode;
@@ -129,6 +130,10 @@ final class ExceptionEmitter {
       f.markUnreachable();
     }
     Control target = f.label(label + 1);
+    if (target.kind == Kind.OUTER) {
+      // Its stub would have to be in the method around this piece.
+      throw CompilationException.outsideScope("it delegates, in a piece, to a label outside it");
+    }
     Label stub = new Label();
     closeRange(c, stub);
     (target.isTry() && target.rangeEnd == null ? target.rangeStubs : target.endStubs).add(stub);
@@ -250,6 +255,11 @@ final class ExceptionEmitter {
     }
   }
 
+  /** Registers {@code handler} for {@code Thrown}s in {@code [start, end)}. */
+  void register(Label start, Label end, Label handler) {
+    mv.visitTryCatchBlock(start, end, handler, THROWN);
+  }
+
   /**
    * Places delegate stubs: each throws the exception it receives again, from here. Code running
    * past them jumps over.
@@ -296,7 +306,12 @@ final class ExceptionEmitter {
 
   /** Legacy {@code rethrow label}: throws again the exception the catch at {@code label} caught. */
   void rethrow(int label) {
-    mv.visitVarInsn(ALOAD, f.label(label).exceptionLocal);
+    Control c = f.label(label);
+    if (c.kind == Kind.OUTER) {
+      // The caught exception is in a JVM local of the method around this piece.
+      throw CompilationException.outsideScope("it rethrows, in a piece, what its caller caught");
+    }
+    mv.visitVarInsn(ALOAD, c.exceptionLocal);
     rethrowTop();
   }
 

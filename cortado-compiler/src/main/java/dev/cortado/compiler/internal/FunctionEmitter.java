@@ -17,6 +17,7 @@ import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.NEWARRAY;
+import static org.objectweb.asm.Opcodes.NOP;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.POP2;
 import static org.objectweb.asm.Opcodes.RETURN;
@@ -133,7 +134,7 @@ final class FunctionEmitter {
     this.calls = new CallEmitter(this);
     this.simd = vectors == null ? null : new SimdEmitter(this, vectors);
     this.exceptions = new ExceptionEmitter(this);
-    this.depthLocal = piece == null && mc.catches(defined) ? newLocal(1) : -1;
+    this.depthLocal = mc.catches(defined) ? newLocal(1) : -1;
   }
 
   /**
@@ -160,6 +161,13 @@ final class FunctionEmitter {
       pos = piece.startOffset;
       r.seek(pos);
     }
+    // In a piece of a function that catches, an exception leaving the piece first stores the
+    // locals it keeps in JVM locals to the frame, where its caller's handlers find them.
+    Label bodyStart = piece != null && depthLocal >= 0 ? new Label() : null;
+    if (bodyStart != null) {
+      mv.visitLabel(bodyStart);
+      mv.visitInsn(NOP);
+    }
     while (pos < end && r.hasNext()) {
       tempTop = tempBase;
       Piece child = unreachable ? null : plan.pieceAt(pos, piece);
@@ -185,7 +193,16 @@ final class FunctionEmitter {
       shape.finish(pos, counter.size(), stack, lowSinceRecord);
     }
     if (piece != null) {
+      Label bodyEnd = new Label();
+      mv.visitLabel(bodyEnd);
       pieceEpilogue();
+      if (bodyStart != null) {
+        Label handler = new Label();
+        mv.visitLabel(handler);
+        storeRegisters();
+        mv.visitInsn(ATHROW);
+        exceptions.register(bodyStart, bodyEnd, handler);
+      }
     }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
@@ -242,6 +259,9 @@ final class FunctionEmitter {
       mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
     }
     reloadMemory();
+    if (depthLocal >= 0) {
+      exceptions.saveDepth(depthLocal); // the function's depth: a piece does not count as a call
+    }
     // The labels around the piece, outermost first, so that label(depth) finds them.
     for (int k = piece.outer.size(); k >= 1; k--) {
       Control c =
@@ -266,11 +286,16 @@ final class FunctionEmitter {
       return;
     }
     mv.visitLabel(epilogue);
+    storeRegisters();
+    mv.visitVarInsn(ILOAD, layout.code);
+    mv.visitInsn(IRETURN);
+  }
+
+  /** Stores the locals this piece keeps in JVM locals to the frame. */
+  private void storeRegisters() {
     for (int i = registers.nextSetBit(0); i >= 0; i = registers.nextSetBit(i + 1)) {
       frame.store(localTypes.get(i), i, localSlot[i]);
     }
-    mv.visitVarInsn(ILOAD, layout.code);
-    mv.visitInsn(IRETURN);
   }
 
   /**

@@ -77,12 +77,6 @@ final class FunctionSplitter {
     if (counter.size() <= LIMIT) {
       return whole;
     }
-    if (mc.catches(defined)) {
-      // A piece's locals live in its own JVM locals until it returns: an exception caught in its
-      // caller would lose the writes. Cutting such functions waits for handlers that save them.
-      throw CompilationException.outsideScope(
-          "it catches exceptions and is too large for one method");
-    }
     InstructionReader reader = InstructionReader.of(function.body());
     int target = LIMIT * 5 / 6;
     for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
