@@ -23,17 +23,6 @@ import org.junit.jupiter.api.Test;
  * every-function-cut} run), where a branch leaves a piece.
  */
 class CompiledReferencesTest {
-  /** Adds {@code i * k} to {@code $acc} for {@code n} values of {@code k}: code to cut. */
-  private static String work(int n) {
-    StringBuilder b = new StringBuilder();
-    for (int k = 1; k <= n; k++) {
-      b.append("(local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $i) (i32.const ")
-          .append(k)
-          .append("))))\n");
-    }
-    return b.toString();
-  }
-
   private static final String WAT =
       """
       (module
@@ -66,7 +55,7 @@ class CompiledReferencesTest {
           %1$s
           (call_ref $unary (local.get $acc) (ref.as_non_null (table.get $t (local.get $i))))))
       """
-          .formatted(work(40));
+          .formatted(Fixtures.work(40));
 
   private static Instance instance() {
     Engine engine = Fixtures.compilerEngine();
@@ -87,11 +76,6 @@ class CompiledReferencesTest {
     return ((WasmValue.I32) i.func(name).orElseThrow().call(values).get(0)).value();
   }
 
-  /** What {@link #work} adds for {@code i}: {@code i * (1 + ... + n)}. */
-  private static int sum(int i, int n) {
-    return i * n * (n + 1) / 2;
-  }
-
   @Test
   void everyFunctionIsCompiled() {
     Fixtures.assertEveryFunctionCompiled(WAT);
@@ -109,7 +93,7 @@ class CompiledReferencesTest {
   @Test
   void brOnNullBranchesOnNullOnly() {
     Instance i = instance();
-    assertEquals(2 * sum(1, 40), call(i, "onNull", 1));
+    assertEquals(2 * Fixtures.sum(1, 40), call(i, "onNull", 1));
     assertEquals(-1, call(i, "onNull", 3));
   }
 
@@ -117,14 +101,14 @@ class CompiledReferencesTest {
   void brOnNonNullBranchesWithTheReference() {
     Instance i = instance();
     // Slot 1 is $twice: the branch carries it, called with the sum so far.
-    assertEquals(2 * sum(1, 40), call(i, "onNonNull", 1));
-    assertEquals(2 * sum(2, 40), call(i, "onNonNull", 2));
+    assertEquals(2 * Fixtures.sum(1, 40), call(i, "onNonNull", 1));
+    assertEquals(2 * Fixtures.sum(2, 40), call(i, "onNonNull", 2));
   }
 
   @Test
   void refAsNonNullTrapsOnNull() {
     Instance i = instance();
-    assertEquals(sum(0, 40) + 1, call(i, "asNonNull", 0));
+    assertEquals(Fixtures.sum(0, 40) + 1, call(i, "asNonNull", 0));
     Trap t = assertThrows(Trap.class, () -> call(i, "asNonNull", 2));
     assertEquals(TrapKind.NULL_REFERENCE, t.kind());
   }

@@ -2,6 +2,7 @@ package dev.cortado.compiler.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.Instance;
@@ -20,17 +21,6 @@ import org.junit.jupiter.api.Test;
  * them to the frame as the exception leaves it), and handlers inside pieces branch out of them.
  */
 class CutExceptionsTest {
-  /** Adds {@code $i * k} to {@code $acc} for {@code k} from 1 to {@code n}. */
-  private static String work(int n) {
-    StringBuilder b = new StringBuilder();
-    for (int k = 1; k <= n; k++) {
-      b.append("(local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $i) (i32.const ")
-          .append(k)
-          .append("))))\n");
-    }
-    return b.toString();
-  }
-
   private static final int WORK = 400;
   private static final int TRIES = 150;
 
@@ -64,7 +54,7 @@ class CutExceptionsTest {
             %2$s
             (local.get $acc))))
       """
-          .formatted(work(WORK), tries(TRIES));
+          .formatted(Fixtures.work(WORK), tries(TRIES));
 
   /** {@code n} small try_tables, each catching what it throws on odd {@code $i} and adding it. */
   private static String tries(int n) {
@@ -85,10 +75,6 @@ class CutExceptionsTest {
     return b.toString();
   }
 
-  private static int sum(int i, int n) {
-    return i * n * (n + 1) / 2;
-  }
-
   private static int call(String name, int arg) {
     Engine engine = Fixtures.compilerEngine();
     Instance i = Linker.create().instantiate(Store.create(engine), Module.compileText(engine, WAT));
@@ -97,6 +83,9 @@ class CutExceptionsTest {
 
   @Test
   void theFunctionsAreCompiledAndCut() {
+    // Below about 350 bytes a try's handler and piece calls leave too little room: the planner
+    // gives up and the function runs in the interpreter (still correct, as the other tests show).
+    assumeTrue(FunctionSplitter.LIMIT >= 350, "methods cut too small to hold a try");
     Fixtures.assertEveryFunctionCompiled(WAT);
     Map<String, byte[]> classes =
         ModuleClasses.emit(Validator.validate(TextParser.parseModule(WAT)), "cd".repeat(32))
@@ -111,21 +100,21 @@ class CutExceptionsTest {
 
   @Test
   void aHandlerSeesTheLocalsAPieceWroteBeforeTheThrow() {
-    assertEquals(2 * sum(1, WORK), call("tryTable", 1));
-    assertEquals(2 * sum(3, WORK), call("tryTable", 3));
+    assertEquals(2 * Fixtures.sum(1, WORK), call("tryTable", 1));
+    assertEquals(2 * Fixtures.sum(3, WORK), call("tryTable", 3));
   }
 
   @Test
   void aLegacyCatchOfACutFunctionSeesTheLocalsToo() {
-    assertEquals(2 * sum(1, WORK), call("legacy", 1));
-    // Caught at sum(3, WORK); the catch adds the work again, then the value.
-    assertEquals(3 * sum(3, WORK), call("legacy", 3));
+    assertEquals(2 * Fixtures.sum(1, WORK), call("legacy", 1));
+    // Caught at Fixtures.sum(3, WORK); the catch adds the work again, then the value.
+    assertEquals(3 * Fixtures.sum(3, WORK), call("legacy", 3));
   }
 
   @Test
   void handlersInsidePiecesCatchAndGoOn() {
     // Even: every try adds 1. Odd: every try throws its index, which is added.
-    assertEquals(sum(2, WORK) + TRIES, call("tryInPieces", 2));
-    assertEquals(sum(1, WORK) + (TRIES - 1) * TRIES / 2, call("tryInPieces", 1));
+    assertEquals(Fixtures.sum(2, WORK) + TRIES, call("tryInPieces", 2));
+    assertEquals(Fixtures.sum(1, WORK) + (TRIES - 1) * TRIES / 2, call("tryInPieces", 1));
   }
 }

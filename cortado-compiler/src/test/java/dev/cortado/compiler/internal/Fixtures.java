@@ -105,6 +105,25 @@ final class Fixtures {
         EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER).withCodeCache(cache));
   }
 
+  /**
+   * Returns {@code n} statements adding {@code $i * k} to {@code $acc} for {@code k} from 1 to
+   * {@code n}: code enough to cut a function into pieces. They add {@link #sum}{@code (i, n)}.
+   */
+  static String work(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 1; k <= n; k++) {
+      b.append("(local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $i) (i32.const ")
+          .append(k)
+          .append("))))\n");
+    }
+    return b.toString();
+  }
+
+  /** Returns what {@link #work}{@code (n)} adds for {@code i}. */
+  static int sum(int i, int n) {
+    return i * n * (n + 1) / 2;
+  }
+
   /** Returns a compiler engine without a code cache. */
   static Engine compilerEngine() {
     return Engine.create(
