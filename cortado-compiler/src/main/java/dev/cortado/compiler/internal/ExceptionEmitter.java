@@ -31,7 +31,7 @@ import org.objectweb.asm.MethodVisitor;
  * handlers for the interpreter's {@code Thrown}, so exceptions cross tiers as one Java exception.
  *
  * <p>A try's body is a handler's range; the JVM empties the operand stack when it enters a handler,
- * so {@link FunctionEmitter} spills what is below the try to spill locals when it opens (as at a
+ * so {@link ControlEmitter} spills what is below the try to spill locals when it opens (as at a
  * loop), where the handler finds it. The handler restores the call-depth count (the frames the
  * exception left did not count their return), reloads the memory, then tests the clauses in order:
  * a match pushes the exception's values and branches to the clause's label (a {@code try_table}) or
