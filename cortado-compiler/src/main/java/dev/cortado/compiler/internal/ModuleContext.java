@@ -44,6 +44,8 @@ final class ModuleContext {
   final int[] classIndex;
 
   private final int[] classStart;
+  // The type index of each tag, imported ones first; found when first asked.
+  private int[] tagTypes;
   // Per defined function: 0 not known yet, 1 no try, 2 a try.
   private final byte[] catching;
   private final Map<FuncType, String> dispatchMethods = new LinkedHashMap<>();
@@ -141,20 +143,21 @@ final class ModuleContext {
 
   /** Returns the type of tag {@code tag} (imported or defined): its parameters are its values. */
   FuncType tagType(int tag) {
-    WasmModule m = module.module();
-    int typeIndex = -1;
-    if (tag < m.importedTagCount()) {
+    if (tagTypes == null) {
+      WasmModule m = module.module();
+      int[] types = new int[m.tagCount()];
       int k = 0;
       for (Import i : m.imports()) {
-        if (i.desc() instanceof ImportDesc.Tag t && k++ == tag) {
-          typeIndex = t.typeIndex();
-          break;
+        if (i.desc() instanceof ImportDesc.Tag t) {
+          types[k++] = t.typeIndex();
         }
       }
-    } else {
-      typeIndex = m.tags().get(tag - m.importedTagCount()).typeIndex();
+      for (var t : m.tags()) {
+        types[k++] = t.typeIndex();
+      }
+      tagTypes = types;
     }
-    return module.type(typeIndex);
+    return module.type(tagTypes[tag]);
   }
 
   /** Returns the compiled functions of type {@code type}, by defined index, ascending. */
