@@ -2,6 +2,7 @@ package dev.cortado.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.EngineConfig;
@@ -14,13 +15,17 @@ import dev.cortado.runtime.Store;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.WasmValue;
+import dev.cortado.runtime.internal.compiled.CompilerScope;
+import dev.cortado.wasm.text.TextParser;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A module using Wasm 3.0 types, typed function reference instructions or exception handling, which
- * the compiler does not handle yet, runs in the interpreter.
+ * What {@code CompilerScope} lets the compiler take: modules using typed function references or
+ * exception handling are compiled (and behave as in the interpreter); a module using GC runs in the
+ * interpreter.
  */
 class CompilerScopeTest {
   private static final String TYPED_REFERENCES =
@@ -72,11 +77,20 @@ class CompilerScopeTest {
             (i32.const -1))))
       """;
 
+  private static final String GC =
+      """
+      (module
+        (type $box (struct (field i32)))
+        (func (export "f") (result i32)
+          (struct.get $box 0 (struct.new $box (i32.const 42)))))
+      """;
+
   @ParameterizedTest
   @EnumSource(
       value = ExecutionEngine.class,
       names = {"COMPILER", "AUTO"})
-  void aModuleUsingExceptionsRunsInTheInterpreter(ExecutionEngine kind) {
+  void aModuleUsingExceptionsIsCompiled(ExecutionEngine kind) {
+    assertEquals(Optional.empty(), CompilerScope.outside(TextParser.parseModule(EXCEPTIONS)));
     Instance i = instantiate(kind, EXCEPTIONS);
     assertEquals(42, i.func("f").orElseThrow().asIntSupplier().getAsInt());
   }
@@ -85,7 +99,9 @@ class CompilerScopeTest {
   @EnumSource(
       value = ExecutionEngine.class,
       names = {"COMPILER", "AUTO"})
-  void aModuleUsingExceptionInstructionsOnlyRunsInTheInterpreter(ExecutionEngine kind) {
+  void aModuleUsingExceptionInstructionsOnlyIsCompiledAndCatchesNoTrap(ExecutionEngine kind) {
+    assertEquals(
+        Optional.empty(), CompilerScope.outside(TextParser.parseModule(EXCEPTIONS_IN_CODE_ONLY)));
     // Traps are not caught: throw_ref of null traps through the catch_all.
     Instance i = instantiate(kind, EXCEPTIONS_IN_CODE_ONLY);
     Trap t = assertThrows(Trap.class, () -> i.func("f").orElseThrow().asIntSupplier().getAsInt());
@@ -106,10 +122,22 @@ class CompilerScopeTest {
   @EnumSource(
       value = ExecutionEngine.class,
       names = {"COMPILER", "AUTO"})
-  void aModuleWithTypedReferencesOrTheirInstructionsRunsInTheInterpreter(ExecutionEngine kind) {
+  void aModuleWithTypedReferencesOrTheirInstructionsIsCompiled(ExecutionEngine kind) {
+    assertEquals(Optional.empty(), CompilerScope.outside(TextParser.parseModule(TYPED_REFERENCES)));
     Instance i = instantiate(kind, TYPED_REFERENCES);
     assertEquals(42, i.func("f").orElseThrow().asIntSupplier().getAsInt());
     runsTypedReferenceInstructionsOnFuncrefs(kind);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ExecutionEngine.class,
+      names = {"COMPILER", "AUTO"})
+  void aModuleUsingGcRunsInTheInterpreter(ExecutionEngine kind) {
+    assertTrue(
+        CompilerScope.outside(TextParser.parseModule(GC)).orElseThrow().contains("Wasm 3.0 GC"));
+    Instance i = instantiate(kind, GC);
+    assertEquals(42, i.func("f").orElseThrow().asIntSupplier().getAsInt());
   }
 
   private static void runsTypedReferenceInstructionsOnFuncrefs(ExecutionEngine kind) {

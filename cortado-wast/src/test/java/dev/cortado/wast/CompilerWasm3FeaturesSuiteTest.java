@@ -11,8 +11,9 @@ import java.util.Set;
  * calls cross between compiled code and interpreted tail-calling functions both ways) and relaxed
  * SIMD (compiled, through the same numerics as the interpreter), multi-memory ({@code load1.wast},
  * {@code memory-multi.wast}, ...) and memory64 ({@code *64.wast}, compiled: memories other than 0
- * fetched per access, i64 operands clamped); and typed function references and exception handling,
- * and garbage collection, whose modules the compiler leaves to the interpreter as a whole.
+ * fetched per access, i64 operands clamped), typed function references and exception handling
+ * (compiled: {@code SpecScriptsCompiledTest} in the compiler checks no module of theirs falls
+ * back); and garbage collection, whose modules the compiler leaves to the interpreter as a whole.
  */
 class CompilerWasm3FeaturesSuiteTest extends SpecSuiteTest {
   private static final Set<String> EXCEPTIONS =
@@ -28,10 +29,7 @@ class CompilerWasm3FeaturesSuiteTest extends SpecSuiteTest {
     return "";
   }
 
-  /**
-   * Scripts of typed function references: their modules using typed references run in the
-   * interpreter ({@code CompilerScope}), the others compiled, and they call each other.
-   */
+  /** Scripts of typed function references, compiled. */
   private static final Set<String> TYPED_REFERENCES =
       Set.of(
           "call_ref.wast",

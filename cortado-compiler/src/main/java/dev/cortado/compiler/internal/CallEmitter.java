@@ -19,9 +19,9 @@ import org.objectweb.asm.MethodVisitor;
 
 /**
  * Calls. A call of a compiled function of the same module is {@code invokestatic}; so is a {@code
- * call_indirect} that lands on one (through a dispatch method per function type, see {@link
- * DispatchEmitter}); everything else (imports, other instances, functions left to the interpreter)
- * goes through the machine's slots, the convention every tier shares.
+ * call_indirect} or {@code call_ref} that lands on one (through a dispatch method per function
+ * type, see {@link DispatchEmitter}); everything else (imports, other instances, functions left to
+ * the interpreter) goes through the machine's slots, the convention every tier shares.
  */
 final class CallEmitter {
   private static final String MACHINE = "L" + JvmTypes.MACHINE + ";";
@@ -87,6 +87,24 @@ final class CallEmitter {
     Constants.pushInt(mv, typeIndex);
     mv.visitVarInsn(ALOAD, f.instanceLocal());
     f.support("indirect", "(III" + INSTANCE + ")" + FUNCTION);
+    callFunction(callee);
+  }
+
+  /**
+   * {@code call_ref}: calls the function the reference on top of the stack names (trapping on
+   * null), as {@code call_indirect} calls the one it found in its table.
+   */
+  void callRef(int typeIndex) {
+    f.popTypes(1);
+    f.support("callee", "(Ljava/lang/Object;)" + FUNCTION);
+    callFunction(mc.module.type(typeIndex));
+  }
+
+  /**
+   * Calls the function on top of the JVM stack, of type {@code callee}, its arguments below it:
+   * directly if it is a compiled function of this instance, else through the slots.
+   */
+  private void callFunction(FuncType callee) {
     int fn = f.temp(NumType.I32);
     mv.visitVarInsn(ASTORE, fn);
     int[] args = storeArguments(callee);
@@ -134,7 +152,7 @@ final class CallEmitter {
    * Stores the call's arguments from the stack into temporaries, returned in parameter order; a
    * v128 argument stays in its register, returned instead of a temporary.
    */
-  private int[] storeArguments(FuncType callee) {
+  int[] storeArguments(FuncType callee) {
     List<ValType> params = callee.params();
     int[] temps = new int[params.size()];
     for (int i = params.size() - 1; i >= 0; i--) {
@@ -178,7 +196,7 @@ final class CallEmitter {
   }
 
   /** Pushes result {@code i} from the slots at {@code base}, or copies a v128 to its register. */
-  private void loadResult(ValType t, int base, int i) {
+  void loadResult(ValType t, int base, int i) {
     if (t == ValType.V128) {
       f.vectors().fromSlot(f.vectors().stack(f.height() + i), f.machineLocal(), base, i);
     } else {
@@ -190,18 +208,7 @@ final class CallEmitter {
   private void slotCall(FuncType callee, int fn, int[] args) {
     List<ValType> params = callee.params();
     int slots = Math.max(1, Math.max(params.size(), callee.results().size()));
-    int base = f.temp(NumType.I32);
-    mv.visitVarInsn(ALOAD, f.machineLocal());
-    Constants.pushInt(mv, slots);
-    f.support("reserve", "(" + MACHINE + "I)I");
-    mv.visitVarInsn(ISTORE, base);
-    for (int i = 0; i < params.size(); i++) {
-      if (params.get(i) == ValType.V128) {
-        f.vectors().toSlot(args[i], f.machineLocal(), base, i);
-      } else {
-        Slots.store(mv, params.get(i), args[i], f.machineLocal(), base, i);
-      }
-    }
+    int base = toSlots(params, args, slots);
     mv.visitVarInsn(ALOAD, f.machineLocal());
     mv.visitVarInsn(ALOAD, f.instanceLocal());
     mv.visitVarInsn(ALOAD, fn);
@@ -211,5 +218,25 @@ final class CallEmitter {
     for (int i = 0; i < callee.results().size(); i++) {
       loadResult(callee.results().get(i), base, i);
     }
+  }
+
+  /**
+   * Reserves {@code slots} slots and stores the values {@link #storeArguments} saved in {@code
+   * args}, of {@code types}, into the first ones; returns the int local holding where they start.
+   */
+  int toSlots(List<ValType> types, int[] args, int slots) {
+    int base = f.temp(NumType.I32);
+    mv.visitVarInsn(ALOAD, f.machineLocal());
+    Constants.pushInt(mv, slots);
+    f.support("reserve", "(" + MACHINE + "I)I");
+    mv.visitVarInsn(ISTORE, base);
+    for (int i = 0; i < types.size(); i++) {
+      if (types.get(i) == ValType.V128) {
+        f.vectors().toSlot(args[i], f.machineLocal(), base, i);
+      } else {
+        Slots.store(mv, types.get(i), args[i], f.machineLocal(), base, i);
+      }
+    }
+    return base;
   }
 }

@@ -2,11 +2,13 @@ package dev.cortado.compiler.internal;
 
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
+import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Label;
 
 /**
- * A label of the function being emitted: a block, loop or if, the function, or one outside a piece.
+ * A label of the function being emitted: a block, loop, if, {@code try_table} or legacy {@code
+ * try}, the function, or one outside a piece.
  */
 final class Control {
   /** What opened the label. */
@@ -15,6 +17,10 @@ final class Control {
     BLOCK,
     LOOP,
     IF,
+    /** A {@code try_table}: a block whose body a JVM exception handler covers. */
+    TRY_TABLE,
+    /** A legacy {@code try}: a block whose body a handler covers, then its catches. */
+    TRY,
     /** A label around the piece this method compiles: branching to it leaves the method. */
     OUTER
   }
@@ -33,6 +39,20 @@ final class Control {
   // For an outer label: the code the piece answers to branch there.
   int code;
   boolean sawElse;
+  // For a try_table or try: the handler's range (its end set when the body ends) and handler.
+  Label rangeStart;
+  Label rangeEnd;
+  final Label handler = new Label();
+  // Handlers of delegates to this label, to place where an exception is as if thrown here: inside
+  // this try's range while it is open, else at this label's end.
+  final List<Label> rangeStubs = new ArrayList<>();
+  final List<Label> endStubs = new ArrayList<>();
+  // For a try_table: its clauses (kind ordinal, tag, label); for a try: its catches (tag or -1 for
+  // catch_all, and the label of the catch's code).
+  final List<int[]> clauses = new ArrayList<>();
+  final List<Label> catchCode = new ArrayList<>();
+  // For a try: the JVM local holding the exception its catch caught, for rethrow.
+  int exceptionLocal = -1;
 
   Control(
       Kind kind,
@@ -50,6 +70,11 @@ final class Control {
     this.results = sig.results();
     this.spillBase = spillBase;
     this.outerSpillBase = outerSpillBase;
+  }
+
+  /** Returns whether a JVM exception handler covers this label's body. */
+  boolean isTry() {
+    return kind == Kind.TRY_TABLE || kind == Kind.TRY;
   }
 
   List<ValType> branchTypes() {

@@ -10,8 +10,6 @@ import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.DUP2;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
-import static org.objectweb.asm.Opcodes.IFEQ;
-import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.IFNULL;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
@@ -19,6 +17,7 @@ import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.NEWARRAY;
+import static org.objectweb.asm.Opcodes.NOP;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.POP2;
 import static org.objectweb.asm.Opcodes.RETURN;
@@ -38,9 +37,7 @@ import dev.cortado.wasm.binary.InstructionReader;
 import dev.cortado.wasm.valid.FunctionInfo;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
@@ -78,16 +75,16 @@ final class FunctionEmitter {
   private final CallEmitter calls;
   private final VectorRegisters vectors;
   private final SimdEmitter simd;
+  private final ExceptionEmitter exceptions;
+  // The JVM local holding the call depth of the function's frame, for its handlers; -1 if none.
+  private final int depthLocal;
   private final List<ValType> stack = new ArrayList<>();
-  private final List<Control> controls = new ArrayList<>();
   private boolean unreachable;
   private int skipDepth;
-  private int spillBase;
   // Where a tail call of the function itself jumps: where the prologue zeroes the declared locals.
   private final Label start = new Label();
   private final MethodLocals layout;
-  private final Map<Long, Integer> spillLocals = new HashMap<>();
-  private int nextSpillLocal;
+  private final ControlEmitter control;
 
   /**
    * An emitter of method {@code piece} (null: the function's root method) of defined function
@@ -130,12 +127,14 @@ final class FunctionEmitter {
     tempBase = layout.vectors + 2;
     // Temporaries live for one instruction (a call's arguments: at most 255 slots plus a few);
     // spill locals above them for the whole function.
-    nextSpillLocal = tempBase + 520;
+    this.control = new ControlEmitter(this, tempBase + 520);
     this.lineBase = piece == null ? 0 : piece.startOffset;
     this.frame = new Frame(mv, layout.frameNumbers, layout.frameRefs);
     this.numeric = new NumericEmitter(mv);
     this.calls = new CallEmitter(this);
     this.simd = vectors == null ? null : new SimdEmitter(this, vectors);
+    this.exceptions = new ExceptionEmitter(this);
+    this.depthLocal = mc.catches(defined) ? newLocal(1) : -1;
   }
 
   /**
@@ -162,6 +161,13 @@ final class FunctionEmitter {
       pos = piece.startOffset;
       r.seek(pos);
     }
+    // In a piece of a function that catches, an exception leaving the piece first stores the
+    // locals it keeps in JVM locals to the frame, where its caller's handlers find them.
+    Label bodyStart = piece != null && depthLocal >= 0 ? new Label() : null;
+    if (bodyStart != null) {
+      mv.visitLabel(bodyStart);
+      mv.visitInsn(NOP);
+    }
     while (pos < end && r.hasNext()) {
       tempTop = tempBase;
       Piece child = unreachable ? null : plan.pieceAt(pos, piece);
@@ -177,7 +183,7 @@ final class FunctionEmitter {
         lowSinceRecord = stack.size();
       }
       if (unreachable) {
-        skip(op);
+        skip(op, r);
       } else {
         instruction(op, r);
       }
@@ -187,7 +193,16 @@ final class FunctionEmitter {
       shape.finish(pos, counter.size(), stack, lowSinceRecord);
     }
     if (piece != null) {
+      Label bodyEnd = new Label();
+      mv.visitLabel(bodyEnd);
       pieceEpilogue();
+      if (bodyStart != null) {
+        Label handler = new Label();
+        mv.visitLabel(handler);
+        storeRegisters();
+        mv.visitInsn(ATHROW);
+        exceptions.register(bodyStart, bodyEnd, handler);
+      }
     }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
@@ -196,6 +211,9 @@ final class FunctionEmitter {
   private void rootPrologue() {
     mv.visitVarInsn(ALOAD, machineLocal);
     support("enter", "(L" + JvmTypes.MACHINE + ";)V");
+    if (depthLocal >= 0) {
+      exceptions.saveDepth(depthLocal);
+    }
     layout.loadArgumentsFromSlots(mv, type.params());
     if (plan.hasFrame) {
       Constants.pushInt(mv, plan.frameLength());
@@ -226,7 +244,7 @@ final class FunctionEmitter {
       }
     }
     reloadMemory();
-    controls.add(
+    control.add(
         new Control(
             Kind.FUNCTION, new Label(), null, 0, FuncType.of(List.of(), type.results()), 0, 0));
   }
@@ -241,13 +259,16 @@ final class FunctionEmitter {
       mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
     }
     reloadMemory();
+    if (depthLocal >= 0) {
+      exceptions.saveDepth(depthLocal); // the function's depth: a piece does not count as a call
+    }
     // The labels around the piece, outermost first, so that label(depth) finds them.
     for (int k = piece.outer.size(); k >= 1; k--) {
       Control c =
           new Control(
               Kind.OUTER, null, null, 0, FuncType.of(List.of(), piece.outer.get(k - 1)), 0, 0);
       c.code = k;
-      controls.add(c);
+      control.add(c);
     }
     // Vector operands are already in their registers.
     for (int i = 0; i < piece.params.size(); i++) {
@@ -265,11 +286,16 @@ final class FunctionEmitter {
       return;
     }
     mv.visitLabel(epilogue);
+    storeRegisters();
+    mv.visitVarInsn(ILOAD, layout.code);
+    mv.visitInsn(IRETURN);
+  }
+
+  /** Stores the locals this piece keeps in JVM locals to the frame. */
+  private void storeRegisters() {
     for (int i = registers.nextSetBit(0); i >= 0; i = registers.nextSetBit(i + 1)) {
       frame.store(localTypes.get(i), i, localSlot[i]);
     }
-    mv.visitVarInsn(ILOAD, layout.code);
-    mv.visitInsn(IRETURN);
   }
 
   /**
@@ -343,12 +369,12 @@ final class FunctionEmitter {
 
   /** Returns how many labels this method has of its own: all, but those outside a piece. */
   int localLabels() {
-    return controls.size() - (piece == null ? 0 : piece.outer.size());
+    return control.depth() - (piece == null ? 0 : piece.outer.size());
   }
 
   /** Pops the operand stack entries below {@code height} that are on the JVM stack. */
   void dropJvmStack(int height) {
-    for (int i = height - 1; i >= spillBase; i--) {
+    for (int i = height - 1; i >= control.spillBase(); i--) {
       popValue(stack.get(i));
     }
   }
@@ -387,19 +413,26 @@ final class FunctionEmitter {
     };
   }
 
-  private void skip(Opcode op) {
+  private void skip(Opcode op, InstructionReader r) {
     switch (op) {
-      case BLOCK, LOOP, IF -> skipDepth++;
-      case ELSE -> {
+      case BLOCK, LOOP, IF, TRY_TABLE, TRY -> skipDepth++;
+      case ELSE, CATCH, CATCH_ALL -> {
         if (skipDepth == 0) {
-          elseBranch();
+          instruction(op, r);
+        }
+      }
+      case DELEGATE -> {
+        if (skipDepth > 0) {
+          skipDepth--;
+        } else {
+          instruction(op, r);
         }
       }
       case END -> {
         if (skipDepth > 0) {
           skipDepth--;
         } else {
-          end();
+          control.end();
         }
       }
       default -> {}
@@ -429,16 +462,16 @@ final class FunctionEmitter {
         unreachable = true;
       }
       case NOP -> {}
-      case BLOCK -> block(Kind.BLOCK, r);
-      case LOOP -> block(Kind.LOOP, r);
-      case IF -> block(Kind.IF, r);
-      case ELSE -> elseBranch();
-      case END -> end();
+      case BLOCK -> control.block(Kind.BLOCK, r);
+      case LOOP -> control.block(Kind.LOOP, r);
+      case IF -> control.block(Kind.IF, r);
+      case ELSE -> control.elseBranch();
+      case END -> control.end();
       case BR -> {
         branch(label(r.index()));
         unreachable = true;
       }
-      case BR_IF -> brIf(label(r.index()));
+      case BR_IF -> control.brIf(label(r.index()));
       case BR_TABLE -> new BranchTables(this).emit(r);
       case RETURN -> {
         returnValues();
@@ -447,6 +480,21 @@ final class FunctionEmitter {
       case RETURN_CALL -> selfTailCall();
       case CALL -> calls.call(r.index());
       case CALL_INDIRECT -> calls.callIndirect(r.index(), r.index2());
+      case CALL_REF -> calls.callRef(r.index());
+      case REF_AS_NON_NULL -> new ReferenceEmitter(this).asNonNull();
+      case BR_ON_NULL -> new ReferenceEmitter(this).brOnNull(r.index());
+      case BR_ON_NON_NULL -> new ReferenceEmitter(this).brOnNonNull(r.index());
+      case TRY_TABLE -> control.block(Kind.TRY_TABLE, r);
+      case TRY -> control.block(Kind.TRY, r);
+      case CATCH -> exceptions.legacyCatch(label(0), r.index());
+      case CATCH_ALL -> exceptions.legacyCatch(label(0), -1);
+      case DELEGATE -> {
+        exceptions.delegate(label(0), r.index());
+        control.end();
+      }
+      case THROW -> exceptions.throwTag(r.index());
+      case THROW_REF -> exceptions.throwRef();
+      case RETHROW -> exceptions.rethrow(r.index());
       case DROP -> popValue(pop());
       case SELECT, SELECT_TYPED -> new VariableEmitter(this).select();
       case LOCAL_GET -> {
@@ -544,7 +592,7 @@ final class FunctionEmitter {
     for (int i = k - 1; i >= 0; i--) {
       mv.visitVarInsn(JvmTypes.store(params.get(i)), localSlot[i]);
     }
-    for (int i = stack.size() - k - 1; i >= spillBase; i--) {
+    for (int i = stack.size() - k - 1; i >= control.spillBase(); i--) {
       popValue(stack.get(i));
     }
     tick(); // a tail call spends fuel as every call does
@@ -595,6 +643,48 @@ final class FunctionEmitter {
 
   boolean isPiece() {
     return piece != null;
+  }
+
+  /** Returns the type of operand stack entry {@code i}, counted from the bottom. */
+  ValType stackType(int i) {
+    return stack.get(i);
+  }
+
+  /** Returns the type stack, for moving vectors a branch carries. */
+  List<ValType> stack() {
+    return stack;
+  }
+
+  void setUnreachable(boolean unreachable) {
+    this.unreachable = unreachable;
+  }
+
+  /** Resets the stack to {@code c}'s height plus {@code top}: code reachable again at a label. */
+  void resetStack(Control c, List<ValType> top) {
+    control.resetStack(c, top);
+  }
+
+  ExceptionEmitter exceptions() {
+    return exceptions;
+  }
+
+  /** Returns whether the code being emitted is unreachable. */
+  boolean isUnreachable() {
+    return unreachable;
+  }
+
+  /** Returns the JVM local holding the function's call depth, saved for its handlers. */
+  int depthLocal() {
+    return depthLocal;
+  }
+
+  CallEmitter calls() {
+    return calls;
+  }
+
+  /** Returns a JVM local of {@code slots} slots of its own for the rest of the method. */
+  int newLocal(int slots) {
+    return control.newLocal(slots);
   }
 
   /** Notes that what follows the current instruction is unreachable, until a label. */
@@ -695,19 +785,19 @@ final class FunctionEmitter {
    * Stores a value of type {@code t} from the JVM stack into {@code local}; a v128 is not on the
    * JVM stack (its register holds it), so it has nothing to store, load or pop.
    */
-  private void store(ValType t, int local) {
+  void store(ValType t, int local) {
     if (t != ValType.V128) {
       mv.visitVarInsn(JvmTypes.store(t), local);
     }
   }
 
-  private void load(ValType t, int local) {
+  void load(ValType t, int local) {
     if (t != ValType.V128) {
       mv.visitVarInsn(JvmTypes.load(t), local);
     }
   }
 
-  private void popValue(ValType t) {
+  void popValue(ValType t) {
     if (t != ValType.V128) {
       mv.visitInsn(JvmTypes.wide(t) ? POP2 : POP);
     }
@@ -725,7 +815,7 @@ final class FunctionEmitter {
     mv.visitVarInsn(ISTORE, layout.memorySize);
   }
 
-  private void trap(TrapKind kind) {
+  void trap(TrapKind kind) {
     Constants.pushInt(mv, kind.ordinal());
     support("trap", "(I)Ldev/cortado/runtime/Trap;");
     mv.visitInsn(ATHROW);
@@ -737,6 +827,11 @@ final class FunctionEmitter {
    */
   void reads(int n) {
     lowSinceRecord = Math.min(lowSinceRecord, stack.size() - n);
+  }
+
+  /** Pops the top entry of the type stack, returning its type. */
+  ValType popType() {
+    return pop();
   }
 
   private ValType pop() {
@@ -758,193 +853,21 @@ final class FunctionEmitter {
   }
 
   Control label(int depth) {
-    return controls.get(controls.size() - 1 - depth);
+    return control.label(depth);
   }
 
-  // ---- control ----
-
-  private void block(Kind kind, InstructionReader r) {
-    FuncType sig = r.blockType().signature(mc.module::type);
-    Label elseLabel = null;
-    if (kind == Kind.IF) {
-      pop();
-      elseLabel = new Label();
-      mv.visitJumpInsn(IFEQ, elseLabel);
-    }
-    Label target = new Label();
-    int height = stack.size() - sig.params().size();
-    if (kind != Kind.LOOP) {
-      controls.add(new Control(kind, target, elseLabel, height, sig, spillBase, spillBase));
-      return;
-    }
-    // HotSpot compiles a long-running loop on stack replacement only where the JVM operand stack
-    // is empty: what is on it (values of enclosing blocks, the loop's parameters) moves to spill
-    // locals, the loop's parameters come back after the label, the rest at the loop's end.
-    for (int i = stack.size() - 1; i >= spillBase; i--) {
-      store(stack.get(i), spillLocal(i, stack.get(i)));
-    }
-    controls.add(new Control(kind, target, null, height, sig, height, spillBase));
-    spillBase = height;
-    mv.visitLabel(target);
-    for (int i = height; i < stack.size(); i++) {
-      load(stack.get(i), spillLocal(i, stack.get(i)));
-    }
-    tick();
-  }
-
-  /**
-   * Returns the local that holds operand stack entry {@code index} of type {@code t} when spilled.
-   */
-  private int spillLocal(int index, ValType t) {
-    if (t == ValType.V128) {
-      return -1;
-    }
-    // ASM's sorts reach 10 (a double's is 8): four bits keep entries of two indices apart.
-    return spillLocals.computeIfAbsent(
-        (long) index << 4 | JvmTypes.of(t).getSort(),
-        k -> {
-          int l = nextSpillLocal;
-          nextSpillLocal += JvmTypes.wide(t) ? 2 : 1;
-          return l;
-        });
-  }
-
-  private void elseBranch() {
-    Control c = controls.get(controls.size() - 1);
-    if (!unreachable) {
-      mv.visitJumpInsn(GOTO, c.target);
-    }
-    mv.visitLabel(c.elseLabel);
-    c.sawElse = true;
-    resetStack(c, c.params);
-  }
-
-  private void end() {
-    Control c = controls.remove(controls.size() - 1);
-    if (c.kind == Kind.FUNCTION) {
-      if (!unreachable) {
-        returnValues();
-      }
-      unreachable = true;
-      return;
-    }
-    if (c.kind == Kind.IF && !c.sawElse) {
-      mv.visitLabel(c.elseLabel);
-    }
-    if (c.kind != Kind.LOOP) {
-      mv.visitLabel(c.target);
-      resetStack(c, c.results);
-      return;
-    }
-    // A loop's end: entries spilled at its start go back on the JVM stack, below its results.
-    if (!unreachable && c.outerSpillBase < c.height) {
-      int[] temps = new int[c.results.size()];
-      for (int i = c.results.size() - 1; i >= 0; i--) {
-        temps[i] = temp(c.results.get(i));
-        store(c.results.get(i), temps[i]);
-      }
-      for (int i = c.outerSpillBase; i < c.height; i++) {
-        load(stack.get(i), spillLocal(i, stack.get(i)));
-      }
-      for (int i = 0; i < temps.length; i++) {
-        load(c.results.get(i), temps[i]);
-      }
-    }
-    spillBase = c.outerSpillBase;
-    resetStack(c, c.results);
-  }
-
-  private void resetStack(Control c, List<ValType> top) {
-    while (stack.size() > c.height) {
-      pop();
-    }
-    stack.addAll(top);
-    unreachable = false;
-  }
-
-  /**
-   * Jumps to {@code c}'s label, leaving the JVM stack as the label expects: for a loop empty, its
-   * parameters in their spill locals; else the entries from the label's spill base to its height
-   * (reloaded from spill locals if a loop between here and there spilled them), then the values the
-   * branch carries.
-   */
+  /** Takes a branch to {@code c}: see {@link ControlEmitter#branch}. */
   void branch(Control c) {
-    reads(c.branchTypes().size());
-    if (c.kind == Kind.FUNCTION) {
-      returnValues();
-      return;
-    }
-    if (c.kind == Kind.OUTER) {
-      leavePiece(c.code, c.results.size());
-      return;
-    }
-    List<ValType> carried = c.branchTypes();
-    int k = carried.size();
-    if (vectors != null) {
-      vectors.moveCarried(stack, stack.size() - k, c.height, k);
-    }
-    if (c.kind == Kind.LOOP) {
-      for (int i = k - 1; i >= 0; i--) {
-        store(carried.get(i), spillLocal(c.height + i, carried.get(i)));
-      }
-      for (int i = stack.size() - k - 1; i >= spillBase; i--) {
-        popValue(stack.get(i));
-      }
-      mv.visitJumpInsn(GOTO, c.target);
-      return;
-    }
-    int excess = stack.size() - c.height - k;
-    boolean reload = c.spillBase < spillBase;
-    if (excess > 0 || reload) {
-      int[] temps = new int[k];
-      for (int i = k - 1; i >= 0; i--) {
-        ValType t = top(k - 1 - i);
-        temps[i] = temp(t);
-        store(t, temps[i]);
-      }
-      // Entries below the label's height still on the JVM stack are kept unless some must be
-      // reloaded below them; then all go and come back from the spill locals.
-      int keep = reload ? spillBase : c.height;
-      for (int i = stack.size() - k - 1; i >= Math.max(keep, spillBase); i--) {
-        popValue(stack.get(i));
-      }
-      if (reload) {
-        for (int i = c.spillBase; i < c.height; i++) {
-          load(stack.get(i), spillLocal(i, stack.get(i)));
-        }
-      }
-      for (int i = 0; i < k; i++) {
-        load(carried.get(i), temps[i]);
-      }
-    }
-    mv.visitJumpInsn(GOTO, c.target);
+    control.branch(c);
   }
 
+  /** Returns whether a branch to {@code c} can be a plain JVM jump. */
   boolean direct(Control c) {
-    if (c.kind == Kind.FUNCTION || c.kind == Kind.OUTER) {
-      return false;
-    }
-    if (c.kind == Kind.LOOP) {
-      return c.params.isEmpty() && stack.size() == spillBase;
-    }
-    return c.spillBase == spillBase && stack.size() - c.height == c.results.size();
-  }
-
-  private void brIf(Control c) {
-    pop();
-    if (direct(c)) {
-      reads(c.branchTypes().size());
-      mv.visitJumpInsn(IFNE, c.target);
-      return;
-    }
-    Label skip = new Label();
-    mv.visitJumpInsn(IFEQ, skip);
-    branch(c);
-    mv.visitLabel(skip);
+    return control.direct(c);
   }
 
   /** Returns the function's results from the top of the stack; several go through the slots. */
-  private void returnValues() {
+  void returnValues() {
     List<ValType> results = type.results();
     reads(results.size());
     if (piece != null) {

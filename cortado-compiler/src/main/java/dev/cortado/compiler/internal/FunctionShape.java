@@ -28,6 +28,12 @@ final class FunctionShape {
   static final byte LOCAL_READ = 10;
   static final byte LOCAL_WRITE = 11;
 
+  /** A {@code try_table} or legacy {@code try}: a block. */
+  static final byte TRY = 12;
+
+  /** A legacy {@code catch} or {@code catch_all}: it separates a try's bodies, as else does. */
+  static final byte CATCH = 13;
+
   int count;
   int[] offset = new int[64];
   int[] bytes = new int[64];
@@ -64,13 +70,14 @@ final class FunctionShape {
     Opcode op = r.opcode();
     int index =
         switch (op) {
-          case BR, BR_IF, LOCAL_GET, LOCAL_SET, LOCAL_TEE -> r.index();
+          case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL, LOCAL_GET, LOCAL_SET, LOCAL_TEE -> r.index();
           default -> -1;
         };
     FuncType sig =
-        op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF
-            ? r.blockType().signature(module::type)
-            : null;
+        switch (op) {
+          case BLOCK, LOOP, IF, TRY_TABLE, TRY -> r.blockType().signature(module::type);
+          default -> null;
+        };
     add(op, r.offset(), bytesBefore, stack, lowSinceLast, unreachable, index, sig);
   }
 
@@ -134,9 +141,9 @@ final class FunctionShape {
     return List.of(t);
   }
 
-  /** Returns whether instruction {@code i} opens a block, loop or if. */
+  /** Returns whether instruction {@code i} opens a block, loop, if or try. */
   boolean opens(int i) {
-    return kind[i] == BLOCK || kind[i] == LOOP || kind[i] == IF;
+    return kind[i] == BLOCK || kind[i] == LOOP || kind[i] == IF || kind[i] == TRY;
   }
 
   private static byte kindOf(Opcode op) {
@@ -145,9 +152,13 @@ final class FunctionShape {
       case LOOP -> LOOP;
       case IF -> IF;
       case ELSE -> ELSE;
-      case END -> END;
+      case TRY_TABLE, TRY -> TRY;
+      case CATCH, CATCH_ALL -> CATCH;
+      // A legacy delegate ends its try.
+      case END, DELEGATE -> END;
       case BR -> BR;
-      case BR_IF -> BR_IF;
+      // br_on_null and br_on_non_null branch or not, as br_if does: a piece may leave by them.
+      case BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> BR_IF;
       case BR_TABLE -> BR_TABLE;
       case RETURN -> RETURN;
       case LOCAL_GET -> LOCAL_READ;

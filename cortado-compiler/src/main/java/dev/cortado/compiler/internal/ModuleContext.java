@@ -2,6 +2,12 @@ package dev.cortado.compiler.internal;
 
 import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.HeapType;
+import dev.cortado.wasm.Import;
+import dev.cortado.wasm.ImportDesc;
+import dev.cortado.wasm.RefType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -38,6 +44,10 @@ final class ModuleContext {
   final int[] classIndex;
 
   private final int[] classStart;
+  // The type index of each tag, imported ones first; found when first asked.
+  private int[] tagTypes;
+  // Per defined function: 0 not known yet, 1 no try, 2 a try.
+  private final byte[] catching;
   private final Map<FuncType, String> dispatchMethods = new LinkedHashMap<>();
 
   /** Returns whether memory {@code k} has 64-bit addresses (memory64). */
@@ -57,6 +67,7 @@ final class ModuleContext {
     this.hasMemory = module.module().memoryCount() > 0;
     var functions = module.module().functions();
     classIndex = new int[functions.size()];
+    catching = new byte[functions.size()];
     List<Integer> starts = new ArrayList<>();
     long code = 0;
     for (int d = 0; d < functions.size(); d++) {
@@ -86,10 +97,18 @@ final class ModuleContext {
         && JvmTypes.takesArguments(module.functionType(index));
   }
 
-  /** Returns whether some compiled function of this module has type {@code type}. */
+  /**
+   * Returns whether some compiled function of this module has type {@code type}, so that a call
+   * through a table or a reference can switch to it directly.
+   */
   boolean hasCompiledFunctionOf(FuncType type) {
     if (!JvmTypes.takesArguments(type)) {
       return false; // called through the machine's slots
+    }
+    if (mentionsTypeIndex(type)) {
+      // Equivalent types may be unequal records ((ref $a) and (ref $b) of equal $a and $b), and
+      // the dispatch methods group functions by record: such calls go through the slots.
+      return false;
     }
     for (int d : functionsByType.getOrDefault(type, List.of())) {
       if (compiled.get(d)) {
@@ -97,6 +116,48 @@ final class ModuleContext {
       }
     }
     return false;
+  }
+
+  private static boolean mentionsTypeIndex(FuncType type) {
+    for (List<ValType> types : List.of(type.params(), type.results())) {
+      for (ValType t : types) {
+        if (t instanceof RefType r && r.heapType() instanceof HeapType.Concrete) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns whether defined function {@code defined} has a {@code try_table} or {@code try}, found
+   * once per function (its methods are emitted several times).
+   */
+  boolean catches(int defined) {
+    if (catching[defined] == 0) {
+      boolean c = ExceptionEmitter.catches(module.module().functions().get(defined));
+      catching[defined] = (byte) (c ? 2 : 1);
+    }
+    return catching[defined] == 2;
+  }
+
+  /** Returns the type of tag {@code tag} (imported or defined): its parameters are its values. */
+  FuncType tagType(int tag) {
+    if (tagTypes == null) {
+      WasmModule m = module.module();
+      int[] types = new int[m.tagCount()];
+      int k = 0;
+      for (Import i : m.imports()) {
+        if (i.desc() instanceof ImportDesc.Tag t) {
+          types[k++] = t.typeIndex();
+        }
+      }
+      for (var t : m.tags()) {
+        types[k++] = t.typeIndex();
+      }
+      tagTypes = types;
+    }
+    return module.type(tagTypes[tag]);
   }
 
   /** Returns the compiled functions of type {@code type}, by defined index, ascending. */

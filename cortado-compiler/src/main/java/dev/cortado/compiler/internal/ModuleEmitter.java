@@ -139,6 +139,7 @@ final class ModuleEmitter {
     while (r.hasNext()) {
       Opcode op = r.next();
       if (op == Opcode.RETURN_CALL_INDIRECT
+          || op == Opcode.RETURN_CALL_REF
           || (op == Opcode.RETURN_CALL && r.index() != mc.importedFunctions + d)) {
         return false;
       }

@@ -1,6 +1,7 @@
 package dev.cortado.compiler.internal;
 
 import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.IF_ICMPGT;
@@ -58,14 +59,33 @@ final class PieceCall {
     mv.visitVarInsn(ALOAD, f.machineLocal());
     mv.visitVarInsn(ALOAD, f.instanceLocal());
     int defined = f.definedIndex();
+    boolean handled = f.depthLocal() >= 0; // the function catches exceptions
+    Label callStart = new Label();
+    Label callEnd = new Label();
+    mv.visitLabel(callStart);
     mv.visitMethodInsn(
         INVOKESTATIC,
         SplitPlan.pieceClass(f.moduleContext().classOf(defined), defined, p.id),
         p.method(defined),
         Frame.PIECE_DESCRIPTOR,
         false);
+    mv.visitLabel(callEnd);
     int code = f.temp(NumType.I32);
     mv.visitVarInsn(ISTORE, code);
+    if (handled) {
+      // An exception leaving the piece: the locals it wrote, stored to the frame on its way out,
+      // come back before this method's handlers see it.
+      Label on = new Label();
+      Label handler = new Label();
+      mv.visitJumpInsn(GOTO, on);
+      mv.visitLabel(handler);
+      for (int i = p.written.nextSetBit(0); i >= 0; i = p.written.nextSetBit(i + 1)) {
+        f.syncIn(i);
+      }
+      mv.visitInsn(ATHROW);
+      mv.visitLabel(on);
+      f.exceptions().register(callStart, callEnd, handler);
+    }
     for (int i = p.written.nextSetBit(0); i >= 0; i = p.written.nextSetBit(i + 1)) {
       f.syncIn(i);
     }

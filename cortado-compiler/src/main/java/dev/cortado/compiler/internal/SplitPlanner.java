@@ -1,6 +1,7 @@
 package dev.cortado.compiler.internal;
 
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.ArrayDeque;
@@ -8,7 +9,9 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Chooses the {@link Piece}s of a function whose code would not fit one method of {@code target}
@@ -24,7 +27,8 @@ final class SplitPlanner {
   private final FuncType type;
   private final int target;
   private final int[] match;
-  private final int[] elseAt;
+  // The else of an if, the catches of a legacy try: where one body of the block ends.
+  private final Map<Integer, List<Integer>> separators = new HashMap<>();
   private final int[] parent;
   private final int[] residual;
   private final List<Piece> chosen = new ArrayList<>();
@@ -36,17 +40,15 @@ final class SplitPlanner {
     this.target = target;
     int n = s.count;
     match = new int[n];
-    elseAt = new int[n];
     parent = new int[n];
     residual = new int[n];
     Deque<Integer> open = new ArrayDeque<>();
     for (int i = 0; i < n; i++) {
       parent[i] = open.isEmpty() ? -1 : open.peek();
-      elseAt[i] = -1;
       if (s.opens(i)) {
         open.push(i);
-      } else if (s.kind[i] == FunctionShape.ELSE) {
-        elseAt[open.peek()] = i;
+      } else if (s.kind[i] == FunctionShape.ELSE || s.kind[i] == FunctionShape.CATCH) {
+        separators.computeIfAbsent(open.peek(), k -> new ArrayList<>()).add(i);
       } else if (s.kind[i] == FunctionShape.END && !open.isEmpty()) {
         match[open.pop()] = i;
       }
@@ -76,14 +78,13 @@ final class SplitPlanner {
   private int structured(int i) {
     int m = match[i];
     int inline = s.bytes[m + 1] - s.bytes[i];
-    int e = elseAt[i];
     int size = inline;
-    if (e < 0) {
-      size += level(i + 1, m, i) - (s.bytes[m] - s.bytes[i + 1]);
-    } else {
-      size += level(i + 1, e, i) - (s.bytes[e] - s.bytes[i + 1]);
-      size += level(e + 1, m, i) - (s.bytes[m] - s.bytes[e + 1]);
+    int from = i + 1;
+    for (int e : separators.getOrDefault(i, List.of())) {
+      size += level(from, e, i) - (s.bytes[e] - s.bytes[from]);
+      from = e + 1;
     }
+    size += level(from, m, i) - (s.bytes[m] - s.bytes[from]);
     return size;
   }
 
@@ -236,6 +237,16 @@ final class SplitPlanner {
     for (int i = a; i < e; i++) {
       switch (s.kind[i]) {
         case FunctionShape.BLOCK, FunctionShape.LOOP, FunctionShape.IF -> nest++;
+        case FunctionShape.TRY -> {
+          // A try_table's clauses branch to labels around it.
+          reader.seek(s.offset[i]);
+          if (reader.next() == Opcode.TRY_TABLE) {
+            for (int c = 0; c < reader.catchCount(); c++) {
+              exit(reader.catchLabel(c), nest, exits);
+            }
+          }
+          nest++;
+        }
         case FunctionShape.END -> nest--;
         case FunctionShape.LOCAL_READ -> used.set(s.arg[i]);
         case FunctionShape.LOCAL_WRITE -> {

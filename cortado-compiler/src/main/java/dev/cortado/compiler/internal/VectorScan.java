@@ -3,6 +3,7 @@ package dev.cortado.compiler.internal;
 import dev.cortado.wasm.BlockType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
+import dev.cortado.wasm.Instruction;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.VecType;
@@ -27,7 +28,10 @@ final class VectorScan {
       Opcode op = r.next();
       boolean vector =
           switch (op) {
-            case BLOCK, LOOP, IF -> blockHasVectors(mc, r.blockType());
+            case BLOCK, LOOP, IF, TRY -> blockHasVectors(mc, r.blockType());
+            case TRY_TABLE -> blockHasVectors(mc, r.blockType()) || catchesVectors(mc, r);
+            case THROW, CATCH -> has(mc.tagType(r.index()).params());
+            case CALL_REF -> has(mc.module.type(r.index()));
             case CALL -> has(mc.module.functionType(r.index()));
             case CALL_INDIRECT -> has(mc.module.type(r.index()));
             case GLOBAL_GET, GLOBAL_SET ->
@@ -36,6 +40,17 @@ final class VectorScan {
             default -> op.prefix() == Opcode.PREFIX_FD;
           };
       if (vector) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean catchesVectors(ModuleContext mc, InstructionReader r) {
+    for (int i = 0; i < r.catchCount(); i++) {
+      Instruction.CatchKind k = r.catchKind(i);
+      boolean tagged = k == Instruction.CatchKind.CATCH || k == Instruction.CatchKind.CATCH_REF;
+      if (tagged && has(mc.tagType(r.catchTag(i)).params())) {
         return true;
       }
     }

@@ -14,7 +14,9 @@ import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.WasmValue;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.text.TextParser;
+import dev.cortado.wasm.valid.Validator;
 import java.nio.file.Path;
+import java.util.BitSet;
 
 /** Modules the cache tests compile, and checks that their compiled code runs right. */
 final class Fixtures {
@@ -101,6 +103,40 @@ final class Fixtures {
   static Engine engine(Path cache) {
     return Engine.create(
         EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER).withCodeCache(cache));
+  }
+
+  /**
+   * Returns {@code n} statements adding {@code $i * k} to {@code $acc} for {@code k} from 1 to
+   * {@code n}: code enough to cut a function into pieces. They add {@link #sum}{@code (i, n)}.
+   */
+  static String work(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 1; k <= n; k++) {
+      b.append("(local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $i) (i32.const ")
+          .append(k)
+          .append("))))\n");
+    }
+    return b.toString();
+  }
+
+  /** Returns what {@link #work}{@code (n)} adds for {@code i}. */
+  static int sum(int i, int n) {
+    return i * n * (n + 1) / 2;
+  }
+
+  /** Returns a compiler engine without a code cache. */
+  static Engine compilerEngine() {
+    return Engine.create(
+        EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER).withoutCodeCache());
+  }
+
+  /** Checks that the compiler compiles every defined function of module {@code wat}. */
+  static void assertEveryFunctionCompiled(String wat) {
+    var module = TextParser.parseModule(wat);
+    BitSet compiled = ModuleClasses.emit(Validator.validate(module), "cd".repeat(32)).compiled();
+    BitSet all = new BitSet();
+    all.set(0, module.functions().size());
+    assertEquals(all, compiled);
   }
 
   /**

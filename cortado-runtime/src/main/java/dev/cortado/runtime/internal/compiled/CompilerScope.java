@@ -15,16 +15,27 @@ import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What the compiler handles: Wasm 2.0 modules (numbers, vectors, {@code funcref} and {@code
- * externref}, one plain function type per recursion group), several memories, 64-bit memories and
- * tables, and tail calls by leaving the functions that make them to the interpreter. A module using
- * a Wasm 3.0 type (typed references, GC types) or exception handling (tags, {@code exnref}, {@code
- * try_table}, {@code throw}, {@code throw_ref}) runs in the interpreter as a whole, until the
- * compiler follows the interpreter there.
+ * What the compiler handles: everything but Wasm 3.0 garbage collection. Wasm 2.0, several
+ * memories, 64-bit memories and tables, typed function references ({@code (ref null? $t)}, {@code
+ * call_ref}, {@code br_on_null}, ...), exception handling (tags, {@code exnref}, {@code try_table},
+ * legacy {@code try}) and tail calls (by leaving the functions that make other than self tail calls
+ * to the interpreter). A module using GC (struct, array and i31 types or instructions, casts,
+ * recursion groups of several types, subtypes) runs in the interpreter as a whole.
  */
 public final class CompilerScope {
+  /** The abstract heap types of the {@code any} hierarchy, which only GC values inhabit. */
+  private static final Set<HeapType> GC_HEAP_TYPES =
+      Set.of(
+          HeapType.Abstract.ANY,
+          HeapType.Abstract.EQ,
+          HeapType.Abstract.I31,
+          HeapType.Abstract.STRUCT,
+          HeapType.Abstract.ARRAY,
+          HeapType.Abstract.NONE);
+
   private CompilerScope() {}
 
   /**
@@ -61,48 +72,33 @@ public final class CompilerScope {
         return r;
       }
     }
-    if (module.tagCount() > 0) {
-      return Optional.of("has exception tags (Wasm 3.0 exception handling)");
-    }
     return first(module.tables(), t -> ref(t.elementType()))
         .or(() -> first(module.globals(), g -> refs(List.of(g.type().valueType()))))
         .or(() -> first(module.functions(), f -> refs(f.locals())))
-        // Function indices are (ref func)s: instantiation, not compiled code, reads segments.
-        .or(() -> first(module.elements(), e -> ref(e.type().withNullable(true))));
+        .or(() -> first(module.elements(), e -> ref(e.type())));
   }
 
   /**
-   * Returns why the compiler cannot compile {@code body}: an exception instruction, a typed
-   * function reference instruction ({@code call_ref}, {@code ref.as_non_null}, {@code br_on_null},
-   * ...) or a typed reference in a block type, typed {@code select} or {@code ref.null}, which a
-   * module may use on plain {@code funcref}s without declaring any other type.
+   * Returns why the compiler cannot compile {@code body}: a GC instruction, or a GC reference type
+   * in a block type, typed {@code select} or {@code ref.null}, which a module may use without
+   * declaring any GC type.
    */
   private static Optional<String> code(Expression body) {
     InstructionReader r = InstructionReader.of(body);
     while (r.hasNext()) {
       Opcode op = r.next();
-      if (op.handlesExceptions()) {
-        // A try_table, throw_ref or legacy try needs no tag or exnref where the checks above look.
-        return Optional.of("uses " + op.text() + " (Wasm 3.0 exception handling)");
-      }
       if (op.handlesObjects()) {
         // ref.i31, ref.eq or any.convert_extern need no GC type where the checks above look.
         return Optional.of("uses " + op.text() + " (Wasm 3.0 garbage collection)");
       }
       Optional<String> why =
           switch (op.immediate()) {
-            case TYPE -> typedReferences(op);
-            case BLOCK_TYPE ->
+            case BLOCK_TYPE, TRY_TABLE ->
                 r.blockType() instanceof BlockType.Value v
                     ? refs(List.of(v.type()))
                     : Optional.empty();
             case SELECT_TYPES -> refs(List.of(r.selectType(0)));
             case HEAP_TYPE -> ref(RefType.nullable(r.heapType()));
-            case NONE -> op == Opcode.REF_AS_NON_NULL ? typedReferences(op) : Optional.empty();
-            case LABEL ->
-                op == Opcode.BR_ON_NULL || op == Opcode.BR_ON_NON_NULL
-                    ? typedReferences(op)
-                    : Optional.empty();
             default -> Optional.empty();
           };
       if (why.isPresent()) {
@@ -110,10 +106,6 @@ public final class CompilerScope {
       }
     }
     return Optional.empty();
-  }
-
-  private static Optional<String> typedReferences(Opcode op) {
-    return Optional.of("uses " + op.text() + " (Wasm 3.0 typed function references)");
   }
 
   /** Returns why the compiler cannot compile one of {@code module}'s functions, naming it. */
@@ -136,15 +128,14 @@ public final class CompilerScope {
     return first(types, t -> t instanceof RefType r ? ref(r) : Optional.empty());
   }
 
+  /**
+   * Returns why reference type {@code r} is beyond the compiler: a type of the {@code any}
+   * hierarchy. Concrete heap types are function types here: the recursion groups were checked.
+   */
   private static Optional<String> ref(RefType r) {
-    if (r.equals(RefType.FUNCREF) || r.equals(RefType.EXTERNREF)) {
+    if (!GC_HEAP_TYPES.contains(r.heapType())) {
       return Optional.empty();
     }
-    boolean exception =
-        r.heapType() == HeapType.Abstract.EXN || r.heapType() == HeapType.Abstract.NOEXN;
-    return Optional.of(
-        "uses the reference type "
-            + r.text()
-            + (exception ? " (Wasm 3.0 exception handling)" : " (Wasm 3.0)"));
+    return Optional.of("uses the reference type " + r.text() + " (Wasm 3.0 GC)");
   }
 }

@@ -189,6 +189,14 @@ public final class Support {
     return inst.tables[table].callee(index, inst.typeIds[typeIndex]);
   }
 
+  /** Returns the function {@code call_ref} calls: {@code ref}, unless it is null, which traps. */
+  public static FunctionInstance callee(Object ref) {
+    if (ref == null) {
+      throw Trap.of(TrapKind.NULL_FUNCTION_REFERENCE);
+    }
+    return (FunctionInstance) ref;
+  }
+
   /**
    * Returns {@code f}'s defined index if it is a compiled function of {@code inst}, which compiled
    * code can call directly; else -1.
