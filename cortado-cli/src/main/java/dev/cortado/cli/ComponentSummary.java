@@ -1,6 +1,7 @@
 package dev.cortado.cli;
 
 import dev.cortado.component.Component;
+import dev.cortado.component.ComponentInvalidException;
 import dev.cortado.component.Definition;
 import dev.cortado.component.WorldText;
 import dev.cortado.wasm.Bytes;
@@ -10,11 +11,6 @@ import java.nio.file.Path;
 /** What {@code cortado inspect} shows of a component: its world and the core modules inside. */
 final class ComponentSummary {
   private ComponentSummary() {}
-
-  /** What a component's verdict says while Cortado runs components but does not validate them. */
-  static final String NOT_VALIDATED =
-      "well-formed component (decoded, not validated: Cortado runs components but does not"
-          + " validate them yet)";
 
   /**
    * Prints the summary of component {@code bytes} read from {@code file}; returns the exit status.
@@ -30,7 +26,14 @@ final class ComponentSummary {
     Activity.now("decoding " + file);
     Component c = Component.decode(bytes);
     long micros = (System.nanoTime() - start) / 1000;
-    out.printf("%s: %s, %,d bytes%n", file, NOT_VALIDATED, bytes.length());
+    String verdict;
+    try {
+      c.validate();
+      verdict = "valid component";
+    } catch (ComponentInvalidException e) {
+      verdict = "invalid component (" + e.detail() + ")";
+    }
+    out.printf("%s: %s, %,d bytes%n", file, verdict, bytes.length());
     out.printf("decoded in %,d µs%n", micros);
     out.println();
     out.println("world:");

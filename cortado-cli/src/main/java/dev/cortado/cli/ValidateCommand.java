@@ -1,6 +1,7 @@
 package dev.cortado.cli;
 
 import dev.cortado.component.Component;
+import dev.cortado.component.ComponentInvalidException;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Decode and validate WebAssembly modules, one line per file:",
       "  FILE: valid | FILE: invalid: REASON | FILE: malformed: REASON",
-      "A component is decoded only: Cortado does not validate components yet.",
+      "A component is validated too (its core modules, indices, canonical functions, names).",
       "Exits with 1 if any file is not a valid module."
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -60,10 +61,9 @@ final class ValidateCommand implements Callable<Integer> {
       }
       try {
         if (Component.isComponent(bytes)) {
-          Activity.now("decoding " + file);
-          Component.decode(bytes);
-          out.println(file + ": " + ComponentSummary.NOT_VALIDATED);
-          allValid = false;
+          Activity.now("validating " + file);
+          Component.decode(bytes).validate();
+          out.println(file + ": valid component");
           continue;
         }
         Activity.now("validating " + file);
@@ -72,7 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
       } catch (MalformedException e) {
         out.println(file + ": malformed: " + e.detail());
         allValid = false;
-      } catch (InvalidException e) {
+      } catch (InvalidException | ComponentInvalidException e) {
         out.println(file + ": invalid: " + e.detail());
         allValid = false;
       }

@@ -70,6 +70,10 @@ final class Canon {
       World.Function type,
       List<CanonicalFunction.CanonicalOption> options,
       String where) {
+    for (Shape.Field p : type.params()) {
+      requireResolved(p.shape(), type, where);
+    }
+    type.result().ifPresent(r -> requireResolved(r, type, where));
     FuncType expected = CanonicalAbi.flatten(type, true);
     if (!core.type().equals(expected)) {
       throw new ComponentLinkException(
@@ -170,9 +174,10 @@ final class Canon {
   }
 
   private static void requireResolved(Shape s, World.Function f, String where) {
-    if (s instanceof Shape.Unresolved u) {
+    Optional<String> why = Shapes.unresolved(s);
+    if (why.isPresent()) {
       throw new ComponentLinkException(
-          "function " + f.name() + " has a type Cortado cannot resolve: " + u.why(), where);
+          "function " + f.name() + " has a type Cortado cannot resolve: " + why.get(), where);
     }
   }
 

@@ -49,6 +49,17 @@ public record Component(List<Definition> definitions) {
     return ComponentDecoder.decode(binary);
   }
 
+  /**
+   * Validates the component: its core modules, every index and sort, core instantiations against
+   * their modules' imports, lifted and lowered functions against the canonical ABI's core types and
+   * the options their values need, resource built-ins, and unique names.
+   *
+   * @throws ComponentInvalidException if it breaks a rule, saying which and where
+   */
+  public void validate() {
+    ComponentValidator.validate(this);
+  }
+
   /** Returns the imports, in order. */
   public List<Definition.Import> imports() {
     return of(Definition.Import.class);

@@ -81,4 +81,27 @@ final class Shapes {
   private static Shape unresolved(String why, Optional<String> name) {
     return new Shape.Unresolved(why, name);
   }
+
+  /** Returns why {@code s}, or a shape inside it, is unresolved, if one is. */
+  static Optional<String> unresolved(Shape s) {
+    return switch (s) {
+      case Shape.Unresolved u -> Optional.of(u.why());
+      case Shape.ListOf l -> unresolved(l.element());
+      case Shape.Record r ->
+          r.fields().stream().map(f -> unresolved(f.shape())).flatMap(Optional::stream).findFirst();
+      case Shape.Variant v ->
+          v.cases().stream()
+              .map(c -> c.payload().flatMap(Shapes::unresolved))
+              .flatMap(Optional::stream)
+              .findFirst();
+      case Shape.Tuple t ->
+          t.elements().stream().map(Shapes::unresolved).flatMap(Optional::stream).findFirst();
+      case Shape.Option o -> unresolved(o.value());
+      case Shape.Result r ->
+          r.ok().flatMap(Shapes::unresolved).or(() -> r.error().flatMap(Shapes::unresolved));
+      case Shape.Stream st -> st.element().flatMap(Shapes::unresolved);
+      case Shape.Future f -> f.value().flatMap(Shapes::unresolved);
+      default -> Optional.empty();
+    };
+  }
 }

@@ -1,0 +1,107 @@
+package dev.cortado.component;
+
+import static dev.cortado.component.ComponentWriter.bytes;
+import static dev.cortado.component.ComponentWriter.name;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.text.TextParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Component validation: real components pass, each broken rule is named. */
+class ComponentValidatorTest {
+  private static Component resource(String path) throws IOException {
+    try (InputStream in = ComponentValidatorTest.class.getResourceAsStream(path)) {
+      return Component.decode(Bytes.of(in.readAllBytes()));
+    }
+  }
+
+  @Test
+  void everyRealComponentIsValid() throws IOException {
+    for (String p :
+        List.of(
+            "/components/hello.wasm",
+            "/components/js/hello.wasm",
+            "/components/programs/files.wasm",
+            "/components/programs/go_runtime.wasm",
+            "/components/programs/rust_io.wasm")) {
+      resource(p).validate();
+    }
+    Component.decode(Bytes.of(Greeter.binary())).validate();
+  }
+
+  private static final byte[] ADD =
+      ModuleEncoder.encode(
+          TextParser.parseModule(
+              "(module (memory (export \"m\") 1)"
+                  + " (func (export \"add\") (param i32 i32) (result i32)"
+                  + " (i32.add (local.get 0) (local.get 1))))"));
+
+  /**
+   * A component lifting core "add" as type {@code type}, with {@code options}, then {@code more}.
+   */
+  private static String invalid(byte[] type, byte[] lift, byte[]... more) {
+    ComponentWriter w = new ComponentWriter();
+    w.raw(1, ADD);
+    w.section(2, bytes(0x00, 0, 0));
+    w.section(6, bytes(0x00, 0x00, 0x01, 0, name("add")), bytes(0x00, 0x02, 0x01, 0, name("m")));
+    w.section(7, type);
+    w.section(8, lift);
+    for (byte[] section : more) {
+      w.raw(section[0], java.util.Arrays.copyOfRange(section, 1, section.length));
+    }
+    Component c = Component.decode(Bytes.of(w.toBytes()));
+    return assertThrows(ComponentInvalidException.class, c::validate).getMessage();
+  }
+
+  private static final byte[] ADD_TYPE =
+      bytes(0x40, 2, name("a"), 0x79, name("b"), 0x79, 0x00, 0x79);
+
+  @Test
+  void aLiftedCoreFunctionOfTheWrongTypeIsNamed() {
+    byte[] oneParam = bytes(0x40, 1, name("a"), 0x79, 0x00, 0x79);
+    String m = invalid(oneParam, bytes(0x00, 0x00, 0, 0, 0));
+    assertTrue(m.contains("the lifted core function has type"), m);
+  }
+
+  @Test
+  void anIndexOutOfRangeIsNamed() {
+    String m = invalid(ADD_TYPE, bytes(0x00, 0x00, 7, 0, 0));
+    assertTrue(m.contains("core func index 7 is out of range (1 defined)"), m);
+  }
+
+  @Test
+  void aStringWithoutMemoryOrReallocIsRefused() {
+    byte[] stringParam = bytes(0x40, 1, name("s"), 0x73, 0x00, 0x79);
+    String m = invalid(stringParam, bytes(0x00, 0x00, 0, 0, 0));
+    // The core function takes (i32 i32): the flattened string; the memory option is missing.
+    assertTrue(m.contains("has no memory option"), m);
+  }
+
+  @Test
+  void duplicateExportNamesAreRefused() {
+    // An export section (id 11): two exports of func 0, both named "add".
+    byte[] exports =
+        bytes(11, 2, 0x00, name("add"), 0x01, 0, 0x00, 0x00, name("add"), 0x01, 0, 0x00);
+    String m = invalid(ADD_TYPE, bytes(0x00, 0x00, 0, 0, 0), exports);
+    assertTrue(m.contains("two exports are named \"add\""), m);
+  }
+
+  @Test
+  void anInvalidCoreModuleIsNamed() {
+    byte[] bad = ModuleEncoder.encode(TextParser.parseModule("(module (func (result i32)))"));
+    ComponentWriter w = new ComponentWriter();
+    w.raw(1, bad);
+    String m =
+        assertThrows(
+                ComponentInvalidException.class,
+                () -> Component.decode(Bytes.of(w.toBytes())).validate())
+            .getMessage();
+    assertTrue(m.contains("its core module at byte"), m);
+  }
+}
