@@ -43,7 +43,7 @@ final class ComponentValidator {
     int coreMemories;
     int coreGlobals;
     int coreTypes;
-    int components;
+    final List<Optional<Component>> components = new ArrayList<>();
     final List<Optional<Exports>> instances = new ArrayList<>();
     final List<Optional<World.Function>> funcs = new ArrayList<>();
     int values;
@@ -67,7 +67,7 @@ final class ComponentValidator {
         case FUNC -> funcs.size();
         case VALUE -> values;
         case TYPE -> types.size();
-        case COMPONENT -> components;
+        case COMPONENT -> components.size();
         case INSTANCE -> instances.size();
       };
     }
@@ -111,7 +111,7 @@ final class ComponentValidator {
         case Definition.NestedComponent n -> {
           component(n.component(), s);
           where = (enclosing.isEmpty() ? "" : enclosing + ", ") + "definition " + i;
-          s.components++;
+          s.components.add(Optional.of(n.component()));
         }
         case Definition.Instance inst -> s.instances.add(instance(s, inst));
         case Definition.AliasDef a -> alias(s, a.alias());
@@ -238,10 +238,46 @@ final class ComponentValidator {
   private Optional<Exports> instance(Scope s, Definition.Instance inst) {
     if (inst.component() >= 0) {
       inRange(s, Sort.COMPONENT, inst.component());
+      Map<String, Sort> given = new HashMap<>();
       for (Definition.Argument a : inst.arguments()) {
         inRange(s, a.definition().sort(), a.definition().index());
+        if (given.put(a.name(), a.definition().sort()) != null) {
+          throw invalid("the instantiation gives \"" + a.name() + "\" twice");
+        }
       }
-      return Optional.empty();
+      Optional<Component> nested = s.components.get(inst.component());
+      if (nested.isEmpty()) {
+        return Optional.empty();
+      }
+      for (Definition.Import imp : nested.get().imports()) {
+        Sort sort = given.get(imp.name());
+        if (sort == null) {
+          throw invalid(
+              "the instantiation of component "
+                  + inst.component()
+                  + " gives nothing for its"
+                  + " import \""
+                  + imp.name()
+                  + "\"");
+        }
+        if (sort != imp.desc().sort()) {
+          throw invalid(
+              "the instantiation of component "
+                  + inst.component()
+                  + " gives a "
+                  + sort.text()
+                  + " for its import \""
+                  + imp.name()
+                  + "\", which is a "
+                  + imp.desc().sort().text());
+        }
+      }
+      Map<String, Sort> exports = new HashMap<>();
+      for (Definition.Export e : nested.get().exports()) {
+        exports.put(e.name(), e.definition().sort());
+      }
+      // The types it exports are known by name only here: aliases of them are fresh.
+      return Optional.of(new Exports(exports, Map.of()));
     }
     Map<String, Sort> sorts = new HashMap<>();
     Map<String, TypeSpace.Entry> types = new HashMap<>();
@@ -269,7 +305,7 @@ final class ComponentValidator {
       case FUNC -> s.funcs.add(Optional.empty());
       case VALUE -> s.values++;
       case TYPE -> s.types.add(TypeSpace.Entry.UNKNOWN);
-      case COMPONENT -> s.components++;
+      case COMPONENT -> s.components.add(Optional.empty());
       case INSTANCE -> s.instances.add(Optional.empty());
     }
   }
@@ -348,6 +384,8 @@ final class ComponentValidator {
         inRange(target, alias.sort(), o.index());
         if (alias.sort() == Sort.TYPE) {
           s.types.alias(o.count(), o.index());
+        } else if (alias.sort() == Sort.COMPONENT) {
+          s.components.add(target.components.get(o.index()));
         } else {
           add(s, alias.sort(), Optional.empty());
         }

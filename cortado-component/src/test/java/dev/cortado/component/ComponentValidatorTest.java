@@ -104,4 +104,17 @@ class ComponentValidatorTest {
             .getMessage();
     assertTrue(m.contains("its core module at byte"), m);
   }
+
+  @Test
+  void aNestedComponentInstantiatedWithoutItsImportIsRefused() {
+    ComponentWriter nested = new ComponentWriter();
+    nested.section(7, bytes(0x40, 0, 0x01, 0)); // type 0: func()
+    nested.section(10, bytes(0x00, name("f"), 0x01, 0)); // import "f" (func (type 0))
+    ComponentWriter outer = new ComponentWriter();
+    outer.raw(4, nested.toBytes()); // component 0
+    outer.section(5, bytes(0x00, 0, 0)); // instance 0: instantiate component 0, no arguments
+    Component c = Component.decode(Bytes.of(outer.toBytes()));
+    String m = assertThrows(ComponentInvalidException.class, c::validate).getMessage();
+    assertTrue(m.contains("gives nothing for its import \"f\""), m);
+  }
 }
