@@ -24,6 +24,18 @@ public final class ComponentInstance {
     return exports.keySet();
   }
 
+  /** Returns the export that serves {@code name}: itself, or a semver-compatible version. */
+  Optional<Item> export(String name) {
+    Item exact = exports.get(name);
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    return exports.entrySet().stream()
+        .filter(e -> InterfaceNames.satisfies(e.getKey(), name))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+
   /** Returns exported function {@code name}. */
   public Optional<ComponentFunction> function(String name) {
     return exports.get(name) instanceof Item.Fn f ? Optional.of(f.function()) : Optional.empty();

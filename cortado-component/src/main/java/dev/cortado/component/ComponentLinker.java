@@ -28,6 +28,7 @@ public final class ComponentLinker {
 
   private final Map<String, Map<String, ComponentHostFunction>> functions = new LinkedHashMap<>();
   private final Map<String, Map<String, ResourceType>> resources = new LinkedHashMap<>();
+  private final Map<String, Item.Inst> instances = new LinkedHashMap<>();
 
   private ComponentLinker() {}
 
@@ -67,6 +68,33 @@ public final class ComponentLinker {
     resources
         .computeIfAbsent(Objects.requireNonNull(iface, "iface"), k -> new HashMap<>())
         .put(type.name(), type);
+    return this;
+  }
+
+  /**
+   * Defines interface {@code iface} as what component instance {@code source} exports as {@code
+   * export} (an interface it implements): components composed, one's export serving another's
+   * import, its functions and resource types as they are.
+   *
+   * @throws IllegalArgumentException if {@code source} exports no interface {@code export}
+   */
+  public ComponentLinker defineInstance(String iface, ComponentInstance source, String export) {
+    Item item =
+        source
+            .export(Objects.requireNonNull(export, "export"))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the instance exports no "
+                            + export
+                            + " (it exports: "
+                            + String.join(", ", source.exportNames())
+                            + ")"));
+    if (!(item instanceof Item.Inst inst)) {
+      throw new IllegalArgumentException(
+          export + " is a " + item.sort().text() + ", not an interface");
+    }
+    instances.put(Objects.requireNonNull(iface, "iface"), inst);
     return this;
   }
 
@@ -136,6 +164,10 @@ public final class ComponentLinker {
   }
 
   private Item iface(String name, ExternDesc.Instance desc, Frame frame, String where) {
+    Optional<String> composed = serving(name, instances);
+    if (composed.isPresent()) {
+      return instances.get(composed.get());
+    }
     Optional<String> fnIface = serving(name, functions);
     Optional<String> resIface = serving(name, resources);
     if (fnIface.isEmpty() && resIface.isEmpty()) {
@@ -184,7 +216,7 @@ public final class ComponentLinker {
     return new Item.Inst(exports);
   }
 
-  /** Returns a hint naming the versions of {@code name} the host has, if any. */
+  /** Returns a hint naming the versions of {@code name} the linker has, if any. */
   private String known(String name) {
     String base = InterfaceNames.unversioned(name);
     List<String> versions =
