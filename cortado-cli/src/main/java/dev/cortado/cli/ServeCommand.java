@@ -46,9 +46,16 @@ final class ServeCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "APP",
       description =
-          "spin.toml, a folder holding one, a .wasm/.wat module, a standalone bindle folder"
-              + " (holding invoice.toml) or bindle:NAME/VERSION (default: ./spin.toml)")
+          "spin.toml, a folder holding one, a .wasm/.wat module or component, a registry"
+              + " reference to one (registry/repo:tag, as cortado push made it), a standalone"
+              + " bindle folder (holding invoice.toml) or bindle:NAME/VERSION (default:"
+              + " ./spin.toml)")
   String app;
+
+  @Option(
+      names = "--insecure",
+      description = "Pull APP from a registry over plain HTTP (loopback registries always are).")
+  boolean insecure;
 
   @Option(
       names = "--bindle-server",
@@ -139,7 +146,8 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ServeSource source =
-        ServeSource.of(app, Optional.ofNullable(bindleServer), Optional.ofNullable(bindlePath));
+        ServeSource.of(
+            app, Optional.ofNullable(bindleServer), Optional.ofNullable(bindlePath), insecure);
 
     ServerConfig config = config(out, err);
     WasmServer server = source.start(config);

@@ -3,6 +3,7 @@ package dev.cortado.cli;
 import dev.cortado.oci.Bindle;
 import dev.cortado.oci.Bindles;
 import dev.cortado.oci.LocalStore;
+import dev.cortado.oci.Oci;
 import dev.cortado.oci.SuborbitalBundle;
 import dev.cortado.server.Manifest;
 import dev.cortado.server.ServeException;
@@ -29,13 +30,23 @@ record ServeSource(String name, String description, Function<ServerConfig, WasmS
   static final String BINDLE = "bindle:";
 
   /** Reads what {@code app} names ({@code null}: ./spin.toml). */
-  static ServeSource of(String app, Optional<String> bindleServer, Optional<Path> bindlePath) {
+  static ServeSource of(
+      String app, Optional<String> bindleServer, Optional<Path> bindlePath, boolean insecure) {
     if (app != null && app.startsWith(BINDLE)) {
       return bindle(app.substring(BINDLE.length()), bindleServer, bindlePath);
     }
     if (bindleServer.isPresent() || bindlePath.isPresent()) {
       throw new UserException(
           "--bindle-server and --bindle-path go with a bindle:NAME/VERSION to serve");
+    }
+    if (app != null && Oci.isReference(app)) {
+      // A module or component pushed to a registry (cortado push): pulled through the store.
+      Path pulled = OciSupport.call(() -> OciSupport.oci(insecure).resolve(app));
+      try {
+        return of(Manifest.forModule(pulled), app);
+      } catch (ServeException e) {
+        throw new UserException(e.getMessage(), e);
+      }
     }
     Path path = Path.of(app == null ? "spin.toml" : app);
     if (Files.isDirectory(path) && Files.exists(path.resolve("invoice.toml"))) {

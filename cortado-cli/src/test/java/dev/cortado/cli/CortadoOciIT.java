@@ -114,6 +114,39 @@ class CortadoOciIT {
   }
 
   @Test
+  void servesAComponentByReference() throws Exception {
+    Path js = REPO.resolve("cortado-component/src/test/resources/components/js/hello.wasm");
+    try (RealRegistry registry =
+        RealRegistry.open(Files.createDirectory(dir.resolve("registry")))) {
+      String ref = registry.host() + "/demo/js:1";
+      cortado("", "push", js.toString(), ref).assertOk();
+      Path out = dir.resolve("serve-out.txt");
+      Path err = dir.resolve("serve-err.txt");
+      ProcessBuilder b =
+          new ProcessBuilder(
+                  REPO.resolve("bin/cortado").toString(), "serve", "--listen", "127.0.0.1:0", ref)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
+      b.environment().put("CORTADO_CACHE_DIR", dir.resolve("cache").toString());
+      b.environment().put("CORTADO_CONFIG_DIR", dir.resolve("config").toString());
+      b.environment().put("DOCKER_CONFIG", dir.resolve("docker").toString());
+      Process p = b.start();
+      try {
+        java.net.URI uri = CortadoServeIT.awaitUri(p, out, err);
+        java.net.http.HttpResponse<String> r =
+            java.net.http.HttpClient.newHttpClient()
+                .send(
+                    java.net.http.HttpRequest.newBuilder(uri.resolve("/from/registry")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals("hello from js: GET /from/registry body=", r.body());
+      } finally {
+        p.destroy();
+        p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
   void errorsAreOneClearLine() throws Exception {
     try (RealRegistry registry =
         RealRegistry.open(Files.createDirectory(dir.resolve("registry")))) {
