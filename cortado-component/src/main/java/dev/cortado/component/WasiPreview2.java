@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * One program's WASI 0.2 world, for components: {@code wasi:cli} (arguments, environment, exit,
  * standard streams, terminals), {@code wasi:io} (errors, pollables, streams), {@code wasi:clocks},
- * {@code wasi:random} and the preopened directories of {@code wasi:filesystem}, configured by the
- * same {@link WasiConfig} as preview1. Create one per program run, define its interfaces in a
+ * {@code wasi:random} and {@code wasi:filesystem} (its preopened directories and every descriptor
+ * method, on preview1's sandbox), configured by the same {@link WasiConfig} as preview1. {@code
+ * wasi:http} is {@link WasiHttp}'s. Create one per program run, define its interfaces in a
  * component linker with {@link #addTo}, and {@link #close()} it when the program is done.
  *
  * <pre>{@code
