@@ -1,5 +1,7 @@
 package dev.cortado.server.internal;
 
+import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.Store;
 import dev.cortado.server.Component;
 import dev.cortado.server.ServerConfig;
 import dev.cortado.wasi.Preopen;
@@ -10,14 +12,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What every instance of a served component gets through WASI, whatever its executor: its staged
- * files and the server's directories, and an environment of the server's variables, the component's
- * own and its Spin variables ({@code SPIN_VARIABLE_<NAME>}).
+ * What every instance of a served component gets, whatever its executor: a store with the server's
+ * limits, and through WASI its staged files and the server's directories, and an environment of the
+ * server's variables, the component's own and its Spin variables ({@code SPIN_VARIABLE_<NAME>}).
  */
 final class GuestSetup {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private GuestSetup() {}
+
+  /** Returns a fresh store for one request: the server's memory limits, fuel and timeout. */
+  static Store store(Engine engine, ServerConfig config) {
+    Store store = Store.create(engine, config.storeConfig());
+    config.fuel().ifPresent(store::setFuel);
+    config.timeout().ifPresent(store::setTimeout);
+    return store;
+  }
 
   /** Returns the WASI configuration with {@code files} and the server's directories preopened. */
   static WasiConfig preopened(FileStaging files, ServerConfig config) {

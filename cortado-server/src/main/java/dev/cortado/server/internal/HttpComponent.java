@@ -66,9 +66,7 @@ final class HttpComponent implements Responder {
   @Override
   public Outcome run(IncomingRequest request, Router.Match match, String basePath, ServerLog log) {
     long start = System.nanoTime();
-    Store store = Store.create(compiled.engine(), config.storeConfig());
-    config.fuel().ifPresent(store::setFuel);
-    config.timeout().ifPresent(store::setTimeout);
+    Store store = GuestSetup.store(compiled.engine(), config);
     Outputs.Lines stdout = new Outputs.Lines(line -> log.info("[" + component.id() + "] " + line));
     Outputs.Lines stderr = new Outputs.Lines(line -> log.error("[" + component.id() + "] " + line));
     WasiConfig c = base.withStdout(WasiOutput.to(stdout)).withStderr(WasiOutput.to(stderr));

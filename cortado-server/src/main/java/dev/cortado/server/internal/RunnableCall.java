@@ -67,9 +67,7 @@ final class RunnableCall {
    */
   Answer run() {
     long start = System.nanoTime();
-    Store store = Store.create(context.engine(), context.config().storeConfig());
-    context.config().fuel().ifPresent(store::setFuel);
-    context.config().timeout().ifPresent(store::setTimeout);
+    Store store = GuestSetup.store(context.engine(), context.config());
     Linker linker = Linker.create();
     RunnableHost.addTo(linker, this);
     Outputs.Lines out = new Outputs.Lines(line -> context.log().info(prefix() + line));

@@ -78,9 +78,7 @@ final class WagiComponent implements Responder {
   @Override
   public Outcome run(IncomingRequest request, Router.Match match, String basePath, ServerLog log) {
     long start = System.nanoTime();
-    Store store = Store.create(engine, config.storeConfig());
-    config.fuel().ifPresent(store::setFuel);
-    config.timeout().ifPresent(store::setTimeout);
+    Store store = GuestSetup.store(engine, config);
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.putAll(CgiEnvironment.of(request, match, basePath));
     Outputs.Bounded stdout = new Outputs.Bounded(MAX_RESPONSE);
