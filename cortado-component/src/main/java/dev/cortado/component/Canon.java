@@ -70,19 +70,14 @@ final class Canon {
       World.Function type,
       List<CanonicalFunction.CanonicalOption> options,
       String where) {
-    for (Shape.Field p : type.params()) {
-      requireResolved(p.shape(), type, where);
-    }
-    type.result().ifPresent(r -> requireResolved(r, type, where));
+    requireResolved(type, where);
     FuncType expected = CanonicalAbi.flatten(type, true);
     if (!core.type().equals(expected)) {
       throw new ComponentLinkException(
           "the lifted core function has type " + core.type() + ", not " + expected, where);
     }
     Options o = options(frame, options, where);
-    boolean handles =
-        type.params().stream().anyMatch(p -> Handles.hasHandles(p.shape()))
-            || type.result().map(Handles::hasHandles).orElse(false);
+    boolean handles = hasHandles(type);
     return new ComponentFunction(
         type,
         args -> {
@@ -122,15 +117,10 @@ final class Canon {
       List<CanonicalFunction.CanonicalOption> options,
       String where) {
     World.Function type = f.type();
-    for (Shape.Field p : type.params()) {
-      requireResolved(p.shape(), type, where);
-    }
-    type.result().ifPresent(r -> requireResolved(r, type, where));
+    requireResolved(type, where);
     FuncType core = CanonicalAbi.flatten(type, false);
     Options o = options(frame, options, where);
-    boolean handles =
-        type.params().stream().anyMatch(p -> Handles.hasHandles(p.shape()))
-            || type.result().map(Handles::hasHandles).orElse(false);
+    boolean handles = hasHandles(type);
     return Func.of(
         frame.shared.store(),
         core,
@@ -173,8 +163,15 @@ final class Canon {
         });
   }
 
-  private static void requireResolved(Shape s, World.Function f, String where) {
-    Optional<String> why = Shapes.unresolved(s);
+  /** Returns whether a parameter or the result of {@code f} may hold a resource handle. */
+  private static boolean hasHandles(World.Function f) {
+    return f.params().stream().anyMatch(p -> Handles.hasHandles(p.shape()))
+        || f.result().map(Handles::hasHandles).orElse(false);
+  }
+
+  /** Fails unless every parameter and the result of {@code f} resolve to value types. */
+  private static void requireResolved(World.Function f, String where) {
+    Optional<String> why = Shapes.unresolved(f);
     if (why.isPresent()) {
       throw new ComponentLinkException(
           "function " + f.name() + " has a type Cortado cannot resolve: " + why.get(), where);

@@ -499,14 +499,9 @@ final class ComponentValidator {
 
   /** Checks every parameter and the result of {@code f} are value types. */
   private void resolved(World.Function f) {
-    List<Shape> shapes = new ArrayList<>();
-    f.params().forEach(p -> shapes.add(p.shape()));
-    f.result().ifPresent(shapes::add);
-    for (Shape sh : shapes) {
-      Optional<String> why = Shapes.unresolved(sh);
-      if (why.isPresent()) {
-        throw invalid("a function's type refers to " + why.get() + ", where a value type belongs");
-      }
+    Optional<String> why = Shapes.unresolved(f);
+    if (why.isPresent()) {
+      throw invalid("a function's type refers to " + why.get() + ", where a value type belongs");
     }
   }
 

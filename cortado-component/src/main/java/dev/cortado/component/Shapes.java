@@ -82,6 +82,15 @@ final class Shapes {
     return new Shape.Unresolved(why, name);
   }
 
+  /** Returns why a parameter or the result of {@code f} is unresolved, if one is. */
+  static Optional<String> unresolved(World.Function f) {
+    return f.params().stream()
+        .map(p -> unresolved(p.shape()))
+        .flatMap(Optional::stream)
+        .findFirst()
+        .or(() -> f.result().flatMap(Shapes::unresolved));
+  }
+
   /** Returns why {@code s}, or a shape inside it, is unresolved, if one is. */
   static Optional<String> unresolved(Shape s) {
     return switch (s) {

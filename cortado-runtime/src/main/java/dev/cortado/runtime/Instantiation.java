@@ -118,7 +118,7 @@ final class Instantiation {
     for (Export e : m.exports()) {
       exports.put(e.name(), externOf(store, inst, e));
     }
-    initializeSegments(m, inst, constants, module.dataImage());
+    initializeSegments(m, inst, constants, module.dataImageForInstance());
     if (m.start().isPresent()) {
       call(store, inst.functions[m.start().getAsInt()]);
     }

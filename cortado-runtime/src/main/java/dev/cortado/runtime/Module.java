@@ -53,8 +53,11 @@ public final class Module {
   private final Tier tier;
   private final int[] typeIds;
   private final RuntimeType[] runtimeTypes;
-  // The data segments applied ahead (computed on first instantiation; null until then).
+  // The data segments applied ahead (computed when first asked for; null until then).
   private volatile Optional<DataImage> dataImage;
+  // Whether the module was instantiated before: only then is an image worth building.
+  private final java.util.concurrent.atomic.AtomicBoolean instantiated =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @param moduleSha256 the SHA-256 of the module's binary, asked for only when the module is
@@ -226,6 +229,14 @@ public final class Module {
   }
 
   /** Returns the engine the module was compiled with. */
+  /**
+   * Returns the data image to initialize a new instance with: none for the module's first instance
+   * (a program instantiated once would build it for nothing), then the image, computed once.
+   */
+  Optional<DataImage> dataImageForInstance() {
+    return instantiated.getAndSet(true) ? dataImage() : Optional.empty();
+  }
+
   /** Returns the module's data image, computing it on first use. */
   Optional<DataImage> dataImage() {
     Optional<DataImage> image = dataImage;

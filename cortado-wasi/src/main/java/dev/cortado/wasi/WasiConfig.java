@@ -35,11 +35,6 @@ public final class WasiConfig {
           public java.io.OutputStream stderr(WasiConfig c) {
             return c.stderr.stream();
           }
-
-          @Override
-          public boolean stdinInherited(WasiConfig c) {
-            return c.stdin.inherited();
-          }
         });
   }
 

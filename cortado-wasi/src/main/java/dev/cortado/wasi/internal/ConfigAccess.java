@@ -20,9 +20,6 @@ public final class ConfigAccess {
 
     /** Returns the stream standard error writes to. */
     OutputStream stderr(WasiConfig config);
-
-    /** Returns whether standard input is the JVM's own (a terminal, perhaps). */
-    boolean stdinInherited(WasiConfig config);
   }
 
   private static volatile Opener opener;

@@ -22,9 +22,6 @@ import java.util.List;
 final class FilesystemInterfaces {
   private FilesystemInterfaces() {}
 
-  /** The most bytes one {@code read} returns. */
-  static final int READ_LIMIT = 1 << 20;
-
   static void define(ComponentLinker l, Host h) {
     l.defineFunction(
         "wasi:filesystem/preopens" + Host.VERSION,
@@ -132,8 +129,7 @@ final class FilesystemInterfaces {
         args -> {
           FileDescriptor f = Descriptors.file(args.get(0));
           Descriptors.requireOpenFor(f, Abi.RIGHT_FD_READ);
-          long len = Cv.integer(args.get(1));
-          byte[] buf = new byte[len < 0 || len > READ_LIMIT ? READ_LIMIT : (int) len];
+          byte[] buf = new byte[Streams.readLength(Cv.integer(args.get(1)))];
           int n = f.pread(buf, 0, buf.length, Cv.integer(args.get(2)));
           return Cv.ok(Cv.tuple(Cv.bytes(buf, n), Cv.bool(n == 0 && buf.length > 0)));
         });

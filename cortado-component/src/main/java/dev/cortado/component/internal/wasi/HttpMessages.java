@@ -97,7 +97,7 @@ final class HttpMessages {
 
   /** An {@code outgoing-request} the component builds and sends. */
   static final class OutgoingRequest {
-    ComponentMethod method = new ComponentMethod("GET");
+    String method = "GET";
     Optional<String> pathWithQuery = Optional.empty();
     Optional<String> scheme = Optional.empty();
     Optional<String> authority = Optional.empty();
@@ -109,10 +109,11 @@ final class HttpMessages {
     }
   }
 
-  /** A method as the guest gave it. */
-  record ComponentMethod(String name) {}
-
-  /** {@code request-options}: timeouts in nanoseconds, if set. */
+  /**
+   * {@code request-options}: timeouts in nanoseconds, if set. The first-byte timeout bounds the
+   * request; the connect and between-bytes ones are kept for the component to read back, the JDK
+   * client's own connect timeout (10 s) applying to every request.
+   */
   static final class RequestOptions {
     Optional<Long> connect = Optional.empty();
     Optional<Long> firstByte = Optional.empty();

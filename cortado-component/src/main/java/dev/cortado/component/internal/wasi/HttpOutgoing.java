@@ -91,13 +91,12 @@ final class HttpOutgoing {
           return of(Cv.ok(Cv.resource(HttpInterfaces.OUTGOING_BODY, r.body)));
         });
     l.defineFunction(
-        t, m + "method", args -> of(HttpInterfaces.method(request(args.get(0)).method.name())));
+        t, m + "method", args -> of(HttpInterfaces.method(request(args.get(0)).method)));
     l.defineFunction(
         t,
         m + "set-method",
         args -> {
-          request(args.get(0)).method =
-              new HttpMessages.ComponentMethod(HttpInterfaces.method(args.get(1)));
+          request(args.get(0)).method = HttpInterfaces.method(args.get(1));
           return of(Cv.ok());
         });
     optionalField(l, t, "path-with-query", r -> r.pathWithQuery, (r, v) -> r.pathWithQuery = v);

@@ -81,11 +81,6 @@ final class IoInterfaces {
     return Cv.err(Cv.variant(1));
   }
 
-  private static int readLength(ComponentValue len) {
-    long n = Cv.integer(len);
-    return n < 0 || n > Streams.READ_LIMIT ? Streams.READ_LIMIT : (int) n;
-  }
-
   /** What a successful read of {@code n} bytes into {@code buf} returns. */
   private interface AfterRead {
     ComponentValue ok(byte[] buf, int n) throws IOException;
@@ -97,7 +92,7 @@ final class IoInterfaces {
    */
   private static ComponentValue read(
       Host h, Streams.Input in, ComponentValue len, boolean block, AfterRead then) {
-    byte[] buf = new byte[readLength(len)];
+    byte[] buf = new byte[Streams.readLength(Cv.integer(len))];
     try {
       int n = in.read(buf, buf.length, block, h.ctx);
       return n < 0 ? closed() : then.ok(buf, n);

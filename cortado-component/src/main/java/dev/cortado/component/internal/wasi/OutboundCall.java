@@ -106,7 +106,7 @@ final class OutboundCall {
     byte[] body = r.body == null ? new byte[0] : r.body.bytes.toByteArray();
     HttpRequest.Builder b =
         HttpRequest.newBuilder(f.uri)
-            .method(r.method.name(), HttpRequest.BodyPublishers.ofByteArray(body));
+            .method(r.method, HttpRequest.BodyPublishers.ofByteArray(body));
     f.options
         .flatMap(o -> o.firstByte)
         .ifPresent(nanos -> b.timeout(Duration.ofNanos(Math.max(1, nanos))));

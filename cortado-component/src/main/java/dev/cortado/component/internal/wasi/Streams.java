@@ -16,6 +16,11 @@ final class Streams {
   /** The most one read returns. */
   static final int READ_LIMIT = 1 << 20;
 
+  /** Returns how many bytes a read of {@code len} (a guest's u64) reads at most. */
+  static int readLength(long len) {
+    return len < 0 || len > READ_LIMIT ? READ_LIMIT : (int) len;
+  }
+
   /** An output stream: standard output or error, or a file. */
   interface Output {
     void write(byte[] bytes) throws IOException;
