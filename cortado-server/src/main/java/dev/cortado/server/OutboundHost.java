@@ -22,6 +22,24 @@ public record OutboundHost(String scheme, String host, int fromPort, int toPort)
     }
   }
 
+  /** Returns the port {@code scheme} goes to when none is written (80 for http, 443 for https). */
+  public static java.util.OptionalInt defaultPort(String scheme) {
+    return switch (scheme.toLowerCase(java.util.Locale.ROOT)) {
+      case "http" -> java.util.OptionalInt.of(80);
+      case "https" -> java.util.OptionalInt.of(443);
+      default -> java.util.OptionalInt.empty();
+    };
+  }
+
+  /**
+   * Returns whether a request to {@code uri} is allowed by this entry; a URI without a port goes to
+   * its scheme's default one (and without one of those, is not allowed).
+   */
+  public boolean allows(java.net.URI uri) {
+    int port = uri.getPort() >= 0 ? uri.getPort() : defaultPort(uri.getScheme()).orElse(-1);
+    return port >= 0 && uri.getHost() != null && allows(uri.getScheme(), uri.getHost(), port);
+  }
+
   /** Returns whether a request to {@code scheme://host:port} is allowed by this entry. */
   public boolean allows(String scheme, String host, int port) {
     boolean schemeOk = this.scheme.equals("*") || this.scheme.equalsIgnoreCase(scheme);

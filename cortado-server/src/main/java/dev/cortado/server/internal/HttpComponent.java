@@ -142,10 +142,7 @@ final class HttpComponent implements Responder {
    * uri}.
    */
   private boolean allowed(java.net.URI uri) {
-    int port =
-        uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    return component.allowedOutboundHosts().stream()
-        .anyMatch(h -> h.allows(uri.getScheme(), uri.getHost(), port));
+    return component.allowedOutboundHosts().stream().anyMatch(h -> h.allows(uri));
   }
 
   @Override

@@ -36,13 +36,15 @@ final class OutboundHosts {
     String port = m.group(3);
     if (port == null) {
       int p =
-          switch (scheme) {
-            case "http" -> 80;
-            case "https" -> 443;
-            default ->
-                throw new IllegalArgumentException(
-                    "\"" + text + "\": scheme " + scheme + " has no default port: add :PORT or :*");
-          };
+          OutboundHost.defaultPort(scheme)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "\""
+                              + text
+                              + "\": scheme "
+                              + scheme
+                              + " has no default port: add :PORT or :*"));
       return new OutboundHost(scheme, host, p, p);
     }
     if (port.equals("*")) {

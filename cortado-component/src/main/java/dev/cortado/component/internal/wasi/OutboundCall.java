@@ -96,11 +96,6 @@ final class OutboundCall {
     }
   }
 
-  /** Returns the port {@code u} goes to: its own, or its scheme's. */
-  static int port(URI u) {
-    return u.getPort() >= 0 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-  }
-
   private static ComponentValue send(Future f) {
     HttpMessages.OutgoingRequest r = f.request;
     byte[] body = r.body == null ? new byte[0] : r.body.bytes.toByteArray();
