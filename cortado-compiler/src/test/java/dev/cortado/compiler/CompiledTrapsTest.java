@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.EngineConfig;
 import dev.cortado.runtime.ExecutionEngine;
+import dev.cortado.runtime.ExecutionInterruptedException;
 import dev.cortado.runtime.ExhaustionException;
 import dev.cortado.runtime.Func;
 import dev.cortado.runtime.Instance;
@@ -121,5 +122,88 @@ class CompiledTrapsTest {
     small.start();
     small.join();
     assertTrue(thrown.get() instanceof ExhaustionException, String.valueOf(thrown.get()));
+  }
+
+  @Test
+  void anAccessBeyondTheMemoryTrapsWithItsFrameWhereverTheAddressWraps() {
+    Store store = Store.create(engine);
+    Func load =
+        instantiate(
+                store,
+                Linker.create(),
+                """
+                (module (memory 1)
+                  (func (export "load") (param i32) (result i32)
+                    (i32.load offset=8 (local.get 0))))
+                """)
+            .func("load")
+            .orElseThrow();
+    assertEquals(0, ((WasmValue.I32) load.call(WasmValue.i32(65536 - 12)).get(0)).value());
+    // Just beyond the end, an address of 2^31 and more, one that wraps past 2^32 with the offset.
+    for (int address : new int[] {65536 - 11, Integer.MIN_VALUE, -1, -4}) {
+      Trap t = assertThrows(Trap.class, () -> load.call(WasmValue.i32(address)), "at " + address);
+      assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, t.kind());
+      assertEquals(List.of(0), functions(t));
+      assertEquals(2, t.wasmStackTrace().get(0).offset());
+    }
+  }
+
+  @Test
+  void anIndexOutOfBoundsExceptionOfAHostFunctionIsNotTakenForATrap() {
+    Store store = Store.create(engine);
+    Linker linker = Linker.create();
+    linker.define(
+        "host",
+        "buggy",
+        FuncType.of(List.of(), List.of()),
+        (caller, args, results) -> {
+          throw new IndexOutOfBoundsException("a bug in the host");
+        });
+    Func call =
+        instantiate(
+                store,
+                linker,
+                """
+                (module (import "host" "buggy" (func $buggy)) (memory 1)
+                  (func (export "call") (call $buggy)))
+                """)
+            .func("call")
+            .orElseThrow();
+    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, call::call);
+    assertEquals("a bug in the host", e.getMessage());
+  }
+
+  @Test
+  void anEndlessLoopStopsAtTheDeadlineAndAtAnInterruption() throws Exception {
+    String wat =
+        """
+        (module
+          (func (export "spin") (local i32)
+            (loop $l (local.set 0 (i32.add (local.get 0) (i32.const 1))) (br $l))))
+        """;
+    Store timed = Store.create(engine);
+    Func spin = instantiate(timed, Linker.create(), wat).func("spin").orElseThrow();
+    timed.setDeadline(java.time.Instant.now().plusMillis(50));
+    ExecutionInterruptedException late =
+        assertThrows(ExecutionInterruptedException.class, spin::call);
+    assertEquals(ExecutionInterruptedException.Reason.DEADLINE, late.reason());
+
+    Store store = Store.create(engine);
+    Func again = instantiate(store, Linker.create(), wat).func("spin").orElseThrow();
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(50);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              store.interrupt();
+            });
+    stopper.start();
+    ExecutionInterruptedException stopped =
+        assertThrows(ExecutionInterruptedException.class, again::call);
+    assertEquals(ExecutionInterruptedException.Reason.INTERRUPTED, stopped.reason());
+    stopper.join();
   }
 }

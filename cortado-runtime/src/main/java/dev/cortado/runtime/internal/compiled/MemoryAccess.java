@@ -1,8 +1,7 @@
 package dev.cortado.runtime.internal.compiled;
 
-import dev.cortado.runtime.Trap;
-import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.store.MemoryInstance;
+import java.util.Objects;
 
 /**
  * Loads and stores of compiled code, one method per instruction: the address operand comes first,
@@ -18,11 +17,28 @@ public final class MemoryAccess {
    * and a u32 offset), or traps if they are not all inside the {@code memSize} bytes.
    */
   public static int at(int address, int offset, int size, int memSize) {
-    long ea = (address & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
-    if (ea > memSize - size) {
-      throw Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    // Memories end below 2^31 bytes. An address or offset of 2^31 or more (negative as an int) is
+    // beyond every one: the index becomes negative. Below that, their sum is below 2^32 and, as an
+    // int, negative when 2^31 or more: out of bounds either way.
+    int ea = (address + offset) | ((address | offset) >> 31);
+    // An intrinsic: HotSpot hoists it out of counted loops and merges it with the array's own
+    // check. Out of bounds, it throws IndexOutOfBoundsException, which the entry into compiled code
+    // turns into the trap (isOutOfBounds).
+    return Objects.checkIndex(ea, memSize - size + 1);
+  }
+
+  /**
+   * Returns whether {@code e} was thrown by an access of this class out of bounds: the first frame
+   * below the JDK's is this class's. (Every other IndexOutOfBoundsException is a bug, not a trap.)
+   */
+  public static boolean isOutOfBounds(IndexOutOfBoundsException e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      String c = frame.getClassName();
+      if (!c.startsWith("java.") && !c.startsWith("jdk.internal.")) {
+        return c.equals(MemoryAccess.class.getName());
+      }
     }
-    return (int) ea;
+    return false;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.cortado.runtime.ExecutionInterruptedException;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.compiled.CompiledModule;
+import dev.cortado.runtime.internal.compiled.MemoryAccess;
 import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.HostFunctionInstance;
 import dev.cortado.runtime.internal.store.MemoryInstance;
@@ -54,6 +55,15 @@ public final class Interpreter {
       // Compiled code and host functions calling back into WebAssembly nest Java frames; too
       // many is exhaustion.
       Trap t = exhausted();
+      throw Traps.withStackTrace(m, Traps.withCompiledFrames(m, t, e, level), entryDepth);
+    } catch (IndexOutOfBoundsException e) {
+      if (!MemoryAccess.isOutOfBounds(e)) {
+        throw e;
+      }
+      // Compiled loads and stores check their bounds with the JDK's intrinsic, which throws this:
+      // the trap takes its place, thrown where it was.
+      Trap t = Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+      t.setStackTrace(e.getStackTrace());
       throw Traps.withStackTrace(m, Traps.withCompiledFrames(m, t, e, level), entryDepth);
     } finally {
       m.nesting--;
