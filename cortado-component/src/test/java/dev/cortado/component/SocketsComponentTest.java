@@ -3,6 +3,7 @@ package dev.cortado.component;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.ExecutionInterruptedException;
 import dev.cortado.runtime.Store;
 import dev.cortado.wasi.SocketPolicy;
 import dev.cortado.wasi.WasiConfig;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,8 @@ class SocketsComponentTest {
 
   private final ServerSocket echo = new ServerSocket(0, 50, LOOPBACK);
   private final DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+  // Threads of their own: the common pool may have one thread on a small machine.
+  private final ExecutorService services = Executors.newCachedThreadPool();
 
   SocketsComponentTest() throws IOException {}
 
@@ -45,6 +50,7 @@ class SocketsComponentTest {
   void stop() throws IOException {
     echo.close();
     udp.close();
+    services.shutdownNow();
   }
 
   static Component sockets() throws IOException {
@@ -64,7 +70,8 @@ class SocketsComponentTest {
           } catch (IOException e) {
             throw new IllegalStateException(e);
           }
-        });
+        },
+        services);
   }
 
   /** Answers one datagram with the same bytes. */
@@ -79,11 +86,12 @@ class SocketsComponentTest {
           } catch (IOException e) {
             throw new IllegalStateException(e);
           }
-        });
+        },
+        services);
   }
 
   /** Connects to the component's listener once it listens, says ping, returns the answer. */
-  private static CompletableFuture<String> clientOf(int port) {
+  private CompletableFuture<String> clientOf(int port) {
     return CompletableFuture.supplyAsync(
         () -> {
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -105,7 +113,8 @@ class SocketsComponentTest {
               }
             }
           }
-        });
+        },
+        services);
   }
 
   private static int freePort() throws IOException {
@@ -137,15 +146,15 @@ class SocketsComponentTest {
     CompletableFuture<String> client = clientOf(listen);
     try (WasiPreview2 wasi = WasiPreview2.create(config)) {
       Store store = Store.create(Engine.create());
-      store.setTimeout(Duration.ofSeconds(60));
+      store.setTimeout(Duration.ofSeconds(30));
       wasi.enter(store);
       ComponentInstance app = wasi.addTo(ComponentLinker.create()).instantiate(store, sockets());
       ComponentFunction run = app.function("wasi:cli/run@0.2.0", "run").orElseThrow();
       Optional<ComponentValue> result;
       try {
         result = run.call();
-      } catch (WasiExitException e) {
-        throw new AssertionError("the program exited " + e.exitCode() + ":\n" + out.text(), e);
+      } catch (WasiExitException | ExecutionInterruptedException e) {
+        throw new AssertionError(e.getMessage() + ", after:\n" + out.text(), e);
       }
       assertEquals(
           String.join(
