@@ -8,6 +8,7 @@ import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import dev.cortado.component.PrimitiveType;
 import dev.cortado.component.internal.wasi.SocketAddresses.Family;
+import java.io.IOException;
 import java.util.List;
 
 /** {@code wasi:sockets/tcp} and {@code tcp-create-socket}: {@link TcpSocket}s as resources. */
@@ -106,6 +107,38 @@ final class TcpInterface {
         args -> socket(args).shutdown(((ComponentValue.EnumV) args.get(1)).index()));
   }
 
+  /** Reads an option of a socket. */
+  private interface Getter {
+    ComponentValue get(TcpSocket s) throws IOException;
+  }
+
+  /** Sets an option, from a positive value, in a socket's options. */
+  private interface Setter {
+    void set(TcpOptions o, long value);
+  }
+
+  /**
+   * Defines option {@code name} and {@code set-name}: a setting of 0 is {@code invalid-argument},
+   * others apply to the socket's channel at once.
+   */
+  private static void option(
+      ComponentLinker l, String t, String m, String name, Getter get, Setter set) {
+    define(l, t, m + name, args -> Cv.ok(get.get(socket(args))));
+    defineUnit(
+        l,
+        t,
+        m + "set-" + name,
+        args -> {
+          TcpSocket s = socket(args);
+          set.set(s.options(), positive(args.get(1), name));
+          s.applyOptions();
+        });
+  }
+
+  private static int clamped(long v) {
+    return (int) Math.min(v, Integer.MAX_VALUE);
+  }
+
   private static void defineOptions(ComponentLinker l, String t, String m) {
     define(
         l, t, m + "keep-alive-enabled", args -> Cv.ok(Cv.bool(socket(args).options().keepAlive)));
@@ -117,75 +150,47 @@ final class TcpInterface {
           socket(args).options().keepAlive = ((ComponentValue.Bool) args.get(1)).value();
           socket(args).applyOptions();
         });
-    define(
+    option(
         l,
         t,
-        m + "keep-alive-idle-time",
-        args -> Cv.ok(Cv.u64(socket(args).options().keepAliveIdleNanos)));
-    defineUnit(
+        m,
+        "keep-alive-idle-time",
+        s -> Cv.u64(s.options().keepAliveIdleNanos),
+        (o, v) -> o.keepAliveIdleNanos = TcpOptions.rounded(v));
+    option(
         l,
         t,
-        m + "set-keep-alive-idle-time",
-        args -> {
-          long v = positive(args.get(1), "an idle time");
-          socket(args).options().keepAliveIdleNanos = TcpOptions.rounded(v);
-          socket(args).applyOptions();
-        });
-    define(
+        m,
+        "keep-alive-interval",
+        s -> Cv.u64(s.options().keepAliveIntervalNanos),
+        (o, v) -> o.keepAliveIntervalNanos = TcpOptions.rounded(v));
+    option(
         l,
         t,
-        m + "keep-alive-interval",
-        args -> Cv.ok(Cv.u64(socket(args).options().keepAliveIntervalNanos)));
-    defineUnit(
+        m,
+        "keep-alive-count",
+        s -> Cv.u32(s.options().keepAliveCount),
+        (o, v) -> o.keepAliveCount = clamped(v));
+    option(
         l,
         t,
-        m + "set-keep-alive-interval",
-        args -> {
-          long v = positive(args.get(1), "an interval");
-          socket(args).options().keepAliveIntervalNanos = TcpOptions.rounded(v);
-          socket(args).applyOptions();
-        });
-    define(
-        l, t, m + "keep-alive-count", args -> Cv.ok(Cv.u32(socket(args).options().keepAliveCount)));
-    defineUnit(
+        m,
+        "hop-limit",
+        s -> new ComponentValue.Int(PrimitiveType.U8, s.options().hopLimit),
+        (o, v) -> o.hopLimit = (int) Math.min(v, 255));
+    option(
         l,
         t,
-        m + "set-keep-alive-count",
-        args -> {
-          long v = positive(args.get(1), "a count");
-          socket(args).options().keepAliveCount = (int) Math.min(v, Integer.MAX_VALUE);
-          socket(args).applyOptions();
-        });
-    define(
+        m,
+        "receive-buffer-size",
+        s -> Cv.u64(s.receiveBufferSize()),
+        (o, v) -> o.receiveBuffer = clamped(v));
+    option(
         l,
         t,
-        m + "hop-limit",
-        args -> Cv.ok(new ComponentValue.Int(PrimitiveType.U8, socket(args).options().hopLimit)));
-    defineUnit(
-        l,
-        t,
-        m + "set-hop-limit",
-        args -> socket(args).options().hopLimit = (int) positive(args.get(1), "a hop limit"));
-    define(
-        l, t, m + "receive-buffer-size", args -> Cv.ok(Cv.u64(socket(args).receiveBufferSize())));
-    defineUnit(
-        l,
-        t,
-        m + "set-receive-buffer-size",
-        args -> {
-          long v = positive(args.get(1), "a buffer size");
-          socket(args).options().receiveBuffer = (int) Math.min(v, Integer.MAX_VALUE);
-          socket(args).applyOptions();
-        });
-    define(l, t, m + "send-buffer-size", args -> Cv.ok(Cv.u64(socket(args).sendBufferSize())));
-    defineUnit(
-        l,
-        t,
-        m + "set-send-buffer-size",
-        args -> {
-          long v = positive(args.get(1), "a buffer size");
-          socket(args).options().sendBuffer = (int) Math.min(v, Integer.MAX_VALUE);
-          socket(args).applyOptions();
-        });
+        m,
+        "send-buffer-size",
+        s -> Cv.u64(s.sendBufferSize()),
+        (o, v) -> o.sendBuffer = clamped(v));
   }
 }
