@@ -89,6 +89,14 @@ final class SocketAddresses {
     return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
   }
 
+  /** Refuses an address of the other family than the socket's. */
+  static void requireFamily(InetSocketAddress a, Family family) {
+    boolean four = a.getAddress() instanceof Inet4Address;
+    if (four != (family == Family.IPV4)) {
+      throw SocketError.INVALID_ARGUMENT.fail(a + " for a " + family + " socket");
+    }
+  }
+
   /** Refuses an address one cannot send to or connect to: unspecified, port 0, not unicast. */
   static void requireRemote(InetSocketAddress a) {
     InetAddress ip = a.getAddress();

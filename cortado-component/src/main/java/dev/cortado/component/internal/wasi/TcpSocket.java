@@ -96,6 +96,7 @@ final class TcpSocket implements AutoCloseable {
       case CONNECTING -> throw CONCURRENCY_CONFLICT.fail("connecting");
       default -> throw INVALID_STATE.fail("already bound");
     }
+    SocketAddresses.requireFamily(local, family);
     SocketAddresses.requireUnicast(local);
     if (!policy.allowsBind(local)) {
       throw SocketError.ACCESS_DENIED.fail("binding to " + local + " is not granted");
@@ -121,6 +122,7 @@ final class TcpSocket implements AutoCloseable {
       case BIND_STARTED, CONNECTING -> throw CONCURRENCY_CONFLICT.fail(state.toString());
       default -> throw INVALID_STATE.fail(state.toString());
     }
+    SocketAddresses.requireFamily(remote, family);
     SocketAddresses.requireRemote(remote);
     if (!policy.allowsConnect(remote)) {
       throw SocketError.ACCESS_DENIED.fail("connecting to " + remote + " is not granted");

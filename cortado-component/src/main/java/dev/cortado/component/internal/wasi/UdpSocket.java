@@ -81,6 +81,7 @@ final class UdpSocket implements AutoCloseable {
     if (state != State.UNBOUND) {
       throw INVALID_STATE.fail("already bound");
     }
+    SocketAddresses.requireFamily(local, family);
     SocketAddresses.requireUnicast(local);
     if (!policy.allowsDatagramBind(local)) {
       throw SocketError.ACCESS_DENIED.fail("binding to " + local + " is not granted");
@@ -102,6 +103,7 @@ final class UdpSocket implements AutoCloseable {
       throw INVALID_STATE.fail("not bound");
     }
     if (peer != null) {
+      SocketAddresses.requireFamily(peer, family);
       SocketAddresses.requireRemote(peer);
       if (!policy.allowsDatagramsTo(peer)) {
         throw SocketError.ACCESS_DENIED.fail("datagrams to " + peer + " are not granted");
@@ -241,6 +243,7 @@ final class UdpSocket implements AutoCloseable {
     }
     InetSocketAddress t =
         to.orElseThrow(() -> INVALID_ARGUMENT.fail("a datagram without a destination"));
+    SocketAddresses.requireFamily(t, family);
     SocketAddresses.requireRemote(t);
     if (!policy.allowsDatagramsTo(t)) {
       throw SocketError.ACCESS_DENIED.fail("datagrams to " + t + " are not granted");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cortado.component.ComponentValue;
 import dev.cortado.component.internal.wasi.SocketAddresses.Family;
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.ExecutionInterruptedException;
@@ -244,6 +245,31 @@ class TcpSocketTest {
         c.output().close();
         assertEquals(-1, peer.getInputStream().read(), "closed with its last holder");
       }
+    }
+  }
+
+  @Test
+  void ipv6SocketsListenAndReportIpv4PeersInMappedForm() throws Exception {
+    SocketPolicy any = SocketPolicy.none().withBind("[::]:*").withBind("[::1]:*");
+    TcpSocket s = TcpSocket.create(Family.IPV6, any, ctx, x -> {});
+    open.add(s);
+    assertEquals(
+        SocketError.INVALID_ARGUMENT,
+        code(() -> s.startBind(at("127.0.0.1", 0))),
+        "an IPv4 address for an IPv6 socket");
+    s.startBind(at("::", 0));
+    s.finishBind();
+    s.startListen();
+    s.finishListen();
+    int port = s.localAddress().getPort();
+    try (Socket v4 = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
+      s.subscribe().block(ctx);
+      TcpSocket a = s.accept(x -> {});
+      open.add(a);
+      assertEquals(Family.IPV6, a.family());
+      ComponentValue peer = SocketAddresses.value(a.remoteAddress(), a.family());
+      assertEquals(1, ((ComponentValue.VariantV) peer).index(), "an ipv6 address");
+      assertTrue(peer.toString().contains("65535"), "::ffff:127.0.0.1 " + peer);
     }
   }
 }
