@@ -30,6 +30,12 @@ IMPORT("wasi:sockets/network@0.2.0", "[resource-drop]network") void network_drop
 // wasi:sockets/ip-name-lookup
 IMPORT("wasi:sockets/ip-name-lookup@0.2.0", "resolve-addresses")
 void resolve_addresses(int32_t network, const char *name, int32_t len, void *ret);
+IMPORT("wasi:sockets/ip-name-lookup@0.2.0", "[method]resolve-address-stream.resolve-next-address")
+void resolve_next_address(int32_t self, void *ret);
+IMPORT("wasi:sockets/ip-name-lookup@0.2.0", "[method]resolve-address-stream.subscribe")
+int32_t resolve_subscribe(int32_t self);
+IMPORT("wasi:sockets/ip-name-lookup@0.2.0", "[resource-drop]resolve-address-stream")
+void resolve_drop(int32_t self);
 
 // wasi:sockets/tcp, tcp-create-socket
 IMPORT("wasi:sockets/tcp-create-socket@0.2.0", "create-tcp-socket")
@@ -49,6 +55,10 @@ IMPORT(TCP, "[method]tcp-socket.is-listening") int32_t tcp_is_listening(int32_t 
 IMPORT(TCP, "[method]tcp-socket.set-keep-alive-enabled")
 void tcp_set_keep_alive(int32_t self, int32_t value, void *ret);
 IMPORT(TCP, "[method]tcp-socket.keep-alive-enabled") void tcp_keep_alive(int32_t self, void *ret);
+IMPORT(TCP, "[method]tcp-socket.set-keep-alive-idle-time")
+void tcp_set_keep_alive_idle(int32_t self, int64_t nanos, void *ret);
+IMPORT(TCP, "[method]tcp-socket.keep-alive-idle-time")
+void tcp_keep_alive_idle(int32_t self, void *ret);
 IMPORT(TCP, "[method]tcp-socket.subscribe") int32_t tcp_subscribe(int32_t self);
 IMPORT(TCP, "[method]tcp-socket.shutdown") void tcp_shutdown(int32_t self, int32_t how, void *ret);
 IMPORT(TCP, "[resource-drop]tcp-socket") void tcp_drop(int32_t self);
@@ -59,6 +69,7 @@ void udp_create(int32_t family, void *ret);
 IMPORT(UDP, "[method]udp-socket.start-bind")
 void udp_start_bind(int32_t self, int32_t network, ADDR, void *ret);
 IMPORT(UDP, "[method]udp-socket.finish-bind") void udp_finish_bind(int32_t self, void *ret);
+IMPORT(UDP, "[method]udp-socket.local-address") void udp_local_address(int32_t self, void *ret);
 IMPORT(UDP, "[method]udp-socket.stream")
 void udp_stream(int32_t self, int32_t is_some, ADDR, void *ret);
 IMPORT(UDP, "[method]incoming-datagram-stream.receive")
@@ -128,8 +139,8 @@ static uint64_t u64_at(const ret_t *r, int offset) {
 
 // result<T, error-code>: byte 0 is 0 for ok, 1 for error; the payload, T or the error-code enum,
 // follows at T's alignment: byte 1 when T is nothing or a bool (UNIT), 4 for handles and addresses
-// (WORD), 8 for a u64 (U64).
-enum { UNIT = 1, WORD = 4, U64 = 8 };
+// (WORD), 8 for a u64 (U64), 2 for an option<ip-address> (HALF).
+enum { UNIT = 1, HALF = 2, WORD = 4, U64 = 8 };
 static int failed(const ret_t *r) { return r->b[0] != 0; }
 static const char *error_name(const ret_t *r, int at) { return ERRORS[r->b[at]]; }
 
@@ -294,6 +305,11 @@ static void tcp_server(int32_t net, int port) {
   expect_error("bind twice", &r, UNIT, "invalid-state");
   tcp_set_keep_alive(sock, 1, &r);
   ok("set-keep-alive-enabled", &r, UNIT);
+  tcp_set_keep_alive_idle(sock, 1500000000, &r);
+  ok("set-keep-alive-idle-time", &r, UNIT);
+  tcp_keep_alive_idle(sock, &r);
+  ok("keep-alive-idle-time", &r, U64);
+  printf("keep-alive idle time 1.5 s reads back as %llu ns\n", (unsigned long long)u64_at(&r, 8));
   tcp_start_listen(sock, &r);
   ok("start-listen", &r, UNIT);
   tcp_finish_listen(sock, &r);
@@ -345,6 +361,9 @@ static void udp_exchange(int32_t net, int port) {
   ok("udp start-bind", &r, UNIT);
   udp_finish_bind(sock, &r);
   ok("udp finish-bind", &r, UNIT);
+  udp_local_address(sock, &r);
+  ok("udp local-address", &r, WORD);
+  printf("udp bound to an ephemeral port: %s\n", port_in_memory(r.b + 4) != 0 ? "yes" : "no");
   int32_t none[12] = {0};
   udp_stream(sock, 0, FLAT(none), &r);
   ok("udp stream", &r, WORD);
@@ -422,8 +441,38 @@ static void denied(int32_t net, int port) {
   tcp_finish_connect(sock, &r);
   expect_error("finish-connect without start", &r, WORD, "not-in-progress");
   tcp_drop(sock);
-  resolve_addresses(net, "localhost", 9, &r);
-  expect_error("name lookup", &r, WORD, "access-denied");
+  resolve_addresses(net, "10.0.0.1", 8, &r);
+  ok("resolve-addresses", &r, WORD);
+  int32_t lookup = i32_at(&r, 4);
+  wait_for(resolve_subscribe(lookup));
+  resolve_next_address(lookup, &r);
+  expect_error("name lookup of an address no grant covers", &r, HALF, "access-denied");
+  resolve_drop(lookup);
+}
+
+// Prints the addresses `name` resolves to: result<option<ip-address>, error-code> has the option's
+// case at 2, the ip-address's case at 4 and its parts from 6 (u8s for IPv4, u16s for IPv6).
+static void lookup(int32_t net, const char *name) {
+  ret_t r;
+  resolve_addresses(net, name, (int32_t)strlen(name), &r);
+  ok("resolve-addresses", &r, WORD);
+  int32_t stream = i32_at(&r, 4);
+  wait_for(resolve_subscribe(stream));
+  printf("name lookup of %s:", name);
+  while (1) {
+    resolve_next_address(stream, &r);
+    ok("resolve-next-address", &r, HALF);
+    if (r.b[2] == 0) {
+      break;
+    }
+    if (r.b[4] == 0) {
+      printf(" %d.%d.%d.%d", r.b[6], r.b[7], r.b[8], r.b[9]);
+    } else {
+      printf(" (an IPv6 address)");
+    }
+  }
+  printf("\n");
+  resolve_drop(stream);
 }
 
 int main(int argc, char **argv) {
@@ -435,6 +484,7 @@ int main(int argc, char **argv) {
   tcp_echo(net, atoi(argv[1]));
   tcp_server(net, atoi(argv[2]));
   udp_exchange(net, atoi(argv[3]));
+  lookup(net, "localhost");
   denied(net, atoi(argv[4]));
   network_drop(net);
   printf("done\n");
