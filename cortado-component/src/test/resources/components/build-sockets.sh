@@ -7,9 +7,11 @@
 # then made a wasi:cli/command component by `jco new --wasi-command` (jco's preview1 adapter
 # serves wasi-libc's own imports). wasm-tools merges the 0.2.0 imports with the adapter's 0.2.12
 # ones, so the component imports wasi:sockets@0.2.12.
-# Set JCO to a jco 1.35.0 binary to skip the npm install.
+# Set JCO to a jco 1.35.0 binary to skip the npm install. Usage: build-sockets.sh [OUT.wasm]
+# (SocketsFixtureTest builds elsewhere and compares: the build is deterministic.)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+out=$(realpath -m "${1:-$here/sockets/sockets.wasm}")
 tools=$(mktemp -d)
 trap 'rm -rf "$tools"' EXIT
 jco=${JCO:-}
@@ -41,5 +43,5 @@ await writeFile(out, await componentEmbed({ binary: await readFile(core), witPat
 JS
 node "$tools/embed.mjs" "$(dirname "$builtin")/../.." "$tools/sockets.core.wasm" "$tools/wit" \
   sockets-test "$tools/sockets.embedded.wasm"
-"$jco" new "$tools/sockets.embedded.wasm" --wasi-command -o "$here/sockets/sockets.wasm"
-echo "built sockets/sockets.wasm"
+"$jco" new "$tools/sockets.embedded.wasm" --wasi-command -o "$out"
+echo "built $out"
