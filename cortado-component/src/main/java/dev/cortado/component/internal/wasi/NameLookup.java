@@ -10,14 +10,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * What a {@code resolve-address-stream} stands for: one name's lookup, run on a thread of its own
+ * What a {@code resolve-address-stream} stands for: one name's lookup, run on a resolver thread
  * (the JDK's resolver blocks) while the program polls, and its addresses, only those the policy
  * covers.
  */
 final class NameLookup {
   private static final int MAX_NAME = 253;
+
+  // The JDK's resolver blocks: lookups run on a few daemon threads shared by every program, so
+  // that a program starting many lookups queues them rather than starting a thread for each.
+  private static final ThreadPoolExecutor RESOLVERS =
+      new ThreadPoolExecutor(
+          4,
+          4,
+          30,
+          TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(),
+          Thread.ofPlatform().daemon().name("cortado-name-lookup-", 0).factory());
+
+  static {
+    RESOLVERS.allowCoreThreadTimeOut(true);
+  }
 
   private final CompletableFuture<List<InetAddress>> result;
   private Deque<InetAddress> remaining;
@@ -43,19 +61,15 @@ final class NameLookup {
       throw SocketError.INVALID_ARGUMENT.fail("not a host name or IP address: " + name);
     }
     CompletableFuture<List<InetAddress>> f = new CompletableFuture<>();
-    Thread.ofPlatform()
-        .daemon()
-        .name("cortado-name-lookup")
-        .start(
-            () -> {
-              try {
-                f.complete(Arrays.asList(InetAddress.getAllByName(n)));
-              } catch (UnknownHostException | RuntimeException e) {
-                f.completeExceptionally(e);
-              }
-            });
-    NameLookup lookup = new NameLookup(f.thenApply(all -> covered(all, policy)));
-    return lookup;
+    RESOLVERS.execute(
+        () -> {
+          try {
+            f.complete(Arrays.asList(InetAddress.getAllByName(n)));
+          } catch (UnknownHostException | RuntimeException e) {
+            f.completeExceptionally(e);
+          }
+        });
+    return new NameLookup(f.thenApply(all -> covered(all, policy)));
   }
 
   private static List<InetAddress> covered(List<InetAddress> all, SocketPolicy policy) {
