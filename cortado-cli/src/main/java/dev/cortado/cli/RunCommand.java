@@ -189,6 +189,9 @@ final class RunCommand implements Callable<Integer> {
   /** The module file: the argument itself, or where a reference was pulled to. */
   private Path module;
 
+  /** What the --allow-* options grant a component, read before anything else is done. */
+  private SocketPolicy network = SocketPolicy.none();
+
   /** The Wasmer package's command, when MODULE is a package. */
   private WasmerRun wasmer;
 
@@ -199,6 +202,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    network = HostOptions.socketPolicy(allowConnect, allowBind, allowUdp, allowDns);
     if (WasmerRun.isPackage(moduleArgument)) {
       wasmer = WasmerRun.prepare(Path.of(moduleArgument), command, args, err);
       args = new ArrayList<>(wasmer.args());
@@ -225,7 +229,7 @@ final class RunCommand implements Callable<Integer> {
               + ": --tcplisten gives a preview1 program a socket; give a component (wasi:sockets)"
               + " --allow-bind HOST:PORT, and it listens itself");
     }
-    if (!component && !socketPolicy().isEmpty()) {
+    if (!component && !network.isEmpty()) {
       throw new UserException(
           moduleArgument
               + ": --allow-connect, --allow-bind, --allow-udp and --allow-dns grant wasi:sockets"
@@ -403,11 +407,7 @@ final class RunCommand implements Callable<Integer> {
     for (String address : listen) {
       c = c.withListeningSocket(listen(address));
     }
-    return c.withSocketPolicy(socketPolicy());
-  }
-
-  private SocketPolicy socketPolicy() {
-    return HostOptions.socketPolicy(allowConnect, allowBind, allowUdp, allowDns);
+    return c.withSocketPolicy(network);
   }
 
   /** Returns argv[0]: the file's name, or the repository's last segment for a reference. */

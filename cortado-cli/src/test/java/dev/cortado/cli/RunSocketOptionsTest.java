@@ -116,6 +116,13 @@ class RunSocketOptionsTest {
   }
 
   @Test
+  void aBadPatternIsReportedBeforeTheModuleIsRead() {
+    Run r = run("run", "--allow-connect=localhost:80x", dir.resolve("missing.wasm").toString());
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("--allow-connect localhost:80x: bad address pattern"), r.err());
+  }
+
+  @Test
   void theFlagsAreRefusedForAPreview1Module() throws IOException {
     Path module = Files.writeString(dir.resolve("m.wat"), "(module (func (export \"_start\")))");
     Run r = run("run", "--allow-dns", module.toString());
