@@ -8,6 +8,7 @@ module dev.cortado.component {
   requires transitive dev.cortado.runtime;
   requires transitive dev.cortado.wasi;
   requires java.net.http; // outbound wasi:http
+  requires jdk.net; // TCP keep-alive options of wasi:sockets
 
   exports dev.cortado.component;
 }

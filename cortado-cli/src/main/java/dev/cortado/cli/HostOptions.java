@@ -1,6 +1,7 @@
 package dev.cortado.cli;
 
 import dev.cortado.wasi.Preopen;
+import dev.cortado.wasi.SocketPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * The options that give a program part of the host, shared by {@code run} and {@code serve}: {@code
- * --env NAME=VALUE} (or {@code NAME}, copying the host's) and {@code --dir HOST[::GUEST]}.
+ * --env NAME=VALUE} (or {@code NAME}, copying the host's), {@code --dir HOST[::GUEST]}, and the
+ * network grants of {@code wasi:sockets} ({@code --allow-connect}, ...).
  */
 final class HostOptions {
   private HostOptions() {}
@@ -51,5 +53,33 @@ final class HostOptions {
       throw new UserException("--dir " + spec + ": the guest path is empty");
     }
     return new Preopen(path, guest, readOnly);
+  }
+
+  /**
+   * Returns the {@code wasi:sockets} policy the {@code --allow-connect}, {@code --allow-bind},
+   * {@code --allow-udp} and {@code --allow-dns} options grant.
+   */
+  static SocketPolicy socketPolicy(
+      List<String> connect, List<String> bind, List<String> udp, boolean dns) {
+    SocketPolicy p = SocketPolicy.none();
+    for (String c : connect) {
+      p = grant("--allow-connect", c, p::withConnect);
+    }
+    for (String b : bind) {
+      p = grant("--allow-bind", b, p::withBind);
+    }
+    for (String u : udp) {
+      p = grant("--allow-udp", u, p::withDatagrams);
+    }
+    return dns ? p.withNameLookup() : p;
+  }
+
+  private static SocketPolicy grant(
+      String option, String pattern, java.util.function.Function<String, SocketPolicy> with) {
+    try {
+      return with.apply(pattern);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(option + " " + pattern + ": " + e.getMessage());
+    }
   }
 }

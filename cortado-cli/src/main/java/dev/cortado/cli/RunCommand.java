@@ -16,6 +16,7 @@ import dev.cortado.runtime.UncaughtException;
 import dev.cortado.runtime.UnlinkableException;
 import dev.cortado.runtime.WasmValue;
 import dev.cortado.wasi.Preopen;
+import dev.cortado.wasi.SocketPolicy;
 import dev.cortado.wasi.WasiConfig;
 import dev.cortado.wasi.WasiExitException;
 import dev.cortado.wasi.WasiPreview1;
@@ -119,6 +120,38 @@ final class RunCommand implements Callable<Integer> {
   List<String> listen = new ArrayList<>();
 
   @Option(
+      names = "--allow-connect",
+      paramLabel = "HOST:PORTS",
+      description =
+          "Let a component (wasi:sockets) open TCP connections to these addresses. HOST is an"
+              + " IPv4 address or block (10.0.0.0/8), [IPv6] or [block], localhost or *; PORTS"
+              + " is a port, a range LOW-HIGH or *. Repeatable; by default nothing is allowed.")
+  List<String> allowConnect = new ArrayList<>();
+
+  @Option(
+      names = "--allow-bind",
+      paramLabel = "HOST:PORTS",
+      description =
+          "Let a component bind TCP and UDP sockets to these local addresses (a server binds"
+              + " before it listens; port 0, an ephemeral port, needs a range with 0 or *).")
+  List<String> allowBind = new ArrayList<>();
+
+  @Option(
+      names = "--allow-udp",
+      paramLabel = "HOST:PORTS",
+      description =
+          "Let a component send UDP datagrams to these addresses (and bind a UDP socket to an"
+              + " ephemeral port to send from).")
+  List<String> allowUdp = new ArrayList<>();
+
+  @Option(
+      names = "--allow-dns",
+      description =
+          "Let a component resolve host names; a lookup returns only the addresses the --allow-*"
+              + " options cover.")
+  boolean allowDns;
+
+  @Option(
       names = "--full-stack",
       description =
           "On a trap, print every frame of the WebAssembly stack trace (so does --debug); by"
@@ -156,6 +189,9 @@ final class RunCommand implements Callable<Integer> {
   /** The module file: the argument itself, or where a reference was pulled to. */
   private Path module;
 
+  /** What the --allow-* options grant a component, read before anything else is done. */
+  private SocketPolicy network = SocketPolicy.none();
+
   /** The Wasmer package's command, when MODULE is a package. */
   private WasmerRun wasmer;
 
@@ -166,6 +202,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    network = HostOptions.socketPolicy(allowConnect, allowBind, allowUdp, allowDns);
     if (WasmerRun.isPackage(moduleArgument)) {
       wasmer = WasmerRun.prepare(Path.of(moduleArgument), command, args, err);
       args = new ArrayList<>(wasmer.args());
@@ -189,8 +226,14 @@ final class RunCommand implements Callable<Integer> {
     if (component && !listen.isEmpty()) {
       throw new UserException(
           moduleArgument
-              + ": --tcplisten gives a preview1 program a socket; a component's sockets"
-              + " (wasi:sockets) are not supported yet");
+              + ": --tcplisten gives a preview1 program a socket; give a component (wasi:sockets)"
+              + " --allow-bind HOST:PORT, and it listens itself");
+    }
+    if (!component && !network.isEmpty()) {
+      throw new UserException(
+          moduleArgument
+              + ": --allow-connect, --allow-bind, --allow-udp and --allow-dns grant wasi:sockets"
+              + " to components; this is a preview1 module, whose only sockets are --tcplisten's");
     }
     Module compiled = component ? null : compile(engine, bytes);
     Store store = Store.create(engine, storeConfig());
@@ -364,7 +407,7 @@ final class RunCommand implements Callable<Integer> {
     for (String address : listen) {
       c = c.withListeningSocket(listen(address));
     }
-    return c;
+    return c.withSocketPolicy(network);
   }
 
   /** Returns argv[0]: the file's name, or the repository's last segment for a reference. */

@@ -8,9 +8,10 @@ import java.util.Objects;
 /**
  * One program's WASI 0.2 world, for components: {@code wasi:cli} (arguments, environment, exit,
  * standard streams, terminals), {@code wasi:io} (errors, pollables, streams), {@code wasi:clocks},
- * {@code wasi:random} and {@code wasi:filesystem} (its preopened directories and every descriptor
- * method, on preview1's sandbox), configured by the same {@link WasiConfig} as preview1. {@code
- * wasi:http} is {@link WasiHttp}'s. Create one per program run, define its interfaces in a
+ * {@code wasi:random}, {@code wasi:filesystem} (its preopened directories and every descriptor
+ * method, on preview1's sandbox) and {@code wasi:sockets} (TCP, UDP and name lookup, as far as
+ * {@link WasiConfig#socketPolicy()} grants), configured by the same {@link WasiConfig} as preview1.
+ * {@code wasi:http} is {@link WasiHttp}'s. Create one per program run, define its interfaces in a
  * component linker with {@link #addTo}, and {@link #close()} it when the program is done.
  *
  * <pre>{@code
@@ -53,7 +54,7 @@ public final class WasiPreview2 implements AutoCloseable {
     host.enter(Objects.requireNonNull(store, "store"));
   }
 
-  /** Flushes the standard streams. */
+  /** Flushes the standard streams, and closes the files and sockets the program left open. */
   @Override
   public void close() {
     host.close();

@@ -14,8 +14,8 @@ import java.util.random.RandomGenerator;
  * sockets, clocks and randomness. Immutable: each {@code withX} returns a changed copy.
  *
  * <p>The defaults give a program nothing: no arguments, no environment, empty standard input,
- * standard output and error discarded, no directories, the system clocks, a secure random
- * generator.
+ * standard output and error discarded, no directories, no network ({@link SocketPolicy#none()}),
+ * the system clocks, a secure random generator.
  */
 public final class WasiConfig {
   static {
@@ -48,7 +48,8 @@ public final class WasiConfig {
           List.of(),
           List.of(),
           WasiClock.system(),
-          null);
+          null,
+          SocketPolicy.none());
 
   private final List<String> args;
   private final Map<String, String> env;
@@ -59,6 +60,7 @@ public final class WasiConfig {
   private final List<ServerSocketChannel> sockets;
   private final WasiClock clock;
   private final RandomGenerator random;
+  private final SocketPolicy network;
 
   private WasiConfig(
       List<String> args,
@@ -69,7 +71,8 @@ public final class WasiConfig {
       List<Preopen> preopens,
       List<ServerSocketChannel> sockets,
       WasiClock clock,
-      RandomGenerator random) {
+      RandomGenerator random,
+      SocketPolicy network) {
     this.args = List.copyOf(args);
     this.env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
     this.stdin = stdin;
@@ -79,6 +82,7 @@ public final class WasiConfig {
     this.sockets = List.copyOf(sockets);
     this.clock = clock;
     this.random = random;
+    this.network = network;
   }
 
   /** Returns the configuration that gives a program nothing. */
@@ -95,13 +99,15 @@ public final class WasiConfig {
       List<Preopen> preopens,
       List<ServerSocketChannel> sockets,
       WasiClock clock,
-      RandomGenerator random) {
-    return new WasiConfig(args, env, stdin, stdout, stderr, preopens, sockets, clock, random);
+      RandomGenerator random,
+      SocketPolicy network) {
+    return new WasiConfig(
+        args, env, stdin, stdout, stderr, preopens, sockets, clock, random, network);
   }
 
   /** Returns a copy with {@code args} as the arguments; the first is the program's name. */
   public WasiConfig withArgs(List<String> args) {
-    return with(args, env, stdin, stdout, stderr, preopens, sockets, clock, random);
+    return with(args, env, stdin, stdout, stderr, preopens, sockets, clock, random, network);
   }
 
   /** Returns a copy with {@code env} as the whole environment, in its iteration order. */
@@ -109,7 +115,7 @@ public final class WasiConfig {
     for (String key : env.keySet()) {
       checkEnvKey(key);
     }
-    return with(args, env, stdin, stdout, stderr, preopens, sockets, clock, random);
+    return with(args, env, stdin, stdout, stderr, preopens, sockets, clock, random, network);
   }
 
   /** Returns a copy with {@code key=value} added to (or replaced in) the environment. */
@@ -117,7 +123,7 @@ public final class WasiConfig {
     checkEnvKey(key);
     Map<String, String> m = new LinkedHashMap<>(env);
     m.put(key, Objects.requireNonNull(value, "value"));
-    return with(args, m, stdin, stdout, stderr, preopens, sockets, clock, random);
+    return with(args, m, stdin, stdout, stderr, preopens, sockets, clock, random, network);
   }
 
   private static void checkEnvKey(String key) {
@@ -129,19 +135,46 @@ public final class WasiConfig {
   /** Returns a copy reading standard input from {@code in}. */
   public WasiConfig withStdin(WasiInput in) {
     return with(
-        args, env, Objects.requireNonNull(in), stdout, stderr, preopens, sockets, clock, random);
+        args,
+        env,
+        Objects.requireNonNull(in),
+        stdout,
+        stderr,
+        preopens,
+        sockets,
+        clock,
+        random,
+        network);
   }
 
   /** Returns a copy writing standard output to {@code out}. */
   public WasiConfig withStdout(WasiOutput out) {
     return with(
-        args, env, stdin, Objects.requireNonNull(out), stderr, preopens, sockets, clock, random);
+        args,
+        env,
+        stdin,
+        Objects.requireNonNull(out),
+        stderr,
+        preopens,
+        sockets,
+        clock,
+        random,
+        network);
   }
 
   /** Returns a copy writing standard error to {@code err}. */
   public WasiConfig withStderr(WasiOutput err) {
     return with(
-        args, env, stdin, stdout, Objects.requireNonNull(err), preopens, sockets, clock, random);
+        args,
+        env,
+        stdin,
+        stdout,
+        Objects.requireNonNull(err),
+        preopens,
+        sockets,
+        clock,
+        random,
+        network);
   }
 
   /** Returns a copy using the JVM's standard input, output and error. */
@@ -155,14 +188,15 @@ public final class WasiConfig {
         preopens,
         sockets,
         clock,
-        random);
+        random,
+        network);
   }
 
   /** Returns a copy with {@code preopen} added after the existing ones. */
   public WasiConfig withPreopen(Preopen preopen) {
     List<Preopen> list = new ArrayList<>(preopens);
     list.add(Objects.requireNonNull(preopen, "preopen"));
-    return with(args, env, stdin, stdout, stderr, list, sockets, clock, random);
+    return with(args, env, stdin, stdout, stderr, list, sockets, clock, random, network);
   }
 
   /**
@@ -172,19 +206,55 @@ public final class WasiConfig {
   public WasiConfig withListeningSocket(ServerSocketChannel socket) {
     List<ServerSocketChannel> list = new ArrayList<>(sockets);
     list.add(Objects.requireNonNull(socket, "socket"));
-    return with(args, env, stdin, stdout, stderr, preopens, list, clock, random);
+    return with(args, env, stdin, stdout, stderr, preopens, list, clock, random, network);
   }
 
   /** Returns a copy reading time from {@code clock}. */
   public WasiConfig withClock(WasiClock clock) {
     return with(
-        args, env, stdin, stdout, stderr, preopens, sockets, Objects.requireNonNull(clock), random);
+        args,
+        env,
+        stdin,
+        stdout,
+        stderr,
+        preopens,
+        sockets,
+        Objects.requireNonNull(clock),
+        random,
+        network);
   }
 
   /** Returns a copy drawing {@code random_get} bytes from {@code random} (seed it for tests). */
   public WasiConfig withRandom(RandomGenerator random) {
     return with(
-        args, env, stdin, stdout, stderr, preopens, sockets, clock, Objects.requireNonNull(random));
+        args,
+        env,
+        stdin,
+        stdout,
+        stderr,
+        preopens,
+        sockets,
+        clock,
+        Objects.requireNonNull(random),
+        network);
+  }
+
+  /**
+   * Returns a copy whose {@code wasi:sockets} (WASI 0.2 components) may do what {@code policy}
+   * grants; by default nothing.
+   */
+  public WasiConfig withSocketPolicy(SocketPolicy policy) {
+    return with(
+        args,
+        env,
+        stdin,
+        stdout,
+        stderr,
+        preopens,
+        sockets,
+        clock,
+        random,
+        Objects.requireNonNull(policy, "policy"));
   }
 
   /** Returns the arguments. */
@@ -225,6 +295,11 @@ public final class WasiConfig {
   /** Returns the clocks. */
   public WasiClock clock() {
     return clock;
+  }
+
+  /** Returns what the program's {@code wasi:sockets} may do. */
+  public SocketPolicy socketPolicy() {
+    return network;
   }
 
   /** Returns the random generator (a new secure one if none was set). */

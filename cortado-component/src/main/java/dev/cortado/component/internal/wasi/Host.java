@@ -4,6 +4,7 @@ import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ResourceType;
 import dev.cortado.runtime.Store;
 import dev.cortado.wasi.Preopen;
+import dev.cortado.wasi.SocketPolicy;
 import dev.cortado.wasi.WasiConfig;
 import dev.cortado.wasi.internal.ConfigAccess;
 import dev.cortado.wasi.internal.Descriptor;
@@ -11,6 +12,7 @@ import dev.cortado.wasi.internal.DirectoryDescriptor;
 import dev.cortado.wasi.internal.WasiContext;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +20,10 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * One program's WASI 0.2 world: its arguments, environment, standard streams, clocks, randomness
- * and preopened directories, as a {@link WasiConfig} describes them, and the resource types its
- * interfaces hand out. {@link #define} puts every interface into a component linker.
+ * One program's WASI 0.2 world: its arguments, environment, standard streams, clocks, randomness,
+ * preopened directories and network grants, as a {@link WasiConfig} describes them, and the
+ * resource types its interfaces hand out. {@link #define} puts every interface into a component
+ * linker.
  */
 public final class Host implements AutoCloseable {
   /** The version the host's interfaces are defined at; any 0.2.x import links to them. */
@@ -48,12 +51,24 @@ public final class Host implements AutoCloseable {
   final ResourceType terminalOutput = ResourceType.host("terminal-output", rep -> {});
   final ResourceType descriptor = ResourceType.host("descriptor", this::closeDescriptor);
   final ResourceType directoryEntryStream = ResourceType.host("directory-entry-stream", rep -> {});
+  final ResourceType network = ResourceType.host("network", rep -> {});
+  final ResourceType resolveAddressStream = ResourceType.host("resolve-address-stream", rep -> {});
+  final ResourceType tcpSocket = ResourceType.host("tcp-socket", rep -> ((TcpSocket) rep).drop());
+  final ResourceType udpSocket = ResourceType.host("udp-socket", rep -> ((UdpSocket) rep).close());
+  final ResourceType incomingDatagramStream =
+      ResourceType.host("incoming-datagram-stream", rep -> {});
+  final ResourceType outgoingDatagramStream =
+      ResourceType.host("outgoing-datagram-stream", rep -> {});
 
   final Streams.Input stdin;
   final Streams.Output stdout;
   final Streams.Output stderr;
   final List<Preopen> preopens;
   private final Set<Descriptor> openDescriptors = new HashSet<>();
+  final SocketPolicy socketPolicy;
+  // Sockets the program has not dropped (connections whose streams live on included), closed with
+  // the host.
+  private final Set<AutoCloseable> openSockets = new LinkedHashSet<>();
 
   private Host(WasiConfig config) {
     this.config = config;
@@ -65,6 +80,7 @@ public final class Host implements AutoCloseable {
     this.stdout = Streams.of(o.stdout(config));
     this.stderr = Streams.of(o.stderr(config));
     this.preopens = config.preopens();
+    this.socketPolicy = config.socketPolicy();
     for (Preopen p : preopens) {
       // Opened now to report a missing directory before the program runs; each
       // get-directories call opens its own descriptors.
@@ -88,6 +104,7 @@ public final class Host implements AutoCloseable {
     ClockInterfaces.define(linker, this);
     RandomInterfaces.define(linker, this);
     FilesystemInterfaces.define(linker, this);
+    SocketInterfaces.define(linker, this);
   }
 
   /** Records the store whose calls the host serves, so that waits notice interruption. */
@@ -106,6 +123,17 @@ public final class Host implements AutoCloseable {
   <T extends Descriptor> T open(T d) {
     openDescriptors.add(d);
     return d;
+  }
+
+  /** Records socket {@code s} as open, so that {@link #close} closes it. */
+  <T extends AutoCloseable> T openSocket(T s) {
+    openSockets.add(s);
+    return s;
+  }
+
+  /** A socket closed: nothing left for {@link #close}. */
+  void closedSocket(Object s) {
+    openSockets.remove(s);
   }
 
   private void closeDescriptor(Object rep) {
@@ -131,11 +159,21 @@ public final class Host implements AutoCloseable {
     }
   }
 
-  /** Flushes standard output and error, and closes the descriptors the program left open. */
+  /**
+   * Flushes standard output and error, and closes the descriptors and sockets the program left
+   * open.
+   */
   @Override
   public void close() {
     for (Descriptor d : List.copyOf(openDescriptors)) {
       closeDescriptor(d);
+    }
+    for (AutoCloseable s : List.copyOf(openSockets)) {
+      try {
+        s.close();
+      } catch (Exception e) {
+        // Sockets close without failing; the JDK's signature says otherwise.
+      }
     }
     try {
       stdout.flush();

@@ -7,6 +7,7 @@ import dev.cortado.component.AbiException;
 import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,12 +67,18 @@ final class IoInterfaces {
         return Cv.list(ready);
       }
       long wait = ps.stream().mapToLong(p -> p.waitNanos(h.ctx)).min().orElse(0);
-      Pollable.sleep(h.ctx, wait);
+      Pollable.pause(h.ctx, wait, ps);
     }
   }
 
-  /** {@code stream-error.last-operation-failed} with {@code e}, as a failed result. */
+  /**
+   * {@code stream-error.last-operation-failed} with {@code e}, as a failed result; {@code closed}
+   * for a stream closed before (a socket shut down for sending).
+   */
   static ComponentValue failed(Host h, IOException e) {
+    if (e instanceof ClosedChannelException) {
+      return closed();
+    }
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return Cv.err(Cv.variant(0, Cv.resource(h.error, new IoError(m, Optional.empty()))));
   }
@@ -122,7 +129,7 @@ final class IoInterfaces {
         "[method]input-stream.subscribe",
         args -> {
           Streams.Input in = Cv.rep(args.get(0), Streams.Input.class);
-          return of(Cv.resource(h.pollable, Pollable.when(in::ready)));
+          return of(Cv.resource(h.pollable, in.subscribe()));
         });
   }
 
@@ -131,8 +138,11 @@ final class IoInterfaces {
         iface,
         "[method]output-stream.check-write",
         args -> {
-          Cv.rep(args.get(0), Streams.Output.class);
-          return of(Cv.ok(Cv.u64(Streams.WRITE_BUDGET)));
+          try {
+            return of(Cv.ok(Cv.u64(Cv.rep(args.get(0), Streams.Output.class).checkWrite())));
+          } catch (IOException e) {
+            return of(failed(h, e));
+          }
         });
     for (boolean flush : new boolean[] {false, true}) {
       String write = flush ? "blocking-write-and-flush" : "write";
@@ -156,19 +166,24 @@ final class IoInterfaces {
                 write(h, Cv.rep(args.get(0), Streams.Output.class), new byte[(int) n], flush));
           });
       String flushName = flush ? "blocking-flush" : "flush";
+      boolean block = flush;
       l.defineFunction(
           iface,
           "[method]output-stream." + flushName,
           args -> {
             try {
-              Cv.rep(args.get(0), Streams.Output.class).flush();
+              Streams.Output out = Cv.rep(args.get(0), Streams.Output.class);
+              if (block) {
+                out.flush();
+              } else {
+                out.startFlush();
+              }
               return of(Cv.ok());
             } catch (IOException e) {
               return of(failed(h, e));
             }
           });
       String splice = flush ? "blocking-splice" : "splice";
-      boolean block = flush;
       l.defineFunction(
           iface,
           "[method]output-stream." + splice,
@@ -190,10 +205,7 @@ final class IoInterfaces {
     l.defineFunction(
         iface,
         "[method]output-stream.subscribe",
-        args -> {
-          Cv.rep(args.get(0), Streams.Output.class);
-          return of(Cv.resource(h.pollable, Pollable.always()));
-        });
+        args -> of(Cv.resource(h.pollable, Cv.rep(args.get(0), Streams.Output.class).subscribe())));
   }
 
   private static ComponentValue write(Host h, Streams.Output out, byte[] bytes, boolean flush) {

@@ -21,11 +21,30 @@ final class Streams {
     return len < 0 || len > READ_LIMIT ? READ_LIMIT : (int) len;
   }
 
-  /** An output stream: standard output or error, or a file. */
+  /**
+   * An output stream: standard output or error, a file, or a socket. A stream that fails writes
+   * after it was closed throws {@link java.nio.channels.ClosedChannelException} ({@code closed}).
+   */
   interface Output {
     void write(byte[] bytes) throws IOException;
 
+    /** Writes everything written so far, waiting for it. */
     void flush() throws IOException;
+
+    /** Starts writing what was written so far, without waiting ({@code flush}). */
+    default void startFlush() throws IOException {
+      flush();
+    }
+
+    /** Returns how many bytes the stream takes now ({@code check-write}). */
+    default long checkWrite() throws IOException {
+      return WRITE_BUDGET;
+    }
+
+    /** Returns the pollable that is ready when {@link #checkWrite} is above 0. */
+    default Pollable subscribe() {
+      return Pollable.always();
+    }
 
     /** Closes what the stream owns (nothing for standard output). */
     void close() throws IOException;
@@ -37,6 +56,11 @@ final class Streams {
     int read(byte[] buf, int len, boolean block, WasiContext ctx) throws IOException;
 
     boolean ready();
+
+    /** Returns the pollable that is ready when {@link #ready} is. */
+    default Pollable subscribe() {
+      return Pollable.when(this::ready);
+    }
 
     void close() throws IOException;
   }
