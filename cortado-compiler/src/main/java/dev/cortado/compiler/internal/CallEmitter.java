@@ -56,6 +56,7 @@ final class CallEmitter {
     // v128 arguments are not on the JVM stack: the scalars go to temporaries, all come back in
     // order.
     int[] args = callee.params().contains(ValType.V128) ? storeArguments(callee) : null;
+    tick();
     if (args != null) {
       loadArguments(callee, args);
     }
@@ -120,6 +121,7 @@ final class CallEmitter {
       mv.visitJumpInsn(IFLT, slow);
       loadArguments(callee, args);
       mv.visitVarInsn(ILOAD, defined);
+      tick();
       mv.visitVarInsn(ALOAD, f.machineLocal());
       mv.visitVarInsn(ALOAD, f.instanceLocal());
       mv.visitMethodInsn(
@@ -142,6 +144,10 @@ final class CallEmitter {
    * Spends one unit of the budget for a call, at the call site as the interpreter does (a slot call
    * spends it in {@code Support.call}), so both tiers count fuel alike.
    */
+  private void tick() {
+    f.tick();
+  }
+
   /**
    * Stores the call's arguments from the stack into temporaries, returned in parameter order; a
    * v128 argument stays in its register, returned instead of a temporary.

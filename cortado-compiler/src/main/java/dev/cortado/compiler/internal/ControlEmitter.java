@@ -98,7 +98,7 @@ final class ControlEmitter {
       f.load(f.stackType(i), spillLocal(i, f.stackType(i)));
     }
     if (kind == Kind.LOOP) {
-      f.backEdge();
+      f.tick();
     }
   }
 

@@ -78,9 +78,6 @@ final class FunctionEmitter {
   private final ExceptionEmitter exceptions;
   // The JVM local holding the call depth of the function's frame, for its handlers; -1 if none.
   private final int depthLocal;
-  // The JVM local counting this method's loop iterations not yet spent from the budget (the batch
-  // they are spent in is in the next); -1 if the method has no back edges.
-  private final int backEdges;
   private final List<ValType> stack = new ArrayList<>();
   private boolean unreachable;
   private int skipDepth;
@@ -138,7 +135,6 @@ final class FunctionEmitter {
     this.simd = vectors == null ? null : new SimdEmitter(this, vectors);
     this.exceptions = new ExceptionEmitter(this);
     this.depthLocal = mc.catches(defined) ? newLocal(1) : -1;
-    this.backEdges = BackEdges.any(function, piece) ? newLocal(2) : -1;
   }
 
   /**
@@ -214,8 +210,7 @@ final class FunctionEmitter {
 
   private void rootPrologue() {
     mv.visitVarInsn(ALOAD, machineLocal);
-    // Calls spend the budget where they arrive, in functions that call further.
-    support(BackEdges.calls(function) ? "enterAndTick" : "enter", "(L" + JvmTypes.MACHINE + ";)V");
+    support("enter", "(L" + JvmTypes.MACHINE + ";)V");
     if (depthLocal >= 0) {
       exceptions.saveDepth(depthLocal);
     }
@@ -238,7 +233,6 @@ final class FunctionEmitter {
         vectors.share(layout.frameRefs, plan.frameLength());
       }
     }
-    BackEdges.start(mv, backEdges, machineLocal);
     // A tail call of the function itself comes back here with new arguments.
     mv.visitLabel(start);
     int params = type.params().size();
@@ -256,7 +250,6 @@ final class FunctionEmitter {
   }
 
   private void piecePrologue() {
-    BackEdges.start(mv, backEdges, machineLocal);
     if (vectors != null) {
       vectors.take(layout.frameRefs, plan.frameLength());
     }
@@ -294,7 +287,6 @@ final class FunctionEmitter {
     }
     mv.visitLabel(epilogue);
     storeRegisters();
-    BackEdges.settle(mv, backEdges, machineLocal);
     mv.visitVarInsn(ILOAD, layout.code);
     mv.visitInsn(IRETURN);
   }
@@ -603,14 +595,15 @@ final class FunctionEmitter {
     for (int i = stack.size() - k - 1; i >= control.spillBase(); i--) {
       popValue(stack.get(i));
     }
-    backEdge(); // a tail call spends fuel as every call does
+    tick(); // a tail call spends fuel as every call does
     mv.visitJumpInsn(GOTO, start);
     unreachable = true;
   }
 
-  /** Counts a loop iteration (or a tail call of the function itself) against the budget. */
-  void backEdge() {
-    BackEdges.count(mv, backEdges, machineLocal);
+  /** Spends one unit of the budget, checking fuel, deadline and interruption when it runs out. */
+  void tick() {
+    mv.visitVarInsn(ALOAD, machineLocal);
+    support("tick", "(L" + JvmTypes.MACHINE + ";)V");
   }
 
   /**
@@ -901,7 +894,6 @@ final class FunctionEmitter {
         }
       }
     }
-    BackEdges.settle(mv, backEdges, machineLocal);
     mv.visitVarInsn(ALOAD, machineLocal);
     support("leave", "(L" + JvmTypes.MACHINE + ";)V");
     mv.visitInsn(JvmTypes.returnsOne(type) ? JvmTypes.ret(results.get(0)) : RETURN);

@@ -2,7 +2,6 @@ package dev.cortado.runtime.internal.compiled;
 
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
-import dev.cortado.runtime.internal.interp.Budget;
 import dev.cortado.runtime.internal.interp.Interpreter;
 import dev.cortado.runtime.internal.interp.Machine;
 import dev.cortado.runtime.internal.store.FunctionInstance;
@@ -49,39 +48,13 @@ public final class Support {
   /**
    * Counts a call into compiled code, trapping when calls nest deeper than the store allows. Like
    * the interpreter, which suspends {@code maxCallDepth} frames below the running one, compiled
-   * code runs {@code maxCallDepth + 1} nested frames. The entry of a function that calls no other
-   * spends a unit of the budget only when fuel is counted (so that fuel stays exact): it ends soon
-   * unless it loops, and its loops spend.
+   * code runs {@code maxCallDepth + 1} nested frames. (The budget is spent at call sites.)
    */
   public static void enter(Machine m) {
-    countCall(m);
-    Budget b = m.budget();
-    if (b.fuelEnabled()) {
-      b.tick();
-    }
-  }
-
-  /**
-   * Counts a call as {@link #enter} does, and spends one unit of the budget: the entry of a
-   * function that calls others, where compiled calls spend it.
-   */
-  public static void enterAndTick(Machine m) {
-    countCall(m);
-    m.budget().tick();
-  }
-
-  private static void countCall(Machine m) {
     if (++m.compiledDepth > m.maxDepth() + 1) {
       m.compiledDepth--;
       throw Trap.of(TrapKind.CALL_STACK_EXHAUSTED);
     }
-  }
-
-  /**
-   * Returns how many loop iterations a method counts before it spends them: {@link Budget#batch}.
-   */
-  public static int batch(Machine m) {
-    return m.budget().batch();
   }
 
   /** Counts a return from compiled code. */
@@ -260,13 +233,8 @@ public final class Support {
     }
   }
 
-  /**
-   * Spends {@code units} loop iterations a method counted (in batches, and what is left when it
-   * returns) from the budget.
-   */
-  public static void spend(Machine m, int units) {
-    if (units != 0) {
-      m.budget().spend(units);
-    }
+  /** Spends one unit of the budget: at loop back edges and direct calls. */
+  public static void tick(Machine m) {
+    m.budget().tick();
   }
 }

@@ -37,44 +37,6 @@ public final class Budget {
   }
 
   /**
-   * Returns how many loop iterations compiled code counts in a register before it spends them: one
-   * when fuel is counted (fuel stays exact, as in the interpreter), else a few at first and {@link
-   * #LOOP_BATCH} once code has spent batches a while. The few at first make every loop take its
-   * spending branch while HotSpot profiles it, so that HotSpot compiles the branch in, rare,
-   * instead of leaving it out and deoptimizing the loop the first time it is taken (which left
-   * mandelbrot's main loop in C1 code for a second).
-   */
-  public int batch() {
-    return fuelEnabled ? 1 : loopBatch;
-  }
-
-  /** Loop iterations compiled code spends at once when no fuel is counted, once warmed up. */
-  static final int LOOP_BATCH = 4096;
-
-  /** The batch before that: small, so loops spend often while HotSpot profiles them. */
-  static final int WARMUP_BATCH = 128;
-
-  /** Batches spent at {@link #WARMUP_BATCH} before the batch grows to {@link #LOOP_BATCH}. */
-  static final int WARMUP_SPENDS = 20_000;
-
-  private int loopBatch = WARMUP_BATCH;
-  private int loopSpends;
-
-  /**
-   * Spends {@code units} at once: loop iterations compiled code counted in a register. Checks the
-   * limits when the credit runs out, as {@link #tick()} does.
-   */
-  public void spend(int units) {
-    if (loopBatch < LOOP_BATCH && ++loopSpends >= WARMUP_SPENDS) {
-      loopBatch = LOOP_BATCH;
-    }
-    credit -= units;
-    if (credit < 0) {
-      checkpoint();
-    }
-  }
-
-  /**
    * Runs {@code hook} at the next checkpoint, once: when code has run about a chunk of credit (see
    * {@link #CHUNK}), which tells a long-running store from a short one.
    */
