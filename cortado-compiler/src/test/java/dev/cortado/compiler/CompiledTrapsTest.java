@@ -206,4 +206,45 @@ class CompiledTrapsTest {
     assertEquals(ExecutionInterruptedException.Reason.INTERRUPTED, stopped.reason());
     stopper.join();
   }
+
+  @Test
+  void anAccessBeyondTheMemoryInCompiledCodeCalledByTheInterpreterKeepsBothFrames() {
+    Store store = Store.create(engine);
+    Linker linker = Linker.create();
+    linker.define(
+        "compiled",
+        instantiate(
+            store,
+            linker,
+            """
+            (module (memory 1)
+              (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+              (func (export "divide") (param i32) (result i32)
+                (i32.div_u (i32.const 1) (local.get 0))))
+            """));
+    // Interpreted: its struct type keeps it there.
+    Instance interpreted =
+        instantiate(
+            store,
+            linker,
+            """
+            (module
+              (type $pin (struct))
+              (import "compiled" "load" (func $load (param i32) (result i32)))
+              (import "compiled" "divide" (func $divide (param i32) (result i32)))
+              (func (export "load") (param i32) (result i32) (call $load (local.get 0)))
+              (func (export "divide") (param i32) (result i32) (call $divide (local.get 0))))
+            """);
+    Trap outside =
+        assertThrows(
+            Trap.class, () -> interpreted.func("load").orElseThrow().call(WasmValue.i32(65536)));
+    assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, outside.kind());
+    Trap byZero =
+        assertThrows(
+            Trap.class, () -> interpreted.func("divide").orElseThrow().call(WasmValue.i32(0)));
+    // The same frames as a trap the compiled code throws itself: the callee, then the caller.
+    assertEquals(List.of(0, 2), functions(outside));
+    assertEquals(List.of(1, 3), functions(byZero));
+    assertEquals(byZero.wasmStackTrace().get(1).offset(), outside.wasmStackTrace().get(1).offset());
+  }
 }

@@ -1,5 +1,7 @@
 package dev.cortado.runtime.internal.compiled;
 
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.store.MemoryInstance;
 import java.util.Objects;
 
@@ -21,24 +23,30 @@ public final class MemoryAccess {
     // beyond every one: the index becomes negative. Below that, their sum is below 2^32 and, as an
     // int, negative when 2^31 or more: out of bounds either way.
     int ea = (address + offset) | ((address | offset) >> 31);
-    // An intrinsic: HotSpot hoists it out of counted loops and merges it with the array's own
-    // check. Out of bounds, it throws IndexOutOfBoundsException, which the entry into compiled code
-    // turns into the trap (isOutOfBounds).
+    // An intrinsic: HotSpot can hoist it out of counted loops. Out of bounds, it throws
+    // IndexOutOfBoundsException, which the runtime turns into the trap where compiled code returns
+    // to it (trapFor).
     return Objects.checkIndex(ea, memSize - size + 1);
   }
 
   /**
-   * Returns whether {@code e} was thrown by an access of this class out of bounds: the first frame
-   * below the JDK's is this class's. (Every other IndexOutOfBoundsException is a bug, not a trap.)
+   * Returns the out-of-bounds trap that {@code e} stands for, thrown where it was, if an access of
+   * this class threw it (the first frame below the JDK's is this class's); else throws {@code e}
+   * again: any other IndexOutOfBoundsException is a bug, not a trap.
    */
-  public static boolean isOutOfBounds(IndexOutOfBoundsException e) {
+  public static Trap trapFor(IndexOutOfBoundsException e) {
     for (StackTraceElement frame : e.getStackTrace()) {
       String c = frame.getClassName();
       if (!c.startsWith("java.") && !c.startsWith("jdk.internal.")) {
-        return c.equals(MemoryAccess.class.getName());
+        if (!c.equals(MemoryAccess.class.getName())) {
+          break;
+        }
+        Trap t = Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+        t.setStackTrace(e.getStackTrace());
+        return t;
       }
     }
-    return false;
+    throw e;
   }
 
   /**

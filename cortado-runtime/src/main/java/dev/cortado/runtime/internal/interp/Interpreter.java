@@ -45,7 +45,7 @@ public final class Interpreter {
       CompiledModule compiled = entry.compiled();
       if (compiled != null) {
         m.top = base + Math.max(entry.type().params().size(), entry.type().results().size());
-        compiled.invoke(entry.definedIndex(), m, entry.instance, base);
+        runCompiled(compiled, entry, m, base);
       } else {
         run(m, entry, base, entryDepth);
       }
@@ -55,15 +55,6 @@ public final class Interpreter {
       // Compiled code and host functions calling back into WebAssembly nest Java frames; too
       // many is exhaustion.
       Trap t = exhausted();
-      throw Traps.withStackTrace(m, Traps.withCompiledFrames(m, t, e, level), entryDepth);
-    } catch (IndexOutOfBoundsException e) {
-      if (!MemoryAccess.isOutOfBounds(e)) {
-        throw e;
-      }
-      // Compiled loads and stores check their bounds with the JDK's intrinsic, which throws this:
-      // the trap takes its place, thrown where it was.
-      Trap t = Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-      t.setStackTrace(e.getStackTrace());
       throw Traps.withStackTrace(m, Traps.withCompiledFrames(m, t, e, level), entryDepth);
     } finally {
       m.nesting--;
@@ -84,7 +75,7 @@ public final class Interpreter {
       if (compiled != null) {
         int compiledDepth = m.compiledDepth;
         try {
-          compiled.invoke(w.definedIndex(), m, w.instance, base);
+          runCompiled(compiled, w, m, base);
         } catch (Thrown t) {
           // Compiled frames count their depth without unwinding it: the exception left them.
           m.compiledDepth = compiledDepth;
@@ -100,6 +91,20 @@ public final class Interpreter {
       }
     } else {
       HostCalls.call(m, caller, (HostFunctionInstance) f, base);
+    }
+  }
+
+  /**
+   * Runs compiled function {@code w} with its arguments in slots from {@code base}. Compiled loads
+   * and stores check their bounds with the JDK's intrinsic, whose IndexOutOfBoundsException becomes
+   * the out-of-bounds trap here, where compiled code returns to the runtime, so that the frames
+   * around it (interpreted ones too) see a trap like any other.
+   */
+  private static void runCompiled(CompiledModule compiled, WasmFunction w, Machine m, int base) {
+    try {
+      compiled.invoke(w.definedIndex(), m, w.instance, base);
+    } catch (IndexOutOfBoundsException e) {
+      throw MemoryAccess.trapFor(e);
     }
   }
 
