@@ -24,6 +24,7 @@ import dev.cortado.wasm.ValType;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CompiledTrapsTest {
   private static final String RECURSION =
@@ -174,6 +175,7 @@ class CompiledTrapsTest {
   }
 
   @Test
+  @Timeout(60) // a loop that does not stop fails the test instead of hanging the build
   void anEndlessLoopStopsAtTheDeadlineAndAtAnInterruption() throws Exception {
     String wat =
         """
