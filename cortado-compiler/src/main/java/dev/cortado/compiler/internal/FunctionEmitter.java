@@ -600,10 +600,10 @@ final class FunctionEmitter {
     unreachable = true;
   }
 
-  /** Spends one unit of the budget, checking fuel, deadline and interruption when it runs out. */
+  /** Polls the budget: fuel, deadline and interruption (see {@code Budget.poll}). */
   void tick() {
     mv.visitVarInsn(ALOAD, machineLocal);
-    support("tick", "(L" + JvmTypes.MACHINE + ";)V");
+    support("poll", "(L" + JvmTypes.MACHINE + ";)V");
   }
 
   /**

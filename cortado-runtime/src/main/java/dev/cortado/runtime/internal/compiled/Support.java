@@ -233,8 +233,8 @@ public final class Support {
     }
   }
 
-  /** Spends one unit of the budget: at loop back edges and direct calls. */
-  public static void tick(Machine m) {
-    m.budget().tick();
+  /** Polls the budget (fuel, deadline, interruption): at loop back edges and direct calls. */
+  public static void poll(Machine m) {
+    m.budget().poll();
   }
 }

@@ -1,13 +1,24 @@
 package dev.cortado.runtime.internal.interp;
 
 import dev.cortado.runtime.ExecutionInterruptedException;
+import java.util.concurrent.Future;
 
 /**
- * Fuel, deadline and interruption, checked cheaply: running code subtracts the cost of what it did
- * from {@link #credit} at loop back edges and calls, and only when that goes negative calls {@link
- * #checkpoint()}, which settles fuel, looks at the clock and the interruption flag, and hands out
- * new credit. With no fuel set, the credit is a large chunk, so the check costs one subtraction and
- * one branch per back edge.
+ * Fuel, deadline and interruption, checked cheaply at loop back edges and calls.
+ *
+ * <p>The interpreter subtracts the cost of what it did from {@link #credit} and only when that goes
+ * negative calls {@link #checkpoint()}, which settles fuel, looks at the clock and the interruption
+ * flag, and hands out new credit. With no fuel set, the credit is a large chunk, so the check costs
+ * one subtraction and one branch.
+ *
+ * <p>Compiled code {@link #poll() polls} instead: it reads one flag, {@link #attention}, and counts
+ * only while that is set: while fuel is counted, and once an interruption is asked for or the
+ * deadline passes (an {@link DeadlineAlarm alarm} sets it then). A checkpoint hook waits for the
+ * interpreter's credit and the runtime's calls ({@link #tick()}): setting the flag for it would
+ * make HotSpot deoptimize every hot compiled loop, compiled as it is without the branch it never
+ * saw taken. A read and a branch cost much less in a hot loop than the subtraction's
+ * read-modify-write of a field, which HotSpot cannot keep in a register across the loop
+ * (RATIONALE.md, "Compiled loops poll a flag").
  */
 public final class Budget {
   /** Instructions between checks when no fuel limits them: a few milliseconds of running. */
@@ -19,19 +30,43 @@ public final class Budget {
   // Credit handed out at the last checkpoint, to settle fuel from.
   private long granted = CHUNK;
 
+  // Set when compiled code must count and check: written by other threads (interrupt, the alarm)
+  // after the request itself, and cleared by checkpoint() before it reads the requests, so that no
+  // request made meanwhile is lost.
+  private volatile boolean attention;
+
   private boolean fuelEnabled;
   private long fuel;
   private long deadline;
   private boolean hasDeadline;
+  private volatile boolean deadlineDue;
+  private Future<?> alarm;
   private volatile boolean interrupted;
   private Runnable onCheckpoint;
 
   /**
-   * Spends one unit at a loop back edge or a call of compiled code, checking the limits when the
-   * credit runs out. Small enough for HotSpot to inline at every call site.
+   * Spends one unit at a call the runtime makes for compiled code (the interpreter's own checks use
+   * {@link #credit} directly), checking the limits when the credit runs out.
    */
   public void tick() {
     if (--credit < 0) {
+      checkpoint();
+    }
+  }
+
+  /**
+   * The check at a loop back edge or a call of compiled code: one volatile read and a branch,
+   * unless fuel is counted or a stop was asked for. Small enough for HotSpot to inline at every
+   * call site.
+   */
+  public void poll() {
+    if (attention) {
+      attend();
+    }
+  }
+
+  private void attend() {
+    if (--credit < 0 || interrupted || deadlineDue) {
       checkpoint();
     }
   }
@@ -49,6 +84,7 @@ public final class Budget {
     fuelEnabled = true;
     fuel = Math.max(0, amount);
     regrant();
+    attention = true;
   }
 
   /** Stops counting fuel. */
@@ -72,18 +108,37 @@ public final class Budget {
 
   /** Makes running code stop at the next check after {@code nanoTime} (System.nanoTime). */
   public void setDeadline(long nanoTime) {
+    clearDeadline();
     deadline = nanoTime;
     hasDeadline = true;
+    long delay = nanoTime - System.nanoTime();
+    if (delay <= 0) {
+      deadlinePassed();
+    } else {
+      alarm = DeadlineAlarm.schedule(this, delay);
+    }
   }
 
   /** Removes the deadline. */
   public void clearDeadline() {
     hasDeadline = false;
+    if (alarm != null) {
+      alarm.cancel(false);
+      alarm = null;
+    }
+    deadlineDue = false;
+  }
+
+  /** Called by the alarm (on its own thread) when the deadline has passed. */
+  void deadlinePassed() {
+    deadlineDue = true;
+    attention = true;
   }
 
   /** Asks running code to stop at its next check; callable from any thread. */
   public void interrupt() {
     interrupted = true;
+    attention = true;
     credit = -1; // a racy hint that makes the next check come sooner; the flag is the truth
   }
 
@@ -99,6 +154,8 @@ public final class Budget {
    *     was requested
    */
   public void checkpoint() {
+    attention = fuelEnabled;
+    deadlineDue = false;
     Runnable hook = onCheckpoint;
     if (hook != null) {
       onCheckpoint = null;
@@ -114,6 +171,7 @@ public final class Budget {
       throw new ExecutionInterruptedException(ExecutionInterruptedException.Reason.INTERRUPTED);
     }
     if (hasDeadline && System.nanoTime() - deadline >= 0) {
+      deadlinePassed(); // so that code run after this stops at once too
       regrant();
       throw new ExecutionInterruptedException(ExecutionInterruptedException.Reason.DEADLINE);
     }
