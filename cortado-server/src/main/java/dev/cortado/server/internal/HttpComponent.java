@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * A {@code wasi:http} component served by Spin's executor: compiled and its files staged once; per
  * request a fresh store and instance, the request handed to its {@code incoming-handler} with
- * Spin's added headers, its response collected.
+ * Spin's added headers, its response collected. Its {@code allowed_outbound_hosts} govern outbound
+ * HTTP and, through {@link SocketGrants}, {@code wasi:sockets}.
  */
 final class HttpComponent implements Responder {
   private final Component component;
@@ -50,7 +51,11 @@ final class HttpComponent implements Responder {
     this.files = FileStaging.of(component, folder);
     this.base =
         GuestSetup.preopened(files, config)
-            .withEnv(GuestSetup.environment(component, config, variables));
+            .withEnv(GuestSetup.environment(component, config, variables))
+            .withSocketPolicy(
+                SocketGrants.of(
+                    component.allowedOutboundHosts(),
+                    note -> config.log().info("[" + component.id() + "] " + note)));
   }
 
   @Override
