@@ -96,6 +96,7 @@ final class HttpComponent implements Responder {
     } catch (IllegalStateException e) {
       return new Outcome.Failed("output", e.getMessage());
     } finally {
+      GuestSetup.finish(store);
       stdout.close();
       stderr.close();
     }

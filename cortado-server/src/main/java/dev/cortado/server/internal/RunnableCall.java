@@ -91,6 +91,7 @@ final class RunnableCall {
           .orElseThrow()
           .call(WasmValue.i32(pointer), WasmValue.i32(input.length), WasmValue.i32(0));
     } finally {
+      GuestSetup.finish(store);
       out.close();
       err.close();
     }

@@ -112,6 +112,7 @@ final class WagiComponent implements Responder {
         | OutOfMemoryError e) {
       return Outcome.failed(e);
     } finally {
+      GuestSetup.finish(store);
       stderr.close();
     }
     if (stdout.overflowed()) {

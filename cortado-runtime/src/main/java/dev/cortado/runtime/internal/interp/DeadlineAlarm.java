@@ -30,6 +30,11 @@ final class DeadlineAlarm {
     return timer;
   }
 
+  /** Returns the number of alarms waiting to fire (for tests). */
+  static int pending() {
+    return TIMER.getQueue().size();
+  }
+
   /**
    * Calls {@link Budget#deadlinePassed()} on {@code budget} in {@code delayNanos}, unless the
    * returned future is cancelled first. The alarm holds the budget weakly: a store dropped with a

@@ -107,6 +107,18 @@ class BudgetTest {
   }
 
   @Test
+  void clearedAndMovedDeadlinesLeaveNoAlarmBehind() {
+    int before = DeadlineAlarm.pending();
+    for (int i = 0; i < 1000; i++) {
+      Budget b = new Budget();
+      b.setDeadline(System.nanoTime() + Duration.ofHours(1).toNanos());
+      b.setDeadline(System.nanoTime() + Duration.ofHours(2).toNanos());
+      b.clearDeadline();
+    }
+    assertTrue(DeadlineAlarm.pending() <= before, () -> DeadlineAlarm.pending() + " alarms left");
+  }
+
+  @Test
   void aMovedDeadlineStopsCodeAtTheNewTimeOnly() {
     Budget b = new Budget();
     b.setDeadline(System.nanoTime() + Duration.ofMillis(20).toNanos());
