@@ -87,7 +87,11 @@ public final class Store {
 
   /**
    * Makes running code stop once {@code timeout} from now has passed, with {@link
-   * ExecutionInterruptedException} reason {@code DEADLINE}.
+   * ExecutionInterruptedException} reason {@code DEADLINE}. Replaces any earlier deadline.
+   *
+   * <p>A deadline keeps a small entry in a timer shared by all stores until it passes or is
+   * cleared: an application that makes many short-lived stores with long timeouts (a store per
+   * request) should {@link #clearDeadline() clear} each when it is done with it.
    */
   public void setTimeout(Duration timeout) {
     budget.setDeadline(System.nanoTime() + timeout.toNanos());
@@ -98,7 +102,7 @@ public final class Store {
     setTimeout(Duration.between(Instant.now(), deadline));
   }
 
-  /** Removes the deadline. */
+  /** Removes the deadline, and its entry in the timer. */
   public void clearDeadline() {
     budget.clearDeadline();
   }

@@ -41,7 +41,13 @@ final class SocketGrants {
           h.fromPort() == 0 && h.toPort() == 65535
               ? "*"
               : h.fromPort() == h.toPort() ? "" + h.fromPort() : h.fromPort() + "-" + h.toPort();
-      String entry = h.scheme() + "://" + h.host() + ":" + ports;
+      // As the manifest writes it: a range there excludes its upper bound.
+      String entry =
+          h.scheme()
+              + "://"
+              + h.host()
+              + ":"
+              + (ports.contains("-") ? h.fromPort() + ".." + (h.toPort() + 1) : ports);
       List<String> addresses;
       if (h.host().startsWith("*.")) {
         notes.accept(
