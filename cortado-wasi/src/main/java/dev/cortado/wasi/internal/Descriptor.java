@@ -28,6 +28,15 @@ public abstract class Descriptor {
     return rightsInheriting;
   }
 
+  /**
+   * Returns the inheriting rights {@code fd_fdstat_get} reports: {@link #rightsInheriting}, and for
+   * a directory with mounted files the rights those may have (wasi-libc asks {@code path_open} for
+   * no more than this reports).
+   */
+  public long reportedRightsInheriting() {
+    return rightsInheriting;
+  }
+
   public final int fdflags() {
     return fdflags;
   }

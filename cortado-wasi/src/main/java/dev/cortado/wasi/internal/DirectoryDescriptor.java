@@ -34,12 +34,14 @@ public final class DirectoryDescriptor extends Descriptor {
    * Returns a descriptor for {@code preopen}: a directory with every directory right, whose files
    * and subdirectories may have every right, all without the writing ones if it is read-only.
    *
-   * @throws IllegalArgumentException if the host directory does not exist or is not a directory
+   * @throws IllegalArgumentException if the host directory does not exist or is not a directory, or
+   *     a mounted file does not exist or is one
    */
   public static DirectoryDescriptor preopen(Preopen preopen) {
+    FileMounts mounts = FileMounts.of(preopen.files());
     HostDir dir;
     try {
-      dir = HostDir.open(preopen.hostPath());
+      dir = HostDir.open(preopen.hostPath(), mounts);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(
           "preopened directory " + preopen.hostPath() + " does not exist", e);
@@ -57,6 +59,11 @@ public final class DirectoryDescriptor extends Descriptor {
       inheriting &= ~Abi.RIGHTS_WRITING;
     }
     return new DirectoryDescriptor(dir, base, inheriting, preopen.guestPath());
+  }
+
+  @Override
+  public long reportedRightsInheriting() {
+    return rightsInheriting() | dir.mountedFileRights();
   }
 
   /** Returns the open host directory paths are resolved in. */

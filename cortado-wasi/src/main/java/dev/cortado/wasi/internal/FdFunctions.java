@@ -112,7 +112,7 @@ final class FdFunctions {
           mem.setU16(p + 2, f.fdflags());
           mem.setU32(p + 4, 0);
           mem.setU64(p + 8, f.rightsBase());
-          mem.setU64(p + 16, f.rightsInheriting());
+          mem.setU64(p + 16, f.reportedRightsInheriting());
           return Errno.SUCCESS;
         });
     d.define(

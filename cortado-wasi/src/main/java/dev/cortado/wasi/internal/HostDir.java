@@ -45,12 +45,17 @@ public final class HostDir implements AutoCloseable {
   private final Path path;
   private final SecureDirectoryStream<Path> sds;
   private final Object key;
+  private final FileMounts mounts;
+  private final String where;
   private int references = 1;
 
-  private HostDir(Path path, SecureDirectoryStream<Path> sds, Object key) {
+  private HostDir(
+      Path path, SecureDirectoryStream<Path> sds, Object key, FileMounts mounts, String where) {
     this.path = path;
     this.sds = sds;
     this.key = key;
+    this.mounts = mounts;
+    this.where = where;
   }
 
   /**
@@ -60,23 +65,56 @@ public final class HostDir implements AutoCloseable {
    * @throws IOException if it does not exist or is not a directory
    */
   public static HostDir open(Path hostPath) throws IOException {
+    return open(hostPath, FileMounts.NONE);
+  }
+
+  /**
+   * Opens the host directory {@code hostPath} (a preopen) with {@code mounts} inside it.
+   *
+   * @throws IOException if it does not exist or is not a directory
+   */
+  static HostDir open(Path hostPath, FileMounts mounts) throws IOException {
     Path real = hostPath.toRealPath();
     DirectoryStream<Path> ds = Files.newDirectoryStream(real);
     if (ds instanceof SecureDirectoryStream<Path> s) {
-      return new HostDir(real, s, keyOf(s));
+      return new HostDir(real, s, keyOf(s), mounts, "");
     }
     ds.close();
-    return openPlain(real);
+    return openPlain(real, mounts);
   }
 
   /** Opens {@code hostPath} working by path only: what platforms without openat get. */
   static HostDir openPlain(Path hostPath) throws IOException {
+    return openPlain(hostPath, FileMounts.NONE);
+  }
+
+  private static HostDir openPlain(Path hostPath, FileMounts mounts) throws IOException {
     Path real = hostPath.toRealPath();
     BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
     if (!a.isDirectory()) {
       throw new java.nio.file.NotDirectoryException(real.toString());
     }
-    return new HostDir(real, null, a.fileKey());
+    return new HostDir(real, null, a.fileKey(), mounts, "");
+  }
+
+  /** Returns the file mounted at entry {@code name} of this directory, or null. */
+  FileMounts.Mount mountAt(String name) {
+    return mounts.isEmpty() ? null : mounts.at(FileMounts.child(where, name));
+  }
+
+  /** Returns whether entry {@code name} is a directory with a mounted file somewhere below. */
+  boolean holdsMount(String name) {
+    return !mounts.isEmpty() && mounts.holds(FileMounts.child(where, name));
+  }
+
+  /** Returns the rights the files mounted in this directory's preopen may have (0 if none). */
+  long mountedFileRights() {
+    return mounts.rights();
+  }
+
+  /** Returns whether a file is mounted somewhere in this directory's preopen. */
+  boolean hasMounts() {
+    return !mounts.isEmpty();
   }
 
   /** Returns whether operations are relative to an open directory descriptor. */
@@ -160,7 +198,9 @@ public final class HostDir implements AutoCloseable {
 
   /** Opens subdirectory {@code name} ({@code "."} for this one again); fails on a symbolic link. */
   HostDir openDir(String name) {
-    Path p = entry(".".equals(name) ? null : name);
+    boolean self = ".".equals(name);
+    Path p = entry(self ? null : name);
+    String at = self ? where : FileMounts.child(where, name);
     try {
       if (sds == null) {
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
@@ -169,14 +209,14 @@ public final class HostDir implements AutoCloseable {
         } else if (!a.isDirectory()) {
           throw Errno.fail(Errno.NOTDIR, name + " is not a directory");
         }
-        return new HostDir(p, null, a.fileKey());
+        return new HostDir(p, null, a.fileKey(), mounts, at);
       }
       DirectoryStream<Path> ds = sds.newDirectoryStream(rel(name), NOFOLLOW);
       if (!(ds instanceof SecureDirectoryStream<Path> child)) {
         ds.close();
         throw Errno.fail(Errno.NOTSUP, "no secure directory stream for " + name);
       }
-      return new HostDir(p, child, keyOf(child));
+      return new HostDir(p, child, keyOf(child), mounts, at);
     } catch (IOException e) {
       throw IoErrors.fail(e);
     }

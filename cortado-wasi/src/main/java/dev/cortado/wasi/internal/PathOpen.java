@@ -18,7 +18,8 @@ import java.util.Set;
  * directory can use), never an error for asking too much: as in wasi-common, where wasi-libc's
  * habit of asking for every right it might use comes from. The file is opened for writing on the
  * host only if its rights allow writing, so under a read-only preopen nothing can write whatever
- * the guest asks.
+ * the guest asks. A mounted file ({@link FileMounts}) takes the rights its mount gives instead of
+ * the directory's.
  */
 final class PathOpen {
   /** Rights that need the file open for writing (as wasi-common decides). */
@@ -73,19 +74,38 @@ final class PathOpen {
     if (directory && (creat || excl || trunc)) {
       throw Errno.fail(Errno.INVAL, "a directory cannot be created, exclusive or truncated");
     }
-    dir.require(
+    long needed =
         Abi.RIGHT_PATH_OPEN
             | (creat ? Abi.RIGHT_PATH_CREATE_FILE : 0)
-            | (trunc ? Abi.RIGHT_PATH_FILESTAT_SET_SIZE : 0));
-    long base = rightsBase & dir.rightsInheriting();
+            | (trunc ? Abi.RIGHT_PATH_FILESTAT_SET_SIZE : 0);
+    // A mounted file has rights of its own, not the directory's: where files are mounted, the
+    // rights to create and truncate are checked once the path is known not to lead to one.
+    dir.require(dir.dir().hasMounts() ? Abi.RIGHT_PATH_OPEN : needed);
     if (creat && excl) {
       // O_CREAT|O_EXCL never follows a last symbolic link: it fails with EEXIST.
       follow = Follow.NEVER;
     }
     try (Resolved r = Sandbox.resolve(dir.dir(), path, follow)) {
+      long base;
+      if (r.mount() == null) {
+        dir.require(needed);
+        base = rightsBase & dir.rightsInheriting();
+      } else {
+        base = rightsBase & Abi.RIGHTS_FILE;
+        if (r.mount().readOnly()) {
+          // As Linux answers opening a file of a read-only mount for writing: wasi-libc and
+          // Rust's std ask for fd_write only when the program opens for writing.
+          if (trunc || (rightsBase & Abi.RIGHT_FD_WRITE) != 0) {
+            throw Errno.fail(Errno.ROFS, path + " is mounted read-only");
+          }
+          base &= ~Abi.RIGHTS_WRITING;
+        }
+      }
       HostStat s = r.name() == null ? r.dir().stat(null, false) : r.orNull();
       Descriptor opened;
-      if (s == null) {
+      if (s == null && r.mount() != null) {
+        throw Errno.fail(Errno.NOENT, "the file mounted at " + path + " is gone from the host");
+      } else if (s == null) {
         if (!creat) {
           throw Errno.fail(Errno.NOENT, "no " + path);
         } else if (r.dirRequired()) {

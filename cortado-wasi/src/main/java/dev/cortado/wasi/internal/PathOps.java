@@ -40,8 +40,8 @@ public final class PathOps {
   /** Creates directory {@code path}. */
   public static void createDirectory(DirectoryDescriptor dir, String path) {
     try (Resolved r = at(dir, Abi.RIGHT_PATH_CREATE_DIRECTORY, path, Follow.NEVER)) {
-      if (r.name() == null) {
-        throw Errno.fail(Errno.EXIST, "the directory exists");
+      if (r.name() == null || r.mount() != null) {
+        throw Errno.fail(Errno.EXIST, path + " exists");
       }
       r.dir().mkdir(r.name());
     }
@@ -65,6 +65,9 @@ public final class PathOps {
       long nowNanos) {
     try (Resolved r = at(dir, Abi.RIGHT_PATH_FILESTAT_SET_TIMES, path, follow(follow))) {
       r.existing();
+      if (r.mount() != null && r.mount().readOnly()) {
+        throw Errno.fail(Errno.ROFS, path + " is mounted read-only");
+      }
       r.dir().setTimes(r.name(), atim, mtim, fstflags, nowNanos);
     }
   }
@@ -76,6 +79,8 @@ public final class PathOps {
         Resolved t = at(to, Abi.RIGHT_PATH_LINK_TARGET, toPath, Follow.NEVER)) {
       if (f.name() == null || f.existing().filetype() == Abi.FILETYPE_DIRECTORY) {
         throw Errno.fail(Errno.PERM, "cannot link a directory");
+      } else if (f.mount() != null) {
+        throw Errno.fail(Errno.XDEV, fromPath + " is a mounted file, on another file system");
       }
       mustBeNew(t);
       f.dir().link(f.name(), t.dir(), t.name());
@@ -101,6 +106,7 @@ public final class PathOps {
       } else if (r.existing().filetype() != Abi.FILETYPE_DIRECTORY) {
         throw Errno.fail(Errno.NOTDIR, r.name() + " is not a directory");
       }
+      r.mustNotBeMountPoint();
       r.dir().rmdir(r.name());
     }
   }
@@ -114,6 +120,8 @@ public final class PathOps {
         throw Errno.fail(Errno.BUSY, "cannot rename \".\" or \"..\"");
       }
       HostStat source = f.existing();
+      f.mustNotBeMountPoint();
+      t.mustNotBeMountPoint();
       if (t.dirRequired() && source.filetype() != Abi.FILETYPE_DIRECTORY) {
         throw Errno.fail(Errno.NOTDIR, t.name() + "/ names a directory");
       }
@@ -147,6 +155,7 @@ public final class PathOps {
       if (r.name() == null || r.existing().filetype() == Abi.FILETYPE_DIRECTORY) {
         throw Errno.fail(Errno.ISDIR, "cannot unlink a directory");
       }
+      r.mustNotBeMountPoint();
       r.dir().unlink(r.name());
     }
   }

@@ -1,5 +1,6 @@
 package dev.cortado.wasi.internal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import java.util.List;
  *   <li>{@code ..} goes back to the directory the walk came from (a stack of open handles, never
  *       the host's own {@code ..}); {@code ..} at the base fails with {@code PERM};
  *   <li>more than {@value #MAX_SYMLINKS} links in one resolution fail with {@code LOOP}, as on
- *       Linux.
+ *       Linux;
+ *   <li>an entry where a host file is mounted ({@link FileMounts}) leads to that file, whatever the
+ *       directory holds there: the one way out of the directory, which the host chose.
  * </ul>
  *
  * <p>Whether the host's view changes during the walk does not matter: every step is taken from an
@@ -54,14 +57,41 @@ final class Sandbox {
     private final String name;
     private final boolean dirRequired;
     private final boolean dotDot;
+    private final FileMounts.Mount mount;
 
     private Resolved(
-        List<HostDir> opened, HostDir dir, String name, boolean dirRequired, boolean dotDot) {
+        List<HostDir> opened,
+        HostDir dir,
+        String name,
+        boolean dirRequired,
+        boolean dotDot,
+        FileMounts.Mount mount) {
       this.opened = opened;
       this.dir = dir;
       this.name = name;
       this.dirRequired = dirRequired;
       this.dotDot = dotDot;
+      this.mount = mount;
+    }
+
+    /**
+     * Returns the mounted file the path leads to, or null; {@link #dir} and {@link #name} are then
+     * the host file's own directory and name.
+     */
+    FileMounts.Mount mount() {
+      return mount;
+    }
+
+    /**
+     * Fails with {@code BUSY} if the entry is a mounted file or a directory on the way to one:
+     * neither can be removed, renamed or replaced, as a mount point cannot on Linux.
+     */
+    void mustNotBeMountPoint() {
+      if (mount != null) {
+        throw Errno.fail(Errno.BUSY, mount.path() + " is a mounted file");
+      } else if (name != null && dir.holdsMount(name)) {
+        throw Errno.fail(Errno.BUSY, name + " holds a mounted file");
+      }
     }
 
     /** Returns the directory holding the entry (or named by the path, if {@link #name} is null). */
@@ -141,6 +171,15 @@ final class Sandbox {
           }
           continue;
         }
+        FileMounts.Mount mount = top.mountAt(c);
+        if (mount != null) {
+          // A mount covers whatever the directory holds there, a symbolic link included.
+          if (!last) {
+            throw Errno.fail(Errno.NOTDIR, c + " is a mounted file, not a directory");
+          }
+          done = true;
+          return mounted(stack, mount, slash);
+        }
         boolean followIt = !last || follow == Follow.ALWAYS || (slash && follow == Follow.IF_SLASH);
         HostStat s = followIt ? top.statOrNull(c, false) : null;
         if (s != null && s.filetype() == Abi.FILETYPE_SYMBOLIC_LINK) {
@@ -182,7 +221,29 @@ final class Sandbox {
   private static Resolved result(
       List<HostDir> stack, HostDir dir, String name, boolean dirRequired, boolean dotDot) {
     return new Resolved(
-        List.copyOf(stack.subList(1, stack.size())), dir, name, dirRequired, dotDot);
+        List.copyOf(stack.subList(1, stack.size())), dir, name, dirRequired, dotDot, null);
+  }
+
+  /** The result for a walk that arrived at {@code mount}: the host file in its own directory. */
+  private static Resolved mounted(List<HostDir> stack, FileMounts.Mount mount, boolean slash) {
+    HostDir parent;
+    try {
+      parent = HostDir.open(mount.hostFile().getParent());
+    } catch (IOException e) {
+      for (int i = 1; i < stack.size(); i++) {
+        stack.get(i).close();
+      }
+      throw IoErrors.fail(e);
+    }
+    List<HostDir> opened = new ArrayList<>(stack.subList(1, stack.size()));
+    opened.add(parent);
+    return new Resolved(
+        List.copyOf(opened),
+        parent,
+        mount.hostFile().getFileName().toString(),
+        slash,
+        false,
+        mount);
   }
 
   /** Fails for a path no resolution could accept. */
