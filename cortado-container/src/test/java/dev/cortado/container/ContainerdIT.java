@@ -97,6 +97,32 @@ class ContainerdIT extends WithContainerd {
   }
 
   @Test
+  void singleFileBindMountsAreReadAndWritten() throws Exception {
+    // What Kubernetes gives every pod: /etc/hosts (here read-only), and a writable file such as
+    // /dev/termination-log; the rootfs has neither, so their mount points are made as runc would.
+    Path rootfs = rootfs("files", WasiPrograms.HOSTS_AND_LOG);
+    Path hosts = Files.writeString(containerd.dir().resolve("hosts"), "10.1.2.3 pod\n");
+    Path log = Files.writeString(containerd.dir().resolve("log"), "old contents, longer\n");
+    Containerd.Result r =
+        containerd.ctr(
+            run(
+                List.of(
+                    "--rm",
+                    "--mount",
+                    "type=bind,src=" + hosts + ",dst=/etc/hosts,options=rbind:ro",
+                    "--mount",
+                    "type=bind,src=" + log + ",dst=/log.txt,options=rbind:rw"),
+                rootfs,
+                "files",
+                "/prog.wasm"));
+    assertEquals(0, r.status(), r.all());
+    assertEquals("10.1.2.3 pod\n", r.out(), r.all());
+    assertEquals("written by wasm\n", Files.readString(log));
+    assertEquals("", Files.readString(rootfs.resolve("etc/hosts")), "the mount point");
+    assertEquals("10.1.2.3 pod\n", Files.readString(hosts));
+  }
+
+  @Test
   void aTrapExitsWith134AndSaysWhyOnStandardError() throws Exception {
     Path rootfs = rootfs("trap", WasiPrograms.TRAP);
     Containerd.Result r = containerd.ctr(run(List.of("--rm"), rootfs, "trap", "/prog.wasm"));

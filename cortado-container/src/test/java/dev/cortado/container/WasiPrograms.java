@@ -61,6 +61,45 @@ final class WasiPrograms {
           .formatted(IMPORTS);
 
   /** Writes "written by wasm" to {@code out.txt} in the preopened directory {@code /data}. */
+  /**
+   * Copies {@code /etc/hosts} (up to 1 KiB) to standard output and writes a line to {@code
+   * /log.txt}, both through the rootfs, the first preopen; exits with 3 to 5 if a step fails.
+   */
+  static final String HOSTS_AND_LOG =
+      """
+      (module
+        %s
+        (import "wasi_snapshot_preview1" "path_open"
+          (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+        (import "wasi_snapshot_preview1" "fd_read"
+          (func $fd_read (param i32 i32 i32 i32) (result i32)))
+        (memory (export "memory") 1)
+        (data (i32.const 100) "etc/hosts")
+        (data (i32.const 200) "log.txt")
+        (data (i32.const 300) "written by wasm\\n")
+        (func (export "_start")
+          ;; etc/hosts, with the right to read only
+          (if (call $path_open (i32.const 3) (i32.const 1) (i32.const 100) (i32.const 9)
+                (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 500))
+            (then (call $proc_exit (i32.const 3))))
+          (i32.store (i32.const 600) (i32.const 1024))
+          (i32.store (i32.const 604) (i32.const 1024))
+          (if (call $fd_read (i32.load (i32.const 500)) (i32.const 600) (i32.const 1)
+                (i32.const 608))
+            (then (call $proc_exit (i32.const 4))))
+          (i32.store (i32.const 604) (i32.load (i32.const 608)))
+          (drop (call $fd_write (i32.const 1) (i32.const 600) (i32.const 1) (i32.const 612)))
+          ;; log.txt, truncated, for writing
+          (if (call $path_open (i32.const 3) (i32.const 1) (i32.const 200) (i32.const 7)
+                (i32.const 8) (i64.const 0x1fffffff) (i64.const 0) (i32.const 0) (i32.const 500))
+            (then (call $proc_exit (i32.const 5))))
+          (i32.store (i32.const 600) (i32.const 300))
+          (i32.store (i32.const 604) (i32.const 16))
+          (drop (call $fd_write (i32.load (i32.const 500)) (i32.const 600) (i32.const 1)
+            (i32.const 608)))))
+      """
+          .formatted(IMPORTS);
+
   static final String WRITE_DATA =
       """
       (module

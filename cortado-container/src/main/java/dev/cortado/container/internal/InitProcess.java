@@ -18,6 +18,7 @@ import dev.cortado.runtime.StoreConfig;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.UncaughtException;
 import dev.cortado.runtime.UnlinkableException;
+import dev.cortado.wasi.MountedFile;
 import dev.cortado.wasi.Preopen;
 import dev.cortado.wasi.WasiConfig;
 import dev.cortado.wasi.WasiExitException;
@@ -141,7 +142,15 @@ public final class InitProcess {
         throw new IllegalArgumentException(
             "the mount source " + d.host() + " is not a directory (only directories are mounted)");
       }
-      wasi = wasi.withPreopen(new Preopen(Path.of(d.host()), d.guest(), d.readOnly()));
+      Preopen preopen = new Preopen(Path.of(d.host()), d.guest(), d.readOnly());
+      for (LaunchPlan.File f : d.files()) {
+        if (!Files.exists(Path.of(f.host()))) {
+          throw new IllegalArgumentException(
+              "the mount source " + f.host() + " of /" + f.path() + " does not exist");
+        }
+        preopen = preopen.withFile(new MountedFile(f.path(), Path.of(f.host()), f.readOnly()));
+      }
+      wasi = wasi.withPreopen(preopen);
     }
     return new Prepared(
         module, component, Store.create(engine, storeConfig), wasi, plan.args().get(0));
