@@ -115,6 +115,46 @@ class DispatcherTest {
   }
 
   @Test
+  void theStateInEveryStatusFollowsTheRuntimeSpecsStateSchema() throws Exception {
+    container("a", true);
+    container("b", false);
+    stopped("c");
+    for (String id : List.of("a", "b", "c")) {
+      assertEquals(0, shim("state", id));
+      assertFollowsStateSchema(Json.MAPPER.readTree(out()));
+    }
+  }
+
+  /**
+   * The constraints of the runtime spec's {@code schema/state-schema.json} (with {@code
+   * defs.json}'s {@code ociVersion} and {@code annotations}), checked one by one.
+   */
+  private static void assertFollowsStateSchema(JsonNode s) {
+    assertTrue(s.isObject(), s.toString());
+    for (String required : List.of("ociVersion", "id", "status", "bundle")) {
+      assertTrue(s.has(required), required + " is required: " + s);
+    }
+    assertTrue(s.get("ociVersion").isTextual(), s.toString());
+    assertTrue(s.get("id").isTextual(), s.toString());
+    assertTrue(
+        List.of("creating", "created", "running", "stopped").contains(s.get("status").asText())
+            && s.get("status").isTextual(),
+        s.toString());
+    assertTrue(s.get("bundle").isTextual(), s.toString());
+    if (s.has("pid")) {
+      assertTrue(s.get("pid").isIntegralNumber() && s.get("pid").asLong() >= 0, s.toString());
+    }
+    JsonNode annotations = s.get("annotations");
+    if (annotations != null && !annotations.isNull()) {
+      assertTrue(annotations.isObject(), s.toString());
+      annotations
+          .properties()
+          .forEach(
+              e -> assertTrue(!e.getKey().isEmpty() && e.getValue().isTextual(), s.toString()));
+    }
+  }
+
+  @Test
   void aContainerWaitingForStartIsCreated() throws Exception {
     container("c1", true);
     assertEquals(0, shim("state", "c1"));
