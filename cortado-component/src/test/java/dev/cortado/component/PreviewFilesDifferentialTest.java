@@ -32,7 +32,7 @@ class PreviewFilesDifferentialTest {
   @TempDir Path tmp;
 
   /** What {@code root} holds: each entry's kind and content, by relative path. */
-  private static Map<String, String> tree(Path root) {
+  static Map<String, String> tree(Path root) {
     try (Stream<Path> all = Files.walk(root)) {
       return all.filter(p -> !p.equals(root))
           .collect(

@@ -3,14 +3,12 @@ package dev.cortado.component;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,27 +24,11 @@ class SocketsFixtureTest {
   @TempDir Path dir;
 
   private static void requireTool(boolean present, String what) {
-    if (present) {
-      return;
-    }
-    String message = what + " is missing, so the sockets component cannot be rebuilt";
-    if ("1".equals(System.getenv("CORTADO_REQUIRE_TOOLS"))) {
-      throw new AssertionError(message + " (CORTADO_REQUIRE_TOOLS=1 makes this a failure)");
-    }
-    System.err.println("SKIPPED: " + message);
-    Assumptions.abort(message);
+    RequiredTools.require(present, what, "the sockets component cannot be rebuilt");
   }
 
   private static boolean runs(List<String> command, String stdin) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-      p.getOutputStream().close();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    return RequiredTools.runs(command, stdin);
   }
 
   @Test
