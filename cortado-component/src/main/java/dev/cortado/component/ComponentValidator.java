@@ -29,8 +29,17 @@ final class ComponentValidator {
   /** A core extern a core instance exports: its sort, and a function's type when known. */
   private record CoreExtern(Sort sort, Optional<FuncType> func) {}
 
-  /** What a component instance exports, when known: sorts, and type entries for type aliases. */
-  private record Exports(Map<String, Sort> sorts, Map<String, TypeSpace.Entry> types) {}
+  /**
+   * What a component instance exports, when known: sorts, type entries for type aliases, and the
+   * types of functions where they are known.
+   */
+  private record Exports(
+      Map<String, Sort> sorts,
+      Map<String, TypeSpace.Entry> types,
+      Map<String, World.Function> funcs) {}
+
+  /** A nested component and its scope, which knows the types of its imports. */
+  private record Nested(Component component, Scope scope) {}
 
   /** One component's index spaces, as far as validation follows them. */
   private static final class Scope {
@@ -43,12 +52,17 @@ final class ComponentValidator {
     int coreMemories;
     int coreGlobals;
     int coreTypes;
-    final List<Optional<Component>> components = new ArrayList<>();
+    final List<Optional<Nested>> components = new ArrayList<>();
     final List<Optional<Exports>> instances = new ArrayList<>();
     final List<Optional<World.Function>> funcs = new ArrayList<>();
     int values;
     final Set<String> importNames = new HashSet<>();
     final Set<String> exportNames = new HashSet<>();
+    // What each import asks for, where its type says it: a function's type, an instance's
+    // exports, whether a type must be a resource.
+    final Map<String, World.Function> importedFuncs = new HashMap<>();
+    final Map<String, Exports> importedInstances = new HashMap<>();
+    final Set<String> importedResources = new HashSet<>();
 
     Scope(Scope outer) {
       this.outer = outer;
@@ -98,7 +112,7 @@ final class ComponentValidator {
     }
   }
 
-  private void component(Component c, Scope outer) {
+  private Scope component(Component c, Scope outer) {
     Scope s = new Scope(outer);
     String enclosing = where;
     List<Definition> defs = c.definitions();
@@ -109,9 +123,9 @@ final class ComponentValidator {
         case Definition.CoreInstance ci -> s.coreInstances.add(coreInstance(s, ci));
         case Definition.CoreTypeDef t -> s.coreTypes++;
         case Definition.NestedComponent n -> {
-          component(n.component(), s);
+          Scope nested = component(n.component(), s);
           where = (enclosing.isEmpty() ? "" : enclosing + ", ") + "definition " + i;
-          s.components.add(Optional.of(n.component()));
+          s.components.add(Optional.of(new Nested(n.component(), nested)));
         }
         case Definition.Instance inst -> s.instances.add(instance(s, inst));
         case Definition.AliasDef a -> alias(s, a.alias());
@@ -129,6 +143,7 @@ final class ComponentValidator {
       }
     }
     where = enclosing;
+    return s;
   }
 
   private WasmModule coreModule(Definition.CoreModule m) {
@@ -238,49 +253,54 @@ final class ComponentValidator {
   private Optional<Exports> instance(Scope s, Definition.Instance inst) {
     if (inst.component() >= 0) {
       inRange(s, Sort.COMPONENT, inst.component());
-      Map<String, Sort> given = new HashMap<>();
+      Map<String, SortIndex> given = new HashMap<>();
       for (Definition.Argument a : inst.arguments()) {
         inRange(s, a.definition().sort(), a.definition().index());
-        if (given.put(a.name(), a.definition().sort()) != null) {
+        if (given.put(a.name(), a.definition()) != null) {
           throw invalid("the instantiation gives \"" + a.name() + "\" twice");
         }
       }
-      Optional<Component> nested = s.components.get(inst.component());
+      Optional<Nested> nested = s.components.get(inst.component());
       if (nested.isEmpty()) {
         return Optional.empty();
       }
-      for (Definition.Import imp : nested.get().imports()) {
-        Sort sort = given.get(imp.name());
-        if (sort == null) {
-          throw invalid(
-              "the instantiation of component "
-                  + inst.component()
-                  + " gives nothing for its"
-                  + " import \""
-                  + imp.name()
-                  + "\"");
+      String what = "the instantiation of component " + inst.component();
+      for (Definition.Import imp : nested.get().component().imports()) {
+        SortIndex arg = given.get(imp.name());
+        if (arg == null) {
+          throw invalid(what + " gives nothing for its import \"" + imp.name() + "\"");
         }
-        if (sort != imp.desc().sort()) {
+        if (arg.sort() != imp.desc().sort()) {
           throw invalid(
-              "the instantiation of component "
-                  + inst.component()
+              what
                   + " gives a "
-                  + sort.text()
+                  + arg.sort().text()
                   + " for its import \""
                   + imp.name()
                   + "\", which is a "
                   + imp.desc().sort().text());
         }
+        argument(s, nested.get().scope(), imp.name(), arg, what);
       }
       Map<String, Sort> exports = new HashMap<>();
-      for (Definition.Export e : nested.get().exports()) {
+      Map<String, World.Function> funcs = new HashMap<>();
+      for (Definition.Export e : nested.get().component().exports()) {
         exports.put(e.name(), e.definition().sort());
+        if (e.definition().sort() == Sort.FUNC) {
+          nested
+              .get()
+              .scope()
+              .funcs
+              .get(e.definition().index())
+              .ifPresent(f -> funcs.put(e.name(), f));
+        }
       }
       // The types it exports are known by name only here: aliases of them are fresh.
-      return Optional.of(new Exports(exports, Map.of()));
+      return Optional.of(new Exports(exports, Map.of(), funcs));
     }
     Map<String, Sort> sorts = new HashMap<>();
     Map<String, TypeSpace.Entry> types = new HashMap<>();
+    Map<String, World.Function> funcs = new HashMap<>();
     for (Definition.Argument a : inst.exports()) {
       inRange(s, a.definition().sort(), a.definition().index());
       if (sorts.put(a.name(), a.definition().sort()) != null) {
@@ -288,9 +308,91 @@ final class ComponentValidator {
       }
       if (a.definition().sort() == Sort.TYPE) {
         types.put(a.name(), s.types.get(a.definition().index()));
+      } else if (a.definition().sort() == Sort.FUNC) {
+        s.funcs.get(a.definition().index()).ifPresent(f -> funcs.put(a.name(), f));
       }
     }
-    return Optional.of(new Exports(sorts, types));
+    return Optional.of(new Exports(sorts, types, funcs));
+  }
+
+  /**
+   * Checks that {@code arg}, given for import {@code name} of the component whose scope is {@code
+   * nested}, has the type the import declares, where both are known: a function of the same
+   * parameters and result, an instance with every export the import lists (functions of the same
+   * types, resources where resources are asked for), a resource type for a resource import. Value
+   * types are compared as the component model does now, for equality, their names aside; handles by
+   * own or borrow, not by which resource (the import's resources are its own until instantiation
+   * binds them, which this check does not follow).
+   */
+  private void argument(Scope s, Scope nested, String name, SortIndex arg, String what) {
+    String given = what + " gives its import \"" + name + "\" ";
+    switch (arg.sort()) {
+      case FUNC -> {
+        World.Function want = nested.importedFuncs.get(name);
+        Optional<World.Function> have = s.funcs.get(arg.index());
+        if (want != null && have.isPresent() && !Shapes.sameType(want, have.get())) {
+          throw invalid(
+              given
+                  + "a function of type "
+                  + Shapes.describe(have.get())
+                  + ", but it asks for "
+                  + Shapes.describe(want));
+        }
+      }
+      case INSTANCE -> {
+        Exports want = nested.importedInstances.get(name);
+        Optional<Exports> have = s.instances.get(arg.index());
+        if (want == null || have.isEmpty()) {
+          return;
+        }
+        for (Map.Entry<String, Sort> e : want.sorts().entrySet()) {
+          Sort sort = have.get().sorts().get(e.getKey());
+          if (sort == null) {
+            throw invalid(given + "an instance without its export \"" + e.getKey() + "\"");
+          } else if (sort != e.getValue()) {
+            throw invalid(
+                given
+                    + "an instance whose \""
+                    + e.getKey()
+                    + "\" is a "
+                    + sort.text()
+                    + ", not a "
+                    + e.getValue().text());
+          }
+          World.Function wantF = want.funcs().get(e.getKey());
+          World.Function haveF = have.get().funcs().get(e.getKey());
+          if (wantF != null && haveF != null && !Shapes.sameType(wantF, haveF)) {
+            throw invalid(
+                given
+                    + "an instance whose function \""
+                    + e.getKey()
+                    + "\" has type "
+                    + Shapes.describe(haveF)
+                    + ", but it asks for "
+                    + Shapes.describe(wantF));
+          }
+          TypeSpace.Entry wantT = want.types().get(e.getKey());
+          TypeSpace.Entry haveT = have.get().types().get(e.getKey());
+          if (wantT != null
+              && wantT.resource() != null
+              && haveT != null
+              && haveT != TypeSpace.Entry.UNKNOWN
+              && haveT.resource() == null) {
+            throw invalid(
+                given + "an instance whose type \"" + e.getKey() + "\" is not a resource");
+          }
+        }
+      }
+      case TYPE -> {
+        TypeSpace.Entry have = s.types.get(arg.index());
+        if (nested.importedResources.contains(name)
+            && have != TypeSpace.Entry.UNKNOWN
+            && have.resource() == null) {
+          throw invalid(given + "type " + arg.index() + ", which is not a resource type");
+        }
+      }
+      default -> {}
+    }
   }
 
   private void add(Scope s, Sort sort, Optional<FuncType> coreFunc) {
@@ -419,19 +521,30 @@ final class ComponentValidator {
         Map<String, TypeSpace.Entry> types = new HashMap<>();
         World.Item item = World.item(imp.name(), i, s.types, types, ResourceType::abstractType);
         Map<String, Sort> sorts = new HashMap<>();
+        Map<String, World.Function> funcs = new HashMap<>();
         for (World.Member m : item.members()) {
           switch (m) {
-            case World.Function f -> sorts.put(f.name(), Sort.FUNC);
+            case World.Function f -> {
+              sorts.put(f.name(), Sort.FUNC);
+              funcs.put(f.name(), f);
+            }
             case World.NamedType n -> sorts.put(n.name(), Sort.TYPE);
             case World.Resource r -> sorts.put(r.name(), Sort.TYPE);
           }
         }
-        s.instances.add(
-            item.declared() ? Optional.of(new Exports(sorts, types)) : Optional.empty());
+        Optional<Exports> exports =
+            item.declared() ? Optional.of(new Exports(sorts, types, funcs)) : Optional.empty();
+        exports.ifPresent(x -> s.importedInstances.put(imp.name(), x));
+        s.instances.add(exports);
       }
-      case ExternDesc.Func f -> s.funcs.add(World.function(imp.name(), s.types.get(f.typeIndex())));
+      case ExternDesc.Func f -> {
+        Optional<World.Function> type = World.function(imp.name(), s.types.get(f.typeIndex()));
+        type.ifPresent(x -> s.importedFuncs.put(imp.name(), x));
+        s.funcs.add(type);
+      }
       case ExternDesc.Type t -> {
         if (t.isSubResource()) {
+          s.importedResources.add(imp.name());
           s.types.resource(imp.name(), ResourceType.abstractType(imp.name()));
         } else {
           s.types.add(s.types.get(t.equalTo()).named(imp.name()));
@@ -445,11 +558,46 @@ final class ComponentValidator {
     names(s.exportNames, e.name(), "export");
     SortIndex d = e.definition();
     inRange(s, d.sort(), d.index());
+    if (e.desc().isPresent()) {
+      ascription(s, e, e.desc().get());
+    }
     switch (d.sort()) {
       case TYPE -> s.types.add(s.types.get(d.index()).named(e.name()));
       case FUNC -> s.funcs.add(s.funcs.get(d.index()));
       case INSTANCE -> s.instances.add(s.instances.get(d.index()));
       default -> add(s, d.sort(), Optional.empty());
+    }
+  }
+
+  /**
+   * Checks export {@code e}'s ascribed type {@code desc}: the same sort, and for a function the
+   * same type as the function exported.
+   */
+  private void ascription(Scope s, Definition.Export e, ExternDesc desc) {
+    SortIndex d = e.definition();
+    if (desc.sort() != d.sort()) {
+      throw invalid(
+          "export \""
+              + e.name()
+              + "\" is a "
+              + d.sort().text()
+              + " but is ascribed a "
+              + desc.sort().text()
+              + " type");
+    }
+    if (desc instanceof ExternDesc.Func f) {
+      inRange(s, Sort.TYPE, f.typeIndex());
+      Optional<World.Function> want = World.function(e.name(), s.types.get(f.typeIndex()));
+      Optional<World.Function> have = s.funcs.get(d.index());
+      if (want.isPresent() && have.isPresent() && !Shapes.sameType(want.get(), have.get())) {
+        throw invalid(
+            "export \""
+                + e.name()
+                + "\" is a function of type "
+                + Shapes.describe(have.get())
+                + " but is ascribed "
+                + Shapes.describe(want.get()));
+      }
     }
   }
 

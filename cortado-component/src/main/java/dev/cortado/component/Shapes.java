@@ -113,4 +113,88 @@ final class Shapes {
       default -> Optional.empty();
     };
   }
+
+  /** Returns {@code f}'s type as WIT writes it, for messages. */
+  static String describe(World.Function f) {
+    return WorldText.signature(f);
+  }
+
+  /**
+   * Returns whether {@code a} and {@code b} have the same type: parameters of the same names and
+   * shapes, the same result. Shapes compare by structure, the names given to types aside, and
+   * handles by own or borrow (see {@link #same}).
+   */
+  static boolean sameType(World.Function a, World.Function b) {
+    if (a.params().size() != b.params().size() || a.async() != b.async()) {
+      return false;
+    }
+    for (int i = 0; i < a.params().size(); i++) {
+      Shape.Field x = a.params().get(i);
+      Shape.Field y = b.params().get(i);
+      if (!x.name().equals(y.name()) || !same(x.shape(), y.shape())) {
+        return false;
+      }
+    }
+    return same(a.result(), b.result());
+  }
+
+  private static boolean same(Optional<Shape> a, Optional<Shape> b) {
+    return a.isPresent() == b.isPresent() && (a.isEmpty() || same(a.get(), b.get()));
+  }
+
+  /**
+   * Returns whether {@code a} and {@code b} are the same value type, by structure; a handle matches
+   * a handle of the same ownership (which resource it names is bound only at instantiation), and an
+   * unresolved shape matches anything (validation reports it elsewhere).
+   */
+  static boolean same(Shape a, Shape b) {
+    if (a instanceof Shape.Unresolved || b instanceof Shape.Unresolved) {
+      return true;
+    }
+    return switch (a) {
+      case Shape.Primitive p -> b instanceof Shape.Primitive q && p.type() == q.type();
+      case Shape.ListOf l ->
+          b instanceof Shape.ListOf m
+              && l.fixedLength() == m.fixedLength()
+              && same(l.element(), m.element());
+      case Shape.Record r ->
+          b instanceof Shape.Record t
+              && r.fields().size() == t.fields().size()
+              && allSame(
+                  r.fields().size(),
+                  i ->
+                      r.fields().get(i).name().equals(t.fields().get(i).name())
+                          && same(r.fields().get(i).shape(), t.fields().get(i).shape()));
+      case Shape.Variant v ->
+          b instanceof Shape.Variant w
+              && v.cases().size() == w.cases().size()
+              && allSame(
+                  v.cases().size(),
+                  i ->
+                      v.cases().get(i).name().equals(w.cases().get(i).name())
+                          && same(v.cases().get(i).payload(), w.cases().get(i).payload()));
+      case Shape.Tuple t ->
+          b instanceof Shape.Tuple u
+              && t.elements().size() == u.elements().size()
+              && allSame(t.elements().size(), i -> same(t.elements().get(i), u.elements().get(i)));
+      case Shape.Flags f -> b instanceof Shape.Flags g && f.labels().equals(g.labels());
+      case Shape.Enum e -> b instanceof Shape.Enum g && e.labels().equals(g.labels());
+      case Shape.Option o -> b instanceof Shape.Option p && same(o.value(), p.value());
+      case Shape.Result r ->
+          b instanceof Shape.Result t && same(r.ok(), t.ok()) && same(r.error(), t.error());
+      case Shape.Handle h -> b instanceof Shape.Handle k && h.owned() == k.owned();
+      case Shape.Stream st -> b instanceof Shape.Stream su && same(st.element(), su.element());
+      case Shape.Future fu -> b instanceof Shape.Future fv && same(fu.value(), fv.value());
+      case Shape.Unresolved un -> true;
+    };
+  }
+
+  private static boolean allSame(int n, java.util.function.IntPredicate same) {
+    for (int i = 0; i < n; i++) {
+      if (!same.test(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -69,7 +69,7 @@ public final class WorldText {
     };
   }
 
-  private static String signature(World.Function f) {
+  static String signature(World.Function f) {
     StringBuilder b = new StringBuilder(f.async() ? "async func(" : "func(");
     for (int i = 0; i < f.params().size(); i++) {
       Shape.Field p = f.params().get(i);

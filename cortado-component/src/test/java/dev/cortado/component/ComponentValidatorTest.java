@@ -2,6 +2,7 @@ package dev.cortado.component;
 
 import static dev.cortado.component.ComponentWriter.bytes;
 import static dev.cortado.component.ComponentWriter.name;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,5 +117,79 @@ class ComponentValidatorTest {
     Component c = Component.decode(Bytes.of(outer.toBytes()));
     String m = assertThrows(ComponentInvalidException.class, c::validate).getMessage();
     assertTrue(m.contains("gives nothing for its import \"f\""), m);
+  }
+
+  /** A component importing "f" (func (param "a" u32)), to be instantiated by an outer one. */
+  private static byte[] wantsFunctionOfU32() {
+    ComponentWriter nested = new ComponentWriter();
+    nested.section(7, bytes(0x40, 1, name("a"), 0x79, 0x01, 0)); // type 0: func(a: u32)
+    nested.section(10, bytes(0x00, name("f"), 0x01, 0)); // import "f" (func (type 0))
+    return nested.toBytes();
+  }
+
+  /** An outer component importing "g" of {@code type}, instantiating {@code nested} with it. */
+  private static String instantiated(byte[] type, byte[] nested) {
+    ComponentWriter outer = new ComponentWriter();
+    outer.section(7, type); // type 0
+    outer.section(10, bytes(0x00, name("g"), 0x01, 0)); // import "g" (func (type 0)): func 0
+    outer.raw(4, nested); // component 0
+    outer.section(5, bytes(0x00, 0, 1, name("f"), 0x01, 0)); // instantiate 0 (with "f" (func 0))
+    Component c = Component.decode(Bytes.of(outer.toBytes()));
+    try {
+      c.validate();
+      return "";
+    } catch (ComponentInvalidException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Test
+  void anInstantiationArgumentOfTheDeclaredFunctionTypeIsAccepted() {
+    assertEquals("", instantiated(bytes(0x40, 1, name("a"), 0x79, 0x01, 0), wantsFunctionOfU32()));
+  }
+
+  @Test
+  void anInstantiationArgumentOfAnotherFunctionTypeIsRefused() {
+    String none = instantiated(bytes(0x40, 0, 0x01, 0), wantsFunctionOfU32());
+    assertTrue(
+        none.contains("gives its import \"f\" a function of type func()")
+            && none.contains("asks for func(a: u32)"),
+        none);
+    // The same parameter under another name, or of another type, is another function type.
+    String renamed = instantiated(bytes(0x40, 1, name("b"), 0x79, 0x01, 0), wantsFunctionOfU32());
+    assertTrue(renamed.contains("asks for func(a: u32)"), renamed);
+    String wider = instantiated(bytes(0x40, 1, name("a"), 0x78, 0x01, 0), wantsFunctionOfU32());
+    assertTrue(wider.contains("asks for func(a: u32)"), wider);
+  }
+
+  @Test
+  void anInstanceArgumentLackingAnExportTheImportListsIsRefused() {
+    ComponentWriter nested = new ComponentWriter();
+    // type 0: (instance (type 0 (func)) (export "f" (func (type 0))))
+    nested.section(7, bytes(0x42, 2, 0x01, 0x40, 0, 0x01, 0, 0x04, 0x00, name("f"), 0x01, 0));
+    nested.section(10, bytes(0x00, name("i"), 0x05, 0)); // import "i" (instance (type 0))
+    ComponentWriter outer = new ComponentWriter();
+    outer.section(5, bytes(0x01, 0)); // instance 0: exports nothing
+    outer.raw(4, nested.toBytes()); // component 0
+    outer.section(5, bytes(0x00, 0, 1, name("i"), 0x05, 0)); // instantiate 0 (with "i" instance 0)
+    Component c = Component.decode(Bytes.of(outer.toBytes()));
+    String m = assertThrows(ComponentInvalidException.class, c::validate).getMessage();
+    assertTrue(m.contains("gives its import \"i\" an instance without its export \"f\""), m);
+  }
+
+  @Test
+  void anExportAscribedAnotherFunctionTypeIsRefused() {
+    ComponentWriter w = new ComponentWriter();
+    w.section(7, bytes(0x40, 0, 0x01, 0), bytes(0x40, 1, name("a"), 0x79, 0x01, 0)); // types 0, 1
+    w.section(10, bytes(0x00, name("g"), 0x01, 0)); // import "g" (func (type 0)): func 0
+    // export "e" (func 0) (func (type 1)), and "same" (func 0) (func (type 0))
+    w.section(
+        11,
+        bytes(0x00, name("same"), 0x01, 0, 0x01, 0x01, 0),
+        bytes(0x00, name("e"), 0x01, 0, 0x01, 0x01, 1));
+    Component c = Component.decode(Bytes.of(w.toBytes()));
+    String m = assertThrows(ComponentInvalidException.class, c::validate).getMessage();
+    assertTrue(
+        m.contains("export \"e\" is a function of type func() but is ascribed func(a: u32)"), m);
   }
 }
