@@ -39,43 +39,8 @@ class JcoRunDifferentialTest {
   @TempDir Path tmp;
 
   @BeforeAll
-  static void findJco() throws Exception {
-    String given = System.getenv("JCO");
-    if (given != null) {
-      jco = Path.of(given);
-      return;
-    }
-    Path installed = Path.of("target/jco/node_modules/.bin/jco").toAbsolutePath();
-    if (!Files.isExecutable(installed)) {
-      requireTool(runs(List.of("node", "--version")), "node (package nodejs)");
-      requireTool(runs(List.of("npm", "--version")), "npm (package npm), or JCO");
-      Process p =
-          new ProcessBuilder(
-                  "npm",
-                  "install",
-                  "--prefix",
-                  "target/jco",
-                  "--silent",
-                  "--no-audit",
-                  "--no-fund",
-                  "@bytecodealliance/jco@1.35.0")
-              .redirectErrorStream(true)
-              .start();
-      String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        p.destroyForcibly();
-        requireTool(false, "jco 1.35.0 from npm (" + log.strip() + ")");
-      }
-    }
-    jco = installed;
-  }
-
-  private static void requireTool(boolean present, String what) {
-    RequiredTools.require(present, what, "components cannot be compared with jco run");
-  }
-
-  private static boolean runs(List<String> command) {
-    return RequiredTools.runs(command, "");
+  static void findJco() {
+    jco = Jco.binary("components cannot be compared with jco run");
   }
 
   /** One case: the component's arguments after its name, environment, input, preopen. */
