@@ -44,14 +44,38 @@ class ReadmeExampleTest {
   }
 
   @Test
-  void theReadmeShowsTheExampleAsItIsHere() throws IOException {
+  void theReadmesWitExampleRuns() throws IOException {
+    Path wit =
+        Files.writeString(
+            tmp.resolve("greeter.wit"),
+            """
+            package demo:greeter;
+            world greeter {
+              import log: func(msg: string);
+              export greet: func(name: string) -> string;
+            }
+            """);
+    Component component = Component.decode(Bytes.of(Greeter.binary()));
+    // README-WIT: begin
+    World world = Wit.read(wit).world("demo:greeter/greeter");
+    System.out.println(WorldText.of(world));
+    List<String> problems = Wit.check(component, world); // empty: the component fits
+    // README-WIT: end
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void theReadmeShowsTheExamplesAsTheyAreHere() throws IOException {
     String source =
         Files.readString(Path.of("src/test/java/dev/cortado/component/ReadmeExampleTest.java"));
-    String example =
-        source.substring(
-            source.indexOf("// README: begin\n") + 17, source.indexOf("    // README: end"));
     String readme = Files.readString(Path.of("../README.md"));
-    List<String> lines = example.lines().map(l -> l.substring(4)).toList();
-    assertTrue(readme.contains(String.join("\n", lines)), "README.md shows:\n" + example);
+    for (String marker : List.of("README", "README-WIT")) {
+      String begin = "// " + marker + ": begin\n";
+      String example =
+          source.substring(
+              source.indexOf(begin) + begin.length(), source.indexOf("    // " + marker + ": end"));
+      List<String> lines = example.lines().map(l -> l.substring(4)).toList();
+      assertTrue(readme.contains(String.join("\n", lines)), "README.md shows:\n" + example);
+    }
   }
 }
