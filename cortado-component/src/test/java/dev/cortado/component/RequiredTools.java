@@ -1,10 +1,10 @@
 package dev.cortado.component;
 
+import dev.cortado.wasm.testing.ExternalTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * External programs some tests need (node, npm, clang): a missing one skips the test with a visible
@@ -15,15 +15,7 @@ final class RequiredTools {
 
   /** Skips (or fails) the calling test unless {@code present}: {@code what} is missing, so ... */
   static void require(boolean present, String what, String consequence) {
-    if (present) {
-      return;
-    }
-    String message = what + " is missing, so " + consequence;
-    if ("1".equals(System.getenv("CORTADO_REQUIRE_TOOLS"))) {
-      throw new AssertionError(message + " (CORTADO_REQUIRE_TOOLS=1 makes this a failure)");
-    }
-    System.err.println("SKIPPED: " + message);
-    Assumptions.abort(message);
+    ExternalTool.requireThat(present, what + " is missing, so " + consequence);
   }
 
   /** Returns whether {@code command}, given {@code stdin}, exits with 0 within a minute. */

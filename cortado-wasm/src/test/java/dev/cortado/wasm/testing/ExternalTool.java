@@ -20,18 +20,29 @@ public final class ExternalTool {
     if (found.isPresent()) {
       return found.get();
     }
-    String message =
+    requireThat(
+        false,
         "external tool '"
             + name
             + "' not found on PATH; install Debian package '"
             + debianPackage
-            + "' to run this test";
+            + "' to run this test");
+    throw new AssertionError("unreachable");
+  }
+
+  /**
+   * Skips the calling test with {@code message} unless {@code present}; fails it instead under
+   * {@code CORTADO_REQUIRE_TOOLS=1}.
+   */
+  public static void requireThat(boolean present, String message) {
+    if (present) {
+      return;
+    }
     if ("1".equals(System.getenv("CORTADO_REQUIRE_TOOLS"))) {
       throw new AssertionError(message + " (CORTADO_REQUIRE_TOOLS=1 makes this a failure)");
     }
     System.err.println("SKIPPED: " + message);
     Assumptions.abort(message);
-    throw new AssertionError("unreachable");
   }
 
   /** Returns the tool's path on {@code PATH}, if it is there. */
