@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * resources with methods, static functions and constructors, {@code own}/{@code borrow} handles,
  * lists (fixed-length too), options, results, tuples, streams and futures, {@code use} across
  * interfaces and packages (top-level {@code use ... as} aliases too), inline interfaces and
- * functions in worlds, {@code include}, nested packages, feature gates (read, not applied). Not
- * read: {@code include ... with} renamings.
+ * functions in worlds, {@code include} (with renamings), nested packages, feature gates (read, not
+ * applied).
  *
  * <pre>{@code
  * Wit wit = Wit.read(Path.of("wit"));               // a folder of .wit files, deps/ included

@@ -441,11 +441,29 @@ final class WitParser {
       } else if (t.isWord("include")) {
         next++;
         WitSyntax.Path p = path();
-        if (accept("with")) {
-          throw error("an include without renamings (include ... with is not supported)");
+        java.util.Map<String, String> renames = new java.util.LinkedHashMap<>();
+        boolean with = accept("with");
+        if (with) {
+          for (String[] r :
+              list(
+                  "{",
+                  "}",
+                  () -> {
+                    String from = identifier();
+                    word("as");
+                    return new String[] {from, identifier()};
+                  })) {
+            if (renames.put(r[0], r[1]) != null) {
+              throw error("each name renamed once (\"" + r[0] + "\" is renamed twice)");
+            }
+          }
         }
-        expect(";");
-        items.add(new WitSyntax.Include(p, at));
+        if (with) {
+          accept(";"); // WIT writes none after the renamings; one is let pass
+        } else {
+          expect(";");
+        }
+        items.add(new WitSyntax.Include(p, renames, at));
       } else {
         items.add(new WitSyntax.Scoped(item(aliases, true)));
       }

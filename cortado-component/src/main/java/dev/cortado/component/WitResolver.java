@@ -120,7 +120,17 @@ final class WitResolver {
                   .orElseThrow(
                       () ->
                           new WitException(inc.at() + ": no world " + inc.path() + " to include"));
-          worldItems(target, included, imports, exports, depth + 1);
+          Map<String, World.Item> inImports = new LinkedHashMap<>();
+          Map<String, World.Item> inExports = new LinkedHashMap<>();
+          worldItems(target, included, inImports, inExports, depth + 1);
+          for (String from : inc.renames().keySet()) {
+            if (!inImports.containsKey(from) && !inExports.containsKey(from)) {
+              throw new WitException(
+                  inc.at() + ": world " + inc.path() + " has no import or export \"" + from + "\"");
+            }
+          }
+          merge(inImports, imports, inc.renames());
+          merge(inExports, exports, inc.renames());
         }
         case WitSyntax.Extern e -> {
           Map<String, World.Item> side = e.export() ? exports : imports;
@@ -146,6 +156,25 @@ final class WitResolver {
       }
     }
     importUsed(scope, imports, 0);
+  }
+
+  /** Adds {@code from}'s items to {@code into}, plain names renamed by {@code renames}. */
+  private static void merge(
+      Map<String, World.Item> from, Map<String, World.Item> into, Map<String, String> renames) {
+    for (World.Item i : from.values()) {
+      String name = renames.getOrDefault(i.name(), i.name());
+      World.Item renamed =
+          name.equals(i.name())
+              ? i
+              : new World.Item(
+                  name,
+                  i.kind(),
+                  i.members(),
+                  i.declared(),
+                  i.function()
+                      .map(f -> new World.Function(name, f.params(), f.result(), f.async())));
+      into.putIfAbsent(name, renamed);
+    }
   }
 
   /** Adds the interfaces {@code s} uses types from to {@code imports}, transitively. */

@@ -153,8 +153,8 @@ final class WitSyntax {
       At at)
       implements WorldItem {}
 
-  /** {@code include path;}. */
-  record Include(Path path, At at) implements WorldItem {}
+  /** {@code include path;} or {@code include path with { a as b };} (plain names renamed). */
+  record Include(Path path, java.util.Map<String, String> renames, At at) implements WorldItem {}
 
   /** A type or use at world level. */
   record Scoped(Item item) implements WorldItem {}

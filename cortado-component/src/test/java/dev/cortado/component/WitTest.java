@@ -195,4 +195,36 @@ class WitTest {
         WitException.class,
         () -> Wit.parse("package a:b; interface i { f: func() -> list<u8, 99999999999>; }"));
   }
+
+  @Test
+  void anIncludedWorldsPlainNamesCanBeRenamed() {
+    Wit wit =
+        Wit.parse(
+            """
+            package a:b;
+            interface i { f: func(); }
+            world base {
+              import i;
+              import log: func(line: string);
+              export run: func();
+            }
+            world app {
+              include base with { log as trace, run as start };
+              export run: func(code: u32);
+            }
+            """);
+    World app = wit.world("app");
+    assertEquals(List.of("a:b/i", "trace"), app.imports().stream().map(World.Item::name).toList());
+    assertEquals(List.of("start", "run"), app.exports().stream().map(World.Item::name).toList());
+    assertEquals("trace", app.imports().get(1).function().orElseThrow().name());
+    WitException e =
+        assertThrows(
+            WitException.class,
+            () ->
+                Wit.parse(
+                        "package a:b; world base { export run: func(); }"
+                            + " world app { include base with { nothing as x }; }")
+                    .world("app"));
+    assertTrue(e.getMessage().contains("has no import or export \"nothing\""), e.getMessage());
+  }
 }
