@@ -3,9 +3,12 @@ package dev.cortado.component;
 import dev.cortado.component.WitLexer.Token;
 import dev.cortado.component.WitSyntax.At;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Parses one WIT file into {@link WitSyntax}: a {@code package} declaration followed by interfaces
@@ -19,6 +22,8 @@ final class WitParser {
   private final List<Token> tokens;
   private final String file;
   private int next;
+  // The current package's top-level use aliases: name -> the interface it stands for.
+  private Map<String, WitSyntax.Path> aliases = new HashMap<>();
 
   private WitParser(String file, List<Token> tokens) {
     this.file = file;
@@ -31,7 +36,7 @@ final class WitParser {
   }
 
   private static Map<String, PrimitiveType> primitives() {
-    Map<String, PrimitiveType> m = new java.util.HashMap<>();
+    Map<String, PrimitiveType> m = new HashMap<>();
     for (PrimitiveType p : PrimitiveType.values()) {
       m.put(p.text(), p);
     }
@@ -70,16 +75,16 @@ final class WitParser {
     }
     List<WitSyntax.Interface> interfaces = new ArrayList<>();
     List<WitSyntax.WorldDef> worlds = new ArrayList<>();
-    java.util.Map<String, WitSyntax.Path> aliases = new java.util.HashMap<>();
+    aliases = new HashMap<>();
     while (!(braced ? peek().is("}") : peek().is("eof"))) {
       gates();
       At a = at();
       if (accept("interface")) {
         String name = identifier();
-        interfaces.add(new WitSyntax.Interface(name, interfaceItems(aliases), a));
+        interfaces.add(new WitSyntax.Interface(name, interfaceItems(), a));
       } else if (accept("world")) {
         String name = identifier();
-        worlds.add(new WitSyntax.WorldDef(name, worldItems(aliases), a));
+        worlds.add(new WitSyntax.WorldDef(name, worldItems(), a));
       } else if (accept("use")) {
         WitSyntax.Path p = path();
         String alias = accept("as") ? identifier() : p.name();
@@ -126,7 +131,9 @@ final class WitParser {
     At at = at();
     String first = identifier();
     if (!peek().is(":")) {
-      return new WitSyntax.Path(Optional.empty(), first, at);
+      // A name a top-level use gave another package's interface stands for it.
+      WitSyntax.Path alias = aliases.get(first);
+      return alias != null ? alias : new WitSyntax.Path(Optional.empty(), first, at);
     }
     next++;
     StringBuilder pkg = new StringBuilder(first).append(':').append(identifier());
@@ -144,27 +151,24 @@ final class WitParser {
     return new WitSyntax.Path(Optional.of(pkg.toString()), name, at);
   }
 
-  private List<WitSyntax.Item> interfaceItems(java.util.Map<String, WitSyntax.Path> aliases) {
+  private List<WitSyntax.Item> interfaceItems() {
     expect("{");
     List<WitSyntax.Item> items = new ArrayList<>();
     while (!peek().is("}")) {
       gates();
-      items.add(item(aliases, false));
+      items.add(item(false));
     }
     expect("}");
     return items;
   }
 
   /** A type, use or function; {@code inWorld} refuses functions (world functions are externs). */
-  private WitSyntax.Item item(java.util.Map<String, WitSyntax.Path> aliases, boolean inWorld) {
+  private WitSyntax.Item item(boolean inWorld) {
     At at = at();
     Token t = peek();
     if (t.isWord("use")) {
       next++;
       WitSyntax.Path p = path();
-      if (p.packageId().isEmpty() && aliases.containsKey(p.name())) {
-        p = aliases.get(p.name());
-      }
       expect(".");
       expect("{");
       List<String[]> names = new ArrayList<>();
@@ -285,7 +289,7 @@ final class WitParser {
   }
 
   /** {@code open element, element, ... close}, a trailing comma allowed. */
-  private <T> List<T> list(String open, String close, java.util.function.Supplier<T> element) {
+  private <T> List<T> list(String open, String close, Supplier<T> element) {
     expect(open);
     List<T> out = new ArrayList<>();
     while (!peek().is(close)) {
@@ -396,7 +400,7 @@ final class WitParser {
     }
   }
 
-  private List<WitSyntax.WorldItem> worldItems(java.util.Map<String, WitSyntax.Path> aliases) {
+  private List<WitSyntax.WorldItem> worldItems() {
     expect("{");
     List<WitSyntax.WorldItem> items = new ArrayList<>();
     while (!peek().is("}")) {
@@ -421,7 +425,7 @@ final class WitParser {
           if (accept("interface")) {
             items.add(
                 new WitSyntax.Extern(
-                    export, name, Optional.empty(), interfaceItems(aliases), Optional.empty(), at));
+                    export, name, Optional.empty(), interfaceItems(), Optional.empty(), at));
           } else {
             WitSyntax.Signature sig = signature();
             expect(";");
@@ -431,9 +435,6 @@ final class WitParser {
           }
         } else {
           WitSyntax.Path p = path();
-          if (p.packageId().isEmpty() && aliases.containsKey(p.name())) {
-            p = aliases.get(p.name());
-          }
           expect(";");
           items.add(
               new WitSyntax.Extern(export, "", Optional.of(p), List.of(), Optional.empty(), at));
@@ -441,7 +442,7 @@ final class WitParser {
       } else if (t.isWord("include")) {
         next++;
         WitSyntax.Path p = path();
-        java.util.Map<String, String> renames = new java.util.LinkedHashMap<>();
+        Map<String, String> renames = new LinkedHashMap<>();
         boolean with = accept("with");
         if (with) {
           for (String[] r :
@@ -465,7 +466,7 @@ final class WitParser {
         }
         items.add(new WitSyntax.Include(p, renames, at));
       } else {
-        items.add(new WitSyntax.Scoped(item(aliases, true)));
+        items.add(new WitSyntax.Scoped(item(true)));
       }
     }
     expect("}");

@@ -1,6 +1,7 @@
 package dev.cortado.component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The parsed form of WIT text, before names are resolved ({@link WitParser} builds it). */
@@ -154,7 +155,7 @@ final class WitSyntax {
       implements WorldItem {}
 
   /** {@code include path;} or {@code include path with { a as b };} (plain names renamed). */
-  record Include(Path path, java.util.Map<String, String> renames, At at) implements WorldItem {}
+  record Include(Path path, Map<String, String> renames, At at) implements WorldItem {}
 
   /** A type or use at world level. */
   record Scoped(Item item) implements WorldItem {}

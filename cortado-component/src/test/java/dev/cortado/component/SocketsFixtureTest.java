@@ -3,6 +3,7 @@ package dev.cortado.component;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cortado.wasm.testing.ExternalTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,12 @@ class SocketsFixtureTest {
   @TempDir Path dir;
 
   private static void requireTool(boolean present, String what) {
-    RequiredTools.require(present, what, "the sockets component cannot be rebuilt");
+    ExternalTool.requireThat(
+        present, what + " is missing, so the sockets component cannot be rebuilt");
   }
 
   private static boolean runs(List<String> command, String stdin) {
-    return RequiredTools.runs(command, stdin);
+    return ExternalTool.runs(command, stdin);
   }
 
   @Test

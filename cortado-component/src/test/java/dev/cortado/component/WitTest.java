@@ -227,4 +227,24 @@ class WitTest {
                     .world("app"));
     assertTrue(e.getMessage().contains("has no import or export \"nothing\""), e.getMessage());
   }
+
+  @Test
+  void aTopLevelUseNamesAnotherPackagesInterface() {
+    Wit wit =
+        Wit.parse(
+            Map.of(
+                "b.wit",
+                "package a:b@1.0.0; interface i { record r { x: u8 } f: func() -> r; }",
+                "c.wit",
+                """
+                package a:c;
+                use a:b/i@1.0.0 as j;
+                interface k { use j.{r}; g: func(v: r); }
+                world w { import j; import k; }
+                """));
+    World w = wit.world("a:c/w");
+    assertEquals(
+        List.of("a:b/i@1.0.0", "a:c/k"), w.imports().stream().map(World.Item::name).toList());
+    assertTrue(WorldText.of(w).contains("g: func(v: r)"), WorldText.of(w));
+  }
 }

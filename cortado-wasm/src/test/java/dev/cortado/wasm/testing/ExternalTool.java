@@ -1,9 +1,13 @@
 package dev.cortado.wasm.testing;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -58,5 +62,18 @@ public final class ExternalTool {
       }
     }
     return Optional.empty();
+  }
+
+  /** Returns whether {@code command}, given {@code stdin}, exits with 0 within a minute. */
+  public static boolean runs(List<String> command, String stdin) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+      p.getOutputStream().close();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
   }
 }

@@ -32,9 +32,10 @@ public final class NpmTool {
       return installed;
     }
     ExternalTool.requireThat(
-        runs(List.of("node", "--version")), "node (package nodejs) is missing, so " + consequence);
+        ExternalTool.runs(List.of("node", "--version"), ""),
+        "node (package nodejs) is missing, so " + consequence);
     ExternalTool.requireThat(
-        runs(List.of("npm", "--version")),
+        ExternalTool.runs(List.of("npm", "--version"), ""),
         "npm (package npm), or $" + override + ", is missing, so " + consequence);
     String log;
     boolean ok;
@@ -61,16 +62,5 @@ public final class NpmTool {
         ok,
         packageSpec + " could not be installed by npm (" + log.strip() + "), so " + consequence);
     return installed;
-  }
-
-  /** Returns whether {@code command} exits with 0 within a minute. */
-  private static boolean runs(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 }
