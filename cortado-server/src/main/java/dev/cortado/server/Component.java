@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param variables its configuration variables, values templated from application variables ({@code
  *     {{ name }}})
  * @param allowedOutboundHosts where it may send requests (empty: nowhere)
+ * @param keyValueStores the labels of the key-value stores it may open
  */
 public record Component(
     String id,
@@ -26,7 +27,8 @@ public record Component(
     List<String> excludeFiles,
     Map<String, String> environment,
     Map<String, String> variables,
-    List<OutboundHost> allowedOutboundHosts) {
+    List<OutboundHost> allowedOutboundHosts,
+    List<String> keyValueStores) {
   /** Checks every part is present and copies the collections. */
   public Component {
     Objects.requireNonNull(id, "id");
@@ -36,6 +38,19 @@ public record Component(
     environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     allowedOutboundHosts = List.copyOf(allowedOutboundHosts);
+    keyValueStores = List.copyOf(keyValueStores);
+  }
+
+  /** A component without key-value stores. */
+  public Component(
+      String id,
+      Source source,
+      List<FileMount> files,
+      List<String> excludeFiles,
+      Map<String, String> environment,
+      Map<String, String> variables,
+      List<OutboundHost> allowedOutboundHosts) {
+    this(id, source, files, excludeFiles, environment, variables, allowedOutboundHosts, List.of());
   }
 
   /**

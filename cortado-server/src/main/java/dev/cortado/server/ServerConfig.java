@@ -39,6 +39,7 @@ public final class ServerConfig {
   private Optional<InetSocketAddress> adminListen = Optional.empty();
   private Duration drainTimeout = Duration.ofSeconds(10);
   private ServerLog log = ServerLog.systemLogger();
+  private Optional<Path> stateDir = Optional.empty();
 
   /**
    * A certificate chain and its private key, both PEM files.
@@ -72,6 +73,7 @@ public final class ServerConfig {
     c.adminListen = adminListen;
     c.drainTimeout = drainTimeout;
     c.log = log;
+    c.stateDir = stateDir;
     return c;
   }
 
@@ -149,7 +151,26 @@ public final class ServerConfig {
     return c;
   }
 
-  /** Returns a copy refusing request bodies above {@code bytes} with 413. */
+  /**
+   * Returns a copy keeping the application's state (its key-value stores, {@code
+   * key-value/LABEL.kv}) in {@code dir} instead of {@code .cortado} in the manifest's folder.
+   */
+  public ServerConfig withStateDir(Path dir) {
+    ServerConfig c = copy();
+    c.stateDir = Optional.of(dir.toAbsolutePath());
+    return c;
+  }
+
+  /** Returns where the application's state is kept, if not in the manifest's folder. */
+  public Optional<Path> stateDir() {
+    return stateDir;
+  }
+
+  /**
+   * Returns a copy refusing request bodies above {@code bytes} with 413, for the executors that
+   * read a body whole (WAGI, Suborbital); a {@code wasi:http} component streams its body and reads
+   * as much as it wants.
+   */
   public ServerConfig withMaxRequestBody(long bytes) {
     if (bytes < 0 || bytes > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("the body limit must be between 0 and 2 GiB: " + bytes);

@@ -26,6 +26,26 @@ final class TestApps {
     }
   }
 
+  /**
+   * Returns the committed wasi:http component {@code name}.wasm (built from C by
+   * src/test/programs/build-components.sh).
+   */
+  static Path component(String name) {
+    try {
+      return Path.of(TestApps.class.getResource("/components/" + name + ".wasm").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends {@code method} of {@code path} with {@code body} to {@code server}. */
+  static HttpResponse<String> send(WasmServer server, String method, String path, String body) {
+    return send(
+        HttpRequest.newBuilder(server.uri().resolve(path))
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   /** Copies WAGI programs into {@code dir} and writes {@code toml} there as spin.toml. */
   static Path manifest(Path dir, String toml, String... programs) {
     try {

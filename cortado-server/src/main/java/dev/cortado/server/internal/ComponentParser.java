@@ -19,18 +19,14 @@ import org.tomlj.TomlTable;
 final class ComponentParser {
   private static final Pattern SHA256 = Pattern.compile("sha256:([0-9a-f]{64})");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern STORE_LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Pattern CONFIG_KEY = Pattern.compile("[a-z][a-z0-9_]*");
 
   /**
    * Spin keys this server knows but cannot honour yet: Spin's own host interfaces (fermyon:spin).
    */
   private static final Set<String> NEEDS_COMPONENTS =
-      Set.of(
-          "key_value_stores",
-          "sqlite_databases",
-          "ai_models",
-          "dependencies",
-          "dependencies_inherit_configuration");
+      Set.of("sqlite_databases", "ai_models", "dependencies", "dependencies_inherit_configuration");
 
   private final TomlNode node;
   private final Path folder;
@@ -48,7 +44,7 @@ final class ComponentParser {
         throw node.error(
             key,
             "not supported yet: cortado serve gives components WASI 0.2 and wasi:http, not Spin's"
-                + " own interfaces (key-value stores, SQLite, AI models, dependencies)");
+                + " own interfaces other than key-value stores (SQLite, AI models, dependencies)");
       }
       if (key.equals("allowed_http_hosts")) {
         throw node.error(key, "a Spin 1 key: use allowed_outbound_hosts in a version 2 manifest");
@@ -63,6 +59,7 @@ final class ComponentParser {
             "environment",
             "variables",
             "allowed_outbound_hosts",
+            "key_value_stores",
             "build",
             "tool"));
     node.optionalString("description");
@@ -94,8 +91,19 @@ final class ComponentParser {
         throw node.error("allowed_outbound_hosts", e.getMessage());
       }
     }
+    List<String> stores = node.strings("key_value_stores");
+    for (String label : stores) {
+      if (!STORE_LABEL.matcher(label).matches()) {
+        throw node.error(
+            "key_value_stores",
+            "\""
+                + label
+                + "\" is not a store label (letters, digits, '_' and '-', at most 64, starting with"
+                + " a letter or digit)");
+      }
+    }
     return new Component(
-        id, source(), files(), node.strings("exclude_files"), environment, config, hosts);
+        id, source(), files(), node.strings("exclude_files"), environment, config, hosts, stores);
   }
 
   private void checkTemplate(String key, String template) {

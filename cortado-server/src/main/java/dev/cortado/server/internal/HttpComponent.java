@@ -4,6 +4,7 @@ import dev.cortado.component.CompiledComponent;
 import dev.cortado.component.ComponentInstance;
 import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.WasiHttp;
+import dev.cortado.component.WasiKeyValue;
 import dev.cortado.component.WasiPreview2;
 import dev.cortado.runtime.ExecutionInterruptedException;
 import dev.cortado.runtime.InstantiationException;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A {@code wasi:http} component served by Spin's executor: compiled and its files staged once; per
@@ -36,6 +39,7 @@ final class HttpComponent implements Responder {
   private final FileStaging files;
   private final WasiConfig base;
   private final Metrics metrics;
+  private final Function<String, Optional<WasiKeyValue.Store>> stores;
 
   HttpComponent(
       Component component,
@@ -43,8 +47,10 @@ final class HttpComponent implements Responder {
       ServerConfig config,
       Map<String, String> variables,
       Path folder,
-      Metrics metrics) {
+      Metrics metrics,
+      Function<String, Optional<WasiKeyValue.Store>> stores) {
     this.component = component;
+    this.stores = stores;
     this.compiled = compiled;
     this.config = config;
     this.metrics = metrics;
@@ -76,7 +82,9 @@ final class HttpComponent implements Responder {
     Outputs.Lines stderr = new Outputs.Lines(line -> log.error("[" + component.id() + "] " + line));
     WasiConfig c = base.withStdout(WasiOutput.to(stdout)).withStderr(WasiOutput.to(stderr));
     try (WasiPreview2 wasi = WasiPreview2.create(c)) {
-      ComponentLinker linker = WasiHttp.addTo(wasi.addTo(ComponentLinker.create()), this::allowed);
+      ComponentLinker linker =
+          WasiKeyValue.addTo(
+              WasiHttp.addTo(wasi.addTo(ComponentLinker.create()), this::allowed), stores);
       wasi.enter(store);
       ComponentInstance instance = linker.instantiate(store, compiled);
       metrics.instantiated(System.nanoTime() - start);

@@ -29,6 +29,7 @@ public final class ServedApplication implements AutoCloseable {
   private final Router router;
   private final Map<HttpTrigger, Responder> executors = new IdentityHashMap<>();
   private final Metrics metrics;
+  private final KeyValueStores keyValue;
 
   /**
    * Prepares {@code manifest} to be served with {@code config}.
@@ -40,6 +41,7 @@ public final class ServedApplication implements AutoCloseable {
     this.metrics = metrics;
     this.router = new Router(manifest.application().basePath(), manifest.triggers());
     Map<String, String> variables = VariableValues.resolve(manifest, config.variableSource());
+    this.keyValue = new KeyValueStores(manifest, config);
     Engine engine = Engine.create(config.engineConfig());
     Map<String, Module> modules = new HashMap<>();
     Map<String, CompiledComponent> components = new HashMap<>();
@@ -59,7 +61,9 @@ public final class ServedApplication implements AutoCloseable {
           CompiledComponent compiled =
               components.computeIfAbsent(c.id(), id -> ModuleLoader.loadComponent(engine, c));
           executors.put(
-              t, new HttpComponent(c, compiled, config, variables, manifest.folder(), metrics));
+              t,
+              new HttpComponent(
+                  c, compiled, config, variables, manifest.folder(), metrics, keyValue.of(c)));
         }
       }
     } catch (RuntimeException e) {
@@ -76,6 +80,7 @@ public final class ServedApplication implements AutoCloseable {
    */
   public ServedApplication(SuborbitalBundle bundle, ServerConfig config, Metrics metrics) {
     this.metrics = metrics;
+    this.keyValue = new KeyValueStores();
     SuborbitalApplication app = SuborbitalApplication.prepare(bundle, config, metrics);
     this.manifest = app.manifest();
     this.router = new Router("/", manifest.triggers());
@@ -123,5 +128,6 @@ public final class ServedApplication implements AutoCloseable {
   @Override
   public void close() {
     executors.values().forEach(Responder::close);
+    keyValue.close();
   }
 }
