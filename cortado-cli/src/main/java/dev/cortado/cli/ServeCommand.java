@@ -136,6 +136,13 @@ final class ServeCommand implements Callable<Integer> {
   String adminListen;
 
   @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Keep the application's key-value stores in DIR (default: .cortado beside spin.toml).")
+  java.nio.file.Path stateDir;
+
+  @Option(
       names = "--drain-timeout",
       paramLabel = "DURATION",
       description = "On stop, wait this long at most for requests in flight (default: 10s).")
@@ -226,6 +233,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (adminListen != null) {
       c = c.withAdminListen(address("--admin-listen", adminListen));
+    }
+    if (stateDir != null) {
+      c = c.withStateDir(stateDir);
     }
     return c;
   }
