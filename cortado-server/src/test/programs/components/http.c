@@ -6,7 +6,8 @@
 // Routes (method, path):
 //   any /hello, or any other path    200 "hello from C: METHOD PATH-WITH-QUERY\n"
 //   any /echo                        streams the request body back as it arrives (4 KiB writes),
-//                                    then the trailer x-echo-bytes: N
+//                                    then the trailers x-echo-bytes: N and, if the request had
+//                                    the trailer x-checksum, x-request-checksum with its value
 //   GET /big?n=N                     N bytes of 'a'..'z', written 4 KiB at a time
 //   GET /trap                        traps (unreachable)
 //   [PREFIX]/kv/IFACE/LABEL[/KEY]    a key-value store: IFACE spin (fermyon:spin/key-value) or
@@ -38,6 +39,10 @@ IMPORT(TYPES, "[resource-drop]incoming-request") void req_drop(int32_t self);
 IMPORT(TYPES, "[method]incoming-body.stream") void in_body_stream(int32_t self, void *ret);
 IMPORT(TYPES, "[static]incoming-body.finish") int32_t in_body_finish(int32_t self);
 IMPORT(TYPES, "[resource-drop]future-trailers") void trailers_future_drop(int32_t self);
+IMPORT(TYPES, "[method]future-trailers.get") void trailers_future_get(int32_t self, void *ret);
+IMPORT(TYPES, "[method]fields.get")
+void fields_get(int32_t self, const char *n, int32_t nl, void *ret);
+IMPORT(TYPES, "[resource-drop]fields") void fields_drop(int32_t self);
 IMPORT(TYPES, "[constructor]fields") int32_t fields_new(void);
 IMPORT(TYPES, "[method]fields.append")
 void fields_append(int32_t self, const char *n, int32_t nl, const char *v, int32_t vl, void *ret);
@@ -229,16 +234,24 @@ static void write_all(reply *r, const void *data, size_t len) {
   }
 }
 
-// Ends the body, with one trailer if `trailer` is set.
-static void finish(reply *r, const char *trailer, const char *value) {
+// Ends the body, with the trailer `trailer` if set, and `trailer2` if set too.
+static void finish2(reply *r, const char *trailer, const char *value, const char *trailer2,
+                    const char *value2) {
   out_drop(r->stream);
   int32_t trailers = 0;
   if (trailer) {
     trailers = fields_new();
     header(trailers, trailer, value);
+    if (trailer2) {
+      header(trailers, trailer2, value2);
+    }
   }
   uint64_t ret[8];
   out_body_finish(r->body, trailer != NULL, trailers, ret);
+}
+
+static void finish(reply *r, const char *trailer, const char *value) {
+  finish2(r, trailer, value, NULL, NULL);
 }
 
 static void answer(int32_t outparam, int32_t status, const char *text, size_t len) {
@@ -288,6 +301,31 @@ static void end_body(int32_t stream, int32_t body) {
   trailers_future_drop(in_body_finish(body));
 }
 
+// Ends the request body and returns its trailer `name` (NUL-terminated), or NULL. get's result,
+// option<result<result<option<own<trailers>>, error-code>>>, is aligned to 8 (error-code holds a
+// u64): some at 0, the outer ok at 8, the inner ok at 16, the option at 24, the handle at 28.
+static char *end_body_with_trailer(int32_t stream, int32_t body, const char *name) {
+  in_drop(stream);
+  int32_t future = in_body_finish(body);
+  uint64_t ret[8];
+  trailers_future_get(future, ret);
+  uint8_t *r = (uint8_t *)ret;
+  char *value = NULL;
+  if (r[0] == 1 && r[8] == 0 && r[16] == 0 && r[24] == 1) {
+    int32_t trailers = *(int32_t *)(r + 28);
+    bytes values;  // list<list<u8>>: the list's pointer and length
+    fields_get(trailers, name, strlen(name), &values);
+    if (values.len > 0) {
+      bytes *first = (bytes *)values.ptr;
+      value = calloc(1, first->len + 1);
+      memcpy(value, first->ptr, first->len);
+    }
+    fields_drop(trailers);
+  }
+  trailers_future_drop(future);
+  return value;
+}
+
 static buffer read_body(int32_t request) {
   buffer b = {0};
   int32_t body;
@@ -312,12 +350,13 @@ static void echo(int32_t request, int32_t outparam) {
     total += chunk.len;
     free(chunk.ptr);
   }
-  end_body(stream, body);
+  char *checksum = end_body_with_trailer(stream, body, "x-checksum");
   buffer count = {0};
   put_long(&count, total);
   put(&count, "", 1);
-  finish(&r, "x-echo-bytes", count.data);
+  finish2(&r, "x-echo-bytes", count.data, checksum ? "x-request-checksum" : NULL, checksum);
   free(count.data);
+  free(checksum);
 }
 
 static void big(int32_t outparam, int64_t n) {

@@ -1,15 +1,20 @@
 package dev.cortado.component;
 
 import dev.cortado.component.internal.wasi.HttpInterfaces;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * {@code wasi:http} for components: the host side of {@code wasi:http/types} ({@link #addTo}), and
  * a request handed to a component's {@code wasi:http/incoming-handler} ({@link #handle}), as {@code
- * cortado serve} does for every request. The response body is collected whole (up to 64 MiB);
- * outbound requests ({@code outgoing-handler}) go where the host allows.
+ * cortado serve} does for every request. Bodies stream both ways: the component reads the request
+ * body as it arrives, and its response goes to a {@link ResponseSink} as it writes it (or is
+ * collected whole, up to 64 MiB, by {@link #handle(ComponentInstance, Request)}); trailers pass
+ * both ways. Outbound requests ({@code outgoing-handler}) go where the host allows.
  */
 public final class WasiHttp {
   private WasiHttp() {}
@@ -40,6 +45,7 @@ public final class WasiHttp {
    * @param authority the host (and port) asked for
    * @param headers the headers, in order
    * @param body the body, read as the component reads it
+   * @param trailers the trailers that followed the body, asked for once it was read to its end
    */
   public record Request(
       String method,
@@ -47,12 +53,42 @@ public final class WasiHttp {
       String scheme,
       String authority,
       List<Header> headers,
-      InputStream body) {
+      InputStream body,
+      Supplier<List<Header>> trailers) {
     /** Copies the headers. */
     public Request {
       headers = List.copyOf(headers);
       Objects.requireNonNull(body, "body");
+      Objects.requireNonNull(trailers, "trailers");
     }
+
+    /** A request without trailers. */
+    public Request(
+        String method,
+        String pathWithQuery,
+        String scheme,
+        String authority,
+        List<Header> headers,
+        InputStream body) {
+      this(method, pathWithQuery, scheme, authority, headers, body, List::of);
+    }
+  }
+
+  /**
+   * Where a component's response goes as the component makes it: its head when the component sets
+   * its response, then its body as it writes it, then the end, with trailers. Called on the thread
+   * running the component; a method that throws makes the component's write fail (or, for {@link
+   * #start}, the handler fail).
+   */
+  public interface ResponseSink {
+    /**
+     * The component set its response: returns where its body goes. Called once, before any byte of
+     * the body.
+     */
+    OutputStream start(int status, List<Header> headers) throws IOException;
+
+    /** The body is complete; {@code trailers} (often none) follow it. Called once, last. */
+    void finish(List<Header> trailers) throws IOException;
   }
 
   /**
@@ -91,13 +127,61 @@ public final class WasiHttp {
 
   /**
    * Hands {@code request} to {@code instance}'s {@code wasi:http/incoming-handler} and returns its
-   * response. A response the component set to an error is a 500.
+   * response, its body collected whole (up to 64 MiB). A response the component set to an error is
+   * a 500.
    *
    * @throws IllegalArgumentException if the instance exports no incoming handler
-   * @throws IllegalStateException if the component returned without setting a response
+   * @throws IllegalStateException if the component returned without setting a response, or without
+   *     finishing a body it wrote to
    * @throws dev.cortado.runtime.Trap if the component traps
    */
   public static Response handle(ComponentInstance instance, Request request) {
+    Collected collected = new Collected();
+    handle(instance, request, collected);
+    return new Response(collected.status, collected.headers, collected.body.toByteArray());
+  }
+
+  /** A sink keeping the response in memory. */
+  private static final class Collected implements ResponseSink {
+    int status;
+    List<Header> headers = List.of();
+    final java.io.ByteArrayOutputStream body =
+        new java.io.ByteArrayOutputStream() {
+          @Override
+          public synchronized void write(byte[] b, int off, int len) {
+            if (count + (long) len > HttpInterfaces.BODY_LIMIT) {
+              throw new java.io.UncheckedIOException(
+                  new IOException(
+                      "the body exceeds the limit of " + HttpInterfaces.BODY_LIMIT + " bytes"));
+            }
+            super.write(b, off, len);
+          }
+        };
+
+    @Override
+    public OutputStream start(int status, List<Header> headers) {
+      this.status = status;
+      this.headers = headers;
+      return body;
+    }
+
+    @Override
+    public void finish(List<Header> trailers) {}
+  }
+
+  /**
+   * Hands {@code request} to {@code instance}'s {@code wasi:http/incoming-handler}, streaming its
+   * response into {@code sink} as the component makes it. A response the component set to an error
+   * is a 500.
+   *
+   * @throws IllegalArgumentException if the instance exports no incoming handler
+   * @throws IllegalStateException if the component returned without setting a response, or without
+   *     finishing a body it wrote to
+   * @throws java.io.UncheckedIOException if the sink failed
+   * @throws dev.cortado.runtime.Trap if the component traps
+   */
+  public static void handle(ComponentInstance instance, Request request, ResponseSink sink) {
+    Objects.requireNonNull(sink, "sink");
     ComponentFunction handle =
         instance
             .function(INCOMING_HANDLER, "handle")
@@ -107,6 +191,6 @@ public final class WasiHttp {
                         "the component exports no wasi:http/incoming-handler (it exports: "
                             + String.join(", ", instance.exportNames())
                             + ")"));
-    return HttpInterfaces.handle(handle, request);
+    HttpInterfaces.handle(handle, request, sink);
   }
 }

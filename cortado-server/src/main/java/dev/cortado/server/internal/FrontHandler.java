@@ -4,6 +4,8 @@ import dev.cortado.server.HttpTrigger;
 import dev.cortado.server.ServerConfig;
 import dev.cortado.server.ServerLog;
 import dev.cortado.server.StaticResponse;
+import java.io.FilterOutputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,8 +25,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The HTTP side: routes each request, answers Spin's {@code /.well-known/spin/} endpoints and
  * static responses at once, reads a WAGI request's body without blocking and runs the program on
- * the WebAssembly workers, then writes the response and one access log line. Requests on the admin
- * connector get the metrics.
+ * the WebAssembly workers, then writes the response and one access log line; a {@code wasi:http}
+ * component ({@link StreamingResponder}) runs at once on a worker, reading the body as it arrives
+ * and writing its response as it makes it. Requests on the admin connector get the metrics.
  */
 final class FrontHandler extends Handler.Abstract.NonBlocking {
   private static final String WELL_KNOWN = "/.well-known/spin/";
@@ -81,6 +84,14 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
       return true;
     }
     Responder component = app.executor(trigger);
+    if (component instanceof StreamingResponder streaming) {
+      try {
+        workers.execute(() -> stream(request, x, streaming, match.get()));
+      } catch (RejectedExecutionException e) {
+        plain(x, component.id(), 503, "server busy: try again\n");
+      }
+      return true;
+    }
     if (request.getLength() > config.maxRequestBody()) {
       plain(x, component.id(), 413, "request body too large\n");
       return true;
@@ -111,6 +122,11 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
     } catch (RuntimeException | StackOverflowError e) {
       outcome = new Outcome.Failed("internal", e.toString());
     }
+    answer(x, component, outcome);
+  }
+
+  /** Writes a whole answer, or a 500 for a failure. */
+  private void answer(Exchange x, Responder component, Outcome outcome) {
     switch (outcome) {
       case Outcome.Answered a ->
           finish(
@@ -120,25 +136,142 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
               null,
               a.response().body(),
               a.response().headers());
+      case Outcome.Streamed s -> throw new IllegalStateException("a whole answer was expected");
       case Outcome.Failed f -> {
-        app.metrics().failed(component.id(), f.kind());
-        log.error(
-            "component \""
-                + component.id()
-                + "\" failed ("
-                + f.kind()
-                + ") on "
-                + x.method
-                + " "
-                + x.path
-                + ": "
-                + f.detail());
+        logFailure(x, component, f);
         plain(
             x,
             component.id(),
             500,
             "500 Internal Server Error: the component failed; see the server log\n");
       }
+    }
+  }
+
+  private void logFailure(Exchange x, Responder component, Outcome.Failed f) {
+    app.metrics().failed(component.id(), f.kind());
+    log.error(
+        "component \""
+            + component.id()
+            + "\" failed ("
+            + f.kind()
+            + ") on "
+            + x.method
+            + " "
+            + x.path
+            + ": "
+            + f.detail());
+  }
+
+  /**
+   * Runs a streaming component: the request body read as it arrives, the response sent as it is
+   * made. A failure before the response started is a 500; after, the response is cut off.
+   */
+  private void stream(Request request, Exchange x, StreamingResponder component, Router.Match m) {
+    Streaming channel = new Streaming(x, acceptsTrailers(request));
+    Outcome outcome;
+    try {
+      outcome =
+          component.stream(
+              incoming(request, new byte[0]),
+              Content.Source.asInputStream(request),
+              () -> pairs(request.getTrailers()),
+              m,
+              app.manifest().application().basePath(),
+              log,
+              channel);
+    } catch (RuntimeException | StackOverflowError e) {
+      outcome = new Outcome.Failed("internal", e.toString());
+    }
+    switch (outcome) {
+      case Outcome.Streamed s -> {
+        accessLog(x, component.id(), channel.status, channel.bytes);
+        x.callback.succeeded();
+      }
+      case Outcome.Failed f when channel.started() -> {
+        logFailure(x, component, f);
+        accessLog(x, component.id(), channel.status, channel.bytes);
+        if (channel.finished) {
+          x.callback.succeeded(); // it failed after its response was whole
+        } else {
+          x.callback.failed(new java.io.IOException("the component failed: " + f.detail()));
+        }
+      }
+      default -> answer(x, component, outcome);
+    }
+  }
+
+  /** Trailers go only to clients that take them: HTTP/2, or {@code TE: trailers}. */
+  private static boolean acceptsTrailers(Request request) {
+    String te = request.getHeaders().get(HttpHeader.TE);
+    return request.getConnectionMetaData().getHttpVersion()
+            == org.eclipse.jetty.http.HttpVersion.HTTP_2
+        || (te != null && te.toLowerCase(java.util.Locale.ROOT).contains("trailers"));
+  }
+
+  private static List<String[]> pairs(org.eclipse.jetty.http.HttpFields fields) {
+    List<String[]> out = new ArrayList<>();
+    if (fields != null) {
+      for (HttpField f : fields) {
+        out.add(new String[] {f.getName(), f.getValue()});
+      }
+    }
+    return out;
+  }
+
+  /** A response sent as a component makes it. */
+  private static final class Streaming implements StreamingResponder.Channel {
+    private final Exchange x;
+    private final boolean trailersAccepted;
+    private final org.eclipse.jetty.http.HttpFields.Mutable trailers =
+        org.eclipse.jetty.http.HttpFields.build();
+    private OutputStream out;
+    int status;
+    long bytes;
+    boolean finished;
+
+    Streaming(Exchange x, boolean trailersAccepted) {
+      this.x = x;
+      this.trailersAccepted = trailersAccepted;
+    }
+
+    @Override
+    public OutputStream start(int status, List<String[]> headers) {
+      Response r = x.response;
+      r.setStatus(status);
+      for (String[] h : headers) {
+        r.getHeaders().add(h[0], h[1]);
+      }
+      if (trailersAccepted) {
+        r.setTrailersSupplier(() -> trailers);
+      }
+      this.status = status;
+      OutputStream sink = Content.Sink.asOutputStream(r);
+      out =
+          new FilterOutputStream(sink) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+              sink.write(b, off, len);
+              bytes += len;
+            }
+          };
+      return out;
+    }
+
+    @Override
+    public void finish(List<String[]> trailerList) throws java.io.IOException {
+      if (trailersAccepted) {
+        for (String[] t : trailerList) {
+          trailers.add(t[0], t[1]);
+        }
+      }
+      out.close();
+      finished = true;
+    }
+
+    @Override
+    public boolean started() {
+      return out != null;
     }
   }
 
@@ -204,6 +337,12 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     }
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    accessLog(x, component, status, body.length);
+    response.write(true, ByteBuffer.wrap(body), x.callback);
+  }
+
+  /** Counts the request in the metrics and writes its access log line. */
+  private void accessLog(Exchange x, String component, int status, long bytes) {
     long nanos = System.nanoTime() - x.start;
     app.metrics().finished(component, status, nanos);
     log.info(
@@ -213,12 +352,11 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
             + " "
             + status
             + " "
-            + body.length
+            + bytes
             + " "
             + String.format(java.util.Locale.ROOT, "%.3fms", nanos / 1e6)
             + " "
             + component);
-    response.write(true, ByteBuffer.wrap(body), x.callback);
   }
 
   private static void send(

@@ -25,14 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A {@code wasi:http} component served by Spin's executor: compiled and its files staged once; per
  * request a fresh store and instance, the request handed to its {@code incoming-handler} with
- * Spin's added headers, its response collected. Its {@code allowed_outbound_hosts} govern outbound
- * HTTP and, through {@link SocketGrants}, {@code wasi:sockets}.
+ * Spin's added headers, both bodies streamed (the request's read as it arrives, the response sent
+ * as the component writes it, trailers both ways) and key-value stores opened by label. Its {@code
+ * allowed_outbound_hosts} govern outbound HTTP and, through {@link SocketGrants}, {@code
+ * wasi:sockets}.
  */
-final class HttpComponent implements Responder {
+final class HttpComponent implements StreamingResponder {
   private final Component component;
   private final CompiledComponent compiled;
   private final ServerConfig config;
@@ -76,6 +79,53 @@ final class HttpComponent implements Responder {
 
   @Override
   public Outcome run(IncomingRequest request, Router.Match match, String basePath, ServerLog log) {
+    Collected collected = new Collected();
+    Outcome o =
+        stream(
+            request,
+            new ByteArrayInputStream(request.body()),
+            List::of,
+            match,
+            basePath,
+            log,
+            collected);
+    return o instanceof Outcome.Streamed
+        ? new Outcome.Answered(
+            new CgiResponse(collected.status, collected.headers, collected.body.toByteArray()))
+        : o;
+  }
+
+  /** A channel keeping the response in memory, for {@link #run}. */
+  private static final class Collected implements Channel {
+    int status;
+    List<String[]> headers = List.of();
+    final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+
+    @Override
+    public java.io.OutputStream start(int status, List<String[]> headers) {
+      this.status = status;
+      this.headers = headers;
+      return body;
+    }
+
+    @Override
+    public void finish(List<String[]> trailers) {}
+
+    @Override
+    public boolean started() {
+      return status != 0;
+    }
+  }
+
+  @Override
+  public Outcome stream(
+      IncomingRequest request,
+      java.io.InputStream body,
+      Supplier<List<String[]>> trailers,
+      Router.Match match,
+      String basePath,
+      ServerLog log,
+      Channel channel) {
     long start = System.nanoTime();
     Store store = GuestSetup.store(compiled.engine(), config);
     Outputs.Lines stdout = new Outputs.Lines(line -> log.info("[" + component.id() + "] " + line));
@@ -88,12 +138,8 @@ final class HttpComponent implements Responder {
       wasi.enter(store);
       ComponentInstance instance = linker.instantiate(store, compiled);
       metrics.instantiated(System.nanoTime() - start);
-      WasiHttp.Response r = WasiHttp.handle(instance, toWasi(request, match, basePath));
-      List<String[]> headers = new ArrayList<>();
-      for (WasiHttp.Header h : r.headers()) {
-        headers.add(new String[] {h.name(), new String(h.value(), StandardCharsets.ISO_8859_1)});
-      }
-      return new Outcome.Answered(new CgiResponse(r.status(), headers, r.body()));
+      WasiHttp.handle(instance, toWasi(request, body, trailers, match, basePath), sink(channel));
+      return new Outcome.Streamed();
     } catch (Trap
         | UncaughtException
         | WasiExitException
@@ -103,6 +149,9 @@ final class HttpComponent implements Responder {
       return Outcome.failed(e);
     } catch (IllegalStateException e) {
       return new Outcome.Failed("output", e.getMessage());
+    } catch (java.io.UncheckedIOException e) {
+      return new Outcome.Failed(
+          "client", "writing the response failed: " + e.getCause().getMessage());
     } finally {
       GuestSetup.finish(store);
       stdout.close();
@@ -110,9 +159,36 @@ final class HttpComponent implements Responder {
     }
   }
 
+  /** The component's response, passed on to {@code channel}. */
+  private static WasiHttp.ResponseSink sink(Channel channel) {
+    return new WasiHttp.ResponseSink() {
+      @Override
+      public java.io.OutputStream start(int status, List<WasiHttp.Header> headers) {
+        return channel.start(status, pairs(headers));
+      }
+
+      @Override
+      public void finish(List<WasiHttp.Header> trailers) throws java.io.IOException {
+        channel.finish(pairs(trailers));
+      }
+    };
+  }
+
+  private static List<String[]> pairs(List<WasiHttp.Header> headers) {
+    List<String[]> out = new ArrayList<>();
+    for (WasiHttp.Header h : headers) {
+      out.add(new String[] {h.name(), new String(h.value(), StandardCharsets.ISO_8859_1)});
+    }
+    return out;
+  }
+
   /** The request as the component sees it: Spin's headers added to the client's. */
   private static WasiHttp.Request toWasi(
-      IncomingRequest request, Router.Match match, String basePath) {
+      IncomingRequest request,
+      java.io.InputStream body,
+      Supplier<List<String[]>> trailers,
+      Router.Match match,
+      String basePath) {
     String pathWithQuery =
         request.rawPath() + (request.query().isEmpty() ? "" : "?" + request.query());
     String authority = request.host() + ":" + request.port();
@@ -143,7 +219,14 @@ final class HttpComponent implements Responder {
         request.scheme(),
         authority,
         headers,
-        new ByteArrayInputStream(request.body()));
+        body,
+        () -> {
+          List<WasiHttp.Header> out = new ArrayList<>();
+          for (String[] t : trailers.get()) {
+            out.add(header(t[0], t[1]));
+          }
+          return out;
+        });
   }
 
   private static WasiHttp.Header header(String name, String value) {

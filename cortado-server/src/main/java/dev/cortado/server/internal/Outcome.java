@@ -11,6 +11,9 @@ sealed interface Outcome {
   /** The WebAssembly answered. */
   record Answered(CgiResponse response) implements Outcome {}
 
+  /** The WebAssembly answered as it went, through a {@link StreamingResponder.Channel}. */
+  record Streamed() implements Outcome {}
+
   /**
    * The WebAssembly failed.
    *

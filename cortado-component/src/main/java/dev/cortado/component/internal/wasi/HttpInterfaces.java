@@ -7,6 +7,7 @@ import dev.cortado.component.AbiException;
 import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import dev.cortado.component.ResourceType;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +48,22 @@ public final class HttpInterfaces {
   static final int INTERNAL_ERROR = 38;
 
   /** The most bytes a response body may hold (it is kept in memory). */
-  static final long BODY_LIMIT = 64L << 20;
+  public static final long BODY_LIMIT = 64L << 20;
 
   /**
-   * Handles {@code request} with {@code handle}, a component's {@code incoming-handler.handle}:
-   * returns what the component set its response outparam to.
+   * Handles {@code request} with {@code handle}, a component's {@code incoming-handler.handle},
+   * streaming the response into {@code sink} as the component makes it: started when the component
+   * sets its response outparam, finished when it finishes the body. A response the component set to
+   * an error is a 500.
    *
-   * @throws IllegalStateException if the component returned without setting it
+   * @throws IllegalStateException if the component returned without setting its response, or
+   *     without finishing a body it wrote to
+   * @throws UncheckedIOException if the sink failed
    */
-  public static dev.cortado.component.WasiHttp.Response handle(
+  public static void handle(
       dev.cortado.component.ComponentFunction handle,
-      dev.cortado.component.WasiHttp.Request request) {
+      dev.cortado.component.WasiHttp.Request request,
+      dev.cortado.component.WasiHttp.ResponseSink sink) {
     HttpFields headers = new HttpFields(true);
     for (dev.cortado.component.WasiHttp.Header h : request.headers()) {
       headers.addTrusted(h.name(), h.value());
@@ -70,25 +76,88 @@ public final class HttpInterfaces {
             Optional.of(request.authority()),
             headers,
             request.body());
-    HttpMessages.ResponseOutparam out = new HttpMessages.ResponseOutparam();
+    in.trailers = () -> fieldEntries(request.trailers().get());
+    HttpMessages.ResponseOutparam out = new HttpMessages.ResponseOutparam(sink);
     handle.call(Cv.resource(INCOMING_REQUEST, in), Cv.resource(RESPONSE_OUTPARAM, out));
     if (!out.set) {
       throw new IllegalStateException("the component returned without setting a response");
     }
     if (out.response.isEmpty()) {
-      return new dev.cortado.component.WasiHttp.Response(
-          500,
-          List.of(),
-          ("the component answered with an error: " + out.error.orElse(""))
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return; // answered with an error, finished when set
     }
-    HttpMessages.OutgoingResponse r = out.response.get();
+    HttpMessages.OutgoingBody body = out.response.get().body;
+    if (body == null || (!body.streamTaken && !body.finished)) {
+      finish(sink, List.of()); // no body, or one never written: empty
+    } else if (!body.finished) {
+      throw new IllegalStateException(
+          "the component returned without finishing its response body (outgoing-body.finish)");
+    }
+  }
+
+  private static List<Map.Entry<String, byte[]>> fieldEntries(
+      List<dev.cortado.component.WasiHttp.Header> hs) {
+    List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+    for (dev.cortado.component.WasiHttp.Header h : hs) {
+      out.add(Map.entry(h.name(), h.value()));
+    }
+    return out;
+  }
+
+  private static List<dev.cortado.component.WasiHttp.Header> headers(
+      List<Map.Entry<String, byte[]>> es) {
     List<dev.cortado.component.WasiHttp.Header> hs = new ArrayList<>();
-    for (Map.Entry<String, byte[]> e : r.headers.entries()) {
+    for (Map.Entry<String, byte[]> e : es) {
       hs.add(new dev.cortado.component.WasiHttp.Header(e.getKey(), e.getValue()));
     }
-    byte[] body = r.body == null ? new byte[0] : r.body.bytes.toByteArray();
-    return new dev.cortado.component.WasiHttp.Response(r.status, hs, body);
+    return hs;
+  }
+
+  private static java.io.OutputStream start(
+      dev.cortado.component.WasiHttp.ResponseSink sink,
+      int status,
+      List<Map.Entry<String, byte[]>> hs) {
+    try {
+      return sink.start(status, headers(hs));
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void finish(
+      dev.cortado.component.WasiHttp.ResponseSink sink, List<Map.Entry<String, byte[]>> trailers) {
+    try {
+      sink.finish(headers(trailers));
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The component set its response: sends its head, and its body as it comes. */
+  private static void respond(HttpMessages.ResponseOutparam p, HttpMessages.OutgoingResponse r) {
+    java.io.OutputStream target = start(p.sink, r.status, r.headers.entries());
+    HttpMessages.OutgoingBody body = r.body;
+    if (body == null) {
+      return;
+    }
+    try {
+      body.bytes.attach(target);
+      if (body.finished) {
+        target.flush();
+        finish(p.sink, body.trailers);
+      } else {
+        body.whenFinished =
+            () -> {
+              try {
+                body.bytes.flush();
+              } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              finish(p.sink, body.trailers);
+            };
+      }
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static ComponentValue method(String name) {
@@ -281,7 +350,10 @@ public final class HttpInterfaces {
             return of(Cv.err());
           }
           req.consumed = true;
-          return of(Cv.ok(Cv.resource(INCOMING_BODY, new HttpMessages.IncomingBody(req.body))));
+          return of(
+              Cv.ok(
+                  Cv.resource(
+                      INCOMING_BODY, new HttpMessages.IncomingBody(req.body, req.trailers))));
         });
     l.defineFunction(
         t,
@@ -297,17 +369,32 @@ public final class HttpInterfaces {
     l.defineFunction(
         t,
         "[static]incoming-body.finish",
-        args -> {
-          Cv.rep(args.get(0), HttpMessages.IncomingBody.class);
-          return of(Cv.resource(FUTURE_TRAILERS, new Object()));
-        });
+        args ->
+            of(
+                Cv.resource(
+                    FUTURE_TRAILERS,
+                    Cv.rep(args.get(0), HttpMessages.IncomingBody.class).trailers)));
     l.defineFunction(
         t,
         "[method]future-trailers.subscribe",
         args -> of(Cv.resource(Host.POLLABLE, Pollable.always())));
-    // Requests reach the component whole, without trailers: ready at once, and none.
+    // The body was read to its end (finish takes it), so its trailers are known: ready at once.
     l.defineFunction(
-        t, "[method]future-trailers.get", args -> of(Cv.some(Cv.ok(Cv.ok(Cv.none())))));
+        t,
+        "[method]future-trailers.get",
+        args -> {
+          @SuppressWarnings("unchecked")
+          java.util.function.Supplier<List<Map.Entry<String, byte[]>>> trailers =
+              (java.util.function.Supplier<List<Map.Entry<String, byte[]>>>)
+                  ((ComponentValue.Resource) args.get(0)).rep();
+          List<Map.Entry<String, byte[]>> got = trailers.get();
+          if (got.isEmpty()) {
+            return of(Cv.some(Cv.ok(Cv.ok(Cv.none()))));
+          }
+          HttpFields fs = new HttpFields(true);
+          got.forEach(e -> fs.addTrusted(e.getKey(), e.getValue()));
+          return of(Cv.some(Cv.ok(Cv.ok(Cv.some(fields(fs))))));
+        });
   }
 
   private static void defineOutgoingResponse(ComponentLinker l, String t) {
@@ -371,7 +458,14 @@ public final class HttpInterfaces {
         t,
         "[static]outgoing-body.finish",
         args -> {
-          Cv.rep(args.get(0), HttpMessages.OutgoingBody.class).finished = true;
+          HttpMessages.OutgoingBody b = Cv.rep(args.get(0), HttpMessages.OutgoingBody.class);
+          b.trailers =
+              ((ComponentValue.OptionV) args.get(1))
+                  .value()
+                  .map(f -> Cv.rep(f, HttpFields.class).entries())
+                  .orElse(List.of());
+          b.finished = true;
+          b.whenFinished.run();
           return of(Cv.ok());
         });
     l.defineFunction(
@@ -386,11 +480,21 @@ public final class HttpInterfaces {
           p.set = true;
           ComponentValue.ResultV result = (ComponentValue.ResultV) args.get(1);
           if (result.ok()) {
-            p.response =
-                Optional.of(
-                    Cv.rep(result.payload().orElseThrow(), HttpMessages.OutgoingResponse.class));
+            HttpMessages.OutgoingResponse response =
+                Cv.rep(result.payload().orElseThrow(), HttpMessages.OutgoingResponse.class);
+            p.response = Optional.of(response);
+            respond(p, response);
           } else {
-            p.error = Optional.of(result.payload().map(Object::toString).orElse("error"));
+            byte[] text =
+                ("the component answered with an error: "
+                        + result.payload().map(Object::toString).orElse("error"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+              start(p.sink, 500, List.of()).write(text);
+            } catch (java.io.IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            finish(p.sink, List.of());
           }
           return NONE;
         });

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the {@code wasi:http} request, response and body resources stand for. */
@@ -13,6 +15,7 @@ final class HttpMessages {
   /** An {@code incoming-request}: what the server received. */
   static final class IncomingRequest {
     final String method;
+    java.util.function.Supplier<List<Map.Entry<String, byte[]>>> trailers = List::of;
     final Optional<String> pathWithQuery;
     final Optional<String> scheme;
     final Optional<String> authority;
@@ -36,13 +39,20 @@ final class HttpMessages {
     }
   }
 
-  /** An {@code incoming-body}: a stream taken once. */
+  /** An {@code incoming-body}: a stream taken once, and the trailers that follow it. */
   static final class IncomingBody {
     final InputStream in;
+    final java.util.function.Supplier<List<Map.Entry<String, byte[]>>> trailers;
     boolean streamTaken;
 
     IncomingBody(InputStream in) {
+      this(in, List::of);
+    }
+
+    IncomingBody(
+        InputStream in, java.util.function.Supplier<List<Map.Entry<String, byte[]>>> trailers) {
       this.in = in;
+      this.trailers = trailers;
     }
   }
 
@@ -57,23 +67,34 @@ final class HttpMessages {
     }
   }
 
-  /** An {@code outgoing-body}: bytes the component writes, kept up to a limit. */
+  /**
+   * An {@code outgoing-body}: bytes the component writes, kept up to a limit until the body has
+   * somewhere to go ({@link BodyStream#attach}), and its trailers once finished.
+   */
   static final class OutgoingBody {
-    final Limited bytes;
+    final BodyStream bytes;
     boolean streamTaken;
     boolean finished;
+    List<Map.Entry<String, byte[]>> trailers = List.of();
+
+    /** What runs when the component finishes the body, once a response holds it. */
+    Runnable whenFinished = () -> {};
 
     OutgoingBody(long limit) {
-      this.bytes = new Limited(limit);
+      this.bytes = new BodyStream(limit);
     }
   }
 
-  /** A buffer that refuses to grow past its limit: writing more fails, as an I/O error. */
-  static final class Limited extends OutputStream {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  /**
+   * The bytes of an outgoing body: kept in memory up to a limit (writing more fails, as an I/O
+   * error) until {@link #attach} passes them, and every later write, on to where the body goes.
+   */
+  static final class BodyStream extends OutputStream {
+    private ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final long limit;
+    private OutputStream target;
 
-    Limited(long limit) {
+    BodyStream(long limit) {
       this.limit = limit;
     }
 
@@ -84,14 +105,33 @@ final class HttpMessages {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      if (bytes.size() + (long) len > limit) {
+      if (target != null) {
+        target.write(b, off, len);
+        return;
+      }
+      if (kept.size() + (long) len > limit) {
         throw new IOException("the body exceeds the limit of " + limit + " bytes");
       }
-      bytes.write(b, off, len);
+      kept.write(b, off, len);
     }
 
+    @Override
+    public void flush() throws IOException {
+      if (target != null) {
+        target.flush();
+      }
+    }
+
+    /** Writes what was kept to {@code out}, and from now on every write. */
+    void attach(OutputStream out) throws IOException {
+      out.write(kept.toByteArray());
+      kept = null;
+      target = out;
+    }
+
+    /** Returns what was kept (a body that went nowhere). */
     byte[] toByteArray() {
-      return bytes.toByteArray();
+      return kept == null ? new byte[0] : kept.toByteArray();
     }
   }
 
@@ -134,10 +174,14 @@ final class HttpMessages {
     }
   }
 
-  /** A {@code response-outparam}: where the component puts its answer, once. */
+  /** A {@code response-outparam}: where the component puts its answer, once, as it is set. */
   static final class ResponseOutparam {
+    final dev.cortado.component.WasiHttp.ResponseSink sink;
     Optional<OutgoingResponse> response = Optional.empty();
-    Optional<String> error = Optional.empty();
     boolean set;
+
+    ResponseOutparam(dev.cortado.component.WasiHttp.ResponseSink sink) {
+      this.sink = sink;
+    }
   }
 }
