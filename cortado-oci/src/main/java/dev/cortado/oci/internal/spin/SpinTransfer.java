@@ -90,13 +90,15 @@ public record SpinTransfer(RegistryClient client, LocalStore store) {
               return new LockedApp.Content(digest, size(file), file);
             });
     checkSources(app);
-    long size = selected.layers().values().stream().mapToLong(d -> Math.max(0, d.size())).sum();
+    long size =
+        selected.layers().values().stream().mapToLong(d -> Math.max(0, d.size())).sum()
+            + selected.lockedApp().size();
     store.record(
         new StoredImage(
             ref,
             manifest,
             selected.lockedApp().digest(),
-            size + selected.lockedApp().size(),
+            size,
             selected.created(),
             lockedFile));
     return new SpinApplication(ref, manifest, app, lockedFile, selected.layers().size() + 1, size);
@@ -146,7 +148,7 @@ public record SpinTransfer(RegistryClient client, LocalStore store) {
             app,
             image.path(),
             selected.layers().size() + 1,
-            image.size() - selected.lockedApp().size()));
+            image.size()));
   }
 
   private LockedApp.Content stored(Digest digest, byte[] bytes) {
