@@ -95,12 +95,7 @@ public record SpinTransfer(RegistryClient client, LocalStore store) {
             + selected.lockedApp().size();
     store.record(
         new StoredImage(
-            ref,
-            manifest,
-            selected.lockedApp().digest(),
-            size,
-            selected.created(),
-            lockedFile));
+            ref, manifest, selected.lockedApp().digest(), size, selected.created(), lockedFile));
     return new SpinApplication(ref, manifest, app, lockedFile, selected.layers().size() + 1, size);
   }
 
@@ -143,12 +138,7 @@ public record SpinTransfer(RegistryClient client, LocalStore store) {
     checkSources(app);
     return Optional.of(
         new SpinApplication(
-            ref,
-            image.manifest(),
-            app,
-            image.path(),
-            selected.layers().size() + 1,
-            image.size()));
+            ref, image.manifest(), app, image.path(), selected.layers().size() + 1, image.size()));
   }
 
   private LockedApp.Content stored(Digest digest, byte[] bytes) {
