@@ -68,28 +68,16 @@ public record SpinTransfer(RegistryClient client, LocalStore store) {
     selected.config().ifPresent(c -> fetch(ref, c, Progress.none()));
     Path lockedFile = fetch(ref, selected.lockedApp(), Progress.none());
     LockedApp app =
-        LockedAppJson.read(
-            read(lockedFile),
-            "the locked app of " + ref,
-            (digest, inline, what) -> {
-              if (inline.isPresent()) {
-                return stored(digest, inline.get());
-              }
+        locked(
+            lockedFile,
+            ref,
+            (digest, what) -> {
               Descriptor layer = selected.layers().get(digest);
               if (layer == null) {
-                throw new OciException(
-                    Kind.NOT_FOUND,
-                    ref
-                        + ": the content of "
-                        + what
-                        + " ("
-                        + digest
-                        + ") is in none of its layers; the application is incomplete");
+                throw missing(ref, what, digest, "is in none of its layers; the app is incomplete");
               }
-              Path file = fetch(ref, layer, progress);
-              return new LockedApp.Content(digest, size(file), file);
+              return fetch(ref, layer, progress);
             });
-    checkSources(app);
     long size =
         selected.layers().values().stream().mapToLong(d -> Math.max(0, d.size())).sum()
             + selected.lockedApp().size();
@@ -114,35 +102,44 @@ public record SpinTransfer(RegistryClient client, LocalStore store) {
     }
     SpinLayout.Selected selected = SpinLayout.select(manifestBytes.get(), ref);
     LockedApp app =
-        LockedAppJson.read(
-            read(image.path()),
-            "the locked app of " + ref,
-            (digest, inline, what) -> {
-              if (inline.isPresent()) {
-                return stored(digest, inline.get());
-              }
+        locked(
+            image.path(),
+            ref,
+            (digest, what) -> {
               if (!store.contains(digest)) {
-                throw new OciException(
-                    Kind.NOT_FOUND,
-                    ref
-                        + ": the content of "
-                        + what
-                        + " ("
-                        + digest
-                        + ") is missing from the local store; pull "
-                        + ref
-                        + " again");
+                throw missing(ref, what, digest, "is missing from the local store; pull it again");
               }
-              return new LockedApp.Content(digest, size(store.path(digest)), store.path(digest));
+              return store.path(digest);
             });
-    checkSources(app);
     return Optional.of(
         new SpinApplication(
             ref, image.manifest(), app, image.path(), selected.layers().size() + 1, image.size()));
   }
 
-  private LockedApp.Content stored(Digest digest, byte[] bytes) {
-    return new LockedApp.Content(digest, bytes.length, store.path(store.put(bytes)));
+  /**
+   * Reads the locked app in {@code file}: inline content goes to the store, other content is the
+   * file {@code blob} gives for its digest; every component's source is checked to be Wasm.
+   */
+  private LockedApp locked(
+      Path file, Reference ref, java.util.function.BiFunction<Digest, String, Path> blob) {
+    LockedApp app =
+        LockedAppJson.read(
+            read(file),
+            "the locked app of " + ref,
+            (digest, inline, what) -> {
+              Path p =
+                  inline.isPresent()
+                      ? store.path(store.put(inline.get()))
+                      : blob.apply(digest, what);
+              return new LockedApp.Content(digest, size(p), p);
+            });
+    checkSources(app);
+    return app;
+  }
+
+  private static OciException missing(Reference ref, String what, Digest digest, String problem) {
+    return new OciException(
+        Kind.NOT_FOUND, ref + ": the content of " + what + " (" + digest + ") " + problem);
   }
 
   private static void checkSources(LockedApp app) {
