@@ -66,6 +66,11 @@ final class OciSupport {
     }
   }
 
+  /** Returns {@code n noun} for people: {@code 1 file}, {@code 2 files}. */
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** Returns {@code bytes} for people: {@code 812 B}, {@code 1.4 MiB}. */
   static String size(long bytes) {
     if (bytes < 1024) {

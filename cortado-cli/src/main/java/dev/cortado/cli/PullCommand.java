@@ -1,8 +1,11 @@
 package dev.cortado.cli;
 
+import dev.cortado.oci.LockedApp;
 import dev.cortado.oci.NpmReference;
+import dev.cortado.oci.PulledArtifact;
 import dev.cortado.oci.Reference;
 import dev.cortado.oci.SourceReference;
+import dev.cortado.oci.SpinApplication;
 import dev.cortado.oci.StoredImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,15 +19,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cortado pull REF [-o FILE]}: pulls a Wasm artifact from an OCI registry, or a module from
- * an npm package ({@code npm:...}), into the local store.
+ * {@code cortado pull REF [-o FILE]}: pulls a Wasm artifact or a Spin application from an OCI
+ * registry, or a module from an npm package ({@code npm:...}), into the local store.
  */
 @Command(
     mixinStandardHelpOptions = true,
     version = Main.VERSION,
     name = "pull",
     description = {
-      "Pull a WebAssembly module from an OCI registry or an npm package into the local store",
+      "Pull a WebAssembly module or a Spin application from an OCI registry, or a module from an",
+      "npm package, into the local store",
       "(~/.cache/cortado/oci, or $CORTADO_CACHE_DIR); -o also writes it to a file."
     })
 final class PullCommand implements Callable<Integer> {
@@ -56,15 +60,19 @@ final class PullCommand implements Callable<Integer> {
   public Integer call() {
     SourceReference ref = OciSupport.call(() -> SourceReference.parse(reference));
     PrintWriter err = spec.commandLine().getErr();
-    StoredImage image =
+    PulledArtifact pulled =
         OciSupport.call(
             () ->
                 switch (ref) {
                   case NpmReference npm ->
                       OciSupport.npm(npmRegistry).pull(npm, ProgressBar.on(err, "pulling"));
                   case Reference oci ->
-                      OciSupport.oci(insecure).pull(oci, ProgressBar.on(err, "pulling"));
+                      OciSupport.oci(insecure).pullArtifact(oci, ProgressBar.on(err, "pulling"));
                 });
+    if (pulled instanceof SpinApplication app) {
+      return summarize(app);
+    }
+    StoredImage image = (StoredImage) pulled;
     if (output != null) {
       try {
         Files.copy(image.path(), output, StandardCopyOption.REPLACE_EXISTING);
@@ -82,6 +90,49 @@ final class PullCommand implements Callable<Integer> {
             + OciSupport.size(image.size())
             + ") to "
             + (output != null ? output : image.path()));
+    out.flush();
+    return 0;
+  }
+
+  /** Prints what a pulled Spin application holds: its name, then each component and its files. */
+  private int summarize(SpinApplication pulled) {
+    if (output != null) {
+      throw new UserException(
+          reference
+              + " is a Spin application of "
+              + OciSupport.count(pulled.app().components().size(), "component")
+              + ", not one module: -o writes a module (serve it with 'cortado serve "
+              + reference
+              + "')");
+    }
+    LockedApp app = pulled.app();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "pulled "
+            + pulled.reference()
+            + " digest "
+            + pulled.manifest()
+            + " (Spin application "
+            + app.name()
+            + app.version().map(v -> " " + v).orElse("")
+            + ": "
+            + OciSupport.count(app.components().size(), "component")
+            + ", "
+            + OciSupport.count(pulled.fileCount(), "file")
+            + ", "
+            + OciSupport.size(pulled.size())
+            + ")");
+    for (LockedApp.Component c : app.components()) {
+      out.println(
+          "  component "
+              + c.id()
+              + " "
+              + OciSupport.size(c.source().size())
+              + (c.files().isEmpty()
+                  ? ""
+                  : ", files: "
+                      + String.join(" ", c.files().stream().map(f -> "/" + f.path()).toList())));
+    }
     out.flush();
     return 0;
   }

@@ -1,7 +1,11 @@
 package dev.cortado.cli;
 
+import dev.cortado.oci.LockedApp;
 import dev.cortado.oci.PushResult;
 import dev.cortado.oci.Reference;
+import dev.cortado.oci.SpinApplication;
+import dev.cortado.server.Manifest;
+import dev.cortado.server.ServeException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,20 +18,26 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cortado push MODULE.wasm REF}: pushes a core module or a component in the CNCF Wasm OCI
- * layout, then prints one summary line.
+ * layout; {@code cortado push spin.toml REF} (or a folder holding {@code spin.toml}) pushes a Spin
+ * application in Spin's own layout, as {@code spin registry push} does. Then prints one summary
+ * line.
  */
 @Command(
     mixinStandardHelpOptions = true,
     version = Main.VERSION,
     name = "push",
     description = {
-      "Push a WebAssembly module or component to an OCI registry (CNCF Wasm artifact layout).",
+      "Push a WebAssembly module or component to an OCI registry (CNCF Wasm artifact layout),",
+      "or a Spin application (spin.toml, or its folder) in Spin's layout ('spin up -f REF' runs it).",
       "Credentials come from 'cortado login' or Docker's config.json."
     })
 final class PushCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODULE", description = "the .wasm file")
+  @Parameters(
+      index = "0",
+      paramLabel = "MODULE",
+      description = "the .wasm file, or a Spin application's spin.toml (or its folder)")
   Path module;
 
   @Parameters(
@@ -50,6 +60,10 @@ final class PushCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Reference ref = OciSupport.reference(reference);
+    Path spinToml = java.nio.file.Files.isDirectory(module) ? module.resolve("spin.toml") : module;
+    if (spinToml.getFileName() != null && spinToml.getFileName().toString().endsWith(".toml")) {
+      return pushApplication(spinToml, ref);
+    }
     byte[] bytes = ModuleFiles.read(module).toArray();
     PrintWriter err = spec.commandLine().getErr();
     PushResult r =
@@ -69,6 +83,40 @@ final class PushCommand implements Callable<Integer> {
             + OciSupport.size(r.size())
             + ", module "
             + r.moduleOutcome().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            + ")");
+    out.flush();
+    return 0;
+  }
+
+  private int pushApplication(Path spinToml, Reference ref) {
+    LockedApp app;
+    try {
+      app = Manifest.read(spinToml).lock();
+    } catch (ServeException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    SpinApplication pushed =
+        OciSupport.call(
+            () ->
+                OciSupport.oci(insecure)
+                    .pushApplication(app, ref, annotations, ProgressBar.on(err, "pushing")));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "pushed "
+            + ref
+            + " digest "
+            + pushed.manifest()
+            + " (Spin application "
+            + app.name()
+            + ": "
+            + OciSupport.count(app.components().size(), "component")
+            + ", "
+            + OciSupport.count(pushed.fileCount(), "file")
+            + ", "
+            + OciSupport.count(pushed.layers(), "layer")
+            + ", "
+            + OciSupport.size(pushed.size())
             + ")");
     out.flush();
     return 0;

@@ -4,6 +4,10 @@ import dev.cortado.oci.Bindle;
 import dev.cortado.oci.Bindles;
 import dev.cortado.oci.LocalStore;
 import dev.cortado.oci.Oci;
+import dev.cortado.oci.PulledArtifact;
+import dev.cortado.oci.Reference;
+import dev.cortado.oci.SpinApplication;
+import dev.cortado.oci.StoredImage;
 import dev.cortado.oci.SuborbitalBundle;
 import dev.cortado.server.Manifest;
 import dev.cortado.server.ServeException;
@@ -20,7 +24,7 @@ import java.util.function.Function;
  * WASI preview1 module, a standalone bindle folder (holding {@code invoice.toml}), or {@code
  * bindle:NAME/VERSION} fetched from a bindle server ({@code --bindle-server}, else {@code
  * $BINDLE_URL}) or found under {@code --bindle-path}, or a Suborbital bundle ({@code
- * runnables.wasm.zip}).
+ * runnables.wasm.zip}), or a registry reference to a module, component or Spin application.
  *
  * @param name the application's name
  * @param description what it was read from, for the start-up line
@@ -40,10 +44,17 @@ record ServeSource(String name, String description, Function<ServerConfig, WasmS
           "--bindle-server and --bindle-path go with a bindle:NAME/VERSION to serve");
     }
     if (app != null && Oci.isReference(app)) {
-      // A module or component pushed to a registry (cortado push): pulled through the store.
-      Path pulled = OciSupport.call(() -> OciSupport.oci(insecure).resolve(app));
+      // A module, component or Spin application pushed to a registry: pulled through the store.
+      Reference ref = OciSupport.reference(app);
+      PulledArtifact pulled = OciSupport.call(() -> OciSupport.oci(insecure).resolveArtifact(ref));
       try {
-        return of(Manifest.forModule(pulled), app);
+        return switch (pulled) {
+          case SpinApplication spin ->
+              of(
+                  Manifest.fromLockedApp(spin.app(), spin.lockedAppFile()),
+                  "Spin application " + app);
+          case StoredImage image -> of(Manifest.forModule(image.path()), app);
+        };
       } catch (ServeException e) {
         throw new UserException(e.getMessage(), e);
       }

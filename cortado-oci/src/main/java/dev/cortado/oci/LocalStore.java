@@ -203,12 +203,24 @@ public final class LocalStore {
    * {@code ref}, the copy pulled before (with a warning).
    */
   public Path pullThrough(SourceReference ref, boolean immutable, Supplier<StoredImage> pull) {
+    return pullThrough(ref, immutable, () -> pull.get().path(), StoredImage::path);
+  }
+
+  /**
+   * Like {@link #pullThrough(SourceReference, boolean, Supplier)} for what {@code pull} returns;
+   * {@code fromStore} makes it of what the store holds under {@code ref}.
+   */
+  public <T> T pullThrough(
+      SourceReference ref,
+      boolean immutable,
+      Supplier<T> pull,
+      java.util.function.Function<StoredImage, T> fromStore) {
     Optional<StoredImage> cached = find(ref);
     if (immutable && cached.isPresent()) {
-      return cached.get().path();
+      return fromStore.apply(cached.get());
     }
     try {
-      return pull.get().path();
+      return pull.get();
     } catch (OciException e) {
       if (e.kind() == Kind.NETWORK && cached.isPresent()) {
         LOG.log(
@@ -216,7 +228,7 @@ public final class LocalStore {
             "{0}: {1}; using the copy pulled before",
             ref,
             e.getMessage());
-        return cached.get().path();
+        return fromStore.apply(cached.get());
       }
       throw e;
     }

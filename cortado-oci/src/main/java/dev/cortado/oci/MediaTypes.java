@@ -34,6 +34,27 @@ public final class MediaTypes {
   /** The module layer of the CNCF Wasm artifact layout. */
   public static final String WASM_LAYER = "application/wasm";
 
+  /** An OCI image config (what Spin writes beside a locked app since Spin 2.0). */
+  public static final String OCI_IMAGE_CONFIG = "application/vnd.oci.image.config.v1+json";
+
+  /**
+   * Spin's locked app: a layer of a Spin application since Spin 2.0, its config blob before.
+   *
+   * @see <a href="https://github.com/spinframework/spin/blob/main/crates/oci/src/client.rs">Spin's
+   *     OCI client</a>
+   */
+  public static final String SPIN_APPLICATION =
+      "application/vnd.fermyon.spin.application.v1+config";
+
+  /** A component's Wasm in a Spin application. */
+  public static final String SPIN_WASM_LAYER = "application/vnd.wasm.content.layer.v1+wasm";
+
+  /** A static file of a Spin application. */
+  public static final String SPIN_DATA_LAYER = "application/vnd.wasm.content.layer.v1+data";
+
+  /** A gzipped tar of a Spin application's static files (not read by Cortado). */
+  public static final String SPIN_ARCHIVE_LAYER = "application/vnd.wasm.content.bundle.v1.tar+gzip";
+
   /** Every layer media type that holds one Wasm module (oci.md §2). */
   public static final Set<String> WASM_LAYERS =
       Set.of(

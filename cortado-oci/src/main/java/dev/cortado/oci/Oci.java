@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cortado.oci.OciException.Kind;
 import dev.cortado.oci.internal.Json;
 import dev.cortado.oci.internal.WasmLayout;
+import dev.cortado.oci.internal.spin.SpinLayout;
+import dev.cortado.oci.internal.spin.SpinTransfer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Push, pull and resolve Wasm modules: a {@link RegistryClient} and a {@link LocalStore} working
- * together. Pulls go through the store: blobs it holds are not downloaded again.
+ * Push, pull and resolve Wasm modules and Spin applications: a {@link RegistryClient} and a {@link
+ * LocalStore} working together. Pulls go through the store: blobs it holds are not downloaded
+ * again.
  *
  * <pre>{@code
  * Oci oci = Oci.defaults(false);
@@ -108,12 +111,75 @@ public final class Oci {
    *     other kinds for registry, network and digest failures
    */
   public StoredImage pull(Reference ref, Progress progress) {
+    RawManifest manifest = manifestOf(ref);
+    if (SpinLayout.isSpin(manifest.bytes())) {
+      throw new OciException(
+          Kind.NOT_WASM,
+          ref
+              + " is a Spin application, not one module: serve it with 'cortado serve "
+              + ref
+              + "'");
+    }
+    return pullModule(ref, manifest, progress);
+  }
+
+  /**
+   * Pulls {@code ref} into the store, whatever it holds: a Spin application (its locked app and
+   * every layer it names) or one module, as {@link #pull} does.
+   *
+   * @throws OciException as {@link #pull} does, and for a Spin application {@link
+   *     Kind#MALFORMED_PACKAGE} or {@link Kind#UNSAFE_ARCHIVE} for a bad locked app, {@link
+   *     Kind#NOT_FOUND} for content in none of its layers
+   */
+  public PulledArtifact pullArtifact(Reference ref, Progress progress) {
+    RawManifest manifest = manifestOf(ref);
+    if (SpinLayout.isSpin(manifest.bytes())) {
+      return spin().pull(ref, manifest.bytes(), manifest.digest(), progress);
+    }
+    return pullModule(ref, manifest, progress);
+  }
+
+  /**
+   * Pushes the Spin application {@code app} (its content in local files) to {@code ref} in Spin's
+   * layout ({@link SpinApplication}), and records it in the store.
+   *
+   * @param annotations manifest annotations; keys without a dot get {@code
+   *     org.opencontainers.image.}
+   * @throws OciException {@link Kind#NOT_WASM} naming a component whose source is not Wasm, and the
+   *     registry's and network's failures
+   */
+  public SpinApplication pushApplication(
+      LockedApp app, Reference ref, Map<String, String> annotations, Progress progress) {
+    return spin().push(app, ref, annotations, progress);
+  }
+
+  /**
+   * Returns what {@code ref} holds, pulling through the store as {@link #resolve(Reference)} does:
+   * a Spin application or one module.
+   */
+  public PulledArtifact resolveArtifact(Reference ref) {
+    return store.pullThrough(
+        ref,
+        ref.digest().isPresent(),
+        () -> pullArtifact(ref, Progress.none()),
+        image -> spin().fromStore(image).<PulledArtifact>map(a -> a).orElse(image));
+  }
+
+  private SpinTransfer spin() {
+    return new SpinTransfer(client, store);
+  }
+
+  private RawManifest manifestOf(Reference ref) {
     RawManifest manifest = client.fetchManifest(ref);
     if (manifest.isIndex()) {
       WasmLayout.Descriptor entry = WasmLayout.choose(manifest, ref);
       store.put(manifest.bytes());
       manifest = client.fetchManifest(ref.atDigest(entry.digest()));
     }
+    return manifest;
+  }
+
+  private StoredImage pullModule(Reference ref, RawManifest manifest, Progress progress) {
     WasmLayout.Selected selected = WasmLayout.select(manifest, ref);
     store.put(manifest.bytes());
     String created = "";

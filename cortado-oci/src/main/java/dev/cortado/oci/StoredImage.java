@@ -14,9 +14,5 @@ import java.nio.file.Path;
  * @param path where the module bytes are
  */
 public record StoredImage(
-    SourceReference reference,
-    Digest manifest,
-    Digest module,
-    long size,
-    String created,
-    Path path) {}
+    SourceReference reference, Digest manifest, Digest module, long size, String created, Path path)
+    implements PulledArtifact {}

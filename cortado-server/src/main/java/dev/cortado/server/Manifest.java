@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * An application to serve: a Spin manifest (version 2, {@code spin.toml}) as read, the one-route
- * application made of a single WASI preview1 module ({@link #forModule}), or a bindle's WAGI routes
- * ({@link #forBindle}).
+ * application made of a single WASI preview1 module ({@link #forModule}), a bindle's WAGI routes
+ * ({@link #forBindle}), or a Spin application pulled from a registry ({@link #fromLockedApp}).
  *
  * @param file the manifest file (for a single module: the module file); relative paths in the
  *     manifest are relative to its folder
@@ -98,6 +98,32 @@ public record Manifest(
    */
   public static Manifest forBindle(dev.cortado.oci.Bindle bindle) {
     return dev.cortado.server.internal.BindleApplication.of(bindle);
+  }
+
+  /**
+   * Returns the application that serves the Spin application {@code app}, pulled from a registry
+   * ({@link dev.cortado.oci.SpinApplication}): its HTTP triggers, components with their Wasm and
+   * files from the store (each file mounted read-only at {@code /<path>}), variables, environment,
+   * configuration and {@code allowed_outbound_hosts}.
+   *
+   * @param app the locked app, its content in the store
+   * @param lockedAppFile the locked app's JSON in the store (the application's {@link #file()})
+   * @throws ServeException naming the trigger, component or variable that cannot be served (a
+   *     trigger of another type than HTTP, an unknown executor, a route that does not parse, ...)
+   */
+  public static Manifest fromLockedApp(dev.cortado.oci.LockedApp app, Path lockedAppFile) {
+    return dev.cortado.server.internal.LockedApps.toManifest(app, lockedAppFile);
+  }
+
+  /**
+   * Returns this application as Spin's locked app, as {@code spin registry push} locks a manifest:
+   * every file a component sees listed at its path (globs and folders expanded, {@code
+   * exclude_files} left out), each with its digest; the content stays in local files.
+   *
+   * @throws ServeException if a file cannot be read or a source does not match its digest
+   */
+  public dev.cortado.oci.LockedApp lock() {
+    return dev.cortado.server.internal.ManifestLock.of(this);
   }
 
   /** Returns the folder relative paths in the manifest start from. */

@@ -34,7 +34,12 @@ public final class WasmLayout {
 
   /** A blob as a manifest describes it. */
   public record Descriptor(String mediaType, Digest digest, long size) {
-    static Descriptor of(JsonNode node, String what) {
+    /**
+     * Reads a descriptor ({@code mediaType}, {@code digest}, {@code size}).
+     *
+     * @param what what it describes, for the message when it has no digest
+     */
+    public static Descriptor of(JsonNode node, String what) {
       String digest = Json.text(node, "digest");
       if (digest == null) {
         throw new OciException(Kind.REGISTRY_ERROR, what + " has no digest");
@@ -44,7 +49,8 @@ public final class WasmLayout {
           type == null ? "" : type, Digest.parse(digest), node.path("size").asLong(-1));
     }
 
-    ObjectNode toJson() {
+    /** Returns the descriptor as a manifest lists it. */
+    public ObjectNode toJson() {
       ObjectNode o = Json.object();
       o.put("mediaType", mediaType);
       o.put("digest", digest.toString());
