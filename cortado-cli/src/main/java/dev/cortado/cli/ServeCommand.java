@@ -139,7 +139,8 @@ final class ServeCommand implements Callable<Integer> {
       names = "--state-dir",
       paramLabel = "DIR",
       description =
-          "Keep the application's key-value stores in DIR (default: .cortado beside spin.toml).")
+          "Keep the application's key-value stores in DIR (default: .cortado beside spin.toml;"
+              + " for a REF, $XDG_DATA_HOME/cortado/state/REGISTRY/REPOSITORY).")
   java.nio.file.Path stateDir;
 
   @Option(

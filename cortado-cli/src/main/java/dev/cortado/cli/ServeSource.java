@@ -49,10 +49,17 @@ record ServeSource(String name, String description, Function<ServerConfig, WasmS
       PulledArtifact pulled = OciSupport.call(() -> OciSupport.oci(insecure).resolveArtifact(ref));
       try {
         return switch (pulled) {
-          case SpinApplication spin ->
-              of(
-                  Manifest.fromLockedApp(spin.app(), spin.lockedAppFile()),
-                  "Spin application " + app);
+          case SpinApplication spin -> {
+            Manifest manifest = Manifest.fromLockedApp(spin.app(), spin.lockedAppFile());
+            Path state = stateDir(ref);
+            yield new ServeSource(
+                manifest.application().name(),
+                "Spin application " + app,
+                config ->
+                    WasmServer.start(
+                        manifest,
+                        config.stateDir().isPresent() ? config : config.withStateDir(state)));
+          }
           case StoredImage image -> of(Manifest.forModule(image.path()), app);
         };
       } catch (ServeException e) {
@@ -89,6 +96,21 @@ record ServeSource(String name, String description, Function<ServerConfig, WasmS
     } catch (ServeException e) {
       throw new UserException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * Returns where an application served by reference keeps its key-value stores unless told: {@code
+   * $XDG_DATA_HOME/cortado/state/REGISTRY/REPOSITORY} (else under {@code ~/.local/share}), the same
+   * for every tag, so that state survives an upgrade. Never in the content store.
+   */
+  static Path stateDir(Reference ref) {
+    String xdg = System.getenv("XDG_DATA_HOME");
+    Path data =
+        xdg != null && !xdg.isEmpty()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".local", "share");
+    String name = (ref.registry() + "/" + ref.repository()).replaceAll("[^A-Za-z0-9._/-]", "_");
+    return data.resolve("cortado").resolve("state").resolve(name.replace("..", "_"));
   }
 
   private static ServeSource of(Manifest manifest, String description) {

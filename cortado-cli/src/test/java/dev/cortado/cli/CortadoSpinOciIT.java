@@ -33,7 +33,8 @@ class CortadoSpinOciIT {
     return Map.of(
         "CORTADO_CACHE_DIR", dir.resolve("cache").toString(),
         "CORTADO_CONFIG_DIR", dir.resolve("config").toString(),
-        "DOCKER_CONFIG", dir.resolve("docker").toString());
+        "DOCKER_CONFIG", dir.resolve("docker").toString(),
+        "XDG_DATA_HOME", dir.resolve("data").toString());
   }
 
   private CliRun cortado(String... args) throws Exception {
@@ -45,6 +46,9 @@ class CortadoSpinOciIT {
     for (String name : List.of("hello.wasm", "env.wasm", "files.wasm")) {
       Files.copy(WAGI.resolve(name), app.resolve(name));
     }
+    Files.copy(
+        CliRun.REPO.resolve("cortado-server/src/test/resources/components/http.wasm"),
+        app.resolve("http.wasm"));
     Files.createDirectories(app.resolve("static"));
     Files.writeString(app.resolve("static/big.txt"), BIG);
     Files.writeString(app.resolve("static/small.txt"), "small\n");
@@ -84,9 +88,17 @@ class CortadoSpinOciIT {
         variables = { greeting = "{{ greeting }}, world" }
         allowed_outbound_hosts = ["https://example.com"]
 
+        [[trigger.http]]
+        route = "/app/..."
+        component = "kv"
+
         [component.files]
         source = "files.wasm"
         files = ["static/*.txt"]
+
+        [component.kv]
+        source = "http.wasm"
+        key_value_stores = ["default"]
         """);
     return app;
   }
@@ -104,8 +116,8 @@ class CortadoSpinOciIT {
               .matches(
                   "pushed "
                       + ref
-                      + " digest sha256:[0-9a-f]{64} \\(Spin application oci-demo: 3 components,"
-                      + " 2 files, 5 layers, .*\\)\n"),
+                      + " digest sha256:[0-9a-f]{64} \\(Spin application oci-demo: 4 components,"
+                      + " 2 files, 6 layers, .*\\)\n"),
           push.out());
 
       checkLayoutWithSkopeo(registry.host() + "/demo/spin-app:2.0.0");
@@ -115,7 +127,7 @@ class CortadoSpinOciIT {
       pull.assertOk();
       List<String> lines = pull.out().lines().toList();
       assertTrue(
-          lines.get(0).contains("(Spin application oci-demo 2.0.0: 3 components"), pull.out());
+          lines.get(0).contains("(Spin application oci-demo 2.0.0: 4 components"), pull.out());
       assertTrue(
           lines.stream()
               .anyMatch(
@@ -149,7 +161,8 @@ class CortadoSpinOciIT {
     while (m.find()) {
       types.add(m.group(1));
     }
-    // hello, env, files and big.txt (small.txt is inlined in the locked app); the locked app last.
+    // hello, env, files and big.txt (small.txt is inlined in the locked app), kv's component; the
+    // locked app last.
     assertEquals(
         List.of(
             "application/vnd.oci.image.manifest.v1+json",
@@ -158,6 +171,7 @@ class CortadoSpinOciIT {
             "application/vnd.wasm.content.layer.v1+wasm",
             "application/vnd.wasm.content.layer.v1+wasm",
             "application/vnd.wasm.content.layer.v1+data",
+            "application/vnd.wasm.content.layer.v1+wasm",
             "application/vnd.fermyon.spin.application.v1+config"),
         types,
         manifest);
@@ -201,6 +215,20 @@ class CortadoSpinOciIT {
       assertEquals("no", small.headers().firstValue("X-Write").orElse(""), "read-only files");
       assertEquals(404, get(http, uri.resolve("/files/spin.toml")).statusCode());
       assertEquals(404, get(http, uri.resolve("/nowhere")).statusCode());
+      HttpResponse<String> stored =
+          http.send(
+              HttpRequest.newBuilder(uri.resolve("/app/kv/spin/default/visits"))
+                  .PUT(HttpRequest.BodyPublishers.ofString("1"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, stored.statusCode(), stored.body());
+      assertEquals("1", get(http, uri.resolve("/app/kv/spin/default/visits")).body());
+      Path state =
+          dir.resolve(
+              "data/cortado/state/" + ref.substring(0, ref.lastIndexOf(':')).replace(':', '_'));
+      assertTrue(
+          Files.exists(state.resolve("key-value/default.kv")),
+          "an application served by reference keeps its stores under XDG_DATA_HOME");
     } finally {
       p.destroy();
       p.waitFor(30, TimeUnit.SECONDS);

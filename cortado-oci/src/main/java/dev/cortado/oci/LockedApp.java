@@ -123,6 +123,7 @@ public record LockedApp(
    *     }}})
    * @param allowedOutboundHosts where it may connect, as written ({@code https://example.com})
    * @param files the files it sees, each at its own path
+   * @param keyValueStores the labels of the key-value stores it may open
    */
   public record Component(
       String id,
@@ -131,7 +132,8 @@ public record LockedApp(
       Map<String, String> environment,
       Map<String, String> config,
       List<String> allowedOutboundHosts,
-      List<File> files) {
+      List<File> files,
+      List<String> keyValueStores) {
     /** Checks every part is present and copies the collections. */
     public Component {
       Objects.requireNonNull(id, "id");
@@ -141,6 +143,7 @@ public record LockedApp(
       config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
       allowedOutboundHosts = List.copyOf(allowedOutboundHosts);
       files = List.copyOf(files);
+      keyValueStores = List.copyOf(keyValueStores);
     }
   }
 

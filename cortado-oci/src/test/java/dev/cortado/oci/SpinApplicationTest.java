@@ -72,7 +72,8 @@ class SpinApplicationTest {
                 List.of("https://example.com:443"),
                 List.of(
                     new LockedApp.File("static/big.txt", big),
-                    new LockedApp.File("static/tiny.txt", tiny))),
+                    new LockedApp.File("static/tiny.txt", tiny)),
+                List.of("default", "cache")),
             new LockedApp.Component(
                 "b",
                 Optional.empty(),
@@ -80,9 +81,17 @@ class SpinApplicationTest {
                 Map.of(),
                 Map.of(),
                 List.of(),
-                List.of(new LockedApp.File("copy/big.txt", big))),
+                List.of(new LockedApp.File("copy/big.txt", big)),
+                List.of()),
             new LockedApp.Component(
-                "c", Optional.empty(), other, Map.of(), Map.of(), List.of(), List.of())));
+                "c",
+                Optional.empty(),
+                other,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of())));
   }
 
   private static JsonNode manifestOf(RegistryClient client, Reference ref) throws Exception {
@@ -113,6 +122,7 @@ class SpinApplicationTest {
       assertEquals(Map.of("MODE", "x"), a.environment());
       assertEquals(Map.of("greeting", "{{ greeting }}"), a.config());
       assertEquals(List.of("https://example.com:443"), a.allowedOutboundHosts());
+      assertEquals(List.of("default", "cache"), a.keyValueStores());
       assertEquals(Optional.of("first"), a.description());
       assertArrayEquals(TestModules.core("a"), Files.readAllBytes(a.source().file()));
       assertTrue(a.source().file().startsWith(dir.resolve("puller")), "from the store");

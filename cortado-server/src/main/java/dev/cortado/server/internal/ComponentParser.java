@@ -19,7 +19,6 @@ import org.tomlj.TomlTable;
 final class ComponentParser {
   private static final Pattern SHA256 = Pattern.compile("sha256:([0-9a-f]{64})");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern STORE_LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Pattern CONFIG_KEY = Pattern.compile("[a-z][a-z0-9_]*");
 
   /**
@@ -93,14 +92,11 @@ final class ComponentParser {
     }
     List<String> stores = node.strings("key_value_stores");
     for (String label : stores) {
-      if (!STORE_LABEL.matcher(label).matches()) {
-        throw node.error(
-            "key_value_stores",
-            "\""
-                + label
-                + "\" is not a store label (letters, digits, '_' and '-', at most 64, starting with"
-                + " a letter or digit)");
-      }
+      KeyValueStores.checkLabel(label)
+          .ifPresent(
+              why -> {
+                throw node.error("key_value_stores", why);
+              });
     }
     return new Component(
         id, source(), files(), node.strings("exclude_files"), environment, config, hosts, stores);

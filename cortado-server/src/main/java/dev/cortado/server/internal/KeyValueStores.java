@@ -21,6 +21,20 @@ import java.util.function.Function;
 final class KeyValueStores implements AutoCloseable {
   private final Map<String, WasiKeyValue.Store> stores = new LinkedHashMap<>();
 
+  private static final java.util.regex.Pattern LABEL =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+  /** Returns why {@code label} cannot name a store (it becomes a file name), if it cannot. */
+  static Optional<String> checkLabel(String label) {
+    return LABEL.matcher(label).matches()
+        ? Optional.empty()
+        : Optional.of(
+            "\""
+                + label
+                + "\" is not a store label (letters, digits, '_' and '-', at most 64, starting with"
+                + " a letter or digit)");
+  }
+
   /** No stores (an application that is not a manifest). */
   KeyValueStores() {}
 
@@ -35,6 +49,10 @@ final class KeyValueStores implements AutoCloseable {
     try {
       for (Component c : manifest.components().values()) {
         for (String label : c.keyValueStores()) {
+          if (checkLabel(label).isPresent()) {
+            throw new ServeException(
+                "component \"" + c.id() + "\": key_value_stores: " + checkLabel(label).get());
+          }
           if (!stores.containsKey(label)) {
             Path file = folder.resolve(label + ".kv");
             try {

@@ -112,6 +112,13 @@ public final class LockedApps {
         throw new ServeException(what + ": allowed_outbound_hosts: " + e.getMessage(), e);
       }
     }
+    for (String label : c.keyValueStores()) {
+      KeyValueStores.checkLabel(label)
+          .ifPresent(
+              why -> {
+                throw new ServeException(what + ": key_value_stores: " + why);
+              });
+    }
     Optional<String> sha256 =
         c.source().digest().algorithm().equals("sha256")
             ? Optional.of(c.source().digest().hex())
@@ -123,7 +130,8 @@ public final class LockedApps {
         List.of(),
         c.environment(),
         c.config(),
-        hosts);
+        hosts,
+        c.keyValueStores());
   }
 
   private static HttpTrigger trigger(

@@ -125,7 +125,14 @@ public final class ManifestLock {
     List<String> hosts = new ArrayList<>();
     c.allowedOutboundHosts().forEach(h -> hosts.add(text(h)));
     return new LockedApp.Component(
-        c.id(), Optional.empty(), source, c.environment(), c.variables(), hosts, files(c, folder));
+        c.id(),
+        Optional.empty(),
+        source,
+        c.environment(),
+        c.variables(),
+        hosts,
+        files(c, folder),
+        c.keyValueStores());
   }
 
   private static List<LockedApp.File> files(Component c, Path folder) throws IOException {

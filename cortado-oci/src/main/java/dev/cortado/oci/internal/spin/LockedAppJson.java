@@ -120,7 +120,9 @@ public final class LockedAppJson {
     c.description().ifPresent(d -> metadata.put("description", d));
     ArrayNode hosts = metadata.putArray("allowed_outbound_hosts");
     c.allowedOutboundHosts().forEach(hosts::add);
-    for (String unused : List.of("key_value_stores", "databases", "ai_models")) {
+    ArrayNode stores = metadata.putArray("key_value_stores");
+    c.keyValueStores().forEach(stores::add);
+    for (String unused : List.of("databases", "ai_models")) {
       metadata.putArray(unused);
     }
     ObjectNode source = o.putObject("source");
@@ -313,7 +315,8 @@ public final class LockedAppJson {
         r.stringMap(c, "env", key + ".env"),
         r.stringMap(c, "config", key + ".config"),
         r.strings(metadata, "allowed_outbound_hosts", key + ".metadata.allowed_outbound_hosts"),
-        files);
+        files,
+        r.strings(metadata, "key_value_stores", key + ".metadata.key_value_stores"));
   }
 
   private static LockedApp.Content content(
