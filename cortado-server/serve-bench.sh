@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks `cortado serve` on loopback with wrk (Debian package wrk): the committed WAGI hello
-# module (a fresh instance per request) and a static_response route (no WebAssembly), each warmed
-# for 5 s and then measured for DURATION (default 10s) at CONNECTIONS (default 64) connections.
+# Benchmarks `cortado serve` on loopback with wrk (Debian package wrk), a fresh instance per
+# request: the committed WAGI hello module (/hello), the C wasi:http component (/component/hello,
+# components/http.c), the JavaScript wasi:http component from componentize-js (/js/hello,
+# cortado-component's js/hello.wasm), and a static_response route (no WebAssembly). Each is warmed
+# for WARMUP (default 5s; the JavaScript engine's hot functions are compiled meanwhile) and then
+# measured for DURATION (default 10s) at CONNECTIONS (default 64) connections. PATHS picks routes.
 # Prints wrk's summary and the server's mean instantiation time from its metrics.
 # Needs bin/cortado built (./mvnw -q install -DskipTests, or package in the reactor).
 set -euo pipefail
@@ -15,6 +18,8 @@ command -v wrk >/dev/null || { echo "serve-bench: needs wrk (apt-get install wrk
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 cp "$here/src/test/resources/wagi/hello.wasm" "$work/"
+cp "$here/src/test/resources/components/http.wasm" "$work/"
+cp "$repo/cortado-component/src/test/resources/components/js/hello.wasm" "$work/js.wasm"
 cat >"$work/spin.toml" <<'TOML'
 spin_manifest_version = 2
 [application]
@@ -24,10 +29,20 @@ route = "/hello"
 component = "hello"
 executor = { type = "wagi" }
 [[trigger.http]]
+route = "/component/..."
+component = "component"
+[[trigger.http]]
+route = "/js/..."
+component = "js"
+[[trigger.http]]
 route = "/static"
 static_response = { body = "Hello, world!\n", headers = { content-type = "text/plain" } }
 [component.hello]
 source = "hello.wasm"
+[component.component]
+source = "http.wasm"
+[component.js]
+source = "js.wasm"
 TOML
 "$repo/bin/cortado" serve --listen "127.0.0.1:$port" --admin-listen "127.0.0.1:$admin" \
   "$work/spin.toml" >"$work/access.log" 2>"$work/error.log" &
@@ -40,8 +55,9 @@ instantiation() {
   curl -s "http://127.0.0.1:$admin/metrics" |
     awk '/^cortado_instantiation_duration_seconds_sum/ {s=$2} /^cortado_instantiation_duration_seconds_count/ {n=$2} END {print s, n}'
 }
-for path in /hello /static; do
-  wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$port$path" >/dev/null
+warmup=${WARMUP:-5s}
+for path in ${PATHS:-/hello /component/hello /js/hello /static}; do
+  wrk -t2 -c"$connections" -d"$warmup" "http://127.0.0.1:$port$path" >/dev/null
   read -r s0 n0 < <(instantiation)
   echo "== $path: $connections connections, $duration (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port$path" |

@@ -66,12 +66,12 @@ final class Canon {
    */
   static ComponentFunction lift(
       Frame frame,
+      CanonicalFunction.Lift definition,
       Func core,
       World.Function type,
       List<CanonicalFunction.CanonicalOption> options,
       String where) {
-    requireResolved(type, where);
-    FuncType expected = CanonicalAbi.flatten(type, true);
+    FuncType expected = flattened(frame, definition, type, true, where);
     if (!core.type().equals(expected)) {
       throw new ComponentLinkException(
           "the lifted core function has type " + core.type() + ", not " + expected, where);
@@ -113,12 +113,12 @@ final class Canon {
   /** {@code canon lower}: component function {@code f} as a core function of the store. */
   static Func lower(
       Frame frame,
+      CanonicalFunction.Lower definition,
       ComponentFunction f,
       List<CanonicalFunction.CanonicalOption> options,
       String where) {
     World.Function type = f.type();
-    requireResolved(type, where);
-    FuncType core = CanonicalAbi.flatten(type, false);
+    FuncType core = flattened(frame, definition, type, false, where);
     Options o = options(frame, options, where);
     boolean handles = hasHandles(type);
     return Func.of(
@@ -170,6 +170,23 @@ final class Canon {
   }
 
   /** Fails unless every parameter and the result of {@code f} resolve to value types. */
+  /**
+   * Returns the core type {@code definition}'s function type {@code type} flattens to (lifted or
+   * lowered), checked resolvable, computed once per compiled component and definition.
+   */
+  private static FuncType flattened(
+      Frame frame, CanonicalFunction definition, World.Function type, boolean lift, String where) {
+    return frame
+        .shared
+        .compiled()
+        .flattened(
+            definition,
+            () -> {
+              requireResolved(type, where);
+              return CanonicalAbi.flatten(type, lift);
+            });
+  }
+
   private static void requireResolved(World.Function f, String where) {
     Optional<String> why = Shapes.unresolved(f);
     if (why.isPresent()) {

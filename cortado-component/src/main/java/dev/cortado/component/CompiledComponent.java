@@ -18,6 +18,14 @@ public final class CompiledComponent {
   private final Component component;
   private final Map<Definition.CoreModule, Module> modules = new IdentityHashMap<>();
 
+  /**
+   * The core type each {@code canon lift} and {@code canon lower} definition flattens its function
+   * type to, checked resolvable, by definition: a definition's type is fixed by the component's own
+   * declarations, so later instantiations reuse it instead of walking the type again.
+   */
+  private final Map<CanonicalFunction, dev.cortado.wasm.FuncType> flattened =
+      new IdentityHashMap<>();
+
   private CompiledComponent(Engine engine, Component component) {
     this.engine = engine;
     this.component = component;
@@ -55,6 +63,21 @@ public final class CompiledComponent {
   /** Returns the component. */
   public Component component() {
     return component;
+  }
+
+  /**
+   * Returns what {@code definition}'s function type flattens to, computing it with {@code flatten}
+   * the first time (which throws, and caches nothing, if the type cannot be lowered).
+   */
+  synchronized dev.cortado.wasm.FuncType flattened(
+      CanonicalFunction definition,
+      java.util.function.Supplier<dev.cortado.wasm.FuncType> flatten) {
+    dev.cortado.wasm.FuncType t = flattened.get(definition);
+    if (t == null) {
+      t = flatten.get();
+      flattened.put(definition, t);
+    }
+    return t;
   }
 
   /** Returns core module {@code m}, compiled. */

@@ -201,12 +201,12 @@ final class Instantiator {
                         new ComponentLinkException(
                             "type " + l.typeIndex() + " of a lifted function is no function type",
                             where));
-        frame.funcs.add(Canon.lift(frame, core, type, l.options(), where));
+        frame.funcs.add(Canon.lift(frame, l, core, type, l.options(), where));
       }
       case CanonicalFunction.Lower l ->
           frame.coreFuncs.add(
               Canon.lower(
-                  frame, Frame.at(frame.funcs, l.func(), "func", where), l.options(), where));
+                  frame, l, Frame.at(frame.funcs, l.func(), "func", where), l.options(), where));
       case CanonicalFunction.ResourceNew r ->
           frame.coreFuncs.add(Canon.resourceNew(frame, resource(frame, r.resource(), where)));
       case CanonicalFunction.ResourceDrop r -> {

@@ -20,6 +20,9 @@ public final class Engine {
   // Canonical type keys (TypeKeys) to ids: equivalent types of any two modules share an id.
   private final ConcurrentHashMap<String, Integer> typeIds = new ConcurrentHashMap<>();
   private final AtomicInteger nextTypeId = new AtomicInteger();
+  // The id of each function type met outside a module (host functions), by the type itself: a host
+  // function made per instantiation (canonical lowering) finds its id without building a key.
+  private final ConcurrentHashMap<FuncType, Integer> funcTypeIds = new ConcurrentHashMap<>();
   // The runtime form of each id's type, which casts compare.
   private final TypeRegistry runtimeTypes = new TypeRegistry();
 
@@ -47,8 +50,13 @@ public final class Engine {
    * compares two ints.
    */
   int typeId(FuncType type) {
+    Integer known = funcTypeIds.get(type);
+    if (known != null) {
+      return known;
+    }
     int id = typeId(TypeKeys.key(type));
     runtimeTypes.get(id, i -> new RuntimeType(i, type, null));
+    funcTypeIds.putIfAbsent(type, id);
     return id;
   }
 

@@ -4,8 +4,6 @@ import dev.cortado.server.HttpTrigger;
 import dev.cortado.server.ServerConfig;
 import dev.cortado.server.ServerLog;
 import dev.cortado.server.StaticResponse;
-import java.io.FilterOutputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -168,7 +166,12 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
    * made. A failure before the response started is a 500; after, the response is cut off.
    */
   private void stream(Request request, Exchange x, StreamingResponder component, Router.Match m) {
-    Streaming channel = new Streaming(x, acceptsTrailers(request));
+    StreamedResponse channel =
+        new StreamedResponse(
+            x.response,
+            x.callback,
+            acceptsTrailers(request),
+            (status, bytes, whole) -> accessLog(x, component.id(), status, bytes));
     Outcome outcome;
     try {
       outcome =
@@ -184,18 +187,10 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
       outcome = new Outcome.Failed("internal", e.toString());
     }
     switch (outcome) {
-      case Outcome.Streamed s -> {
-        accessLog(x, component.id(), channel.status, channel.bytes);
-        x.callback.succeeded();
-      }
+      case Outcome.Streamed s -> channel.ended();
       case Outcome.Failed f when channel.started() -> {
         logFailure(x, component, f);
-        accessLog(x, component.id(), channel.status, channel.bytes);
-        if (channel.finished) {
-          x.callback.succeeded(); // it failed after its response was whole
-        } else {
-          x.callback.failed(new java.io.IOException("the component failed: " + f.detail()));
-        }
+        channel.ended(); // whole if it had finished its response before failing, else cut off
       }
       default -> answer(x, component, outcome);
     }
@@ -217,62 +212,6 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
       }
     }
     return out;
-  }
-
-  /** A response sent as a component makes it. */
-  private static final class Streaming implements StreamingResponder.Channel {
-    private final Exchange x;
-    private final boolean trailersAccepted;
-    private final org.eclipse.jetty.http.HttpFields.Mutable trailers =
-        org.eclipse.jetty.http.HttpFields.build();
-    private OutputStream out;
-    int status;
-    long bytes;
-    boolean finished;
-
-    Streaming(Exchange x, boolean trailersAccepted) {
-      this.x = x;
-      this.trailersAccepted = trailersAccepted;
-    }
-
-    @Override
-    public OutputStream start(int status, List<String[]> headers) {
-      Response r = x.response;
-      r.setStatus(status);
-      for (String[] h : headers) {
-        r.getHeaders().add(h[0], h[1]);
-      }
-      if (trailersAccepted) {
-        r.setTrailersSupplier(() -> trailers);
-      }
-      this.status = status;
-      OutputStream sink = Content.Sink.asOutputStream(r);
-      out =
-          new FilterOutputStream(sink) {
-            @Override
-            public void write(byte[] b, int off, int len) throws java.io.IOException {
-              sink.write(b, off, len);
-              bytes += len;
-            }
-          };
-      return out;
-    }
-
-    @Override
-    public void finish(List<String[]> trailerList) throws java.io.IOException {
-      if (trailersAccepted) {
-        for (String[] t : trailerList) {
-          trailers.add(t[0], t[1]);
-        }
-      }
-      out.close();
-      finished = true;
-    }
-
-    @Override
-    public boolean started() {
-      return out != null;
-    }
   }
 
   private IncomingRequest incoming(Request request, byte[] body) {
