@@ -1,6 +1,9 @@
 package dev.cortado.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import dev.cortado.wasm.testing.ComponentFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,5 +21,9 @@ class HttpComponentFixtureTest {
         Path.of("src/test/programs/build-components.sh"),
         Path.of("src/test/resources/components/http.wasm"),
         dir.resolve("http.wasm"));
+    assertArrayEquals(
+        Files.readAllBytes(Path.of("src/test/resources/components/unlinkable.wasm")),
+        Files.readAllBytes(dir.resolve("unlinkable.wasm")),
+        "unlinkable.wasm is stale: run build-components.sh and commit it");
   }
 }

@@ -31,6 +31,13 @@ class RefusalTest {
     assertTrue(m.contains("it exports: nothing"), m);
   }
 
+  @Test
+  void aComponentImportingWhatNoHostGivesIsRefusedBeforeListening() {
+    String m = refusal(Manifest.forModule(TestApps.component("unlinkable")));
+    assertTrue(m.startsWith("component \"unlinkable\" cannot be served: "), m);
+    assertTrue(m.contains("cortado:missing/thing@1.0.0"), m);
+  }
+
   /** Returns the refusal of hello.wasm served on /... with {@code executor} and {@code source}. */
   private String refusalOfHello(String executor, String source) throws IOException {
     Files.copy(TestApps.wasm("hello"), dir.resolve("hello.wasm"));

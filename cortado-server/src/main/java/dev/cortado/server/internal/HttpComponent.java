@@ -2,6 +2,7 @@ package dev.cortado.server.internal;
 
 import dev.cortado.component.CompiledComponent;
 import dev.cortado.component.ComponentInstance;
+import dev.cortado.component.ComponentLinkException;
 import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.WasiHttp;
 import dev.cortado.component.WasiKeyValue;
@@ -12,6 +13,7 @@ import dev.cortado.runtime.Store;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.UncaughtException;
 import dev.cortado.server.Component;
+import dev.cortado.server.ServeException;
 import dev.cortado.server.ServerConfig;
 import dev.cortado.server.ServerLog;
 import dev.cortado.wasi.WasiConfig;
@@ -65,6 +67,40 @@ final class HttpComponent implements StreamingResponder {
                 SocketGrants.of(
                     component.allowedOutboundHosts(),
                     note -> config.log().info("[" + component.id() + "] " + note)));
+    try {
+      checkLinks();
+    } catch (RuntimeException e) {
+      files.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Instantiates the component once, so that an import the server does not give (or a start that
+   * traps) stops serving before it starts, rather than failing every request.
+   *
+   * @throws ServeException if it cannot be instantiated
+   */
+  private void checkLinks() {
+    Store store = GuestSetup.store(compiled.engine(), config);
+    try (WasiPreview2 wasi = WasiPreview2.create(base)) {
+      wasi.enter(store);
+      linker(wasi).instantiate(store, compiled);
+    } catch (ComponentLinkException | dev.cortado.runtime.UnlinkableException e) {
+      throw new ServeException(
+          "component \"" + component.id() + "\" cannot be served: " + e.getMessage());
+    } catch (Trap | UncaughtException | InstantiationException | WasiExitException e) {
+      throw new ServeException(
+          "component \"" + component.id() + "\" fails to instantiate: " + e.getMessage());
+    } finally {
+      GuestSetup.finish(store);
+    }
+  }
+
+  /** Returns a linker with everything the server gives a component: WASI, HTTP, its stores. */
+  private ComponentLinker linker(WasiPreview2 wasi) {
+    return WasiKeyValue.addTo(
+        WasiHttp.addTo(wasi.addTo(ComponentLinker.create()), this::allowed), stores);
   }
 
   @Override
@@ -132,9 +168,7 @@ final class HttpComponent implements StreamingResponder {
     Outputs.Lines stderr = new Outputs.Lines(line -> log.error("[" + component.id() + "] " + line));
     WasiConfig c = base.withStdout(WasiOutput.to(stdout)).withStderr(WasiOutput.to(stderr));
     try (WasiPreview2 wasi = WasiPreview2.create(c)) {
-      ComponentLinker linker =
-          WasiKeyValue.addTo(
-              WasiHttp.addTo(wasi.addTo(ComponentLinker.create()), this::allowed), stores);
+      ComponentLinker linker = linker(wasi);
       wasi.enter(store);
       ComponentInstance instance = linker.instantiate(store, compiled);
       metrics.instantiated(System.nanoTime() - start);
