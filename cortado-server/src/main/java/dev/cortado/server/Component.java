@@ -58,12 +58,23 @@ public record Component(
    *
    * @param file the file (absolute)
    * @param sha256 the expected SHA-256 in hex, for a {@code {url, digest}} source
+   * @param url where to download it from when {@code file} (then the content store's blob of that
+   *     digest) does not exist yet: an {@code http:} or {@code https:} {@code {url, digest}} source
    */
-  public record Source(Path file, Optional<String> sha256) {
-    /** Checks every part is present. */
+  public record Source(Path file, Optional<String> sha256, Optional<java.net.URI> url) {
+    /** Checks every part is present, and that a URL comes with its digest. */
     public Source {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(sha256, "sha256");
+      Objects.requireNonNull(url, "url");
+      if (url.isPresent() && sha256.isEmpty()) {
+        throw new IllegalArgumentException("a source downloaded from a URL needs its digest");
+      }
+    }
+
+    /** A source read from {@code file}. */
+    public Source(Path file, Optional<String> sha256) {
+      this(file, sha256, Optional.empty());
     }
   }
 

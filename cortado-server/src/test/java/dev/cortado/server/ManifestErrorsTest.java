@@ -62,7 +62,7 @@ class ManifestErrorsTest {
           spin_manifest_version = 2\\n[application]\\nname = "x"\\n[component.hello]\\nsource = "hello.wasm"\\nallowed_outbound_hosts = ["https://example.com:9..3"]\\n | 6 | component.hello.allowed_outbound_hosts | port range
           spin_manifest_version = 2\\n[application]\\nname = "x"\\n[component.hello]\\nsource = "hello.wasm"\\nkey_value_stores = ["../up"]\\n | 6 | component.hello.key_value_stores | not a store label
           spin_manifest_version = 2\\n[application]\\nname = "x"\\n[component.hello]\\nsource = "hello.wasm"\\nsqlite_databases = ["default"]\\n | 6 | component.hello.sqlite_databases | not supported yet
-          spin_manifest_version = 2\\n[application]\\nname = "x"\\n[component.hello]\\nsource = { url = "https://example.com/a.wasm", digest = "sha256:0000000000000000000000000000000000000000000000000000000000000000" }\\n | 5 | component.hello.source.url | only file: URLs
+          spin_manifest_version = 2\\n[application]\\nname = "x"\\n[component.hello]\\nsource = { url = "ftp://example.com/a.wasm", digest = "sha256:0000000000000000000000000000000000000000000000000000000000000000" }\\n | 5 | component.hello.source.url | must be a file:, http: or https: URL
           spin_manifest_version = 2\\n[application]\\nname = "x"\\n[component.hello]\\nsource = "hello.wasm"\\nfiles = [{ source = "assets", destination = "/a" }]\\n | 6 | component.hello.files[0].source | no such file
           spin_manifest_version = 2\\n[application]\\nname = "x"\\nnot toml at all = \\n | 4 | '' | not valid TOML
           """)

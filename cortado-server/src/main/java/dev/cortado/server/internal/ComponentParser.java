@@ -1,5 +1,6 @@
 package dev.cortado.server.internal;
 
+import dev.cortado.oci.LocalStore;
 import dev.cortado.server.Component;
 import dev.cortado.server.Component.FileMount;
 import dev.cortado.server.OutboundHost;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -156,10 +158,15 @@ final class ComponentParser {
     } catch (URISyntaxException e) {
       throw t.error("url", "not a URL: " + e.getMessage());
     }
-    if (!"file".equalsIgnoreCase(uri.getScheme())) {
-      throw t.error(
-          "url",
-          "only file: URLs are read (downloading components is not supported): \"" + url + "\"");
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("http") || scheme.equals("https")) {
+      // Downloaded once, when serving starts, into the content store under its digest.
+      Path blob =
+          LocalStore.defaultStore().path(dev.cortado.oci.Digest.parse("sha256:" + m.group(1)));
+      return new Component.Source(blob, Optional.of(m.group(1)), Optional.of(uri));
+    }
+    if (!scheme.equals("file")) {
+      throw t.error("url", "must be a file:, http: or https: URL, not \"" + url + "\"");
     }
     Path file = uri.getPath() == null ? Path.of("") : Path.of(uri.getPath());
     if (!Files.isRegularFile(file)) {

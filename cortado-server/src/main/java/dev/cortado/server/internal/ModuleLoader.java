@@ -41,7 +41,7 @@ final class ModuleLoader {
    */
   static Module load(Engine engine, Component component) {
     Path file = component.source().file();
-    String what = "component \"" + component.id() + "\" (" + file + ")";
+    String what = describe(component);
     byte[] bytes = read(component, what);
     if (dev.cortado.component.Component.isComponent(Bytes.of(bytes))) {
       throw new ServeException(
@@ -89,7 +89,7 @@ final class ModuleLoader {
    */
   static CompiledComponent loadComponent(Engine engine, Component component) {
     Path file = component.source().file();
-    String what = "component \"" + component.id() + "\" (" + file + ")";
+    String what = describe(component);
     byte[] bytes = read(component, what);
     if (!dev.cortado.component.Component.isComponent(Bytes.of(bytes))) {
       throw new ServeException(
@@ -123,7 +123,24 @@ final class ModuleLoader {
   }
 
   /** Reads {@code component}'s file and checks its digest. */
+  /** Returns how errors name {@code component}: its id and where its Wasm comes from. */
+  private static String describe(Component component) {
+    return "component \""
+        + component.id()
+        + "\" ("
+        + component
+            .source()
+            .url()
+            .map(Object::toString)
+            .orElse(component.source().file().toString())
+        + ")";
+  }
+
   private static byte[] read(Component component, String what) {
+    if (component.source().url().isPresent() && !Files.isRegularFile(component.source().file())) {
+      ComponentDownload.fetch(
+          component.source().url().get(), component.source().sha256().orElseThrow(), what);
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(component.source().file());
