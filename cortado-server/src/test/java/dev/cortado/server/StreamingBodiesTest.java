@@ -139,6 +139,24 @@ class StreamingBodiesTest {
     assertEquals(200, TestApps.get(server, "/hello").statusCode());
   }
 
+  @Test
+  void aClientLeavingMidAnswerEndsItAndTheServerGoesOn() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", server.uri().getPort())) {
+      s.setSoTimeout(30_000);
+      write(s.getOutputStream(), "GET /big?n=1000000000 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      readUntil(s.getInputStream(), "abcdefghij");
+    } // gone after the first bytes of a gigabyte
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (LOG.errors.stream().noneMatch(l -> l.contains("on GET /big"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(
+        LOG.errors.stream().anyMatch(l -> l.contains("on GET /big")),
+        "the component's failed write is logged: " + LOG.errors);
+    assertEquals(200, TestApps.get(server, "/hello").statusCode());
+  }
+
   private static void write(OutputStream out, String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.ISO_8859_1));
     out.flush();

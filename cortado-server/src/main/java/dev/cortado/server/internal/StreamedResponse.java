@@ -83,28 +83,41 @@ final class StreamedResponse implements StreamingResponder.Channel {
 
       @Override
       public void flush() throws IOException {
+        Runnable write;
         synchronized (StreamedResponse.this) {
           check();
-          pump();
+          write = pump();
         }
+        run(write);
       }
     };
   }
 
-  private synchronized void append(byte[] b, int off, int len) throws IOException {
-    check();
-    while (pending.size() > AHEAD) {
-      pump();
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while the client was slow to read");
+  // Jetty is called, and calls back, outside this object's lock: its own locks are never taken
+  // while this one is held, so the two cannot be taken in opposite orders.
+
+  private void append(byte[] b, int off, int len) throws IOException {
+    while (true) {
+      Runnable write;
+      synchronized (this) {
+        check();
+        if (pending.size() <= AHEAD) {
+          pending.write(b, off, len);
+          bytes += len;
+          return;
+        }
+        write = pump();
+        if (write == null) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the client was slow to read");
+          }
+        }
       }
-      check();
+      run(write);
     }
-    pending.write(b, off, len);
-    bytes += len;
   }
 
   private void check() throws IOException {
@@ -117,17 +130,21 @@ final class StreamedResponse implements StreamingResponder.Channel {
   }
 
   @Override
-  public synchronized void finish(List<String[]> trailerList) throws IOException {
-    if (failure != null) {
-      throw new IOException("the client went away: " + failure.getMessage(), failure);
-    }
-    if (trailersAccepted) {
-      for (String[] t : trailerList) {
-        trailers.add(t[0], t[1]);
+  public void finish(List<String[]> trailerList) throws IOException {
+    Runnable write;
+    synchronized (this) {
+      if (failure != null) {
+        throw new IOException("the client went away: " + failure.getMessage(), failure);
       }
+      if (trailersAccepted) {
+        for (String[] t : trailerList) {
+          trailers.add(t[0], t[1]);
+        }
+      }
+      lastRequested = true;
+      write = pump();
     }
-    lastRequested = true;
-    pump();
+    run(write);
   }
 
   @Override
@@ -135,65 +152,96 @@ final class StreamedResponse implements StreamingResponder.Channel {
     return started;
   }
 
-  /** Hands what is waiting to Jetty, unless a write is in flight (its completion does). */
-  private void pump() {
+  private static void run(Runnable action) {
+    if (action != null) {
+      action.run();
+    }
+  }
+
+  /**
+   * Returns the write of what is waiting, to run unlocked, unless a write is in flight (its
+   * completion makes the next) or nothing is to be written. Called locked.
+   */
+  private Runnable pump() {
     if (writing || failure != null || lastWritten) {
-      return;
+      return null;
     }
     if (pending.size() == 0 && !lastRequested) {
-      return;
+      return null;
     }
     byte[] data = pending.toByteArray();
     pending.reset();
     boolean last = lastRequested;
     writing = true;
-    response.write(
-        last, ByteBuffer.wrap(data), Callback.from(() -> written(last), this::writeFailed));
+    return () ->
+        response.write(
+            last, ByteBuffer.wrap(data), Callback.from(() -> written(last), this::writeFailed));
   }
 
-  private synchronized void written(boolean last) {
-    writing = false;
-    if (last) {
-      lastWritten = true;
-      complete();
-    } else {
-      pump();
+  private void written(boolean last) {
+    Runnable next;
+    synchronized (this) {
+      writing = false;
+      if (last) {
+        lastWritten = true;
+        next = complete();
+      } else {
+        next = pump();
+      }
+      notifyAll();
     }
-    notifyAll();
+    run(next);
   }
 
-  private synchronized void writeFailed(Throwable t) {
-    writing = false;
-    failure = t;
-    notifyAll();
-    complete();
+  private void writeFailed(Throwable t) {
+    Runnable next;
+    synchronized (this) {
+      writing = false;
+      failure = t;
+      notifyAll();
+      next = complete();
+    }
+    run(next);
   }
 
   /**
    * The component's run ended: the response is whole if the component finished it (its last bytes
    * may still be on their way), else it is cut off once no write is in flight.
    */
-  synchronized void ended() {
-    ended = true;
-    endedWhole = lastRequested;
-    complete();
+  void ended() {
+    Runnable next;
+    synchronized (this) {
+      ended = true;
+      endedWhole = lastRequested;
+      next = complete();
+    }
+    run(next);
   }
 
-  private void complete() {
+  /**
+   * Returns what tells the access log and Jetty that the response is done, once the run has ended
+   * and no write is in flight (or waiting to be made); called locked, run unlocked.
+   */
+  private Runnable complete() {
     if (completed || !ended || writing) {
-      return;
+      return null;
+    }
+    if (endedWhole && !lastWritten && failure == null) {
+      return null; // the last write has not been made or has not completed yet
     }
     boolean whole = endedWhole && lastWritten;
-    if (endedWhole && !lastWritten && failure == null) {
-      return; // the last write has not been made or has not completed yet
-    }
     completed = true;
-    done.done(status, bytes, whole);
-    if (whole) {
-      callback.succeeded();
-    } else {
-      callback.failed(
-          failure != null ? failure : new IOException("the component's response was cut off"));
-    }
+    int finalStatus = status;
+    long finalBytes = bytes;
+    Throwable why =
+        failure != null ? failure : new IOException("the component's response was cut off");
+    return () -> {
+      done.done(finalStatus, finalBytes, whole);
+      if (whole) {
+        callback.succeeded();
+      } else {
+        callback.failed(why);
+      }
+    };
   }
 }
