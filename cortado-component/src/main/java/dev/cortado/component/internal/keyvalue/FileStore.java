@@ -7,7 +7,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -53,6 +58,30 @@ public final class FileStore extends MemoryStore {
    * @throws IOException if it cannot be read or written, is not a store, or is locked
    */
   public static FileStore open(Path file, long maxBytes) throws IOException {
+    try {
+      return openOrFail(file, maxBytes);
+    } catch (FileSystemException e) {
+      throw new IOException(explain(e), e);
+    }
+  }
+
+  /** Returns "FILE: why", where the JDK's message may be the file's name alone. */
+  private static String explain(FileSystemException e) {
+    String why = e.getReason();
+    if (why == null) {
+      why =
+          switch (e) {
+            case AccessDeniedException a -> "permission denied";
+            case NoSuchFileException n -> "no such file or folder";
+            case FileAlreadyExistsException x -> "a file is in the way of a folder";
+            case NotDirectoryException x -> "not a folder";
+            default -> "cannot be used (" + e.getClass().getSimpleName() + ")";
+          };
+    }
+    return e.getFile() + ": " + why;
+  }
+
+  private static FileStore openOrFail(Path file, long maxBytes) throws IOException {
     Path absolute = file.toAbsolutePath();
     if (absolute.getParent() != null) {
       Files.createDirectories(absolute.getParent());
