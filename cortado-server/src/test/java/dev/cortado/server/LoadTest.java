@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Large bodies through standard input and many connections at once. */
 class LoadTest {
@@ -57,13 +60,18 @@ class LoadTest {
     }
   }
 
-  @Test
-  void thousandConcurrentConnectionsAreAllAnswered() {
+  /**
+   * 1,000 requests at once, each on a connection of its own, to the WAGI module and to the C
+   * wasi:http component (its answers streamed).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"wagi", "component"})
+  void thousandConcurrentConnectionsAreAllAnswered(String kind) {
     TestApps.KeptLog log = new TestApps.KeptLog();
     // A client of its own: each of its HTTP/1.1 requests in flight holds a connection of its own.
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    try (WasmServer server =
-        WasmServer.start(Manifest.forModule(TestApps.wasm("hello")), TestApps.config(log))) {
+    Path app = kind.equals("wagi") ? TestApps.wasm("hello") : TestApps.component("http");
+    try (WasmServer server = WasmServer.start(Manifest.forModule(app), TestApps.config(log))) {
       List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
         pending.add(
@@ -72,9 +80,11 @@ class LoadTest {
                 HttpResponse.BodyHandlers.ofString()));
       }
       int ok = 0;
-      for (CompletableFuture<HttpResponse<String>> f : pending) {
-        HttpResponse<String> r = f.orTimeout(120, TimeUnit.SECONDS).join();
-        if (r.statusCode() == 200 && r.body().equals("Hello, world!\n")) {
+      for (int i = 0; i < pending.size(); i++) {
+        HttpResponse<String> r = pending.get(i).orTimeout(120, TimeUnit.SECONDS).join();
+        String expected =
+            kind.equals("wagi") ? "Hello, world!\n" : "hello from C: GET /n/" + i + "\n";
+        if (r.statusCode() == 200 && r.body().equals(expected)) {
           ok++;
         }
       }
