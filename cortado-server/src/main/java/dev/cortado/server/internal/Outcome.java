@@ -27,9 +27,25 @@ sealed interface Outcome {
    * Returns the failure a run of WebAssembly ended in: a trap or uncaught exception, an exit, fuel
    * or time running out, memory (the store's limits or the JVM's) running out.
    */
+  /**
+   * Returns {@code t} on one line for the log: its message (which names the innermost frame), then
+   * the frames that called it, outermost last, folded as {@link Trap#describe()} folds them.
+   */
+  static String oneLine(Trap t) {
+    String[] lines = t.describe().split("\n");
+    if (lines.length <= 2) {
+      return lines[0];
+    }
+    StringBuilder b = new StringBuilder(lines[0]).append("; called from ");
+    for (int i = 2; i < lines.length; i++) {
+      b.append(i > 2 ? ", " : "").append(lines[i].strip().replaceFirst("^at ", ""));
+    }
+    return b.toString();
+  }
+
   static Failed failed(Throwable e) {
     return switch (e) {
-      case Trap t -> new Failed("trap", t.describe().replace('\n', ' '));
+      case Trap t -> new Failed("trap", oneLine(t));
       case UncaughtException u -> new Failed("trap", u.getMessage());
       case WasiExitException x -> new Failed("exit", "exited with code " + x.exitCode());
       case ExecutionInterruptedException x ->

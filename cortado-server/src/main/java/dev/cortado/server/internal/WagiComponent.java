@@ -104,7 +104,7 @@ final class WagiComponent implements Responder {
       }
     } catch (Trap t) {
       return stdout.overflowed()
-          ? new Outcome.Failed("output", t.describe().replace('\n', ' '))
+          ? new Outcome.Failed("output", Outcome.oneLine(t))
           : Outcome.failed(t);
     } catch (UncaughtException
         | ExecutionInterruptedException
