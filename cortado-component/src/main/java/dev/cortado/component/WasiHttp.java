@@ -136,37 +136,7 @@ public final class WasiHttp {
    * @throws dev.cortado.runtime.Trap if the component traps
    */
   public static Response handle(ComponentInstance instance, Request request) {
-    Collected collected = new Collected();
-    handle(instance, request, collected);
-    return new Response(collected.status, collected.headers, collected.body.toByteArray());
-  }
-
-  /** A sink keeping the response in memory. */
-  private static final class Collected implements ResponseSink {
-    int status;
-    List<Header> headers = List.of();
-    final java.io.ByteArrayOutputStream body =
-        new java.io.ByteArrayOutputStream() {
-          @Override
-          public synchronized void write(byte[] b, int off, int len) {
-            if (count + (long) len > HttpInterfaces.BODY_LIMIT) {
-              throw new java.io.UncheckedIOException(
-                  new IOException(
-                      "the body exceeds the limit of " + HttpInterfaces.BODY_LIMIT + " bytes"));
-            }
-            super.write(b, off, len);
-          }
-        };
-
-    @Override
-    public OutputStream start(int status, List<Header> headers) {
-      this.status = status;
-      this.headers = headers;
-      return body;
-    }
-
-    @Override
-    public void finish(List<Header> trailers) {}
+    return HttpInterfaces.collect(handler(instance), request);
   }
 
   /**
@@ -182,15 +152,17 @@ public final class WasiHttp {
    */
   public static void handle(ComponentInstance instance, Request request, ResponseSink sink) {
     Objects.requireNonNull(sink, "sink");
-    ComponentFunction handle =
-        instance
-            .function(INCOMING_HANDLER, "handle")
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "the component exports no wasi:http/incoming-handler (it exports: "
-                            + String.join(", ", instance.exportNames())
-                            + ")"));
-    HttpInterfaces.handle(handle, request, sink);
+    HttpInterfaces.handle(handler(instance), request, sink);
+  }
+
+  private static ComponentFunction handler(ComponentInstance instance) {
+    return instance
+        .function(INCOMING_HANDLER, "handle")
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the component exports no wasi:http/incoming-handler (it exports: "
+                        + String.join(", ", instance.exportNames())
+                        + ")"));
   }
 }

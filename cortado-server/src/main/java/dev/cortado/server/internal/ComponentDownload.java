@@ -3,6 +3,7 @@ package dev.cortado.server.internal;
 import dev.cortado.oci.Digest;
 import dev.cortado.oci.LocalStore;
 import dev.cortado.oci.OciException;
+import dev.cortado.server.Component;
 import dev.cortado.server.ServeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,11 +33,22 @@ final class ComponentDownload {
   private ComponentDownload() {}
 
   /**
-   * Downloads {@code url} into the content store as blob {@code sha256}, unless it is there.
+   * Makes sure the Wasm of {@code component} is on this machine: for a URL source, downloads it
+   * into the content store unless it is there; for a file, does nothing.
    *
-   * @throws ServeException naming {@code what} if the download fails or its digest differs
+   * @throws ServeException naming the component if the download fails or its digest differs
    */
-  static void fetch(URI url, String sha256, String what) {
+  static void ensure(Component component) {
+    Component.Source s = component.source();
+    if (s.url().isPresent()) {
+      fetch(
+          s.url().get(),
+          s.sha256().orElseThrow(),
+          "component \"" + component.id() + "\" (" + s.url().get() + ")");
+    }
+  }
+
+  private static void fetch(URI url, String sha256, String what) {
     LocalStore store = LocalStore.defaultStore();
     Digest digest = Digest.parse("sha256:" + sha256);
     if (store.contains(digest)) {

@@ -19,7 +19,6 @@ import dev.cortado.server.ServerLog;
 import dev.cortado.wasi.WasiConfig;
 import dev.cortado.wasi.WasiExitException;
 import dev.cortado.wasi.WasiOutput;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,46 +110,6 @@ final class HttpComponent implements StreamingResponder {
   @Override
   public String description() {
     return component.id() + " (wasi:http)";
-  }
-
-  @Override
-  public Outcome run(IncomingRequest request, Router.Match match, String basePath, ServerLog log) {
-    Collected collected = new Collected();
-    Outcome o =
-        stream(
-            request,
-            new ByteArrayInputStream(request.body()),
-            List::of,
-            match,
-            basePath,
-            log,
-            collected);
-    return o instanceof Outcome.Streamed
-        ? new Outcome.Answered(
-            new CgiResponse(collected.status, collected.headers, collected.body.toByteArray()))
-        : o;
-  }
-
-  /** A channel keeping the response in memory, for {@link #run}. */
-  private static final class Collected implements Channel {
-    int status;
-    List<String[]> headers = List.of();
-    final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-
-    @Override
-    public java.io.OutputStream start(int status, List<String[]> headers) {
-      this.status = status;
-      this.headers = headers;
-      return body;
-    }
-
-    @Override
-    public void finish(List<String[]> trailers) {}
-
-    @Override
-    public boolean started() {
-      return status != 0;
-    }
   }
 
   @Override

@@ -111,12 +111,7 @@ public final class ManifestLock {
   }
 
   private static LockedApp.Component component(Component c, Path folder) throws IOException {
-    if (c.source().url().isPresent() && !Files.isRegularFile(c.source().file())) {
-      ComponentDownload.fetch(
-          c.source().url().get(),
-          c.source().sha256().orElseThrow(),
-          "component \"" + c.id() + "\" (" + c.source().url().get() + ")");
-    }
+    ComponentDownload.ensure(c);
     LockedApp.Content source = LockedApp.Content.of(c.source().file());
     if (c.source().sha256().isPresent()
         && !c.source().sha256().get().equals(source.digest().hex())) {

@@ -137,10 +137,7 @@ final class ModuleLoader {
   }
 
   private static byte[] read(Component component, String what) {
-    if (component.source().url().isPresent() && !Files.isRegularFile(component.source().file())) {
-      ComponentDownload.fetch(
-          component.source().url().get(), component.source().sha256().orElseThrow(), what);
-    }
+    ComponentDownload.ensure(component);
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(component.source().file());

@@ -1,6 +1,8 @@
 package dev.cortado.server.internal;
 
 import dev.cortado.server.ServerLog;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,4 +44,45 @@ interface StreamingResponder extends Responder {
       String basePath,
       ServerLog log,
       Channel channel);
+
+  /** Answers {@code request} through {@link #stream}, the answer collected whole. */
+  @Override
+  default Outcome run(IncomingRequest request, Router.Match match, String basePath, ServerLog log) {
+    Collected collected = new Collected();
+    Outcome o =
+        stream(
+            request,
+            new ByteArrayInputStream(request.body()),
+            List::of,
+            match,
+            basePath,
+            log,
+            collected);
+    return o instanceof Outcome.Streamed
+        ? new Outcome.Answered(
+            new CgiResponse(collected.status, collected.headers, collected.body.toByteArray()))
+        : o;
+  }
+
+  /** A channel keeping the response in memory, for {@link #run}. */
+  final class Collected implements Channel {
+    private int status;
+    private List<String[]> headers = List.of();
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+    @Override
+    public OutputStream start(int status, List<String[]> headers) {
+      this.status = status;
+      this.headers = headers;
+      return body;
+    }
+
+    @Override
+    public void finish(List<String[]> trailers) {}
+
+    @Override
+    public boolean started() {
+      return status != 0;
+    }
+  }
 }

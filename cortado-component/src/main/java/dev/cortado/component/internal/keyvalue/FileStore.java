@@ -42,8 +42,9 @@ public final class FileStore extends MemoryStore {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private FileChannel channel;
+
+  /** The file's length: the header and every whole record. */
   private long length;
-  private long recorded;
 
   private FileStore(Path file, long maxBytes, FileChannel lockChannel, FileLock lock) {
     super(maxBytes);
@@ -124,6 +125,7 @@ public final class FileStore extends MemoryStore {
     }
     ByteBuffer in = ByteBuffer.wrap(bytes);
     in.position(HEADER.length);
+    length = HEADER.length;
     boolean whole = true;
     while (in.hasRemaining()) {
       int start = in.position();
@@ -153,13 +155,12 @@ public final class FileStore extends MemoryStore {
         break;
       }
       load(key, op == SET ? value : null);
-      recorded += FIXED + keyLength + valueLength;
+      length = in.position();
     }
     if (!whole || needsCompacting()) {
       rewrite();
     } else {
       channel = FileChannel.open(file, StandardOpenOption.WRITE);
-      length = bytes.length;
       channel.position(length);
     }
   }
@@ -172,7 +173,6 @@ public final class FileStore extends MemoryStore {
         channel.write(record);
       }
       length += record.limit();
-      recorded += record.limit();
     } catch (IOException e) {
       try {
         channel.truncate(length);
@@ -210,6 +210,7 @@ public final class FileStore extends MemoryStore {
   }
 
   private boolean needsCompacting() {
+    long recorded = length - HEADER.length;
     return recorded > COMPACT_FLOOR && recorded > 2 * (size() + FIXED * (long) entries().size());
   }
 
@@ -239,7 +240,6 @@ public final class FileStore extends MemoryStore {
     channel = FileChannel.open(file, StandardOpenOption.WRITE);
     channel.position(written);
     length = written;
-    recorded = written - HEADER.length;
   }
 
   @Override

@@ -48,7 +48,7 @@ public final class HttpInterfaces {
   static final int INTERNAL_ERROR = 38;
 
   /** The most bytes a response body may hold (it is kept in memory). */
-  public static final long BODY_LIMIT = 64L << 20;
+  static final long BODY_LIMIT = 64L << 20;
 
   /**
    * Handles {@code request} with {@code handle}, a component's {@code incoming-handler.handle},
@@ -92,6 +92,37 @@ public final class HttpInterfaces {
       throw new IllegalStateException(
           "the component returned without finishing its response body (outgoing-body.finish)");
     }
+  }
+
+  /**
+   * Handles {@code request} with {@code handle} as {@link #handle} does, and returns the response
+   * with its body collected: a body above {@link #BODY_LIMIT} fails the component's write.
+   */
+  public static dev.cortado.component.WasiHttp.Response collect(
+      dev.cortado.component.ComponentFunction handle,
+      dev.cortado.component.WasiHttp.Request request) {
+    Collected collected = new Collected();
+    handle(handle, request, collected);
+    return new dev.cortado.component.WasiHttp.Response(
+        collected.status, collected.headers, collected.body.toByteArray());
+  }
+
+  /** A sink keeping the response in memory, in a body stream that goes nowhere. */
+  private static final class Collected implements dev.cortado.component.WasiHttp.ResponseSink {
+    int status;
+    List<dev.cortado.component.WasiHttp.Header> headers = List.of();
+    final HttpMessages.BodyStream body = new HttpMessages.BodyStream(BODY_LIMIT);
+
+    @Override
+    public java.io.OutputStream start(
+        int status, List<dev.cortado.component.WasiHttp.Header> headers) {
+      this.status = status;
+      this.headers = headers;
+      return body;
+    }
+
+    @Override
+    public void finish(List<dev.cortado.component.WasiHttp.Header> trailers) {}
   }
 
   private static List<Map.Entry<String, byte[]>> fieldEntries(

@@ -53,6 +53,18 @@ class FileStoreTest {
   }
 
   @Test
+  void aStoreReopenedEmptyKeepsItsHeaderAndWhatComesNext() throws IOException {
+    Path file = dir.resolve("e.kv");
+    WasiKeyValue.fileStore(file).close();
+    try (WasiKeyValue.Store store = WasiKeyValue.fileStore(file)) {
+      store.set("k", b("v"));
+    }
+    try (WasiKeyValue.Store store = WasiKeyValue.fileStore(file)) {
+      assertEquals("v", s(store.get("k")));
+    }
+  }
+
+  @Test
   void aRecordCutShortIsDroppedAndTheRestKept() throws IOException {
     Path file = dir.resolve("s.kv");
     try (WasiKeyValue.Store store = WasiKeyValue.fileStore(file)) {
