@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param variables its configuration variables, values templated from application variables ({@code
  *     {{ name }}})
  * @param allowedOutboundHosts where it may send requests (empty: nowhere)
+ * @param outboundHostTemplates more {@code allowed_outbound_hosts} entries, as written with
+ *     application variables ({@code https://{{ host }}}): resolved, and checked, when serving
+ *     starts
  * @param keyValueStores the labels of the key-value stores it may open
  */
 public record Component(
@@ -28,6 +31,7 @@ public record Component(
     Map<String, String> environment,
     Map<String, String> variables,
     List<OutboundHost> allowedOutboundHosts,
+    List<String> outboundHostTemplates,
     List<String> keyValueStores) {
   /** Checks every part is present and copies the collections. */
   public Component {
@@ -38,10 +42,11 @@ public record Component(
     environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     allowedOutboundHosts = List.copyOf(allowedOutboundHosts);
+    outboundHostTemplates = List.copyOf(outboundHostTemplates);
     keyValueStores = List.copyOf(keyValueStores);
   }
 
-  /** A component without key-value stores. */
+  /** A component without templated outbound hosts or key-value stores. */
   public Component(
       String id,
       Source source,
@@ -50,7 +55,16 @@ public record Component(
       Map<String, String> environment,
       Map<String, String> variables,
       List<OutboundHost> allowedOutboundHosts) {
-    this(id, source, files, excludeFiles, environment, variables, allowedOutboundHosts, List.of());
+    this(
+        id,
+        source,
+        files,
+        excludeFiles,
+        environment,
+        variables,
+        allowedOutboundHosts,
+        List.of(),
+        List.of());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.cortado.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -99,6 +100,19 @@ class HttpComponentServingTest {
       HttpResponse<String> otherPort =
           fetchThrough(dir, "allowed_outbound_hosts = [\"http://127.0.0.1:1\"]", url);
       assertEquals(502, otherPort.statusCode(), otherPort.body());
+      String templated =
+          "allowed_outbound_hosts = [\"http://127.0.0.1:{{ peer_port }}\"]\n[variables]\n";
+      HttpResponse<String> byVariable =
+          fetchThrough(dir, templated + "peer_port = { default = \"" + port + "\" }", url);
+      assertEquals("fetched 200: from the peer", byVariable.body(), "a templated entry, rendered");
+      ServeException bad =
+          assertThrows(
+              ServeException.class,
+              () -> fetchThrough(dir, templated + "peer_port = { default = \"x/y\" }", url));
+      assertTrue(
+          bad.getMessage()
+              .contains("\"http://127.0.0.1:{{ peer_port }}\" is \"http://127.0.0.1:x/y\""),
+          bad.getMessage());
     } finally {
       peer.stop(0);
     }

@@ -81,10 +81,12 @@ final class ComponentParser {
     Map<String, String> config = node.stringMap("variables");
     config.forEach(this::checkTemplate);
     List<OutboundHost> hosts = new ArrayList<>();
+    List<String> templates = new ArrayList<>();
     for (String h : node.strings("allowed_outbound_hosts")) {
       checkReferences("allowed_outbound_hosts", h);
       if (h.contains("{{")) {
-        continue; // resolved once variables have values
+        templates.add(h); // resolved once variables have values
+        continue;
       }
       try {
         hosts.add(OutboundHosts.parse(h));
@@ -101,7 +103,15 @@ final class ComponentParser {
               });
     }
     return new Component(
-        id, source(), files(), node.strings("exclude_files"), environment, config, hosts, stores);
+        id,
+        source(),
+        files(),
+        node.strings("exclude_files"),
+        environment,
+        config,
+        hosts,
+        templates,
+        stores);
   }
 
   private void checkTemplate(String key, String template) {

@@ -44,6 +44,7 @@ final class HttpComponent implements StreamingResponder {
   private final WasiConfig base;
   private final Metrics metrics;
   private final Function<String, Optional<WasiKeyValue.Store>> stores;
+  private final List<dev.cortado.server.OutboundHost> outboundHosts;
 
   HttpComponent(
       Component component,
@@ -58,14 +59,14 @@ final class HttpComponent implements StreamingResponder {
     this.compiled = compiled;
     this.config = config;
     this.metrics = metrics;
+    this.outboundHosts = OutboundHosts.of(component, variables);
     this.files = FileStaging.of(component, folder);
     this.base =
         GuestSetup.preopened(files, config)
             .withEnv(GuestSetup.environment(component, config, variables))
             .withSocketPolicy(
                 SocketGrants.of(
-                    component.allowedOutboundHosts(),
-                    note -> config.log().info("[" + component.id() + "] " + note)));
+                    outboundHosts, note -> config.log().info("[" + component.id() + "] " + note)));
     try {
       checkLinks();
     } catch (RuntimeException e) {
@@ -232,7 +233,7 @@ final class HttpComponent implements StreamingResponder {
    * uri}.
    */
   private boolean allowed(java.net.URI uri) {
-    return component.allowedOutboundHosts().stream().anyMatch(h -> h.allows(uri));
+    return outboundHosts.stream().anyMatch(h -> h.allows(uri));
   }
 
   @Override

@@ -102,9 +102,11 @@ public final class LockedApps {
       }
     }
     List<OutboundHost> hosts = new ArrayList<>();
+    List<String> templates = new ArrayList<>();
     for (String h : c.allowedOutboundHosts()) {
       if (h.contains("{{")) {
-        continue; // as in a manifest: resolved once variables have values
+        templates.add(h); // as in a manifest: resolved once variables have values
+        continue;
       }
       try {
         hosts.add(OutboundHosts.parse(h));
@@ -131,6 +133,7 @@ public final class LockedApps {
         c.environment(),
         c.config(),
         hosts,
+        templates,
         c.keyValueStores());
   }
 

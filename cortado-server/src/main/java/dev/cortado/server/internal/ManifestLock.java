@@ -125,6 +125,7 @@ public final class ManifestLock {
     }
     List<String> hosts = new ArrayList<>();
     c.allowedOutboundHosts().forEach(h -> hosts.add(text(h)));
+    hosts.addAll(c.outboundHostTemplates());
     return new LockedApp.Component(
         c.id(),
         Optional.empty(),

@@ -1,6 +1,11 @@
 package dev.cortado.server.internal;
 
+import dev.cortado.server.Component;
 import dev.cortado.server.OutboundHost;
+import dev.cortado.server.ServeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +21,33 @@ final class OutboundHosts {
    *
    * @throws IllegalArgumentException with a message saying what is wrong
    */
+  /**
+   * Returns every host {@code component} may reach: its entries, and its templated ones rendered
+   * with the application's {@code variables}.
+   *
+   * @throws ServeException if a rendered entry is not an entry
+   */
+  static List<OutboundHost> of(Component component, Map<String, String> variables) {
+    List<OutboundHost> hosts = new ArrayList<>(component.allowedOutboundHosts());
+    for (String template : component.outboundHostTemplates()) {
+      String entry = Templates.render(template, variables);
+      try {
+        hosts.add(parse(entry));
+      } catch (IllegalArgumentException e) {
+        throw new ServeException(
+            "component \""
+                + component.id()
+                + "\": allowed_outbound_hosts entry \""
+                + template
+                + "\" is \""
+                + entry
+                + "\" with the application's variables: "
+                + e.getMessage());
+      }
+    }
+    return List.copyOf(hosts);
+  }
+
   static OutboundHost parse(String text) {
     Matcher m = ENTRY.matcher(text);
     if (!m.matches()) {
