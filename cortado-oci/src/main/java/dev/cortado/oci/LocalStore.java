@@ -87,6 +87,14 @@ public final class LocalStore {
 
   /** Returns where blob {@code digest} is (or would be) kept. */
   public Path path(Digest digest) {
+    return blobPath(root, digest);
+  }
+
+  /**
+   * Returns where the store in {@code root} keeps (or would keep) blob {@code digest}, without
+   * opening the store.
+   */
+  public static Path blobPath(Path root, Digest digest) {
     return root.resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
   }
 

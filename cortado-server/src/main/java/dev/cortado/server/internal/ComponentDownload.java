@@ -49,7 +49,12 @@ final class ComponentDownload {
   }
 
   private static void fetch(URI url, String sha256, String what) {
-    LocalStore store = LocalStore.defaultStore();
+    LocalStore store;
+    try {
+      store = LocalStore.defaultStore();
+    } catch (OciException e) {
+      throw new ServeException(what + ": no content store to download it into: " + e.getMessage());
+    }
     Digest digest = Digest.parse("sha256:" + sha256);
     if (store.contains(digest)) {
       return;

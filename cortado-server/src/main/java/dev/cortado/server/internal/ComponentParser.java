@@ -170,9 +170,11 @@ final class ComponentParser {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("http") || scheme.equals("https")) {
-      // Downloaded once, when serving starts, into the content store under its digest.
+      // Downloaded once, when serving starts, into the content store under its digest (reading
+      // the manifest touches nothing).
       Path blob =
-          LocalStore.defaultStore().path(dev.cortado.oci.Digest.parse("sha256:" + m.group(1)));
+          LocalStore.blobPath(
+              LocalStore.defaultRoot(), dev.cortado.oci.Digest.parse("sha256:" + m.group(1)));
       return new Component.Source(blob, Optional.of(m.group(1)), Optional.of(uri));
     }
     if (!scheme.equals("file")) {
