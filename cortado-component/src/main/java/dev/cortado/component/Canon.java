@@ -78,7 +78,8 @@ final class Canon {
     }
     Options o = options(frame, options, where);
     boolean handles = hasHandles(type);
-    return new ComponentFunction(
+    return ComponentFunction.of(
+        frame.shared.store(),
         type,
         args -> {
           frame.enter();
@@ -138,7 +139,7 @@ final class Canon {
             }
             Optional<ComponentValue> result;
             try {
-              result = f.call(in);
+              result = f.callFrom(frame.shared.store(), in);
             } catch (ClassCastException | IndexOutOfBoundsException e) {
               // A host function reading values of another type than the component passes: the
               // component imports it with a type the host does not implement.

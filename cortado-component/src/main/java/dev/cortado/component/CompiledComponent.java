@@ -4,9 +4,12 @@ import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.Module;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A component with its core modules compiled for an engine, once: what a server instantiates for
@@ -23,12 +26,31 @@ public final class CompiledComponent {
    * type to, checked resolvable, by definition: a definition's type is fixed by the component's own
    * declarations, so later instantiations reuse it instead of walking the type again.
    */
-  private final Map<CanonicalFunction, dev.cortado.wasm.FuncType> flattened =
+  private volatile Map<CanonicalFunction, dev.cortado.wasm.FuncType> flattened =
       new IdentityHashMap<>();
+
+  /**
+   * The names of the top-level imports whose resolution by a linker is the same at every
+   * instantiation: those before the component defines a resource type of its own (a type later
+   * imports could refer to, fresh at each instantiation).
+   */
+  private final Set<String> cacheableImports = new HashSet<>();
+
+  private volatile Resolutions resolutions = new Resolutions(null, -1);
 
   private CompiledComponent(Engine engine, Component component) {
     this.engine = engine;
     this.component = component;
+    // Everything filled here, so that the final fields publish it to every thread.
+    compileAll(component);
+    for (Definition d : component.definitions()) {
+      if (d instanceof Definition.TypeDef t && t.type() instanceof DefinedType.Resource) {
+        break;
+      }
+      if (d instanceof Definition.Import imp) {
+        cacheableImports.add(imp.name());
+      }
+    }
   }
 
   /**
@@ -37,12 +59,49 @@ public final class CompiledComponent {
    * @throws ComponentLinkException if a core module is malformed or invalid
    */
   public static CompiledComponent compile(Engine engine, Component component) {
-    CompiledComponent c =
-        new CompiledComponent(
-            Objects.requireNonNull(engine, "engine"),
-            Objects.requireNonNull(component, "component"));
-    c.compileAll(component);
-    return c;
+    return new CompiledComponent(
+        Objects.requireNonNull(engine, "engine"), Objects.requireNonNull(component, "component"));
+  }
+
+  /**
+   * One linker's resolution of the component's top-level imports, kept for the next instantiation
+   * with the same linker at the same {@code generation} of its definitions: what the host gives an
+   * import (its functions, bound to their types, and its resource types) does not change between
+   * instantiations, so only the first one works it out.
+   */
+  final class Resolutions {
+    private final ComponentLinker linker;
+    private final long generation;
+    private final ConcurrentHashMap<String, Item> items = new ConcurrentHashMap<>();
+
+    private Resolutions(ComponentLinker linker, long generation) {
+      this.linker = linker;
+      this.generation = generation;
+    }
+
+    /** Returns whether {@code imp}'s resolution may be kept. */
+    boolean cacheable(Definition.Import imp) {
+      return cacheableImports.contains(imp.name());
+    }
+
+    /** Returns what {@code imp} was resolved to, or null if it was not yet. */
+    Item get(Definition.Import imp) {
+      return items.get(imp.name());
+    }
+
+    void put(Definition.Import imp, Item item) {
+      items.put(imp.name(), item);
+    }
+  }
+
+  /** Returns the resolutions kept for {@code linker} at {@code generation}, fresh if none are. */
+  Resolutions resolutions(ComponentLinker linker, long generation) {
+    Resolutions r = resolutions;
+    if (r.linker != linker || r.generation != generation) {
+      r = new Resolutions(linker, generation);
+      resolutions = r;
+    }
+    return r;
   }
 
   private void compileAll(Component c) {
@@ -69,19 +128,33 @@ public final class CompiledComponent {
    * Returns what {@code definition}'s function type flattens to, computing it with {@code flatten}
    * the first time (which throws, and caches nothing, if the type cannot be lowered).
    */
-  synchronized dev.cortado.wasm.FuncType flattened(
+  dev.cortado.wasm.FuncType flattened(
       CanonicalFunction definition,
       java.util.function.Supplier<dev.cortado.wasm.FuncType> flatten) {
     dev.cortado.wasm.FuncType t = flattened.get(definition);
-    if (t == null) {
-      t = flatten.get();
-      flattened.put(definition, t);
+    if (t != null) {
+      return t;
+    }
+    t = flatten.get();
+    synchronized (this) {
+      // Copied on write: instantiations on other threads read the map without a lock.
+      Map<CanonicalFunction, dev.cortado.wasm.FuncType> more = new IdentityHashMap<>(flattened);
+      more.put(definition, t);
+      flattened = more;
     }
     return t;
   }
 
-  /** Returns core module {@code m}, compiled. */
-  synchronized Module module(Definition.CoreModule m) {
+  /** Returns core module {@code m}, compiled (when the component was). */
+  Module module(Definition.CoreModule m) {
+    Module compiled = modules.get(m);
+    if (compiled != null) {
+      return compiled;
+    }
+    return compileModule(m);
+  }
+
+  private synchronized Module compileModule(Definition.CoreModule m) {
     Module compiled = modules.get(m);
     if (compiled == null) {
       try {

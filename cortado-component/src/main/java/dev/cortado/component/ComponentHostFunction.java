@@ -1,5 +1,6 @@
 package dev.cortado.component;
 
+import dev.cortado.runtime.Store;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,4 +27,26 @@ public interface ComponentHostFunction {
    * @return the result, empty for a function without one
    */
   Optional<ComponentValue> call(List<ComponentValue> args);
+
+  /**
+   * A component function written in Java that needs the store of the instance calling it: to find
+   * the state of one run attached there ({@link Store#attach}), so that one linker, defined once,
+   * serves every store.
+   *
+   * <pre>{@code
+   * linker.defineFunction("example:app/session@1.0.0", "user", (store, args) ->
+   *     Optional.of(new ComponentValue.Str(store.attachment(Session.class).orElseThrow().user())));
+   * }</pre>
+   */
+  @FunctionalInterface
+  interface WithStore {
+    /**
+     * Runs the function.
+     *
+     * @param store the store of the instance calling it
+     * @param args the arguments, one per parameter
+     * @return the result, empty for a function without one
+     */
+    Optional<ComponentValue> call(Store store, List<ComponentValue> args);
+  }
 }

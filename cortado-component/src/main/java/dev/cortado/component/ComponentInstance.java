@@ -38,7 +38,9 @@ public final class ComponentInstance {
 
   /** Returns exported function {@code name}. */
   public Optional<ComponentFunction> function(String name) {
-    return exports.get(name) instanceof Item.Fn f ? Optional.of(f.function()) : Optional.empty();
+    return exports.get(name) instanceof Item.Fn f
+        ? Optional.of(f.function().in(frame.shared.store()))
+        : Optional.empty();
   }
 
   /**
@@ -50,7 +52,7 @@ public final class ComponentInstance {
         .filter(e -> matches(e.getKey(), iface))
         .map(e -> e.getValue() instanceof Item.Inst i ? i.exports().get(name) : null)
         .filter(Item.Fn.class::isInstance)
-        .map(i -> ((Item.Fn) i).function())
+        .map(i -> ((Item.Fn) i).function().in(frame.shared.store()))
         .findFirst();
   }
 

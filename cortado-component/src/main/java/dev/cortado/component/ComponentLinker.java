@@ -14,21 +14,30 @@ import java.util.Optional;
  * What the host gives components: functions and resource types, by interface, written in Java. An
  * interface defined as {@code wasi:cli/environment@0.2.6} serves a component importing any
  * semver-compatible version of it ({@code @0.2.0} ... {@code @0.2.12}). Reusable: one linker can
- * instantiate many components, in many stores.
+ * instantiate many components, in many stores, from many threads once its definitions are made;
+ * each compiled component keeps how the linker resolved its imports, so that instantiating it again
+ * resolves nothing (until a definition changes).
  *
  * <pre>{@code
- * ComponentLinker linker = ComponentLinker.create();
- * WasiPreview2.define(linker, WasiConfig.defaults().withInheritedStdio());
- * ComponentInstance app = linker.instantiate(store, component);
+ * ComponentLinker linker = WasiPreview2.define(ComponentLinker.create());
+ * try (WasiPreview2 wasi = WasiPreview2.create(WasiConfig.defaults().withInheritedStdio())) {
+ *   Store store = Store.create(engine);
+ *   wasi.enter(store);
+ *   ComponentInstance app = linker.instantiate(store, component);
+ * }
  * }</pre>
  */
 public final class ComponentLinker {
   /** The interface name top-level function imports are defined under. */
   private static final String TOP = "";
 
-  private final Map<String, Map<String, ComponentHostFunction>> functions = new LinkedHashMap<>();
+  private final Map<String, Map<String, ComponentHostFunction.WithStore>> functions =
+      new LinkedHashMap<>();
   private final Map<String, Map<String, ResourceType>> resources = new LinkedHashMap<>();
   private final Map<String, Item.Inst> instances = new LinkedHashMap<>();
+  // Counts definitions, so that a compiled component's cached resolution of its imports is used
+  // only with the definitions it was made from.
+  private long generation;
 
   private ComponentLinker() {}
 
@@ -47,14 +56,35 @@ public final class ComponentLinker {
    * @param body what it does
    */
   public ComponentLinker defineFunction(String iface, String name, ComponentHostFunction body) {
+    Objects.requireNonNull(body, "body");
+    return defineFunction(iface, name, (store, args) -> body.call(args));
+  }
+
+  /**
+   * Defines function {@code name} of interface {@code iface} with a body given the calling
+   * instance's store, replacing any earlier definition: the way to define a linker once and serve
+   * many stores, each with the state of its own run attached ({@link Store#attach}).
+   *
+   * @param iface the interface's name with its version
+   * @param name the function's name
+   * @param body what it does
+   */
+  public ComponentLinker defineFunction(
+      String iface, String name, ComponentHostFunction.WithStore body) {
     functions
         .computeIfAbsent(Objects.requireNonNull(iface, "iface"), k -> new HashMap<>())
         .put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
+    generation++;
     return this;
   }
 
   /** Defines a function a component imports by itself, outside any interface. */
   public ComponentLinker defineFunction(String name, ComponentHostFunction body) {
+    return defineFunction(TOP, name, body);
+  }
+
+  /** Defines a function a component imports by itself, its body given the calling store. */
+  public ComponentLinker defineFunction(String name, ComponentHostFunction.WithStore body) {
     return defineFunction(TOP, name, body);
   }
 
@@ -68,6 +98,7 @@ public final class ComponentLinker {
     resources
         .computeIfAbsent(Objects.requireNonNull(iface, "iface"), k -> new HashMap<>())
         .put(type.name(), type);
+    generation++;
     return this;
   }
 
@@ -95,6 +126,7 @@ public final class ComponentLinker {
           export + " is a " + item.sort().text() + ", not an interface");
     }
     instances.put(Objects.requireNonNull(iface, "iface"), inst);
+    generation++;
     return this;
   }
 
@@ -123,7 +155,21 @@ public final class ComponentLinker {
     }
     Frame.Shared shared = new Frame.Shared(store, component, new IdentityHashMap<>());
     Frame frame = new Frame(null, shared, new TypeSpace(null));
-    Instantiator.run(frame, component.component(), this::resolve);
+    CompiledComponent.Resolutions cache = component.resolutions(this, generation);
+    Instantiator.run(
+        frame,
+        component.component(),
+        (imp, f, where) -> {
+          if (!cache.cacheable(imp)) {
+            return resolve(imp, f, where);
+          }
+          Item item = cache.get(imp);
+          if (item == null) {
+            item = resolve(imp, f, where);
+            cache.put(imp, item);
+          }
+          return item;
+        });
     return new ComponentInstance(frame);
   }
 
@@ -140,7 +186,7 @@ public final class ComponentLinker {
     return switch (imp.desc()) {
       case ExternDesc.Instance i -> iface(name, i, frame, where);
       case ExternDesc.Func f -> {
-        ComponentHostFunction body =
+        ComponentHostFunction.WithStore body =
             Optional.ofNullable(functions.getOrDefault(TOP, Map.of()).get(name))
                 .orElseThrow(
                     () -> new ComponentLinkException("the host defines no such function", where));
@@ -148,7 +194,7 @@ public final class ComponentLinker {
             World.function(name, frame.types.get(f.typeIndex()))
                 .orElseThrow(
                     () -> new ComponentLinkException("its type is no function type", where));
-        yield new Item.Fn(new ComponentFunction(type, body));
+        yield new Item.Fn(ComponentFunction.host(type, body));
       }
       case ExternDesc.Type t -> {
         ResourceType r = resources.getOrDefault(TOP, Map.of()).get(name);
@@ -174,7 +220,7 @@ public final class ComponentLinker {
       throw new ComponentLinkException(
           "the host does not provide interface " + name + known(name), where);
     }
-    Map<String, ComponentHostFunction> fns = fnIface.map(functions::get).orElse(Map.of());
+    Map<String, ComponentHostFunction.WithStore> fns = fnIface.map(functions::get).orElse(Map.of());
     Map<String, ResourceType> res = resIface.map(resources::get).orElse(Map.of());
     List<String> missing = new ArrayList<>();
     Map<String, TypeSpace.Entry> types = new HashMap<>();
@@ -199,11 +245,11 @@ public final class ComponentLinker {
     Map<String, Item> exports = new LinkedHashMap<>();
     for (World.Member m : item.members()) {
       if (m instanceof World.Function f) {
-        ComponentHostFunction body = fns.get(f.name());
+        ComponentHostFunction.WithStore body = fns.get(f.name());
         if (body == null) {
           missing.add("function " + f.name());
         } else {
-          exports.put(f.name(), new Item.Fn(new ComponentFunction(f, body)));
+          exports.put(f.name(), new Item.Fn(ComponentFunction.host(f, body)));
         }
       }
     }

@@ -95,7 +95,7 @@ final class Frame implements Handles.Side {
     if (core.isPresent()) {
       core.get().call(WasmValue.i32((Integer) rep));
     } else {
-      type.destructor().ifPresent(d -> d.accept(rep));
+      type.destructor().ifPresent(d -> d.accept(shared.store(), rep));
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.cortado.component;
 
+import dev.cortado.runtime.Store;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -12,9 +14,9 @@ import java.util.function.Consumer;
  */
 public final class ResourceType {
   private final String name;
-  private final Optional<Consumer<Object>> destructor;
+  private final Optional<BiConsumer<Store, Object>> destructor;
 
-  private ResourceType(String name, Optional<Consumer<Object>> destructor) {
+  private ResourceType(String name, Optional<BiConsumer<Store, Object>> destructor) {
     this.name = Objects.requireNonNull(name, "name");
     this.destructor = destructor;
   }
@@ -27,6 +29,19 @@ public final class ResourceType {
    * @param destructor what dropping an owned handle does to the representation
    */
   public static ResourceType host(String name, Consumer<Object> destructor) {
+    Objects.requireNonNull(destructor, "destructor");
+    return new ResourceType(name, Optional.of((store, rep) -> destructor.accept(rep)));
+  }
+
+  /**
+   * Returns a new resource type the host implements, whose {@code destructor} is given the store of
+   * the instance dropping the handle as well as the representation: for a type that one linker
+   * serves every store with, each store's state attached to it ({@link Store#attach}).
+   *
+   * @param name the resource's name, as interfaces declare it
+   * @param destructor what dropping an owned handle does, in the dropping instance's store
+   */
+  public static ResourceType host(String name, BiConsumer<Store, Object> destructor) {
     return new ResourceType(name, Optional.of(Objects.requireNonNull(destructor, "destructor")));
   }
 
@@ -41,7 +56,7 @@ public final class ResourceType {
   }
 
   /** Returns the host destructor, for a resource type the host implements. */
-  Optional<Consumer<Object>> destructor() {
+  Optional<BiConsumer<Store, Object>> destructor() {
     return destructor;
   }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,6 +29,8 @@ public final class Store {
   private int entries;
   private Machine machine;
   private final List<Tier> pendingTiers = new ArrayList<>();
+  // Host state attached by embedders, by key: few per store, so a list searched by identity.
+  private Object[] attachments = new Object[0];
 
   private Store(Engine engine, StoreConfig config) {
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -122,6 +125,44 @@ public final class Store {
    */
   public void checkInterruption() {
     budget.checkpoint();
+  }
+
+  /**
+   * Attaches {@code value} to this store under {@code key}, replacing any value attached under it
+   * before: the state of one run (a WASI world, a request) that host functions defined once, for
+   * every store, find through the store they are called in.
+   *
+   * <pre>{@code
+   * store.attach(Session.class, new Session(user));
+   * ...
+   * Session s = store.attachment(Session.class).orElseThrow();
+   * }</pre>
+   */
+  public <T> void attach(Class<T> key, T value) {
+    Objects.requireNonNull(key, "key");
+    Object v = key.cast(Objects.requireNonNull(value, "value"));
+    Object[] a = attachments;
+    for (int i = 0; i < a.length; i += 2) {
+      if (a[i] == key) {
+        a[i + 1] = v;
+        return;
+      }
+    }
+    Object[] grown = java.util.Arrays.copyOf(a, a.length + 2);
+    grown[a.length] = key;
+    grown[a.length + 1] = v;
+    attachments = grown;
+  }
+
+  /** Returns the value attached under {@code key} with {@link #attach}, if any. */
+  public <T> Optional<T> attachment(Class<T> key) {
+    Object[] a = attachments;
+    for (int i = 0; i < a.length; i += 2) {
+      if (a[i] == key) {
+        return Optional.of(key.cast(a[i + 1]));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

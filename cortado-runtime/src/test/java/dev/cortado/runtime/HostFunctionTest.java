@@ -20,6 +20,31 @@ class HostFunctionTest {
   }
 
   @Test
+  void findsTheStateAttachedToTheCallingStore() {
+    record Session(String user) {}
+    List<String> seen = new ArrayList<>();
+    linker.define(
+        "env",
+        "who",
+        FuncType.of(List.of(), List.of()),
+        (caller, args, results) ->
+            seen.add(caller.store().attachment(Session.class).map(Session::user).orElse("none")));
+    Module module =
+        Module.compileText(
+            engine,
+            "(module (import \"env\" \"who\" (func $who)) (func (export \"run\") (call $who)))");
+    Store alice = Store.create(engine);
+    alice.attach(Session.class, new Session("alice"));
+    Store bob = Store.create(engine);
+    bob.attach(Session.class, new Session("bob"));
+    bob.attach(Session.class, new Session("bob again"));
+    for (Store s : List.of(alice, bob, Store.create(engine))) {
+      linker.instantiate(s, module).func("run").orElseThrow().call();
+    }
+    assertEquals(List.of("alice", "bob again", "none"), seen);
+  }
+
+  @Test
   void readsTheCallersMemoryThroughTheCaller() {
     List<String> logged = new ArrayList<>();
     linker.define(

@@ -45,6 +45,9 @@ final class HttpComponent implements StreamingResponder {
   private final Metrics metrics;
   private final Function<String, Optional<WasiKeyValue.Store>> stores;
   private final List<dev.cortado.server.OutboundHost> outboundHosts;
+  // Everything the server gives the component, defined once: each function finds the request's
+  // WASI world through the store it is called from.
+  private final ComponentLinker linker;
 
   HttpComponent(
       Component component,
@@ -60,6 +63,9 @@ final class HttpComponent implements StreamingResponder {
     this.config = config;
     this.metrics = metrics;
     this.outboundHosts = OutboundHosts.of(component, variables);
+    this.linker =
+        WasiKeyValue.addTo(
+            WasiHttp.addTo(WasiPreview2.define(ComponentLinker.create()), this::allowed), stores);
     this.files = FileStaging.of(component, folder);
     this.base =
         GuestSetup.preopened(files, config)
@@ -85,7 +91,7 @@ final class HttpComponent implements StreamingResponder {
     Store store = GuestSetup.store(compiled.engine(), config);
     try (WasiPreview2 wasi = WasiPreview2.create(base)) {
       wasi.enter(store);
-      linker(wasi).instantiate(store, compiled);
+      linker.instantiate(store, compiled);
     } catch (ComponentLinkException | dev.cortado.runtime.UnlinkableException e) {
       throw new ServeException(
           "component \"" + component.id() + "\" cannot be served: " + e.getMessage());
@@ -95,12 +101,6 @@ final class HttpComponent implements StreamingResponder {
     } finally {
       GuestSetup.finish(store);
     }
-  }
-
-  /** Returns a linker with everything the server gives a component: WASI, HTTP, its stores. */
-  private ComponentLinker linker(WasiPreview2 wasi) {
-    return WasiKeyValue.addTo(
-        WasiHttp.addTo(wasi.addTo(ComponentLinker.create()), this::allowed), stores);
   }
 
   @Override
@@ -128,7 +128,6 @@ final class HttpComponent implements StreamingResponder {
     Outputs.Lines stderr = new Outputs.Lines(line -> log.error("[" + component.id() + "] " + line));
     WasiConfig c = base.withStdout(WasiOutput.to(stdout)).withStderr(WasiOutput.to(stderr));
     try (WasiPreview2 wasi = WasiPreview2.create(c)) {
-      ComponentLinker linker = linker(wasi);
       wasi.enter(store);
       ComponentInstance instance = linker.instantiate(store, compiled);
       metrics.instantiated(System.nanoTime() - start);

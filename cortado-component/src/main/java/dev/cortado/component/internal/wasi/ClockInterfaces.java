@@ -2,7 +2,6 @@ package dev.cortado.component.internal.wasi;
 
 import static dev.cortado.component.internal.wasi.Cv.of;
 
-import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import dev.cortado.wasi.internal.WasiContext;
 
@@ -15,27 +14,27 @@ final class ClockInterfaces {
         Cv.u64(Math.floorDiv(nanos, 1_000_000_000L)), Cv.u32(Math.floorMod(nanos, 1_000_000_000L)));
   }
 
-  static void define(ComponentLinker l, Host h) {
+  static void define(HostLinker l) {
     String mono = "wasi:clocks/monotonic-clock" + Host.VERSION;
-    l.defineFunction(mono, "now", args -> of(Cv.u64(h.ctx.clock().monotonicNanos())));
-    l.defineFunction(mono, "resolution", args -> of(Cv.u64(1)));
+    l.defineFunction(mono, "now", (h, args) -> of(Cv.u64(h.ctx.clock().monotonicNanos())));
+    l.defineFunction(mono, "resolution", (h, args) -> of(Cv.u64(1)));
     l.defineFunction(
         mono,
         "subscribe-instant",
-        args -> of(Cv.resource(h.pollable, Pollable.at(h.ctx, Cv.integer(args.get(0))))));
+        (h, args) -> of(Cv.resource(Host.POLLABLE, Pollable.at(h.ctx, Cv.integer(args.get(0))))));
     l.defineFunction(
         mono,
         "subscribe-duration",
-        args -> {
+        (h, args) -> {
           long now = h.ctx.clock().monotonicNanos();
           long d = Cv.integer(args.get(0));
           long at = d < 0 || now + d < now ? Long.MAX_VALUE : now + d;
-          return of(Cv.resource(h.pollable, Pollable.at(h.ctx, at)));
+          return of(Cv.resource(Host.POLLABLE, Pollable.at(h.ctx, at)));
         });
 
     String wall = "wasi:clocks/wall-clock" + Host.VERSION;
-    l.defineFunction(wall, "now", args -> of(datetime(h.ctx.clock().realtimeNanos())));
+    l.defineFunction(wall, "now", (h, args) -> of(datetime(h.ctx.clock().realtimeNanos())));
     l.defineFunction(
-        wall, "resolution", args -> of(datetime(WasiContext.REALTIME_RESOLUTION_NANOS)));
+        wall, "resolution", (h, args) -> of(datetime(WasiContext.REALTIME_RESOLUTION_NANOS)));
   }
 }

@@ -1,7 +1,6 @@
 package dev.cortado.component.internal.wasi;
 
 import dev.cortado.component.AbiException;
-import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import dev.cortado.wasi.internal.Abi;
 import dev.cortado.wasi.internal.Descriptor;
@@ -42,27 +41,27 @@ final class Descriptors {
 
   /** A filesystem function's body: its result, or an {@link Errno.Failure}. */
   interface Body {
-    ComponentValue run(List<ComponentValue> args);
+    ComponentValue run(Host h, List<ComponentValue> args);
   }
 
   /** A filesystem function's body that returns nothing but may fail. */
   interface Action {
-    void run(List<ComponentValue> args);
+    void run(Host h, List<ComponentValue> args);
   }
 
   /** Defines {@code name}, whose failures become its {@code error-code} result. */
-  static void define(ComponentLinker l, String iface, String name, Body body) {
-    l.defineFunction(iface, name, args -> result(() -> body.run(args)));
+  static void define(HostLinker l, String iface, String name, Body body) {
+    l.defineFunction(iface, name, (h, args) -> result(() -> body.run(h, args)));
   }
 
   /** Defines {@code name}, returning {@code ok} or its failure's {@code error-code}. */
-  static void defineUnit(ComponentLinker l, String iface, String name, Action action) {
+  static void defineUnit(HostLinker l, String iface, String name, Action action) {
     define(
         l,
         iface,
         name,
-        args -> {
-          action.run(args);
+        (h, args) -> {
+          action.run(h, args);
           return Cv.ok();
         });
   }

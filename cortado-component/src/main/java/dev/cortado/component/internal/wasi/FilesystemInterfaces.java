@@ -2,7 +2,6 @@ package dev.cortado.component.internal.wasi;
 
 import static dev.cortado.component.internal.wasi.Cv.of;
 
-import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import dev.cortado.wasi.internal.Abi;
 import dev.cortado.wasi.internal.Descriptor;
@@ -22,55 +21,56 @@ import java.util.List;
 final class FilesystemInterfaces {
   private FilesystemInterfaces() {}
 
-  static void define(ComponentLinker l, Host h) {
+  static void define(HostLinker l) {
     l.defineFunction(
         "wasi:filesystem/preopens" + Host.VERSION,
         "get-directories",
-        args -> {
+        (h, args) -> {
           List<ComponentValue> out = new ArrayList<>();
           for (var p : h.preopens) {
             DirectoryDescriptor d = h.open(DirectoryDescriptor.preopen(p));
-            out.add(Cv.tuple(Cv.resource(h.descriptor, d), Cv.str(p.guestPath())));
+            out.add(Cv.tuple(Cv.resource(Host.DESCRIPTOR, d), Cv.str(p.guestPath())));
           }
           return of(Cv.list(out));
         });
 
     String t = "wasi:filesystem/types" + Host.VERSION;
-    l.defineResource(t, h.descriptor);
-    l.defineResource(t, h.directoryEntryStream);
+    l.defineResource(t, Host.DESCRIPTOR);
+    l.defineResource(t, Host.DIRECTORY_ENTRY_STREAM);
     String m = "[method]descriptor.";
     Descriptors.define(
         l,
         t,
         m + "read-via-stream",
-        args ->
+        (h, args) ->
             Cv.ok(
                 Cv.resource(
-                    h.inputStream,
+                    Host.INPUT_STREAM,
                     FileStreams.reading(Descriptors.file(args.get(0)), Cv.integer(args.get(1))))));
     Descriptors.define(
         l,
         t,
         m + "write-via-stream",
-        args ->
+        (h, args) ->
             Cv.ok(
                 Cv.resource(
-                    h.outputStream,
+                    Host.OUTPUT_STREAM,
                     FileStreams.writing(
                         Descriptors.file(args.get(0)), Cv.integer(args.get(1)), false))));
     Descriptors.define(
         l,
         t,
         m + "append-via-stream",
-        args ->
+        (h, args) ->
             Cv.ok(
                 Cv.resource(
-                    h.outputStream, FileStreams.writing(Descriptors.file(args.get(0)), 0, true))));
+                    Host.OUTPUT_STREAM,
+                    FileStreams.writing(Descriptors.file(args.get(0)), 0, true))));
     Descriptors.defineUnit(
         l,
         t,
         m + "advise",
-        args -> {
+        (h, args) -> {
           Descriptor d = Descriptors.file(args.get(0));
           d.require(Abi.RIGHT_FD_ADVISE);
           d.advise(
@@ -82,7 +82,7 @@ final class FilesystemInterfaces {
         l,
         t,
         m + "sync-data",
-        args -> {
+        (h, args) -> {
           Descriptor d = Descriptors.of(args.get(0));
           d.require(Abi.RIGHT_FD_DATASYNC);
           d.datasync();
@@ -91,22 +91,23 @@ final class FilesystemInterfaces {
         l,
         t,
         m + "sync",
-        args -> {
+        (h, args) -> {
           Descriptor d = Descriptors.of(args.get(0));
           d.require(Abi.RIGHT_FD_SYNC);
           d.sync();
         });
     l.defineFunction(
-        t, m + "get-flags", args -> of(Cv.ok(Descriptors.flags(Descriptors.of(args.get(0))))));
+        t, m + "get-flags", (h, args) -> of(Cv.ok(Descriptors.flags(Descriptors.of(args.get(0))))));
     l.defineFunction(
         t,
         m + "get-type",
-        args -> of(Cv.ok(Cv.enumCase(ErrorCodes.type(Descriptors.of(args.get(0)).filetype())))));
+        (h, args) ->
+            of(Cv.ok(Cv.enumCase(ErrorCodes.type(Descriptors.of(args.get(0)).filetype())))));
     Descriptors.defineUnit(
         l,
         t,
         m + "set-size",
-        args -> {
+        (h, args) -> {
           FileDescriptor f = Descriptors.file(args.get(0));
           Descriptors.requireOpenFor(f, Abi.RIGHT_FD_FILESTAT_SET_SIZE);
           f.setSize(Cv.integer(args.get(1)));
@@ -115,7 +116,7 @@ final class FilesystemInterfaces {
         l,
         t,
         m + "set-times",
-        args -> {
+        (h, args) -> {
           Descriptor d = Descriptors.of(args.get(0));
           d.require(Abi.RIGHT_FD_FILESTAT_SET_TIMES);
           long[] a = Descriptors.timestamp(args.get(1), Abi.FSTFLAGS_ATIM, Abi.FSTFLAGS_ATIM_NOW);
@@ -126,7 +127,7 @@ final class FilesystemInterfaces {
         l,
         t,
         m + "read",
-        args -> {
+        (h, args) -> {
           FileDescriptor f = Descriptors.file(args.get(0));
           Descriptors.requireOpenFor(f, Abi.RIGHT_FD_READ);
           byte[] buf = new byte[Streams.readLength(Cv.integer(args.get(1)))];
@@ -137,7 +138,7 @@ final class FilesystemInterfaces {
         l,
         t,
         m + "write",
-        args -> {
+        (h, args) -> {
           FileDescriptor f = Descriptors.file(args.get(0));
           Descriptors.requireOpenFor(f, Abi.RIGHT_FD_WRITE);
           byte[] b = Cv.bytes(args.get(1));
@@ -147,19 +148,19 @@ final class FilesystemInterfaces {
         l,
         t,
         m + "read-directory",
-        args -> {
+        (h, args) -> {
           List<DirectoryDescriptor.Entry> entries = Descriptors.directory(args.get(0)).entries();
-          return Cv.ok(Cv.resource(h.directoryEntryStream, entries.iterator()));
+          return Cv.ok(Cv.resource(Host.DIRECTORY_ENTRY_STREAM, entries.iterator()));
         });
     Descriptors.define(
         l,
         t,
         m + "stat",
-        args -> Cv.ok(Descriptors.stat(Descriptors.stat(Descriptors.of(args.get(0))))));
+        (h, args) -> Cv.ok(Descriptors.stat(Descriptors.stat(Descriptors.of(args.get(0))))));
     l.defineFunction(
         t,
         m + "is-same-object",
-        args -> {
+        (h, args) -> {
           HostStat a = Descriptors.stat(Descriptors.of(args.get(0)));
           HostStat b = Descriptors.stat(Descriptors.of(args.get(1)));
           return of(Cv.bool(a.key() != null && a.key().equals(b.key())));
@@ -168,11 +169,11 @@ final class FilesystemInterfaces {
         l,
         t,
         m + "metadata-hash",
-        args -> Cv.ok(Descriptors.hash(Descriptors.stat(Descriptors.of(args.get(0))))));
+        (h, args) -> Cv.ok(Descriptors.hash(Descriptors.stat(Descriptors.of(args.get(0))))));
     l.defineFunction(
         t,
         "[method]directory-entry-stream.read-directory-entry",
-        args -> {
+        (h, args) -> {
           @SuppressWarnings("unchecked")
           Iterator<DirectoryDescriptor.Entry> it = Cv.rep(args.get(0), Iterator.class);
           if (!it.hasNext()) {
@@ -187,12 +188,12 @@ final class FilesystemInterfaces {
     l.defineFunction(
         t,
         "filesystem-error-code",
-        args -> {
+        (h, args) -> {
           IoInterfaces.IoError e = Cv.rep(args.get(0), IoInterfaces.IoError.class);
           return of(
               new ComponentValue.OptionV(
                   e.fsErrorCode().map(c -> (ComponentValue) Cv.enumCase(c))));
         });
-    PathMethods.define(l, h, t);
+    PathMethods.define(l, t);
   }
 }

@@ -36,28 +36,28 @@ public final class Host implements AutoCloseable {
   private RandomGenerator random;
   final RandomGenerator insecure = RandomGenerator.of("L64X128MixRandom");
 
-  // wasi:io's resource types are the same for every host, so that wasi:http's bodies (streams of a
-  // request, which outlives no host) can be made without one.
+  // The resource types are the same for every host, so that one linker serves every run (and
+  // wasi:http's bodies, streams of a request, which outlives no host, can be made without one).
   static final ResourceType IO_ERROR = ResourceType.host("error", rep -> {});
   static final ResourceType POLLABLE = ResourceType.host("pollable", rep -> {});
   static final ResourceType INPUT_STREAM = ResourceType.host("input-stream", Host::closeInput);
   static final ResourceType OUTPUT_STREAM = ResourceType.host("output-stream", Host::closeOutput);
-
-  final ResourceType error = IO_ERROR;
-  final ResourceType pollable = POLLABLE;
-  final ResourceType inputStream = INPUT_STREAM;
-  final ResourceType outputStream = OUTPUT_STREAM;
-  final ResourceType terminalInput = ResourceType.host("terminal-input", rep -> {});
-  final ResourceType terminalOutput = ResourceType.host("terminal-output", rep -> {});
-  final ResourceType descriptor = ResourceType.host("descriptor", this::closeDescriptor);
-  final ResourceType directoryEntryStream = ResourceType.host("directory-entry-stream", rep -> {});
-  final ResourceType network = ResourceType.host("network", rep -> {});
-  final ResourceType resolveAddressStream = ResourceType.host("resolve-address-stream", rep -> {});
-  final ResourceType tcpSocket = ResourceType.host("tcp-socket", rep -> ((TcpSocket) rep).drop());
-  final ResourceType udpSocket = ResourceType.host("udp-socket", rep -> ((UdpSocket) rep).close());
-  final ResourceType incomingDatagramStream =
+  static final ResourceType TERMINAL_INPUT = ResourceType.host("terminal-input", rep -> {});
+  static final ResourceType TERMINAL_OUTPUT = ResourceType.host("terminal-output", rep -> {});
+  static final ResourceType DESCRIPTOR =
+      ResourceType.host("descriptor", (store, rep) -> of(store).closeDescriptor(rep));
+  static final ResourceType DIRECTORY_ENTRY_STREAM =
+      ResourceType.host("directory-entry-stream", rep -> {});
+  static final ResourceType NETWORK = ResourceType.host("network", rep -> {});
+  static final ResourceType RESOLVE_ADDRESS_STREAM =
+      ResourceType.host("resolve-address-stream", rep -> {});
+  static final ResourceType TCP_SOCKET =
+      ResourceType.host("tcp-socket", rep -> ((TcpSocket) rep).drop());
+  static final ResourceType UDP_SOCKET =
+      ResourceType.host("udp-socket", rep -> ((UdpSocket) rep).close());
+  static final ResourceType INCOMING_DATAGRAM_STREAM =
       ResourceType.host("incoming-datagram-stream", rep -> {});
-  final ResourceType outgoingDatagramStream =
+  static final ResourceType OUTGOING_DATAGRAM_STREAM =
       ResourceType.host("outgoing-datagram-stream", rep -> {});
 
   final Streams.Input stdin;
@@ -97,19 +97,42 @@ public final class Host implements AutoCloseable {
     return new Host(Objects.requireNonNull(config, "config"));
   }
 
-  /** Defines every WASI 0.2 interface the host implements in {@code linker}. */
-  public void define(ComponentLinker linker) {
-    CliInterfaces.define(linker, this);
-    IoInterfaces.define(linker, this);
-    ClockInterfaces.define(linker, this);
-    RandomInterfaces.define(linker, this);
-    FilesystemInterfaces.define(linker, this);
-    SocketInterfaces.define(linker, this);
+  /**
+   * Defines every WASI 0.2 interface in {@code linker}, each function serving the host entered into
+   * the store that calls it ({@link #enter}).
+   */
+  public static void define(ComponentLinker linker) {
+    HostLinker l = new HostLinker(linker);
+    CliInterfaces.define(l);
+    IoInterfaces.define(l);
+    ClockInterfaces.define(l);
+    RandomInterfaces.define(l);
+    FilesystemInterfaces.define(l);
+    SocketInterfaces.define(l);
   }
 
-  /** Records the store whose calls the host serves, so that waits notice interruption. */
+  /**
+   * Makes this host the one {@code store}'s calls are served by, and records the store, so that
+   * waits notice its interruption.
+   */
   public void enter(Store store) {
     ctx.enter(store);
+    store.attach(Host.class, this);
+  }
+
+  /**
+   * Returns the host entered into {@code store}.
+   *
+   * @throws IllegalStateException if none was: the embedder did not call {@code WasiPreview2.enter}
+   */
+  static Host of(Store store) {
+    return store
+        .attachment(Host.class)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "a WASI 0.2 function was called in a store no WASI world was entered into"
+                        + " (call WasiPreview2.enter(store) before instantiating)"));
   }
 
   RandomGenerator random() {

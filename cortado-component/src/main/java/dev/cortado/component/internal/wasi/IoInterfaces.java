@@ -4,7 +4,6 @@ import static dev.cortado.component.internal.wasi.Cv.NONE;
 import static dev.cortado.component.internal.wasi.Cv.of;
 
 import dev.cortado.component.AbiException;
-import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
@@ -20,34 +19,34 @@ final class IoInterfaces {
   /** What an {@code error} resource stands for: an I/O failure's message. */
   record IoError(String message, Optional<Integer> fsErrorCode) {}
 
-  static void define(ComponentLinker l, Host h) {
+  static void define(HostLinker l) {
     String error = "wasi:io/error" + Host.VERSION;
-    l.defineResource(error, h.error);
+    l.defineResource(error, Host.IO_ERROR);
     l.defineFunction(
         error,
         "[method]error.to-debug-string",
-        args -> of(Cv.str(Cv.rep(args.get(0), IoError.class).message())));
+        (h, args) -> of(Cv.str(Cv.rep(args.get(0), IoError.class).message())));
 
     String poll = "wasi:io/poll" + Host.VERSION;
-    l.defineResource(poll, h.pollable);
+    l.defineResource(poll, Host.POLLABLE);
     l.defineFunction(
         poll,
         "[method]pollable.ready",
-        args -> of(Cv.bool(Cv.rep(args.get(0), Pollable.class).ready())));
+        (h, args) -> of(Cv.bool(Cv.rep(args.get(0), Pollable.class).ready())));
     l.defineFunction(
         poll,
         "[method]pollable.block",
-        args -> {
+        (h, args) -> {
           Cv.rep(args.get(0), Pollable.class).block(h.ctx);
           return NONE;
         });
-    l.defineFunction(poll, "poll", args -> of(poll(h, args.get(0))));
+    l.defineFunction(poll, "poll", (h, args) -> of(poll(h, args.get(0))));
 
     String streams = "wasi:io/streams" + Host.VERSION;
-    l.defineResource(streams, h.inputStream);
-    l.defineResource(streams, h.outputStream);
-    defineInput(l, h, streams);
-    defineOutput(l, h, streams);
+    l.defineResource(streams, Host.INPUT_STREAM);
+    l.defineResource(streams, Host.OUTPUT_STREAM);
+    defineInput(l, streams);
+    defineOutput(l, streams);
   }
 
   private static ComponentValue poll(Host h, ComponentValue list) {
@@ -80,7 +79,7 @@ final class IoInterfaces {
       return closed();
     }
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return Cv.err(Cv.variant(0, Cv.resource(h.error, new IoError(m, Optional.empty()))));
+    return Cv.err(Cv.variant(0, Cv.resource(Host.IO_ERROR, new IoError(m, Optional.empty()))));
   }
 
   /** {@code stream-error.closed}, as a failed result. */
@@ -109,35 +108,36 @@ final class IoInterfaces {
   }
 
   private static void readFunction(
-      ComponentLinker l, Host h, String iface, String name, boolean block, AfterRead then) {
+      HostLinker l, String iface, String name, boolean block, AfterRead then) {
     l.defineFunction(
         iface,
         name,
-        args -> of(read(h, Cv.rep(args.get(0), Streams.Input.class), args.get(1), block, then)));
+        (h, args) ->
+            of(read(h, Cv.rep(args.get(0), Streams.Input.class), args.get(1), block, then)));
   }
 
-  private static void defineInput(ComponentLinker l, Host h, String iface) {
+  private static void defineInput(HostLinker l, String iface) {
     for (boolean block : new boolean[] {false, true}) {
       String prefix = block ? "blocking-" : "";
       String read = "[method]input-stream." + prefix + "read";
       String skip = "[method]input-stream." + prefix + "skip";
-      readFunction(l, h, iface, read, block, (buf, n) -> Cv.ok(Cv.bytes(buf, n)));
-      readFunction(l, h, iface, skip, block, (buf, n) -> Cv.ok(Cv.u64(n)));
+      readFunction(l, iface, read, block, (buf, n) -> Cv.ok(Cv.bytes(buf, n)));
+      readFunction(l, iface, skip, block, (buf, n) -> Cv.ok(Cv.u64(n)));
     }
     l.defineFunction(
         iface,
         "[method]input-stream.subscribe",
-        args -> {
+        (h, args) -> {
           Streams.Input in = Cv.rep(args.get(0), Streams.Input.class);
-          return of(Cv.resource(h.pollable, in.subscribe()));
+          return of(Cv.resource(Host.POLLABLE, in.subscribe()));
         });
   }
 
-  private static void defineOutput(ComponentLinker l, Host h, String iface) {
+  private static void defineOutput(HostLinker l, String iface) {
     l.defineFunction(
         iface,
         "[method]output-stream.check-write",
-        args -> {
+        (h, args) -> {
           try {
             return of(Cv.ok(Cv.u64(Cv.rep(args.get(0), Streams.Output.class).checkWrite())));
           } catch (IOException e) {
@@ -149,7 +149,7 @@ final class IoInterfaces {
       l.defineFunction(
           iface,
           "[method]output-stream." + write,
-          args ->
+          (h, args) ->
               of(
                   write(
                       h, Cv.rep(args.get(0), Streams.Output.class), Cv.bytes(args.get(1)), flush)));
@@ -157,7 +157,7 @@ final class IoInterfaces {
       l.defineFunction(
           iface,
           "[method]output-stream." + zeroes,
-          args -> {
+          (h, args) -> {
             long n = Cv.integer(args.get(1));
             if (n < 0 || n > Streams.WRITE_BUDGET) {
               throw new AbiException("write-zeroes of more than check-write allows");
@@ -170,7 +170,7 @@ final class IoInterfaces {
       l.defineFunction(
           iface,
           "[method]output-stream." + flushName,
-          args -> {
+          (h, args) -> {
             try {
               Streams.Output out = Cv.rep(args.get(0), Streams.Output.class);
               if (block) {
@@ -187,7 +187,7 @@ final class IoInterfaces {
       l.defineFunction(
           iface,
           "[method]output-stream." + splice,
-          args -> {
+          (h, args) -> {
             Streams.Output out = Cv.rep(args.get(0), Streams.Output.class);
             Streams.Input in = Cv.rep(args.get(1), Streams.Input.class);
             return of(
@@ -205,7 +205,8 @@ final class IoInterfaces {
     l.defineFunction(
         iface,
         "[method]output-stream.subscribe",
-        args -> of(Cv.resource(h.pollable, Cv.rep(args.get(0), Streams.Output.class).subscribe())));
+        (h, args) ->
+            of(Cv.resource(Host.POLLABLE, Cv.rep(args.get(0), Streams.Output.class).subscribe())));
   }
 
   private static ComponentValue write(Host h, Streams.Output out, byte[] bytes, boolean flush) {

@@ -1,6 +1,5 @@
 package dev.cortado.component.internal.wasi;
 
-import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import dev.cortado.wasi.internal.Abi;
 import dev.cortado.wasi.internal.DirectoryDescriptor;
@@ -18,20 +17,20 @@ final class PathMethods {
     return Descriptors.directory(v);
   }
 
-  static void define(ComponentLinker l, Host h, String t) {
+  static void define(HostLinker l, String t) {
     String m = "[method]descriptor.";
     Descriptors.defineUnit(
         l,
         t,
         m + "create-directory-at",
-        args -> {
+        (h, args) -> {
           PathOps.createDirectory(dir(args.get(0)), Cv.string(args.get(1)));
         });
     Descriptors.define(
         l,
         t,
         m + "stat-at",
-        args ->
+        (h, args) ->
             Cv.ok(
                 Descriptors.stat(
                     PathOps.stat(
@@ -42,7 +41,7 @@ final class PathMethods {
         l,
         t,
         m + "metadata-hash-at",
-        args ->
+        (h, args) ->
             Cv.ok(
                 Descriptors.hash(
                     PathOps.stat(
@@ -53,7 +52,7 @@ final class PathMethods {
         l,
         t,
         m + "set-times-at",
-        args -> {
+        (h, args) -> {
           long[] a = Descriptors.timestamp(args.get(3), Abi.FSTFLAGS_ATIM, Abi.FSTFLAGS_ATIM_NOW);
           long[] w = Descriptors.timestamp(args.get(4), Abi.FSTFLAGS_MTIM, Abi.FSTFLAGS_MTIM_NOW);
           PathOps.setTimes(
@@ -69,7 +68,7 @@ final class PathMethods {
         l,
         t,
         m + "link-at",
-        args -> {
+        (h, args) -> {
           if (Descriptors.follow(args.get(1))) {
             throw dev.cortado.wasi.internal.Errno.fail(
                 dev.cortado.wasi.internal.Errno.INVAL, "link-at does not follow links");
@@ -81,7 +80,7 @@ final class PathMethods {
         l,
         t,
         m + "open-at",
-        args -> {
+        (h, args) -> {
           // open-flags (create, directory, exclusive, truncate) have preview1's bit order.
           int oflags = 0;
           for (int bit : Descriptors.flagSet(args.get(3))) {
@@ -98,23 +97,23 @@ final class PathMethods {
                   rights,
                   rights,
                   Descriptors.fdflags(flags));
-          return Cv.ok(Cv.resource(h.descriptor, h.open(opened)));
+          return Cv.ok(Cv.resource(Host.DESCRIPTOR, h.open(opened)));
         });
     Descriptors.define(
         l,
         t,
         m + "readlink-at",
-        args -> Cv.ok(Cv.str(PathOps.readlink(dir(args.get(0)), Cv.string(args.get(1))))));
+        (h, args) -> Cv.ok(Cv.str(PathOps.readlink(dir(args.get(0)), Cv.string(args.get(1))))));
     Descriptors.defineUnit(
         l,
         t,
         m + "remove-directory-at",
-        args -> PathOps.removeDirectory(dir(args.get(0)), Cv.string(args.get(1))));
+        (h, args) -> PathOps.removeDirectory(dir(args.get(0)), Cv.string(args.get(1))));
     Descriptors.defineUnit(
         l,
         t,
         m + "rename-at",
-        args -> {
+        (h, args) -> {
           PathOps.rename(
               dir(args.get(0)), Cv.string(args.get(1)), dir(args.get(2)), Cv.string(args.get(3)));
         });
@@ -122,14 +121,14 @@ final class PathMethods {
         l,
         t,
         m + "symlink-at",
-        args -> {
+        (h, args) -> {
           PathOps.symlink(Cv.string(args.get(1)), dir(args.get(0)), Cv.string(args.get(2)));
         });
     Descriptors.defineUnit(
         l,
         t,
         m + "unlink-file-at",
-        args -> {
+        (h, args) -> {
           PathOps.unlink(dir(args.get(0)), Cv.string(args.get(1)));
         });
   }

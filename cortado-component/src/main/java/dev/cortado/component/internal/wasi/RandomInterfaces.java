@@ -3,7 +3,6 @@ package dev.cortado.component.internal.wasi;
 import static dev.cortado.component.internal.wasi.Cv.of;
 
 import dev.cortado.component.AbiException;
-import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import java.util.random.RandomGenerator;
 
@@ -28,18 +27,18 @@ final class RandomInterfaces {
     return Cv.bytes(b, b.length);
   }
 
-  static void define(ComponentLinker l, Host h) {
+  static void define(HostLinker l) {
     String random = "wasi:random/random" + Host.VERSION;
-    l.defineFunction(random, "get-random-bytes", args -> of(bytes(h.random(), args.get(0))));
-    l.defineFunction(random, "get-random-u64", args -> of(Cv.u64(h.random().nextLong())));
+    l.defineFunction(random, "get-random-bytes", (h, args) -> of(bytes(h.random(), args.get(0))));
+    l.defineFunction(random, "get-random-u64", (h, args) -> of(Cv.u64(h.random().nextLong())));
     String insecure = "wasi:random/insecure" + Host.VERSION;
     l.defineFunction(
-        insecure, "get-insecure-random-bytes", args -> of(bytes(h.insecure, args.get(0))));
+        insecure, "get-insecure-random-bytes", (h, args) -> of(bytes(h.insecure, args.get(0))));
     l.defineFunction(
-        insecure, "get-insecure-random-u64", args -> of(Cv.u64(h.insecure.nextLong())));
+        insecure, "get-insecure-random-u64", (h, args) -> of(Cv.u64(h.insecure.nextLong())));
     l.defineFunction(
         "wasi:random/insecure-seed" + Host.VERSION,
         "insecure-seed",
-        args -> of(Cv.tuple(Cv.u64(h.insecure.nextLong()), Cv.u64(h.insecure.nextLong()))));
+        (h, args) -> of(Cv.tuple(Cv.u64(h.insecure.nextLong()), Cv.u64(h.insecure.nextLong()))));
   }
 }

@@ -2,7 +2,6 @@ package dev.cortado.component.internal.wasi;
 
 import static dev.cortado.component.internal.wasi.Cv.of;
 
-import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import dev.cortado.component.internal.wasi.SocketAddresses.Family;
 import java.io.IOException;
@@ -19,22 +18,22 @@ final class SocketInterfaces {
 
   /** A socket function's body: its result, or a failure. */
   interface Body {
-    ComponentValue run(List<ComponentValue> args) throws IOException;
+    ComponentValue run(Host h, List<ComponentValue> args) throws IOException;
   }
 
   /** A socket function's body with no result but success. */
   interface Action {
-    void run(List<ComponentValue> args) throws IOException;
+    void run(Host h, List<ComponentValue> args) throws IOException;
   }
 
   /** Defines {@code name}, whose failures become its {@code error-code} result. */
-  static void define(ComponentLinker l, String iface, String name, Body body) {
+  static void define(HostLinker l, String iface, String name, Body body) {
     l.defineFunction(
         iface,
         name,
-        args -> {
+        (h, args) -> {
           try {
-            return of(body.run(args));
+            return of(body.run(h, args));
           } catch (SocketError.Failure f) {
             return of(failed(f.code()));
           } catch (IOException e) {
@@ -44,13 +43,13 @@ final class SocketInterfaces {
   }
 
   /** Defines {@code name}, returning {@code ok} or its failure's {@code error-code}. */
-  static void defineUnit(ComponentLinker l, String iface, String name, Action action) {
+  static void defineUnit(HostLinker l, String iface, String name, Action action) {
     define(
         l,
         iface,
         name,
-        args -> {
-          action.run(args);
+        (h, args) -> {
+          action.run(h, args);
           return Cv.ok();
         });
   }
@@ -59,40 +58,41 @@ final class SocketInterfaces {
     return Cv.err(Cv.enumCase(code.ordinal()));
   }
 
-  static void define(ComponentLinker l, Host h) {
+  static void define(HostLinker l) {
     String network = "wasi:sockets/network" + Host.VERSION;
-    l.defineResource(network, h.network);
+    l.defineResource(network, Host.NETWORK);
     l.defineFunction(
         "wasi:sockets/instance-network" + Host.VERSION,
         "instance-network",
-        args -> of(Cv.resource(h.network, h.socketPolicy)));
+        (h, args) -> of(Cv.resource(Host.NETWORK, h.socketPolicy)));
 
     String lookup = "wasi:sockets/ip-name-lookup" + Host.VERSION;
-    l.defineResource(lookup, h.resolveAddressStream);
+    l.defineResource(lookup, Host.RESOLVE_ADDRESS_STREAM);
     define(
         l,
         lookup,
         "resolve-addresses",
-        args ->
+        (h, args) ->
             Cv.ok(
                 Cv.resource(
-                    h.resolveAddressStream,
+                    Host.RESOLVE_ADDRESS_STREAM,
                     NameLookup.start(Cv.string(args.get(1)), h.socketPolicy))));
     define(
         l,
         lookup,
         "[method]resolve-address-stream.resolve-next-address",
-        args ->
+        (h, args) ->
             Cv.ok(
                 new ComponentValue.OptionV(
                     Cv.rep(args.get(0), NameLookup.class).next().map(SocketAddresses::address))));
     l.defineFunction(
         lookup,
         "[method]resolve-address-stream.subscribe",
-        args -> of(Cv.resource(h.pollable, Cv.rep(args.get(0), NameLookup.class).subscribe())));
+        (h, args) ->
+            of(Cv.resource(Host.POLLABLE, Cv.rep(args.get(0), NameLookup.class).subscribe())));
 
-    TcpInterface.defineAll(l, h);
-    UdpInterface.defineAll(l, h);
+    TcpInterface.defineAll(l);
+    UdpInterface.defineAll(l);
   }
 
   /** Reads an {@code ip-socket-address} argument for a socket of {@code family}. */

@@ -4,7 +4,6 @@ import static dev.cortado.component.internal.wasi.SocketInterfaces.address;
 import static dev.cortado.component.internal.wasi.SocketInterfaces.define;
 import static dev.cortado.component.internal.wasi.SocketInterfaces.defineUnit;
 
-import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import dev.cortado.component.PrimitiveType;
 import dev.cortado.component.internal.wasi.SocketAddresses.Family;
@@ -34,77 +33,84 @@ final class TcpInterface {
   }
 
   private static ComponentValue streams(Host h, TcpConnection c) {
-    return Cv.tuple(Cv.resource(h.inputStream, c.input()), Cv.resource(h.outputStream, c.output()));
+    return Cv.tuple(
+        Cv.resource(Host.INPUT_STREAM, c.input()), Cv.resource(Host.OUTPUT_STREAM, c.output()));
   }
 
-  static void defineAll(ComponentLinker l, Host h) {
+  static void defineAll(HostLinker l) {
     define(
         l,
         "wasi:sockets/tcp-create-socket" + Host.VERSION,
         "create-tcp-socket",
-        args ->
+        (h, args) ->
             Cv.ok(
                 Cv.resource(
-                    h.tcpSocket,
+                    Host.TCP_SOCKET,
                     h.openSocket(
                         TcpSocket.create(
                             Family.of(args.get(0)), h.socketPolicy, h.ctx, h::closedSocket)))));
 
     String t = "wasi:sockets/tcp" + Host.VERSION;
     String m = "[method]tcp-socket.";
-    l.defineResource(t, h.tcpSocket);
+    l.defineResource(t, Host.TCP_SOCKET);
     defineUnit(
         l,
         t,
         m + "start-bind",
-        args -> socket(args).startBind(address(args.get(2), socket(args).family())));
-    defineUnit(l, t, m + "finish-bind", args -> socket(args).finishBind());
+        (h, args) -> socket(args).startBind(address(args.get(2), socket(args).family())));
+    defineUnit(l, t, m + "finish-bind", (h, args) -> socket(args).finishBind());
     defineUnit(
         l,
         t,
         m + "start-connect",
-        args -> socket(args).startConnect(address(args.get(2), socket(args).family())));
-    define(l, t, m + "finish-connect", args -> Cv.ok(streams(h, socket(args).finishConnect())));
-    defineUnit(l, t, m + "start-listen", args -> socket(args).startListen());
-    defineUnit(l, t, m + "finish-listen", args -> socket(args).finishListen());
+        (h, args) -> socket(args).startConnect(address(args.get(2), socket(args).family())));
+    define(
+        l, t, m + "finish-connect", (h, args) -> Cv.ok(streams(h, socket(args).finishConnect())));
+    defineUnit(l, t, m + "start-listen", (h, args) -> socket(args).startListen());
+    defineUnit(l, t, m + "finish-listen", (h, args) -> socket(args).finishListen());
     define(
         l,
         t,
         m + "accept",
-        args -> {
+        (h, args) -> {
           TcpSocket a = h.openSocket(socket(args).accept(h::closedSocket));
           TcpConnection c = a.connection();
           return Cv.ok(
               Cv.tuple(
-                  Cv.resource(h.tcpSocket, a),
-                  Cv.resource(h.inputStream, c.input()),
-                  Cv.resource(h.outputStream, c.output())));
+                  Cv.resource(Host.TCP_SOCKET, a),
+                  Cv.resource(Host.INPUT_STREAM, c.input()),
+                  Cv.resource(Host.OUTPUT_STREAM, c.output())));
         });
     define(
         l,
         t,
         m + "local-address",
-        args -> Cv.ok(SocketAddresses.value(socket(args).localAddress(), socket(args).family())));
+        (h, args) ->
+            Cv.ok(SocketAddresses.value(socket(args).localAddress(), socket(args).family())));
     define(
         l,
         t,
         m + "remote-address",
-        args -> Cv.ok(SocketAddresses.value(socket(args).remoteAddress(), socket(args).family())));
-    l.defineFunction(t, m + "is-listening", args -> Cv.of(Cv.bool(socket(args).isListening())));
-    l.defineFunction(t, m + "address-family", args -> Cv.of(socket(args).family().value()));
+        (h, args) ->
+            Cv.ok(SocketAddresses.value(socket(args).remoteAddress(), socket(args).family())));
+    l.defineFunction(
+        t, m + "is-listening", (h, args) -> Cv.of(Cv.bool(socket(args).isListening())));
+    l.defineFunction(t, m + "address-family", (h, args) -> Cv.of(socket(args).family().value()));
     defineUnit(
         l,
         t,
         m + "set-listen-backlog-size",
-        args -> socket(args).setListenBacklogSize(unsigned(args.get(1))));
+        (h, args) -> socket(args).setListenBacklogSize(unsigned(args.get(1))));
     defineOptions(l, t, m);
     l.defineFunction(
-        t, m + "subscribe", args -> Cv.of(Cv.resource(h.pollable, socket(args).subscribe())));
+        t,
+        m + "subscribe",
+        (h, args) -> Cv.of(Cv.resource(Host.POLLABLE, socket(args).subscribe())));
     defineUnit(
         l,
         t,
         m + "shutdown",
-        args -> socket(args).shutdown(((ComponentValue.EnumV) args.get(1)).index()));
+        (h, args) -> socket(args).shutdown(((ComponentValue.EnumV) args.get(1)).index()));
   }
 
   /** Reads an option of a socket. */
@@ -122,13 +128,13 @@ final class TcpInterface {
    * others apply to the socket's channel at once.
    */
   private static void option(
-      ComponentLinker l, String t, String m, String name, Getter get, Setter set) {
-    define(l, t, m + name, args -> Cv.ok(get.get(socket(args))));
+      HostLinker l, String t, String m, String name, Getter get, Setter set) {
+    define(l, t, m + name, (h, args) -> Cv.ok(get.get(socket(args))));
     defineUnit(
         l,
         t,
         m + "set-" + name,
-        args -> {
+        (h, args) -> {
           TcpSocket s = socket(args);
           set.set(s.options(), positive(args.get(1), name));
           s.applyOptions();
@@ -139,14 +145,17 @@ final class TcpInterface {
     return (int) Math.min(v, Integer.MAX_VALUE);
   }
 
-  private static void defineOptions(ComponentLinker l, String t, String m) {
+  private static void defineOptions(HostLinker l, String t, String m) {
     define(
-        l, t, m + "keep-alive-enabled", args -> Cv.ok(Cv.bool(socket(args).options().keepAlive)));
+        l,
+        t,
+        m + "keep-alive-enabled",
+        (h, args) -> Cv.ok(Cv.bool(socket(args).options().keepAlive)));
     defineUnit(
         l,
         t,
         m + "set-keep-alive-enabled",
-        args -> {
+        (h, args) -> {
           socket(args).options().keepAlive = ((ComponentValue.Bool) args.get(1)).value();
           socket(args).applyOptions();
         });

@@ -4,7 +4,6 @@ import static dev.cortado.component.internal.wasi.SocketInterfaces.address;
 import static dev.cortado.component.internal.wasi.SocketInterfaces.define;
 import static dev.cortado.component.internal.wasi.SocketInterfaces.defineUnit;
 
-import dev.cortado.component.ComponentLinker;
 import dev.cortado.component.ComponentValue;
 import dev.cortado.component.PrimitiveType;
 import dev.cortado.component.internal.wasi.SocketAddresses.Family;
@@ -32,35 +31,35 @@ final class UdpInterface {
     return x < 0 ? Long.MAX_VALUE : x;
   }
 
-  static void defineAll(ComponentLinker l, Host h) {
+  static void defineAll(HostLinker l) {
     define(
         l,
         "wasi:sockets/udp-create-socket" + Host.VERSION,
         "create-udp-socket",
-        args ->
+        (h, args) ->
             Cv.ok(
                 Cv.resource(
-                    h.udpSocket,
+                    Host.UDP_SOCKET,
                     h.openSocket(
                         UdpSocket.create(
                             Family.of(args.get(0)), h.socketPolicy, h::closedSocket)))));
 
     String u = "wasi:sockets/udp" + Host.VERSION;
     String m = "[method]udp-socket.";
-    l.defineResource(u, h.udpSocket);
-    l.defineResource(u, h.incomingDatagramStream);
-    l.defineResource(u, h.outgoingDatagramStream);
+    l.defineResource(u, Host.UDP_SOCKET);
+    l.defineResource(u, Host.INCOMING_DATAGRAM_STREAM);
+    l.defineResource(u, Host.OUTGOING_DATAGRAM_STREAM);
     defineUnit(
         l,
         u,
         m + "start-bind",
-        args -> socket(args).startBind(address(args.get(2), socket(args).family())));
-    defineUnit(l, u, m + "finish-bind", args -> socket(args).finishBind());
+        (h, args) -> socket(args).startBind(address(args.get(2), socket(args).family())));
+    defineUnit(l, u, m + "finish-bind", (h, args) -> socket(args).finishBind());
     define(
         l,
         u,
         m + "stream",
-        args -> {
+        (h, args) -> {
           UdpSocket s = socket(args);
           Optional<ComponentValue> remote = ((ComponentValue.OptionV) args.get(1)).value();
           InetSocketAddress peer = remote.isPresent() ? address(remote.get(), s.family()) : null;
@@ -68,51 +67,54 @@ final class UdpInterface {
           return Cv.ok(
               Cv.tuple(
                   Cv.resource(
-                      h.incomingDatagramStream, new DatagramStreams.Incoming(s, generation)),
+                      Host.INCOMING_DATAGRAM_STREAM, new DatagramStreams.Incoming(s, generation)),
                   Cv.resource(
-                      h.outgoingDatagramStream, new DatagramStreams.Outgoing(s, generation))));
+                      Host.OUTGOING_DATAGRAM_STREAM, new DatagramStreams.Outgoing(s, generation))));
         });
     define(
         l,
         u,
         m + "local-address",
-        args -> Cv.ok(SocketAddresses.value(socket(args).localAddress(), socket(args).family())));
+        (h, args) ->
+            Cv.ok(SocketAddresses.value(socket(args).localAddress(), socket(args).family())));
     define(
         l,
         u,
         m + "remote-address",
-        args -> Cv.ok(SocketAddresses.value(socket(args).remoteAddress(), socket(args).family())));
-    l.defineFunction(u, m + "address-family", args -> Cv.of(socket(args).family().value()));
+        (h, args) ->
+            Cv.ok(SocketAddresses.value(socket(args).remoteAddress(), socket(args).family())));
+    l.defineFunction(u, m + "address-family", (h, args) -> Cv.of(socket(args).family().value()));
     define(
         l,
         u,
         m + "unicast-hop-limit",
-        args -> Cv.ok(new ComponentValue.Int(PrimitiveType.U8, socket(args).hopLimit())));
+        (h, args) -> Cv.ok(new ComponentValue.Int(PrimitiveType.U8, socket(args).hopLimit())));
     defineUnit(
         l,
         u,
         m + "set-unicast-hop-limit",
-        args -> socket(args).setHopLimit((int) Cv.integer(args.get(1))));
+        (h, args) -> socket(args).setHopLimit((int) Cv.integer(args.get(1))));
     for (boolean receive : new boolean[] {true, false}) {
       String name = receive ? "receive-buffer-size" : "send-buffer-size";
-      define(l, u, m + name, args -> Cv.ok(Cv.u64(socket(args).bufferSize(receive))));
+      define(l, u, m + name, (h, args) -> Cv.ok(Cv.u64(socket(args).bufferSize(receive))));
       defineUnit(
           l,
           u,
           m + "set-" + name,
-          args -> socket(args).setBufferSize(receive, positive(args.get(1), "a buffer size")));
+          (h, args) -> socket(args).setBufferSize(receive, positive(args.get(1), "a buffer size")));
     }
-    l.defineFunction(u, m + "subscribe", args -> Cv.of(Cv.resource(h.pollable, Pollable.always())));
-    defineStreams(l, h, u);
+    l.defineFunction(
+        u, m + "subscribe", (h, args) -> Cv.of(Cv.resource(Host.POLLABLE, Pollable.always())));
+    defineStreams(l, u);
   }
 
-  private static void defineStreams(ComponentLinker l, Host h, String u) {
+  private static void defineStreams(HostLinker l, String u) {
     String in = "[method]incoming-datagram-stream.";
     define(
         l,
         u,
         in + "receive",
-        args -> {
+        (h, args) -> {
           DatagramStreams.Incoming s = Cv.rep(args.get(0), DatagramStreams.Incoming.class);
           long max = Cv.integer(args.get(1));
           List<ComponentValue> out = new ArrayList<>();
@@ -128,17 +130,17 @@ final class UdpInterface {
     l.defineFunction(
         u,
         in + "subscribe",
-        args ->
+        (h, args) ->
             Cv.of(
                 Cv.resource(
-                    h.pollable,
+                    Host.POLLABLE,
                     Cv.rep(args.get(0), DatagramStreams.Incoming.class).socket().readable())));
     String out = "[method]outgoing-datagram-stream.";
     define(
         l,
         u,
         out + "check-send",
-        args -> {
+        (h, args) -> {
           DatagramStreams.Outgoing s = Cv.rep(args.get(0), DatagramStreams.Outgoing.class);
           s.permitted = s.socket.checkSend(s.generation);
           return Cv.ok(Cv.u64(s.permitted));
@@ -147,7 +149,7 @@ final class UdpInterface {
         l,
         u,
         out + "send",
-        args -> {
+        (h, args) -> {
           DatagramStreams.Outgoing s = Cv.rep(args.get(0), DatagramStreams.Outgoing.class);
           List<ComponentValue> datagrams = ((ComponentValue.ListV) args.get(1)).elements();
           UdpSocket.requirePermitted(datagrams.size(), s.permitted);
@@ -167,10 +169,10 @@ final class UdpInterface {
     l.defineFunction(
         u,
         out + "subscribe",
-        args ->
+        (h, args) ->
             Cv.of(
                 Cv.resource(
-                    h.pollable,
+                    Host.POLLABLE,
                     Cv.rep(args.get(0), DatagramStreams.Outgoing.class).socket.writable())));
   }
 }
