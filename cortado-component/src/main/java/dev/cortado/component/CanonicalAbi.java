@@ -25,8 +25,57 @@ public final class CanonicalAbi {
   /** The most core results a flattened function returns directly; more go through memory. */
   public static final int MAX_FLAT_RESULTS = 1;
 
+  /**
+   * The layout of a compound shape, computed once per shape object: a call lowering or lifting a
+   * value walks the same types again and again (a {@code wasi:http} error code is a variant of 39
+   * cases), so each walk is remembered.
+   */
+  private record Layout(
+      Shape shape,
+      int size,
+      int alignment,
+      List<ValType> flat,
+      List<Optional<Shape>> cases,
+      int payloadOffset) {}
+
+  // Direct-mapped by identity, a slot overwritten on collision: bounded, so shapes made by every
+  // instantiation cannot grow it, and lock-free (a slot holds an immutable layout, or an older
+  // one).
+  private static final Layout[] LAYOUTS = new Layout[4096];
+
+  private static Layout layout(Shape s) {
+    int slot = System.identityHashCode(s) & (LAYOUTS.length - 1);
+    Layout l = LAYOUTS[slot];
+    if (l != null && l.shape() == s) {
+      return l;
+    }
+    boolean variant =
+        s instanceof Shape.Variant
+            || s instanceof Shape.Enum
+            || s instanceof Shape.Option
+            || s instanceof Shape.Result
+            || s instanceof Shape.Unresolved;
+    List<ValType> flat = new ArrayList<>();
+    computeFlatten(s, flat);
+    List<Optional<Shape>> cases = variant ? computeCases(s) : List.of();
+    l =
+        new Layout(
+            s,
+            computeSize(s),
+            computeAlignment(s),
+            List.copyOf(flat),
+            cases,
+            variant ? alignTo(discriminantSize(cases.size()), maxCaseAlignment(cases)) : 0);
+    LAYOUTS[slot] = l;
+    return l;
+  }
+
   /** Returns the alignment of {@code s} in linear memory, in bytes. */
   public static int alignment(Shape s) {
+    return s instanceof Shape.Primitive p ? primitiveSize(p.type()) : layout(s).alignment();
+  }
+
+  private static int computeAlignment(Shape s) {
     return switch (s) {
       case Shape.Primitive p -> primitiveSize(p.type());
       case Shape.ListOf l -> l.fixedLength() > 0 ? alignment(l.element()) : 4;
@@ -37,7 +86,7 @@ public final class CanonicalAbi {
       case Shape.Stream st -> 4;
       case Shape.Future fu -> 4;
       default -> {
-        List<Optional<Shape>> cases = cases(s);
+        List<Optional<Shape>> cases = computeCases(s);
         yield Math.max(discriminantSize(cases.size()), maxCaseAlignment(cases));
       }
     };
@@ -45,6 +94,13 @@ public final class CanonicalAbi {
 
   /** Returns the size of {@code s} in linear memory, in bytes. */
   public static int size(Shape s) {
+    if (s instanceof Shape.Primitive p) {
+      return p.type() == PrimitiveType.STRING ? 8 : primitiveSize(p.type());
+    }
+    return layout(s).size();
+  }
+
+  private static int computeSize(Shape s) {
     return switch (s) {
       case Shape.Primitive p -> p.type() == PrimitiveType.STRING ? 8 : primitiveSize(p.type());
       case Shape.ListOf l -> l.fixedLength() > 0 ? l.fixedLength() * size(l.element()) : 8;
@@ -55,22 +111,28 @@ public final class CanonicalAbi {
       case Shape.Stream st -> 4;
       case Shape.Future fu -> 4;
       default -> {
-        List<Optional<Shape>> cases = cases(s);
+        List<Optional<Shape>> cases = computeCases(s);
         int size = alignTo(discriminantSize(cases.size()), maxCaseAlignment(cases));
         int payload = 0;
         for (Optional<Shape> c : cases) {
           payload = Math.max(payload, c.map(CanonicalAbi::size).orElse(0));
         }
-        yield alignTo(size + payload, alignment(s));
+        yield alignTo(size + payload, computeAlignment(s));
       }
     };
   }
 
-  /** Returns the core values {@code s} flattens to. */
+  /** Returns the core values {@code s} flattens to (a list that cannot be modified). */
   public static List<ValType> flatten(Shape s) {
-    List<ValType> flat = new ArrayList<>();
-    flatten(s, flat);
-    return flat;
+    return layout(s).flat();
+  }
+
+  /**
+   * Returns where the payload of a shape laid out as a variant starts, from the variant's start:
+   * the discriminant aligned to the widest case.
+   */
+  static int payloadOffset(Shape s) {
+    return layout(s).payloadOffset();
   }
 
   /**
@@ -100,6 +162,14 @@ public final class CanonicalAbi {
   }
 
   private static void flatten(Shape s, List<ValType> out) {
+    if (s instanceof Shape.Primitive) {
+      computeFlatten(s, out);
+    } else {
+      out.addAll(layout(s).flat());
+    }
+  }
+
+  private static void computeFlatten(Shape s, List<ValType> out) {
     switch (s) {
       case Shape.Primitive p -> {
         switch (p.type()) {
@@ -136,7 +206,7 @@ public final class CanonicalAbi {
       case Shape.Future fu -> out.add(ValType.I32);
       default -> {
         List<ValType> joined = new ArrayList<>();
-        for (Optional<Shape> c : cases(s)) {
+        for (Optional<Shape> c : computeCases(s)) {
           if (c.isPresent()) {
             List<ValType> flat = flatten(c.get());
             for (int i = 0; i < flat.size(); i++) {
@@ -166,6 +236,13 @@ public final class CanonicalAbi {
 
   /** The cases of a shape laid out as a variant: their payloads, in order. */
   static List<Optional<Shape>> cases(Shape s) {
+    if (s instanceof Shape.Unresolved u) {
+      throw new IllegalArgumentException("cannot lay out an unresolved type: " + u.why());
+    }
+    return layout(s).cases();
+  }
+
+  private static List<Optional<Shape>> computeCases(Shape s) {
     return switch (s) {
       case Shape.Variant v -> v.cases().stream().map(Shape.Case::payload).toList();
       case Shape.Enum e -> e.labels().stream().map(l -> Optional.<Shape>empty()).toList();

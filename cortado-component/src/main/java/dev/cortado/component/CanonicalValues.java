@@ -74,7 +74,7 @@ public final class CanonicalValues {
     if (index >= cases.size()) {
       throw new AbiException("invalid variant discriminant " + index + " of " + cases.size());
     }
-    int payloadAt = ptr + CanonicalAbi.alignTo(discSize, CanonicalAbi.maxCaseAlignment(cases));
+    int payloadAt = ptr + CanonicalAbi.payloadOffset(s);
     Optional<ComponentValue> payload = cases.get((int) index).map(c -> load(mem, payloadAt, c));
     return switch (s) {
       case Shape.Enum e -> new ComponentValue.EnumV((int) index);
@@ -328,11 +328,7 @@ public final class CanonicalValues {
     int discSize = CanonicalAbi.discriminantSize(cases.size());
     put(mem, ptr, c.index(), discSize);
     if (c.shape().isPresent()) {
-      store(
-          mem,
-          ptr + CanonicalAbi.alignTo(discSize, CanonicalAbi.maxCaseAlignment(cases)),
-          c.shape().get(),
-          c.payload().get());
+      store(mem, ptr + CanonicalAbi.payloadOffset(s), c.shape().get(), c.payload().get());
     }
   }
 
