@@ -30,11 +30,28 @@ final class Instantiator {
 
   private Instantiator() {}
 
+  // "in definition N of the component", made once per N rather than at every instantiation.
+  private static volatile String[] wheres = new String[0];
+
+  /** Returns where definition {@code i} is, for the errors it may cause. */
+  private static String where(int i) {
+    String[] w = wheres;
+    if (i < w.length) {
+      return w[i];
+    }
+    String[] more = java.util.Arrays.copyOf(w, Math.max(i + 1, w.length * 2));
+    for (int k = w.length; k < more.length; k++) {
+      more[k] = "in definition " + k + " of the component";
+    }
+    wheres = more;
+    return more[i];
+  }
+
   /** Instantiates {@code component} into {@code frame}, whose exports are then filled. */
   static void run(Frame frame, Component component, Imports imports) {
     List<Definition> defs = component.definitions();
     for (int i = 0; i < defs.size(); i++) {
-      String where = "in definition " + i + " of the component";
+      String where = where(i);
       Definition d = defs.get(i);
       switch (d) {
         case Definition.CoreModule m -> frame.coreModules.add(frame.shared.compiled().module(m));
@@ -98,10 +115,18 @@ final class Instantiator {
       return bundle;
     }
     Module module = Frame.at(frame.coreModules, ci.module(), "core module", where);
-    Linker linker = Linker.create();
+    Map<String, Map<String, Extern>> args = new HashMap<>();
     for (Definition.CoreArgument a : ci.arguments()) {
-      Frame.at(frame.coreInstances, a.instance(), "core instance", where)
-          .forEach((name, extern) -> linker.define(a.name(), name, extern));
+      args.put(a.name(), Frame.at(frame.coreInstances, a.instance(), "core instance", where));
+    }
+    // Only what the module imports: an argument instance may export hundreds of functions.
+    Linker linker = Linker.create();
+    for (dev.cortado.wasm.Import imp : module.imports()) {
+      Map<String, Extern> from = args.get(imp.module());
+      Extern e = from == null ? null : from.get(imp.name());
+      if (e != null) {
+        linker.define(imp.module(), imp.name(), e);
+      }
     }
     Instance instance = linker.instantiate(frame.shared.store(), module);
     return instance.exports();

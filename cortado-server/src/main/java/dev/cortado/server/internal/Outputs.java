@@ -56,7 +56,8 @@ final class Outputs {
   static final class Lines extends OutputStream {
     private static final int MAX_LINE = 8192;
     private final Consumer<String> sink;
-    private final byte[] line = new byte[MAX_LINE];
+    // Grown up to MAX_LINE as lines need: most requests print nothing.
+    private byte[] line = new byte[64];
     private int count;
 
     Lines(Consumer<String> sink) {
@@ -70,6 +71,9 @@ final class Outputs {
         if (b == '\n') {
           return;
         }
+      }
+      if (count == line.length) {
+        line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 2));
       }
       line[count++] = (byte) b;
     }

@@ -12,14 +12,18 @@ import java.util.Arrays;
  * need; code running in a frame must reload them after anything that can grow them (a call).
  */
 public final class Machine {
+  // A store's first slots: enough for most programs' frames, small enough that a store made per
+  // request (cortado serve) does not allocate 20 KB of slots it never uses; they grow by doubling.
+  private static final int INITIAL_SLOTS = 256;
+
   /** Numbers, and the low 64 bits of vectors. */
-  public long[] lo = new long[1024];
+  public long[] lo = new long[INITIAL_SLOTS];
 
   /** The high 64 bits of vectors. */
-  public long[] hi = new long[1024];
+  public long[] hi = new long[INITIAL_SLOTS];
 
   /** References. */
-  public Object[] refs = new Object[1024];
+  public Object[] refs = new Object[INITIAL_SLOTS];
 
   // Suspended frames: the function, where to resume, and its frame base.
   WasmFunction[] frameFunction = new WasmFunction[64];
