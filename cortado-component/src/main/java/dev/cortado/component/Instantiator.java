@@ -4,10 +4,10 @@ import dev.cortado.runtime.Extern;
 import dev.cortado.runtime.Func;
 import dev.cortado.runtime.Global;
 import dev.cortado.runtime.Instance;
-import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Memory;
 import dev.cortado.runtime.Module;
 import dev.cortado.runtime.Table;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,16 +119,26 @@ final class Instantiator {
     for (Definition.CoreArgument a : ci.arguments()) {
       args.put(a.name(), Frame.at(frame.coreInstances, a.instance(), "core instance", where));
     }
-    // Only what the module imports: an argument instance may export hundreds of functions.
-    Linker linker = Linker.create();
-    for (dev.cortado.wasm.Import imp : module.imports()) {
+    // Each import by position, from the argument it names: no linker to fill with every export
+    // of every argument (an instance may export hundreds of functions) and search again.
+    List<dev.cortado.wasm.Import> imports = module.imports();
+    Extern[] given = new Extern[imports.size()];
+    for (int i = 0; i < given.length; i++) {
+      dev.cortado.wasm.Import imp = imports.get(i);
       Map<String, Extern> from = args.get(imp.module());
       Extern e = from == null ? null : from.get(imp.name());
-      if (e != null) {
-        linker.define(imp.module(), imp.name(), e);
+      if (e == null) {
+        throw new ComponentLinkException(
+            "core module import \""
+                + imp.module()
+                + "\" \""
+                + imp.name()
+                + "\" is given by no argument of its instantiation",
+            where);
       }
+      given[i] = e;
     }
-    Instance instance = linker.instantiate(frame.shared.store(), module);
+    Instance instance = Instance.create(frame.shared.store(), module, Arrays.asList(given));
     return instance.exports();
   }
 

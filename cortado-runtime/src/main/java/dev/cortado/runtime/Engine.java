@@ -1,5 +1,6 @@
 package dev.cortado.runtime;
 
+import dev.cortado.runtime.internal.store.MemoryPool;
 import dev.cortado.runtime.internal.store.RuntimeType;
 import dev.cortado.runtime.internal.store.TypeRegistry;
 import dev.cortado.wasm.FuncType;
@@ -23,8 +24,20 @@ public final class Engine {
   // The id of each function type met outside a module (host functions), by the type itself: a host
   // function made per instantiation (canonical lowering) finds its id without building a key.
   private final ConcurrentHashMap<FuncType, Integer> funcTypeIds = new ConcurrentHashMap<>();
+
+  // Ids of function types met lately, by the type object: direct-mapped by identity, a slot
+  // overwritten on collision; racy but safe, since entries are immutable.
+  private record RecentType(FuncType type, int id) {}
+
+  private final RecentType[] recentTypes = new RecentType[256];
   // The runtime form of each id's type, which casts compare.
   private final TypeRegistry runtimeTypes = new TypeRegistry();
+  // Memories of closed stores, for new stores' memories of the same size: up to an eighth of the
+  // heap (at most 256 MiB), and a few arrays per size for each processor.
+  private final MemoryPool memoryPool =
+      new MemoryPool(
+          Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8),
+          4 * Runtime.getRuntime().availableProcessors());
 
   private Engine(EngineConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -50,6 +63,19 @@ public final class Engine {
    * compares two ints.
    */
   int typeId(FuncType type) {
+    // The same type object again (a host function made per instantiation from a type kept by its
+    // caller): found by identity, without hashing the type's lists.
+    int slot = System.identityHashCode(type) & (recentTypes.length - 1);
+    RecentType recent = recentTypes[slot];
+    if (recent != null && recent.type() == type) {
+      return recent.id();
+    }
+    int id = typeIdByValue(type);
+    recentTypes[slot] = new RecentType(type, id);
+    return id;
+  }
+
+  private int typeIdByValue(FuncType type) {
     Integer known = funcTypeIds.get(type);
     if (known != null) {
       return known;
@@ -73,6 +99,11 @@ public final class Engine {
       }
     }
     return types;
+  }
+
+  /** Returns where memories of closed stores wait for new ones. */
+  MemoryPool memoryPool() {
+    return memoryPool;
   }
 
   /** Returns the runtime types by engine-wide id. */

@@ -3,7 +3,9 @@ package dev.cortado.runtime;
 import dev.cortado.runtime.internal.store.ModuleInstance;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** An instance of a module in a store: its exports, by name. */
@@ -19,6 +21,35 @@ public final class Instance {
     this.module = module;
     this.runtime = runtime;
     this.exports = Collections.unmodifiableMap(exports);
+  }
+
+  /**
+   * Instantiates {@code module} in {@code store} with {@code imports} given in the order of {@link
+   * Module#imports()}, one each: what a host that wires modules by position (a component's core
+   * instances) does without defining names in a {@link Linker}. Initializes the tables, memories
+   * and globals and runs the start function, as {@link Linker#instantiate} does.
+   *
+   * @throws IllegalArgumentException if the number of imports is wrong, or the module was compiled
+   *     with another engine
+   * @throws UnlinkableException if an import does not match
+   * @throws Trap if a segment does not fit or the start function traps
+   * @throws InstantiationException if a memory or table exceeds the store's limits
+   */
+  public static Instance create(Store store, Module module, List<? extends Extern> imports) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(module, "module");
+    if (module.engine() != store.engine()) {
+      throw new IllegalArgumentException("the module was compiled with another engine");
+    }
+    int wanted = module.imports().size();
+    if (imports.size() != wanted) {
+      throw new IllegalArgumentException(
+          "the module has " + wanted + " imports; " + imports.size() + " were given");
+    }
+    return Instantiation.run(
+        (index, imp, s) -> Objects.requireNonNull(imports.get(index), "import " + index),
+        store,
+        module);
   }
 
   /** Returns the store the instance lives in. */

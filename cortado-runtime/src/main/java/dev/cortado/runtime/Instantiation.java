@@ -29,6 +29,7 @@ import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,13 +45,42 @@ final class Instantiation {
 
   private Instantiation() {}
 
-  static Instance run(Linker linker, Store store, Module module) {
+  /** Where an instantiation's imports come from. */
+  interface Imports {
+    /** Returns the extern for import {@code index}, {@code imp}, in {@code store}. */
+    Extern get(int index, Import imp, Store store);
+  }
+
+  /** Returns the imports {@code linker} defines, found by module and name. */
+  static Imports of(Linker linker) {
+    return (index, imp, store) -> {
+      Optional<Linker.Definition> def = linker.definition(imp.module(), imp.name());
+      if (def.isEmpty()) {
+        throw new UnlinkableException(
+            imp.module(),
+            imp.name(),
+            "unknown import: nothing is defined under this name"
+                + (linker.hasModule(imp.module())
+                    ? ""
+                    : " (no module \"" + imp.module() + "\" is defined at all)"));
+      }
+      return switch (def.get()) {
+        case Linker.ExternDefinition x -> x.extern();
+        case Linker.HostDefinition h ->
+            new Func(
+                store, hostFunction(store, h.type(), imp.module() + "." + imp.name(), h.body()));
+      };
+    };
+  }
+
+  static Instance run(Imports imports, Store store, Module module) {
+    store.checkOpen();
     ValidatedModule vm = module.validated();
     WasmModule m = vm.module();
     ModuleInstance inst =
         new ModuleInstance(
             vm, module.typeIds(), module.runtimeTypes(), module.engine().typeRegistry());
-    resolveImports(linker, store, m, inst);
+    resolveImports(imports, store, m, inst);
     int f = m.importedFunctionCount();
     int[] typeIds = module.typeIds();
     for (int i = 0; i < m.functions().size(); i++) {
@@ -87,7 +117,10 @@ final class Instantiation {
       }
       int mem = m.importedMemoryCount();
       for (MemoryType type : m.memories()) {
-        inst.memories[mem++] = new MemoryInstance(type, store.config().maxMemoryPages());
+        inst.memories[mem++] =
+            store.own(
+                new MemoryInstance(
+                    type, store.config().maxMemoryPages(), store.engine().memoryPool()));
       }
     } catch (ResourceLimitException | OutOfMemoryError e) {
       throw new InstantiationException(
@@ -221,31 +254,16 @@ final class Instantiation {
   // ---- imports ----
 
   private static void resolveImports(
-      Linker linker, Store store, WasmModule m, ModuleInstance inst) {
+      Imports imports, Store store, WasmModule m, ModuleInstance inst) {
     int f = 0;
     int t = 0;
     int mem = 0;
     int g = 0;
     int tag = 0;
-    for (Import imp : m.imports()) {
-      Optional<Linker.Definition> def = linker.definition(imp.module(), imp.name());
-      if (def.isEmpty()) {
-        throw new UnlinkableException(
-            imp.module(),
-            imp.name(),
-            "unknown import: nothing is defined under this name"
-                + (linker.hasModule(imp.module())
-                    ? ""
-                    : " (no module \"" + imp.module() + "\" is defined at all)"));
-      }
-      Extern extern =
-          switch (def.get()) {
-            case Linker.ExternDefinition x -> x.extern();
-            case Linker.HostDefinition h ->
-                new Func(
-                    store,
-                    hostFunction(store, h.type(), imp.module() + "." + imp.name(), h.body()));
-          };
+    List<Import> all = m.imports();
+    for (int i = 0; i < all.size(); i++) {
+      Import imp = all.get(i);
+      Extern extern = imports.get(i, imp, store);
       if (extern.store() != store) {
         throw new UnlinkableException(
             imp.module(),
@@ -340,8 +358,10 @@ final class Instantiation {
   // ---- store objects created by the host ----
 
   static MemoryInstance newMemory(Store store, MemoryType type) {
+    store.checkOpen();
     try {
-      return new MemoryInstance(type, store.config().maxMemoryPages());
+      return store.own(
+          new MemoryInstance(type, store.config().maxMemoryPages(), store.engine().memoryPool()));
     } catch (ResourceLimitException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

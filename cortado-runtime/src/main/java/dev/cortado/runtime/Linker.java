@@ -82,6 +82,6 @@ public final class Linker {
     if (module.engine() != store.engine()) {
       throw new IllegalArgumentException("the module was compiled with another engine");
     }
-    return Instantiation.run(this, store, module);
+    return Instantiation.run(Instantiation.of(this), store, module);
   }
 }

@@ -39,11 +39,13 @@ public final class Memory implements Extern {
 
   /** Returns the size in pages. */
   public int pages() {
+    store.checkOpen();
     return instance.pages();
   }
 
   /** Returns the size in bytes. */
   public long size() {
+    store.checkOpen();
     return instance.size;
   }
 
@@ -52,10 +54,12 @@ public final class Memory implements Extern {
     if (pages < 0) {
       throw new IllegalArgumentException("pages must not be negative: " + pages);
     }
+    store.checkOpen();
     return instance.grow(pages);
   }
 
   private int check(long address, long length) {
+    store.checkOpen();
     int size = instance.size;
     if (address < 0 || length < 0 || address > size - length) {
       throw Trap.of(

@@ -3,6 +3,7 @@ package dev.cortado.runtime;
 import dev.cortado.runtime.internal.compiled.Tier;
 import dev.cortado.runtime.internal.interp.Budget;
 import dev.cortado.runtime.internal.interp.Machine;
+import dev.cortado.runtime.internal.store.MemoryInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * throws {@link IllegalStateException}. {@link #interrupt()} is the exception: any thread may call
  * it to stop running code within milliseconds.
  */
-public final class Store {
+public final class Store implements AutoCloseable {
   private final Engine engine;
   private final StoreConfig config;
   private final Budget budget = new Budget();
@@ -29,6 +30,12 @@ public final class Store {
   private int entries;
   private Machine machine;
   private final List<Tier> pendingTiers = new ArrayList<>();
+  // Memories made in this store, which close() gives back to the engine (the first few: a store
+  // that
+  // instantiates module after module keeps no list of them all).
+  private static final int MAX_OWNED_MEMORIES = 16;
+  private final List<MemoryInstance> memories = new ArrayList<>(2);
+  private boolean closed;
   // Host state attached by embedders, by key: few per store, so a list searched by identity.
   private Object[] attachments = new Object[0];
 
@@ -192,8 +199,57 @@ public final class Store {
     start.forEach(Tier::start);
   }
 
+  /** Records {@code memory} as made in this store, for {@link #close}; returns it. */
+  MemoryInstance own(MemoryInstance memory) {
+    if (memories.size() < MAX_OWNED_MEMORIES) {
+      memories.add(memory);
+    }
+    return memory;
+  }
+
+  /**
+   * Closes the store: its code can no longer run (calling it throws {@link IllegalStateException}),
+   * its memories can no longer be read or written, and the engine reuses their space for the
+   * memories of new stores. Closing is optional (an unreachable store is collected like any object)
+   * but makes a store per request cheaper. Closing a closed store does nothing.
+   *
+   * @throws IllegalStateException if code runs in the store (interrupt it and wait for its call to
+   *     return first), or the call comes from a host function called by the store's own code
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    Thread me = Thread.currentThread();
+    if (!owner.compareAndSet(null, me)) {
+      Thread running = owner.get();
+      throw new IllegalStateException(
+          running == me
+              ? "a store cannot be closed by a host function its own code called"
+              : "the store is running code on thread \""
+                  + running.getName()
+                  + "\"; interrupt it and wait for the call to return before closing the store");
+    }
+    // The owner stays set: no thread enters the store again.
+    closed = true;
+    budget.clearDeadline();
+    for (MemoryInstance m : memories) {
+      engine.memoryPool().give(m);
+    }
+    memories.clear();
+  }
+
+  /** Throws if the store is closed: its memories are gone. */
+  void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the store is closed");
+    }
+  }
+
   /** Returns the machine to run code on, claiming the store for this thread until {@link #exit}. */
   Machine enter() {
+    checkOpen();
     Thread me = Thread.currentThread();
     Thread current = owner.get();
     if (current != me && !owner.compareAndSet(null, me)) {

@@ -33,6 +33,34 @@ class LinkerTest {
   }
 
   @Test
+  void importsGivenByPositionNeedNoLinker() {
+    Module m =
+        Module.compileText(
+            engine,
+            """
+            (module
+              (import "a" "x" (global $x i32))
+              (import "b" "y" (global $y i32))
+              (func (export "diff") (result i32) (i32.sub (global.get $x) (global.get $y))))
+            """);
+    Global ten = Global.create(store, new GlobalType(ValType.I32, false), WasmValue.i32(10));
+    Global three = Global.create(store, new GlobalType(ValType.I32, false), WasmValue.i32(3));
+    Instance i = Instance.create(store, m, java.util.List.of(ten, three));
+    assertEquals(WasmValue.i32(7), i.func("diff").orElseThrow().call().get(0));
+    IllegalArgumentException count =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Instance.create(store, m, java.util.List.of(ten)));
+    assertTrue(count.getMessage().contains("2 imports; 1 were given"), count.getMessage());
+    Global wide = Global.create(store, new GlobalType(ValType.I64, false), WasmValue.i64(1));
+    UnlinkableException e =
+        assertThrows(
+            UnlinkableException.class,
+            () -> Instance.create(store, m, java.util.List.of(ten, wide)));
+    assertTrue(e.getMessage().contains("import \"b\" \"y\""), e.getMessage());
+  }
+
+  @Test
   void instancesShareExportsThroughTheLinker() {
     Linker linker = Linker.create();
     Instance a =

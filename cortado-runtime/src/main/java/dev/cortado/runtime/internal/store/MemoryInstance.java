@@ -49,6 +49,8 @@ public final class MemoryInstance {
 
   private final MemoryType type;
   private final int maxPages;
+  // The size it was created with: what a memory pool files its array under.
+  private final int initialSize;
 
   /**
    * Creates a memory of {@code type}'s minimum size, zero-filled.
@@ -56,6 +58,17 @@ public final class MemoryInstance {
    * @param limitPages the most pages the store allows, whatever the type says
    */
   public MemoryInstance(MemoryType type, int limitPages) {
+    this(type, limitPages, null);
+  }
+
+  /**
+   * Creates a memory of {@code type}'s minimum size, zero-filled, in an array from {@code pool}
+   * when it has one of that size.
+   *
+   * @param limitPages the most pages the store allows, whatever the type says
+   * @param pool where to look for an array first (none if null)
+   */
+  public MemoryInstance(MemoryType type, int limitPages, MemoryPool pool) {
     this.type = type;
     long declaredMax =
         type.limits().max().isPresent() ? type.limits().max().getAsLong() : type.maxPages();
@@ -72,7 +85,15 @@ public final class MemoryInstance {
               + " bytes)");
     }
     this.size = (int) min * MemoryType.PAGE_SIZE;
-    this.bytes = new byte[size];
+    this.initialSize = size;
+    // A recycled array may be longer (it grew in its last store): bytes past the size are zero.
+    byte[] recycled = pool == null ? null : pool.take(size);
+    this.bytes = recycled != null ? recycled : new byte[size];
+  }
+
+  /** Returns the size in bytes the memory was created with. */
+  public int initialSize() {
+    return initialSize;
   }
 
   /** Returns the type the memory was created with. */
