@@ -26,6 +26,12 @@ final class Canon {
       FuncType.of(
           List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32), List.of(ValType.I32));
 
+  // The types of the resource built-ins, one object each, so the engine finds their ids by
+  // identity.
+  private static final FuncType I32_TO_I32 =
+      FuncType.of(List.of(ValType.I32), List.of(ValType.I32));
+  private static final FuncType I32_TO_NOTHING = FuncType.of(List.of(ValType.I32), List.of());
+
   /** The options of a lift or lower, resolved in the frame. */
   private record Options(CoreMemory memory, Optional<Func> postReturn) {}
 
@@ -71,13 +77,14 @@ final class Canon {
       World.Function type,
       List<CanonicalFunction.CanonicalOption> options,
       String where) {
-    FuncType expected = flattened(frame, definition, type, true, where);
+    Plan plan = plan(frame, definition, type, true, where);
+    FuncType expected = plan.core();
     if (!core.type().equals(expected)) {
       throw new ComponentLinkException(
           "the lifted core function has type " + core.type() + ", not " + expected, where);
     }
     Options o = options(frame, options, where);
-    boolean handles = hasHandles(type);
+    boolean handles = plan.handles();
     return ComponentFunction.of(
         frame.shared.store(),
         type,
@@ -119,9 +126,10 @@ final class Canon {
       List<CanonicalFunction.CanonicalOption> options,
       String where) {
     World.Function type = f.type();
-    FuncType core = flattened(frame, definition, type, false, where);
+    Plan plan = plan(frame, definition, type, false, where);
+    FuncType core = plan.core();
     Options o = options(frame, options, where);
-    boolean handles = hasHandles(type);
+    boolean handles = plan.handles();
     return Func.of(
         frame.shared.store(),
         core,
@@ -170,21 +178,24 @@ final class Canon {
         || f.result().map(Handles::hasHandles).orElse(false);
   }
 
-  /** Fails unless every parameter and the result of {@code f} resolve to value types. */
+  /** What a lift or lower works out from its function type once per compiled component. */
+  private record Plan(FuncType core, boolean handles) {}
+
   /**
    * Returns the core type {@code definition}'s function type {@code type} flattens to (lifted or
-   * lowered), checked resolvable, computed once per compiled component and definition.
+   * lowered), checked resolvable, and whether it passes handles: computed once per compiled
+   * component and definition.
    */
-  private static FuncType flattened(
+  private static Plan plan(
       Frame frame, CanonicalFunction definition, World.Function type, boolean lift, String where) {
     return frame
         .shared
         .compiled()
-        .flattened(
+        .canonical(
             definition,
             () -> {
               requireResolved(type, where);
-              return CanonicalAbi.flatten(type, lift);
+              return new Plan(CanonicalAbi.flatten(type, lift), hasHandles(type));
             });
   }
 
@@ -200,7 +211,7 @@ final class Canon {
   static Func resourceNew(Frame frame, ResourceType type) {
     return Func.of(
         frame.shared.store(),
-        FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
+        I32_TO_I32,
         (caller, args, results) -> results.setI32(0, frame.table().addOwn(type, args.i32(0))));
   }
 
@@ -208,7 +219,7 @@ final class Canon {
   static Func resourceRep(Frame frame, ResourceType type) {
     return Func.of(
         frame.shared.store(),
-        FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
+        I32_TO_I32,
         (caller, args, results) -> {
           try {
             Object rep = frame.table().rep(args.i32(0), type);
@@ -226,7 +237,7 @@ final class Canon {
   static Func resourceDrop(Frame frame, ResourceType type) {
     return Func.of(
         frame.shared.store(),
-        FuncType.of(List.of(ValType.I32), List.of()),
+        I32_TO_NOTHING,
         (caller, args, results) -> {
           HandleTable.Dropped d;
           try {

@@ -22,12 +22,12 @@ public final class CompiledComponent {
   private final Map<Definition.CoreModule, Module> modules = new IdentityHashMap<>();
 
   /**
-   * The core type each {@code canon lift} and {@code canon lower} definition flattens its function
-   * type to, checked resolvable, by definition: a definition's type is fixed by the component's own
-   * declarations, so later instantiations reuse it instead of walking the type again.
+   * What each {@code canon lift} and {@code canon lower} definition works out from its function
+   * type (the core type it flattens to, checked resolvable, and whether it passes handles), by
+   * definition: a definition's type is fixed by the component's own declarations, so later
+   * instantiations reuse it instead of walking the type again.
    */
-  private volatile Map<CanonicalFunction, dev.cortado.wasm.FuncType> flattened =
-      new IdentityHashMap<>();
+  private volatile Map<CanonicalFunction, Object> canonical = new IdentityHashMap<>();
 
   /**
    * The names of the top-level imports whose resolution by a linker is the same at every
@@ -125,22 +125,21 @@ public final class CompiledComponent {
   }
 
   /**
-   * Returns what {@code definition}'s function type flattens to, computing it with {@code flatten}
-   * the first time (which throws, and caches nothing, if the type cannot be lowered).
+   * Returns what was worked out for {@code definition}, computing it with {@code compute} the first
+   * time (which throws, and caches nothing, if the definition's type cannot be lowered).
    */
-  dev.cortado.wasm.FuncType flattened(
-      CanonicalFunction definition,
-      java.util.function.Supplier<dev.cortado.wasm.FuncType> flatten) {
-    dev.cortado.wasm.FuncType t = flattened.get(definition);
+  <T> T canonical(CanonicalFunction definition, java.util.function.Supplier<T> compute) {
+    @SuppressWarnings("unchecked")
+    T t = (T) canonical.get(definition);
     if (t != null) {
       return t;
     }
-    t = flatten.get();
+    t = compute.get();
     synchronized (this) {
       // Copied on write: instantiations on other threads read the map without a lock.
-      Map<CanonicalFunction, dev.cortado.wasm.FuncType> more = new IdentityHashMap<>(flattened);
+      Map<CanonicalFunction, Object> more = new IdentityHashMap<>(canonical);
       more.put(definition, t);
-      flattened = more;
+      canonical = more;
     }
     return t;
   }

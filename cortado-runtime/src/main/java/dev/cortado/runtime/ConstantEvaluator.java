@@ -5,6 +5,7 @@ import dev.cortado.runtime.internal.store.GlobalInstance;
 import dev.cortado.runtime.internal.store.I31;
 import dev.cortado.runtime.internal.store.ModuleInstance;
 import dev.cortado.runtime.internal.store.StructObject;
+import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.Arrays;
@@ -27,8 +28,60 @@ final class ConstantEvaluator {
   private Object[] refs = new Object[8];
   private int sp;
 
+  /**
+   * Evaluates the common expressions of one instruction, {@code i32.const}, {@code i64.const},
+   * {@code global.get} or {@code ref.func} then {@code end}, without a reader: every instantiation
+   * evaluates every global's initializer and segment offset again. Returns false for any other.
+   */
+  private static boolean single(Expression e, ModuleInstance inst, GlobalInstance into) {
+    Bytes code = e.code();
+    int n = code.length();
+    if (n < 3 || n > 12 || code.get(n - 1) != 0x0B) {
+      return false;
+    }
+    int op = code.get(0) & 0xFF;
+    boolean signed = op == 0x41 || op == 0x42;
+    if (!signed && op != 0x23 && op != 0xD2) {
+      return false;
+    }
+    long value = 0;
+    int shift = 0;
+    int i = 1;
+    int b;
+    do {
+      b = code.get(i++);
+      value |= (long) (b & 0x7F) << shift;
+      shift += 7;
+    } while ((b & 0x80) != 0 && i < n - 1 && shift < 64);
+    if ((b & 0x80) != 0 || i != n - 1) {
+      return false;
+    }
+    if (signed && shift < 64 && (b & 0x40) != 0) {
+      value |= -1L << shift;
+    }
+    switch (op) {
+      case 0x41 -> set(into, (int) value, 0, null);
+      case 0x42 -> set(into, value, 0, null);
+      case 0x23 -> {
+        GlobalInstance g = inst.globals[(int) value];
+        set(into, g.value, g.high, g.ref);
+      }
+      default -> set(into, 0, 0, inst.functions[(int) value]);
+    }
+    return true;
+  }
+
+  private static void set(GlobalInstance into, long value, long high, Object ref) {
+    into.value = value;
+    into.high = high;
+    into.ref = ref;
+  }
+
   /** Evaluates {@code e} in {@code inst} and stores its value in {@code into}'s value fields. */
   void evaluate(Expression e, ModuleInstance inst, GlobalInstance into) {
+    if (single(e, inst, into)) {
+      return;
+    }
     sp = 0;
     InstructionReader r = InstructionReader.of(e);
     while (r.hasNext()) {

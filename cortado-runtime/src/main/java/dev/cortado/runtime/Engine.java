@@ -29,7 +29,7 @@ public final class Engine {
   // overwritten on collision; racy but safe, since entries are immutable.
   private record RecentType(FuncType type, int id) {}
 
-  private final RecentType[] recentTypes = new RecentType[256];
+  private final RecentType[] recentTypes = new RecentType[4096];
   // The runtime form of each id's type, which casts compare.
   private final TypeRegistry runtimeTypes = new TypeRegistry();
   // Memories of closed stores, for new stores' memories of the same size: up to an eighth of the
