@@ -73,6 +73,8 @@ public final class CompiledComponent {
     private final ComponentLinker linker;
     private final long generation;
     private final ConcurrentHashMap<String, Item> items = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CanonicalFunction.Lift, World.Function> lifts =
+        new ConcurrentHashMap<>();
 
     private Resolutions(ComponentLinker linker, long generation) {
       this.linker = linker;
@@ -91,6 +93,23 @@ public final class CompiledComponent {
 
     void put(Definition.Import imp, Item item) {
       items.put(imp.name(), item);
+    }
+
+    /**
+     * Returns the type of the outermost component's lift {@code l}, made by {@code make} the first
+     * time; kept if it is the same at every instantiation with these resolutions ({@link
+     * Handles#sameEveryInstantiation}).
+     */
+    World.Function lift(
+        CanonicalFunction.Lift l, java.util.function.Supplier<World.Function> make) {
+      World.Function f = lifts.get(l);
+      if (f == null) {
+        f = make.get();
+        if (Handles.sameEveryInstantiation(f)) {
+          lifts.put(l, f);
+        }
+      }
+      return f;
     }
   }
 

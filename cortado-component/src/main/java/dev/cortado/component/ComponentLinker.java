@@ -153,9 +153,9 @@ public final class ComponentLinker {
     if (component.engine() != store.engine()) {
       throw new IllegalArgumentException("the component was compiled for another engine");
     }
-    Frame.Shared shared = new Frame.Shared(store, component, new IdentityHashMap<>());
-    Frame frame = new Frame(null, shared, new TypeSpace(null));
     CompiledComponent.Resolutions cache = component.resolutions(this, generation);
+    Frame.Shared shared = new Frame.Shared(store, component, cache, new IdentityHashMap<>());
+    Frame frame = new Frame(null, shared, new TypeSpace(null));
     Instantiator.run(
         frame,
         component.component(),

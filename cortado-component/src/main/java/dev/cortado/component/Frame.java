@@ -26,11 +26,15 @@ import java.util.Set;
  */
 final class Frame implements Handles.Side {
   /**
-   * What a whole instantiation shares: the store, the compiled core modules, and the destructors of
-   * resource types its components implement.
+   * What a whole instantiation shares: the store, the compiled core modules, what the compiled
+   * component keeps of the linker's resolution of its imports, and the destructors of resource
+   * types its components implement.
    */
   record Shared(
-      Store store, CompiledComponent compiled, Map<ResourceType, Optional<Func>> destructors) {}
+      Store store,
+      CompiledComponent compiled,
+      CompiledComponent.Resolutions resolutions,
+      Map<ResourceType, Optional<Func>> destructors) {}
 
   final Frame outer;
   final Shared shared;

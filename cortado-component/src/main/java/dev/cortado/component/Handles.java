@@ -23,19 +23,36 @@ final class Handles {
 
   /** Returns whether a value of shape {@code s} may hold a handle. */
   static boolean hasHandles(Shape s) {
+    return anyHandle(s, h -> true);
+  }
+
+  /** Returns whether a value of shape {@code s} may hold a handle {@code which} accepts. */
+  static boolean anyHandle(Shape s, java.util.function.Predicate<Shape.Handle> which) {
     return switch (s) {
-      case Shape.Handle h -> true;
-      case Shape.ListOf l -> hasHandles(l.element());
-      case Shape.Record r -> r.fields().stream().anyMatch(f -> hasHandles(f.shape()));
+      case Shape.Handle h -> which.test(h);
+      case Shape.ListOf l -> anyHandle(l.element(), which);
+      case Shape.Record r -> r.fields().stream().anyMatch(f -> anyHandle(f.shape(), which));
       case Shape.Variant v ->
-          v.cases().stream().anyMatch(c -> c.payload().map(Handles::hasHandles).orElse(false));
-      case Shape.Tuple t -> t.elements().stream().anyMatch(Handles::hasHandles);
-      case Shape.Option o -> hasHandles(o.value());
+          v.cases().stream().anyMatch(c -> c.payload().map(p -> anyHandle(p, which)).orElse(false));
+      case Shape.Tuple t -> t.elements().stream().anyMatch(e -> anyHandle(e, which));
+      case Shape.Option o -> anyHandle(o.value(), which);
       case Shape.Result r ->
-          r.ok().map(Handles::hasHandles).orElse(false)
-              || r.error().map(Handles::hasHandles).orElse(false);
+          r.ok().map(p -> anyHandle(p, which)).orElse(false)
+              || r.error().map(p -> anyHandle(p, which)).orElse(false);
       default -> false;
     };
+  }
+
+  /**
+   * Returns whether {@code f} is the same at every instantiation of a component whose imports
+   * resolve the same: whether its handles are all to resource types the host implements (one object
+   * for every instantiation), none to a component's own (fresh at each).
+   */
+  static boolean sameEveryInstantiation(World.Function f) {
+    java.util.function.Predicate<Shape.Handle> fresh =
+        h -> h.type() == null || h.type().destructor().isEmpty();
+    return f.params().stream().noneMatch(p -> anyHandle(p.shape(), fresh))
+        && f.result().map(r -> !anyHandle(r, fresh)).orElse(true);
   }
 
   /**

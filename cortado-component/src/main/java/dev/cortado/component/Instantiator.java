@@ -97,7 +97,7 @@ final class Instantiator {
   private static Map<String, Extern> coreInstance(
       Frame frame, Definition.CoreInstance ci, String where) {
     if (ci.module() < 0) {
-      Map<String, Extern> bundle = new LinkedHashMap<>();
+      Map<String, Extern> bundle = HashMap.newHashMap(ci.exports().size());
       for (Definition.CoreInlineExport x : ci.exports()) {
         int i = x.index();
         Extern e =
@@ -228,14 +228,20 @@ final class Instantiator {
     switch (f) {
       case CanonicalFunction.Lift l -> {
         Func core = Frame.at(frame.coreFuncs, l.coreFunc(), "core func", where);
-        TypeSpace.Entry t = frame.types.get(l.typeIndex());
+        java.util.function.Supplier<World.Function> make =
+            () ->
+                World.function("func " + frame.funcs.size(), frame.types.get(l.typeIndex()))
+                    .orElseThrow(
+                        () ->
+                            new ComponentLinkException(
+                                "type "
+                                    + l.typeIndex()
+                                    + " of a lifted function is no function type",
+                                where));
+        // The outermost component's lifts have the same type at every instantiation with the same
+        // linker (unless they pass its own resources): worked out once.
         World.Function type =
-            World.function("func " + frame.funcs.size(), t)
-                .orElseThrow(
-                    () ->
-                        new ComponentLinkException(
-                            "type " + l.typeIndex() + " of a lifted function is no function type",
-                            where));
+            frame.outer == null ? frame.shared.resolutions().lift(l, make) : make.get();
         frame.funcs.add(Canon.lift(frame, l, core, type, l.options(), where));
       }
       case CanonicalFunction.Lower l ->

@@ -122,6 +122,34 @@ class LinkerReuseTest {
   }
 
   @Test
+  void eachInstantiationOfOneCompiledComponentHasResourcesOfItsOwn() {
+    ComponentLinker linker =
+        ComponentLinker.create().defineFunction("log", args -> Optional.empty());
+    CompiledComponent greeter =
+        CompiledComponent.compile(engine, Component.decode(Bytes.of(Greeter.binary())));
+    ComponentInstance first = linker.instantiate(Store.create(engine), greeter);
+    ComponentInstance second = linker.instantiate(Store.create(engine), greeter);
+    ComponentValue u41 = new ComponentValue.Int(PrimitiveType.U32, 41);
+    ComponentValue.Resource mine =
+        (ComponentValue.Resource)
+            second.function("[constructor]counter").orElseThrow().call(u41).orElseThrow();
+    assertEquals(
+        Optional.of(new ComponentValue.Int(PrimitiveType.U32, 42)),
+        second.function("[method]counter.next").orElseThrow().call(mine),
+        "the second instance's functions take the second instance's resource");
+    ComponentValue.Resource theirs =
+        (ComponentValue.Resource)
+            first.function("[constructor]counter").orElseThrow().call(u41).orElseThrow();
+    assertTrue(
+        theirs.type() != mine.type(), "a component's own resource type is fresh per instance");
+    dev.cortado.runtime.Trap t =
+        assertThrows(
+            dev.cortado.runtime.Trap.class,
+            () -> second.function("[method]counter.next").orElseThrow().call(theirs));
+    assertEquals(dev.cortado.runtime.TrapKind.CANONICAL_ABI, t.kind());
+  }
+
+  @Test
   void aWasiCallFromAStoreWithoutAWorldSaysWhatIsMissing() throws IOException {
     ComponentLinker linker = WasiPreview2.define(ComponentLinker.create());
     Store store = Store.create(engine);
