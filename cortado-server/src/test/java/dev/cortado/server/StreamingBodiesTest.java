@@ -118,6 +118,27 @@ class StreamingBodiesTest {
     }
   }
 
+  /**
+   * A small answer, flushed then finished at once, goes out whole with its length; the echo's first
+   * chunk, flushed while the component waits for more of the request, still goes out (the test
+   * above) once the first flush has waited its moment.
+   */
+  @Test
+  void aSmallAnswerFinishedAtOnceGoesOutWithItsLength() throws IOException {
+    try (Socket s = new Socket("127.0.0.1", server.uri().getPort())) {
+      s.setSoTimeout(30_000);
+      write(
+          s.getOutputStream(),
+          "GET /hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      String head = all.substring(0, all.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+      String body = "hello from C: GET /hello\n";
+      assertTrue(head.contains("content-length: " + body.length()), head);
+      assertTrue(!head.contains("transfer-encoding"), head);
+      assertTrue(all.endsWith(body), all);
+    }
+  }
+
   @Test
   void withoutTeTrailersNoTrailersAreSent() throws IOException {
     try (Socket s = new Socket("127.0.0.1", server.uri().getPort())) {
