@@ -293,9 +293,16 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
             + " "
             + bytes
             + " "
-            + String.format(java.util.Locale.ROOT, "%.3fms", nanos / 1e6)
+            + millis(nanos)
             + " "
             + component);
+  }
+
+  /** Returns {@code nanos} as milliseconds with three decimals ("1.234ms"), without a formatter. */
+  static String millis(long nanos) {
+    long micros = Math.max(0, (nanos + 500) / 1000);
+    long fraction = micros % 1000;
+    return micros / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction + "ms";
   }
 
   private static void send(
