@@ -172,12 +172,6 @@ final class Canon {
         });
   }
 
-  /** Returns whether a parameter or the result of {@code f} may hold a resource handle. */
-  private static boolean hasHandles(World.Function f) {
-    return f.params().stream().anyMatch(p -> Handles.hasHandles(p.shape()))
-        || f.result().map(Handles::hasHandles).orElse(false);
-  }
-
   /** What a lift or lower works out from its function type once per compiled component. */
   private record Plan(FuncType core, boolean handles) {}
 
@@ -195,7 +189,7 @@ final class Canon {
             definition,
             () -> {
               requireResolved(type, where);
-              return new Plan(CanonicalAbi.flatten(type, lift), hasHandles(type));
+              return new Plan(CanonicalAbi.flatten(type, lift), Handles.anyHandle(type, h -> true));
             });
   }
 

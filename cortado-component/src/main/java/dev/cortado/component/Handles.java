@@ -44,15 +44,20 @@ final class Handles {
   }
 
   /**
+   * Returns whether a parameter or the result of {@code f} may hold a handle {@code which} accepts.
+   */
+  static boolean anyHandle(World.Function f, java.util.function.Predicate<Shape.Handle> which) {
+    return f.params().stream().anyMatch(p -> anyHandle(p.shape(), which))
+        || f.result().map(r -> anyHandle(r, which)).orElse(false);
+  }
+
+  /**
    * Returns whether {@code f} is the same at every instantiation of a component whose imports
    * resolve the same: whether its handles are all to resource types the host implements (one object
    * for every instantiation), none to a component's own (fresh at each).
    */
   static boolean sameEveryInstantiation(World.Function f) {
-    java.util.function.Predicate<Shape.Handle> fresh =
-        h -> h.type() == null || h.type().destructor().isEmpty();
-    return f.params().stream().noneMatch(p -> anyHandle(p.shape(), fresh))
-        && f.result().map(r -> !anyHandle(r, fresh)).orElse(true);
+    return !anyHandle(f, h -> h.type() == null || h.type().destructor().isEmpty());
   }
 
   /**

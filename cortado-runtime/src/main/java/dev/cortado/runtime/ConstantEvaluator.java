@@ -8,6 +8,8 @@ import dev.cortado.runtime.internal.store.StructObject;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.binary.InstructionReader;
+import dev.cortado.wasm.internal.ByteReader;
+import dev.cortado.wasm.internal.ModelAccess;
 import java.util.Arrays;
 
 /**
@@ -39,34 +41,25 @@ final class ConstantEvaluator {
     if (n < 3 || n > 12 || code.get(n - 1) != 0x0B) {
       return false;
     }
+    var access = ModelAccess.bytes();
+    int start = access.offset(code);
+    // The operand, between the opcode and the end (the code is valid: it decodes).
+    ByteReader operand = new ByteReader(access.array(code), start + 1, start + n - 1, 0, "code");
     int op = code.get(0) & 0xFF;
-    boolean signed = op == 0x41 || op == 0x42;
-    if (!signed && op != 0x23 && op != 0xD2) {
+    if (op != 0x41 && op != 0x42 && op != 0x23 && op != 0xD2) {
       return false;
     }
-    long value = 0;
-    int shift = 0;
-    int i = 1;
-    int b;
-    do {
-      b = code.get(i++);
-      value |= (long) (b & 0x7F) << shift;
-      shift += 7;
-    } while ((b & 0x80) != 0 && i < n - 1 && shift < 64);
-    if ((b & 0x80) != 0 || i != n - 1) {
-      return false;
-    }
-    if (signed && shift < 64 && (b & 0x40) != 0) {
-      value |= -1L << shift;
+    long value = op == 0x41 ? operand.s32() : op == 0x42 ? operand.s64() : operand.u32();
+    if (!operand.atEnd()) {
+      return false; // more than one instruction
     }
     switch (op) {
-      case 0x41 -> set(into, (int) value, 0, null);
-      case 0x42 -> set(into, value, 0, null);
       case 0x23 -> {
         GlobalInstance g = inst.globals[(int) value];
         set(into, g.value, g.high, g.ref);
       }
-      default -> set(into, 0, 0, inst.functions[(int) value]);
+      case 0xD2 -> set(into, 0, 0, inst.functions[(int) value]);
+      default -> set(into, value, 0, null); // an i32 lives sign-extended in the long
     }
     return true;
   }

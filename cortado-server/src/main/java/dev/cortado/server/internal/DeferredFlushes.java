@@ -17,12 +17,18 @@ final class DeferredFlushes {
 
   private record Waiting(StreamedResponse response, long dueNanos) {}
 
+  /** How long the thread goes on looking every millisecond once nothing is waiting. */
+  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private static final ConcurrentLinkedQueue<Waiting> WAITING = new ConcurrentLinkedQueue<>();
+  private static final Thread THREAD = new Thread(DeferredFlushes::run, "cortado-flush");
+
+  // Whether the thread sleeps until woken: the next add must wake it.
+  private static volatile boolean asleep;
 
   static {
-    Thread t = new Thread(DeferredFlushes::run, "cortado-flush");
-    t.setDaemon(true);
-    t.start();
+    THREAD.setDaemon(true);
+    THREAD.start();
   }
 
   private DeferredFlushes() {}
@@ -30,12 +36,27 @@ final class DeferredFlushes {
   /** Has {@code response}'s deferred flush made once {@link #DELAY_NANOS} have passed. */
   static void add(StreamedResponse response) {
     WAITING.add(new Waiting(response, System.nanoTime() + DELAY_NANOS));
+    if (asleep) {
+      LockSupport.unpark(THREAD);
+    }
   }
 
   private static void run() {
+    long lastSeen = System.nanoTime();
     while (true) {
+      if (WAITING.isEmpty() && System.nanoTime() - lastSeen > IDLE_NANOS) {
+        asleep = true;
+        // Checked again after saying so: an add in between sees asleep, or is seen here.
+        while (WAITING.isEmpty()) {
+          LockSupport.park();
+        }
+        asleep = false;
+      }
       LockSupport.parkNanos(DELAY_NANOS);
       long now = System.nanoTime();
+      if (!WAITING.isEmpty()) {
+        lastSeen = now;
+      }
       // Added in the order they fall due: stop at the first that is not due yet.
       Waiting w;
       while ((w = WAITING.peek()) != null && w.dueNanos() - now <= 0) {

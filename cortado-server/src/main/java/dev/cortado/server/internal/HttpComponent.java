@@ -43,7 +43,6 @@ final class HttpComponent implements StreamingResponder {
   private final FileStaging files;
   private final WasiConfig base;
   private final Metrics metrics;
-  private final Function<String, Optional<WasiKeyValue.Store>> stores;
   private final List<dev.cortado.server.OutboundHost> outboundHosts;
   // Everything the server gives the component, defined once: each function finds the request's
   // WASI world through the store it is called from.
@@ -58,7 +57,6 @@ final class HttpComponent implements StreamingResponder {
       Metrics metrics,
       Function<String, Optional<WasiKeyValue.Store>> stores) {
     this.component = component;
-    this.stores = stores;
     this.compiled = compiled;
     this.config = config;
     this.metrics = metrics;
