@@ -24,9 +24,8 @@ class ReadmeExampleTest {
     Path path = Files.write(tmp.resolve("greeter.wasm"), Greeter.binary());
     Engine engine = Engine.create();
     // README: begin
-    ComponentLinker linker = ComponentLinker.create();
+    ComponentLinker linker = WasiPreview2.define(ComponentLinker.create());
     WasiPreview2 wasi = WasiPreview2.create(WasiConfig.defaults().withInheritedStdio());
-    wasi.addTo(linker);
     linker.defineFunction(
         "log",
         args -> {
