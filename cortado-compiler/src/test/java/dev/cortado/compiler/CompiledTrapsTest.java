@@ -150,6 +150,47 @@ class CompiledTrapsTest {
   }
 
   @Test
+  void accessesOfEveryWidthTrapAtTheMemorysEndAlsoOnceHotAndATrappedStoreWritesNothing() {
+    Store store = Store.create(engine);
+    Instance i =
+        instantiate(
+            store,
+            Linker.create(),
+            """
+            (module (memory 1)
+              (func (export "load8") (param i32) (result i32) (i32.load8_u (local.get 0)))
+              (func (export "load16") (param i32) (result i32) (i32.load16_s (local.get 0)))
+              (func (export "load64") (param i32) (result i32)
+                (i32.wrap_i64 (i64.load (local.get 0))))
+              (func (export "store32") (param i32) (result i32)
+                (i32.store (local.get 0) (i32.const -1)) (i32.const 0)))
+            """);
+    String[] names = {"load8", "load16", "load64", "store32"};
+    int[] widths = {1, 2, 8, 4};
+    // Thousands of traps from the same instructions: HotSpot compiles them meanwhile, and the
+    // trap must keep its kind and frames however the JIT throws.
+    for (int n = 0; n < 12_000; n++) {
+      for (int k = 0; k < names.length; k++) {
+        Func f = i.func(names[k]).orElseThrow();
+        int last = 65536 - widths[k];
+        // The store writes below the last 4 bytes, which stay zero.
+        f.call(WasmValue.i32(k == 3 ? last - 4 : last));
+        try {
+          f.call(WasmValue.i32(last + 1));
+          throw new AssertionError(names[k] + " at " + (last + 1) + " did not trap");
+        } catch (Trap t) {
+          assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, t.kind());
+          assertEquals(List.of(k), functions(t), names[k]);
+        }
+      }
+    }
+    Func load8 = i.func("load8").orElseThrow();
+    for (int a = 65532; a < 65536; a++) {
+      assertEquals(0, ((WasmValue.I32) load8.call(WasmValue.i32(a)).get(0)).value(), "byte " + a);
+    }
+  }
+
+  @Test
   void anIndexOutOfBoundsExceptionOfAHostFunctionIsNotTakenForATrap() {
     Store store = Store.create(engine);
     Linker linker = Linker.create();

@@ -13,14 +13,16 @@ import java.util.Arrays;
  * A linear memory: {@link #size} bytes (whole 64 KiB pages) at the start of a {@code byte[]}, read
  * and written little-endian.
  *
- * <p>The array may be longer than the memory: growing reserves capacity geometrically (the next
- * power of two in pages, bounded by the maximum), so a program that grows its memory a page at a
- * time copies it O(log n) times instead of once per page. Bytes past {@link #size} are never
- * accessible and stay zero, so every bounds check is against {@link #size}, never the array's
- * length. Growing past the capacity replaces the array, so code that caches {@link #bytes} or
- * {@link #size} must reload them after anything that may grow the memory (a call, {@code
- * memory.grow}). A Java array holds at most 2^31-1 bytes, so a memory has at most {@link
- * #MAX_PAGES} pages (2 GiB minus 64 KiB).
+ * <p>The array is exactly as long as the memory while {@link ExactArrays} holds, so that compiled
+ * code's accesses need only the array's own bounds check. A memory that grows often would copy
+ * itself at each growth, so past a budget it ends that for every memory and reserves capacity
+ * geometrically (the next power of two in pages, bounded by the maximum): a program that grows its
+ * memory a page at a time then copies it O(log n) times instead of once per page. Bytes past {@link
+ * #size} are never accessible and stay zero, so every bounds check is against {@link #size}.
+ * Growing past the capacity replaces the array, so code that caches {@link #bytes} or {@link #size}
+ * must reload them after anything that may grow the memory (a call, {@code memory.grow}). A Java
+ * array holds at most 2^31-1 bytes, so a memory has at most {@link #MAX_PAGES} pages (2 GiB minus
+ * 64 KiB).
  */
 public final class MemoryInstance {
   /** The most pages a {@code byte[]} can hold. */
@@ -47,8 +49,17 @@ public final class MemoryInstance {
   /** The memory's size in bytes: what the guest sees; at most {@code bytes.length}. */
   public int size;
 
+  /**
+   * The bytes a memory may copy growing with exact arrays (each growth copies it whole) before
+   * exactness ends: a program that grows its memory a page at a time to 20 MB would otherwise copy
+   * 1.3 GB (RATIONALE.md, "One bounds check per access while arrays are exact").
+   */
+  static final long EXACT_COPY_BUDGET = 64L << 20;
+
   private final MemoryType type;
   private final int maxPages;
+  // Bytes copied growing while arrays were exact.
+  private long copiedGrowing;
   // The size it was created with: what a memory pool files its array under.
   private final int initialSize;
 
@@ -86,7 +97,7 @@ public final class MemoryInstance {
     }
     this.size = (int) min * MemoryType.PAGE_SIZE;
     this.initialSize = size;
-    // A recycled array may be longer (it grew in its last store): bytes past the size are zero.
+    // The pool files arrays by their length, so a recycled one is exactly this memory's size.
     byte[] recycled = pool == null ? null : pool.take(size);
     this.bytes = recycled != null ? recycled : new byte[size];
   }
@@ -130,11 +141,23 @@ public final class MemoryInstance {
   }
 
   /**
-   * Replaces the array by one of at least {@code pages} pages: the next power of two in pages
-   * (bounded by the maximum), or exactly {@code pages} if the heap cannot hold that much. Returns
-   * false if not even that fits.
+   * Replaces the array by one of at least {@code pages} pages. While arrays are exact ({@link
+   * ExactArrays}) and this memory has copied less than {@link #EXACT_COPY_BUDGET} bytes growing,
+   * the new array is exactly {@code pages} long; past that budget, exactness ends for every memory,
+   * and the array gets the next power of two in pages (bounded by the maximum), or exactly {@code
+   * pages} if the heap cannot hold that much. Returns false if not even that fits.
    */
   private boolean reserve(int pages) {
+    if (!ExactArrays.ended() && copiedGrowing + size <= EXACT_COPY_BUDGET) {
+      try {
+        bytes = Arrays.copyOf(bytes, pages * MemoryType.PAGE_SIZE);
+        copiedGrowing += size;
+        return true;
+      } catch (OutOfMemoryError e) {
+        return false;
+      }
+    }
+    ExactArrays.end();
     int capacity = Math.min(maxPages, Math.max(pages, Integer.highestOneBit(pages - 1) << 1));
     try {
       bytes = Arrays.copyOf(bytes, capacity * MemoryType.PAGE_SIZE);

@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Linear-memory arrays of closed stores, zeroed, for new memories of the same initial size (the
- * array as long as the old memory grew, so a new one grows that far without copying): a server that
- * makes a store per request would otherwise allocate (and have the JVM zero, in memory no cache
- * holds) every request's memory afresh, and collect it soon after. An array is zeroed by the thread
- * that closes its store, while its cache still holds it. Bounded in bytes and in arrays per size;
- * thread-safe.
+ * Linear-memory arrays of closed stores, zeroed, filed by their length, for new memories of that
+ * size (so a recycled array is exactly as long as its new memory, as {@link ExactArrays} needs): a
+ * server that makes a store per request would otherwise allocate (and have the JVM zero, in memory
+ * no cache holds) every request's memory afresh, and collect it soon after. An array is zeroed by
+ * the thread that closes its store, while its cache still holds it. Bounded in bytes and in arrays
+ * per size; thread-safe.
  */
 public final class MemoryPool {
   private final long maxBytes;
