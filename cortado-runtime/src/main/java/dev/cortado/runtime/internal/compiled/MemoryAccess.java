@@ -30,7 +30,7 @@ public final class MemoryAccess {
     // Out of bounds, Objects.checkIndex and the VarHandles throw IndexOutOfBoundsException, which
     // the runtime turns into the trap where compiled code returns to it (trapFor).
     if (ExactArrays.hold()) {
-      // A constant to HotSpot. The array is exactly the memory, so the access's own check against
+      // The array is exactly the memory, so the access's own check against
       // the array's length is the bounds check. A VarHandle's throws explicitly; a single byte's
       // is made here, explicitly too (an implicit one may lose its stack trace once hot, and
       // trapFor reads it), and the array access's identical check folds into it.

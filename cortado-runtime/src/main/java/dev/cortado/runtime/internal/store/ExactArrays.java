@@ -21,10 +21,19 @@ public final class ExactArrays {
   private static final MethodHandle HOLDS = SITE.dynamicInvoker();
   private static volatile boolean ended;
 
+  /**
+   * For tests: arrays stay exact whatever memories do (each growth copies the memory), so that
+   * suites run whole on the one-check path. Never set in production: growing a page at a time would
+   * copy quadratically.
+   */
+  static final boolean ALWAYS;
+
   static {
-    // Tests run suites again with spare capacity from the start (the path every memory takes
-    // once exactness ends).
-    if ("false".equals(System.getProperty("cortado.exactArrays"))) {
+    // Tests run suites with exact arrays throughout ("always"), and again with spare capacity
+    // from the start ("false": the path every memory takes once exactness ends).
+    String mode = System.getProperty("cortado.exactArrays", "");
+    ALWAYS = mode.equals("always");
+    if (mode.equals("false")) {
       end();
     }
   }

@@ -14,8 +14,8 @@ import java.util.Arrays;
  * and written little-endian.
  *
  * <p>The array is exactly as long as the memory while {@link ExactArrays} holds, so that compiled
- * code's accesses need only the array's own bounds check. A memory that grows often would copy
- * itself at each growth, so past a budget it ends that for every memory and reserves capacity
+ * code's accesses need only the array's own bounds check. A memory that grows by less than doubling
+ * would copy itself whole at each growth, so it ends that for every memory and reserves capacity
  * geometrically (the next power of two in pages, bounded by the maximum): a program that grows its
  * memory a page at a time then copies it O(log n) times instead of once per page. Bytes past {@link
  * #size} are never accessible and stay zero, so every bounds check is against {@link #size}.
@@ -49,17 +49,8 @@ public final class MemoryInstance {
   /** The memory's size in bytes: what the guest sees; at most {@code bytes.length}. */
   public int size;
 
-  /**
-   * The bytes a memory may copy growing with exact arrays (each growth copies it whole) before
-   * exactness ends: a program that grows its memory a page at a time to 20 MB would otherwise copy
-   * 1.3 GB (RATIONALE.md, "One bounds check per access while arrays are exact").
-   */
-  static final long EXACT_COPY_BUDGET = 64L << 20;
-
   private final MemoryType type;
   private final int maxPages;
-  // Bytes copied growing while arrays were exact.
-  private long copiedGrowing;
   // The size it was created with: what a memory pool files its array under.
   private final int initialSize;
 
@@ -142,16 +133,17 @@ public final class MemoryInstance {
 
   /**
    * Replaces the array by one of at least {@code pages} pages. While arrays are exact ({@link
-   * ExactArrays}) and this memory has copied less than {@link #EXACT_COPY_BUDGET} bytes growing,
-   * the new array is exactly {@code pages} long; past that budget, exactness ends for every memory,
-   * and the array gets the next power of two in pages (bounded by the maximum), or exactly {@code
-   * pages} if the heap cannot hold that much. Returns false if not even that fits.
+   * ExactArrays}), a growth that at least doubles the memory gets an array of exactly {@code
+   * pages}: such growths copy less, all told, than the memory's final size, as geometric capacity
+   * would. A smaller growth (an allocator asking for a page at a time) ends exactness for every
+   * memory, and from then on the array gets the next power of two in pages (bounded by the
+   * maximum), or exactly {@code pages} if the heap cannot hold that much. Returns false if not even
+   * that fits.
    */
   private boolean reserve(int pages) {
-    if (!ExactArrays.ended() && copiedGrowing + size <= EXACT_COPY_BUDGET) {
+    if (!ExactArrays.ended() && (pages >= 2 * pages() || ExactArrays.ALWAYS)) {
       try {
         bytes = Arrays.copyOf(bytes, pages * MemoryType.PAGE_SIZE);
-        copiedGrowing += size;
         return true;
       } catch (OutOfMemoryError e) {
         return false;
