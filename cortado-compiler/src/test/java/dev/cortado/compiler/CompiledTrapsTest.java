@@ -1,7 +1,6 @@
 package dev.cortado.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +19,6 @@ import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.WasmStackFrame;
 import dev.cortado.runtime.WasmValue;
-import dev.cortado.runtime.internal.store.ExactArrays;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
 import java.util.List;
@@ -189,13 +187,6 @@ class CompiledTrapsTest {
     Func load8 = i.func("load8").orElseThrow();
     for (int a = 65532; a < 65536; a++) {
       assertEquals(0, ((WasmValue.I32) load8.call(WasmValue.i32(a)).get(0)).value(), "byte " + a);
-    }
-    // The build runs this class with exact arrays throughout and again with spare capacity: the
-    // accesses above took the path it asked for.
-    switch (System.getProperty("cortado.exactArrays", "")) {
-      case "always" -> assertTrue(ExactArrays.hold(), "one check per access");
-      case "false" -> assertFalse(ExactArrays.hold(), "two checks per access");
-      default -> {}
     }
   }
 

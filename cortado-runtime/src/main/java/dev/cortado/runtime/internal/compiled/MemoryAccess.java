@@ -2,52 +2,30 @@ package dev.cortado.runtime.internal.compiled;
 
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
-import dev.cortado.runtime.internal.store.ExactArrays;
 import dev.cortado.runtime.internal.store.MemoryInstance;
 import java.util.Objects;
 
 /**
  * Loads and stores of compiled code, one method per instruction: the address operand comes first,
  * as it is on the operand stack, then the offset immediate and the memory (array and size) the
- * function keeps in locals. While every memory's array is exactly as long as the memory ({@link
- * ExactArrays}), the array access's own bounds check is the only one; once arrays may have spare
- * capacity, each access is checked against the memory's size first. Each method is small enough for
- * HotSpot to inline.
+ * function keeps in locals. The bounds check is against the memory's size, not the array's length
+ * (the array may have spare capacity). Each method is small enough for HotSpot to inline.
  */
 public final class MemoryAccess {
   private MemoryAccess() {}
 
   /**
    * Returns the effective address of {@code size} bytes at {@code address + offset} (an i32 address
-   * and a u32 offset), or traps if they are not all inside the {@code memSize} bytes of {@code
-   * mem}.
+   * and a u32 offset), or traps if they are not all inside the {@code memSize} bytes.
    */
-  public static int at(int address, int offset, int size, byte[] mem, int memSize) {
+  public static int at(int address, int offset, int size, int memSize) {
     // Memories end below 2^31 bytes. An address or offset of 2^31 or more (negative as an int) is
     // beyond every one: the index becomes negative. Below that, their sum is below 2^32 and, as an
     // int, negative when 2^31 or more: out of bounds either way.
     int ea = (address + offset) | ((address | offset) >> 31);
-    // Out of bounds, Objects.checkIndex and the VarHandles throw IndexOutOfBoundsException, which
-    // the runtime turns into the trap where compiled code returns to it (trapFor).
-    if (ExactArrays.hold()) {
-      // The array is exactly the memory, so the access's own check against
-      // the array's length is the bounds check. A VarHandle's throws explicitly; a single byte's
-      // is made here, explicitly too (an implicit one may lose its stack trace once hot, and
-      // trapFor reads it), and the array access's identical check folds into it.
-      return size == 1 ? Objects.checkIndex(ea, mem.length) : ea;
-    }
-    // Spare capacity: a check against the memory's size, then the access's against the array's.
-    // An intrinsic: HotSpot can hoist it out of counted loops.
-    return Objects.checkIndex(ea, memSize - size + 1);
-  }
-
-  /**
-   * Returns the effective address of {@code size} bytes at {@code address + offset}, checked
-   * against the memory's size before any of them is touched: for accesses made of several array
-   * accesses, of which none may happen if the last is out of bounds.
-   */
-  static int checked(int address, int offset, int size, int memSize) {
-    int ea = (address + offset) | ((address | offset) >> 31);
+    // An intrinsic: HotSpot can hoist it out of counted loops. Out of bounds, it throws
+    // IndexOutOfBoundsException, which the runtime turns into the trap where compiled code returns
+    // to it (trapFor).
     return Objects.checkIndex(ea, memSize - size + 1);
   }
 
@@ -81,139 +59,139 @@ public final class MemoryAccess {
 
   /** {@code i32.load}. */
   public static int i32Load(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 4, mem, memSize);
+    int at = at(address, offset, 4, memSize);
     return (int) MemoryInstance.INT.get(mem, at);
   }
 
   /** {@code i64.load}. */
   public static long i64Load(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 8, mem, memSize);
+    int at = at(address, offset, 8, memSize);
     return (long) MemoryInstance.LONG.get(mem, at);
   }
 
   /** {@code f32.load}. */
   public static float f32Load(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 4, mem, memSize);
+    int at = at(address, offset, 4, memSize);
     return Float.intBitsToFloat((int) MemoryInstance.INT.get(mem, at));
   }
 
   /** {@code f64.load}. */
   public static double f64Load(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 8, mem, memSize);
+    int at = at(address, offset, 8, memSize);
     return Double.longBitsToDouble((long) MemoryInstance.LONG.get(mem, at));
   }
 
   /** {@code i32.load8_s}. */
   public static int i32Load8S(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 1, mem, memSize);
+    int at = at(address, offset, 1, memSize);
     return mem[at];
   }
 
   /** {@code i32.load8_u}. */
   public static int i32Load8U(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 1, mem, memSize);
+    int at = at(address, offset, 1, memSize);
     return mem[at] & 0xFF;
   }
 
   /** {@code i32.load16_s}. */
   public static int i32Load16S(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 2, mem, memSize);
+    int at = at(address, offset, 2, memSize);
     return (short) MemoryInstance.SHORT.get(mem, at);
   }
 
   /** {@code i32.load16_u}. */
   public static int i32Load16U(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 2, mem, memSize);
+    int at = at(address, offset, 2, memSize);
     return (short) MemoryInstance.SHORT.get(mem, at) & 0xFFFF;
   }
 
   /** {@code i64.load8_s}. */
   public static long i64Load8S(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 1, mem, memSize);
+    int at = at(address, offset, 1, memSize);
     return mem[at];
   }
 
   /** {@code i64.load8_u}. */
   public static long i64Load8U(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 1, mem, memSize);
+    int at = at(address, offset, 1, memSize);
     return mem[at] & 0xFFL;
   }
 
   /** {@code i64.load16_s}. */
   public static long i64Load16S(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 2, mem, memSize);
+    int at = at(address, offset, 2, memSize);
     return (short) MemoryInstance.SHORT.get(mem, at);
   }
 
   /** {@code i64.load16_u}. */
   public static long i64Load16U(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 2, mem, memSize);
+    int at = at(address, offset, 2, memSize);
     return (short) MemoryInstance.SHORT.get(mem, at) & 0xFFFFL;
   }
 
   /** {@code i64.load32_s}. */
   public static long i64Load32S(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 4, mem, memSize);
+    int at = at(address, offset, 4, memSize);
     return (int) MemoryInstance.INT.get(mem, at);
   }
 
   /** {@code i64.load32_u}. */
   public static long i64Load32U(int address, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 4, mem, memSize);
+    int at = at(address, offset, 4, memSize);
     return (int) MemoryInstance.INT.get(mem, at) & 0xFFFF_FFFFL;
   }
 
   /** {@code i32.store}. */
   public static void i32Store(int address, int v, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 4, mem, memSize);
+    int at = at(address, offset, 4, memSize);
     MemoryInstance.INT.set(mem, at, v);
   }
 
   /** {@code i64.store}. */
   public static void i64Store(int address, long v, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 8, mem, memSize);
+    int at = at(address, offset, 8, memSize);
     MemoryInstance.LONG.set(mem, at, v);
   }
 
   /** {@code f32.store}. */
   public static void f32Store(int address, float v, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 4, mem, memSize);
+    int at = at(address, offset, 4, memSize);
     MemoryInstance.INT.set(mem, at, Float.floatToRawIntBits(v));
   }
 
   /** {@code f64.store}. */
   public static void f64Store(int address, double v, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 8, mem, memSize);
+    int at = at(address, offset, 8, memSize);
     MemoryInstance.LONG.set(mem, at, Double.doubleToRawLongBits(v));
   }
 
   /** {@code i32.store8}. */
   public static void i32Store8(int address, int v, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 1, mem, memSize);
+    int at = at(address, offset, 1, memSize);
     mem[at] = (byte) v;
   }
 
   /** {@code i32.store16}. */
   public static void i32Store16(int address, int v, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 2, mem, memSize);
+    int at = at(address, offset, 2, memSize);
     MemoryInstance.SHORT.set(mem, at, (short) v);
   }
 
   /** {@code i64.store8}. */
   public static void i64Store8(int address, long v, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 1, mem, memSize);
+    int at = at(address, offset, 1, memSize);
     mem[at] = (byte) v;
   }
 
   /** {@code i64.store16}. */
   public static void i64Store16(int address, long v, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 2, mem, memSize);
+    int at = at(address, offset, 2, memSize);
     MemoryInstance.SHORT.set(mem, at, (short) v);
   }
 
   /** {@code i64.store32}. */
   public static void i64Store32(int address, long v, int offset, byte[] mem, int memSize) {
-    int at = at(address, offset, 4, mem, memSize);
+    int at = at(address, offset, 4, memSize);
     MemoryInstance.INT.set(mem, at, (int) v);
   }
 
@@ -223,14 +201,14 @@ public final class MemoryAccess {
    */
   public static void v128Load(
       int address, int offset, byte[] mem, int memSize, long[] lo, long[] hi, int dst) {
-    int at = checked(address, offset, 16, memSize);
+    int at = at(address, offset, 16, memSize);
     lo[dst] = (long) MemoryInstance.LONG.get(mem, at);
     hi[dst] = (long) MemoryInstance.LONG.get(mem, at + 8);
   }
 
   /** {@code v128.store} of the vector {@code (lo, hi)}. */
   public static void v128Store(int address, long lo, long hi, int offset, byte[] mem, int memSize) {
-    int at = checked(address, offset, 16, memSize);
+    int at = at(address, offset, 16, memSize);
     MemoryInstance.LONG.set(mem, at, lo);
     MemoryInstance.LONG.set(mem, at + 8, hi);
   }

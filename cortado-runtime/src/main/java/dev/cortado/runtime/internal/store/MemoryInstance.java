@@ -13,16 +13,14 @@ import java.util.Arrays;
  * A linear memory: {@link #size} bytes (whole 64 KiB pages) at the start of a {@code byte[]}, read
  * and written little-endian.
  *
- * <p>The array is exactly as long as the memory while {@link ExactArrays} holds, so that compiled
- * code's accesses need only the array's own bounds check. A memory that grows by less than doubling
- * would copy itself whole at each growth, so it ends that for every memory and reserves capacity
- * geometrically (the next power of two in pages, bounded by the maximum): a program that grows its
- * memory a page at a time then copies it O(log n) times instead of once per page. Bytes past {@link
- * #size} are never accessible and stay zero, so every bounds check is against {@link #size}.
- * Growing past the capacity replaces the array, so code that caches {@link #bytes} or {@link #size}
- * must reload them after anything that may grow the memory (a call, {@code memory.grow}). A Java
- * array holds at most 2^31-1 bytes, so a memory has at most {@link #MAX_PAGES} pages (2 GiB minus
- * 64 KiB).
+ * <p>The array may be longer than the memory: growing reserves capacity geometrically (the next
+ * power of two in pages, bounded by the maximum), so a program that grows its memory a page at a
+ * time copies it O(log n) times instead of once per page. Bytes past {@link #size} are never
+ * accessible and stay zero, so every bounds check is against {@link #size}, never the array's
+ * length. Growing past the capacity replaces the array, so code that caches {@link #bytes} or
+ * {@link #size} must reload them after anything that may grow the memory (a call, {@code
+ * memory.grow}). A Java array holds at most 2^31-1 bytes, so a memory has at most {@link
+ * #MAX_PAGES} pages (2 GiB minus 64 KiB).
  */
 public final class MemoryInstance {
   /** The most pages a {@code byte[]} can hold. */
@@ -132,24 +130,11 @@ public final class MemoryInstance {
   }
 
   /**
-   * Replaces the array by one of at least {@code pages} pages. While arrays are exact ({@link
-   * ExactArrays}), a growth that at least doubles the memory gets an array of exactly {@code
-   * pages}: such growths copy less, all told, than the memory's final size, as geometric capacity
-   * would. A smaller growth (an allocator asking for a page at a time) ends exactness for every
-   * memory, and from then on the array gets the next power of two in pages (bounded by the
-   * maximum), or exactly {@code pages} if the heap cannot hold that much. Returns false if not even
-   * that fits.
+   * Replaces the array by one of at least {@code pages} pages: the next power of two in pages
+   * (bounded by the maximum), or exactly {@code pages} if the heap cannot hold that much. Returns
+   * false if not even that fits.
    */
   private boolean reserve(int pages) {
-    if (!ExactArrays.ended() && (pages >= 2 * pages() || ExactArrays.ALWAYS)) {
-      try {
-        bytes = Arrays.copyOf(bytes, pages * MemoryType.PAGE_SIZE);
-        return true;
-      } catch (OutOfMemoryError e) {
-        return false;
-      }
-    }
-    ExactArrays.end();
     int capacity = Math.min(maxPages, Math.max(pages, Integer.highestOneBit(pages - 1) << 1));
     try {
       bytes = Arrays.copyOf(bytes, capacity * MemoryType.PAGE_SIZE);

@@ -9,11 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Linear-memory arrays of closed stores, zeroed, filed by their length, for new memories of that
- * size (so a recycled array is exactly as long as its new memory, as {@link ExactArrays} needs): a
- * server that makes a store per request would otherwise allocate (and have the JVM zero, in memory
- * no cache holds) every request's memory afresh, and collect it soon after. An array is zeroed by
- * the thread that closes its store, while its cache still holds it. Bounded in bytes and in arrays
- * per size; thread-safe.
+ * size (so a recycled array is exactly as long as its new memory): a server that makes a store per
+ * request would otherwise allocate (and have the JVM zero, in memory no cache holds) every
+ * request's memory afresh, and collect it soon after. An array is zeroed by the thread that closes
+ * its store, while its cache still holds it. Bounded in bytes and in arrays per size; thread-safe.
  */
 public final class MemoryPool {
   private final long maxBytes;

@@ -13,31 +13,6 @@ class MemoryInstanceTest {
   private static final int PAGE = MemoryType.PAGE_SIZE;
 
   @Test
-  void growingByDoublingKeepsArraysExactAndGrowingLessEndsExactnessForGood() {
-    // Exactness is the JVM's: it may have ended in an earlier test, and ends here at the latest.
-    boolean exactAtStart = !ExactArrays.ended();
-    MemoryInstance mem = new MemoryInstance(new MemoryType(Limits.of(1)), MemoryInstance.MAX_PAGES);
-    for (int pages = 1; pages < 64; pages *= 2) {
-      assertEquals(pages, mem.grow(pages));
-      if (exactAtStart) {
-        assertEquals(mem.size, mem.bytes.length, "exact after doubling to " + 2 * pages);
-        assertTrue(ExactArrays.hold());
-      }
-    }
-    assertEquals(64, mem.grow(1));
-    assertTrue(ExactArrays.ended() && !ExactArrays.hold(), "growing by less than doubling ends it");
-    assertEquals(128L * PAGE, mem.bytes.length, "spare capacity: the next power of two");
-    MemoryInstance later =
-        new MemoryInstance(new MemoryType(Limits.of(1)), MemoryInstance.MAX_PAGES);
-    later.grow(1);
-    assertEquals(2L * PAGE, later.bytes.length);
-    later.grow(2);
-    assertEquals(4L * PAGE, later.bytes.length, "doubling no longer keeps arrays exact");
-    later.grow(1);
-    assertEquals(8L * PAGE, later.bytes.length);
-  }
-
-  @Test
   void growingPageByPageReplacesTheArrayOnlyLogarithmicallyOften() {
     MemoryInstance mem = new MemoryInstance(new MemoryType(Limits.of(1)), MemoryInstance.MAX_PAGES);
     int replacements = 0;
