@@ -110,9 +110,13 @@ stderr=$(mktemp)
 trap 'rm -f "$stdout" "$stderr"' EXIT
 for name in "${programs[@]}"; do
   wasm="$workloads/$name.wasm"
-  # Runtimes take turns within each round, so a burst of load hits all of them alike.
+  # Runtimes take turns within each round, so a burst of load hits all of them alike, and each
+  # round starts with the next runtime: on this machine the first JVM run after another program
+  # is often 20-40% slower, which a fixed order would charge to one runtime every time.
   for ((run = 1; run <= runs; run++)); do
-    for runtime in "${runtimes[@]}"; do
+    n=${#runtimes[@]}
+    for ((k = 0; k < n; k++)); do
+      runtime=${runtimes[$(((k + run - 1) % n))]}
       command_of "$runtime"
       start=$(date +%s%N)
       set +e
