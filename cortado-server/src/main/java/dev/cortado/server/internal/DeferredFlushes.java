@@ -57,7 +57,8 @@ final class DeferredFlushes {
       if (!WAITING.isEmpty()) {
         lastSeen = now;
       }
-      // Added in the order they fall due: stop at the first that is not due yet.
+      // Added in about the order they fall due (each add reads the clock just before): stop at the
+      // first not due yet; one added a little out of order waits at most one more tick.
       Waiting w;
       while ((w = WAITING.peek()) != null && w.dueNanos() - now <= 0) {
         WAITING.poll();
