@@ -111,8 +111,8 @@ trap 'rm -f "$stdout" "$stderr"' EXIT
 for name in "${programs[@]}"; do
   wasm="$workloads/$name.wasm"
   # Runtimes take turns within each round, so a burst of load hits all of them alike, and each
-  # round starts with the next runtime: on this machine the first JVM run after another program
-  # is often 20-40% slower, which a fixed order would charge to one runtime every time.
+  # round starts with the next runtime, so a run-to-run pattern (on our VMs, JVMs with transparent
+  # huge pages were 20-40% slower every other run) is not charged to one runtime every time.
   for ((run = 1; run <= runs; run++)); do
     n=${#runtimes[@]}
     for ((k = 0; k < n; k++)); do

@@ -42,7 +42,6 @@ final class InitLauncher {
         List.of(
             "-XX:+UseSerialGC",
             "-XX:-UsePerfData",
-            "-XX:+UseTransparentHugePages",
             "-XX:PretenureSizeThreshold=1m",
             "-XX:MaxJavaStackTraceDepth=1000000"));
     budget.ifPresent(b -> c.addAll(b.jvmOptions()));
