@@ -1,8 +1,6 @@
 package dev.cortado.compiler.internal;
 
 import static org.objectweb.asm.Opcodes.GOTO;
-import static org.objectweb.asm.Opcodes.IFEQ;
-import static org.objectweb.asm.Opcodes.IFNE;
 
 import dev.cortado.compiler.internal.Control.Kind;
 import dev.cortado.wasm.FuncType;
@@ -71,7 +69,7 @@ final class ControlEmitter {
     if (kind == Kind.IF) {
       f.popType();
       elseLabel = new Label();
-      mv.visitJumpInsn(IFEQ, elseLabel);
+      mv.visitJumpInsn(NumericEmitter.negate(f.takeCondition()), elseLabel);
     }
     Label target = new Label();
     int height = f.height() - sig.params().size();
@@ -247,13 +245,14 @@ final class ControlEmitter {
 
   void brIf(Control c) {
     f.popType();
+    int jumpIfTrue = f.takeCondition();
     if (direct(c)) {
       f.reads(c.branchTypes().size());
-      mv.visitJumpInsn(IFNE, c.target);
+      mv.visitJumpInsn(jumpIfTrue, c.target);
       return;
     }
     Label skip = new Label();
-    mv.visitJumpInsn(IFEQ, skip);
+    mv.visitJumpInsn(NumericEmitter.negate(jumpIfTrue), skip);
     branch(c);
     mv.visitLabel(skip);
   }

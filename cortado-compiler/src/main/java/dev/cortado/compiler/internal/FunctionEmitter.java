@@ -172,6 +172,7 @@ final class FunctionEmitter {
       tempTop = tempBase;
       Piece child = unreachable ? null : plan.pieceAt(pos, piece);
       if (child != null) {
+        numeric.settle();
         new PieceCall(this, child).emit();
         pos = child.endOffset;
         r.seek(pos);
@@ -189,6 +190,7 @@ final class FunctionEmitter {
       }
       pos = r.endOffset();
     }
+    numeric.settle();
     if (shape != null) {
       shape.finish(pos, counter.size(), stack, lowSinceRecord);
     }
@@ -440,6 +442,17 @@ final class FunctionEmitter {
   }
 
   private void instruction(Opcode op, InstructionReader r) {
+    if (numeric.hasCondition()) {
+      // A comparison just before: br_if and if jump on its operands, i32.eqz negates it.
+      switch (op) {
+        case BR_IF, IF -> {}
+        case I32_EQZ -> {
+          numeric.negateCondition();
+          return;
+        }
+        default -> numeric.settle();
+      }
+    }
     if (mayTrapOrCall(op)) {
       // The body offset, for mapping a trap's Java frames back (CompiledFrames).
       Label here = new Label();
@@ -825,6 +838,14 @@ final class FunctionEmitter {
    * Notes that the instruction reads the top {@code n} values without popping them (a branch): a
    * piece cut around it must take them as operands.
    */
+  /**
+   * Returns the jump taken when the i32 condition on top of the stack is true, consuming it (a
+   * comparison's operands, or the i32).
+   */
+  int takeCondition() {
+    return numeric.takeCondition();
+  }
+
   void reads(int n) {
     lowSinceRecord = Math.min(lowSinceRecord, stack.size() - n);
   }

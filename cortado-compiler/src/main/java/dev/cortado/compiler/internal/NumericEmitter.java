@@ -29,6 +29,8 @@ import static org.objectweb.asm.Opcodes.IFGT;
 import static org.objectweb.asm.Opcodes.IFLE;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.IFNE;
+import static org.objectweb.asm.Opcodes.IFNONNULL;
+import static org.objectweb.asm.Opcodes.IFNULL;
 import static org.objectweb.asm.Opcodes.IF_ICMPEQ;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.IF_ICMPGT;
@@ -75,6 +77,9 @@ final class NumericEmitter {
   private static final String CONV = JvmTypes.CONVERSIONS;
 
   private final MethodVisitor mv;
+
+  /** The jump of a condition not yet turned into 1 or 0 (see {@link #bool}), or 0. */
+  private int pending;
 
   NumericEmitter(MethodVisitor mv) {
     this.mv = mv;
@@ -261,8 +266,44 @@ final class NumericEmitter {
     mv.visitMethodInsn(INVOKESTATIC, owner, name, descriptor, false);
   }
 
-  /** Turns the condition {@code jumpIfTrue} on the operand(s) into 1 or 0. */
+  /**
+   * Leaves the condition {@code jumpIfTrue} on the operand(s) pending: a {@code br_if} or {@code
+   * if} right after it jumps on the operands themselves ({@link #takeCondition}), and anything else
+   * first {@link #settle}s it into 1 or 0. A compare-and-branch is then one JVM jump, not a jump to
+   * push 1 or 0 and a second one on it: less bytecode to JIT-compile, and fewer blocks in C1's
+   * code.
+   */
   void bool(int jumpIfTrue) {
+    pending = jumpIfTrue;
+  }
+
+  /** Returns whether a condition is pending (see {@link #bool}). */
+  boolean hasCondition() {
+    return pending != 0;
+  }
+
+  /**
+   * Returns the jump taken when the i32 on top of the operand stack is true: the pending
+   * condition's, which consumes its operands, or else {@code IFNE} on the i32 itself.
+   */
+  int takeCondition() {
+    int jump = pending == 0 ? IFNE : pending;
+    pending = 0;
+    return jump;
+  }
+
+  /** Negates the pending condition ({@code i32.eqz} of it). */
+  void negateCondition() {
+    pending = negate(pending);
+  }
+
+  /** Turns a pending condition into 1 or 0 on the operand stack. */
+  void settle() {
+    if (pending == 0) {
+      return;
+    }
+    int jumpIfTrue = pending;
+    pending = 0;
     Label yes = new Label();
     Label done = new Label();
     mv.visitJumpInsn(jumpIfTrue, yes);
@@ -271,6 +312,27 @@ final class NumericEmitter {
     mv.visitLabel(yes);
     mv.visitInsn(ICONST_1);
     mv.visitLabel(done);
+  }
+
+  /** Returns the jump taken exactly when {@code jump} is not, on the same operands. */
+  static int negate(int jump) {
+    return switch (jump) {
+      case IFEQ -> IFNE;
+      case IFNE -> IFEQ;
+      case IFLT -> IFGE;
+      case IFGE -> IFLT;
+      case IFGT -> IFLE;
+      case IFLE -> IFGT;
+      case IF_ICMPEQ -> IF_ICMPNE;
+      case IF_ICMPNE -> IF_ICMPEQ;
+      case IF_ICMPLT -> IF_ICMPGE;
+      case IF_ICMPGE -> IF_ICMPLT;
+      case IF_ICMPGT -> IF_ICMPLE;
+      case IF_ICMPLE -> IF_ICMPGT;
+      case IFNULL -> IFNONNULL;
+      case IFNONNULL -> IFNULL;
+      default -> throw new IllegalArgumentException("not a conditional jump: " + jump);
+    };
   }
 
   private void compare(int cmp, int jumpIfTrue) {
