@@ -43,6 +43,7 @@ final class InitLauncher {
             "-XX:+UseSerialGC",
             "-XX:-UsePerfData",
             "-XX:PretenureSizeThreshold=1m",
+            "-XX:-ClipInlining",
             "-XX:MaxJavaStackTraceDepth=1000000"));
     budget.ifPresent(b -> c.addAll(b.jvmOptions()));
     c.add("-cp");
