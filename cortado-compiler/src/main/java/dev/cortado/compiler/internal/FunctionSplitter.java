@@ -35,6 +35,12 @@ final class FunctionSplitter {
    */
   private static final int UNMEASURED_BODY = 1_500;
 
+  /**
+   * A function that fits one method has its outermost loops cut out (see {@link
+   * SplitPlanner#outermostLoops}) from this many bytes of code.
+   */
+  static final int LOOPS_FROM = 2_500;
+
   /** A piece keeps a local in a JVM local if its own code uses it this many times. */
   private static final int REGISTER_USES = 3;
 
@@ -74,13 +80,27 @@ final class FunctionSplitter {
     new FunctionEmitter(mc, counter, defined, type, function, info, whole, null)
         .recording(shape, counter)
         .emit();
-    if (counter.size() <= LIMIT) {
-      return whole;
-    }
     InstructionReader reader = InstructionReader.of(function.body());
+    if (counter.size() <= LIMIT) {
+      // Fits one method: cut only its outermost loops out, if it runs several one after another,
+      // is big enough that compiling it whole for each loop costs, and is not called over and
+      // over (it would pay a call per loop each time).
+      if (counter.size() < LOOPS_FROM || mc.repeatedCallee(mc.importedFunctions + defined)) {
+        return whole;
+      }
+      List<Piece> loops = SplitPlanner.plan(shape, reader, type, LIMIT, true);
+      if (loops.isEmpty()) {
+        return whole;
+      }
+      SplitPlan plan =
+          build(shape, loops, type, locals, VectorScan.usesVectors(mc, function, locals, type));
+      return fits(mc, defined, type, function, info, plan) ? plan : whole;
+    }
     int target = LIMIT * 5 / 6;
     for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
-      List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target);
+      List<Piece> pieces =
+          SplitPlanner.plan(
+              shape, reader, type, target, !mc.repeatedCallee(mc.importedFunctions + defined));
       SplitPlan plan =
           build(shape, pieces, type, locals, VectorScan.usesVectors(mc, function, locals, type));
       if (fits(mc, defined, type, function, info, plan)) {

@@ -49,6 +49,16 @@ final class ModuleContext {
   // Per defined function: 0 not known yet, 1 no try, 2 a try.
   private final byte[] catching;
   private final Map<FuncType, String> dispatchMethods = new LinkedHashMap<>();
+  // Found when first asked.
+  private BitSet repeatedCallees;
+
+  /** Returns whether function {@code index} may run many times per call of its caller. */
+  boolean repeatedCallee(int index) {
+    if (repeatedCallees == null) {
+      repeatedCallees = RepeatedCallees.of(module.module());
+    }
+    return repeatedCallees.get(index);
+  }
 
   /** Returns whether memory {@code k} has 64-bit addresses (memory64). */
   boolean memoryIs64(int k) {

@@ -32,6 +32,8 @@ final class SplitPlanner {
   private final int[] parent;
   private final int[] residual;
   private final List<Piece> chosen = new ArrayList<>();
+  // Blocks already made pieces of their own (outermost loops), not to be wrapped again alone.
+  private final BitSet outlinedBlocks = new BitSet();
 
   private SplitPlanner(FunctionShape s, InstructionReader reader, FuncType type, int target) {
     this.s = s;
@@ -58,20 +60,57 @@ final class SplitPlanner {
   /**
    * Returns the pieces for a function of type {@code type} whose trial emission recorded {@code
    * shape}, so that no method's own code exceeds about {@code target} bytes; outermost first where
-   * two start together.
+   * two start together. With {@code loops}, each of {@link #outermostLoops} is a piece too.
    */
   static List<Piece> plan(
-      FunctionShape shape, InstructionReader reader, FuncType type, int target) {
+      FunctionShape shape, InstructionReader reader, FuncType type, int target, boolean loops) {
     SplitPlanner p = new SplitPlanner(shape, reader, type, target);
+    BitSet outline = loops ? p.outermostLoops() : new BitSet();
     // Inner blocks first: a block's index is above every enclosing block's.
     for (int i = shape.count - 1; i >= 0; i--) {
       if (shape.opens(i) && !shape.dead[i]) {
         p.residual[i] = p.structured(i);
+        if (outline.get(i)) {
+          Piece piece = p.piece(i, p.match[i] + 1, shape.height[i] - p.takes(i), p.parent[i]);
+          p.chosen.add(piece);
+          p.residual[i] = cost(piece);
+          p.outlinedBlocks.set(i);
+        }
       }
     }
     p.level(0, shape.count - 1, -1);
     p.chosen.sort(Comparator.comparingInt((Piece x) -> x.start).thenComparingInt(x -> -x.end));
     return p.chosen;
+  }
+
+  /** A loop is made a method of its own if its code is at least this many bytes. */
+  static final int LOOP_PIECE_BYTES = 96;
+
+  /**
+   * Returns the reachable loops of at least {@link #LOOP_PIECE_BYTES} not inside another loop, if
+   * there are two or more of them (else none). A function that runs loops one after another (a
+   * program's {@code main}) is otherwise compiled by HotSpot on stack at each loop it enters, the
+   * whole method each time, and that code is thrown away by an uncommon trap when the loop ends; a
+   * loop of its own is compiled alone, and its end is a return.
+   */
+  BitSet outermostLoops() {
+    BitSet loops = new BitSet();
+    for (int i = 0; i < s.count; i++) {
+      if (s.kind[i] != FunctionShape.LOOP || s.dead[i]) {
+        continue;
+      }
+      boolean outermost = true;
+      for (int o = parent[i]; o >= 0; o = parent[o]) {
+        if (s.kind[o] == FunctionShape.LOOP) {
+          outermost = false;
+          break;
+        }
+      }
+      if (outermost && s.bytes[match[i] + 1] - s.bytes[i] >= LOOP_PIECE_BYTES) {
+        loops.set(i);
+      }
+    }
+    return loops.cardinality() >= 2 ? loops : new BitSet();
   }
 
   /** Brings the bodies of block {@code i} under the target; returns the block's code size. */
@@ -116,7 +155,9 @@ final class SplitPlanner {
       int size = s.opens(p) && !s.dead[p] ? residual[p] : s.bytes[e] - s.bytes[p];
       // Nothing in a block reaches below the values it takes.
       int low = s.opens(p) ? s.height[p] - takes(p) : s.low[p];
-      items.add(new Item(p, e, low, size));
+      Item item = new Item(p, e, low, size);
+      item.outlined = outlinedBlocks.get(p);
+      items.add(item);
       total += size;
       p = e;
     }
@@ -126,7 +167,7 @@ final class SplitPlanner {
     // The largest blocks first.
     List<Item> blocks = new ArrayList<>();
     for (Item it : items) {
-      if (s.opens(it.start) && !s.dead[it.start] && it.size > target / 8) {
+      if (s.opens(it.start) && !s.dead[it.start] && !it.outlined && it.size > target / 8) {
         blocks.add(it);
       }
     }

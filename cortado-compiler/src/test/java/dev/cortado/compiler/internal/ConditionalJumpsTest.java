@@ -3,14 +3,8 @@ package dev.cortado.compiler.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cortado.runtime.Engine;
-import dev.cortado.runtime.EngineConfig;
 import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.Instance;
-import dev.cortado.runtime.Linker;
-import dev.cortado.runtime.Module;
-import dev.cortado.runtime.Store;
-import dev.cortado.runtime.StoreConfig;
 import dev.cortado.runtime.WasmValue;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.text.TextParser;
@@ -143,21 +137,14 @@ class ConditionalJumpsTest {
     };
   }
 
-  private static Instance instance(ExecutionEngine kind, String wat) {
-    Engine engine =
-        Engine.create(EngineConfig.defaults().withExecutionEngine(kind).withoutCodeCache());
-    Store store = Store.create(engine, StoreConfig.defaults());
-    return Linker.create().instantiate(store, Module.compileText(engine, wat));
-  }
-
   @Test
   void everyComparisonGivesTheInterpretersResultHoweverItIsUsed() {
     String wat = wat();
     var module = Validator.validate(TextParser.parseModule(wat));
     int functions = COMPARISONS.size() * USES.size() + 2;
     assertEquals(functions, ModuleClasses.emit(module, "cd".repeat(32)).compiled().cardinality());
-    Instance compiled = instance(ExecutionEngine.COMPILER, wat);
-    Instance interpreted = instance(ExecutionEngine.INTERPRETER, wat);
+    Instance compiled = Fixtures.instance(ExecutionEngine.COMPILER, wat);
+    Instance interpreted = Fixtures.instance(ExecutionEngine.INTERPRETER, wat);
     int calls = 0;
     int ones = 0;
     for (Comparison c : COMPARISONS) {

@@ -10,6 +10,7 @@ import dev.cortado.runtime.Instance;
 import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Module;
 import dev.cortado.runtime.Store;
+import dev.cortado.runtime.StoreConfig;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.WasmValue;
 import dev.cortado.wasm.binary.ModuleEncoder;
@@ -122,6 +123,14 @@ final class Fixtures {
   /** Returns what {@link #work}{@code (n)} adds for {@code i}. */
   static int sum(int i, int n) {
     return i * n * (n + 1) / 2;
+  }
+
+  /** Returns an instance of module {@code wat}, without imports, on engine {@code kind}. */
+  static Instance instance(ExecutionEngine kind, String wat) {
+    Engine engine =
+        Engine.create(EngineConfig.defaults().withExecutionEngine(kind).withoutCodeCache());
+    Store store = Store.create(engine, StoreConfig.defaults());
+    return Linker.create().instantiate(store, Module.compileText(engine, wat));
   }
 
   /** Returns a compiler engine without a code cache. */
