@@ -71,6 +71,10 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit status. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Activity.reset();
+    if (RunCommand.isPlain(args)) {
+      return runPlain(args, out, err);
+    }
     CommandLine cli = new CommandLine(new Main());
     // Building a subcommand's model costs tens of milliseconds of reflection: build only the one
     // asked for, unless the command line needs them all (help, a typo, a global option first).
@@ -87,26 +91,12 @@ public final class Main implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          boolean debug = parseResult.hasMatchedOption("--debug") || hasDebug(parseResult);
-          String name = commandLine.getCommandName();
-          if (e instanceof UserException || e instanceof WasmException) {
-            err.println("cortado " + name + ": " + e.getMessage());
-          } else {
-            err.println(
-                "cortado "
-                    + name
-                    + ": internal error: "
-                    + e
-                    + (debug ? "" : " (run with --debug for details, and please report it)"));
-          }
-          if (debug) {
-            e.printStackTrace(err);
-          }
-          err.flush();
-          return 1;
-        });
-    Activity.reset();
+        (e, commandLine, parseResult) ->
+            failed(
+                e,
+                commandLine.getCommandName(),
+                parseResult.hasMatchedOption("--debug") || hasDebug(parseResult),
+                err));
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
@@ -126,9 +116,46 @@ public final class Main implements Runnable {
     }
   }
 
+  /**
+   * Runs {@code cortado run MODULE [ARGS...]} without options ({@link RunCommand#isPlain}) without
+   * picocli, whose model of the command costs 60-70 ms of a cold JVM's start: what picocli would
+   * parse from such a line is the module and the program's arguments, and every option keeps its
+   * default. Failures are reported as {@link #run}'s handler reports them.
+   */
+  private static int runPlain(String[] args, PrintWriter out, PrintWriter err) {
+    RunCommand command = RunCommand.plain(args, out, err);
+    try {
+      return command.call();
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      return LastResort.report(e, "run", Activity.current("running cortado run"), false, err);
+    } catch (Exception e) {
+      return failed(e, "run", false, err);
+    }
+  }
+
+  /** Reports {@code e}, thrown by command {@code name}, and returns the exit status. */
+  private static int failed(Exception e, String name, boolean debug, PrintWriter err) {
+    if (e instanceof UserException || e instanceof WasmException) {
+      err.println("cortado " + name + ": " + e.getMessage());
+    } else {
+      err.println(
+          "cortado "
+              + name
+              + ": internal error: "
+              + e
+              + (debug ? "" : " (run with --debug for details, and please report it)"));
+    }
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return 1;
+  }
+
   /** Returns whether {@code --debug} was given, before or after the name of {@code command}. */
   static boolean debug(CommandLine.Model.CommandSpec command) {
-    return hasDebug(command.root().commandLine().getParseResult());
+    // Null when the command ran without picocli (a plain `cortado run`), which has no --debug.
+    return command != null && hasDebug(command.root().commandLine().getParseResult());
   }
 
   private static boolean hasDebug(CommandLine.ParseResult result) {

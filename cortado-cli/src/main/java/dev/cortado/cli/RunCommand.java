@@ -198,10 +198,43 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "the program's arguments")
   List<String> args = new ArrayList<>();
 
+  // The streams of a command run without picocli (see plain), which has no spec.
+  private PrintWriter plainOut;
+  private PrintWriter plainErr;
+
+  /**
+   * Returns whether {@code args} is {@code run MODULE [ARGS...]} with no option of {@code run}'s:
+   * the module does not start with {@code -}, and nothing needs picocli's reading of arguments (an
+   * {@code @file} it would expand, a {@code --} it might take as the end of options).
+   */
+  static boolean isPlain(String[] args) {
+    if (args.length < 2 || !args[0].equals("run") || args[1].startsWith("-")) {
+      return false;
+    }
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].startsWith("@") || args[i].equals("--")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns the command {@code args} (see {@link #isPlain}) means, writing to the streams given.
+   */
+  static RunCommand plain(String[] args, PrintWriter out, PrintWriter err) {
+    RunCommand c = new RunCommand();
+    c.moduleArgument = args[1];
+    c.args = new ArrayList<>(List.of(args).subList(2, args.length));
+    c.plainOut = out;
+    c.plainErr = err;
+    return c;
+  }
+
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec != null ? spec.commandLine().getOut() : plainOut;
+    PrintWriter err = spec != null ? spec.commandLine().getErr() : plainErr;
     network = HostOptions.socketPolicy(allowConnect, allowBind, allowUdp, allowDns);
     if (WasmerRun.isPackage(moduleArgument)) {
       wasmer = WasmerRun.prepare(Path.of(moduleArgument), command, args, err);
