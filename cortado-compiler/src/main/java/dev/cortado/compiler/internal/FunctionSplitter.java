@@ -19,14 +19,10 @@ import java.util.List;
  * target size, and a second trial checks every method, aiming lower until all fit.
  */
 final class FunctionSplitter {
-  /**
-   * The most code one generated method may hold: HotSpot's 8,000 bytes, less a margin. The system
-   * property {@code cortado.compiler.methodLimit} lowers it, so that tests can cut every function
-   * (the code cache keys the value).
-   */
-  static final int LIMIT = limit();
+  /** The most code one generated method may hold (see {@link MethodLimit}). */
+  static final int LIMIT = MethodLimit.LIMIT;
 
-  static final int DEFAULT_LIMIT = 7_800;
+  static final int DEFAULT_LIMIT = MethodLimit.DEFAULT;
 
   /**
    * Bodies up to this size are emitted without a trial: nearly all stay under the limit, and the
@@ -48,19 +44,6 @@ final class FunctionSplitter {
   private static final int UNSCANNED_LOCALS = 2_048;
 
   private FunctionSplitter() {}
-
-  private static int limit() {
-    String set = System.getProperty("cortado.compiler.methodLimit");
-    if (set != null) {
-      try {
-        return Math.max(64, Math.min(DEFAULT_LIMIT, Integer.parseInt(set.trim())));
-      } catch (NumberFormatException e) {
-        System.getLogger(FunctionSplitter.class.getName())
-            .log(System.Logger.Level.WARNING, "ignoring cortado.compiler.methodLimit={0}", set);
-      }
-    }
-    return DEFAULT_LIMIT;
-  }
 
   /**
    * Returns the plan for defined function {@code defined}, after a trial emission if the body is
