@@ -835,10 +835,6 @@ final class FunctionEmitter {
   }
 
   /**
-   * Notes that the instruction reads the top {@code n} values without popping them (a branch): a
-   * piece cut around it must take them as operands.
-   */
-  /**
    * Returns the jump taken when the i32 condition on top of the stack is true, consuming it (a
    * comparison's operands, or the i32).
    */
@@ -846,6 +842,10 @@ final class FunctionEmitter {
     return numeric.takeCondition();
   }
 
+  /**
+   * Notes that the instruction reads the top {@code n} values without popping them (a branch): a
+   * piece cut around it must take them as operands.
+   */
   void reads(int n) {
     lowSinceRecord = Math.min(lowSinceRecord, stack.size() - n);
   }

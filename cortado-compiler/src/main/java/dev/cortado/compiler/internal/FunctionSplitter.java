@@ -22,8 +22,6 @@ final class FunctionSplitter {
   /** The most code one generated method may hold (see {@link MethodLimit}). */
   static final int LIMIT = MethodLimit.LIMIT;
 
-  static final int DEFAULT_LIMIT = MethodLimit.DEFAULT;
-
   /**
    * Bodies up to this size are emitted without a trial: nearly all stay under the limit, and the
    * few that do not (calls of imports take ~25 bytes of code per byte) are caught by counting the
@@ -63,27 +61,31 @@ final class FunctionSplitter {
     new FunctionEmitter(mc, counter, defined, type, function, info, whole, null)
         .recording(shape, counter)
         .emit();
+    if (counter.size() <= LIMIT && counter.size() < LOOPS_FROM) {
+      return whole;
+    }
     InstructionReader reader = InstructionReader.of(function.body());
+    // Loops are cut out only of a function not called over and over: it would pay a call per loop
+    // each time.
+    boolean loops = !mc.repeatedCallee(mc.importedFunctions + defined);
     if (counter.size() <= LIMIT) {
-      // Fits one method: cut only its outermost loops out, if it runs several one after another,
-      // is big enough that compiling it whole for each loop costs, and is not called over and
-      // over (it would pay a call per loop each time).
-      if (counter.size() < LOOPS_FROM || mc.repeatedCallee(mc.importedFunctions + defined)) {
+      // Fits one method: cut only its outermost loops out, if it runs several one after another
+      // and is big enough that compiling it whole for each loop costs.
+      if (!loops) {
         return whole;
       }
-      List<Piece> loops = SplitPlanner.plan(shape, reader, type, LIMIT, true);
-      if (loops.isEmpty()) {
+      List<Piece> loopPieces = SplitPlanner.plan(shape, reader, type, LIMIT, true);
+      if (loopPieces.isEmpty()) {
         return whole;
       }
       SplitPlan plan =
-          build(shape, loops, type, locals, VectorScan.usesVectors(mc, function, locals, type));
+          build(
+              shape, loopPieces, type, locals, VectorScan.usesVectors(mc, function, locals, type));
       return fits(mc, defined, type, function, info, plan) ? plan : whole;
     }
     int target = LIMIT * 5 / 6;
     for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
-      List<Piece> pieces =
-          SplitPlanner.plan(
-              shape, reader, type, target, !mc.repeatedCallee(mc.importedFunctions + defined));
+      List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target, loops);
       SplitPlan plan =
           build(shape, pieces, type, locals, VectorScan.usesVectors(mc, function, locals, type));
       if (fits(mc, defined, type, function, info, plan)) {

@@ -171,7 +171,7 @@ final class ModuleEmitter {
         defined,
         reason,
         // Only a lowered limit (a testing aid) makes it common.
-        FunctionSplitter.LIMIT == FunctionSplitter.DEFAULT_LIMIT
+        FunctionSplitter.LIMIT == MethodLimit.DEFAULT
             ? System.Logger.Level.WARNING
             : System.Logger.Level.DEBUG);
   }

@@ -3,16 +3,17 @@ package dev.cortado.compiler.internal;
 import dev.cortado.wasm.ElementSegment;
 import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.Function;
-import dev.cortado.wasm.Opcode;
+import dev.cortado.wasm.Global;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.BitSet;
 
 /**
  * The functions of a module that may run many times for one run of a caller: called from inside a
- * loop, or reachable through a reference ({@code ref.func}, a table's elements, so {@code
- * call_indirect}). A function outside this set (a program's {@code main}, called once from {@code
- * _start}) is where cutting loops out into methods of their own pays ({@link FunctionSplitter}).
+ * loop, or reachable through a reference ({@code ref.func} in code, a global or a table's elements,
+ * so {@code call_indirect} or {@code call_ref}). A function outside this set (a program's {@code
+ * main}, called once from {@code _start}) is where cutting loops out into methods of their own pays
+ * ({@link FunctionSplitter}).
  */
 final class RepeatedCallees {
   private RepeatedCallees() {}
@@ -20,14 +21,13 @@ final class RepeatedCallees {
   /** Returns the set, by index in the module's function index space. */
   static BitSet of(WasmModule module) {
     BitSet repeated = new BitSet();
+    // References named outside bodies: in global initializers and element segments.
+    for (Global g : module.globals()) {
+      scan(InstructionReader.of(g.init()), repeated);
+    }
     for (ElementSegment e : module.elements()) {
       for (Expression item : e.items()) {
-        InstructionReader r = InstructionReader.of(item);
-        while (r.hasNext()) {
-          if (r.next() == Opcode.REF_FUNC) {
-            repeated.set(r.index());
-          }
-        }
+        scan(InstructionReader.of(item), repeated);
       }
     }
     for (Function f : module.functions()) {
@@ -36,6 +36,7 @@ final class RepeatedCallees {
     return repeated;
   }
 
+  /** Marks the functions code calls inside a loop or names by {@code ref.func}. */
   private static void scan(InstructionReader r, BitSet repeated) {
     // One bit per open block: whether it is a loop.
     BitSet loops = new BitSet();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * A big function that runs several loops one after another, and is not itself called over and over,
  * has each outermost loop compiled as a method of its own (a piece), so that HotSpot compiles each
  * loop alone; it computes what the interpreter computes. The same function called from a loop, or
- * through a table, stays whole.
+ * through a table or a global, stays whole.
  */
 class LoopPiecesTest {
   /**
@@ -79,6 +79,9 @@ class LoopPiecesTest {
   private static final String IN_A_TABLE =
       "(module " + MEMORY + main() + "(table 1 funcref) (elem (i32.const 0) $main))";
 
+  private static final String IN_A_GLOBAL =
+      "(module " + MEMORY + main() + "(global funcref (ref.func $main)))";
+
   private static boolean piecesOfMain(String wat) {
     var module = Validator.validate(TextParser.parseModule(wat));
     var classes = ModuleClasses.emit(module, "ef".repeat(32));
@@ -101,9 +104,10 @@ class LoopPiecesTest {
   }
 
   @Test
-  void aFunctionCalledInALoopOrThroughATableStaysWhole() {
+  void aFunctionCalledInALoopOrThroughATableOrAGlobalStaysWhole() {
     assertFalse(piecesOfMain(IN_A_LOOP));
     assertFalse(piecesOfMain(IN_A_TABLE));
+    assertFalse(piecesOfMain(IN_A_GLOBAL));
     Instance compiled = Fixtures.instance(ExecutionEngine.COMPILER, IN_A_LOOP);
     Instance interpreted = Fixtures.instance(ExecutionEngine.INTERPRETER, IN_A_LOOP);
     assertEquals(
