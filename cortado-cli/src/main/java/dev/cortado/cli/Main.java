@@ -55,15 +55,66 @@ public final class Main implements Runnable {
     // Compiled WebAssembly keeps one Java frame per Wasm call: a thread with a large stack
     // (reserved, committed only as it is used) reaches the store's call depth (50,000) before the
     // JVM's stack ends, as the interpreter does.
-    int[] status = {1};
-    Thread worker = new Thread(null, () -> status[0] = run(args, out, err), "main", GUEST_STACK);
+    Worker command = new Worker(args, out, err);
+    Thread worker = new Thread(null, command, "main", GUEST_STACK);
     worker.start();
     try {
       worker.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    System.exit(status[0]);
+    if (command.status() == 0 && onlyDaemonsLeft()) {
+      // The JVM ends by itself, with status 0, and runs the shutdown hooks as System.exit would.
+      // System.exit also logs the exit (a debug message of the JDK's since Java 21), and that
+      // lookup starts the logging backend: a service scan of every jar on the class path, about
+      // 25 ms of each command that succeeded.
+      return;
+    }
+    System.exit(command.status());
+  }
+
+  /** Returns whether every other live thread of the application is a daemon. */
+  private static boolean onlyDaemonsLeft() {
+    Thread[] threads = new Thread[Thread.activeCount() + 16];
+    int n = Thread.enumerate(threads);
+    if (n == threads.length) {
+      return false; // more than we could look at: let System.exit end them
+    }
+    for (int i = 0; i < n; i++) {
+      Thread t = threads[i];
+      if (t != Thread.currentThread() && t.isAlive() && !t.isDaemon()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs the command line on the worker thread. A class, not a lambda: the training run that fills
+   * the class-data-sharing archive calls {@link #run}, not {@code main}, so a lambda here was spun
+   * at every start (the JDK's class-file library loaded for it: about 15 ms).
+   */
+  static final class Worker implements Runnable {
+    private final String[] args;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private int status = 1;
+
+    Worker(String[] args, PrintWriter out, PrintWriter err) {
+      this.args = args;
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public void run() {
+      status = Main.run(args, out, err);
+    }
+
+    /** Returns the command's exit status: 1 until it has run. */
+    int status() {
+      return status;
+    }
   }
 
   /** The stack of the thread that runs commands: room for 50,000 nested compiled calls. */

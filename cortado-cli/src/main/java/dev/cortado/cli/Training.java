@@ -107,7 +107,10 @@ public final class Training {
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     List<String> failures = new ArrayList<>();
     for (Step step : steps) {
-      int status = Main.run(step.args(), quiet, quiet);
+      // Through Main's worker, as main runs commands, so that the archive holds its class too.
+      Main.Worker worker = new Main.Worker(step.args(), quiet, quiet);
+      worker.run();
+      int status = worker.status();
       if (status != step.status()) {
         failures.add(
             "cortado "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cortado.oci.OciException.Kind;
 import dev.cortado.oci.internal.AtomicFiles;
 import dev.cortado.oci.internal.StoreIndex;
+import dev.cortado.wasm.internal.LazyLogger;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,7 +32,7 @@ import java.util.function.Supplier;
  * two writers of one blob each rename a complete copy, and index updates are locked.
  */
 public final class LocalStore {
-  private static final System.Logger LOG = System.getLogger(LocalStore.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(LocalStore.class);
 
   /** Writes a blob's bytes to the stream it is given. */
   @FunctionalInterface

@@ -15,7 +15,8 @@ public final class EngineConfig {
           1L << 20,
           CacheChoice.DEFAULT,
           Path.of(""),
-          WasmVersion.WASM_3_0);
+          WasmVersion.WASM_3_0,
+          true);
 
   private enum CacheChoice {
     DEFAULT,
@@ -30,6 +31,7 @@ public final class EngineConfig {
   private final CacheChoice cacheChoice;
   private final Path cacheFolder;
   private final WasmVersion wasmVersion;
+  private final boolean precompiledCode;
 
   private EngineConfig(
       boolean parallelValidation,
@@ -38,7 +40,8 @@ public final class EngineConfig {
       long compileFirstBelow,
       CacheChoice cacheChoice,
       Path cacheFolder,
-      WasmVersion wasmVersion) {
+      WasmVersion wasmVersion,
+      boolean precompiledCode) {
     this.parallelValidation = parallelValidation;
     this.executionEngine = executionEngine;
     this.eagerTierUp = eagerTierUp;
@@ -46,6 +49,7 @@ public final class EngineConfig {
     this.cacheChoice = cacheChoice;
     this.cacheFolder = cacheFolder;
     this.wasmVersion = wasmVersion;
+    this.precompiledCode = precompiledCode;
   }
 
   /**
@@ -77,7 +81,8 @@ public final class EngineConfig {
         compileFirstBelow,
         cacheChoice,
         cacheFolder,
-        Objects.requireNonNull(version, "version"));
+        Objects.requireNonNull(version, "version"),
+        precompiledCode);
   }
 
   /** Returns whether function bodies of large modules are validated in parallel. */
@@ -94,7 +99,8 @@ public final class EngineConfig {
         compileFirstBelow,
         cacheChoice,
         cacheFolder,
-        wasmVersion);
+        wasmVersion,
+        precompiledCode);
   }
 
   /** Returns which engine runs the functions of modules compiled with this configuration. */
@@ -111,7 +117,8 @@ public final class EngineConfig {
         compileFirstBelow,
         cacheChoice,
         cacheFolder,
-        wasmVersion);
+        wasmVersion,
+        precompiledCode);
   }
 
   /**
@@ -131,7 +138,8 @@ public final class EngineConfig {
         compileFirstBelow,
         cacheChoice,
         cacheFolder,
-        wasmVersion);
+        wasmVersion,
+        precompiledCode);
   }
 
   /**
@@ -158,7 +166,8 @@ public final class EngineConfig {
         codeBytes,
         cacheChoice,
         cacheFolder,
-        wasmVersion);
+        wasmVersion,
+        precompiledCode);
   }
 
   /**
@@ -184,7 +193,8 @@ public final class EngineConfig {
         compileFirstBelow,
         CacheChoice.FOLDER,
         Objects.requireNonNull(folder, "folder"),
-        wasmVersion);
+        wasmVersion,
+        precompiledCode);
   }
 
   /** Returns a copy that neither reads nor writes a code cache: every module is compiled anew. */
@@ -196,7 +206,35 @@ public final class EngineConfig {
         compileFirstBelow,
         CacheChoice.OFF,
         Path.of(""),
-        wasmVersion);
+        wasmVersion,
+        precompiledCode);
+  }
+
+  /**
+   * Returns whether a module first looks on the class path for classes compiled ahead of time
+   * ({@code cortado compile -o}, the Maven plugin's {@code compile} goal) before compiling it or
+   * reading the code cache. True by default.
+   */
+  public boolean precompiledCode() {
+    return precompiledCode;
+  }
+
+  /**
+   * Returns a copy that never looks for precompiled classes on the class path. The look-up asks
+   * every jar of the class path for a resource, which costs tens of milliseconds of a cold start
+   * with many jars; an application that ships no precompiled modules (the {@code cortado} command)
+   * turns it off.
+   */
+  public EngineConfig withoutPrecompiledCode() {
+    return new EngineConfig(
+        parallelValidation,
+        executionEngine,
+        eagerTierUp,
+        compileFirstBelow,
+        cacheChoice,
+        cacheFolder,
+        wasmVersion,
+        false);
   }
 
   /**

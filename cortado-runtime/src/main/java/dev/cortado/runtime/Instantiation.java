@@ -64,12 +64,13 @@ final class Instantiation {
                     ? ""
                     : " (no module \"" + imp.module() + "\" is defined at all)"));
       }
-      return switch (def.get()) {
-        case Linker.ExternDefinition x -> x.extern();
-        case Linker.HostDefinition h ->
-            new Func(
-                store, hostFunction(store, h.type(), imp.module() + "." + imp.name(), h.body()));
-      };
+      // instanceof, not a pattern switch: linking one costs milliseconds of every start.
+      if (def.get() instanceof Linker.ExternDefinition x) {
+        return x.extern();
+      }
+      Linker.HostDefinition h = (Linker.HostDefinition) def.get();
+      return new Func(
+          store, hostFunction(store, h.type(), imp.module() + "." + imp.name(), h.body()));
     };
   }
 
@@ -179,18 +180,17 @@ final class Instantiation {
     GlobalInstance offset = new GlobalInstance(new GlobalType(ValType.I32, false));
     for (int i = 0; i < m.elements().size(); i++) {
       ElementSegment e = m.elements().get(i);
-      switch (e.mode()) {
-        case ElementSegment.Mode.Active a -> {
-          constants.evaluate(a.offset(), inst, offset);
-          Object[] refs = inst.elements[i];
-          TableInstance table = inst.tables[a.tableIndex()];
-          long d = address(offset, table.type().addressType());
-          table.checkRange(d, refs.length);
-          System.arraycopy(refs, 0, table.elements, (int) d, refs.length);
-          inst.elements[i] = DROPPED_ELEMENTS;
-        }
-        case ElementSegment.Mode.Declarative dcl -> inst.elements[i] = DROPPED_ELEMENTS;
-        case ElementSegment.Mode.Passive p -> {}
+      // instanceof, not a pattern switch: linking one costs milliseconds of every start.
+      if (e.mode() instanceof ElementSegment.Mode.Active a) {
+        constants.evaluate(a.offset(), inst, offset);
+        Object[] refs = inst.elements[i];
+        TableInstance table = inst.tables[a.tableIndex()];
+        long d = address(offset, table.type().addressType());
+        table.checkRange(d, refs.length);
+        System.arraycopy(refs, 0, table.elements, (int) d, refs.length);
+        inst.elements[i] = DROPPED_ELEMENTS;
+      } else if (e.mode() instanceof ElementSegment.Mode.Declarative) {
+        inst.elements[i] = DROPPED_ELEMENTS;
       }
     }
     if (image.isPresent() && fits(image.get(), inst)) {
@@ -270,58 +270,51 @@ final class Instantiation {
             imp.name(),
             "incompatible import type: the definition belongs to another store");
       }
-      switch (imp.desc()) {
-        case ImportDesc.Func fd -> {
-          FuncType expected =
-              m.types().get(fd.typeIndex()).composite() instanceof FuncType ft ? ft : null;
-          // Equal canonical ids: equivalent types, whichever modules define them; else the
-          // function's type must declare the expected one among its supertypes (Wasm 3.0).
-          if (!(extern instanceof Func fn)
-              || (fn.instance.typeId() != inst.typeIds[fd.typeIndex()]
-                  && !inst.typeRegistry
-                      .get(fn.instance.typeId())
-                      .isSubtypeOf(inst.types[fd.typeIndex()]))) {
-            throw mismatch(imp, "function " + expected, extern);
-          }
-          inst.functions[f++] = fn.instance;
+      // instanceof, not a pattern switch: linking one costs milliseconds of every start.
+      ImportDesc desc = imp.desc();
+      if (desc instanceof ImportDesc.Func fd) {
+        FuncType expected =
+            m.types().get(fd.typeIndex()).composite() instanceof FuncType ft ? ft : null;
+        // Equal canonical ids: equivalent types, whichever modules define them; else the
+        // function's type must declare the expected one among its supertypes (Wasm 3.0).
+        if (!(extern instanceof Func fn)
+            || (fn.instance.typeId() != inst.typeIds[fd.typeIndex()]
+                && !inst.typeRegistry
+                    .get(fn.instance.typeId())
+                    .isSubtypeOf(inst.types[fd.typeIndex()]))) {
+          throw mismatch(imp, "function " + expected, extern);
         }
-        case ImportDesc.Table td -> {
-          if (!(extern instanceof Table tb)
-              || !ImportMatching.equivalent(
-                  tb.instance.type().elementType(),
-                  tb.instance.owner,
-                  td.type().elementType(),
-                  inst)
-              || tb.instance.type().addressType() != td.type().addressType()
-              || !limitsMatch(tb.instance.size, tb.instance.type().limits(), td.type().limits())) {
-            throw mismatch(imp, "table " + td.type(), extern);
-          }
-          inst.tables[t++] = tb.instance;
+        inst.functions[f++] = fn.instance;
+      } else if (desc instanceof ImportDesc.Table td) {
+        if (!(extern instanceof Table tb)
+            || !ImportMatching.equivalent(
+                tb.instance.type().elementType(), tb.instance.owner, td.type().elementType(), inst)
+            || tb.instance.type().addressType() != td.type().addressType()
+            || !limitsMatch(tb.instance.size, tb.instance.type().limits(), td.type().limits())) {
+          throw mismatch(imp, "table " + td.type(), extern);
         }
-        case ImportDesc.Memory md -> {
-          if (!(extern instanceof Memory mm)
-              || mm.instance.type().addressType() != md.type().addressType()
-              || !limitsMatch(
-                  mm.instance.pages(), mm.instance.type().limits(), md.type().limits())) {
-            throw mismatch(imp, "memory " + md.type(), extern);
-          }
-          inst.memories[mem++] = mm.instance;
+        inst.tables[t++] = tb.instance;
+      } else if (desc instanceof ImportDesc.Memory md) {
+        if (!(extern instanceof Memory mm)
+            || mm.instance.type().addressType() != md.type().addressType()
+            || !limitsMatch(mm.instance.pages(), mm.instance.type().limits(), md.type().limits())) {
+          throw mismatch(imp, "memory " + md.type(), extern);
         }
-        case ImportDesc.Global gd -> {
-          if (!(extern instanceof Global gl)
-              || !ImportMatching.matches(gl.instance.type(), gl.instance.owner, gd.type(), inst)) {
-            throw mismatch(imp, "global " + gd.type(), extern);
-          }
-          inst.globals[g++] = gl.instance;
+        inst.memories[mem++] = mm.instance;
+      } else if (desc instanceof ImportDesc.Global gd) {
+        if (!(extern instanceof Global gl)
+            || !ImportMatching.matches(gl.instance.type(), gl.instance.owner, gd.type(), inst)) {
+          throw mismatch(imp, "global " + gd.type(), extern);
         }
-        case ImportDesc.Tag td -> {
-          FuncType expected = (FuncType) m.types().get(td.typeIndex()).composite();
-          // Tag types match when equivalent: the same canonical id (recursion groups count).
-          if (!(extern instanceof Tag tg) || tg.instance.typeId() != inst.typeIds[td.typeIndex()]) {
-            throw mismatch(imp, "tag " + expected, extern);
-          }
-          inst.tags[tag++] = tg.instance;
+        inst.globals[g++] = gl.instance;
+      } else {
+        ImportDesc.Tag td = (ImportDesc.Tag) desc;
+        FuncType expected = (FuncType) m.types().get(td.typeIndex()).composite();
+        // Tag types match when equivalent: the same canonical id (recursion groups count).
+        if (!(extern instanceof Tag tg) || tg.instance.typeId() != inst.typeIds[td.typeIndex()]) {
+          throw mismatch(imp, "tag " + expected, extern);
         }
+        inst.tags[tag++] = tg.instance;
       }
     }
   }

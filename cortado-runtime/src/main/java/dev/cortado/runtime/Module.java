@@ -23,6 +23,7 @@ import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.internal.FileStamp;
 import dev.cortado.wasm.internal.KnownValid;
+import dev.cortado.wasm.internal.LazyLogger;
 import dev.cortado.wasm.internal.ModelAccess;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.ValidatedModule;
@@ -45,7 +46,7 @@ import java.util.function.Supplier;
  * {@linkplain EngineConfig#codeCache() code cache}, else from the compiler.
  */
 public final class Module {
-  private static final System.Logger LOG = System.getLogger(Module.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Module.class);
 
   private final Engine engine;
   private final ValidatedModule validated;
@@ -82,14 +83,14 @@ public final class Module {
                     });
           }
           String sha256 = moduleSha256.get();
+          Optional<CompiledModule> precompiled =
+              engine.config().precompiledCode() ? Precompiled.find(sha256) : Optional.empty();
           CompiledModule c =
-              Precompiled.find(sha256)
-                  .orElseGet(
-                      () ->
-                          Compilers.find()
-                              .compile(
-                                  new CompileRequest(
-                                      validated, sha256, engine.config().codeCache())));
+              precompiled.orElseGet(
+                  () ->
+                      Compilers.find()
+                          .compile(
+                              new CompileRequest(validated, sha256, engine.config().codeCache())));
           // Trap stack traces name generated frames by their classes' package.
           CompiledFrames.register(c.getClass().getPackageName(), validated.module());
           return c;

@@ -30,11 +30,12 @@ public sealed interface BlockType {
    * know the index).
    */
   default FuncType signature(IntFunction<FuncType> typeOf) {
-    return switch (this) {
-      case Empty e -> FuncType.EMPTY;
-      case Value v -> FuncType.returning(v.type());
-      case Indexed i -> typeOf.apply(i.typeIndex());
-    };
+    // instanceof, not a pattern switch: linking one costs milliseconds of every start, where
+    // this runs.
+    if (this instanceof Value v) {
+      return FuncType.returning(v.type());
+    }
+    return this instanceof Indexed i ? typeOf.apply(i.typeIndex()) : FuncType.EMPTY;
   }
 
   /** {@code [] -> []}. */

@@ -47,6 +47,18 @@ public record FuncType(List<ValType> params, List<ValType> results) implements C
     return new FuncType(params, results);
   }
 
+  // Written out: a record's own equals and hashCode link a call site on first use, milliseconds
+  // of every start, where function types key the engine's type registry.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FuncType t && params.equals(t.params) && results.equals(t.results);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * params.hashCode() + results.hashCode();
+  }
+
   @Override
   public String toString() {
     return "(func"

@@ -75,11 +75,9 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
      * func}, {@code struct} or {@code array}.
      */
     public static Abstract kindOf(CompositeType c) {
-      return switch (c) {
-        case FuncType f -> FUNC;
-        case StructType s -> STRUCT;
-        case ArrayType a -> ARRAY;
-      };
+      // instanceof, not a pattern switch: linking one costs milliseconds of every start, where
+      // this runs.
+      return c instanceof FuncType ? FUNC : c instanceof StructType ? STRUCT : ARRAY;
     }
 
     /** Returns whether this is the bottom type of its hierarchy (only null is of it). */
@@ -124,6 +122,18 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
    * @param typeIndex the index into the module's types
    */
   record Concrete(int typeIndex) implements HeapType {
+    // Written out: a record's own equals and hashCode link a call site on first use, milliseconds
+    // of every start, where validation compares heap types.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Concrete c && c.typeIndex == typeIndex;
+    }
+
+    @Override
+    public int hashCode() {
+      return typeIndex;
+    }
+
     @Override
     public String text() {
       return Integer.toString(typeIndex);

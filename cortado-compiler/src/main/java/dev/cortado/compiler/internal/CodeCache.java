@@ -1,5 +1,6 @@
 package dev.cortado.compiler.internal;
 
+import dev.cortado.wasm.internal.LazyLogger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * skipped.
  */
 final class CodeCache {
-  private static final System.Logger LOG = System.getLogger(CodeCache.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(CodeCache.class);
   static final String SUFFIX = ".classes";
 
   /** How old a temporary file must be to count as abandoned by its writer. */
@@ -63,8 +64,9 @@ final class CodeCache {
           r.problem());
       return Optional.empty();
     }
+    // Counted, not logged: a log call, even one at debug level that prints nothing, starts the
+    // logging backend, about 30 ms of every run that finds its code here (see LazyLogger).
     CacheStats.HITS.incrementAndGet();
-    LOG.log(Level.DEBUG, "module {0}: classes from code cache {1}", key.moduleSha256(), file);
     return r.classes();
   }
 

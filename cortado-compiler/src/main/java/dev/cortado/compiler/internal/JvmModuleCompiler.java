@@ -5,6 +5,7 @@ import dev.cortado.runtime.internal.compiled.CompileRequest;
 import dev.cortado.runtime.internal.compiled.CompiledModule;
 import dev.cortado.runtime.internal.compiled.ModuleCompiler;
 import dev.cortado.runtime.internal.compiled.Support;
+import dev.cortado.wasm.internal.LazyLogger;
 import java.lang.System.Logger.Level;
 import java.util.BitSet;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * them for this module and this build, and go there when they had to be generated.
  */
 public final class JvmModuleCompiler implements ModuleCompiler {
-  private static final System.Logger LOG = System.getLogger(JvmModuleCompiler.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(JvmModuleCompiler.class);
 
   /** Creates the compiler; {@link java.util.ServiceLoader} calls this. */
   public JvmModuleCompiler() {}

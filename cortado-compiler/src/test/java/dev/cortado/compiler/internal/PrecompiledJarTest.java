@@ -1,6 +1,7 @@
 package dev.cortado.compiler.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.compiler.PrecompiledModule;
@@ -144,6 +145,18 @@ class PrecompiledJarTest {
       Fixtures.check(Module.compile(engine, binary), 46);
       assertEquals(1, Precompiled.loadedCount() - before);
       assertEquals(misses, CacheStats.MISSES.get(), "the compiler was not asked");
+
+      // Told not to look, the engine compiles the module although the classes are there.
+      Engine notLooking =
+          Engine.create(
+              EngineConfig.defaults()
+                  .withExecutionEngine(ExecutionEngine.COMPILER)
+                  .withoutCodeCache()
+                  .withoutPrecompiledCode());
+      assertFalse(notLooking.config().precompiledCode());
+      Fixtures.check(Module.compile(notLooking, binary), 46);
+      assertEquals(1, Precompiled.loadedCount() - before, "the precompiled classes were not used");
+      assertEquals(misses + 1, CacheStats.MISSES.get(), "the compiler was asked");
     } finally {
       Thread.currentThread().setContextClassLoader(saved);
     }

@@ -5,6 +5,7 @@ import dev.cortado.oci.CredentialSource;
 import dev.cortado.oci.Credentials;
 import dev.cortado.oci.OciException;
 import dev.cortado.oci.OciException.Kind;
+import dev.cortado.wasm.internal.LazyLogger;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,7 +37,7 @@ public final class Authenticator {
   /** Tokens this close to their end are renewed before use rather than sent to fail. */
   private static final Duration MARGIN = Duration.ofSeconds(5);
 
-  private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Authenticator.class);
 
   private record Token(String value, Instant expires) {}
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cortado.oci.Credentials;
 import dev.cortado.oci.OciException;
 import dev.cortado.oci.Reference;
+import dev.cortado.wasm.internal.LazyLogger;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ public final class DockerConfig {
   /** How Docker Hub is keyed in {@code config.json} (its old API address). */
   static final String DOCKER_HUB_KEY = "https://index.docker.io/v1/";
 
-  private static final System.Logger LOG = System.getLogger(DockerConfig.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(DockerConfig.class);
 
   private final Path file;
   private final Path helperDir;

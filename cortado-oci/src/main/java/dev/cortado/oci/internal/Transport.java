@@ -2,6 +2,7 @@ package dev.cortado.oci.internal;
 
 import dev.cortado.oci.OciException;
 import dev.cortado.oci.OciException.Kind;
+import dev.cortado.wasm.internal.LazyLogger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ import java.util.Set;
  * answers into {@link OciException}s.
  */
 public final class Transport {
-  private static final System.Logger LOG = System.getLogger(Transport.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Transport.class);
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final int MAX_REDIRECTS = 10;
   private static final int MAX_ERROR_BODY = 64 * 1024;

@@ -5,6 +5,7 @@ import dev.cortado.oci.Digest;
 import dev.cortado.oci.OciException;
 import dev.cortado.oci.OciException.Kind;
 import dev.cortado.oci.Progress;
+import dev.cortado.wasm.internal.LazyLogger;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,7 +24,7 @@ import java.util.List;
  *     pushing blobs</a>
  */
 public final class Uploads {
-  private static final System.Logger LOG = System.getLogger(Uploads.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Uploads.class);
 
   private final Transport transport;
   private final String registry;

@@ -130,34 +130,33 @@ final class Context {
     if (actual.equals(expected)) {
       return true;
     }
-    return switch (actual) {
-      case HeapType.Abstract a ->
-          expected instanceof HeapType.Abstract e
-              ? a.isSubtypeOf(e)
-              : a.isBottom()
-                  && kind(((HeapType.Concrete) expected).typeIndex())
-                      .map(k -> k.top() == a.top())
-                      .orElse(false);
-      case HeapType.Concrete c -> {
-        if (expected instanceof HeapType.Abstract e) {
-          yield kind(c.typeIndex()).map(k -> k.isSubtypeOf(e)).orElse(false);
-        }
-        int x = c.typeIndex();
-        int y = ((HeapType.Concrete) expected).typeIndex();
-        if (!hasType(x) || !hasType(y)) {
-          yield false;
-        }
-        if (canonical.length == types.size() && canonical[x] == canonical[y]) {
-          yield true;
-        }
-        for (int s : types.get(x).supertypes()) {
-          if (s < x && matches(new HeapType.Concrete(s), expected)) {
-            yield true;
-          }
-        }
-        yield false;
+    // instanceof, not a pattern switch: this runs at every start (see ReferenceTypes).
+    if (actual instanceof HeapType.Abstract a) {
+      return expected instanceof HeapType.Abstract e
+          ? a.isSubtypeOf(e)
+          : a.isBottom()
+              && kind(((HeapType.Concrete) expected).typeIndex())
+                  .map(k -> k.top() == a.top())
+                  .orElse(false);
+    }
+    HeapType.Concrete c = (HeapType.Concrete) actual;
+    if (expected instanceof HeapType.Abstract e) {
+      return kind(c.typeIndex()).map(k -> k.isSubtypeOf(e)).orElse(false);
+    }
+    int x = c.typeIndex();
+    int y = ((HeapType.Concrete) expected).typeIndex();
+    if (!hasType(x) || !hasType(y)) {
+      return false;
+    }
+    if (canonical.length == types.size() && canonical[x] == canonical[y]) {
+      return true;
+    }
+    for (int s : types.get(x).supertypes()) {
+      if (s < x && matches(new HeapType.Concrete(s), expected)) {
+        return true;
       }
-    };
+    }
+    return false;
   }
 
   /** Returns whether every type index in {@code t} names a type below {@code limit}. */

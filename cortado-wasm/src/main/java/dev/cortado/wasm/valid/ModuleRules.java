@@ -51,13 +51,18 @@ final class ModuleRules {
     for (int i = 0; i < m.imports().size(); i++) {
       Import imp = m.imports().get(i);
       String where = "import " + i + " (\"" + imp.module() + "\" \"" + imp.name() + "\")";
-      switch (imp.desc()) {
-        case ImportDesc.Func fn -> functions[f++] = funcType(types, fn.typeIndex(), where);
-        case ImportDesc.Table tb ->
-            tables[t++] = table(ReferenceTypes.check(types, tb.type(), where), where);
-        case ImportDesc.Memory mm -> memories[mem++] = memory(mm.type(), where);
-        case ImportDesc.Global gl -> globals[g++] = ReferenceTypes.check(types, gl.type(), where);
-        case ImportDesc.Tag tg -> tags[x++] = ExceptionRules.tagType(types, tg.typeIndex(), where);
+      // instanceof, not a pattern switch: this runs at every start (see ReferenceTypes).
+      ImportDesc d = imp.desc();
+      if (d instanceof ImportDesc.Func fn) {
+        functions[f++] = funcType(types, fn.typeIndex(), where);
+      } else if (d instanceof ImportDesc.Table tb) {
+        tables[t++] = table(ReferenceTypes.check(types, tb.type(), where), where);
+      } else if (d instanceof ImportDesc.Memory mm) {
+        memories[mem++] = memory(mm.type(), where);
+      } else if (d instanceof ImportDesc.Global gl) {
+        globals[g++] = ReferenceTypes.check(types, gl.type(), where);
+      } else {
+        tags[x++] = ExceptionRules.tagType(types, ((ImportDesc.Tag) d).typeIndex(), where);
       }
     }
     if (version == WasmVersion.WASM_2_0 && tags.length > 0) {

@@ -44,13 +44,16 @@ final class ReferenceTypes {
         SubType t = g.types().get(k);
         int x = start + k;
         String where = "type " + x;
-        switch (t.composite()) {
-          case FuncType f -> {
-            f.params().forEach(p -> check(ctx, p, end, where));
-            f.results().forEach(r -> check(ctx, r, end, where));
-          }
-          case StructType st -> st.fields().forEach(f -> check(ctx, f, end, where));
-          case ArrayType a -> check(ctx, a.element(), end, where);
+        // instanceof, not a pattern switch: this runs at every start, where linking a switch's
+        // call site costs milliseconds (RATIONALE.md: "What a start links anew every time").
+        CompositeType c = t.composite();
+        if (c instanceof FuncType f) {
+          f.params().forEach(p -> check(ctx, p, end, where));
+          f.results().forEach(r -> check(ctx, r, end, where));
+        } else if (c instanceof StructType st) {
+          st.fields().forEach(f -> check(ctx, f, end, where));
+        } else {
+          check(ctx, ((ArrayType) c).element(), end, where);
         }
         if (t.supertypes().size() > 1) {
           throw InvalidException.of(

@@ -1,6 +1,7 @@
 package dev.cortado.wasm.valid;
 
 import dev.cortado.wasm.ArrayType;
+import dev.cortado.wasm.CompositeType;
 import dev.cortado.wasm.FieldType;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.HeapType;
@@ -61,18 +62,18 @@ public final class TypeKeys {
         index(b, s, start, group.types().size(), outerId);
       }
       int size = group.types().size();
-      switch (t.composite()) {
-        case FuncType f -> {
-          b.append("(func");
-          f.params().forEach(p -> valType(b.append(' '), p, start, size, outerId));
-          b.append(" ->");
-          f.results().forEach(r -> valType(b.append(' '), r, start, size, outerId));
-        }
-        case StructType st -> {
-          b.append("(struct");
-          st.fields().forEach(f -> field(b.append(' '), f, start, size, outerId));
-        }
-        case ArrayType a -> field(b.append("(array "), a.element(), start, size, outerId);
+      // instanceof, not a pattern switch: this runs at every start (see ReferenceTypes).
+      CompositeType c = t.composite();
+      if (c instanceof FuncType f) {
+        b.append("(func");
+        f.params().forEach(p -> valType(b.append(' '), p, start, size, outerId));
+        b.append(" ->");
+        f.results().forEach(r -> valType(b.append(' '), r, start, size, outerId));
+      } else if (c instanceof StructType st) {
+        b.append("(struct");
+        st.fields().forEach(f -> field(b.append(' '), f, start, size, outerId));
+      } else {
+        field(b.append("(array "), ((ArrayType) c).element(), start, size, outerId);
       }
       b.append(')');
     }

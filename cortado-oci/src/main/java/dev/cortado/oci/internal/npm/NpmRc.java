@@ -1,5 +1,6 @@
 package dev.cortado.oci.internal.npm;
 
+import dev.cortado.wasm.internal.LazyLogger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * @see <a href="https://docs.npmjs.com/cli/v10/configuring-npm/npmrc">npmrc</a>
  */
 public final class NpmRc {
-  private static final System.Logger LOG = System.getLogger(NpmRc.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(NpmRc.class);
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)\\}");
 
   private NpmRc() {}

@@ -62,12 +62,13 @@ public final class CompilerScope {
       }
     }
     for (Import i : module.imports()) {
+      // instanceof, not a pattern switch: linking one costs milliseconds of every start.
       Optional<String> r =
-          switch (i.desc()) {
-            case ImportDesc.Table t -> ref(t.type().elementType());
-            case ImportDesc.Global g -> refs(List.of(g.type().valueType()));
-            default -> Optional.empty();
-          };
+          i.desc() instanceof ImportDesc.Table t
+              ? ref(t.type().elementType())
+              : i.desc() instanceof ImportDesc.Global g
+                  ? refs(List.of(g.type().valueType()))
+                  : Optional.empty();
       if (r.isPresent()) {
         return r;
       }

@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal.compiled;
 
 import dev.cortado.wasm.internal.FileStamp;
+import dev.cortado.wasm.internal.LazyLogger;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * compiled code there, so a memo is trusted as much as an entry.
  */
 public final class DigestMemo {
-  private static final System.Logger LOG = System.getLogger(DigestMemo.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(DigestMemo.class);
 
   /** How long a file must have stayed unchanged before its digest is remembered. */
   static final long SETTLED = TimeUnit.SECONDS.toNanos(2);

@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.compiled;
 
+import dev.cortado.wasm.internal.LazyLogger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * that holds the resource.
  */
 public final class Precompiled {
-  private static final System.Logger LOG = System.getLogger(Precompiled.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Precompiled.class);
   private static final AtomicLong LOADED = new AtomicLong();
 
   private Precompiled() {}

@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.compiled;
 
+import dev.cortado.wasm.internal.LazyLogger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * frames already running in the interpreter finish there.
  */
 public final class Tier {
-  private static final System.Logger LOG = System.getLogger(Tier.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Tier.class);
 
   /** One background compiler thread: compilation competes with running code for the cores. */
   private static final ThreadPoolExecutor BACKGROUND =

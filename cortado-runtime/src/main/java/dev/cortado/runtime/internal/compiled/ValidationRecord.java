@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal.compiled;
 
 import dev.cortado.wasm.internal.KnownValid;
+import dev.cortado.wasm.internal.LazyLogger;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.HexFormat;
  * already place compiled code there, so a record is trusted as much as an entry.
  */
 public final class ValidationRecord {
-  private static final System.Logger LOG = System.getLogger(ValidationRecord.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(ValidationRecord.class);
 
   private ValidationRecord() {}
 

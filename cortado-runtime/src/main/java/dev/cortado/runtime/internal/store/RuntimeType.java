@@ -43,12 +43,15 @@ public final class RuntimeType {
       this.display = Arrays.copyOf(supertype.display, supertype.display.length + 1);
       this.display[supertype.display.length] = this;
     }
-    this.storage =
-        switch (composite) {
-          case StructType s -> storageOf(s.fields());
-          case ArrayType a -> storageOf(List.of(a.element()));
-          default -> new Storage[0];
-        };
+    // instanceof, not a pattern switch: linking one costs milliseconds of every start, where
+    // every module's types are registered.
+    if (composite instanceof StructType s) {
+      this.storage = storageOf(s.fields());
+    } else if (composite instanceof ArrayType a) {
+      this.storage = storageOf(List.of(a.element()));
+    } else {
+      this.storage = new Storage[0];
+    }
   }
 
   private static Storage[] storageOf(List<FieldType> fields) {
