@@ -104,6 +104,52 @@ class CompiledTrapsTest {
   }
 
   @Test
+  void theDepthLimitIsExactAndCountsOnThroughHostFunctionsAndTables() {
+    // down(n) nests n + 1 compiled frames; odd levels go through the host, levels divisible by
+    // three through call_indirect. Compiled code runs maxCallDepth + 1 nested frames.
+    String wat =
+        """
+        (module
+          (import "host" "again" (func $again (param i32) (result i32)))
+          (type $t (func (param i32) (result i32)))
+          (table 1 funcref)
+          (elem (i32.const 0) $down)
+          (func $down (export "down") (param i32) (result i32)
+            (if (result i32) (i32.eqz (local.get 0))
+              (then (i32.const 7))
+              (else
+                (if (result i32) (i32.and (local.get 0) (i32.const 1))
+                  (then (call $again (i32.sub (local.get 0) (i32.const 1))))
+                  (else
+                    (if (result i32) (i32.eqz (i32.rem_u (local.get 0) (i32.const 3)))
+                      (then (call_indirect (type $t)
+                        (i32.sub (local.get 0) (i32.const 1)) (i32.const 0)))
+                      (else (call $down (i32.sub (local.get 0) (i32.const 1)))))))))))
+        """;
+    // (Small limits: each pass through the host takes several Java frames of the test's thread.)
+    for (int limit : new int[] {10, 101}) {
+      Store store = Store.create(engine, StoreConfig.defaults().withMaxCallDepth(limit));
+      Linker linker = Linker.create();
+      AtomicReference<Func> down = new AtomicReference<>();
+      linker.define(
+          "host",
+          "again",
+          FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
+          (caller, args, results) ->
+              results.setI32(
+                  0, ((WasmValue.I32) down.get().call(WasmValue.i32(args.i32(0))).get(0)).value()));
+      down.set(instantiate(store, linker, wat).func("down").orElseThrow());
+      assertEquals(
+          List.of(WasmValue.i32(7)), down.get().call(WasmValue.i32(limit)), "at the limit");
+      Trap t =
+          assertThrows(ExhaustionException.class, () -> down.get().call(WasmValue.i32(limit + 1)));
+      assertEquals(TrapKind.CALL_STACK_EXHAUSTED, t.kind());
+      // The count starts afresh: the same call works again.
+      assertEquals(List.of(WasmValue.i32(7)), down.get().call(WasmValue.i32(limit)), "again");
+    }
+  }
+
+  @Test
   void aSmallThreadStackEndsInExhaustionNotStackOverflowError() throws Exception {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Thread small =

@@ -60,6 +60,7 @@ final class CallEmitter {
     if (args != null) {
       loadArguments(callee, args);
     }
+    f.pushCalleeDepth();
     mv.visitVarInsn(ALOAD, f.machineLocal());
     mv.visitVarInsn(ALOAD, f.instanceLocal());
     mv.visitMethodInsn(
@@ -122,6 +123,7 @@ final class CallEmitter {
       loadArguments(callee, args);
       mv.visitVarInsn(ILOAD, defined);
       tick();
+      f.pushCalleeDepth();
       mv.visitVarInsn(ALOAD, f.machineLocal());
       mv.visitVarInsn(ALOAD, f.instanceLocal());
       mv.visitMethodInsn(
@@ -214,7 +216,8 @@ final class CallEmitter {
     mv.visitVarInsn(ALOAD, fn);
     mv.visitVarInsn(ILOAD, base);
     Constants.pushInt(mv, slots);
-    f.support("call", "(" + MACHINE + INSTANCE + FUNCTION + "II)V");
+    f.pushDepth();
+    f.support("call", "(" + MACHINE + INSTANCE + FUNCTION + "III)V");
     for (int i = 0; i < callee.results().size(); i++) {
       loadResult(callee.results().get(i), base, i);
     }

@@ -47,13 +47,10 @@ final class DispatchEmitter {
 
   /** Returns the descriptor of a dispatch method for {@code type}. */
   static String descriptor(FuncType type) {
+    // The callee's index, before the depth (the 'I' just before the machine).
     String call = JvmTypes.descriptor(type);
-    int close = call.indexOf(')');
-    int machine = call.indexOf("L" + JvmTypes.MACHINE);
-    return call.substring(0, machine)
-        + "I"
-        + call.substring(machine, close)
-        + call.substring(close);
+    int depth = call.indexOf("IL" + JvmTypes.MACHINE);
+    return call.substring(0, depth) + "I" + call.substring(depth);
   }
 
   /**
@@ -115,8 +112,7 @@ final class DispatchEmitter {
     int index = loadIndexSlot(type);
     loadArguments(mv, type);
     mv.visitVarInsn(ILOAD, index);
-    mv.visitVarInsn(ALOAD, index + 1);
-    mv.visitVarInsn(ALOAD, index + 2);
+    loadContext(mv, index);
     mv.visitMethodInsn(INVOKESTATIC, owner, name + "_", descriptor(type), false);
     returnResult(mv, type);
     mv.visitMaxs(0, 0);
@@ -178,8 +174,7 @@ final class DispatchEmitter {
     for (int i = 0; i < keys.length; i++) {
       mv.visitLabel(cases[i]);
       loadArguments(mv, type);
-      mv.visitVarInsn(ALOAD, index + 1);
-      mv.visitVarInsn(ALOAD, index + 2);
+      loadContext(mv, index);
       mv.visitMethodInsn(
           INVOKESTATIC,
           mc.classOf(keys[i]),
@@ -216,8 +211,7 @@ final class DispatchEmitter {
     if (to - from == 1) {
       loadArguments(mv, type);
       mv.visitVarInsn(ILOAD, index);
-      mv.visitVarInsn(ALOAD, index + 1);
-      mv.visitVarInsn(ALOAD, index + 2);
+      loadContext(mv, index);
       mv.visitMethodInsn(
           INVOKESTATIC, owners.get(from), name + from + "_", descriptor(type), false);
       returnResult(mv, type);
@@ -231,6 +225,13 @@ final class DispatchEmitter {
     search(mv, name, type, lastOfPart, owners, from, mid);
     mv.visitLabel(upper);
     search(mv, name, type, lastOfPart, owners, mid, to);
+  }
+
+  /** Loads the parameters after the index: the depth, the machine and the instance. */
+  private static void loadContext(MethodVisitor mv, int index) {
+    mv.visitVarInsn(ILOAD, index + 1);
+    mv.visitVarInsn(ALOAD, index + 2);
+    mv.visitVarInsn(ALOAD, index + 3);
   }
 
   private static int loadIndexSlot(FuncType type) {

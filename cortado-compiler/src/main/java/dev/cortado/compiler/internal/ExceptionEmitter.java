@@ -3,14 +3,12 @@ package dev.cortado.compiler.internal;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.ATHROW;
-import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.NOP;
-import static org.objectweb.asm.Opcodes.PUTFIELD;
 
 import dev.cortado.compiler.internal.Control.Kind;
 import dev.cortado.runtime.internal.compiled.CompilationException;
@@ -81,13 +79,6 @@ final class ExceptionEmitter {
     return false;
   }
 
-  /** Saves the call depth of the function's frame, once entered, for its handlers. */
-  void saveDepth(int depthLocal) {
-    mv.visitVarInsn(ALOAD, f.machineLocal());
-    mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "compiledDepth", "I");
-    mv.visitVarInsn(ISTORE, depthLocal);
-  }
-
   /** Opens the handler range of try {@code c} (its enclosing values already spilled). */
   void open(Control c, InstructionReader r) {
     c.rangeStart = new Label();
@@ -156,9 +147,6 @@ final class ExceptionEmitter {
       return;
     }
     mv.visitLabel(c.handler);
-    mv.visitVarInsn(ALOAD, f.machineLocal());
-    mv.visitVarInsn(ILOAD, f.depthLocal());
-    mv.visitFieldInsn(PUTFIELD, JvmTypes.MACHINE, "compiledDepth", "I");
     f.reloadMemory();
     int thrown = f.newLocal(1);
     mv.visitVarInsn(ASTORE, thrown);

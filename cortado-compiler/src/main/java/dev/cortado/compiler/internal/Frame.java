@@ -16,7 +16,7 @@ import org.objectweb.asm.MethodVisitor;
  */
 final class Frame {
   static final String PIECE_DESCRIPTOR =
-      "([J[Ljava/lang/Object;L" + JvmTypes.MACHINE + ";L" + JvmTypes.INSTANCE + ";)I";
+      "([J[Ljava/lang/Object;IL" + JvmTypes.MACHINE + ";L" + JvmTypes.INSTANCE + ";)I";
 
   private final MethodVisitor mv;
   private final int numbersLocal;

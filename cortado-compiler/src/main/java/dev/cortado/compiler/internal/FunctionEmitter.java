@@ -10,6 +10,8 @@ import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.DUP2;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFNULL;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
@@ -76,8 +78,8 @@ final class FunctionEmitter {
   private final VectorRegisters vectors;
   private final SimdEmitter simd;
   private final ExceptionEmitter exceptions;
-  // The JVM local holding the call depth of the function's frame, for its handlers; -1 if none.
-  private final int depthLocal;
+  // Whether the function has handlers (try_table, try).
+  private final boolean catches;
   private final List<ValType> stack = new ArrayList<>();
   private boolean unreachable;
   private int skipDepth;
@@ -134,7 +136,7 @@ final class FunctionEmitter {
     this.calls = new CallEmitter(this);
     this.simd = vectors == null ? null : new SimdEmitter(this, vectors);
     this.exceptions = new ExceptionEmitter(this);
-    this.depthLocal = mc.catches(defined) ? newLocal(1) : -1;
+    this.catches = mc.catches(defined);
   }
 
   /**
@@ -163,7 +165,7 @@ final class FunctionEmitter {
     }
     // In a piece of a function that catches, an exception leaving the piece first stores the
     // locals it keeps in JVM locals to the frame, where its caller's handlers find them.
-    Label bodyStart = piece != null && depthLocal >= 0 ? new Label() : null;
+    Label bodyStart = piece != null && catches ? new Label() : null;
     if (bodyStart != null) {
       mv.visitLabel(bodyStart);
       mv.visitInsn(NOP);
@@ -211,11 +213,9 @@ final class FunctionEmitter {
   }
 
   private void rootPrologue() {
+    mv.visitVarInsn(ILOAD, layout.depth);
     mv.visitVarInsn(ALOAD, machineLocal);
-    support("enter", "(L" + JvmTypes.MACHINE + ";)V");
-    if (depthLocal >= 0) {
-      exceptions.saveDepth(depthLocal);
-    }
+    support("enter", "(IL" + JvmTypes.MACHINE + ";)V");
     layout.loadArgumentsFromSlots(mv, type.params());
     if (plan.hasFrame) {
       Constants.pushInt(mv, plan.frameLength());
@@ -261,9 +261,6 @@ final class FunctionEmitter {
       mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
     }
     reloadMemory();
-    if (depthLocal >= 0) {
-      exceptions.saveDepth(depthLocal); // the function's depth: a piece does not count as a call
-    }
     // The labels around the piece, outermost first, so that label(depth) finds them.
     for (int k = piece.outer.size(); k >= 1; k--) {
       Control c =
@@ -686,9 +683,24 @@ final class FunctionEmitter {
     return unreachable;
   }
 
-  /** Returns the JVM local holding the function's call depth, saved for its handlers. */
-  int depthLocal() {
-    return depthLocal;
+  /** Returns whether the function has handlers (try_table, try). */
+  boolean catches() {
+    return catches;
+  }
+
+  /**
+   * Pushes the call depth of a function this one calls: its own plus one (a piece has its
+   * function's depth).
+   */
+  void pushCalleeDepth() {
+    mv.visitVarInsn(ILOAD, layout.depth);
+    mv.visitInsn(ICONST_1);
+    mv.visitInsn(IADD);
+  }
+
+  /** Pushes the function's own call depth (for a piece of it, or the runtime). */
+  void pushDepth() {
+    mv.visitVarInsn(ILOAD, layout.depth);
   }
 
   CallEmitter calls() {
@@ -915,8 +927,6 @@ final class FunctionEmitter {
         }
       }
     }
-    mv.visitVarInsn(ALOAD, machineLocal);
-    support("leave", "(L" + JvmTypes.MACHINE + ";)V");
     mv.visitInsn(JvmTypes.returnsOne(type) ? JvmTypes.ret(results.get(0)) : RETURN);
   }
 

@@ -60,8 +60,9 @@ final class JvmTypes {
 
   /**
    * Returns the descriptor of a compiled function of type {@code type}: its parameters (a v128 as
-   * two longs), then the machine and the instance; its one result, or void for none, several or a
-   * v128 (left in the machine's slots).
+   * two longs), then its call depth (the caller's plus one: see {@code Support.enter}), the machine
+   * and the instance; its one result, or void for none, several or a v128 (left in the machine's
+   * slots).
    */
   static String descriptor(FuncType type) {
     StringBuilder d = new StringBuilder("(");
@@ -72,7 +73,7 @@ final class JvmTypes {
         d.append(p == ValType.V128 ? "JJ" : of(p).getDescriptor());
       }
     }
-    d.append('L').append(MACHINE).append(";L").append(INSTANCE).append(";)");
+    d.append("IL").append(MACHINE).append(";L").append(INSTANCE).append(";)");
     List<ValType> r = type.results();
     d.append(returnsOne(type) ? of(r.get(0)).getDescriptor() : "V");
     return d.toString();
@@ -80,12 +81,13 @@ final class JvmTypes {
 
   /**
    * Returns whether a method for {@code type} takes its parameters as JVM arguments: whether they
-   * fit the JVM's 255 parameter slots (longs and doubles take two, vectors four) with the machine,
-   * the instance and a dispatch method's index. A method for any other type takes the slot where
-   * its arguments start in the machine's slots, and is called through them, never directly.
+   * fit the JVM's 255 parameter slots (longs and doubles take two, vectors four) with the depth,
+   * the machine, the instance and a dispatch method's index. A method for any other type takes the
+   * slot where its arguments start in the machine's slots, and is called through them, never
+   * directly.
    */
   static boolean takesArguments(FuncType type) {
-    int slots = 3;
+    int slots = 4; // the depth, the machine, the instance, and a dispatch method's index
     for (var p : type.params()) {
       slots += argumentSlots(p);
     }

@@ -11,10 +11,10 @@ import org.objectweb.asm.MethodVisitor;
 
 /**
  * Where a generated method keeps things in its JVM locals: the WebAssembly locals it holds in
- * registers, the machine, the instance, the frame arrays shared by a function's methods, the
- * memory, the vector registers, then temporaries. A function's root method takes its parameters
- * first (or, when they overflow the JVM's 255 parameter slots, where they start in the machine's
- * slots); a piece takes its frame arrays first.
+ * registers, the call depth, the machine, the instance, the frame arrays shared by a function's
+ * methods, the memory, the vector registers, then temporaries. A function's root method takes its
+ * parameters first (or, when they overflow the JVM's 255 parameter slots, where they start in the
+ * machine's slots); a piece takes its frame arrays first.
  */
 final class MethodLocals {
   /** JVM local of each WebAssembly local kept in one; -1 for those in the frame. */
@@ -22,6 +22,9 @@ final class MethodLocals {
 
   /** The local holding where the arguments start in the machine's slots, or -1. */
   final int argsBase;
+
+  /** The function's call depth (see {@code Support.enter}), which a piece is given too. */
+  final int depth;
 
   final int machine;
   final int instance;
@@ -51,9 +54,11 @@ final class MethodLocals {
     if (piece) {
       frameNumbers = slot++;
       frameRefs = slot++;
+      depth = slot++;
       machine = slot++;
       instance = slot++;
     } else {
+      depth = slot++;
       machine = slot++;
       instance = slot++;
       frameNumbers = slot++;

@@ -6,6 +6,8 @@ import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.GETFIELD;
+import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IDIV;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
@@ -289,6 +291,11 @@ final class ModuleEmitter {
       } else {
         mv.visitVarInsn(ILOAD, base); // the function reads its arguments from the slots itself
       }
+      // Called from the runtime: one deeper than the compiled function that last called out.
+      mv.visitVarInsn(ALOAD, machine);
+      mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "compiledDepth", "I");
+      mv.visitInsn(ICONST_1);
+      mv.visitInsn(IADD);
       mv.visitVarInsn(ALOAD, machine);
       mv.visitVarInsn(ALOAD, 2);
       mv.visitMethodInsn(

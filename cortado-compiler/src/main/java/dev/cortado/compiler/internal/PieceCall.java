@@ -56,10 +56,11 @@ final class PieceCall {
       f.syncOut(i);
     }
     frame.pushArrays();
+    f.pushDepth();
     mv.visitVarInsn(ALOAD, f.machineLocal());
     mv.visitVarInsn(ALOAD, f.instanceLocal());
     int defined = f.definedIndex();
-    boolean handled = f.depthLocal() >= 0; // the function catches exceptions
+    boolean handled = f.catches();
     Label callStart = new Label();
     Label callEnd = new Label();
     mv.visitLabel(callStart);

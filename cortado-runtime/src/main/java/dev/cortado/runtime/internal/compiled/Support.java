@@ -46,20 +46,20 @@ public final class Support {
   }
 
   /**
-   * Counts a call into compiled code, trapping when calls nest deeper than the store allows. Like
-   * the interpreter, which suspends {@code maxCallDepth} frames below the running one, compiled
-   * code runs {@code maxCallDepth + 1} nested frames. (The budget is spent at call sites.)
+   * Checks the call depth of a compiled function being entered, trapping when calls nest deeper
+   * than the store allows. Like the interpreter, which suspends {@code maxCallDepth} frames below
+   * the running one, compiled code runs {@code maxCallDepth + 1} nested frames. (The budget is
+   * spent at call sites.)
+   *
+   * <p>The depth is an argument of every compiled function: its caller's plus one, or, where the
+   * runtime calls in, {@link Machine#compiledDepth} plus one, which compiled code sets before it
+   * calls out through the runtime ({@link #call}). So a call costs a compare, not a count kept in
+   * memory and taken back on return (RATIONALE.md: "The call depth is an argument").
    */
-  public static void enter(Machine m) {
-    if (++m.compiledDepth > m.maxDepth() + 1) {
-      m.compiledDepth--;
+  public static void enter(int depth, Machine m) {
+    if (depth > m.maxDepth() + 1) {
       throw Trap.of(TrapKind.CALL_STACK_EXHAUSTED);
     }
-  }
-
-  /** Counts a return from compiled code. */
-  public static void leave(Machine m) {
-    m.compiledDepth--;
   }
 
   /** Returns the bytes of memory 0 (longer than the memory: see {@link #memorySize}). */
@@ -219,10 +219,12 @@ public final class Support {
 
   /**
    * Calls {@code f} with its arguments in slots {@code base...}; its results are left there. The
-   * slots up to {@code base + slots} stay reserved during the call.
+   * slots up to {@code base + slots} stay reserved during the call. {@code depth} is the calling
+   * compiled function's, where compiled code this call reaches goes on counting.
    */
   public static void call(
-      Machine m, ModuleInstance caller, FunctionInstance f, int base, int slots) {
+      Machine m, ModuleInstance caller, FunctionInstance f, int base, int slots, int depth) {
+    m.compiledDepth = depth;
     int saved = m.top;
     m.top = base + slots;
     try {

@@ -35,8 +35,10 @@ public final class Machine {
   public int top;
 
   /**
-   * Nested calls of compiled functions, which live on the Java stack; counted against the same
-   * limit as the interpreter's frames.
+   * Nested calls of compiled functions, which live on the Java stack, counted against the same
+   * limit as the interpreter's frames: the depth of the compiled function that last called out
+   * through the runtime, where compiled code the runtime calls goes on from. (Compiled functions
+   * pass their depth to each other as an argument: see {@code Support.enter}.)
    */
   public int compiledDepth;
 
