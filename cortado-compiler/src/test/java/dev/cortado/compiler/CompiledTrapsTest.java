@@ -45,6 +45,22 @@ class CompiledTrapsTest {
     return linker.instantiate(store, Module.compileText(engine, wat));
   }
 
+  /**
+   * Defines host function {@code host.name}, (i32) -> i32, which calls the function the returned
+   * reference is set to, with its argument, and returns its result.
+   */
+  private static AtomicReference<Func> callingBack(Linker linker, String name) {
+    AtomicReference<Func> target = new AtomicReference<>();
+    linker.define(
+        "host",
+        name,
+        FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
+        (caller, args, results) ->
+            results.setI32(
+                0, ((WasmValue.I32) target.get().call(WasmValue.i32(args.i32(0))).get(0)).value()));
+    return target;
+  }
+
   private static List<Integer> functions(Trap t) {
     return t.wasmStackTrace().stream().map(WasmStackFrame::functionIndex).toList();
   }
@@ -65,15 +81,7 @@ class CompiledTrapsTest {
   void framesOfEachLevelAppearOnceWhenTheHostCallsBackIntoWebAssembly() {
     Store store = Store.create(engine);
     Linker linker = Linker.create();
-    AtomicReference<Func> callback = new AtomicReference<>();
-    linker.define(
-        "host",
-        "reenter",
-        FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
-        (caller, args, results) ->
-            results.setI32(
-                0,
-                ((WasmValue.I32) callback.get().call(WasmValue.i32(args.i32(0))).get(0)).value()));
+    AtomicReference<Func> callback = callingBack(linker, "reenter");
     Instance i =
         instantiate(
             store,
@@ -130,14 +138,7 @@ class CompiledTrapsTest {
     for (int limit : new int[] {10, 101}) {
       Store store = Store.create(engine, StoreConfig.defaults().withMaxCallDepth(limit));
       Linker linker = Linker.create();
-      AtomicReference<Func> down = new AtomicReference<>();
-      linker.define(
-          "host",
-          "again",
-          FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
-          (caller, args, results) ->
-              results.setI32(
-                  0, ((WasmValue.I32) down.get().call(WasmValue.i32(args.i32(0))).get(0)).value()));
+      AtomicReference<Func> down = callingBack(linker, "again");
       down.set(instantiate(store, linker, wat).func("down").orElseThrow());
       assertEquals(
           List.of(WasmValue.i32(7)), down.get().call(WasmValue.i32(limit)), "at the limit");
