@@ -203,12 +203,14 @@ final class RunCommand implements Callable<Integer> {
   private PrintWriter plainErr;
 
   /**
-   * Returns whether {@code args} is {@code run MODULE [ARGS...]} with no option of {@code run}'s:
-   * the module does not start with {@code -}, and nothing needs picocli's reading of arguments (an
-   * {@code @file} it would expand, a {@code --} it might take as the end of options).
+   * Returns whether {@code args} is {@code run [--engine=ENGINE] MODULE [ARGS...]} with no other
+   * option of {@code run}'s: the module does not start with {@code -}, and nothing needs picocli's
+   * reading of arguments (an {@code @file} it would expand, a {@code --} it might take as the end
+   * of options).
    */
   static boolean isPlain(String[] args) {
-    if (args.length < 2 || !args[0].equals("run") || args[1].startsWith("-")) {
+    int module = args.length > 1 && args[1].startsWith(ENGINE) ? 2 : 1;
+    if (args.length <= module || !args[0].equals("run") || args[module].startsWith("-")) {
       return false;
     }
     for (int i = 1; i < args.length; i++) {
@@ -219,13 +221,20 @@ final class RunCommand implements Callable<Integer> {
     return true;
   }
 
+  private static final String ENGINE = "--engine=";
+
   /**
    * Returns the command {@code args} (see {@link #isPlain}) means, writing to the streams given.
    */
   static RunCommand plain(String[] args, PrintWriter out, PrintWriter err) {
     RunCommand c = new RunCommand();
-    c.moduleArgument = args[1];
-    c.args = new ArrayList<>(List.of(args).subList(2, args.length));
+    int module = 1;
+    if (args[1].startsWith(ENGINE)) {
+      c.engineOption.engine = args[1].substring(ENGINE.length());
+      module = 2;
+    }
+    c.moduleArgument = args[module];
+    c.args = new ArrayList<>(List.of(args).subList(module + 1, args.length));
     c.plainOut = out;
     c.plainErr = err;
     return c;

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code cortado run MODULE ARGS...} without options runs without picocli ({@link
- * RunCommand#isPlain}); it must mean exactly what picocli makes of the same line. Each case runs
- * both ways (picocli's by giving the default engine explicitly) and compares status and messages.
+ * {@code cortado run [--engine=ENGINE] MODULE ARGS...} without other options runs without picocli
+ * ({@link RunCommand#isPlain}); it must mean exactly what picocli makes of the same line. Each case
+ * runs both ways (picocli's by giving the default edition explicitly) and compares status and
+ * messages.
  */
 class PlainRunTest {
   @TempDir Path dir;
@@ -35,14 +36,24 @@ class PlainRunTest {
 
   /** Runs {@code run MODULE ARGS...} plainly and through picocli; returns the plain run. */
   private static Run bothWays(String module, String... args) {
-    List<String> plain = new ArrayList<>(List.of("run", module));
+    return bothWays(List.of(), module, args);
+  }
+
+  /**
+   * Runs {@code run OPTIONS MODULE ARGS...} plainly and through picocli (with {@code --wasm=3.0},
+   * the default, added); returns the plain run.
+   */
+  private static Run bothWays(List<String> options, String module, String... args) {
+    List<String> plain = new ArrayList<>(List.of("run"));
+    plain.addAll(options);
+    plain.add(module);
     plain.addAll(List.of(args));
     assertTrue(RunCommand.isPlain(plain.toArray(String[]::new)));
-    List<String> parsed = new ArrayList<>(List.of("run", "--engine=auto", module));
-    parsed.addAll(List.of(args));
+    List<String> parsed = new ArrayList<>(plain);
+    parsed.add(1, "--wasm=3.0");
     assertFalse(RunCommand.isPlain(parsed.toArray(String[]::new)));
     Run fast = run(plain);
-    assertEquals(run(parsed), fast, "run " + String.join(" ", plain.subList(1, plain.size())));
+    assertEquals(run(parsed), fast, String.join(" ", plain));
     return fast;
   }
 
@@ -88,6 +99,21 @@ class PlainRunTest {
   }
 
   @Test
+  void anEngineGivenFirstIsReadWithoutPicocliToo() throws IOException {
+    Path argc =
+        wat(
+            "argc.wat",
+            "(func (export \"_start\") (drop (call $sizes (i32.const 0) (i32.const 4)))"
+                + " (call $exit (i32.load (i32.const 0))))");
+    for (String engine : List.of("auto", "interpreter", "compiler")) {
+      assertEquals(3, bothWays(List.of("--engine=" + engine), argc.toString(), "a", "-b").status());
+    }
+    Run unknown = bothWays(List.of("--engine=turbo"), argc.toString());
+    assertEquals(1, unknown.status());
+    assertTrue(unknown.err().contains("unknown --engine 'turbo'"), unknown.err());
+  }
+
+  @Test
   void linesPicocliMustReadAreNotPlain() {
     assertFalse(RunCommand.isPlain(new String[] {"run"}));
     assertFalse(RunCommand.isPlain(new String[] {"run", "--help"}));
@@ -95,6 +121,10 @@ class PlainRunTest {
     assertFalse(RunCommand.isPlain(new String[] {"run", "prog.wasm", "@args.txt"}));
     assertFalse(RunCommand.isPlain(new String[] {"run", "prog.wasm", "--", "x"}));
     assertFalse(RunCommand.isPlain(new String[] {"validate", "prog.wasm"}));
+    assertFalse(RunCommand.isPlain(new String[] {"run", "--engine=compiler"}));
+    assertFalse(RunCommand.isPlain(new String[] {"run", "--engine", "compiler", "prog.wasm"}));
+    assertFalse(
+        RunCommand.isPlain(new String[] {"run", "--engine=compiler", "--fuel=9", "prog.wasm"}));
     assertTrue(RunCommand.isPlain(new String[] {"run", "prog.wasm", "-x", "--y"}));
   }
 }
