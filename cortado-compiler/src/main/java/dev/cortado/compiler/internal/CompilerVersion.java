@@ -2,9 +2,17 @@ package dev.cortado.compiler.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** The version of the code this compiler generates, part of every code cache key. */
 final class CompilerVersion {
@@ -62,31 +70,76 @@ final class CompilerVersion {
   /**
    * A checksum of the emitters' own class files, also part of every key: a build that changes code
    * generation without bumping {@link #CODEGEN} (a snapshot, a forgotten bump) still gets keys of
-   * its own, so a stale entry is never loaded. A CRC-32 and the total length, not a SHA-256: it
-   * tells builds apart, it does not stand against an attacker (who could write the cache anyway),
-   * and hashing these 150 KB with SHA-256 in a cold JVM cost 30 ms of every start, and 35 ms more
-   * of C2 compiling the hash.
+   * its own, so a stale entry is never loaded. It tells builds apart, it does not stand against an
+   * attacker (who could write the cache anyway): a CRC-32 over each class file's CRC-32 and size as
+   * the compiler's jar lists them in its directory, which costs no reading of the classes (reading
+   * and hashing their 220 KB took 30 ms of every start); from a folder of classes (tests), a CRC-32
+   * of the files themselves.
    */
-  static final String EMITTERS = emittersDigest();
+  static final String EMITTERS = emittersChecksum();
 
-  private static String emittersDigest() {
-    CRC32 crc = new CRC32();
-    long length = 0;
+  private static String emittersChecksum() {
     try {
-      for (String name : EMITTER_CLASSES) {
-        try (InputStream in = CompilerVersion.class.getResourceAsStream(name + ".class")) {
-          // A class renamed without this list: still a key of its own, never a stale entry.
-          byte[] b =
-              in == null ? ("missing " + name).getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
-          crc.update(b);
-          length += b.length;
+      Optional<Path> jar = ownJar();
+      if (jar.isPresent()) {
+        try (ZipFile zip = new ZipFile(jar.get().toFile())) {
+          return jarChecksum(zip, CompilerVersion.class.getPackageName().replace('.', '/') + "/");
         }
       }
-      return Long.toHexString(crc.getValue()) + "-" + length;
-    } catch (IOException e) {
+      return classesChecksum();
+    } catch (IOException | RuntimeException e) {
       // Without the checksum the key still has CODEGEN; a unique value keeps entries apart.
       return "unknown-" + System.nanoTime();
     }
+  }
+
+  /** Returns the jar this class was loaded from, if it was (not a folder of classes). */
+  private static Optional<Path> ownJar() {
+    var source = CompilerVersion.class.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return Optional.empty();
+    }
+    try {
+      Path p = Path.of(source.getLocation().toURI());
+      return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The checksum from the directory of {@code zip}, whose entries are under {@code folder}. */
+  static String jarChecksum(ZipFile zip, String folder) {
+    CRC32 crc = new CRC32();
+    ByteBuffer b = ByteBuffer.allocate(16);
+    long length = 0;
+    for (String name : EMITTER_CLASSES) {
+      ZipEntry e = zip.getEntry(folder + name + ".class");
+      b.clear();
+      if (e == null || e.getCrc() < 0 || e.getSize() < 0) {
+        // A class renamed without this list: still a key of its own, never a stale entry.
+        crc.update(("missing " + name).getBytes(StandardCharsets.UTF_8));
+        continue;
+      }
+      b.putLong(e.getCrc()).putLong(e.getSize()).flip();
+      crc.update(b);
+      length += e.getSize();
+    }
+    return "jar-" + Long.toHexString(crc.getValue()) + "-" + length;
+  }
+
+  private static String classesChecksum() throws IOException {
+    CRC32 crc = new CRC32();
+    long length = 0;
+    for (String name : EMITTER_CLASSES) {
+      try (InputStream in = CompilerVersion.class.getResourceAsStream(name + ".class")) {
+        // A class renamed without this list: still a key of its own, never a stale entry.
+        byte[] b =
+            in == null ? ("missing " + name).getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
+        crc.update(b);
+        length += b.length;
+      }
+    }
+    return Long.toHexString(crc.getValue()) + "-" + length;
   }
 
   private CompilerVersion() {}

@@ -2,15 +2,25 @@ package dev.cortado.compiler.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The emitters' checksum in every code cache key reads real class files of this package. */
 class CompilerVersionTest {
+  @TempDir Path dir;
+
   @Test
   void everyEmitterNamedIsAClassOfThisPackage() throws ClassNotFoundException {
     String pkg = CompilerVersion.class.getPackageName();
@@ -32,5 +42,46 @@ class CompilerVersionTest {
     }
     assertTrue(
         CompilerVersion.EMITTERS.matches("[0-9a-f]{1,8}-" + length), CompilerVersion.EMITTERS);
+  }
+
+  @Test
+  void inAJarTheChecksumComesFromItsDirectoryAndChangesWithAnyEmitter() throws IOException {
+    String folder = "dev/cortado/compiler/internal/";
+    Path jar = dir.resolve("compiler.jar");
+    writeJar(jar, folder, null);
+    String base;
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      base = CompilerVersion.jarChecksum(zip, folder);
+    }
+    assertTrue(base.matches("jar-[0-9a-f]{1,8}-[0-9]+"), base);
+    for (String changed : List.of("ModuleEmitter", "JvmTypes")) {
+      writeJar(jar, folder, changed);
+      try (ZipFile zip = new ZipFile(jar.toFile())) {
+        assertNotEquals(base, CompilerVersion.jarChecksum(zip, folder), changed);
+      }
+    }
+    writeJar(jar, folder, null);
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      assertEquals(base, CompilerVersion.jarChecksum(zip, folder), "the same jar again");
+      assertNotEquals(base, CompilerVersion.jarChecksum(zip, "elsewhere/"), "classes missing");
+    }
+  }
+
+  /** Writes the emitters' class files into {@code jar}, one byte of {@code changed}'s flipped. */
+  private static void writeJar(Path jar, String folder, String changed) throws IOException {
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+      for (String name : CompilerVersion.EMITTER_CLASSES) {
+        byte[] b;
+        try (InputStream in = CompilerVersion.class.getResourceAsStream(name + ".class")) {
+          b = in.readAllBytes();
+        }
+        if (name.equals(changed)) {
+          b[b.length - 1] ^= 1;
+        }
+        out.putNextEntry(new ZipEntry(folder + name + ".class"));
+        out.write(b);
+        out.closeEntry();
+      }
+    }
   }
 }
