@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -20,12 +17,12 @@ import java.util.regex.Pattern;
  * unchanged file is not hashed again: with a cold JIT, hashing a 48 MB module takes 0.15–0.25 s of
  * a core (the hash intrinsic arrives only with C2), longer than decoding it.
  *
- * <p>A memo is a file {@code <cache>/digests/<key>}, the key a SHA-256 over the file's path, device
- * and inode, holding the file's {@link FileStamp} and its SHA-256. It is used only when the file's
- * stamp is the same now. Like git's index, it is recorded only for a file whose last change is at
- * least {@link #SETTLED} older than the clock: a write in the same clock tick as the one hashed
- * would otherwise leave the stamp unchanged. Whoever can write the cache folder can already place
- * compiled code there, so a memo is trusted as much as an entry.
+ * <p>A memo is a file {@code <cache>/digests/<key>}, the key a {@link TextChecksum} of the file's
+ * path, device and inode, holding the file's {@link FileStamp} and its SHA-256. It is used only
+ * when the file's stamp is the same now. Like git's index, it is recorded only for a file whose
+ * last change is at least {@link #SETTLED} older than the clock: a write in the same clock tick as
+ * the one hashed would otherwise leave the stamp unchanged. Whoever can write the cache folder can
+ * already place compiled code there, so a memo is trusted as much as an entry.
  */
 public final class DigestMemo {
   private static final System.Logger LOG = LazyLogger.of(DigestMemo.class);
@@ -92,14 +89,9 @@ public final class DigestMemo {
   }
 
   private static Path file(Path cache, FileStamp stamp) {
-    try {
-      MessageDigest key = MessageDigest.getInstance("SHA-256");
-      String text = stamp.path() + "\n" + stamp.device() + "\n" + stamp.inode();
-      return cache
-          .resolve("digests")
-          .resolve(HexFormat.of().formatHex(key.digest(text.getBytes(StandardCharsets.UTF_8))));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    // Named by a checksum, not a SHA-256, of the file's identity: another file whose name collides
+    // finds the stamp inside not its own, and hashes (see TextChecksum).
+    String text = stamp.path() + "\n" + stamp.device() + "\n" + stamp.inode();
+    return cache.resolve("digests").resolve(TextChecksum.hex(text));
   }
 }
