@@ -25,6 +25,7 @@ public final class JvmModuleCompiler implements ModuleCompiler {
   public CompiledModule compile(CompileRequest request) {
     if (request.cacheDir().isEmpty()) {
       CacheStats.MISSES.incrementAndGet();
+      request.beforeGenerating().run();
       return define(ModuleClasses.emit(request.module(), request.sha256()));
     }
     CodeCache cache = new CodeCache(request.cacheDir().get());
@@ -44,6 +45,7 @@ public final class JvmModuleCompiler implements ModuleCompiler {
       }
     }
     CacheStats.MISSES.incrementAndGet();
+    request.beforeGenerating().run();
     ModuleClasses generated = ModuleClasses.emit(request.module(), request.sha256());
     cache.storeQuietly(key, generated);
     return define(generated);
