@@ -151,6 +151,35 @@ class CompiledTrapsTest {
   }
 
   @Test
+  void interpretedCodeCallingCompiledCodeThatCallsTheHostDoesNotPileUpDepth() {
+    // $loop makes a tail call of another function, so the compiler leaves it to the interpreter;
+    // it calls the compiled $work, which calls the host, a thousand times, ten times the depth
+    // limit: each call must start from the same depth.
+    String wat =
+        """
+        (module
+          (import "host" "id" (func $id (param i32) (result i32)))
+          (func $work (param i32) (result i32) (call $id (local.get 0)))
+          (func $done (param i32) (result i32) (local.get 0))
+          (func $loop (export "loop") (param i32) (result i32) (local $sum i32)
+            (loop $next
+              (local.set $sum (i32.add (local.get $sum) (call $work (local.get 0))))
+              (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))
+              (br_if $next))
+            (return_call $done (local.get $sum))))
+        """;
+    Store store = Store.create(engine, StoreConfig.defaults().withMaxCallDepth(100));
+    Linker linker = Linker.create();
+    linker.define(
+        "host",
+        "id",
+        FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
+        (caller, args, results) -> results.setI32(0, args.i32(0)));
+    Func loop = instantiate(store, linker, wat).func("loop").orElseThrow();
+    assertEquals(List.of(WasmValue.i32(500_500)), loop.call(WasmValue.i32(1000)));
+  }
+
+  @Test
   void aSmallThreadStackEndsInExhaustionNotStackOverflowError() throws Exception {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Thread small =

@@ -220,10 +220,13 @@ public final class Support {
   /**
    * Calls {@code f} with its arguments in slots {@code base...}; its results are left there. The
    * slots up to {@code base + slots} stay reserved during the call. {@code depth} is the calling
-   * compiled function's, where compiled code this call reaches goes on counting.
+   * compiled function's, where compiled code this call reaches goes on counting; the depth before
+   * comes back afterwards, however the call ends, so that interpreted code calling compiled code
+   * again and again always enters it at the same depth.
    */
   public static void call(
       Machine m, ModuleInstance caller, FunctionInstance f, int base, int slots, int depth) {
+    int savedDepth = m.compiledDepth;
     m.compiledDepth = depth;
     int saved = m.top;
     m.top = base + slots;
@@ -232,6 +235,7 @@ public final class Support {
       Interpreter.call(m, caller, f, base);
     } finally {
       m.top = saved;
+      m.compiledDepth = savedDepth;
     }
   }
 

@@ -73,14 +73,9 @@ public final class Interpreter {
     if (f instanceof WasmFunction w) {
       CompiledModule compiled = w.compiled();
       if (compiled != null) {
-        int compiledDepth = m.compiledDepth;
-        try {
-          runCompiled(compiled, w, m, base);
-        } catch (Thrown t) {
-          // Compiled frames count their depth without unwinding it: the exception left them.
-          m.compiledDepth = compiledDepth;
-          throw t;
-        }
+        // Compiled code passes its depth on as an argument and puts back what it sets for calls
+        // out (Support.call), so there is nothing to restore here.
+        runCompiled(compiled, w, m, base);
       } else {
         int entryDepth = m.depth;
         try {
