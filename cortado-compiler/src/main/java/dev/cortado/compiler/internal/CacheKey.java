@@ -49,10 +49,7 @@ final class CacheKey {
     // digest sets modules apart, the checksum the versions and options of one module, texts
     // Cortado writes itself. No SHA-256 here: the first MessageDigest of a process sets up the
     // JDK's security providers, ~15 ms of a start that finds its code in the cache.
-    byte[] digest = new byte[32];
-    if (moduleSha256.length() == 64 && moduleSha256.chars().allMatch(HexFormat::isHexDigit)) {
-      System.arraycopy(HexFormat.of().parseHex(moduleSha256), 0, digest, 0, 24);
-    }
+    byte[] digest = Arrays.copyOf(HexFormat.of().parseHex(moduleSha256), 32);
     ByteBuffer.wrap(digest, 24, 8).putLong(TextChecksum.of(text));
     return new CacheKey(moduleSha256, digest);
   }
