@@ -74,7 +74,9 @@ final class CallEmitter {
     }
     loadMultipleResults(callee);
     f.push(callee.results());
-    f.reloadMemory();
+    if (mc.mayGrowMemory(index)) {
+      f.reloadMemory();
+    }
   }
 
   void callIndirect(int typeIndex, int table) {

@@ -51,6 +51,7 @@ final class ModuleContext {
   private final Map<FuncType, String> dispatchMethods = new LinkedHashMap<>();
   // Found when first asked.
   private BitSet repeatedCallees;
+  private MemoryGrowth memoryGrowth;
 
   /** Returns whether function {@code index} may run many times per call of its caller. */
   boolean repeatedCallee(int index) {
@@ -58,6 +59,17 @@ final class ModuleContext {
       repeatedCallees = RepeatedCallees.of(module.module());
     }
     return repeatedCallees.get(index);
+  }
+
+  /**
+   * Returns whether a call of function {@code index} may grow a memory, so that the caller must
+   * reload memory 0 after it.
+   */
+  boolean mayGrowMemory(int index) {
+    if (memoryGrowth == null) {
+      memoryGrowth = new MemoryGrowth(module.module());
+    }
+    return memoryGrowth.mayGrow(index);
   }
 
   /** Returns whether memory {@code k} has 64-bit addresses (memory64). */
