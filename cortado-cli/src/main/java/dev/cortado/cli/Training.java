@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training run behind {@code bin/cortado}'s class-data-sharing archive: the JVM archives the
- * classes a process loaded when it exits ({@code -XX:ArchiveClassesAtExit}), so this runs every
- * common command once on a small WASI program, and any later command finds its classes already
- * parsed, verified and linked (about 0.15 s saved on each start; RATIONALE.md, "Start-up").
+ * The training run behind {@code bin/cortado}'s archive of Cortado's classes: the JVM archives the
+ * classes a process loaded when it exits ({@code -XX:ArchiveClassesAtExit}, or on JDK 25+ an AOT
+ * cache with {@code -XX:AOTCacheOutput}, which keeps the run's method profiles too), so this runs
+ * every common command once on a small WASI program, and any later command finds its classes
+ * already parsed, verified and linked (about 0.15 s saved on each start; RATIONALE.md, "Start-up",
+ * "JDK 25's AOT cache").
  *
  * <p>The launcher starts it in the background when the archive is missing or older than the jars,
  * with {@code CORTADO_CACHE_DIR} pointing at a scratch folder, and throws its output away. It takes

@@ -81,7 +81,8 @@ class CortadoCommandIT {
         boolean training = all.stream().anyMatch(f -> f.toString().endsWith(".lock"));
         List<Path> archives =
             all.stream()
-                .filter(f -> f.toString().endsWith(".jsa"))
+                // A class-data-sharing archive, or from JDK 25 on an AOT cache.
+                .filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot"))
                 .filter(f -> fileTime(f) > 0)
                 .toList();
         if (!training && archives.size() == 1) {
@@ -90,7 +91,7 @@ class CortadoCommandIT {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no class-data-sharing archive in " + cache + " after 120 s");
+    throw new AssertionError("no archive of Cortado's classes in " + cache + " after 120 s");
   }
 
   private static long fileTime(Path file) {
