@@ -12,10 +12,11 @@ import dev.cortado.wasm.binary.InstructionReader;
  * <p>A function may grow a memory if its body has a {@code memory.grow}, calls through a table or a
  * reference (any function may answer), calls an import (the host may grow it) or calls a function
  * that may. Each function's answer is found on demand from its body and the bodies it calls, looked
- * at once each, so compiling one function of a big module does not read all of them. Wherever the
- * answer would need more (a call chain deeper than {@link #DEPTH}, or a cycle of calls) it is "may
- * grow": a needless reload costs little; a missing one would let code write to an array the memory
- * no longer uses.
+ * at once each, so compiling one function of a big module does not read all of them. A function
+ * calling itself is answered by the rest of its body; wherever the answer would need more (a call
+ * chain deeper than {@link #DEPTH}, or a cycle through other functions) it is "may grow": a
+ * needless reload costs little; a missing one would let code write to an array the memory no longer
+ * uses.
  */
 final class MemoryGrowth {
   /** Calls followed from the function asked about before its answer is "may grow". */
@@ -74,7 +75,8 @@ final class MemoryGrowth {
           return true;
         }
         case CALL, RETURN_CALL -> {
-          if (mayGrow(r.index(), depth + 1)) {
+          // A call of the function itself adds nothing to what the rest of its body may do.
+          if (r.index() != imported + defined && mayGrow(r.index(), depth + 1)) {
             return true;
           }
         }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class MemoryGrowthTest {
   // Function indexes: 0 the import, then 1 $leaf, 2 $grows, 3 $callsGrows, 4 $callsLeaf,
-  // 5 $callsImport, 6 $indirect, 7 $ping, 8 $pong, 9 $self.
+  // 5 $callsImport, 6 $indirect, 7 $ping, 8 $pong, 9 $self, 10 $selfGrows.
   private static final String WAT =
       """
       (module
@@ -39,7 +39,10 @@ class MemoryGrowthTest {
         (func $indirect (call_indirect (type $v) (i32.const 0)))
         (func $ping (call $pong))
         (func $pong (call $ping))
-        (func $self (param i32) (if (local.get 0) (then (call $self (i32.const 0))))))
+        (func $self (param i32) (if (local.get 0) (then (call $self (i32.const 0)))))
+        (func $selfGrows (param i32)
+          (if (local.get 0) (then (call $selfGrows (i32.const 0))))
+          (call $callsGrows)))
       """;
 
   @Test
@@ -52,10 +55,12 @@ class MemoryGrowthTest {
     assertFalse(growth.mayGrow(4), "calls of a leaf");
     assertTrue(growth.mayGrow(5), "a call of an import");
     assertTrue(growth.mayGrow(6), "call_indirect: any function may answer");
-    // A cycle is answered conservatively, as is a function calling itself.
+    // A cycle through other functions is answered conservatively.
     assertTrue(growth.mayGrow(7));
     assertTrue(growth.mayGrow(8));
-    assertTrue(growth.mayGrow(9));
+    // A function calling itself is answered by the rest of its body.
+    assertFalse(growth.mayGrow(9));
+    assertTrue(growth.mayGrow(10));
   }
 
   @Test
@@ -88,6 +93,14 @@ class MemoryGrowthTest {
           (func $grows (result i32) (memory.grow (i32.const 2)))
           (func $middle (result i32) (call $grows))
           (func $outer (result i32) (call $middle))
+          ;; Grows at the bottom of its recursion; every level writes the new page on the way up.
+          (func $recursive (param i32)
+            (if (local.get 0)
+              (then
+                (call $recursive (i32.sub (local.get 0) (i32.const 1)))
+                (i32.store (i32.const 262140)
+                  (i32.add (i32.load (i32.const 262140)) (local.get 0))))
+              (else (drop (memory.grow (i32.const 1))))))
           (func (export "run") (result i32)
             (local $i i32) (local $sum i32)
             ;; A loop around calls that cannot grow the memory.
@@ -101,7 +114,8 @@ class MemoryGrowthTest {
             (drop (call $outer))
             (i32.store (i32.const 131068) (i32.const 41))
             (call $leaf (i32.const 196604))
-            (i32.add (local.get $sum)
+            (call $recursive (i32.const 10))
+            (i32.add (i32.add (local.get $sum) (i32.load (i32.const 262140)))
               (i32.add (i32.load (i32.const 131068)) (i32.load (i32.const 196604))))))
         """;
     for (ExecutionEngine kind :
@@ -111,8 +125,8 @@ class MemoryGrowthTest {
       Instance i =
           Linker.create().instantiate(Store.create(engine), Module.compileText(engine, wat));
       assertEquals(
-          WasmValue.i32(500 + 41 + 5), i.func("run").orElseThrow().call().get(0), kind.name());
-      assertEquals(3 * 65536, i.memory("memory").orElseThrow().size(), kind.name());
+          WasmValue.i32(500 + 55 + 41 + 5), i.func("run").orElseThrow().call().get(0), kind.name());
+      assertEquals(4 * 65536, i.memory("memory").orElseThrow().size(), kind.name());
     }
   }
 }
