@@ -835,8 +835,10 @@ final class FunctionEmitter {
     mv.visitVarInsn(ALOAD, instLocal);
     support("memory", "(L" + JvmTypes.INSTANCE + ";)[B");
     mv.visitVarInsn(ASTORE, layout.memory);
+    // The size as far as that array holds it: accesses are checked against it alone.
     mv.visitVarInsn(ALOAD, instLocal);
-    support("memorySize", "(L" + JvmTypes.INSTANCE + ";)I");
+    mv.visitVarInsn(ALOAD, layout.memory);
+    support("memorySize", "(L" + JvmTypes.INSTANCE + ";[B)I");
     mv.visitVarInsn(ISTORE, layout.memorySize);
   }
 

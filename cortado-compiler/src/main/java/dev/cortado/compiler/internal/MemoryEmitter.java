@@ -1,5 +1,6 @@
 package dev.cortado.compiler.internal;
 
+import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.I2L;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 
@@ -172,9 +173,11 @@ final class MemoryEmitter {
     Constants.pushInt(f.mv(), k);
     f.pushInstance();
     f.support("memoryOf", "(I" + INST + ")[B");
+    // The size as far as that array holds it: accesses are checked against it alone.
+    f.mv().visitInsn(DUP);
     Constants.pushInt(f.mv(), k);
     f.pushInstance();
-    f.support("memorySizeOf", "(I" + INST + ")I");
+    f.support("memorySizeOf", "([BI" + INST + ")I");
   }
 
   /** Narrows the top of the JVM stack, an i64 address, to a u32. */

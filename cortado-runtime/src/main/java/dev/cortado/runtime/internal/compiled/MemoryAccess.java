@@ -12,7 +12,19 @@ import java.util.Objects;
  * (the array may have spare capacity). Each method is small enough for HotSpot to inline.
  */
 public final class MemoryAccess {
+  // The accesses through Unsafe, where the JDK lets the runtime use it; null otherwise. A constant
+  // for HotSpot, so each method below compiles to one of its two paths.
+  private static final RawMemory RAW = RawMemoryClass.load();
+
   private MemoryAccess() {}
+
+  /**
+   * Returns whether loads and stores go through {@link RawMemory} (one bounds check, ours) rather
+   * than the {@code VarHandle}s (ours and the array's).
+   */
+  public static boolean raw() {
+    return RAW != null;
+  }
 
   /**
    * Returns the effective address of {@code size} bytes at {@code address + offset} (an i32 address
@@ -71,138 +83,294 @@ public final class MemoryAccess {
 
   /** {@code i32.load}. */
   public static int i32Load(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i32Load(address, offset, mem, memSize)
+        : viaHandlesI32Load(address, offset, mem, memSize);
+  }
+
+  static int viaHandlesI32Load(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 4, memSize);
     return (int) MemoryInstance.INT.get(mem, at);
   }
 
   /** {@code i64.load}. */
   public static long i64Load(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i64Load(address, offset, mem, memSize)
+        : viaHandlesI64Load(address, offset, mem, memSize);
+  }
+
+  static long viaHandlesI64Load(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 8, memSize);
     return (long) MemoryInstance.LONG.get(mem, at);
   }
 
   /** {@code f32.load}. */
   public static float f32Load(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.f32Load(address, offset, mem, memSize)
+        : viaHandlesF32Load(address, offset, mem, memSize);
+  }
+
+  static float viaHandlesF32Load(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 4, memSize);
     return Float.intBitsToFloat((int) MemoryInstance.INT.get(mem, at));
   }
 
   /** {@code f64.load}. */
   public static double f64Load(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.f64Load(address, offset, mem, memSize)
+        : viaHandlesF64Load(address, offset, mem, memSize);
+  }
+
+  static double viaHandlesF64Load(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 8, memSize);
     return Double.longBitsToDouble((long) MemoryInstance.LONG.get(mem, at));
   }
 
   /** {@code i32.load8_s}. */
   public static int i32Load8S(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i32Load8S(address, offset, mem, memSize)
+        : viaHandlesI32Load8S(address, offset, mem, memSize);
+  }
+
+  static int viaHandlesI32Load8S(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 1, memSize);
     return mem[at];
   }
 
   /** {@code i32.load8_u}. */
   public static int i32Load8U(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i32Load8U(address, offset, mem, memSize)
+        : viaHandlesI32Load8U(address, offset, mem, memSize);
+  }
+
+  static int viaHandlesI32Load8U(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 1, memSize);
     return mem[at] & 0xFF;
   }
 
   /** {@code i32.load16_s}. */
   public static int i32Load16S(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i32Load16S(address, offset, mem, memSize)
+        : viaHandlesI32Load16S(address, offset, mem, memSize);
+  }
+
+  static int viaHandlesI32Load16S(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 2, memSize);
     return (short) MemoryInstance.SHORT.get(mem, at);
   }
 
   /** {@code i32.load16_u}. */
   public static int i32Load16U(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i32Load16U(address, offset, mem, memSize)
+        : viaHandlesI32Load16U(address, offset, mem, memSize);
+  }
+
+  static int viaHandlesI32Load16U(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 2, memSize);
     return (short) MemoryInstance.SHORT.get(mem, at) & 0xFFFF;
   }
 
   /** {@code i64.load8_s}. */
   public static long i64Load8S(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i64Load8S(address, offset, mem, memSize)
+        : viaHandlesI64Load8S(address, offset, mem, memSize);
+  }
+
+  static long viaHandlesI64Load8S(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 1, memSize);
     return mem[at];
   }
 
   /** {@code i64.load8_u}. */
   public static long i64Load8U(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i64Load8U(address, offset, mem, memSize)
+        : viaHandlesI64Load8U(address, offset, mem, memSize);
+  }
+
+  static long viaHandlesI64Load8U(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 1, memSize);
     return mem[at] & 0xFFL;
   }
 
   /** {@code i64.load16_s}. */
   public static long i64Load16S(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i64Load16S(address, offset, mem, memSize)
+        : viaHandlesI64Load16S(address, offset, mem, memSize);
+  }
+
+  static long viaHandlesI64Load16S(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 2, memSize);
     return (short) MemoryInstance.SHORT.get(mem, at);
   }
 
   /** {@code i64.load16_u}. */
   public static long i64Load16U(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i64Load16U(address, offset, mem, memSize)
+        : viaHandlesI64Load16U(address, offset, mem, memSize);
+  }
+
+  static long viaHandlesI64Load16U(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 2, memSize);
     return (short) MemoryInstance.SHORT.get(mem, at) & 0xFFFFL;
   }
 
   /** {@code i64.load32_s}. */
   public static long i64Load32S(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i64Load32S(address, offset, mem, memSize)
+        : viaHandlesI64Load32S(address, offset, mem, memSize);
+  }
+
+  static long viaHandlesI64Load32S(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 4, memSize);
     return (int) MemoryInstance.INT.get(mem, at);
   }
 
   /** {@code i64.load32_u}. */
   public static long i64Load32U(int address, int offset, byte[] mem, int memSize) {
+    return RAW != null
+        ? RAW.i64Load32U(address, offset, mem, memSize)
+        : viaHandlesI64Load32U(address, offset, mem, memSize);
+  }
+
+  static long viaHandlesI64Load32U(int address, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 4, memSize);
     return (int) MemoryInstance.INT.get(mem, at) & 0xFFFF_FFFFL;
   }
 
   /** {@code i32.store}. */
   public static void i32Store(int address, int v, int offset, byte[] mem, int memSize) {
+    if (RAW != null) {
+      RAW.i32Store(address, v, offset, mem, memSize);
+    } else {
+      viaHandlesI32Store(address, v, offset, mem, memSize);
+    }
+  }
+
+  static void viaHandlesI32Store(int address, int v, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 4, memSize);
     MemoryInstance.INT.set(mem, at, v);
   }
 
   /** {@code i64.store}. */
   public static void i64Store(int address, long v, int offset, byte[] mem, int memSize) {
+    if (RAW != null) {
+      RAW.i64Store(address, v, offset, mem, memSize);
+    } else {
+      viaHandlesI64Store(address, v, offset, mem, memSize);
+    }
+  }
+
+  static void viaHandlesI64Store(int address, long v, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 8, memSize);
     MemoryInstance.LONG.set(mem, at, v);
   }
 
   /** {@code f32.store}. */
   public static void f32Store(int address, float v, int offset, byte[] mem, int memSize) {
+    if (RAW != null) {
+      RAW.f32Store(address, v, offset, mem, memSize);
+    } else {
+      viaHandlesF32Store(address, v, offset, mem, memSize);
+    }
+  }
+
+  static void viaHandlesF32Store(int address, float v, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 4, memSize);
     MemoryInstance.INT.set(mem, at, Float.floatToRawIntBits(v));
   }
 
   /** {@code f64.store}. */
   public static void f64Store(int address, double v, int offset, byte[] mem, int memSize) {
+    if (RAW != null) {
+      RAW.f64Store(address, v, offset, mem, memSize);
+    } else {
+      viaHandlesF64Store(address, v, offset, mem, memSize);
+    }
+  }
+
+  static void viaHandlesF64Store(int address, double v, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 8, memSize);
     MemoryInstance.LONG.set(mem, at, Double.doubleToRawLongBits(v));
   }
 
   /** {@code i32.store8}. */
   public static void i32Store8(int address, int v, int offset, byte[] mem, int memSize) {
+    if (RAW != null) {
+      RAW.i32Store8(address, v, offset, mem, memSize);
+    } else {
+      viaHandlesI32Store8(address, v, offset, mem, memSize);
+    }
+  }
+
+  static void viaHandlesI32Store8(int address, int v, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 1, memSize);
     mem[at] = (byte) v;
   }
 
   /** {@code i32.store16}. */
   public static void i32Store16(int address, int v, int offset, byte[] mem, int memSize) {
+    if (RAW != null) {
+      RAW.i32Store16(address, v, offset, mem, memSize);
+    } else {
+      viaHandlesI32Store16(address, v, offset, mem, memSize);
+    }
+  }
+
+  static void viaHandlesI32Store16(int address, int v, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 2, memSize);
     MemoryInstance.SHORT.set(mem, at, (short) v);
   }
 
   /** {@code i64.store8}. */
   public static void i64Store8(int address, long v, int offset, byte[] mem, int memSize) {
+    if (RAW != null) {
+      RAW.i64Store8(address, v, offset, mem, memSize);
+    } else {
+      viaHandlesI64Store8(address, v, offset, mem, memSize);
+    }
+  }
+
+  static void viaHandlesI64Store8(int address, long v, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 1, memSize);
     mem[at] = (byte) v;
   }
 
   /** {@code i64.store16}. */
   public static void i64Store16(int address, long v, int offset, byte[] mem, int memSize) {
+    if (RAW != null) {
+      RAW.i64Store16(address, v, offset, mem, memSize);
+    } else {
+      viaHandlesI64Store16(address, v, offset, mem, memSize);
+    }
+  }
+
+  static void viaHandlesI64Store16(int address, long v, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 2, memSize);
     MemoryInstance.SHORT.set(mem, at, (short) v);
   }
 
   /** {@code i64.store32}. */
   public static void i64Store32(int address, long v, int offset, byte[] mem, int memSize) {
+    if (RAW != null) {
+      RAW.i64Store32(address, v, offset, mem, memSize);
+    } else {
+      viaHandlesI64Store32(address, v, offset, mem, memSize);
+    }
+  }
+
+  static void viaHandlesI64Store32(int address, long v, int offset, byte[] mem, int memSize) {
     int at = at(address, offset, 4, memSize);
     MemoryInstance.INT.set(mem, at, (int) v);
   }

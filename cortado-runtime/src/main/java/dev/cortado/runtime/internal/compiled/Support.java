@@ -67,9 +67,14 @@ public final class Support {
     return inst.memories[0].bytes;
   }
 
-  /** Returns the size of memory 0 in bytes. */
-  public static int memorySize(ModuleInstance inst) {
-    return inst.memories[0].size;
+  /**
+   * Returns the size of memory 0 in bytes, as far as {@code mem} (its array, read just before)
+   * holds it: compiled code checks its accesses against this, so it must never exceed the array's
+   * length, even if another thread were to grow the memory in between ({@link RawMemory} does not
+   * check the array's bounds again).
+   */
+  public static int memorySize(ModuleInstance inst, byte[] mem) {
+    return Math.min(inst.memories[0].size, mem.length);
   }
 
   /** Traps: an access of {@code size} bytes at an effective address beyond the memory. */
@@ -82,9 +87,12 @@ public final class Support {
     return inst.memories[k].bytes;
   }
 
-  /** Returns the size of memory {@code k} in bytes. */
-  public static int memorySizeOf(int k, ModuleInstance inst) {
-    return inst.memories[k].size;
+  /**
+   * Returns the size of memory {@code k} in bytes, as far as {@code mem} (its array, read just
+   * before) holds it (see {@link #memorySize}).
+   */
+  public static int memorySizeOf(byte[] mem, int k, ModuleInstance inst) {
+    return Math.min(inst.memories[k].size, mem.length);
   }
 
   /** {@code memory.size} of memory {@code k}. */
