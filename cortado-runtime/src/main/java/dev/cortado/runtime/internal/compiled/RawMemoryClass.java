@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.compiled;
 
+import dev.cortado.wasm.internal.LazyLogger;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ final class RawMemoryClass {
   /** The system property that turns the raw accesses off when {@code false}. */
   static final String PROPERTY = "cortado.rawMemory";
 
+  private static final System.Logger LOG = LazyLogger.of(RawMemoryClass.class);
   private static final String UNSAFE = "jdk/internal/misc/Unsafe";
   private static final String NAME = "dev/cortado/runtime/internal/compiled/RawMemoryImpl";
   private static final String AT = "dev/cortado/runtime/internal/compiled/MemoryAccess";
@@ -56,7 +58,15 @@ final class RawMemoryClass {
       MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(write(base), true);
       return (RawMemory) lookup.lookupClass().getConstructor().newInstance();
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      return null; // the VarHandles then serve, as without the export
+      // Exported, yet not usable: a JDK whose Unsafe differs. The VarHandles serve, as without the
+      // export, and the log says why the accesses are slower than they could be.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "compiled memory accesses use VarHandles: jdk.internal.misc.Unsafe is exported but"
+              + " unusable ("
+              + e
+              + ")");
+      return null;
     }
   }
 
