@@ -123,6 +123,9 @@ final class Instantiation {
                 new MemoryInstance(
                     type, store.config().maxMemoryPages(), store.engine().memoryPool()));
       }
+      if (inst.memories.length > 0) {
+        inst.memory0 = inst.memories[0];
+      }
     } catch (ResourceLimitException | OutOfMemoryError e) {
       throw new InstantiationException(
           e instanceof ResourceLimitException ? e.getMessage() : "not enough memory", e);

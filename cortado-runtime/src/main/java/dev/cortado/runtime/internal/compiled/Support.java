@@ -64,7 +64,7 @@ public final class Support {
 
   /** Returns the bytes of memory 0 (longer than the memory: see {@link #memorySize}). */
   public static byte[] memory(ModuleInstance inst) {
-    return inst.memories[0].bytes;
+    return inst.memory0.bytes;
   }
 
   /**
@@ -74,7 +74,7 @@ public final class Support {
    * check the array's bounds again).
    */
   public static int memorySize(ModuleInstance inst, byte[] mem) {
-    return Math.min(inst.memories[0].size, mem.length);
+    return Math.min(inst.memory0.size, mem.length);
   }
 
   /** Traps: an access of {@code size} bytes at an effective address beyond the memory. */

@@ -22,6 +22,12 @@ public final class ModuleInstance {
   /** Memories, by memory index. */
   public final MemoryInstance[] memories;
 
+  /**
+   * Memory 0, once instantiation has set it: what compiled code reloads at every entry and after
+   * calls that may grow it, one load nearer than {@code memories[0]} (no array, no bounds check).
+   */
+  public MemoryInstance memory0;
+
   /** Globals, by global index. */
   public final GlobalInstance[] globals;
 

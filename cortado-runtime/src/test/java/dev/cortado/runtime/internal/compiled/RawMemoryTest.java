@@ -138,6 +138,7 @@ class RawMemoryTest {
             null);
     MemoryInstance memory = new MemoryInstance(new MemoryType(Limits.of(1, 4)), 100);
     inst.memories[0] = memory;
+    inst.memory0 = memory;
     byte[] before = Support.memory(inst);
     assertEquals(65_536, Support.memorySize(inst, before));
     memory.grow(3);
