@@ -64,7 +64,8 @@ for runtime in ${RUNTIMES:-node cortado-auto cortado-compiler cortado-interprete
   runtimes+=("$runtime")
 done
 
-# Sets cmd to the command line of runtime $1; the program and its arguments follow it.
+# Sets cmd to the command line of runtime $1; the program and its arguments follow it. With $2 =
+# train, a JVM peer's command line writes its archive instead of reading it.
 command_of() {
   case "$1" in
     node) cmd=(node --no-warnings "$here/peers/node/run-wasi.mjs") ;;
@@ -77,7 +78,9 @@ command_of() {
       # the training's method profiles too, else a class-data-sharing archive.
       local peer=${1%%-*}
       if [ "$CORTADO_MAJOR" -ge 25 ]; then
-        cmd=("$java" -XX:AOTCache="$out/peer-$peer.aot" -Xlog:aot=off -Xlog:cds=off)
+        local aot=-XX:AOTCache
+        [ "${2:-}" = train ] && aot=-XX:AOTCacheOutput
+        cmd=("$java" "$aot=$out/peer-$peer.aot" -Xlog:aot=off -Xlog:cds=off)
       else
         cmd=("$java" -XX:SharedArchiveFile="$out/peer-$peer.jsa" -XX:+AutoCreateSharedArchive
           -Xlog:cds=off -Xlog:cds+dynamic=off)
@@ -87,18 +90,11 @@ command_of() {
   esac
 }
 
-# The untimed training run of a JVM peer: on JDK 25 it writes the peer's AOT cache.
+# The untimed training run of a JVM peer, which writes its archive.
 train_peer() {
-  local peer=${1%%-*}
-  if [ "$CORTADO_MAJOR" -ge 25 ]; then
-    rm -f "$out/peer-$peer.aot"
-    "$java" -XX:AOTCacheOutput="$out/peer-$peer.aot" -Xlog:aot=off -Xlog:cds=off \
-      -XX:+UseSerialGC -XX:-UsePerfData -jar "$here/peers/$peer/target/peer.jar" \
-      "$workloads/fannkuch.wasm" 7 >/dev/null 2>&1 || true
-  else
-    command_of "$1"
-    "${cmd[@]}" "$workloads/fannkuch.wasm" 7 >/dev/null 2>&1 || true
-  fi
+  rm -f "$out/peer-${1%%-*}.aot"
+  command_of "$1" train
+  "${cmd[@]}" "$workloads/fannkuch.wasm" 7 >/dev/null 2>&1 || true
 }
 
 programs=()

@@ -9,7 +9,9 @@ import java.util.Objects;
  * Loads and stores of compiled code, one method per instruction: the address operand comes first,
  * as it is on the operand stack, then the offset immediate and the memory (array and size) the
  * function keeps in locals. The bounds check is against the memory's size, not the array's length
- * (the array may have spare capacity). Each method is small enough for HotSpot to inline.
+ * (the array may have spare capacity). Each access method dispatches to {@link RawMemory} or to its
+ * {@code viaHandles} twin and must stay at most 35 bytes of bytecode ({@code MaxInlineSize}):
+ * bigger, C2 stops inlining it at warm call sites (RATIONALE.md, "One bounds check per access").
  */
 public final class MemoryAccess {
   // The accesses through Unsafe, where the JDK lets the runtime use it; null otherwise. A constant

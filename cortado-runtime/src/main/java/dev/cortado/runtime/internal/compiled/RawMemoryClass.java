@@ -14,7 +14,9 @@ import java.util.Map;
  * methods call {@link MemoryAccess#at} and then {@code jdk.internal.misc.Unsafe}, which the runtime
  * can name only at run time (Cortado is compiled for Java 21 with {@code --release}, which keeps
  * internal packages out of reach). Every method is straight-line code (the checks are in {@code
- * at}), so the class needs no stack map frames and its bytes are written here directly.
+ * at}), so the class needs no stack map frames and its bytes are written here directly: the runtime
+ * does not depend on ASM, and an application running precompiled code has no compiler on its class
+ * path.
  */
 final class RawMemoryClass {
   /** The system property that turns the raw accesses off when {@code false}. */
@@ -77,8 +79,8 @@ final class RawMemoryClass {
     Writer w = new Writer(base);
     w.load("i32Load", "I", 4, "getIntUnaligned", GET + "I", IRETURN);
     w.load("i64Load", "J", 8, "getLongUnaligned", GET + "J", LRETURN);
-    w.load("f32Load", "F", 4, "getIntUnaligned", GET + "I", FRETURN, INVOKESTATIC_INT_BITS);
-    w.load("f64Load", "D", 8, "getLongUnaligned", GET + "J", DRETURN, INVOKESTATIC_LONG_BITS);
+    w.load("f32Load", "F", 4, "getIntUnaligned", GET + "I", FRETURN, INT_BITS_TO_FLOAT);
+    w.load("f64Load", "D", 8, "getLongUnaligned", GET + "J", DRETURN, LONG_BITS_TO_DOUBLE);
     w.load("i32Load8S", "I", 1, "getByte", "(Ljava/lang/Object;J)B", IRETURN);
     w.load("i32Load8U", "I", 1, "getByte", "(Ljava/lang/Object;J)B", IRETURN, MASK_BYTE);
     w.load("i32Load16S", "I", 2, "getShortUnaligned", GET + "S", IRETURN);
@@ -89,15 +91,15 @@ final class RawMemoryClass {
     w.load("i64Load16U", "J", 2, "getShortUnaligned", GET + "S", LRETURN, I2C, I2L);
     w.load("i64Load32S", "J", 4, "getIntUnaligned", GET + "I", LRETURN, I2L);
     w.load("i64Load32U", "J", 4, "getIntUnaligned", GET + "I", LRETURN, I2L, MASK_INT);
-    w.store("i32Store", "I", 4, "putIntUnaligned", PUT + "IZ)V", true);
-    w.store("i64Store", "J", 8, "putLongUnaligned", PUT + "JZ)V", true);
-    w.store("f32Store", "F", 4, "putIntUnaligned", PUT + "IZ)V", true, FLOAT_TO_BITS);
-    w.store("f64Store", "D", 8, "putLongUnaligned", PUT + "JZ)V", true, DOUBLE_TO_BITS);
-    w.store("i32Store8", "I", 1, "putByte", PUT + "B)V", false, I2B);
-    w.store("i32Store16", "I", 2, "putShortUnaligned", PUT + "SZ)V", true, I2S);
-    w.store("i64Store8", "J", 1, "putByte", PUT + "B)V", false, L2I, I2B);
-    w.store("i64Store16", "J", 2, "putShortUnaligned", PUT + "SZ)V", true, L2I, I2S);
-    w.store("i64Store32", "J", 4, "putIntUnaligned", PUT + "IZ)V", true, L2I);
+    w.store("i32Store", "I", 4, "putIntUnaligned", PUT + "IZ)V");
+    w.store("i64Store", "J", 8, "putLongUnaligned", PUT + "JZ)V");
+    w.store("f32Store", "F", 4, "putIntUnaligned", PUT + "IZ)V", FLOAT_TO_BITS);
+    w.store("f64Store", "D", 8, "putLongUnaligned", PUT + "JZ)V", DOUBLE_TO_BITS);
+    w.store("i32Store8", "I", 1, "putByte", PUT + "B)V", I2B);
+    w.store("i32Store16", "I", 2, "putShortUnaligned", PUT + "SZ)V", I2S);
+    w.store("i64Store8", "J", 1, "putByte", PUT + "B)V", L2I, I2B);
+    w.store("i64Store16", "J", 2, "putShortUnaligned", PUT + "SZ)V", L2I, I2S);
+    w.store("i64Store32", "J", 4, "putIntUnaligned", PUT + "IZ)V", L2I);
     return w.toBytes();
   }
 
@@ -114,8 +116,8 @@ final class RawMemoryClass {
   private static final int I2S = 0x93;
   private static final int MASK_BYTE = -1; // sipush 255, iand
   private static final int MASK_INT = -2; // ldc2_w 0xFFFFFFFF, land
-  private static final int INVOKESTATIC_INT_BITS = -3; // Float.intBitsToFloat
-  private static final int INVOKESTATIC_LONG_BITS = -4; // Double.longBitsToDouble
+  private static final int INT_BITS_TO_FLOAT = -3; // Float.intBitsToFloat
+  private static final int LONG_BITS_TO_DOUBLE = -4; // Double.longBitsToDouble
   private static final int FLOAT_TO_BITS = -5; // Float.floatToRawIntBits
   private static final int DOUBLE_TO_BITS = -6; // Double.doubleToRawLongBits
 
@@ -134,12 +136,12 @@ final class RawMemoryClass {
 
     Writer(long base) {
       this.base = longConstant(base);
-      this.getUnsafe = methodRef(UNSAFE, "getUnsafe", "()L" + UNSAFE + ";", false);
-      this.at = methodRef(AT, "at", "(IIII)I", false);
+      this.getUnsafe = methodRef(UNSAFE, "getUnsafe", "()L" + UNSAFE + ";");
+      this.at = methodRef(AT, "at", "(IIII)I");
       // The constructor: Object's.
       Code c = new Code();
       c.op(0x2a); // aload_0
-      c.op(0xb7).u2(methodRef("java/lang/Object", "<init>", "()V", false)); // invokespecial
+      c.op(0xb7).u2(methodRef("java/lang/Object", "<init>", "()V")); // invokespecial
       c.op(0xb1); // return
       method("<init>", "()V", 1, 1, c);
     }
@@ -158,10 +160,8 @@ final class RawMemoryClass {
         int... conversions) {
       Code c = new Code();
       address(c, 1, 2, 3, 4, size);
-      if (!unsafeMethod.equals("getByte")) {
-        c.op(0x03); // iconst_0: little-endian
-      }
-      c.op(0xb6).u2(methodRef(UNSAFE, unsafeMethod, unsafeDescriptor, false)); // invokevirtual
+      endianness(c, unsafeDescriptor);
+      c.op(0xb6).u2(methodRef(UNSAFE, unsafeMethod, unsafeDescriptor)); // invokevirtual
       for (int k : conversions) {
         convert(c, k);
       }
@@ -179,7 +179,6 @@ final class RawMemoryClass {
         int size,
         String unsafeMethod,
         String unsafeDescriptor,
-        boolean endian,
         int... conversions) {
       boolean wide = type.equals("J") || type.equals("D");
       int offset = wide ? 4 : 3;
@@ -196,12 +195,17 @@ final class RawMemoryClass {
       for (int k : conversions) {
         convert(c, k);
       }
-      if (endian) {
-        c.op(0x03); // iconst_0: little-endian
-      }
-      c.op(0xb6).u2(methodRef(UNSAFE, unsafeMethod, unsafeDescriptor, false)); // invokevirtual
+      endianness(c, unsafeDescriptor);
+      c.op(0xb6).u2(methodRef(UNSAFE, unsafeMethod, unsafeDescriptor)); // invokevirtual
       c.op(0xb1); // return
       method(name, "(I" + type + "I[BI)V", 8, offset + 3, c);
+    }
+
+    // The last argument of the unaligned accesses (not of getByte and putByte): little-endian.
+    private static void endianness(Code c, String unsafeDescriptor) {
+      if (unsafeDescriptor.contains("Z)")) {
+        c.op(0x03); // iconst_0
+      }
     }
 
     // Pushes the Unsafe, the array and the checked address as the array's offset.
@@ -222,14 +226,14 @@ final class RawMemoryClass {
       switch (k) {
         case MASK_BYTE -> c.op(0x11).u2(0xFF).op(0x7e); // sipush 255, iand
         case MASK_INT -> c.op(0x14).u2(longConstant(0xFFFF_FFFFL)).op(0x7f); // ldc2_w, land
-        case INVOKESTATIC_INT_BITS ->
-            c.op(0xb8).u2(methodRef("java/lang/Float", "intBitsToFloat", "(I)F", false));
-        case INVOKESTATIC_LONG_BITS ->
-            c.op(0xb8).u2(methodRef("java/lang/Double", "longBitsToDouble", "(J)D", false));
+        case INT_BITS_TO_FLOAT ->
+            c.op(0xb8).u2(methodRef("java/lang/Float", "intBitsToFloat", "(I)F"));
+        case LONG_BITS_TO_DOUBLE ->
+            c.op(0xb8).u2(methodRef("java/lang/Double", "longBitsToDouble", "(J)D"));
         case FLOAT_TO_BITS ->
-            c.op(0xb8).u2(methodRef("java/lang/Float", "floatToRawIntBits", "(F)I", false));
+            c.op(0xb8).u2(methodRef("java/lang/Float", "floatToRawIntBits", "(F)I"));
         case DOUBLE_TO_BITS ->
-            c.op(0xb8).u2(methodRef("java/lang/Double", "doubleToRawLongBits", "(D)J", false));
+            c.op(0xb8).u2(methodRef("java/lang/Double", "doubleToRawLongBits", "(D)J"));
         default -> c.op(k);
       }
     }
@@ -300,12 +304,12 @@ final class RawMemoryClass {
       return entry("C" + name, 7, nameIndex, -1);
     }
 
-    private int methodRef(String owner, String name, String descriptor, boolean iface) {
+    private int methodRef(String owner, String name, String descriptor) {
       int ownerIndex = classRef(owner);
       int nameIndex = utf8(name);
       int descriptorIndex = utf8(descriptor);
       int nameAndType = entry("N" + name + descriptor, 12, nameIndex, descriptorIndex);
-      return entry("M" + owner + "." + name + descriptor, iface ? 11 : 10, ownerIndex, nameAndType);
+      return entry("M" + owner + "." + name + descriptor, 10, ownerIndex, nameAndType);
     }
 
     private int longConstant(long value) {
