@@ -7,7 +7,6 @@ import dev.cortado.runtime.internal.compiled.ModuleCompiler;
 import dev.cortado.runtime.internal.compiled.Support;
 import dev.cortado.wasm.internal.LazyLogger;
 import java.lang.System.Logger.Level;
-import java.util.BitSet;
 import java.util.Optional;
 
 /**
@@ -57,9 +56,8 @@ public final class JvmModuleCompiler implements ModuleCompiler {
         new ModuleClassLoader(classes.classes(), JvmModuleCompiler.class.getClassLoader());
     Support.exportInternalsTo(loader.getUnnamedModule());
     try {
-      Class<?> entry = loader.loadClass(classes.entryClass().replace('/', '.'));
-      return (CompiledModule)
-          entry.getDeclaredConstructor(BitSet.class).newInstance(classes.compiled());
+      return CompiledModule.instantiate(
+          loader, classes.entryClass().replace('/', '.'), classes.compiled());
     } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
       throw new CompilationException("the compiled module's classes do not load: " + e, e);
     }

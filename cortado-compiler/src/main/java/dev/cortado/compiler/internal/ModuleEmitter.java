@@ -5,14 +5,18 @@ import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
 import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IDIV;
+import static org.objectweb.asm.Opcodes.IFNULL;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.NEW;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.V21;
 
@@ -334,6 +338,27 @@ final class ModuleEmitter {
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
+
+    // The class makes its instance as it is initialized, for CompiledModule.instantiate: no
+    // reflective constructor call (and none of the method handle classes HotSpot spins for one).
+    MethodVisitor clinit = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+    clinit.visitCode();
+    Label otherwise = new Label();
+    clinit.visitMethodInsn(
+        INVOKESTATIC, COMPILED_MODULE, "defining", "()Ljava/util/BitSet;", false);
+    clinit.visitVarInsn(ASTORE, 0);
+    clinit.visitVarInsn(ALOAD, 0);
+    clinit.visitJumpInsn(IFNULL, otherwise);
+    clinit.visitTypeInsn(NEW, name);
+    clinit.visitInsn(DUP);
+    clinit.visitVarInsn(ALOAD, 0);
+    clinit.visitMethodInsn(INVOKESPECIAL, name, "<init>", "(Ljava/util/BitSet;)V", false);
+    clinit.visitMethodInsn(
+        INVOKESTATIC, COMPILED_MODULE, "made", "(L" + COMPILED_MODULE + ";)V", false);
+    clinit.visitLabel(otherwise);
+    clinit.visitInsn(RETURN);
+    clinit.visitMaxs(0, 0);
+    clinit.visitEnd();
 
     // invoke(index, m, inst, base) picks the function class, through a method per group of
     // classes when there are many, so that every method stays small enough for HotSpot to compile.

@@ -17,7 +17,7 @@ public final class CodeVersion {
    * with any change there, so that code compiled against the old contract is rebuilt instead of
    * failing to link.
    */
-  public static final int ABI = 8;
+  public static final int ABI = 9;
 
   /** This build's Cortado version ({@code 0.1.0-SNAPSHOT}, ...). */
   public static final String CORTADO = readVersion();

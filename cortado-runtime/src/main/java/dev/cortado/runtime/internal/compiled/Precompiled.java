@@ -7,7 +7,6 @@ import java.lang.System.Logger.Level;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -92,9 +91,7 @@ public final class Precompiled {
   private static Optional<CompiledModule> load(ClassLoader loader, PrecompiledIndex ix, URL url) {
     try {
       Support.exportInternalsTo(loader.getUnnamedModule());
-      Class<?> entry = Class.forName(ix.entryClass(), true, loader);
-      return Optional.of(
-          (CompiledModule) entry.getDeclaredConstructor(BitSet.class).newInstance(ix.compiled()));
+      return Optional.of(CompiledModule.instantiate(loader, ix.entryClass(), ix.compiled()));
     } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
       LOG.log(
           Level.WARNING, "ignoring precompiled code at {0}: its classes do not load: {1}", url, e);

@@ -29,6 +29,10 @@ final class RawMemoryClass {
   private static final String GET = "(Ljava/lang/Object;JZ)";
   private static final String PUT = "(Ljava/lang/Object;J";
 
+  // Set by the defined class's static initializer, read (under load's lock) right after it.
+  static RawMemory created;
+  static int scale;
+
   private RawMemoryClass() {}
 
   /**
@@ -36,7 +40,7 @@ final class RawMemoryClass {
    * jdk.internal.misc} to this module, its arrays are not laid out as expected, or {@value
    * #PROPERTY} is {@code false}.
    */
-  static RawMemory load() {
+  static synchronized RawMemory load() {
     if ("false".equals(System.getProperty(PROPERTY))) {
       return null;
     }
@@ -45,20 +49,20 @@ final class RawMemoryClass {
       if (!Object.class.getModule().isExported("jdk.internal.misc", runtime)) {
         return null;
       }
-      Class<?> unsafe = Class.forName("jdk.internal.misc.Unsafe");
-      Object u = unsafe.getMethod("getUnsafe").invoke(null);
-      // arrayBaseOffset returns an int up to JDK 24 and a long after: read either.
-      long base =
-          ((Number) unsafe.getMethod("arrayBaseOffset", Class.class).invoke(u, byte[].class))
-              .longValue();
-      long scale =
-          ((Number) unsafe.getMethod("arrayIndexScale", Class.class).invoke(u, byte[].class))
-              .longValue();
-      if (scale != 1) {
-        return null;
-      }
-      MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(write(base), true);
-      return (RawMemory) lookup.lookupClass().getConstructor().newInstance();
+      // arrayBaseOffset returns an int up to JDK 24 and a long after: the class calls either.
+      Class<?> baseType =
+          Class.forName("jdk.internal.misc.Unsafe")
+              .getMethod("arrayBaseOffset", Class.class)
+              .getReturnType();
+      created = null;
+      scale = 0;
+      // Initialized as it is defined, the class hands its instance and the arrays' index scale
+      // over through this class's fields: no reflective call, whose method handles would cost a
+      // start a dozen generated classes and the JIT time to compile the JDK code that spins them.
+      MethodHandles.lookup().defineHiddenClass(write(baseType == long.class), true);
+      RawMemory made = created;
+      created = null;
+      return scale == 1 ? made : null;
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       // Exported, yet not usable: a JDK whose Unsafe differs. The VarHandles serve, as without the
       // export, and the log says why the accesses are slower than they could be.
@@ -73,10 +77,11 @@ final class RawMemoryClass {
   }
 
   /**
-   * Returns the class file of the implementation for byte arrays whose data start at {@code base}.
+   * Returns the class file of the implementation, for a JDK whose {@code Unsafe.arrayBaseOffset}
+   * returns a long if {@code longBase}, else an int.
    */
-  static byte[] write(long base) {
-    Writer w = new Writer(base);
+  static byte[] write(boolean longBase) {
+    Writer w = new Writer(longBase);
     w.load("i32Load", "I", 4, "getIntUnaligned", GET + "I", IRETURN);
     w.load("i64Load", "J", 8, "getLongUnaligned", GET + "J", LRETURN);
     w.load("f32Load", "F", 4, "getIntUnaligned", GET + "I", FRETURN, INT_BITS_TO_FLOAT);
@@ -134,8 +139,8 @@ final class RawMemoryClass {
     private final int getUnsafe;
     private final int at;
 
-    Writer(long base) {
-      this.base = longConstant(base);
+    Writer(boolean longBase) {
+      this.base = fieldRef(NAME, "BASE", "J");
       this.getUnsafe = methodRef(UNSAFE, "getUnsafe", "()L" + UNSAFE + ";");
       this.at = methodRef(AT, "at", "(IIII)I");
       // The constructor: Object's.
@@ -143,7 +148,31 @@ final class RawMemoryClass {
       c.op(0x2a); // aload_0
       c.op(0xb7).u2(methodRef("java/lang/Object", "<init>", "()V")); // invokespecial
       c.op(0xb1); // return
-      method("<init>", "()V", 1, 1, c);
+      method(0x0001, "<init>", "()V", 1, 1, c);
+      // The static initializer: BASE, the arrays' first byte's offset (a constant to the JIT, as
+      // a static final), then the index scale and an instance, handed to RawMemoryClass.
+      int byteArray = classRef("[B");
+      String owner = "dev/cortado/runtime/internal/compiled/RawMemoryClass";
+      Code init = new Code();
+      init.op(0xb8).u2(getUnsafe); // invokestatic
+      init.op(0x59); // dup
+      init.op(0x13).u2(byteArray); // ldc_w
+      init.op(0xb6)
+          .u2(methodRef(UNSAFE, "arrayBaseOffset", "(Ljava/lang/Class;)" + (longBase ? "J" : "I")));
+      if (!longBase) {
+        init.op(I2L);
+      }
+      init.op(0xb3).u2(base); // putstatic
+      init.op(0x13).u2(byteArray);
+      init.op(0xb6).u2(methodRef(UNSAFE, "arrayIndexScale", "(Ljava/lang/Class;)I"));
+      init.op(0xb3).u2(fieldRef(owner, "scale", "I"));
+      init.op(0xbb).u2(classRef(NAME)); // new
+      init.op(0x59); // dup
+      init.op(0xb7).u2(methodRef(NAME, "<init>", "()V")); // invokespecial
+      init.op(0xb3)
+          .u2(fieldRef(owner, "created", "Ldev/cortado/runtime/internal/compiled/RawMemory;"));
+      init.op(0xb1); // return
+      method(0x0008, "<clinit>", "()V", 3, 0, init);
     }
 
     /**
@@ -166,7 +195,7 @@ final class RawMemoryClass {
         convert(c, k);
       }
       c.op(returnOp);
-      method(name, "(II[BI)" + result, 8, 5, c);
+      method(0x0001, name, "(II[BI)" + result, 8, 5, c);
     }
 
     /**
@@ -198,7 +227,7 @@ final class RawMemoryClass {
       endianness(c, unsafeDescriptor);
       c.op(0xb6).u2(methodRef(UNSAFE, unsafeMethod, unsafeDescriptor)); // invokevirtual
       c.op(0xb1); // return
-      method(name, "(I" + type + "I[BI)V", 8, offset + 3, c);
+      method(0x0001, name, "(I" + type + "I[BI)V", 8, offset + 3, c);
     }
 
     // The last argument of the unaligned accesses (not of getByte and putByte): little-endian.
@@ -212,7 +241,7 @@ final class RawMemoryClass {
     private void address(Code c, int address, int offset, int mem, int memSize, int size) {
       c.op(0xb8).u2(getUnsafe); // invokestatic
       c.op(0x19).u1(mem); // aload
-      c.op(0x14).u2(base); // ldc2_w
+      c.op(0xb2).u2(base); // getstatic
       c.op(0x15).u1(address); // iload
       c.op(0x15).u1(offset);
       c.op(0x10).u1(size); // bipush
@@ -238,13 +267,14 @@ final class RawMemoryClass {
       }
     }
 
-    private void method(String name, String descriptor, int maxStack, int maxLocals, Code c) {
+    private void method(
+        int access, String name, String descriptor, int maxStack, int maxLocals, Code c) {
       try {
         int nameIndex = utf8(name);
         int descriptorIndex = utf8(descriptor);
         int codeIndex = utf8("Code");
         byte[] code = c.bytes();
-        methodData.writeShort(0x0001); // public
+        methodData.writeShort(access);
         methodData.writeShort(nameIndex);
         methodData.writeShort(descriptorIndex);
         methodData.writeShort(1); // one attribute: Code
@@ -267,6 +297,8 @@ final class RawMemoryClass {
         int thisClass = classRef(NAME);
         int superClass = classRef("java/lang/Object");
         int iface = classRef("dev/cortado/runtime/internal/compiled/RawMemory");
+        int baseName = utf8("BASE");
+        int baseType = utf8("J");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DataOutputStream data = new DataOutputStream(out);
         data.writeInt(0xCAFEBABE);
@@ -279,7 +311,12 @@ final class RawMemoryClass {
         data.writeShort(superClass);
         data.writeShort(1);
         data.writeShort(iface);
-        data.writeShort(0); // no fields
+        // One field: private static final long BASE.
+        data.writeShort(1);
+        data.writeShort(0x001a);
+        data.writeShort(baseName);
+        data.writeShort(baseType);
+        data.writeShort(0); // no attributes
         data.writeShort(methodCount);
         methods.writeTo(out);
         data.writeShort(0); // no attributes
@@ -304,12 +341,20 @@ final class RawMemoryClass {
       return entry("C" + name, 7, nameIndex, -1);
     }
 
+    private int fieldRef(String owner, String name, String descriptor) {
+      return memberRef(9, owner, name, descriptor);
+    }
+
     private int methodRef(String owner, String name, String descriptor) {
+      return memberRef(10, owner, name, descriptor);
+    }
+
+    private int memberRef(int tag, String owner, String name, String descriptor) {
       int ownerIndex = classRef(owner);
       int nameIndex = utf8(name);
       int descriptorIndex = utf8(descriptor);
       int nameAndType = entry("N" + name + descriptor, 12, nameIndex, descriptorIndex);
-      return entry("M" + owner + "." + name + descriptor, 10, ownerIndex, nameAndType);
+      return entry(tag + owner + "." + name + descriptor, tag, ownerIndex, nameAndType);
     }
 
     private int longConstant(long value) {
