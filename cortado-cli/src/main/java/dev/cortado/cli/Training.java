@@ -1,6 +1,8 @@
 package dev.cortado.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -23,7 +25,11 @@ import java.util.List;
 public final class Training {
   private Training() {}
 
-  /** A WASI command that exercises calls, loops, memory, tables and its imports. */
+  /**
+   * A WASI command that exercises calls, loops, memory, tables, division, its imports as a C
+   * program's start-up calls them (the preopens probed until {@code EBADF}, standard input read to
+   * its end) and a name section, as compilers write one.
+   */
   private static final String PROGRAM =
       """
       (module
@@ -31,6 +37,10 @@ public final class Training {
           (func $fd_write (param i32 i32 i32 i32) (result i32)))
         (import "wasi_snapshot_preview1" "args_sizes_get"
           (func $args_sizes_get (param i32 i32) (result i32)))
+        (import "wasi_snapshot_preview1" "fd_prestat_get"
+          (func $fd_prestat_get (param i32 i32) (result i32)))
+        (import "wasi_snapshot_preview1" "fd_read"
+          (func $fd_read (param i32 i32 i32 i32) (result i32)))
         (memory (export "memory") 1)
         (table 2 funcref)
         (elem (i32.const 0) $square $twice)
@@ -47,16 +57,25 @@ public final class Training {
                   (call_indirect (param i32) (result i32)
                     (local.get $i) (i32.and (local.get $i) (i32.const 1))))))
             (local.set $f (f64.add (local.get $f) (f64.convert_i32_s (local.get $i))))
+            (global.set $sum
+              (i64.add (global.get $sum)
+                (i64.extend_i32_u (i32.rem_u (i32.div_u (local.get $i) (i32.const 3))
+                  (i32.const 7)))))
             (i32.store8 offset=64 (i32.and (local.get $i) (i32.const 255)) (local.get $i))
             (br_if $next
               (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
           (i64.add (global.get $sum) (i64.trunc_sat_f64_s (local.get $f))))
         (func (export "_start")
           (drop (call $args_sizes_get (i32.const 0) (i32.const 4)))
+          (drop (call $fd_prestat_get (i32.const 3) (i32.const 0)))
+          (i32.store (i32.const 0) (i32.const 128))
+          (i32.store (i32.const 4) (i32.const 64))
+          (drop (call $fd_read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 8)))
           (drop (call $work (i32.const 2000)))
           (i32.store (i32.const 0) (i32.const 16))
           (i32.store (i32.const 4) (i32.const 8))
-          (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
+          (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+        (@custom "name" "\\00\\06\\05train"))
       """;
 
   /** A small script for {@code cortado wast}. */
@@ -108,6 +127,18 @@ public final class Training {
             new Step(1, "run", dir.resolve("missing.wasm").toString()));
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     List<String> failures = new ArrayList<>();
+    // The program reads its standard input to the end: an empty one, whatever this JVM was given.
+    InputStream stdin = System.in;
+    System.setIn(new ByteArrayInputStream(new byte[0]));
+    try {
+      runSteps(steps, quiet, failures);
+    } finally {
+      System.setIn(stdin);
+    }
+    return failures;
+  }
+
+  private static void runSteps(List<Step> steps, PrintWriter quiet, List<String> failures) {
     for (Step step : steps) {
       // Through Main's worker, as main runs commands, so that the archive holds its class too.
       Main.Worker worker = new Main.Worker(step.args(), quiet, quiet);
@@ -123,6 +154,5 @@ public final class Training {
                 + step.status());
       }
     }
-    return failures;
   }
 }

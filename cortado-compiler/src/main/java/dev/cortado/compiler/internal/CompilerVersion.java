@@ -1,12 +1,10 @@
 package dev.cortado.compiler.internal;
 
+import dev.cortado.wasm.internal.OwnJar;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +78,7 @@ final class CompilerVersion {
 
   private static String emittersChecksum() {
     try {
-      Optional<Path> jar = ownJar();
+      Optional<Path> jar = OwnJar.of(CompilerVersion.class);
       if (jar.isPresent()) {
         try (ZipFile zip = new ZipFile(jar.get().toFile())) {
           return jarChecksum(zip, CompilerVersion.class.getPackageName().replace('.', '/') + "/");
@@ -90,20 +88,6 @@ final class CompilerVersion {
     } catch (IOException | RuntimeException e) {
       // Without the checksum the key still has CODEGEN; a unique value keeps entries apart.
       return "unknown-" + System.nanoTime();
-    }
-  }
-
-  /** Returns the jar this class was loaded from, if it was (not a folder of classes). */
-  private static Optional<Path> ownJar() {
-    var source = CompilerVersion.class.getProtectionDomain().getCodeSource();
-    if (source == null || source.getLocation() == null) {
-      return Optional.empty();
-    }
-    try {
-      Path p = Path.of(source.getLocation().toURI());
-      return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
-    } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
-      return Optional.empty();
     }
   }
 

@@ -6,11 +6,13 @@ import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.valid.ValidatedModule;
 import dev.cortado.wasm.valid.Validator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -127,13 +129,17 @@ public final class KnownValid {
     if (d == null) {
       try {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        List<String> files = new ArrayList<>();
         for (String c : CLASSES) {
-          try (InputStream in = Bytes.class.getResourceAsStream(c + ".class")) {
-            if (in == null) {
-              throw new IllegalStateException("missing class file " + c);
-            }
-            sha.update(in.readAllBytes());
+          files.add(c + ".class");
+        }
+        Map<String, byte[]> found = OwnJar.resources(Bytes.class, files);
+        for (String f : files) {
+          byte[] b = found.get(f);
+          if (b == null) {
+            throw new IllegalStateException("missing class file " + f);
           }
+          sha.update(b);
         }
         d = HexFormat.of().formatHex(sha.digest(), 0, 16);
       } catch (IOException e) {

@@ -1,8 +1,10 @@
 package dev.cortado.runtime.internal.compiled;
 
+import dev.cortado.wasm.internal.OwnJar;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -22,15 +24,18 @@ public final class CodeVersion {
   /** This build's Cortado version ({@code 0.1.0-SNAPSHOT}, ...). */
   public static final String CORTADO = readVersion();
 
+  private static final String VERSION_FILE = "version.properties";
+
   private CodeVersion() {}
 
   private static String readVersion() {
-    try (InputStream in = CodeVersion.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
+    try {
+      byte[] text = OwnJar.resources(CodeVersion.class, List.of(VERSION_FILE)).get(VERSION_FILE);
+      if (text == null) {
         return "unknown";
       }
       Properties p = new Properties();
-      p.load(in);
+      p.load(new ByteArrayInputStream(text));
       return p.getProperty("version", "unknown");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
