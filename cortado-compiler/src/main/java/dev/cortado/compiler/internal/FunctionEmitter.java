@@ -12,6 +12,7 @@ import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_1;
+import static org.objectweb.asm.Opcodes.IFNONNULL;
 import static org.objectweb.asm.Opcodes.IFNULL;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
@@ -60,6 +61,10 @@ final class FunctionEmitter {
   private final Piece piece;
   private final int defined;
   private final BitSet registers;
+
+  /** Whether this (root) method makes the frame at its first piece call, not at its entry. */
+  private final boolean lazyFrame;
+
   // JVM local of each WebAssembly local this method keeps in one; -1 for those in the frame.
   private final int[] localSlot;
   private final int machineLocal;
@@ -114,6 +119,18 @@ final class FunctionEmitter {
     this.registers = SplitPlan.registers(piece == null ? plan.rootOwn : piece.own, locals, params);
     this.layout = new MethodLocals(type, locals, registers, piece != null);
     this.localSlot = layout.localSlot;
+    // The root method of a split function makes the frame only when it first calls a piece, if
+    // its own code never needs it: every local it uses is a JVM local of its own, and no vector
+    // register lives in the frame. A function whose pieces hold the rare paths (malloc's) then
+    // allocates nothing on its common one.
+    BitSet inFrame = piece == null ? (BitSet) plan.rootOwn.clone() : new BitSet();
+    inFrame.andNot(registers);
+    for (int i = inFrame.nextSetBit(0); i >= 0; i = inFrame.nextSetBit(i + 1)) {
+      if (locals.get(i) == ValType.V128) {
+        inFrame.clear(i);
+      }
+    }
+    this.lazyFrame = piece == null && plan.hasFrame && !plan.vectorsInFrame && inFrame.isEmpty();
     this.machineLocal = layout.machine;
     this.instLocal = layout.instance;
     // Pieces of a function share its vector registers, from their stack positions on.
@@ -217,17 +234,13 @@ final class FunctionEmitter {
     mv.visitVarInsn(ALOAD, machineLocal);
     support("enter", "(IL" + JvmTypes.MACHINE + ";)V");
     layout.loadArgumentsFromSlots(mv, type.params());
-    if (plan.hasFrame) {
-      Constants.pushInt(mv, plan.frameLength());
-      mv.visitIntInsn(NEWARRAY, T_LONG);
+    if (lazyFrame) {
+      mv.visitInsn(ACONST_NULL);
       mv.visitVarInsn(ASTORE, layout.frameNumbers);
-      if (plan.refsInFrame) {
-        Constants.pushInt(mv, plan.refsLength());
-        mv.visitTypeInsn(ANEWARRAY, JvmTypes.OBJECT);
-      } else {
-        mv.visitInsn(ACONST_NULL);
-      }
+      mv.visitInsn(ACONST_NULL);
       mv.visitVarInsn(ASTORE, layout.frameRefs);
+    } else if (plan.hasFrame) {
+      allocateFrame();
     }
     if (vectors != null) {
       vectors.allocate(type.params(), localSlot);
@@ -249,6 +262,34 @@ final class FunctionEmitter {
     control.add(
         new Control(
             Kind.FUNCTION, new Label(), null, 0, FuncType.of(List.of(), type.results()), 0, 0));
+  }
+
+  private void allocateFrame() {
+    Constants.pushInt(mv, plan.frameLength());
+    mv.visitIntInsn(NEWARRAY, T_LONG);
+    mv.visitVarInsn(ASTORE, layout.frameNumbers);
+    if (plan.refsInFrame) {
+      Constants.pushInt(mv, plan.refsLength());
+      mv.visitTypeInsn(ANEWARRAY, JvmTypes.OBJECT);
+    } else {
+      mv.visitInsn(ACONST_NULL);
+    }
+    mv.visitVarInsn(ASTORE, layout.frameRefs);
+  }
+
+  /**
+   * Makes the frame if this method makes it on the way to its first piece (see {@link #lazyFrame})
+   * and has not yet: before a piece call, which reads and writes locals through it.
+   */
+  void ensureFrame() {
+    if (!lazyFrame) {
+      return;
+    }
+    Label made = new Label();
+    mv.visitVarInsn(ALOAD, layout.frameNumbers);
+    mv.visitJumpInsn(IFNONNULL, made);
+    allocateFrame();
+    mv.visitLabel(made);
   }
 
   private void piecePrologue() {

@@ -37,6 +37,7 @@ final class PieceCall {
   void emit() {
     SplitPlan plan = f.plan();
     Frame frame = f.frame();
+    f.ensureFrame();
     List<ValType> params = p.params;
     // Vector operands stay in their registers, which the piece shares.
     int[] temps = new int[params.size()];
