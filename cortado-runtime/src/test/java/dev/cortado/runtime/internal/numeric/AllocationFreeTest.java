@@ -3,7 +3,7 @@ package dev.cortado.runtime.internal.numeric;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.reflect.Method;
+import dev.cortado.wasm.testing.AllocatedBytes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,23 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class AllocationFreeTest {
   private static final int CALLS = 10_000;
-
-  /** Returns the bytes the current thread has allocated, or -1 if the JVM cannot tell. */
-  private static long allocatedBytes() {
-    try {
-      // Reflection, because the runtime module reads neither java.management nor jdk.management.
-      Object bean =
-          Class.forName("java.lang.management.ManagementFactory")
-              .getMethod("getThreadMXBean")
-              .invoke(null);
-      Method m =
-          Class.forName("com.sun.management.ThreadMXBean")
-              .getMethod("getCurrentThreadAllocatedBytes");
-      return (long) m.invoke(bean);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return -1;
-    }
-  }
 
   private static List<V128Model.Binary> vectorHelpers() {
     List<V128Model.Binary> all = new ArrayList<>();
@@ -79,14 +62,14 @@ class AllocationFreeTest {
 
   @Test
   void helpersAllocateNothingPerCall() {
-    assumeTrue(allocatedBytes() >= 0, "this JVM does not count allocated bytes per thread");
+    assumeTrue(AllocatedBytes.sofar() >= 0, "this JVM does not count allocated bytes per thread");
     V128Model.Binary[] helpers = vectorHelpers().toArray(new V128Model.Binary[0]);
     long[] lo = {0, 0x0123_4567_89AB_CDEFL, 0x7FC0_0000_FF80_0001L, -1};
     long[] hi = {0, 0x8000_7FFF_0001_FFFFL, 0x4330_0000_0000_0001L, 0};
     long sink = run(helpers, lo, hi);
-    long before = allocatedBytes();
+    long before = AllocatedBytes.sofar();
     sink += run(helpers, lo, hi);
-    long allocated = allocatedBytes() - before;
+    long allocated = AllocatedBytes.sofar() - before;
     long calls = (long) CALLS * (helpers.length + 12);
     assertTrue(
         allocated < 16 * 1024 && allocated >= 0,
