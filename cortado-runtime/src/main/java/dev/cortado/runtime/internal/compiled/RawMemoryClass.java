@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,7 +41,15 @@ final class RawMemoryClass {
    * jdk.internal.misc} to this module, its arrays are not laid out as expected, or {@value
    * #PROPERTY} is {@code false}.
    */
-  static synchronized RawMemory load() {
+  static RawMemory load() {
+    return load(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /**
+   * Returns the implementation as {@link #load()} does, its unaligned accesses called without the
+   * byte order argument if {@code withoutOrderArgument} (right on a little-endian host only).
+   */
+  static synchronized RawMemory load(boolean withoutOrderArgument) {
     if ("false".equals(System.getProperty(PROPERTY))) {
       return null;
     }
@@ -59,7 +68,8 @@ final class RawMemoryClass {
       // Initialized as it is defined, the class hands its instance and the arrays' index scale
       // over through this class's fields: no reflective call, whose method handles would cost a
       // start a dozen generated classes and the JIT time to compile the JDK code that spins them.
-      MethodHandles.lookup().defineHiddenClass(write(baseType == long.class), true);
+      MethodHandles.lookup()
+          .defineHiddenClass(write(baseType == long.class, withoutOrderArgument), true);
       RawMemory made = created;
       created = null;
       return scale == 1 ? made : null;
@@ -80,8 +90,8 @@ final class RawMemoryClass {
    * Returns the class file of the implementation, for a JDK whose {@code Unsafe.arrayBaseOffset}
    * returns a long if {@code longBase}, else an int.
    */
-  static byte[] write(boolean longBase) {
-    Writer w = new Writer(longBase);
+  static byte[] write(boolean longBase, boolean withoutOrderArgument) {
+    Writer w = new Writer(longBase, withoutOrderArgument);
     w.load("i32Load", "I", 4, "getIntUnaligned", GET + "I", IRETURN);
     w.load("i64Load", "J", 8, "getLongUnaligned", GET + "J", LRETURN);
     w.load("f32Load", "F", 4, "getIntUnaligned", GET + "I", FRETURN, INT_BITS_TO_FLOAT);
@@ -136,12 +146,14 @@ final class RawMemoryClass {
     private final DataOutputStream methodData = new DataOutputStream(methods);
     private int methodCount;
     private final int base;
-    private final int getUnsafe;
+    private final int unsafe;
     private final int at;
+    private final boolean withoutOrderArgument;
 
-    Writer(boolean longBase) {
+    Writer(boolean longBase, boolean withoutOrderArgument) {
+      this.withoutOrderArgument = withoutOrderArgument;
       this.base = fieldRef(NAME, "BASE", "J");
-      this.getUnsafe = methodRef(UNSAFE, "getUnsafe", "()L" + UNSAFE + ";");
+      this.unsafe = fieldRef(NAME, "U", "L" + UNSAFE + ";");
       this.at = methodRef(AT, "at", "(IIII)I");
       // The constructor: Object's.
       Code c = new Code();
@@ -149,12 +161,15 @@ final class RawMemoryClass {
       c.op(0xb7).u2(methodRef("java/lang/Object", "<init>", "()V")); // invokespecial
       c.op(0xb1); // return
       method(0x0001, "<init>", "()V", 1, 1, c);
-      // The static initializer: BASE, the arrays' first byte's offset (a constant to the JIT, as
-      // a static final), then the index scale and an instance, handed to RawMemoryClass.
+      // The static initializer: U, the Unsafe, and BASE, the arrays' first byte's offset (constants
+      // to the JIT, as static finals), then the index scale and an instance, handed to
+      // RawMemoryClass.
       int byteArray = classRef("[B");
       String owner = "dev/cortado/runtime/internal/compiled/RawMemoryClass";
       Code init = new Code();
-      init.op(0xb8).u2(getUnsafe); // invokestatic
+      init.op(0xb8).u2(methodRef(UNSAFE, "getUnsafe", "()L" + UNSAFE + ";")); // invokestatic
+      init.op(0x59); // dup
+      init.op(0xb3).u2(unsafe); // putstatic
       init.op(0x59); // dup
       init.op(0x13).u2(byteArray); // ldc_w
       init.op(0xb6)
@@ -189,8 +204,8 @@ final class RawMemoryClass {
         int... conversions) {
       Code c = new Code();
       address(c, 1, 2, 3, 4, size);
-      endianness(c, unsafeDescriptor);
-      c.op(0xb6).u2(methodRef(UNSAFE, unsafeMethod, unsafeDescriptor)); // invokevirtual
+      endianness(c, called(unsafeDescriptor));
+      c.op(0xb6).u2(methodRef(UNSAFE, unsafeMethod, called(unsafeDescriptor))); // invokevirtual
       for (int k : conversions) {
         convert(c, k);
       }
@@ -224,22 +239,31 @@ final class RawMemoryClass {
       for (int k : conversions) {
         convert(c, k);
       }
-      endianness(c, unsafeDescriptor);
-      c.op(0xb6).u2(methodRef(UNSAFE, unsafeMethod, unsafeDescriptor)); // invokevirtual
+      endianness(c, called(unsafeDescriptor));
+      c.op(0xb6).u2(methodRef(UNSAFE, unsafeMethod, called(unsafeDescriptor))); // invokevirtual
       c.op(0xb1); // return
       method(0x0001, name, "(I" + type + "I[BI)V", 8, offset + 3, c);
     }
 
-    // The last argument of the unaligned accesses (not of getByte and putByte): little-endian.
-    private static void endianness(Code c, String unsafeDescriptor) {
-      if (unsafeDescriptor.contains("Z)")) {
+    /**
+     * The unaligned access's descriptor as called: on a little-endian host the one without the byte
+     * order argument, which would only be tested and dropped (a call fewer, each access, while
+     * HotSpot's bytecode interpreter runs the code); else the one that takes it.
+     */
+    private String called(String unsafeDescriptor) {
+      return withoutOrderArgument ? unsafeDescriptor.replace("Z)", ")") : unsafeDescriptor;
+    }
+
+    // The last argument of the unaligned accesses, where called with one: little-endian.
+    private static void endianness(Code c, String calledDescriptor) {
+      if (calledDescriptor.contains("Z)")) {
         c.op(0x03); // iconst_0
       }
     }
 
     // Pushes the Unsafe, the array and the checked address as the array's offset.
     private void address(Code c, int address, int offset, int mem, int memSize, int size) {
-      c.op(0xb8).u2(getUnsafe); // invokestatic
+      c.op(0xb2).u2(unsafe); // getstatic
       c.op(0x19).u1(mem); // aload
       c.op(0xb2).u2(base); // getstatic
       c.op(0x15).u1(address); // iload
@@ -299,6 +323,8 @@ final class RawMemoryClass {
         int iface = classRef("dev/cortado/runtime/internal/compiled/RawMemory");
         int baseName = utf8("BASE");
         int baseType = utf8("J");
+        int unsafeName = utf8("U");
+        int unsafeType = utf8("L" + UNSAFE + ";");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DataOutputStream data = new DataOutputStream(out);
         data.writeInt(0xCAFEBABE);
@@ -311,12 +337,14 @@ final class RawMemoryClass {
         data.writeShort(superClass);
         data.writeShort(1);
         data.writeShort(iface);
-        // One field: private static final long BASE.
-        data.writeShort(1);
-        data.writeShort(0x001a);
-        data.writeShort(baseName);
-        data.writeShort(baseType);
-        data.writeShort(0); // no attributes
+        // Two fields, private static final: long BASE and Unsafe U.
+        data.writeShort(2);
+        for (int[] field : new int[][] {{baseName, baseType}, {unsafeName, unsafeType}}) {
+          data.writeShort(0x001a);
+          data.writeShort(field[0]);
+          data.writeShort(field[1]);
+          data.writeShort(0); // no attributes
+        }
         data.writeShort(methodCount);
         methods.writeTo(out);
         data.writeShort(0); // no attributes

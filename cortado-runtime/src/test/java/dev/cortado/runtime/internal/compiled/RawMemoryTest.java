@@ -15,6 +15,8 @@ import dev.cortado.wasm.valid.Validator;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The loads and stores through Unsafe (the build's tests run with {@code jdk.internal.misc}
@@ -35,8 +37,13 @@ class RawMemoryTest {
     assertTrue(MemoryAccess.raw());
   }
 
-  @Test
-  void everyLoadReadsWhatTheVarHandlesReadOrTrapsAsTheyDo() {
+  // Both ways the class can call Unsafe: without the byte order argument (a little-endian host)
+  // and with it (a big-endian one; little-endian data on this host too).
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void everyLoadReadsWhatTheVarHandlesReadOrTrapsAsTheyDo(boolean withoutOrderArgument) {
+    RawMemory raw = RawMemoryClass.load(withoutOrderArgument);
+    assertNotNull(raw);
     byte[] mem = filled(new SplittableRandom(7));
     for (int address = -2; address <= SIZE + 2; address++) {
       for (int offset : OFFSETS) {
@@ -88,8 +95,13 @@ class RawMemoryTest {
     }
   }
 
-  @Test
-  void everyStoreWritesWhatTheVarHandlesWriteOrTrapsWithoutWriting() {
+  // Both ways the class can call Unsafe: without the byte order argument (a little-endian host)
+  // and with it (a big-endian one; little-endian data on this host too).
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void everyStoreWritesWhatTheVarHandlesWriteOrTrapsWithoutWriting(boolean withoutOrderArgument) {
+    RawMemory raw = RawMemoryClass.load(withoutOrderArgument);
+    assertNotNull(raw);
     long v = 0x8899_AABB_CCDD_EEFFL;
     double d = Double.longBitsToDouble(v);
     float f = Float.intBitsToFloat((int) v);
