@@ -88,7 +88,8 @@ final class RawMemoryClass {
 
   /**
    * Returns the class file of the implementation, for a JDK whose {@code Unsafe.arrayBaseOffset}
-   * returns a long if {@code longBase}, else an int.
+   * returns a long if {@code longBase}, else an int; its unaligned accesses called without the byte
+   * order argument if {@code withoutOrderArgument}.
    */
   static byte[] write(boolean longBase, boolean withoutOrderArgument) {
     Writer w = new Writer(longBase, withoutOrderArgument);
