@@ -123,14 +123,7 @@ final class FunctionEmitter {
     // its own code never needs it: every local it uses is a JVM local of its own, and no vector
     // register lives in the frame. A function whose pieces hold the rare paths (malloc's) then
     // allocates nothing on its common one.
-    BitSet inFrame = piece == null ? (BitSet) plan.rootOwn.clone() : new BitSet();
-    inFrame.andNot(registers);
-    for (int i = inFrame.nextSetBit(0); i >= 0; i = inFrame.nextSetBit(i + 1)) {
-      if (locals.get(i) == ValType.V128) {
-        inFrame.clear(i);
-      }
-    }
-    this.lazyFrame = piece == null && plan.hasFrame && !plan.vectorsInFrame && inFrame.isEmpty();
+    this.lazyFrame = piece == null && plan.hasFrame && !plan.vectorsInFrame && !plan.rootOverflows;
     this.machineLocal = layout.machine;
     this.instLocal = layout.instance;
     // Pieces of a function share its vector registers, from their stack positions on.

@@ -31,6 +31,9 @@ final class SplitPlan {
   final boolean hasFrame;
   final boolean refsInFrame;
 
+  /** Whether some scalar or reference local of the root method lives only in the frame. */
+  final boolean rootOverflows;
+
   /** Whether the function's vector registers go in the reference array, after the exchange. */
   final boolean vectorsInFrame;
 
@@ -48,7 +51,8 @@ final class SplitPlan {
     this.rootOwn = rootOwn;
     this.localCount = localTypes.size();
     this.exchange = exchange;
-    boolean overflow = overflows(rootOwn, localTypes, params);
+    this.rootOverflows = overflows(rootOwn, localTypes, params);
+    boolean overflow = rootOverflows;
     for (Piece p : pieces) {
       overflow |= overflows(p.own, localTypes, 0);
     }

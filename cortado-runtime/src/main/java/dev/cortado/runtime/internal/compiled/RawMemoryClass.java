@@ -27,6 +27,7 @@ final class RawMemoryClass {
   private static final String UNSAFE = "jdk/internal/misc/Unsafe";
   private static final String NAME = "dev/cortado/runtime/internal/compiled/RawMemoryImpl";
   private static final String AT = "dev/cortado/runtime/internal/compiled/MemoryAccess";
+  private static final String OWNER = "dev/cortado/runtime/internal/compiled/RawMemoryClass";
   private static final String GET = "(Ljava/lang/Object;JZ)";
   private static final String PUT = "(Ljava/lang/Object;J";
 
@@ -137,7 +138,10 @@ final class RawMemoryClass {
   private static final int FLOAT_TO_BITS = -5; // Float.floatToRawIntBits
   private static final int DOUBLE_TO_BITS = -6; // Double.doubleToRawLongBits
 
-  /** A class file of straight-line public methods, its constant pool built as they are written. */
+  /**
+   * A class file of straight-line methods (the accesses, a constructor and a static initializer)
+   * and two static fields, its constant pool built as they are written.
+   */
   private static final class Writer {
     private final ByteArrayOutputStream pool = new ByteArrayOutputStream();
     private final DataOutputStream poolData = new DataOutputStream(pool);
@@ -166,7 +170,6 @@ final class RawMemoryClass {
       // to the JIT, as static finals), then the index scale and an instance, handed to
       // RawMemoryClass.
       int byteArray = classRef("[B");
-      String owner = "dev/cortado/runtime/internal/compiled/RawMemoryClass";
       Code init = new Code();
       init.op(0xb8).u2(methodRef(UNSAFE, "getUnsafe", "()L" + UNSAFE + ";")); // invokestatic
       init.op(0x59); // dup
@@ -181,12 +184,12 @@ final class RawMemoryClass {
       init.op(0xb3).u2(base); // putstatic
       init.op(0x13).u2(byteArray);
       init.op(0xb6).u2(methodRef(UNSAFE, "arrayIndexScale", "(Ljava/lang/Class;)I"));
-      init.op(0xb3).u2(fieldRef(owner, "scale", "I"));
+      init.op(0xb3).u2(fieldRef(OWNER, "scale", "I"));
       init.op(0xbb).u2(classRef(NAME)); // new
       init.op(0x59); // dup
       init.op(0xb7).u2(methodRef(NAME, "<init>", "()V")); // invokespecial
       init.op(0xb3)
-          .u2(fieldRef(owner, "created", "Ldev/cortado/runtime/internal/compiled/RawMemory;"));
+          .u2(fieldRef(OWNER, "created", "Ldev/cortado/runtime/internal/compiled/RawMemory;"));
       init.op(0xb1); // return
       method(0x0008, "<clinit>", "()V", 3, 0, init);
     }
