@@ -210,9 +210,7 @@ public final class Support {
    * code can call directly; else -1.
    */
   public static int compiledIndex(FunctionInstance f, ModuleInstance inst) {
-    return f instanceof WasmFunction w && w.instance == inst && w.compiled() != null
-        ? w.definedIndex()
-        : -1;
+    return f instanceof WasmFunction w && w.instance == inst ? w.compiledIndex() : -1;
   }
 
   /**

@@ -20,6 +20,10 @@ public final class WasmFunction extends FunctionInstance {
 
   private final Tier tier;
 
+  // definedIndex once compiled() has answered non-null, which it then always does (a tier's code is
+  // set once); -1 before. Plain: a thread that still reads -1 asks the tier, as before.
+  private int compiledIndex = -1;
+
   /** Creates defined function {@code definedIndex} (function {@code index}) of {@code instance}. */
   public WasmFunction(
       FuncType type,
@@ -47,6 +51,18 @@ public final class WasmFunction extends FunctionInstance {
     }
     CompiledModule c = tier.code();
     return c != null && c.compiles(definedIndex) ? c : null;
+  }
+
+  /**
+   * Returns {@link #definedIndex} if the function runs compiled now, else -1: {@code compiled() !=
+   * null} for {@code call_indirect}, without the tier's volatile read once it has answered yes.
+   */
+  public int compiledIndex() {
+    int i = compiledIndex;
+    if (i < 0 && compiled() != null) {
+      compiledIndex = i = definedIndex;
+    }
+    return i;
   }
 
   /** Returns the function's index among the functions the module defines (imports excluded). */
