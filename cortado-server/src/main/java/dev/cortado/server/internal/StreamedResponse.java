@@ -269,8 +269,12 @@ final class StreamedResponse implements StreamingResponder.Channel {
     completed = true;
     int finalStatus = status;
     long finalBytes = bytes;
+    // Made only for a response cut off: its stack trace cost 3% of a worker's time on every
+    // request.
     Throwable why =
-        failure != null ? failure : new IOException("the component's response was cut off");
+        whole
+            ? null
+            : failure != null ? failure : new IOException("the component's response was cut off");
     return () -> {
       done.done(finalStatus, finalBytes, whole);
       if (whole) {
