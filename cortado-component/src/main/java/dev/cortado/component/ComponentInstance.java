@@ -48,12 +48,15 @@ public final class ComponentInstance {
    * the one given, or any version if none is given).
    */
   public Optional<ComponentFunction> function(String iface, String name) {
-    return exports.entrySet().stream()
-        .filter(e -> matches(e.getKey(), iface))
-        .map(e -> e.getValue() instanceof Item.Inst i ? i.exports().get(name) : null)
-        .filter(Item.Fn.class::isInstance)
-        .map(i -> ((Item.Fn) i).function().in(frame.shared.store()))
-        .findFirst();
+    // A loop, not a stream: `cortado serve` looks its handler up in every request's instance.
+    for (Map.Entry<String, Item> e : exports.entrySet()) {
+      if (matches(e.getKey(), iface)
+          && e.getValue() instanceof Item.Inst i
+          && i.exports().get(name) instanceof Item.Fn f) {
+        return Optional.of(f.function().in(frame.shared.store()));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -26,29 +26,65 @@ final class Handles {
     return anyHandle(s, h -> true);
   }
 
-  /** Returns whether a value of shape {@code s} may hold a handle {@code which} accepts. */
+  /**
+   * Returns whether a value of shape {@code s} may hold a handle {@code which} accepts. Loops, not
+   * streams: {@link #map} asks this at every level of every value a call lifts or lowers.
+   */
   static boolean anyHandle(Shape s, java.util.function.Predicate<Shape.Handle> which) {
-    return switch (s) {
-      case Shape.Handle h -> which.test(h);
-      case Shape.ListOf l -> anyHandle(l.element(), which);
-      case Shape.Record r -> r.fields().stream().anyMatch(f -> anyHandle(f.shape(), which));
-      case Shape.Variant v ->
-          v.cases().stream().anyMatch(c -> c.payload().map(p -> anyHandle(p, which)).orElse(false));
-      case Shape.Tuple t -> t.elements().stream().anyMatch(e -> anyHandle(e, which));
-      case Shape.Option o -> anyHandle(o.value(), which);
-      case Shape.Result r ->
-          r.ok().map(p -> anyHandle(p, which)).orElse(false)
-              || r.error().map(p -> anyHandle(p, which)).orElse(false);
-      default -> false;
-    };
+    switch (s) {
+      case Shape.Handle h -> {
+        return which.test(h);
+      }
+      case Shape.ListOf l -> {
+        return anyHandle(l.element(), which);
+      }
+      case Shape.Record r -> {
+        for (Shape.Field f : r.fields()) {
+          if (anyHandle(f.shape(), which)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      case Shape.Variant v -> {
+        for (Shape.Case c : v.cases()) {
+          if (c.payload().isPresent() && anyHandle(c.payload().get(), which)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      case Shape.Tuple t -> {
+        for (Shape e : t.elements()) {
+          if (anyHandle(e, which)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      case Shape.Option o -> {
+        return anyHandle(o.value(), which);
+      }
+      case Shape.Result r -> {
+        return (r.ok().isPresent() && anyHandle(r.ok().get(), which))
+            || (r.error().isPresent() && anyHandle(r.error().get(), which));
+      }
+      default -> {
+        return false;
+      }
+    }
   }
 
   /**
    * Returns whether a parameter or the result of {@code f} may hold a handle {@code which} accepts.
    */
   static boolean anyHandle(World.Function f, java.util.function.Predicate<Shape.Handle> which) {
-    return f.params().stream().anyMatch(p -> anyHandle(p.shape(), which))
-        || f.result().map(r -> anyHandle(r, which)).orElse(false);
+    for (Shape.Field p : f.params()) {
+      if (anyHandle(p.shape(), which)) {
+        return true;
+      }
+    }
+    return f.result().isPresent() && anyHandle(f.result().get(), which);
   }
 
   /**

@@ -26,11 +26,16 @@ public final class WasiContext {
       Map<String, String> env,
       WasiClock clock,
       Supplier<RandomGenerator> random) {
-    this.args = args.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-    this.env =
-        env.entrySet().stream()
-            .map(e -> (e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8))
-            .toArray(byte[][]::new);
+    // Loops, not streams: `cortado serve` makes a context per request.
+    this.args = new byte[args.size()][];
+    for (int i = 0; i < this.args.length; i++) {
+      this.args[i] = args.get(i).getBytes(StandardCharsets.UTF_8);
+    }
+    this.env = new byte[env.size()][];
+    int i = 0;
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      this.env[i++] = (e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8);
+    }
     this.clock = clock;
     this.randomSource = random;
   }
