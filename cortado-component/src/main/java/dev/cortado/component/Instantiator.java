@@ -115,7 +115,7 @@ final class Instantiator {
       return bundle;
     }
     Module module = Frame.at(frame.coreModules, ci.module(), "core module", where);
-    Map<String, Map<String, Extern>> args = new HashMap<>();
+    Map<String, Map<String, Extern>> args = HashMap.newHashMap(ci.arguments().size());
     for (Definition.CoreArgument a : ci.arguments()) {
       args.put(a.name(), Frame.at(frame.coreInstances, a.instance(), "core instance", where));
     }
@@ -144,14 +144,14 @@ final class Instantiator {
 
   private static Item.Inst instance(Frame frame, Definition.Instance inst, String where) {
     if (inst.component() < 0) {
-      Map<String, Item> bundle = new LinkedHashMap<>();
+      Map<String, Item> bundle = LinkedHashMap.newLinkedHashMap(inst.exports().size());
       for (Definition.Argument x : inst.exports()) {
         bundle.put(x.name(), frame.item(x.definition(), where));
       }
       return new Item.Inst(bundle);
     }
     Item.Comp c = Frame.at(frame.components, inst.component(), "component", where);
-    Map<String, Item> args = new HashMap<>();
+    Map<String, Item> args = HashMap.newHashMap(inst.arguments().size());
     for (Definition.Argument a : inst.arguments()) {
       args.put(a.name(), frame.item(a.definition(), where));
     }

@@ -150,7 +150,7 @@ final class Instantiation {
     for (int i = 0; i < m.datas().size(); i++) {
       inst.datas[i] = m.datas().get(i).init();
     }
-    LinkedHashMap<String, Extern> exports = new LinkedHashMap<>();
+    LinkedHashMap<String, Extern> exports = LinkedHashMap.newLinkedHashMap(m.exports().size());
     Instance instance = new Instance(store, module, inst, exports);
     for (Export e : m.exports()) {
       exports.put(e.name(), externOf(store, inst, e));

@@ -172,7 +172,7 @@ public final class ComponentDecoder {
         int n = in.count();
         List<Definition.CoreArgument> args = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          String name = in.name();
+          String name = in.linkName();
           Expect.next(in, 0x12, "core instantiation argument (only instances)");
           args.add(new Definition.CoreArgument(name, in.u32()));
         }
@@ -182,7 +182,7 @@ public final class ComponentDecoder {
         int n = in.count();
         List<Definition.CoreInlineExport> exports = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          String name = in.name();
+          String name = in.linkName();
           Sort sort = types.coreSort();
           exports.add(new Definition.CoreInlineExport(name, sort, in.u32()));
         }
@@ -200,7 +200,7 @@ public final class ComponentDecoder {
         int n = in.count();
         List<Definition.Argument> args = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          String name = in.name();
+          String name = in.linkName();
           args.add(new Definition.Argument(name, sortIndex()));
         }
         yield new Definition.Instance(component, args, List.of());

@@ -228,9 +228,9 @@ final class TypeDecoder {
   ExternName externName() {
     int at = in.position();
     return switch (in.u8()) {
-      case 0x00 -> new ExternName(in.name(), Optional.empty());
+      case 0x00 -> new ExternName(in.linkName(), Optional.empty());
       case 0x01 -> {
-        String name = in.name();
+        String name = in.linkName();
         yield new ExternName(name, Optional.of(in.name()));
       }
       default -> throw in.error("malformed import or export name", at);
@@ -303,8 +303,8 @@ final class TypeDecoder {
     int at = in.position();
     Alias.Target target =
         switch (in.u8()) {
-          case 0x00 -> new Alias.Export(in.u32(), in.name());
-          case 0x01 -> new Alias.CoreExport(in.u32(), in.name());
+          case 0x00 -> new Alias.Export(in.u32(), in.linkName());
+          case 0x01 -> new Alias.CoreExport(in.u32(), in.linkName());
           case 0x02 -> new Alias.Outer(in.u32(), in.u32());
           default -> throw in.error("malformed alias target", at);
         };

@@ -16,7 +16,7 @@ final class ExportSection {
   static void read(ByteReader in, Decoding d) {
     int n = in.count();
     for (int i = 0; i < n; i++) {
-      String name = in.name();
+      String name = in.linkName();
       int at = in.position();
       int kind = in.u8();
       if (kind >= KINDS.length) {

@@ -12,8 +12,8 @@ final class ImportSection {
   static void read(ByteReader in, Decoding d) {
     int n = in.count();
     for (int i = 0; i < n; i++) {
-      String module = in.name();
-      String name = in.name();
+      String module = in.linkName();
+      String name = in.linkName();
       int at = in.position();
       int kind = in.u8();
       ImportDesc desc =

@@ -305,6 +305,16 @@ public final class ByteReader {
     return s;
   }
 
+  /**
+   * Reads a name that linking looks things up by (an import's or an export's): interned, so that
+   * the lookups, made again at every instantiation, find equal names by identity. A server that
+   * instantiates a component per request spent 2% of its workers' time comparing such names
+   * character by character.
+   */
+  public String linkName() {
+    return name().intern();
+  }
+
   /** Decodes strict UTF-8 (no surrogates, no overlong forms), or returns null if malformed. */
   public static String utf8(byte[] b, int from, int n) {
     boolean ascii = true;
