@@ -41,13 +41,13 @@ final class Frame implements Handles.Side {
   final TypeSpace types;
   final List<Module> coreModules = new ArrayList<>();
   final List<Map<String, Extern>> coreInstances = new ArrayList<>();
-  final List<Func> coreFuncs = new ArrayList<>();
+  final ArrayList<Func> coreFuncs = new ArrayList<>();
   final List<Table> coreTables = new ArrayList<>();
   final List<Memory> coreMemories = new ArrayList<>();
   final List<Global> coreGlobals = new ArrayList<>();
   final List<Item.Comp> components = new ArrayList<>();
   final List<Item.Inst> instances = new ArrayList<>();
-  final List<ComponentFunction> funcs = new ArrayList<>();
+  final ArrayList<ComponentFunction> funcs = new ArrayList<>();
   final Map<String, Item> exports = new LinkedHashMap<>();
   private final HandleTable table = new HandleTable();
   private final Set<ResourceType> implemented = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -50,6 +50,10 @@ final class Instantiator {
   /** Instantiates {@code component} into {@code frame}, whose exports are then filled. */
   static void run(Frame frame, Component component, Imports imports) {
     List<Definition> defs = component.definitions();
+    // A definition adds at most one function: room made once rather than grown at every
+    // instantiation (growing the core functions' list was 2.6% of a server worker's samples).
+    frame.coreFuncs.ensureCapacity(defs.size());
+    frame.funcs.ensureCapacity(defs.size());
     for (int i = 0; i < defs.size(); i++) {
       String where = where(i);
       Definition d = defs.get(i);
