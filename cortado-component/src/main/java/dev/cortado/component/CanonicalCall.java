@@ -40,19 +40,7 @@ public final class CanonicalCall {
       CanonicalValues.store(mem, at, t, new ComponentValue.TupleV(args));
       return new long[] {at & 0xFFFF_FFFFL};
     }
-    long[][] parts = new long[args.size()][];
-    int n = 0;
-    for (int i = 0; i < parts.length; i++) {
-      parts[i] = FlatValues.lower(mem, f.params().get(i).shape(), args.get(i));
-      n += parts[i].length;
-    }
-    long[] flat = new long[n];
-    int k = 0;
-    for (long[] part : parts) {
-      System.arraycopy(part, 0, flat, k, part.length);
-      k += part.length;
-    }
-    return flat;
+    return FlatValues.lower(mem, f.params(), args);
   }
 
   /** Returns the result of exported (lifted) function {@code f} from its core results. */

@@ -145,9 +145,22 @@ public final class FlatValues {
   public static long[] lower(AbiMemory mem, Shape s, ComponentValue v) {
     List<Long> out = new ArrayList<>();
     lower(mem, s, v, out);
-    long[] flat = new long[out.size()];
+    return toArray(out);
+  }
+
+  /** Returns the core values of {@code values}, one after another, each of its field's shape. */
+  static long[] lower(AbiMemory mem, List<Shape.Field> fields, List<ComponentValue> values) {
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      lower(mem, fields.get(i).shape(), values.get(i), out);
+    }
+    return toArray(out);
+  }
+
+  private static long[] toArray(List<Long> values) {
+    long[] flat = new long[values.size()];
     for (int i = 0; i < flat.length; i++) {
-      flat[i] = out.get(i);
+      flat[i] = values.get(i);
     }
     return flat;
   }
