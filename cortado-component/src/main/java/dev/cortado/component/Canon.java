@@ -32,6 +32,12 @@ final class Canon {
       FuncType.of(List.of(ValType.I32), List.of(ValType.I32));
   private static final FuncType I32_TO_NOTHING = FuncType.of(List.of(ValType.I32), List.of());
 
+  /**
+   * The last type object found equal to {@link #REALLOC}: the realloc functions of one component's
+   * canonical definitions share their module's type object, so most checks are one comparison.
+   */
+  private static volatile FuncType knownRealloc = REALLOC;
+
   /** The options of a lift or lower, resolved in the frame. */
   private record Options(CoreMemory memory, Optional<Func> postReturn) {}
 
@@ -48,9 +54,13 @@ final class Canon {
             memory = Optional.of(Frame.at(frame.coreMemories, m.memory(), "core memory", where));
         case CanonicalFunction.Realloc r -> {
           Func f = Frame.at(frame.coreFuncs, r.function(), "core func", where);
-          if (!f.type().equals(REALLOC)) {
-            throw new ComponentLinkException(
-                "realloc has type " + f.type() + ", not (i32 i32 i32 i32) -> i32", where);
+          FuncType t = f.type();
+          if (t != knownRealloc) {
+            if (!t.equals(REALLOC)) {
+              throw new ComponentLinkException(
+                  "realloc has type " + t + ", not (i32 i32 i32 i32) -> i32", where);
+            }
+            knownRealloc = t;
           }
           realloc = Optional.of(f);
         }

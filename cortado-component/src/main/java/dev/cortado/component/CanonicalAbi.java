@@ -36,7 +36,8 @@ public final class CanonicalAbi {
       int alignment,
       List<ValType> flat,
       List<Optional<Shape>> cases,
-      int payloadOffset) {}
+      int payloadOffset,
+      boolean handles) {}
 
   // Direct-mapped by identity, a slot overwritten on collision: bounded, so shapes made by every
   // instantiation cannot grow it, and lock-free (a slot holds an immutable layout, or an older
@@ -65,9 +66,68 @@ public final class CanonicalAbi {
             computeAlignment(s),
             List.copyOf(flat),
             cases,
-            variant ? alignTo(discriminantSize(cases.size()), maxCaseAlignment(cases)) : 0);
+            variant ? alignTo(discriminantSize(cases.size()), maxCaseAlignment(cases)) : 0,
+            Handles.anyHandle(s, h -> true));
     LAYOUTS[slot] = l;
     return l;
+  }
+
+  /**
+   * Returns whether a value of shape {@code s} may hold a handle: asked at every level of every
+   * value a call lifts or lowers, so kept with the layout instead of walked each time.
+   */
+  static boolean hasHandles(Shape s) {
+    return switch (s) {
+      case Shape.Primitive p -> false;
+      case Shape.Handle h -> true;
+      case Shape.Unresolved u -> false;
+      default -> layout(s).handles();
+    };
+  }
+
+  /**
+   * What a call of component function {@code function} needs to know of its type, worked out once
+   * per function object: whether its parameters go through memory (then as {@code tuple}), whether
+   * its result does, and which of them may hold handles.
+   */
+  record Signature(
+      World.Function function,
+      boolean paramsInMemory,
+      Shape.Tuple tuple,
+      boolean resultInMemory,
+      boolean[] paramHandles,
+      boolean resultHandles) {}
+
+  // Direct-mapped by identity as the layouts are, for the same reasons.
+  private static final Signature[] SIGNATURES = new Signature[1024];
+
+  /** Returns the signature of {@code f}, computed the first time it is asked for. */
+  static Signature signature(World.Function f) {
+    int slot = System.identityHashCode(f) & (SIGNATURES.length - 1);
+    Signature sig = SIGNATURES[slot];
+    if (sig != null && sig.function() == f) {
+      return sig;
+    }
+    int flat = 0;
+    boolean[] handles = new boolean[f.params().size()];
+    List<Shape> shapes = new ArrayList<>(handles.length);
+    for (int i = 0; i < handles.length; i++) {
+      Shape p = f.params().get(i).shape();
+      shapes.add(p);
+      flat += flatten(p).size();
+      handles[i] = hasHandles(p);
+    }
+    Optional<Shape> result = f.result();
+    sig =
+        new Signature(
+            f,
+            flat > MAX_FLAT_PARAMS,
+            new Shape.Tuple(List.copyOf(shapes), Optional.empty()),
+            result.isPresent() && flatten(result.get()).size() > MAX_FLAT_RESULTS,
+            handles,
+            result.isPresent() && hasHandles(result.get()));
+    SIGNATURES[slot] = sig;
+    return sig;
   }
 
   /** Returns the alignment of {@code s} in linear memory, in bytes. */

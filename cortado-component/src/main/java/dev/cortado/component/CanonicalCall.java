@@ -14,18 +14,6 @@ import java.util.Optional;
 public final class CanonicalCall {
   private CanonicalCall() {}
 
-  private static Shape tuple(World.Function f) {
-    return new Shape.Tuple(f.params().stream().map(Shape.Field::shape).toList(), Optional.empty());
-  }
-
-  private static int flatParams(World.Function f) {
-    int n = 0;
-    for (Shape.Field p : f.params()) {
-      n += CanonicalAbi.flatten(p.shape()).size();
-    }
-    return n;
-  }
-
   /**
    * Returns the core arguments for calling exported (lifted) function {@code f} with {@code args}.
    */
@@ -34,8 +22,9 @@ public final class CanonicalCall {
       throw new IllegalArgumentException(
           f.name() + " takes " + f.params().size() + " arguments, not " + args.size());
     }
-    if (flatParams(f) > CanonicalAbi.MAX_FLAT_PARAMS) {
-      Shape t = tuple(f);
+    CanonicalAbi.Signature sig = CanonicalAbi.signature(f);
+    if (sig.paramsInMemory()) {
+      Shape t = sig.tuple();
       int at = mem.realloc(0, 0, CanonicalAbi.alignment(t), CanonicalAbi.size(t));
       CanonicalValues.store(mem, at, t, new ComponentValue.TupleV(args));
       return new long[] {at & 0xFFFF_FFFFL};
@@ -49,7 +38,7 @@ public final class CanonicalCall {
       return Optional.empty();
     }
     Shape r = f.result().get();
-    if (CanonicalAbi.flatten(r).size() > CanonicalAbi.MAX_FLAT_RESULTS) {
+    if (CanonicalAbi.signature(f).resultInMemory()) {
       return Optional.of(CanonicalValues.load(mem, (int) core[0], r));
     }
     return Optional.of(FlatValues.lift(mem, r, core));
@@ -57,11 +46,12 @@ public final class CanonicalCall {
 
   /** Returns the arguments of imported (lowered) function {@code f} from its core parameters. */
   public static List<ComponentValue> liftArguments(AbiMemory mem, World.Function f, long[] core) {
-    if (flatParams(f) > CanonicalAbi.MAX_FLAT_PARAMS) {
-      return ((ComponentValue.TupleV) CanonicalValues.load(mem, (int) core[0], tuple(f)))
+    CanonicalAbi.Signature sig = CanonicalAbi.signature(f);
+    if (sig.paramsInMemory()) {
+      return ((ComponentValue.TupleV) CanonicalValues.load(mem, (int) core[0], sig.tuple()))
           .elements();
     }
-    List<ComponentValue> args = new ArrayList<>();
+    List<ComponentValue> args = new ArrayList<>(f.params().size());
     int[] at = {0};
     for (Shape.Field p : f.params()) {
       args.add(FlatValues.lift(mem, p.shape(), core, at));
@@ -81,7 +71,7 @@ public final class CanonicalCall {
     Shape r = f.result().get();
     ComponentValue v =
         result.orElseThrow(() -> new IllegalArgumentException(f.name() + " returns a value"));
-    if (CanonicalAbi.flatten(r).size() > CanonicalAbi.MAX_FLAT_RESULTS) {
+    if (CanonicalAbi.signature(f).resultInMemory()) {
       CanonicalValues.store(mem, (int) core[core.length - 1], r, v);
       return new long[0];
     }

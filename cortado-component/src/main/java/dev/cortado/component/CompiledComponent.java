@@ -38,6 +38,14 @@ public final class CompiledComponent {
 
   private volatile Resolutions resolutions = new Resolutions(null, -1);
 
+  /**
+   * For the outermost component and each nested one, by definition: where the names the definition
+   * looks up (a core alias's export, a core instance's imports) were found at the last
+   * instantiation. Hints only, written and read without a lock: a position is used only after the
+   * name found there is checked.
+   */
+  private final Map<Component, int[][]> hints = new IdentityHashMap<>();
+
   private CompiledComponent(Engine engine, Component component) {
     this.engine = engine;
     this.component = component;
@@ -124,6 +132,7 @@ public final class CompiledComponent {
   }
 
   private void compileAll(Component c) {
+    hints.put(c, new int[c.definitions().size()][]);
     for (Definition d : c.definitions()) {
       switch (d) {
         case Definition.CoreModule m -> module(m);
@@ -131,6 +140,12 @@ public final class CompiledComponent {
         default -> {}
       }
     }
+  }
+
+  /** Returns the lookup hints of {@code c}'s definitions, one array (or null) per definition. */
+  int[][] hints(Component c) {
+    int[][] h = hints.get(c);
+    return h != null ? h : new int[c.definitions().size()][];
   }
 
   /** Returns the engine the modules are compiled for. */

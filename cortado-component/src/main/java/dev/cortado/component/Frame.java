@@ -1,6 +1,5 @@
 package dev.cortado.component;
 
-import dev.cortado.runtime.Extern;
 import dev.cortado.runtime.Func;
 import dev.cortado.runtime.Global;
 import dev.cortado.runtime.Memory;
@@ -40,7 +39,7 @@ final class Frame implements Handles.Side {
   final Shared shared;
   final TypeSpace types;
   final List<Module> coreModules = new ArrayList<>();
-  final List<Map<String, Extern>> coreInstances = new ArrayList<>();
+  final List<CoreExports> coreInstances = new ArrayList<>();
   final ArrayList<Func> coreFuncs = new ArrayList<>();
   final List<Table> coreTables = new ArrayList<>();
   final List<Memory> coreMemories = new ArrayList<>();

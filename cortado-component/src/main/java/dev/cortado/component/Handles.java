@@ -21,14 +21,9 @@ final class Handles {
     boolean implementsType(ResourceType type);
   }
 
-  /** Returns whether a value of shape {@code s} may hold a handle. */
-  static boolean hasHandles(Shape s) {
-    return anyHandle(s, h -> true);
-  }
-
   /**
    * Returns whether a value of shape {@code s} may hold a handle {@code which} accepts. Loops, not
-   * streams: {@link #map} asks this at every level of every value a call lifts or lowers.
+   * streams: instantiation asks this of every lifted and lowered function's type.
    */
   static boolean anyHandle(Shape s, java.util.function.Predicate<Shape.Handle> which) {
     switch (s) {
@@ -139,7 +134,7 @@ final class Handles {
   }
 
   private static ComponentValue map(Shape s, ComponentValue v, HandleMap f) {
-    if (!hasHandles(s)) {
+    if (!CanonicalAbi.hasHandles(s)) {
       return v;
     }
     return switch (s) {

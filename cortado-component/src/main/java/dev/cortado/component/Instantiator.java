@@ -54,17 +54,19 @@ final class Instantiator {
     // instantiation (growing the core functions' list was 2.6% of a server worker's samples).
     frame.coreFuncs.ensureCapacity(defs.size());
     frame.funcs.ensureCapacity(defs.size());
+    int[][] hints = frame.shared.compiled().hints(component);
     for (int i = 0; i < defs.size(); i++) {
       String where = where(i);
       Definition d = defs.get(i);
       switch (d) {
         case Definition.CoreModule m -> frame.coreModules.add(frame.shared.compiled().module(m));
-        case Definition.CoreInstance ci -> frame.coreInstances.add(coreInstance(frame, ci, where));
+        case Definition.CoreInstance ci ->
+            frame.coreInstances.add(coreInstance(frame, ci, hints, i, where));
         case Definition.CoreTypeDef t -> {}
         case Definition.NestedComponent n ->
             frame.components.add(new Item.Comp(n.component(), frame));
         case Definition.Instance inst -> frame.instances.add(instance(frame, inst, where));
-        case Definition.AliasDef a -> alias(frame, a.alias(), where);
+        case Definition.AliasDef a -> alias(frame, a.alias(), hints, i, where);
         case Definition.TypeDef t -> {
           frame.types.define(t.type());
           if (t.type() instanceof DefinedType.Resource r) {
@@ -98,13 +100,17 @@ final class Instantiator {
     }
   }
 
-  private static Map<String, Extern> coreInstance(
-      Frame frame, Definition.CoreInstance ci, String where) {
+  private static CoreExports coreInstance(
+      Frame frame, Definition.CoreInstance ci, int[][] hints, int def, String where) {
     if (ci.module() < 0) {
-      Map<String, Extern> bundle = HashMap.newHashMap(ci.exports().size());
-      for (Definition.CoreInlineExport x : ci.exports()) {
+      List<Definition.CoreInlineExport> exports = ci.exports();
+      String[] names = new String[exports.size()];
+      Extern[] externs = new Extern[names.length];
+      for (int k = 0; k < names.length; k++) {
+        Definition.CoreInlineExport x = exports.get(k);
         int i = x.index();
-        Extern e =
+        names[k] = x.name();
+        externs[k] =
             switch (x.sort()) {
               case CORE_FUNC -> Frame.at(frame.coreFuncs, i, "core func", where);
               case CORE_TABLE -> Frame.at(frame.coreTables, i, "core table", where);
@@ -114,24 +120,31 @@ final class Instantiator {
                   throw new ComponentLinkException(
                       "a core instance cannot export a " + x.sort().text(), where);
             };
-        bundle.put(x.name(), e);
       }
-      return bundle;
+      return CoreExports.of(names, externs);
     }
     Module module = Frame.at(frame.coreModules, ci.module(), "core module", where);
-    Map<String, Map<String, Extern>> args = HashMap.newHashMap(ci.arguments().size());
-    for (Definition.CoreArgument a : ci.arguments()) {
-      args.put(a.name(), Frame.at(frame.coreInstances, a.instance(), "core instance", where));
+    List<Definition.CoreArgument> arguments = ci.arguments();
+    CoreExports[] args = new CoreExports[arguments.size()];
+    for (int k = 0; k < args.length; k++) {
+      args[k] = Frame.at(frame.coreInstances, arguments.get(k).instance(), "core instance", where);
     }
     // Each import by position, from the argument it names: no linker to fill with every export
-    // of every argument (an instance may export hundreds of functions) and search again.
+    // of every argument (an instance may export hundreds of functions) and search again. Where
+    // the last instantiation found each (argument, export) is tried first.
     List<dev.cortado.wasm.Import> imports = module.imports();
     Extern[] given = new Extern[imports.size()];
+    int[] hint = hints[def];
+    if (hint == null || hint.length != 2 * given.length) {
+      hint = new int[2 * given.length];
+      Arrays.fill(hint, -1);
+      hints[def] = hint;
+    }
     for (int i = 0; i < given.length; i++) {
       dev.cortado.wasm.Import imp = imports.get(i);
-      Map<String, Extern> from = args.get(imp.module());
-      Extern e = from == null ? null : from.get(imp.name());
-      if (e == null) {
+      int a = argument(arguments, imp.module(), hint[2 * i]);
+      int at = a < 0 ? -1 : args[a].find(imp.name(), hint[2 * i + 1]);
+      if (at < 0) {
         throw new ComponentLinkException(
             "core module import \""
                 + imp.module()
@@ -140,10 +153,32 @@ final class Instantiator {
                 + "\" is given by no argument of its instantiation",
             where);
       }
-      given[i] = e;
+      hint[2 * i] = a;
+      hint[2 * i + 1] = at;
+      given[i] = args[a].at(at);
     }
-    Instance instance = Instance.create(frame.shared.store(), module, Arrays.asList(given));
-    return instance.exports();
+    return CoreExports.of(Instance.create(frame.shared.store(), module, Arrays.asList(given)));
+  }
+
+  /**
+   * Returns the position of the argument named {@code name}, or -1: {@code hint} if that one has
+   * the name, else found by scanning (an instantiation names a few arguments, their names
+   * interned).
+   */
+  private static int argument(List<Definition.CoreArgument> arguments, String name, int hint) {
+    if (hint >= 0 && hint < arguments.size() && same(arguments.get(hint).name(), name)) {
+      return hint;
+    }
+    for (int k = 0; k < arguments.size(); k++) {
+      if (same(arguments.get(k).name(), name)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean same(String a, String b) {
+    return a == b || a.equals(b);
   }
 
   private static Item.Inst instance(Frame frame, Definition.Instance inst, String where) {
@@ -164,16 +199,22 @@ final class Instantiator {
     return new Item.Inst(nested.exports);
   }
 
-  private static void alias(Frame frame, Alias alias, String where) {
+  private static void alias(Frame frame, Alias alias, int[][] hints, int def, String where) {
     switch (alias.target()) {
       case Alias.CoreExport ce -> {
-        Map<String, Extern> inst =
-            Frame.at(frame.coreInstances, ce.instance(), "core instance", where);
-        Extern e = inst.get(ce.name());
-        if (e == null) {
+        CoreExports inst = Frame.at(frame.coreInstances, ce.instance(), "core instance", where);
+        int[] hint = hints[def];
+        int at = inst.find(ce.name(), hint == null ? -1 : hint[0]);
+        if (at < 0) {
           throw new ComponentLinkException(
               "core instance " + ce.instance() + " has no export \"" + ce.name() + "\"", where);
         }
+        if (hint == null) {
+          hints[def] = new int[] {at};
+        } else {
+          hint[0] = at;
+        }
+        Extern e = inst.at(at);
         switch (alias.sort()) {
           case CORE_FUNC -> frame.coreFuncs.add(coreAs(e, Func.class, ce.name(), where));
           case CORE_TABLE -> frame.coreTables.add(coreAs(e, Table.class, ce.name(), where));

@@ -1,6 +1,7 @@
 package dev.cortado.runtime;
 
 import dev.cortado.runtime.internal.store.ModuleInstance;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +14,17 @@ public final class Instance {
   private final Store store;
   private final Module module;
   final ModuleInstance runtime;
-  private final Map<String, Extern> exports;
 
-  Instance(
-      Store store, Module module, ModuleInstance runtime, LinkedHashMap<String, Extern> exports) {
+  /** The exports in the module's order; the map by name is made when first asked for. */
+  private final Extern[] exports;
+
+  private volatile Map<String, Extern> exportMap;
+
+  Instance(Store store, Module module, ModuleInstance runtime, Extern[] exports) {
     this.store = store;
     this.module = module;
     this.runtime = runtime;
-    this.exports = Collections.unmodifiableMap(exports);
+    this.exports = exports;
   }
 
   /**
@@ -47,7 +51,13 @@ public final class Instance {
           "the module has " + wanted + " imports; " + imports.size() + " were given");
     }
     return Instantiation.run(
-        (index, imp, s) -> Objects.requireNonNull(imports.get(index), "import " + index),
+        (index, imp, s) -> {
+          Extern e = imports.get(index);
+          if (e == null) {
+            throw new NullPointerException("import " + index);
+          }
+          return e;
+        },
         store,
         module);
   }
@@ -64,36 +74,62 @@ public final class Instance {
 
   /** Returns every export, by name, in the module's order. */
   public Map<String, Extern> exports() {
-    return exports;
+    // Made on demand: a component's instantiation (one per request in a server) finds the few
+    // exports it aliases by name, and building a map of all of them for every instance cost more.
+    Map<String, Extern> map = exportMap;
+    if (map == null) {
+      List<dev.cortado.wasm.Export> declared = module.exports();
+      LinkedHashMap<String, Extern> m = LinkedHashMap.newLinkedHashMap(exports.length);
+      for (int i = 0; i < exports.length; i++) {
+        m.put(declared.get(i).name(), exports[i]);
+      }
+      map = Collections.unmodifiableMap(m);
+      exportMap = map;
+    }
+    return map;
+  }
+
+  /**
+   * Returns the exports in the order the module declares them ({@link Module#exports()}): what a
+   * host that finds exports by position, once it knows their names, reads without a map.
+   */
+  public List<Extern> exportList() {
+    return Collections.unmodifiableList(Arrays.asList(exports));
+  }
+
+  /** Returns export {@code name}, or null. */
+  private Extern find(String name) {
+    int i = module.exportIndex(name);
+    return i < 0 ? null : exports[i];
   }
 
   /** Returns export {@code name}, if there is one. */
   public Optional<Extern> export(String name) {
-    return Optional.ofNullable(exports.get(name));
+    return Optional.ofNullable(find(name));
   }
 
   /** Returns exported function {@code name}, if there is one. */
   public Optional<Func> func(String name) {
-    return exports.get(name) instanceof Func f ? Optional.of(f) : Optional.empty();
+    return find(name) instanceof Func f ? Optional.of(f) : Optional.empty();
   }
 
   /** Returns exported memory {@code name}, if there is one. */
   public Optional<Memory> memory(String name) {
-    return exports.get(name) instanceof Memory m ? Optional.of(m) : Optional.empty();
+    return find(name) instanceof Memory m ? Optional.of(m) : Optional.empty();
   }
 
   /** Returns exported table {@code name}, if there is one. */
   public Optional<Table> table(String name) {
-    return exports.get(name) instanceof Table t ? Optional.of(t) : Optional.empty();
+    return find(name) instanceof Table t ? Optional.of(t) : Optional.empty();
   }
 
   /** Returns exported global {@code name}, if there is one. */
   public Optional<Global> global(String name) {
-    return exports.get(name) instanceof Global g ? Optional.of(g) : Optional.empty();
+    return find(name) instanceof Global g ? Optional.of(g) : Optional.empty();
   }
 
   /** Returns exported exception tag {@code name}, if there is one (Wasm 3.0). */
   public Optional<Tag> tag(String name) {
-    return exports.get(name) instanceof Tag t ? Optional.of(t) : Optional.empty();
+    return find(name) instanceof Tag t ? Optional.of(t) : Optional.empty();
   }
 }

@@ -28,7 +28,6 @@ import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -150,11 +149,12 @@ final class Instantiation {
     for (int i = 0; i < m.datas().size(); i++) {
       inst.datas[i] = m.datas().get(i).init();
     }
-    LinkedHashMap<String, Extern> exports = LinkedHashMap.newLinkedHashMap(m.exports().size());
-    Instance instance = new Instance(store, module, inst, exports);
-    for (Export e : m.exports()) {
-      exports.put(e.name(), externOf(store, inst, e));
+    List<Export> declared = m.exports();
+    Extern[] exports = new Extern[declared.size()];
+    for (int i = 0; i < exports.length; i++) {
+      exports[i] = externOf(store, inst, declared.get(i));
     }
+    Instance instance = new Instance(store, module, inst, exports);
     initializeSegments(m, inst, constants, module.dataImageForInstance());
     if (m.start().isPresent()) {
       call(store, inst.functions[m.start().getAsInt()]);

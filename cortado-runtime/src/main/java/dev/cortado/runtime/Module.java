@@ -31,8 +31,10 @@ import dev.cortado.wasm.valid.Validator;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +58,7 @@ public final class Module {
   private final RuntimeType[] runtimeTypes;
   // The data segments applied ahead (computed when first asked for; null until then).
   private volatile Optional<DataImage> dataImage;
+  private volatile Map<String, Integer> exportIndex;
   // Whether the module was instantiated before: only then is an image worth building.
   private final java.util.concurrent.atomic.AtomicBoolean instantiated =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -253,7 +256,6 @@ public final class Module {
     return compile(engine, TextParser.parseModule(wat, engine.config().wasmVersion()));
   }
 
-  /** Returns the engine the module was compiled with. */
   /**
    * Returns the data image to initialize a new instance with: none for the module's first instance
    * (a program instantiated once would build it for nothing), then the image, computed once.
@@ -272,8 +274,28 @@ public final class Module {
     return image;
   }
 
+  /** Returns the engine the module was compiled with. */
   public Engine engine() {
     return engine;
+  }
+
+  /**
+   * Returns the position of export {@code name} among the exports, or -1: each instance keeps its
+   * exports in that order, found through this one map per module.
+   */
+  int exportIndex(String name) {
+    Map<String, Integer> index = exportIndex;
+    if (index == null) {
+      List<Export> exports = exports();
+      HashMap<String, Integer> m = HashMap.newHashMap(exports.size());
+      for (int i = 0; i < exports.size(); i++) {
+        m.put(exports.get(i).name(), i);
+      }
+      index = Map.copyOf(m);
+      exportIndex = index;
+    }
+    Integer i = index.get(name);
+    return i == null ? -1 : i;
   }
 
   /** Returns the module's definition. */
