@@ -74,16 +74,16 @@ abstract sealed class CoreExports {
 
   private static final class ModuleExports extends CoreExports {
     private final List<dev.cortado.wasm.Export> declared;
-    private final List<Extern> externs;
+    private final Extern[] externs;
 
     ModuleExports(Instance instance) {
       this.declared = instance.module().exports();
-      this.externs = instance.exportList();
+      this.externs = instance.exportList().toArray(new Extern[0]);
     }
 
     @Override
     int size() {
-      return externs.size();
+      return externs.length;
     }
 
     @Override
@@ -93,7 +93,7 @@ abstract sealed class CoreExports {
 
     @Override
     Extern at(int i) {
-      return externs.get(i);
+      return externs[i];
     }
   }
 

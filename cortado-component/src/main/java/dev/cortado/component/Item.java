@@ -19,10 +19,13 @@ sealed interface Item {
     }
   }
 
-  /** A component instance: its exports by name. */
+  /**
+   * A component instance: its exports by name, in a map the instance takes over (its maker does not
+   * change it after; not copied, as instantiation makes instances at every request).
+   */
   record Inst(Map<String, Item> exports) implements Item {
     public Inst {
-      exports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exports));
+      exports = java.util.Collections.unmodifiableMap(exports);
     }
 
     @Override

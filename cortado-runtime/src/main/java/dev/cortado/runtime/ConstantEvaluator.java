@@ -64,6 +64,23 @@ final class ConstantEvaluator {
     return true;
   }
 
+  /**
+   * Returns the function {@code e} refers to if it is {@code ref.func} alone (as every item of a
+   * segment written as function indices is), else -1.
+   */
+  static int refFunc(Expression e) {
+    Bytes code = e.code();
+    int n = code.length();
+    if (n < 3 || n > 7 || (code.get(0) & 0xFF) != 0xD2 || code.get(n - 1) != 0x0B) {
+      return -1;
+    }
+    var access = ModelAccess.bytes();
+    int start = access.offset(code);
+    ByteReader operand = new ByteReader(access.array(code), start + 1, start + n - 1, 0, "code");
+    long index = operand.u32();
+    return operand.atEnd() ? (int) index : -1;
+  }
+
   private static void set(GlobalInstance into, long value, long high, Object ref) {
     into.value = value;
     into.high = high;

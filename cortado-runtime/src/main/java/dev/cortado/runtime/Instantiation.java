@@ -136,13 +136,21 @@ final class Instantiation {
       constants.evaluate(global.init(), inst, gi);
       inst.globals[g++] = gi;
     }
+    int[][] elementFunctions = module.elementFunctions();
     for (int i = 0; i < m.elements().size(); i++) {
       ElementSegment e = m.elements().get(i);
       Object[] refs = new Object[e.items().size()];
-      GlobalInstance scratch = new GlobalInstance(new GlobalType(e.type(), false));
-      for (int k = 0; k < refs.length; k++) {
-        constants.evaluate(e.items().get(k), inst, scratch);
-        refs[k] = scratch.ref;
+      int[] functions = elementFunctions[i];
+      if (functions != null) {
+        for (int k = 0; k < refs.length; k++) {
+          refs[k] = inst.functions[functions[k]];
+        }
+      } else {
+        GlobalInstance scratch = new GlobalInstance(new GlobalType(e.type(), false));
+        for (int k = 0; k < refs.length; k++) {
+          constants.evaluate(e.items().get(k), inst, scratch);
+          refs[k] = scratch.ref;
+        }
       }
       inst.elements[i] = refs;
     }

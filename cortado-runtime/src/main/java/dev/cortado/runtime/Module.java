@@ -13,7 +13,9 @@ import dev.cortado.runtime.internal.compiled.ValidationRecord;
 import dev.cortado.runtime.internal.interp.ModuleCode;
 import dev.cortado.runtime.internal.store.RuntimeType;
 import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.ElementSegment;
 import dev.cortado.wasm.Export;
+import dev.cortado.wasm.Expression;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
@@ -59,6 +61,7 @@ public final class Module {
   // The data segments applied ahead (computed when first asked for; null until then).
   private volatile Optional<DataImage> dataImage;
   private volatile Map<String, Integer> exportIndex;
+  private volatile int[][] elementFunctions;
   // Whether the module was instantiated before: only then is an image worth building.
   private final java.util.concurrent.atomic.AtomicBoolean instantiated =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -277,6 +280,33 @@ public final class Module {
   /** Returns the engine the module was compiled with. */
   public Engine engine() {
     return engine;
+  }
+
+  /**
+   * Returns, for each element segment, the functions its items refer to when every item is {@code
+   * ref.func} alone (null for a segment with other items): decoded once, where every instantiation
+   * evaluated each item again (a component's table of lowered functions is such a segment,
+   * instantiated at every request in a server).
+   */
+  int[][] elementFunctions() {
+    int[][] functions = elementFunctions;
+    if (functions == null) {
+      List<ElementSegment> segments = validated.module().elements();
+      functions = new int[segments.size()][];
+      for (int i = 0; i < functions.length; i++) {
+        List<Expression> items = segments.get(i).items();
+        int[] indices = new int[items.size()];
+        for (int k = 0; k < indices.length && indices != null; k++) {
+          indices[k] = ConstantEvaluator.refFunc(items.get(k));
+          if (indices[k] < 0) {
+            indices = null;
+          }
+        }
+        functions[i] = indices;
+      }
+      elementFunctions = functions;
+    }
+    return functions;
   }
 
   /**
