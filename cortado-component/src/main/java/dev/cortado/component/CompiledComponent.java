@@ -64,7 +64,8 @@ public final class CompiledComponent {
   /**
    * Compiles every core module of {@code component} (nested components' too) for {@code engine}.
    *
-   * @throws ComponentLinkException if a core module is malformed or invalid
+   * @throws ComponentLinkException if a core module is malformed or invalid, or a core
+   *     instantiation names an argument twice
    */
   public static CompiledComponent compile(Engine engine, Component component) {
     return new CompiledComponent(
@@ -137,7 +138,22 @@ public final class CompiledComponent {
       switch (d) {
         case Definition.CoreModule m -> module(m);
         case Definition.NestedComponent n -> compileAll(n.component());
+        case Definition.CoreInstance ci -> requireDistinctArguments(ci);
         default -> {}
+      }
+    }
+  }
+
+  /**
+   * Refuses a core instantiation that names an argument twice (validation does too): instantiation
+   * takes each import from the first argument of its name, with no map to decide which.
+   */
+  private static void requireDistinctArguments(Definition.CoreInstance ci) {
+    Set<String> names = new HashSet<>();
+    for (Definition.CoreArgument a : ci.arguments()) {
+      if (!names.add(a.name())) {
+        throw new ComponentLinkException(
+            "a core instantiation names its argument \"" + a.name() + "\" twice", "");
       }
     }
   }

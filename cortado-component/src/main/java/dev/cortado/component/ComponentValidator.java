@@ -210,7 +210,9 @@ final class ComponentValidator {
     Map<String, Optional<Map<String, CoreExtern>>> args = new HashMap<>();
     for (Definition.CoreArgument a : ci.arguments()) {
       inRange(s, Sort.CORE_INSTANCE, a.instance());
-      args.put(a.name(), s.coreInstances.get(a.instance()));
+      if (args.put(a.name(), s.coreInstances.get(a.instance())) != null) {
+        throw invalid("a core instantiation names its argument \"" + a.name() + "\" twice");
+      }
     }
     Optional<WasmModule> module = s.coreModules.get(ci.module());
     if (module.isEmpty()) {

@@ -93,6 +93,32 @@ class ComponentValidatorTest {
     assertTrue(m.contains("two exports are named \"add\""), m);
   }
 
+  /** Module 0 instantiated without arguments, then again with instance 0 twice as "x". */
+  private static Component argumentTwice() {
+    ComponentWriter w = new ComponentWriter();
+    w.raw(1, ADD);
+    w.section(2, bytes(0x00, 0, 0), bytes(0x00, 0, 2, name("x"), 0x12, 0, name("x"), 0x12, 0));
+    return Component.decode(Bytes.of(w.toBytes()));
+  }
+
+  @Test
+  void aCoreInstantiationNamingAnArgumentTwiceIsRefused() {
+    Component c = argumentTwice();
+    String m = assertThrows(ComponentInvalidException.class, c::validate).getMessage();
+    assertTrue(m.contains("names its argument \"x\" twice"), m);
+  }
+
+  @Test
+  void aCoreInstantiationNamingAnArgumentTwiceIsNotCompiledEither() {
+    Component c = argumentTwice();
+    String m =
+        assertThrows(
+                ComponentLinkException.class,
+                () -> CompiledComponent.compile(dev.cortado.runtime.Engine.create(), c))
+            .getMessage();
+    assertTrue(m.contains("names its argument \"x\" twice"), m);
+  }
+
   @Test
   void anInvalidCoreModuleIsNamed() {
     byte[] bad = ModuleEncoder.encode(TextParser.parseModule("(module (func (result i32)))"));
