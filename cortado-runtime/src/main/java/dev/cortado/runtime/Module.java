@@ -294,19 +294,23 @@ public final class Module {
       List<ElementSegment> segments = validated.module().elements();
       functions = new int[segments.size()][];
       for (int i = 0; i < functions.length; i++) {
-        List<Expression> items = segments.get(i).items();
-        int[] indices = new int[items.size()];
-        for (int k = 0; k < indices.length && indices != null; k++) {
-          indices[k] = ConstantEvaluator.refFunc(items.get(k));
-          if (indices[k] < 0) {
-            indices = null;
-          }
-        }
-        functions[i] = indices;
+        functions[i] = refFuncs(segments.get(i).items());
       }
       elementFunctions = functions;
     }
     return functions;
+  }
+
+  /** Returns the functions {@code items} refer to if each is {@code ref.func} alone, else null. */
+  private static int[] refFuncs(List<Expression> items) {
+    int[] indices = new int[items.size()];
+    for (int k = 0; k < indices.length; k++) {
+      indices[k] = ConstantEvaluator.refFunc(items.get(k));
+      if (indices[k] < 0) {
+        return null;
+      }
+    }
+    return indices;
   }
 
   /**
