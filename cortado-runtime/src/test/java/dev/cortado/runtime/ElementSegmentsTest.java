@@ -38,11 +38,9 @@ class ElementSegmentsTest {
   @Test
   void everyInstanceGetsEachSegmentsFunctionsInOrder() {
     for (ExecutionEngine kind : List.of(ExecutionEngine.INTERPRETER, ExecutionEngine.AUTO)) {
-      Engine engine =
-          Engine.create(EngineConfig.defaults().withExecutionEngine(kind).withoutCodeCache());
-      Module m = Module.compileText(engine, WAT);
+      Module m = TestInstances.module(kind, WAT);
       for (int round = 0; round < 3; round++) {
-        Instance i = Instance.create(Store.create(engine), m, List.of());
+        Instance i = Instance.create(Store.create(m.engine()), m, List.of());
         assertEquals(
             List.of(3, 1, 2), List.of(call(i, "call", 0), call(i, "call", 1), call(i, "call", 2)));
         assertEquals(1, call(i, "isNull", 3));

@@ -9,12 +9,18 @@ final class TestInstances {
    * as soon as they are ready and no code cache.
    */
   static Instance of(ExecutionEngine kind, String wat) {
+    Module module = module(kind, wat);
+    return Linker.create().instantiate(Store.create(module.engine()), module);
+  }
+
+  /** Compiles {@code wat} for a fresh engine of {@code kind}, configured as {@link #of} does. */
+  static Module module(ExecutionEngine kind, String wat) {
     Engine engine =
         Engine.create(
             EngineConfig.defaults()
                 .withExecutionEngine(kind)
                 .withEagerTierUp(true)
                 .withoutCodeCache());
-    return Linker.create().instantiate(Store.create(engine), Module.compileText(engine, wat));
+    return Module.compileText(engine, wat);
   }
 }
