@@ -3,7 +3,8 @@
 # request: the committed WAGI hello module (/hello), the C wasi:http component (/component/hello,
 # components/http.c), the JavaScript wasi:http component from componentize-js (/js/hello,
 # cortado-component's js/hello.wasm), and a static_response route (no WebAssembly). Each is warmed
-# for WARMUP (default 5s; the JavaScript engine's hot functions are compiled meanwhile) and then
+# for WARMUP (default 20s: HotSpot compiles the server's and the component model's code for half
+# a minute, and rounds after 5 s ran at 7,500, 12,800, then 16,700 requests a second) and then
 # measured for DURATION (default 10s) at CONNECTIONS (default 64) connections, ROUNDS times
 # (default 1; this machine's runs differ by 10% and more, so compare medians). PATHS picks routes.
 # Prints wrk's summary and the server's mean instantiation time from its metrics, and with several
@@ -58,7 +59,7 @@ instantiation() {
   curl -s "http://127.0.0.1:$admin/metrics" |
     awk '/^cortado_instantiation_duration_seconds_sum/ {s=$2} /^cortado_instantiation_duration_seconds_count/ {n=$2} END {print s, n}'
 }
-warmup=${WARMUP:-5s}
+warmup=${WARMUP:-20s}
 for path in ${PATHS:-/hello /component/hello /js/hello /static}; do
   wrk -t2 -c"$connections" -d"$warmup" "http://127.0.0.1:$port$path" >/dev/null
   rates=()
