@@ -87,16 +87,11 @@ public final class CanonicalAbi {
 
   /**
    * What a call of component function {@code function} needs to know of its type, worked out once
-   * per function object: whether its parameters go through memory (then as {@code tuple}), whether
-   * its result does, and which of them may hold handles.
+   * per function object: whether its parameters go through memory (then as {@code tuple}), and
+   * whether its result does.
    */
   record Signature(
-      World.Function function,
-      boolean paramsInMemory,
-      Shape.Tuple tuple,
-      boolean resultInMemory,
-      boolean[] paramHandles,
-      boolean resultHandles) {}
+      World.Function function, boolean paramsInMemory, Shape.Tuple tuple, boolean resultInMemory) {}
 
   // Direct-mapped by identity as the layouts are, for the same reasons.
   private static final Signature[] SIGNATURES = new Signature[1024];
@@ -109,23 +104,17 @@ public final class CanonicalAbi {
       return sig;
     }
     int flat = 0;
-    boolean[] handles = new boolean[f.params().size()];
-    List<Shape> shapes = new ArrayList<>(handles.length);
-    for (int i = 0; i < handles.length; i++) {
-      Shape p = f.params().get(i).shape();
-      shapes.add(p);
-      flat += flatten(p).size();
-      handles[i] = hasHandles(p);
+    List<Shape> shapes = new ArrayList<>(f.params().size());
+    for (Shape.Field p : f.params()) {
+      shapes.add(p.shape());
+      flat += flatten(p.shape()).size();
     }
-    Optional<Shape> result = f.result();
     sig =
         new Signature(
             f,
             flat > MAX_FLAT_PARAMS,
             new Shape.Tuple(List.copyOf(shapes), Optional.empty()),
-            result.isPresent() && flatten(result.get()).size() > MAX_FLAT_RESULTS,
-            handles,
-            result.isPresent() && hasHandles(result.get()));
+            f.result().isPresent() && flatten(f.result().get()).size() > MAX_FLAT_RESULTS);
     SIGNATURES[slot] = sig;
     return sig;
   }

@@ -41,10 +41,7 @@ final class ConstantEvaluator {
     if (n < 3 || n > 12 || code.get(n - 1) != 0x0B) {
       return false;
     }
-    var access = ModelAccess.bytes();
-    int start = access.offset(code);
-    // The operand, between the opcode and the end (the code is valid: it decodes).
-    ByteReader operand = new ByteReader(access.array(code), start + 1, start + n - 1, 0, "code");
+    ByteReader operand = operand(code);
     int op = code.get(0) & 0xFF;
     if (op != 0x41 && op != 0x42 && op != 0x23 && op != 0xD2) {
       return false;
@@ -74,11 +71,19 @@ final class ConstantEvaluator {
     if (n < 3 || n > 7 || (code.get(0) & 0xFF) != 0xD2 || code.get(n - 1) != 0x0B) {
       return -1;
     }
-    var access = ModelAccess.bytes();
-    int start = access.offset(code);
-    ByteReader operand = new ByteReader(access.array(code), start + 1, start + n - 1, 0, "code");
+    ByteReader operand = operand(code);
     long index = operand.u32();
     return operand.atEnd() ? (int) index : -1;
+  }
+
+  /**
+   * Returns a reader of the operand of the one instruction {@code code} is made of: the bytes
+   * between its opcode and the final {@code end} (the code is valid: it decodes).
+   */
+  private static ByteReader operand(Bytes code) {
+    var access = ModelAccess.bytes();
+    int start = access.offset(code);
+    return new ByteReader(access.array(code), start + 1, start + code.length() - 1, 0, "code");
   }
 
   private static void set(GlobalInstance into, long value, long high, Object ref) {

@@ -321,11 +321,12 @@ public final class Module {
     Map<String, Integer> index = exportIndex;
     if (index == null) {
       List<Export> exports = exports();
+      // Filled, then published, and never changed after.
       HashMap<String, Integer> m = HashMap.newHashMap(exports.size());
       for (int i = 0; i < exports.size(); i++) {
         m.put(exports.get(i).name(), i);
       }
-      index = Map.copyOf(m);
+      index = m;
       exportIndex = index;
     }
     Integer i = index.get(name);
