@@ -5,6 +5,7 @@ import dev.cortado.runtime.EngineConfig;
 import dev.cortado.wasm.Bytes;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,6 +50,14 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (output != null && Files.isDirectory(output)) {
+      String name = module.getFileName().toString().replaceFirst("\\.(wasm|wat)$", "") + ".jar";
+      throw new UserException(
+          "-o "
+              + output
+              + ": is a folder; give the jar's file name, for example -o "
+              + output.resolve(name));
+    }
     Bytes bytes = ModuleFiles.read(module);
     PrecompiledModule compiled =
         ModuleFiles.looksLikeBinary(bytes)

@@ -32,6 +32,23 @@ final class Quantities {
     return Duration.ofNanos((long) (millis * 1_000_000));
   }
 
+  /** Parses {@code --timeout}'s value: a {@link #duration} of more than nothing. */
+  static Duration timeout(String text) {
+    Duration d = duration(text);
+    if (d.isZero()) {
+      throw new UserException("--timeout must be more than 0");
+    }
+    return d;
+  }
+
+  /** Checks {@code --fuel}'s value, which picocli read as a number: it may not be negative. */
+  static long fuel(long n) {
+    if (n < 0) {
+      throw new UserException("--fuel must not be negative, not " + n);
+    }
+    return n;
+  }
+
   /**
    * Parses a memory size into bytes: {@code 64MiB}, {@code 1GiB}, {@code 100MB} (decimal), {@code
    * 16pages} (64 KiB each), or a number of bytes.

@@ -29,6 +29,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,11 +241,24 @@ final class RunCommand implements Callable<Integer> {
     return c;
   }
 
+  /**
+   * Checks {@code --fuel} and reads {@code --timeout}, before anything is loaded: a wrong limit is
+   * the user's mistake, reported as such.
+   */
+  private Optional<Duration> limits() {
+    if (fuel != null) {
+      Quantities.fuel(fuel);
+    }
+    return Optional.ofNullable(timeout).map(Quantities::timeout);
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec != null ? spec.commandLine().getOut() : plainOut;
     PrintWriter err = spec != null ? spec.commandLine().getErr() : plainErr;
     network = HostOptions.socketPolicy(allowConnect, allowBind, allowUdp, allowDns);
+    Optional<Duration> deadline = limits();
+    Engine engine = engineOption.create();
     if (WasmerRun.isPackage(moduleArgument)) {
       wasmer = WasmerRun.prepare(Path.of(moduleArgument), command, args, err);
       args = new ArrayList<>(wasmer.args());
@@ -263,7 +277,6 @@ final class RunCommand implements Callable<Integer> {
                     : Path.of(moduleArgument);
     Bytes bytes = ModuleFiles.read(module);
     Activity.now("loading " + moduleArgument);
-    Engine engine = engineOption.create();
     boolean component = Component.isComponent(bytes);
     if (component && !listen.isEmpty()) {
       throw new UserException(
@@ -282,9 +295,7 @@ final class RunCommand implements Callable<Integer> {
     if (fuel != null) {
       store.setFuel(fuel);
     }
-    if (timeout != null) {
-      store.setTimeout(Quantities.duration(timeout));
-    }
+    deadline.ifPresent(store::setTimeout);
     try {
       if (component) {
         return ComponentRun.run(

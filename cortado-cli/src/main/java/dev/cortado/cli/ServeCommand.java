@@ -8,7 +8,6 @@ import dev.cortado.wasm.MemoryType;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,17 +195,10 @@ final class ServeCommand implements Callable<Integer> {
       c = c.withTls(new ServerConfig.Tls(tlsCert, tlsKey));
     }
     if (timeout != null) {
-      Duration d = Quantities.duration(timeout);
-      if (d.isZero()) {
-        throw new UserException("--timeout must be more than 0");
-      }
-      c = c.withTimeout(d);
+      c = c.withTimeout(Quantities.timeout(timeout));
     }
     if (fuel != null) {
-      if (fuel < 0) {
-        throw new UserException("--fuel must not be negative");
-      }
-      c = c.withFuel(fuel);
+      c = c.withFuel(Quantities.fuel(fuel));
     }
     if (maxConcurrency != null) {
       if (maxConcurrency < 1) {

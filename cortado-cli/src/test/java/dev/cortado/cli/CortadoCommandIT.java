@@ -469,4 +469,20 @@ class CortadoCommandIT {
       assertTrue(j.stream().anyMatch(e -> e.getName().endsWith("Entry.class")));
     }
   }
+
+  @Test
+  void compileToAFolderSaysToNameTheJar() throws Exception {
+    Path m = wat("k.wat", "(module (func (export \"k\") (result i32) (i32.const 7)))");
+    Path out = Files.createDirectories(dir.resolve("out"));
+    CliRun r = cortado("", "compile", m.toString(), "-o", out.toString());
+    assertEquals(1, r.status(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "is a folder; give the jar's file name, for example -o " + out.resolve("k.jar")),
+        r.err());
+    try (var files = Files.list(out)) {
+      assertEquals(0, files.count(), "nothing written");
+    }
+  }
 }

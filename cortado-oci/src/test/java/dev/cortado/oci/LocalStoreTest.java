@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -35,6 +36,18 @@ class LocalStoreTest {
     assertEquals(dir.resolve("blobs/sha256/" + d.hex()), store.path(d));
     assertArrayEquals(bytes, store.read(d).orElseThrow());
     StoreAssertions.assertIntact(store);
+  }
+
+  @Test
+  void blobsGetThePermissionsOfAnyNewFileNotOwnerOnly() throws Exception {
+    // A blob is what `pull -o` copies out (Files.copy keeps its mode): it must not be rw-------
+    // when the umask would let others read a new file.
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path plain = Files.createFile(dir.resolve("plain"));
+    LocalStore store = LocalStore.open(dir);
+    Digest d = store.put("shared".getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(store.path(d)));
   }
 
   @Test

@@ -138,6 +138,8 @@ public final class WastRunner {
         Optional<String> problem;
         try {
           problem = check(c);
+        } catch (ScriptError e) {
+          problem = Optional.of("script error: " + e.getMessage());
         } catch (WasmException | IllegalArgumentException | IllegalStateException e) {
           problem =
               Optional.of("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -253,17 +255,24 @@ public final class WastRunner {
       return lookup(named, id, current, "module");
     }
 
+    /** A command that refers to a module or instance the script has not defined. */
+    private static final class ScriptError extends RuntimeException {
+      ScriptError(String message) {
+        super(message, null, false, false);
+      }
+    }
+
     /** Returns the {@code what} named {@code id}, or {@code last} when there is no name. */
     private static <T> T lookup(Map<String, T> byName, Optional<String> id, T last, String what) {
       if (id.isPresent()) {
         T found = byName.get(id.get());
         if (found == null) {
-          throw new IllegalStateException("no " + what + " named " + id.get());
+          throw new ScriptError("no " + what + " named " + id.get());
         }
         return found;
       }
       if (last == null) {
-        throw new IllegalStateException("no module defined yet");
+        throw new ScriptError("no module defined yet");
       }
       return last;
     }

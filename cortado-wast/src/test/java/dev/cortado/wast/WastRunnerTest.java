@@ -67,6 +67,23 @@ class WastRunnerTest {
   }
 
   @Test
+  void aCommandBeforeAnyModuleIsAScriptErrorNotAnUnexpectedException() {
+    FileResult r =
+        run(
+            """
+            (assert_return (invoke "f") (i32.const 1))
+            (module (func (export "f") (result i32) (i32.const 1)))
+            (assert_return (invoke $nope "f") (i32.const 1))
+            """,
+            "");
+    assertEquals(2, r.failed());
+    assertEquals(1, r.passed());
+    assertEquals("script error: no module defined yet", r.failures().get(0).message());
+    assertTrue(
+        r.failures().get(1).message().startsWith("script error: no "), r.failures().toString());
+  }
+
+  @Test
   void aListedScriptThatDoesNotParseIsSkipped() {
     FileResult r = run(UNPARSEABLE, "t.wast GC not implemented\n");
     assertEquals(0, r.failed());

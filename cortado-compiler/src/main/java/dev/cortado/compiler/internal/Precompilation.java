@@ -3,6 +3,7 @@ package dev.cortado.compiler.internal;
 import dev.cortado.runtime.internal.compiled.CodeVersion;
 import dev.cortado.runtime.internal.compiled.PrecompiledIndex;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.TempFiles;
 import dev.cortado.wasm.valid.Validator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,7 +73,7 @@ public final class Precompilation {
   public void writeJar(Path jar) throws IOException {
     Path parent = jar.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path temp = Files.createTempFile(parent, ".tmp-" + jar.getFileName(), ".jar");
+    Path temp = TempFiles.create(parent, ".tmp-" + jar.getFileName() + "-", ".jar");
     try {
       Manifest manifest = new Manifest();
       manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -3,6 +3,7 @@ package dev.cortado.compiler.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cortado.compiler.PrecompiledModule;
 import dev.cortado.runtime.Engine;
@@ -104,6 +105,19 @@ class PrecompiledJarTest {
     assertEquals(0, r.status(), r.out());
     assertTrue(r.out().contains("ignoring precompiled code"), r.out());
     assertTrue(r.out().contains("compiler=true precompiled=0 square=144 sum=45 k=47"), r.out());
+  }
+
+  @Test
+  void theJarGetsThePermissionsOfAnyNewFileNotOwnerOnly() throws Exception {
+    // The jar is a build's output, to ship: others may read it if the umask lets them.
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path plain = Files.createFile(dir.resolve("plain"));
+    Path jar = dir.resolve("out/m.jar");
+    PrecompiledModule.compile(Fixtures.binary(45)).writeJar(jar);
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(jar));
+    try (var files = Files.list(jar.getParent())) {
+      assertEquals(List.of(jar), files.toList(), "no temporary file left beside the jar");
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.cortado.oci.internal;
 
+import dev.cortado.wasm.internal.TempFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -41,13 +42,12 @@ public final class AtomicFiles {
    */
   public static Path createTemp(Path target, boolean ownerOnly) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    FileAttribute<?>[] attrs =
-        ownerOnly && POSIX
-            ? new FileAttribute<?>[] {
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-            }
-            : new FileAttribute<?>[0];
-    return Files.createTempFile(dir, TEMP_PREFIX, ".part", attrs);
+    if (!(ownerOnly && POSIX)) {
+      return TempFiles.create(dir, TEMP_PREFIX, ".part");
+    }
+    FileAttribute<?> owner =
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    return Files.createTempFile(dir, TEMP_PREFIX, ".part", owner);
   }
 
   /** Renames {@code temp} over {@code target} atomically (the two are in the same folder). */
