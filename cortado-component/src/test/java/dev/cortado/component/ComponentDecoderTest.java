@@ -143,6 +143,28 @@ class ComponentDecoderTest {
   }
 
   @Test
+  void anErrorNamesItsSectionOnceAndATopLevelOneNoSection() {
+    byte[] preamble = {0, 'a', 's', 'm', 0x0d, 0, 1, 0};
+    // A core instance section (2) of one instance whose kind byte (7) does not exist.
+    byte[] badInstance = concat(preamble, new byte[] {2, 2, 1, 7});
+    MalformedException e =
+        assertThrows(MalformedException.class, () -> Component.decode(Bytes.of(badInstance)));
+    assertTrue(e.getMessage().endsWith("in the core instance section"), e.getMessage());
+    // A section longer than what is left: the error is between sections, at the top level.
+    byte[] tooLong = concat(preamble, new byte[] {2, 9, 1});
+    MalformedException top =
+        assertThrows(MalformedException.class, () -> Component.decode(Bytes.of(tooLong)));
+    assertFalse(top.getMessage().contains(" section section"), top.getMessage());
+    assertFalse(top.getMessage().contains("in the component section"), top.getMessage());
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void anUnknownVersionIsNamed() {
     Bytes future = Bytes.of(new byte[] {0, 'a', 's', 'm', 0x0e, 0, 1, 0});
     MalformedException e = assertThrows(MalformedException.class, () -> Component.decode(future));

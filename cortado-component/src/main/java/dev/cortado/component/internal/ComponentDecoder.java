@@ -48,8 +48,7 @@ public final class ComponentDecoder {
   /** Decodes the component {@code binary}. */
   public static Component decode(Bytes binary) {
     byte[] bytes = binary.toArray();
-    return new ComponentDecoder(new ByteReader(bytes, 0, bytes.length, 0, "component"), 0)
-        .component();
+    return new ComponentDecoder(new ByteReader(bytes, 0, bytes.length, 0, ""), 0).component();
   }
 
   private Component component() {
@@ -68,13 +67,14 @@ public final class ComponentDecoder {
       if (id >= SECTIONS.length) {
         throw in.error("malformed section id " + id, at);
       }
-      in.section(SECTIONS[id] + " section");
+      in.section(SECTIONS[id]);
       section(id, end, defs);
       if (in.position() != end) {
         throw in.error("section size mismatch: the section ends before its declared size");
       }
       in.limit(outer);
-      in.section("component");
+      // Between the sections of a nested component, the place is its parent's component section.
+      in.section(depth == 0 ? "" : "component");
     }
     return new Component(defs);
   }
