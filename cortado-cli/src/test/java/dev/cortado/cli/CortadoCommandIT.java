@@ -65,11 +65,72 @@ class CortadoCommandIT {
     assertTrue(
         second.out().contains("dev.cortado.cli.ValidateCommand source: shared objects file"),
         second.out());
-    // A rebuild leaves jars newer than the archive: the next run retires it and trains again.
-    Files.setLastModifiedTime(archive, FileTime.fromMillis(0));
+    // A rebuild leaves a jar whose time is not the one the archive was made with (the training
+    // keeps each jar's time on a twin file): the next run retires it and trains again.
+    Path twin = archive.resolveSibling(archive.getFileName() + ".jars").resolve("cortado-cli.jar");
+    assertTrue(Files.isRegularFile(twin), twin.toString());
+    Files.setLastModifiedTime(twin, FileTime.fromMillis(0));
     CliRun third = cortado(env, classes, "", "run", program("hello"), "you");
     assertFalse(third.out().contains("dev.cortado.cli.RunCommand source: shared"), third.out());
     assertTrue(Files.getLastModifiedTime(awaitArchive(cache)).toMillis() > 0);
+  }
+
+  @Test
+  void aJarReplacedByAnOlderOneRetiresTheArchive() throws Exception {
+    // A copy of the launcher and its jars, so that replacing one touches no other test's.
+    Path repo = dir.resolve("repo");
+    Path lib = Files.createDirectories(repo.resolve("cortado-cli/target/lib"));
+    Files.createDirectories(repo.resolve("bin"));
+    for (String script : List.of("bin/cortado", "bin/jdk.sh")) {
+      Files.copy(CliRun.REPO.resolve(script), repo.resolve(script));
+    }
+    Path built = CliRun.REPO.resolve("cortado-cli/target");
+    Files.copy(built.resolve("cortado-cli.jar"), lib.getParent().resolve("cortado-cli.jar"));
+    try (var jars = Files.list(built.resolve("lib"))) {
+      for (Path jar : jars.toList()) {
+        Files.copy(jar, lib.resolve(jar.getFileName()));
+      }
+    }
+    Path cache = dir.resolve("xdg/cortado");
+    assertEquals("", launch(repo, "--version").err());
+    Path archive = awaitArchive(cache);
+    String loaded = "dev.cortado.cli.ValidateCommand source: shared objects file";
+    assertTrue(
+        launch(repo, "-Xlog:class+load", "validate", program("hello")).out().contains(loaded));
+    // Another build of a jar, older than the archive, as Maven's copies and tar leave it.
+    Path jar = lib.resolve("cortado-wast-0.1.0-SNAPSHOT.jar");
+    Files.write(jar, Files.readAllBytes(jar));
+    Files.setLastModifiedTime(
+        jar, FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() - 3_600_000));
+    CliRun after = launch(repo, "-Xlog:class+load", "validate", program("hello"));
+    assertEquals(0, after.status(), after.err());
+    assertFalse(after.out().contains(loaded), "the archive of the old jars is not used");
+    assertTrue(Files.getLastModifiedTime(awaitArchive(cache)).toMillis() > 0, "trained again");
+  }
+
+  /** Runs the launcher of the copy {@code repo}, with {@code XDG_CACHE_HOME} in the test folder. */
+  private CliRun launch(Path repo, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(repo.resolve("bin/cortado").toString());
+    List<String> options = new java.util.ArrayList<>();
+    int i = 0;
+    while (args[i].startsWith("-X")) {
+      options.add(args[i++]);
+    }
+    command.addAll(List.of(args).subList(i, args.length));
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile());
+    pb.environment().put("XDG_CACHE_HOME", dir.resolve("xdg").toString());
+    pb.environment().put("CORTADO_JAVA_OPTS", String.join(" ", options));
+    Process p = pb.start();
+    p.getOutputStream().close();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    return new CliRun(
+        p.exitValue(),
+        Files.readString(dir.resolve("out.txt")),
+        Files.readString(dir.resolve("err.txt")));
   }
 
   /** Waits for the launcher's background training to leave its archive in {@code cache}. */
