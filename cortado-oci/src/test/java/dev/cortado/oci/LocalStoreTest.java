@@ -51,6 +51,20 @@ class LocalStoreTest {
   }
 
   @Test
+  void aDamagedIndexSaysWhatIsWrongAndWhatToDo() throws Exception {
+    Files.writeString(dir.resolve("index.json"), "{garbage");
+    OciException e = assertThrows(OciException.class, () -> LocalStore.open(dir).images());
+    assertTrue(e.getMessage().contains("index.json is not valid JSON"), e.getMessage());
+    assertTrue(e.getMessage().contains("move it aside to start an empty index"), e.getMessage());
+    Files.writeString(dir.resolve("index.json"), "[1]");
+    OciException notObject = assertThrows(OciException.class, () -> LocalStore.open(dir).images());
+    assertTrue(notObject.getMessage().contains("move it aside"), notObject.getMessage());
+    // Moved aside, the store starts over and works.
+    Files.move(dir.resolve("index.json"), dir.resolve("index.json.damaged"));
+    assertEquals(List.of(), LocalStore.open(dir).images());
+  }
+
+  @Test
   void aDigestMismatchKeepsNothing() throws Exception {
     LocalStore store = LocalStore.open(dir);
     Digest claimed = Digest.sha256("expected".getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,5 @@
 package dev.cortado.oci.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cortado.oci.OciException;
 import dev.cortado.oci.OciException.Kind;
@@ -36,13 +35,24 @@ public final class StoreIndex {
 
   /** Returns the current content ({@code {"images":{...}}}). */
   public ObjectNode read() {
+    byte[] bytes;
     try {
-      JsonNode node = Json.parse(Files.readAllBytes(file), Kind.LOCAL_IO, file.toString());
-      return (ObjectNode) node;
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       return Json.object();
     } catch (IOException e) {
       throw new OciException(Kind.LOCAL_IO, file + ": cannot read: " + e, e);
+    }
+    try {
+      return (ObjectNode) Json.parse(bytes, Kind.LOCAL_IO, file.toString());
+    } catch (OciException e) {
+      // Written only by this class, atomically: damaged by hand or by the disk. Say the way out.
+      throw new OciException(
+          Kind.LOCAL_IO,
+          e.getMessage()
+              + "; move it aside to start an empty index (the stored modules stay, and pulling"
+              + " them again lists them)",
+          e);
     }
   }
 
