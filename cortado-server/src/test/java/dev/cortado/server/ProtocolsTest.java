@@ -67,6 +67,21 @@ class ProtocolsTest {
     assertTrue(e.getMessage().contains("no PEM private key"), e.getMessage());
   }
 
+  @Test
+  void certificateFileWithoutCertificateIsRefusedByName() throws Exception {
+    Path[] pem = certificate();
+    Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate\n");
+    ServeException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ServeException.class,
+            () ->
+                WasmServer.start(
+                    Manifest.forModule(TestApps.wasm("hello")),
+                    TestApps.config(new TestApps.KeptLog())
+                        .withTls(new ServerConfig.Tls(garbage, pem[1]))));
+    assertTrue(e.getMessage().startsWith(garbage + ": no PEM certificate in it"), e.getMessage());
+  }
+
   private void httpsServes(Path cert, Path key) throws Exception {
     try (WasmServer server =
         WasmServer.start(

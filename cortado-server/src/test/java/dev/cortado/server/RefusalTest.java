@@ -109,6 +109,7 @@ class RefusalTest {
                                       "127.0.0.1", first.uri().getPort()))))
               .getMessage();
       assertTrue(m.startsWith("cannot listen on 127.0.0.1:" + first.uri().getPort()), m);
+      assertTrue(m.contains("the address is in use"), m);
     }
   }
 }

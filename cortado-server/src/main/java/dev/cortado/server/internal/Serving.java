@@ -117,12 +117,25 @@ public final class Serving {
               + ":"
               + a.getPort()
               + ": "
-              + (e instanceof IOException && e.getMessage() != null
-                  ? e.getMessage()
-                  : e.toString()),
+              + (inUse(e)
+                  ? "the address is in use (is another server listening there? choose another"
+                      + " port with --listen)"
+                  : e instanceof IOException && e.getMessage() != null
+                      ? e.getMessage()
+                      : e.toString()),
           e);
     }
     return s;
+  }
+
+  /** Returns whether binding failed because something else holds the address. */
+  private static boolean inUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ServerConnector connector(ServerConfig config) {

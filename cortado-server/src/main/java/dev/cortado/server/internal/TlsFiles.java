@@ -11,6 +11,7 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
@@ -33,13 +34,7 @@ final class TlsFiles {
    */
   static SslContextFactory.Server server(ServerConfig.Tls tls) {
     try {
-      Certificate[] chain =
-          CertificateFactory.getInstance("X.509")
-              .generateCertificates(new ByteArrayInputStream(read(tls.certificateChain())))
-              .toArray(new Certificate[0]);
-      if (chain.length == 0) {
-        throw new ServeException(tls.certificateChain() + ": no PEM certificate in it");
-      }
+      Certificate[] chain = certificates(tls.certificateChain());
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       store.setKeyEntry("server", key(tls.privateKey()), PASSWORD, chain);
@@ -51,6 +46,22 @@ final class TlsFiles {
     } catch (GeneralSecurityException | IOException e) {
       throw new ServeException("TLS: " + e.getMessage(), e);
     }
+  }
+
+  private static Certificate[] certificates(Path file) throws GeneralSecurityException {
+    Certificate[] chain;
+    try {
+      chain =
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(new ByteArrayInputStream(read(file)))
+              .toArray(new Certificate[0]);
+    } catch (CertificateException e) {
+      throw new ServeException(file + ": no PEM certificate in it (" + e.getMessage() + ")", e);
+    }
+    if (chain.length == 0) {
+      throw new ServeException(file + ": no PEM certificate in it");
+    }
+    return chain;
   }
 
   private static byte[] read(Path file) {
