@@ -56,14 +56,7 @@ class ProtocolsTest {
   @Test
   void keyFileWithoutKeyIsRefused() throws Exception {
     Path[] pem = certificate();
-    ServeException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            ServeException.class,
-            () ->
-                WasmServer.start(
-                    Manifest.forModule(TestApps.wasm("hello")),
-                    TestApps.config(new TestApps.KeptLog())
-                        .withTls(new ServerConfig.Tls(pem[0], pem[0]))));
+    ServeException e = refused(pem[0], pem[0]);
     assertTrue(e.getMessage().contains("no PEM private key"), e.getMessage());
   }
 
@@ -71,15 +64,18 @@ class ProtocolsTest {
   void certificateFileWithoutCertificateIsRefusedByName() throws Exception {
     Path[] pem = certificate();
     Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate\n");
-    ServeException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            ServeException.class,
-            () ->
-                WasmServer.start(
-                    Manifest.forModule(TestApps.wasm("hello")),
-                    TestApps.config(new TestApps.KeptLog())
-                        .withTls(new ServerConfig.Tls(garbage, pem[1]))));
+    ServeException e = refused(garbage, pem[1]);
     assertTrue(e.getMessage().startsWith(garbage + ": no PEM certificate in it"), e.getMessage());
+  }
+
+  /** Returns why serving over TLS with {@code cert} and {@code key} is refused. */
+  private static ServeException refused(Path cert, Path key) {
+    return org.junit.jupiter.api.Assertions.assertThrows(
+        ServeException.class,
+        () ->
+            WasmServer.start(
+                Manifest.forModule(TestApps.wasm("hello")),
+                TestApps.config(new TestApps.KeptLog()).withTls(new ServerConfig.Tls(cert, key))));
   }
 
   private void httpsServes(Path cert, Path key) throws Exception {
