@@ -2,6 +2,7 @@ package dev.cortado.cli;
 
 import dev.cortado.wasi.Preopen;
 import dev.cortado.wasi.SocketPolicy;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,6 +34,36 @@ final class HostOptions {
       }
     }
     return m;
+  }
+
+  /**
+   * Returns the address a {@code HOST:PORT} option names ({@code [v6]:PORT} too; an empty host is
+   * every interface), or says what is wrong with it: no port, a port out of range, a host that does
+   * not resolve.
+   */
+  static InetSocketAddress address(String option, String text) {
+    int colon = text.lastIndexOf(':');
+    if (colon < 0) {
+      throw new UserException(option + " needs HOST:PORT, not \"" + text + "\"");
+    }
+    String host = text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new UserException(option + " " + text + ": the port must be a number from 0 to 65535");
+    }
+    InetSocketAddress a = new InetSocketAddress(host.isEmpty() ? "0.0.0.0" : host, port);
+    if (a.isUnresolved()) {
+      throw new UserException(option + " " + text + ": cannot resolve the host \"" + host + "\"");
+    }
+    return a;
   }
 
   /** Returns the preopen a {@code --dir HOST[::GUEST]} option gives. */

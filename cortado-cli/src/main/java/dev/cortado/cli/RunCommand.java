@@ -476,19 +476,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static ServerSocketChannel listen(String address) throws IOException {
-    int colon = address.lastIndexOf(':');
-    if (colon < 0) {
-      throw new UserException("--tcplisten needs HOST:PORT, not \"" + address + "\"");
-    }
-    int port;
-    try {
-      port = Integer.parseInt(address.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new UserException("--tcplisten " + address + ": the port is not a number");
-    }
+    InetSocketAddress at = HostOptions.address("--tcplisten", address);
     ServerSocketChannel channel = ServerSocketChannel.open();
     try {
-      channel.bind(new InetSocketAddress(address.substring(0, colon), port));
+      channel.bind(at);
     } catch (IOException e) {
       channel.close();
       throw new UserException("--tcplisten " + address + ": " + e.getMessage(), e);

@@ -6,7 +6,6 @@ import dev.cortado.server.ServerLog;
 import dev.cortado.server.WasmServer;
 import dev.cortado.wasm.MemoryType;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,7 +183,7 @@ final class ServeCommand implements Callable<Integer> {
   private ServerConfig config(PrintWriter out, PrintWriter err) {
     ServerConfig c =
         ServerConfig.defaults()
-            .withListen(address("--listen", listen))
+            .withListen(HostOptions.address("--listen", listen))
             .withEngineConfig(engineOption.create().config())
             .withDrainTimeout(Quantities.duration(drainTimeout))
             .withLog(log(out, err));
@@ -225,32 +224,12 @@ final class ServeCommand implements Callable<Integer> {
       c = c.withPreopen(HostOptions.preopen(d, false));
     }
     if (adminListen != null) {
-      c = c.withAdminListen(address("--admin-listen", adminListen));
+      c = c.withAdminListen(HostOptions.address("--admin-listen", adminListen));
     }
     if (stateDir != null) {
       c = c.withStateDir(stateDir);
     }
     return c;
-  }
-
-  private static InetSocketAddress address(String option, String text) {
-    int colon = text.lastIndexOf(':');
-    if (colon < 0) {
-      throw new UserException(option + " needs HOST:PORT, not \"" + text + "\"");
-    }
-    String host = text.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    try {
-      int port = Integer.parseInt(text.substring(colon + 1));
-      if (port < 0 || port > 65535) {
-        throw new NumberFormatException();
-      }
-      return new InetSocketAddress(host.isEmpty() ? "0.0.0.0" : host, port);
-    } catch (NumberFormatException e) {
-      throw new UserException(option + " " + text + ": the port must be a number from 0 to 65535");
-    }
   }
 
   /**

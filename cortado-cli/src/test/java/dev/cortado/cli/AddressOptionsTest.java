@@ -1,0 +1,49 @@
+package dev.cortado.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code HOST:PORT} options ({@code run --tcplisten}, {@code serve --listen}): a port out of
+ * range or a host that does not resolve is the user's mistake, said in words.
+ */
+class AddressOptionsTest {
+  @TempDir Path dir;
+
+  private String error(String... args) {
+    StringWriter err = new StringWriter();
+    int status =
+        Main.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    assertEquals(1, status, err.toString());
+    assertFalse(err.toString().contains("internal error"), err.toString());
+    return err.toString();
+  }
+
+  private Path program() throws IOException {
+    return Files.writeString(
+        dir.resolve("p.wat"), "(module (memory (export \"memory\") 1) (func (export \"_start\")))");
+  }
+
+  @Test
+  void aListeningPortOutOfRangeIsAUsageError() throws IOException {
+    String e = error("run", "--tcplisten=127.0.0.1:99999", program().toString());
+    assertTrue(e.contains("the port must be a number from 0 to 65535"), e);
+  }
+
+  @Test
+  void aListeningHostThatDoesNotResolveIsNamed() throws IOException {
+    String run = error("run", "--tcplisten=nonexistent.invalid:8080", program().toString());
+    assertTrue(run.contains("cannot resolve the host \"nonexistent.invalid\""), run);
+    String serve = error("serve", "--listen", "nonexistent.invalid:3000", program().toString());
+    assertTrue(serve.contains("cannot resolve the host \"nonexistent.invalid\""), serve);
+  }
+}
