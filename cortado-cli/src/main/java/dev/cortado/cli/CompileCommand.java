@@ -74,7 +74,7 @@ final class CompileCommand implements Callable<Integer> {
       try {
         compiled.writeJar(output);
       } catch (IOException e) {
-        throw new UserException(output + ": cannot write: " + e.getMessage(), e);
+        throw new UserException(output + ": cannot write: " + IoReasons.of(e), e);
       }
       out.println("wrote " + output + " (" + what + ")");
     } else {
@@ -83,7 +83,7 @@ final class CompileCommand implements Callable<Integer> {
       try {
         entry = compiled.writeToCache(folder);
       } catch (IOException e) {
-        throw new UserException(folder + ": cannot write the code cache: " + e.getMessage(), e);
+        throw new UserException(folder + ": cannot write the code cache: " + IoReasons.of(e), e);
       }
       out.println("cached " + entry + " (" + what + ")");
     }

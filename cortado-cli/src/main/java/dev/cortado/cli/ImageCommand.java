@@ -5,6 +5,7 @@ import dev.cortado.oci.Digest;
 import dev.cortado.oci.Reference;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,22 @@ final class ImageCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       if (output != null) {
-        image.writeLayout(output, ref.toString());
+        if (Files.isDirectory(output)) {
+          throw new UserException(
+              "-o "
+                  + output
+                  + ": is a folder; give the tarball's file name, for example -o "
+                  + output.resolve("image.tar"));
+        }
+        try {
+          Path parent = output.toAbsolutePath().getParent();
+          if (parent != null) {
+            Files.createDirectories(parent);
+          }
+          image.writeLayout(output, ref.toString());
+        } catch (IOException e) {
+          throw new UserException(output + ": cannot write: " + IoReasons.of(e), e);
+        }
         out.println("wrote " + ref + " to " + output + " (index " + image.digest() + ")");
       } else {
         PrintWriter err = spec.commandLine().getErr();

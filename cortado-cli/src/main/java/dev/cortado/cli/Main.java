@@ -150,7 +150,7 @@ public final class Main implements Runnable {
         (e, commandLine, parseResult) ->
             failed(
                 e,
-                commandLine.getCommandName(),
+                commandName(commandLine),
                 parseResult.hasMatchedOption("--debug") || hasDebug(parseResult),
                 err));
     try {
@@ -187,6 +187,17 @@ public final class Main implements Runnable {
     } catch (Exception e) {
       return failed(e, "run", false, err);
     }
+  }
+
+  /** Returns a subcommand's name with its parents' below the root: {@code image build}. */
+  static String commandName(CommandLine command) {
+    String name = command.getCommandName();
+    for (CommandLine c = command.getParent();
+        c != null && c.getParent() != null;
+        c = c.getParent()) {
+      name = c.getCommandName() + " " + name;
+    }
+    return name;
   }
 
   /** Reports {@code e}, thrown by command {@code name}, and returns the exit status. */

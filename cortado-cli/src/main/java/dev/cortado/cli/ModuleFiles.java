@@ -37,7 +37,7 @@ final class ModuleFiles {
     } catch (AccessDeniedException e) {
       throw new UserException(file + ": permission denied");
     } catch (IOException e) {
-      throw new UserException(file + ": cannot read: " + e.getMessage(), e);
+      throw new UserException(file + ": cannot read: " + IoReasons.of(e), e);
     } catch (OutOfMemoryError e) {
       throw new UserException(file + ": too large to read into memory");
     }

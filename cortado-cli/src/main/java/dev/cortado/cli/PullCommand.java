@@ -77,7 +77,7 @@ final class PullCommand implements Callable<Integer> {
       try {
         Files.copy(image.path(), output, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
-        throw new UserException(output + ": cannot write: " + e.getMessage(), e);
+        throw new UserException(output + ": cannot write: " + IoReasons.of(e), e);
       }
     }
     PrintWriter out = spec.commandLine().getOut();

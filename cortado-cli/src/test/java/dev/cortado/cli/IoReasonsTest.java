@@ -1,0 +1,28 @@
+package dev.cortado.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import org.junit.jupiter.api.Test;
+
+class IoReasonsTest {
+  @Test
+  void theKindOfAFileExceptionIsItsReasonInWords() {
+    assertEquals(
+        "permission denied (/a/b.jar)", IoReasons.of(new AccessDeniedException("/a/b.jar")));
+    assertEquals(
+        "no such file or folder (/a/b.jar)", IoReasons.of(new NoSuchFileException("/a/b.jar")));
+    assertEquals(
+        "Is a directory (/tmp -> /x)",
+        IoReasons.of(new FileSystemException("/tmp", "/x", "Is a directory")));
+  }
+
+  @Test
+  void anotherExceptionGivesItsMessageOrItsKind() {
+    assertEquals("disk full", IoReasons.of(new IOException("disk full")));
+    assertEquals("IOException", IoReasons.of(new IOException()));
+  }
+}
