@@ -174,7 +174,7 @@ public final class Module {
    * @throws InvalidException if the module is not valid
    */
   public static Module compile(Engine engine, byte[] binary) {
-    return compile(engine, Bytes.of(binary));
+    return compile(engine, Bytes.of(Objects.requireNonNull(binary, "binary")));
   }
 
   /**
@@ -186,6 +186,7 @@ public final class Module {
    */
   public static Module compile(Engine engine, Bytes binary) {
     Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(binary, "binary");
     Optional<Path> cache = engine.config().codeCache();
     if (cache.isEmpty()
         || binary.length() < RECORDED_FROM_BYTES
@@ -242,6 +243,7 @@ public final class Module {
    */
   public static Module compile(Engine engine, WasmModule module) {
     Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(module, "module");
     return new Module(
         engine,
         validate(engine, module),
@@ -256,6 +258,7 @@ public final class Module {
    */
   public static Module compileText(Engine engine, String wat) {
     Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(wat, "wat");
     return compile(engine, TextParser.parseModule(wat, engine.config().wasmVersion()));
   }
 

@@ -97,18 +97,21 @@ public final class Store implements AutoCloseable {
 
   /**
    * Makes running code stop once {@code timeout} from now has passed, with {@link
-   * ExecutionInterruptedException} reason {@code DEADLINE}. Replaces any earlier deadline.
+   * ExecutionInterruptedException} reason {@code DEADLINE}. Replaces any earlier deadline. A
+   * timeout of zero or less has passed already: code stops at its first check.
    *
    * <p>A deadline keeps a small entry in a timer shared by all stores until it passes or is
    * cleared: an application that makes many short-lived stores with long timeouts (a store per
    * request) should {@link #clearDeadline() clear} each when it is done with it.
    */
   public void setTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
     budget.setDeadline(System.nanoTime() + timeout.toNanos());
   }
 
   /** Makes running code stop once {@code deadline} has passed. */
   public void setDeadline(Instant deadline) {
+    Objects.requireNonNull(deadline, "deadline");
     setTimeout(Duration.between(Instant.now(), deadline));
   }
 
