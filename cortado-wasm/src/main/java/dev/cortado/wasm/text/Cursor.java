@@ -169,8 +169,15 @@ final class Cursor {
         || (t.kind() == Token.Kind.KEYWORD && !Keywords.isKnown(t.text()));
   }
 
-  /** Returns the token of an item known to be an atom. */
+  /**
+   * Returns the token of an item that must be an atom: a keyword, name or number where the grammar
+   * has one. A list there is malformed text, said as such.
+   */
   static Token token(SExpr item) {
-    return ((SExpr.Atom) item).token();
+    if (item instanceof SExpr.Atom a) {
+      return a.token();
+    }
+    throw item.error(
+        "unexpected token " + item.describe() + ", expected a keyword, name or number");
   }
 }

@@ -12,10 +12,6 @@ import dev.cortado.wasm.text.Command;
 import dev.cortado.wasm.text.ModuleSource;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.Validator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +43,7 @@ class DecoderFuzzTest {
   private static List<byte[]> seeds() {
     List<byte[]> seeds = new ArrayList<>();
     for (Path file : SpecSuite.wasm2()) {
-      for (Command c : TextParser.parseScript(read(file), file.toString()).commands()) {
+      for (Command c : TextParser.parseScript(SpecSuite.read(file), file.toString()).commands()) {
         if (c instanceof Command.DefineModule || c instanceof Command.AssertInvalid) {
           try {
             seeds.add(ModuleEncoder.encode(c.moduleSource().orElseThrow().module()));
@@ -60,13 +56,7 @@ class DecoderFuzzTest {
     // The Wasm 3.0 suite's binary modules too (GC types, exceptions, memory64, ...): whatever the
     // front end does not support yet must come out as malformed or invalid as well.
     for (Path file : SpecSuite.wastFiles("")) {
-      List<Command> commands;
-      try {
-        commands = TextParser.parseScript(read(file), file.toString()).commands();
-      } catch (MalformedException e) {
-        continue; // a script the text parser cannot read yet
-      }
-      for (Command c : commands) {
+      for (Command c : SpecSuite.commandsIfReadable(SpecSuite.read(file), file)) {
         if (c.moduleSource().orElse(null) instanceof ModuleSource.Binary b) {
           seeds.add(b.bytes().toArray());
         } else if (c instanceof Command.DefineModule) {
@@ -80,14 +70,6 @@ class DecoderFuzzTest {
       }
     }
     return seeds;
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Test

@@ -1,7 +1,11 @@
 package dev.cortado.wasm.testing;
 
+import dev.cortado.wasm.MalformedException;
+import dev.cortado.wasm.text.Command;
+import dev.cortado.wasm.text.TextParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,5 +60,26 @@ public final class SpecSuite {
   /** Returns the Wasm 2.0 suite (the {@code pre-3.0} folder). */
   public static List<Path> wasm2() {
     return wastFiles("pre-3.0");
+  }
+
+  /** Returns {@code file}'s text. */
+  public static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Returns the commands of the script {@code text} read from {@code file}, or none if the text
+   * parser cannot read it yet (a script of a proposal it does not know).
+   */
+  public static List<Command> commandsIfReadable(String text, Path file) {
+    try {
+      return TextParser.parseScript(text, file.toString()).commands();
+    } catch (MalformedException e) {
+      return List.of();
+    }
   }
 }

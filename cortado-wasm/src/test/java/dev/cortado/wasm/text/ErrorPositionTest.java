@@ -96,4 +96,17 @@ class ErrorPositionTest {
             MalformedException.class, () -> TextParser.parseModule("(func (i8x16.shuffle 1.5)))"));
     assertTrue(e.problem().startsWith("invalid lane length"), e.problem());
   }
+
+  @Test
+  void aListWhereAKeywordBelongsIsMalformedWithItsPosition() {
+    // Found by TextParserFuzzTest: a ClassCastException before.
+    MalformedException field =
+        assertThrows(
+            MalformedException.class,
+            () -> TextParser.parseModule("(module\n  ((param i32) import \"a\" \"b\" (func)))"));
+    assertEquals("2:4", field.line().getAsInt() + ":" + field.column().getAsInt());
+    assertTrue(field.problem().startsWith("unexpected token ("), field.problem());
+    assertThrows(
+        MalformedException.class, () -> TextParser.parseModule("(module (func ((i32.const 1))))"));
+  }
 }
