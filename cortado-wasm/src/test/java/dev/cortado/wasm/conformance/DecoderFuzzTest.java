@@ -11,6 +11,7 @@ import dev.cortado.wasm.testing.SpecSuite;
 import dev.cortado.wasm.text.Command;
 import dev.cortado.wasm.text.ModuleSource;
 import dev.cortado.wasm.text.TextParser;
+import dev.cortado.wasm.text.TextPrinter;
 import dev.cortado.wasm.valid.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,7 +112,15 @@ class DecoderFuzzTest {
     long start = System.nanoTime();
     try {
       WasmModule m = ModuleDecoder.decode(input);
+      // What decodes prints (`inspect --wat` prints modules that do not validate too), and what
+      // validates prints as text the parser reads back.
+      String text = TextPrinter.print(m);
       Validator.validate(m, false);
+      try {
+        TextParser.parseModule(text);
+      } catch (MalformedException e) {
+        fail("the printed text of a valid module does not parse: " + e.getMessage() + "\n" + text);
+      }
     } catch (MalformedException | InvalidException e) {
       // The two outcomes a bad module may have.
     } catch (Throwable t) {
