@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.testing.SpecSuite;
+import dev.cortado.wasm.testing.TextMutations;
 import dev.cortado.wasm.text.Command;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.text.TextPrinter;
@@ -12,7 +13,6 @@ import dev.cortado.wasm.valid.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -110,27 +110,6 @@ class TextParserFuzzTest {
   @Provide
   Arbitrary<String> mutatedTexts() {
     return Arbitraries.randomValue(
-        random -> mutate(SEEDS.get(random.nextInt(SEEDS.size())), random));
-  }
-
-  private static String mutate(String seed, Random random) {
-    StringBuilder b = new StringBuilder(seed);
-    int edits = 1 + random.nextInt(4);
-    for (int i = 0; i < edits && b.length() > 0; i++) {
-      int at = random.nextInt(b.length());
-      switch (random.nextInt(5)) {
-        case 0 -> b.delete(at, Math.min(b.length(), at + 1 + random.nextInt(20)));
-        case 1 -> b.insert(at, PIECES[random.nextInt(PIECES.length)]);
-        case 2 -> {
-          int end = Math.min(b.length(), at + 1 + random.nextInt(40));
-          b.insert(end, b.substring(at, end));
-        }
-        case 3 -> b.setLength(at);
-        default ->
-            b.setCharAt(
-                at, (char) (random.nextBoolean() ? random.nextInt(128) : random.nextInt(0x3000)));
-      }
-    }
-    return b.toString();
+        random -> TextMutations.mutate(SEEDS.get(random.nextInt(SEEDS.size())), random, PIECES));
   }
 }
