@@ -78,6 +78,23 @@ class ManifestErrorsTest {
   }
 
   @Test
+  void aPathTheFileSystemCannotHoldIsRefusedAtItsKey() throws IOException {
+    // Found by ManifestFuzzTest: a NUL character made an InvalidPathException escape.
+    ManifestException e =
+        error(
+            HEAD
+                + """
+                [[trigger.http]]
+                route = "/..."
+                component = "hello"
+                [component.hello]
+                source = "hel\\u0000lo.wasm"
+                """);
+    assertTrue(e.getMessage().contains("spin.toml:8: component.hello.source"), e.getMessage());
+    assertTrue(e.getMessage().contains("\"hel\\u0000lo.wasm\" is not a path"), e.getMessage());
+  }
+
+  @Test
   void duplicateRoutesNameBothLines() throws IOException {
     ManifestException e =
         error(

@@ -7,6 +7,7 @@ import dev.cortado.server.OutboundHost;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,7 +181,7 @@ final class ComponentParser {
     if (!scheme.equals("file")) {
       throw t.error("url", "must be a file:, http: or https: URL, not \"" + url + "\"");
     }
-    Path file = uri.getPath() == null ? Path.of("") : Path.of(uri.getPath());
+    Path file = uri.getPath() == null ? Path.of("") : path(t, "url", Path.of("/"), uri.getPath());
     if (!Files.isRegularFile(file)) {
       throw t.error("url", "no such file " + file);
     }
@@ -188,7 +189,7 @@ final class ComponentParser {
   }
 
   private Path existingFile(String key, String relative) {
-    Path p = folder.resolve(relative).normalize();
+    Path p = path(node, key, folder, relative);
     if (!Files.isRegularFile(p)) {
       throw node.error(
           key, (Files.isDirectory(p) ? "is a folder, not a file: " : "no such file: ") + relative);
@@ -222,10 +223,28 @@ final class ComponentParser {
   }
 
   private Path existingIn(TomlNode t, String relative) {
-    Path p = folder.resolve(relative).normalize();
+    Path p = path(t, "source", folder, relative);
     if (!Files.exists(p)) {
       throw t.error("source", "no such file or folder: " + relative);
     }
     return p;
+  }
+
+  /**
+   * Returns {@code text} as a path in {@code base}, or refuses it at {@code key}: a name the file
+   * system cannot hold (a NUL character) is a mistake in the manifest.
+   */
+  private static Path path(TomlNode t, String key, Path base, String text) {
+    try {
+      return base.resolve(text).normalize();
+    } catch (InvalidPathException e) {
+      StringBuilder shown = new StringBuilder();
+      text.codePoints()
+          .forEach(
+              c ->
+                  shown.append(
+                      Character.isISOControl(c) ? "\\u%04x".formatted(c) : Character.toString(c)));
+      throw t.error(key, "\"" + shown + "\" is not a path: " + e.getReason());
+    }
   }
 }
