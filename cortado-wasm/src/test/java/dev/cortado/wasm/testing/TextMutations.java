@@ -1,10 +1,48 @@
 package dev.cortado.wasm.testing;
 
 import java.util.Random;
+import java.util.function.Predicate;
 
 /** Random edits of a text, for the fuzz tests of the readers of text (WAT, WAVE). */
 public final class TextMutations {
   private TextMutations() {}
+
+  /** Pieces that reach a TOML reader's edges: its brackets, quotes, escapes and odd numbers. */
+  public static final String[] TOML = {
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "{",
+    "}",
+    "=",
+    "\"",
+    "'",
+    "'''",
+    "\"\"\"",
+    ",",
+    ".",
+    "\n",
+    "#",
+    "\\",
+    "\\u0000",
+    "-1",
+    "99999999999999999999",
+    "1e400",
+    "true",
+    "inf",
+    "nan",
+    "../",
+    "/",
+    ".."
+  };
+
+  /** Returns {@code common} followed by {@code more}. */
+  public static String[] pieces(String[] common, String... more) {
+    String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
+    System.arraycopy(more, 0, all, common.length, more.length);
+    return all;
+  }
 
   /**
    * Returns {@code seed} with one to four random edits: a span deleted, one of {@code pieces}
@@ -30,5 +68,52 @@ public final class TextMutations {
       }
     }
     return b.toString();
+  }
+
+  /** Reads one text; may throw whatever the reader throws. */
+  @FunctionalInterface
+  public interface Reader {
+    void read(String text) throws Exception;
+  }
+
+  /**
+   * Feeds {@code reader} mutations of {@code seed} ({@code cortado.fuzz.count} of them, default
+   * {@code count}, from random seed {@code cortado.fuzz.seed}, default {@code randomSeed}) and
+   * fails on the first that throws what {@code expected} does not accept, or that takes more than 5
+   * s.
+   */
+  public static void fuzz(
+      String seed,
+      String[] pieces,
+      long randomSeed,
+      int count,
+      Predicate<Throwable> expected,
+      Reader reader) {
+    Random random = new Random(Long.getLong("cortado.fuzz.seed", randomSeed));
+    int tries = Integer.getInteger("cortado.fuzz.count", count);
+    for (int i = 0; i < tries; i++) {
+      String text = mutate(seed, random, pieces);
+      long start = System.nanoTime();
+      try {
+        reader.read(text);
+      } catch (Throwable t) {
+        if (!expected.test(t)) {
+          throw new AssertionError("unexpected " + t + " for:\n" + text, t);
+        }
+      }
+      if (System.nanoTime() - start > 5_000_000_000L) {
+        throw new AssertionError("took more than 5 s for:\n" + text);
+      }
+    }
+  }
+
+  /**
+   * Returns whether {@code t} is an assertion of the TOML library's own, which it asserts before
+   * reporting the same input as not valid TOML when assertions are off, as they are outside tests.
+   */
+  public static boolean tomlLibraryAssertion(Throwable t) {
+    return t instanceof AssertionError
+        && t.getStackTrace().length > 0
+        && t.getStackTrace()[0].getClassName().startsWith("org.tomlj.");
   }
 }
