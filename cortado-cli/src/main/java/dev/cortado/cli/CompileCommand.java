@@ -5,7 +5,6 @@ import dev.cortado.runtime.EngineConfig;
 import dev.cortado.wasm.Bytes;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,13 +49,11 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (output != null && Files.isDirectory(output)) {
-      String name = module.getFileName().toString().replaceFirst("\\.(wasm|wat)$", "") + ".jar";
-      throw new UserException(
-          "-o "
-              + output
-              + ": is a folder; give the jar's file name, for example -o "
-              + output.resolve(name));
+    if (output != null) {
+      OutputFiles.requireFileName(
+          output,
+          "jar",
+          module.getFileName().toString().replaceFirst("\\.(wasm|wat)$", "") + ".jar");
     }
     Bytes bytes = ModuleFiles.read(module);
     PrecompiledModule compiled =

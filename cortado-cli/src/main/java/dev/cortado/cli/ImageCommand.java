@@ -5,7 +5,6 @@ import dev.cortado.oci.Digest;
 import dev.cortado.oci.Reference;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +85,9 @@ final class ImageCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      if (output != null) {
+        OutputFiles.requireFileName(output, "tarball", "image.tar");
+      }
       Reference ref = OciSupport.reference(reference);
       byte[] bytes = ModuleFiles.read(module).toArray();
       String path = entrypoint != null ? entrypoint : "/" + module.getFileName();
@@ -97,18 +99,8 @@ final class ImageCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       if (output != null) {
-        if (Files.isDirectory(output)) {
-          throw new UserException(
-              "-o "
-                  + output
-                  + ": is a folder; give the tarball's file name, for example -o "
-                  + output.resolve("image.tar"));
-        }
+        OutputFiles.makeFolders(output);
         try {
-          Path parent = output.toAbsolutePath().getParent();
-          if (parent != null) {
-            Files.createDirectories(parent);
-          }
           image.writeLayout(output, ref.toString());
         } catch (IOException e) {
           throw new UserException(output + ": cannot write: " + IoReasons.of(e), e);

@@ -58,6 +58,9 @@ final class PullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (output != null) {
+      OutputFiles.requireFileName(output, "module", "module.wasm");
+    }
     SourceReference ref = OciSupport.call(() -> SourceReference.parse(reference));
     PrintWriter err = spec.commandLine().getErr();
     PulledArtifact pulled =
@@ -74,6 +77,7 @@ final class PullCommand implements Callable<Integer> {
     }
     StoredImage image = (StoredImage) pulled;
     if (output != null) {
+      OutputFiles.makeFolders(output);
       try {
         Files.copy(image.path(), output, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {

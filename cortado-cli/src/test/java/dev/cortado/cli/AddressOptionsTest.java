@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,12 +18,10 @@ class AddressOptionsTest {
   @TempDir Path dir;
 
   private String error(String... args) {
-    StringWriter err = new StringWriter();
-    int status =
-        Main.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-    assertEquals(1, status, err.toString());
-    assertFalse(err.toString().contains("internal error"), err.toString());
-    return err.toString();
+    InProcess r = InProcess.run(args);
+    assertEquals(1, r.status(), r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+    return r.err();
   }
 
   private Path program() throws IOException {

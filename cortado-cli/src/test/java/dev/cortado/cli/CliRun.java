@@ -35,8 +35,15 @@ record CliRun(int status, String out, String err) {
    */
   static CliRun cortado(Path dir, Map<String, String> env, String stdin, String... args)
       throws Exception {
+    return launch(REPO.resolve("bin/cortado"), dir, env, stdin, args);
+  }
+
+  /** Runs {@code launcher} (a copy of {@code bin/cortado}) as {@link #cortado} runs the repo's. */
+  static CliRun launch(
+      Path launcher, Path dir, Map<String, String> env, String stdin, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
-    command.add(REPO.resolve("bin/cortado").toString());
+    command.add(launcher.toString());
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");

@@ -92,45 +92,39 @@ class CortadoCommandIT {
       }
     }
     Path cache = dir.resolve("xdg/cortado");
-    assertEquals("", launch(repo, "--version").err());
+    assertEquals("", launch(repo, List.of(), "--version").err());
     Path archive = awaitArchive(cache);
     String loaded = "dev.cortado.cli.ValidateCommand source: shared objects file";
     assertTrue(
-        launch(repo, "-Xlog:class+load", "validate", program("hello")).out().contains(loaded));
+        launch(repo, List.of("-Xlog:class+load"), "validate", program("hello"))
+            .out()
+            .contains(loaded));
     // Another build of a jar, older than the archive, as Maven's copies and tar leave it.
     Path jar = lib.resolve("cortado-wast-0.1.0-SNAPSHOT.jar");
     Files.write(jar, Files.readAllBytes(jar));
     Files.setLastModifiedTime(
         jar, FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() - 3_600_000));
-    CliRun after = launch(repo, "-Xlog:class+load", "validate", program("hello"));
+    CliRun after = launch(repo, List.of("-Xlog:class+load"), "validate", program("hello"));
     assertEquals(0, after.status(), after.err());
     assertFalse(after.out().contains(loaded), "the archive of the old jars is not used");
     assertTrue(Files.getLastModifiedTime(awaitArchive(cache)).toMillis() > 0, "trained again");
   }
 
-  /** Runs the launcher of the copy {@code repo}, with {@code XDG_CACHE_HOME} in the test folder. */
-  private CliRun launch(Path repo, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>();
-    command.add(repo.resolve("bin/cortado").toString());
-    List<String> options = new java.util.ArrayList<>();
-    int i = 0;
-    while (args[i].startsWith("-X")) {
-      options.add(args[i++]);
-    }
-    command.addAll(List.of(args).subList(i, args.length));
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .redirectOutput(dir.resolve("out.txt").toFile())
-            .redirectError(dir.resolve("err.txt").toFile());
-    pb.environment().put("XDG_CACHE_HOME", dir.resolve("xdg").toString());
-    pb.environment().put("CORTADO_JAVA_OPTS", String.join(" ", options));
-    Process p = pb.start();
-    p.getOutputStream().close();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    return new CliRun(
-        p.exitValue(),
-        Files.readString(dir.resolve("out.txt")),
-        Files.readString(dir.resolve("err.txt")));
+  /**
+   * Runs the launcher of the copy {@code repo} with {@code jvmOptions}, its cache in the test
+   * folder.
+   */
+  private CliRun launch(Path repo, List<String> jvmOptions, String... args) throws Exception {
+    return CliRun.launch(
+        repo.resolve("bin/cortado"),
+        dir,
+        Map.of(
+            "XDG_CACHE_HOME",
+            dir.resolve("xdg").toString(),
+            "CORTADO_JAVA_OPTS",
+            String.join(" ", jvmOptions)),
+        "",
+        args);
   }
 
   /** Waits for the launcher's background training to leave its archive in {@code cache}. */

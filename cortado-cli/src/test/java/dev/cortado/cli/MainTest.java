@@ -1,12 +1,11 @@
 package dev.cortado.cli;
 
+import static dev.cortado.cli.InProcess.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,15 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
   @TempDir Path dir;
-
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, out.toString(), err.toString());
-  }
 
   private Path file(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content);
@@ -33,7 +23,7 @@ class MainTest {
     Path valid = file("ok.wat", "(module (func (result i32) (i32.const 1)))");
     Path invalid = file("bad.wat", "(module (func (result i32) (i64.const 1)))");
     Path malformed = file("junk.wasm", "not a module");
-    Run r = run("validate", valid.toString(), invalid.toString(), malformed.toString());
+    InProcess r = run("validate", valid.toString(), invalid.toString(), malformed.toString());
     String[] lines = r.out().split("\\R");
     assertEquals(valid + ": valid", lines[0]);
     assertTrue(lines[1].startsWith(invalid + ": invalid: type mismatch"), lines[1]);
@@ -45,10 +35,10 @@ class MainTest {
   void validateChecksAgainstWasm2OnRequest() throws IOException {
     Path f = file("ext.wat", "(module (global i32 (i32.add (i32.const 1) (i32.const 2))))");
     assertEquals(0, run("validate", f.toString()).status());
-    Run old = run("validate", "--wasm=2.0", f.toString());
+    InProcess old = run("validate", "--wasm=2.0", f.toString());
     assertEquals(1, old.status());
     assertTrue(old.out().startsWith(f + ": invalid: constant expression required"), old.out());
-    Run bad = run("validate", "--wasm=4", f.toString());
+    InProcess bad = run("validate", "--wasm=4", f.toString());
     assertEquals(1, bad.status());
     assertTrue(bad.err().contains("unknown --wasm '4': use 3.0 or 2.0"), bad.err());
   }
@@ -61,20 +51,20 @@ class MainTest {
             "(assert_invalid (module (global i32 (i32.add (i32.const 1) (i32.const 2))))"
                 + " \"constant expression required\")");
     assertEquals(0, run("wast", "--wasm=2.0", script.toString()).status());
-    Run now = run("wast", script.toString());
+    InProcess now = run("wast", script.toString());
     assertEquals(1, now.status());
     assertTrue(now.out().contains("0 passed, 1 failed"), now.out());
   }
 
   @Test
   void validateExitsWithZeroWhenEveryFileIsValid() throws IOException {
-    Run r = run("validate", file("a.wat", "(module)").toString());
+    InProcess r = run("validate", file("a.wat", "(module)").toString());
     assertEquals(0, r.status());
   }
 
   @Test
   void aMissingFileIsAnErrorWithoutAStackTrace() {
-    Run r = run("validate", dir.resolve("nope.wasm").toString());
+    InProcess r = run("validate", dir.resolve("nope.wasm").toString());
     assertEquals(1, r.status());
     assertTrue(r.err().contains("nope.wasm: no such file"), r.err());
     assertFalse(r.err().contains("at dev.cortado"), r.err());
@@ -83,7 +73,7 @@ class MainTest {
   @Test
   void anUnknownImportIsNamedForWhatItIs() throws IOException {
     Path f = file("g.wat", "(module (import \"env\" \"__memory_base\" (global i32)))");
-    Run r = run("run", f.toString());
+    InProcess r = run("run", f.toString());
     assertEquals(1, r.status());
     assertTrue(r.err().contains("provide this global;"), r.err());
   }
@@ -91,7 +81,7 @@ class MainTest {
   @Test
   void wat2wasmRefusesTextWithoutABinaryEncodingClearly() throws IOException {
     Path f = file("big.wat", "(module (memory 0x1_0000_0000))");
-    Run r = run("wat2wasm", "--no-check", f.toString());
+    InProcess r = run("wat2wasm", "--no-check", f.toString());
     assertEquals(1, r.status());
     assertTrue(r.err().contains("big.wat: the module has no binary encoding"), r.err());
     assertFalse(r.err().contains("at dev.cortado"), r.err());
@@ -102,7 +92,7 @@ class MainTest {
     String wat =
         "(module (memory i64 1) (memory $b 1) (table i64 2 funcref)"
             + " (func (drop (i32.load $b offset=4 (i32.const 0)))))";
-    Run r = run("inspect", "--wat", file("m.wat", wat).toString());
+    InProcess r = run("inspect", "--wat", file("m.wat", wat).toString());
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("(memory (;0;) i64 1)"), r.out());
     assertTrue(r.out().contains("(table (;0;) i64 2 funcref)"), r.out());
@@ -153,22 +143,22 @@ class MainTest {
   @Test
   void runInvokesAComponentsExportWithWaveValues() throws IOException {
     Path c = adder();
-    Run r = run("run", "--invoke", "add(2, 40)", c.toString());
+    InProcess r = run("run", "--invoke", "add(2, 40)", c.toString());
     assertEquals(0, r.status(), r.err());
     assertEquals("42\n", r.out());
-    Run separate = run("run", "--invoke", "add", c.toString(), "4294967295", "1");
+    InProcess separate = run("run", "--invoke", "add", c.toString(), "4294967295", "1");
     assertEquals("0\n", separate.out(), separate.err());
-    Run bad = run("run", "--invoke", "add(2)", c.toString());
+    InProcess bad = run("run", "--invoke", "add(2)", c.toString());
     assertEquals(1, bad.status());
     assertTrue(bad.err().contains("the arguments (a: u32, b: u32) take"), bad.err());
-    Run missing = run("run", "--invoke", "sub(1, 2)", c.toString());
+    InProcess missing = run("run", "--invoke", "sub(1, 2)", c.toString());
     assertTrue(
         missing.err().contains("no exported function \"sub\" (it exports: add"), missing.err());
   }
 
   @Test
   void inspectShowsAComponentsWorld() throws IOException {
-    Run r = run("inspect", component().toString());
+    InProcess r = run("inspect", component().toString());
     assertEquals(0, r.status(), r.err());
     assertTrue(
         r.out().contains("import my:pkg/api: interface {\n    f: func(x: u32) -> string;\n"),
@@ -179,11 +169,11 @@ class MainTest {
   @Test
   void validateGivesAComponentsVerdict() throws IOException {
     Path c = component();
-    Run r = run("validate", c.toString());
+    InProcess r = run("validate", c.toString());
     assertEquals(0, r.status(), r.out() + r.err());
     assertEquals(c + ": valid component\n", r.out());
     Files.write(c, java.util.Arrays.copyOf(Files.readAllBytes(c), 20));
-    Run cut = run("validate", c.toString());
+    InProcess cut = run("validate", c.toString());
     assertTrue(cut.out().startsWith(c + ": malformed: unexpected end"), cut.out());
   }
 
@@ -193,7 +183,7 @@ class MainTest {
         file(
             "m.wat",
             "(module (import \"env\" \"f\" (func (param i32))) (memory (export \"mem\") 1))");
-    Run r = run("inspect", f.toString());
+    InProcess r = run("inspect", f.toString());
     assertEquals(0, r.status());
     assertTrue(r.out().contains("\"env\" \"f\": (func (param i32))"), r.out());
     assertTrue(r.out().contains("\"mem\": memory 0"), r.out());
@@ -201,7 +191,7 @@ class MainTest {
 
   @Test
   void inspectWatPrintsTheTextFormat() throws IOException {
-    Run r = run("inspect", "--wat", file("m.wat", "(module (memory 1))").toString());
+    InProcess r = run("inspect", "--wat", file("m.wat", "(module (memory 1))").toString());
     assertEquals("(module\n  (memory (;0;) 1)\n)\n", r.out());
   }
 
@@ -213,7 +203,7 @@ class MainTest {
             "(module (global $a i32 (i32.const 2))"
                 + " (global i32 (i32.mul (global.get $a) (i32.const 3)))"
                 + " (@custom \"note\" \"hi\"))");
-    Run r = run("inspect", "--wat", f.toString());
+    InProcess r = run("inspect", "--wat", f.toString());
     assertEquals(0, r.status(), r.err());
     assertEquals(
         "(module\n"
@@ -232,7 +222,7 @@ class MainTest {
             "good.wast",
             "(module (func (export \"f\") (result i32) (i32.const 7)))\n"
                 + "(assert_return (invoke \"f\") (i32.const 7))\n");
-    Run r = run("wast", broken.toString(), good.toString());
+    InProcess r = run("wast", broken.toString(), good.toString());
     String[] lines = r.out().split("\\R");
     assertEquals(2, lines.length, r.out());
     assertTrue(lines[0].startsWith(broken + ":2:30: script: does not parse: "), lines[0]);
@@ -243,7 +233,7 @@ class MainTest {
 
   @Test
   void aBadFlagGivesUsage() throws IOException {
-    Run r = run("validate", "--frobnicate", file("a.wat", "(module)").toString());
+    InProcess r = run("validate", "--frobnicate", file("a.wat", "(module)").toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains("Unknown option: '--frobnicate'"), r.err());
     assertTrue(r.err().contains("Usage: cortado validate"), r.err());

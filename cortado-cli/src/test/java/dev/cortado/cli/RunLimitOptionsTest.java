@@ -1,12 +1,11 @@
 package dev.cortado.cli;
 
+import static dev.cortado.cli.InProcess.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,15 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunLimitOptionsTest {
   @TempDir Path dir;
-
-  private record Run(int status, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, err.toString());
-  }
 
   private Path endlessLoop() throws IOException {
     Path wat = dir.resolve("loop.wat");
@@ -42,7 +32,7 @@ class RunLimitOptionsTest {
 
   @Test
   void negativeFuelIsAUsageErrorNotAnInternalOne() throws IOException {
-    Run r = run("run", "--fuel=-5", endlessLoop().toString());
+    InProcess r = run("run", "--fuel=-5", endlessLoop().toString());
     assertEquals(1, r.status());
     assertTrue(r.err().contains("--fuel must not be negative, not -5"), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
@@ -50,14 +40,14 @@ class RunLimitOptionsTest {
 
   @Test
   void zeroTimeoutIsRefused() throws IOException {
-    Run r = run("run", "--timeout=0s", endlessLoop().toString());
+    InProcess r = run("run", "--timeout=0s", endlessLoop().toString());
     assertEquals(1, r.status());
     assertTrue(r.err().contains("--timeout must be more than 0"), r.err());
   }
 
   @Test
   void aWrongLimitIsReportedBeforeTheModuleIsLookedFor() {
-    Run r = run("run", "--fuel=-1", dir.resolve("missing.wasm").toString());
+    InProcess r = run("run", "--fuel=-1", dir.resolve("missing.wasm").toString());
     assertTrue(r.err().contains("--fuel must not be negative"), r.err());
     assertFalse(r.err().contains("no such file"), r.err());
   }
@@ -65,9 +55,9 @@ class RunLimitOptionsTest {
   @Test
   void limitsThatCanBeMetStopTheProgram() throws IOException {
     Path loop = endlessLoop();
-    Run fuel = run("run", "--fuel=100000", loop.toString());
+    InProcess fuel = run("run", "--fuel=100000", loop.toString());
     assertEquals(124, fuel.status(), fuel.err());
-    Run time = run("run", "--timeout=200ms", loop.toString());
+    InProcess time = run("run", "--timeout=200ms", loop.toString());
     assertEquals(124, time.status(), time.err());
   }
 }

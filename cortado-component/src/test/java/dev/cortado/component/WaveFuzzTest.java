@@ -1,5 +1,8 @@
 package dev.cortado.component;
 
+import static dev.cortado.component.WaveTest.NONE;
+import static dev.cortado.component.WaveTest.p;
+
 import dev.cortado.component.Shape.Case;
 import dev.cortado.component.Shape.Field;
 import dev.cortado.wasm.testing.TextMutations;
@@ -13,11 +16,6 @@ import org.junit.jupiter.api.Test;
  * (IllegalArgumentException), never another exception or a hang.
  */
 class WaveFuzzTest {
-  private static final Optional<String> NONE = Optional.empty();
-
-  private static Shape p(PrimitiveType t) {
-    return new Shape.Primitive(t, NONE);
-  }
 
   private static final Shape SHAPE =
       new Shape.Tuple(

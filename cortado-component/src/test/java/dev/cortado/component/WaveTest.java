@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** Component values as WAVE text, both ways. */
 class WaveTest {
-  private static final Optional<String> NONE = Optional.empty();
+  static final Optional<String> NONE = Optional.empty();
 
-  private static Shape p(PrimitiveType t) {
+  static Shape p(PrimitiveType t) {
     return new Shape.Primitive(t, NONE);
   }
 

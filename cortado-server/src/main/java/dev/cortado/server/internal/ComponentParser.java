@@ -238,13 +238,8 @@ final class ComponentParser {
     try {
       return base.resolve(text).normalize();
     } catch (InvalidPathException e) {
-      StringBuilder shown = new StringBuilder();
-      text.codePoints()
-          .forEach(
-              c ->
-                  shown.append(
-                      Character.isISOControl(c) ? "\\u%04x".formatted(c) : Character.toString(c)));
-      throw t.error(key, "\"" + shown + "\" is not a path: " + e.getReason());
+      // Quoted as JSON quotes it, so that the character in question shows as \\u0000.
+      throw t.error(key, Json.string(text) + " is not a path: " + e.getReason());
     }
   }
 }

@@ -3,7 +3,10 @@ package dev.cortado.wasm.testing;
 import java.util.Random;
 import java.util.function.Predicate;
 
-/** Random edits of a text, for the fuzz tests of the readers of text (WAT, WAVE). */
+/**
+ * Random edits of a text, and the loop that feeds them to a reader: for the fuzz tests of the
+ * readers of text (WAT, WAVE, spin.toml, a bindle's invoice.toml, a Suborbital Directive.yaml).
+ */
 public final class TextMutations {
   private TextMutations() {}
 
