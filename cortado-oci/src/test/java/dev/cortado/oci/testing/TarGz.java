@@ -55,18 +55,25 @@ public final class TarGz {
     System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, h, 257, 6);
     h[263] = '0';
     h[264] = '0';
-    for (int i = 148; i < 156; i++) {
-      h[i] = ' ';
-    }
-    long sum = 0;
-    for (byte b : h) {
-      sum += b & 0xff;
-    }
-    octal(h, 148, 7, sum);
+    checksum(h, 0);
     tar.writeBytes(h);
     tar.writeBytes(bytes);
     tar.writeBytes(new byte[(512 - bytes.length % 512) % 512]);
     return this;
+  }
+
+  /** Writes the checksum of the header block at {@code offset} of {@code tar} into it. */
+  public static void checksum(byte[] tar, int offset) {
+    for (int i = 148; i < 156; i++) {
+      tar[offset + i] = ' ';
+    }
+    long sum = 0;
+    for (int i = 0; i < 512; i++) {
+      sum += tar[offset + i] & 0xff;
+    }
+    byte[] field = new byte[8];
+    octal(field, 0, 7, sum);
+    System.arraycopy(field, 0, tar, offset + 148, 7);
   }
 
   private void pax(String name) {
@@ -87,10 +94,22 @@ public final class TarGz {
 
   /** Returns the archive: the entries, two zero blocks, in gzip. */
   public byte[] build() {
+    return gzip(tar());
+  }
+
+  /** Returns the archive uncompressed: the entries and two zero blocks. */
+  public byte[] tar() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(tar.toByteArray());
+    out.writeBytes(new byte[1024]);
+    return out.toByteArray();
+  }
+
+  /** Returns {@code bytes} in gzip. */
+  public static byte[] gzip(byte[] bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(tar.toByteArray());
-      gz.write(new byte[1024]);
+      gz.write(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

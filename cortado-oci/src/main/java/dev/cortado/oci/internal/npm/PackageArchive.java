@@ -252,20 +252,21 @@ public final class PackageArchive {
     if (s.isEmpty()) {
       return 0;
     }
-    try {
-      return Long.parseLong(s, 8);
-    } catch (NumberFormatException e) {
+    // Octal digits only: Long.parseLong would also take a sign, and a negative size would read
+    // backwards.
+    if (!s.chars().allMatch(c -> c >= '0' && c <= '7') || s.length() > 21) {
       throw new OciException(
-          Kind.REGISTRY_ERROR, "the " + what + " is not a valid tar archive (bad number field)");
+          Kind.REGISTRY_ERROR,
+          "the " + what + " is not a valid tar archive (bad number field '" + s + "')");
     }
+    return Long.parseLong(s, 8);
   }
 
   private long parseSize(String s) {
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
+    if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw unsafe("an extended header gives the size '" + s + "'");
     }
+    return Long.parseLong(s);
   }
 
   private static String paxValue(byte[] data, String key) {
@@ -282,7 +283,9 @@ public final class PackageArchive {
       } catch (NumberFormatException e) {
         return value;
       }
-      if (len <= 0 || i + len > data.length || space >= i + len) {
+      // A record is "<len> <key>=<value>\n", len counting all of it: at least one character of
+      // its own after the space, the newline.
+      if (len <= 0 || len > data.length - i || space + 1 >= i + len) {
         return value;
       }
       String record = new String(data, space + 1, i + len - space - 2, StandardCharsets.UTF_8);
@@ -295,7 +298,10 @@ public final class PackageArchive {
     return value;
   }
 
-  private static byte[] readPadded(InputStream in, long size) throws IOException {
+  private byte[] readPadded(InputStream in, long size) throws IOException {
+    if (size > Integer.MAX_VALUE - 8) {
+      throw unsafe("an entry of " + size + " bytes is too large to hold in memory");
+    }
     byte[] data = in.readNBytes((int) size);
     if (data.length < size) {
       throw new EOFException();
