@@ -6,6 +6,7 @@ import static dev.cortado.oci.testing.WebcWriter.rawFile;
 import static dev.cortado.oci.testing.WebcWriter.wasiCommand;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,6 +209,17 @@ class WasmerHostilePackageTest {
   void refusesAManifestThatIsNotCbor() throws IOException {
     byte[] bytes = WebcWriter.v3().rawManifest(new byte[] {(byte) 0xff, 0x01}).build();
     refused(Kind.MALFORMED_PACKAGE, "the manifest is not valid CBOR", bytes, "junk.webc");
+  }
+
+  @Test
+  void aManifestCutShortIsReportedWithoutTheReadersInsides() throws IOException {
+    // A map of two entries holding one: the CBOR ends inside it.
+    byte[] manifest = {(byte) 0xa2, 0x61, 'x', 0x01};
+    byte[] bytes = WebcWriter.v2().rawManifest(manifest).build();
+    OciException e =
+        refused(Kind.MALFORMED_PACKAGE, "the manifest is not valid CBOR", bytes, "short.webc");
+    assertFalse(e.getMessage().contains("dev.cortado"), e.getMessage());
+    assertFalse(e.getMessage().contains("Source"), e.getMessage());
   }
 
   @Test

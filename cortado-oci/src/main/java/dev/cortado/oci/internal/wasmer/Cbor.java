@@ -1,5 +1,6 @@
 package dev.cortado.oci.internal.wasmer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,11 @@ final class Cbor {
       if (e instanceof dev.cortado.oci.OciException oe) {
         throw oe;
       }
-      throw data.malformed(part + " is not valid CBOR (" + firstLine(e.getMessage()) + ")");
+      // The parser's own words, without the location it appends: that names our input stream.
+      String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      int at = why == null ? -1 : why.indexOf(" (start token at ");
+      throw data.malformed(
+          part + " is not valid CBOR (" + firstLine(at < 0 ? why : why.substring(0, at)) + ")");
     }
   }
 
