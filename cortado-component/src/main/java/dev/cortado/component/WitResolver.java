@@ -108,9 +108,15 @@ final class WitResolver {
       throw new WitException(w.at() + ": world " + w.name() + " includes itself");
     }
     Scope scope = new Scope(p, WitSyntax.Path.qualified(p.id(), w.name()));
+    // A world's types and uses first: as in an interface, a name may be used above its definition.
+    for (WitSyntax.WorldItem item : w.items()) {
+      if (item instanceof WitSyntax.Scoped s) {
+        define(scope, s.item());
+      }
+    }
     for (WitSyntax.WorldItem item : w.items()) {
       switch (item) {
-        case WitSyntax.Scoped s -> define(scope, s.item());
+        case WitSyntax.Scoped s -> {}
         case WitSyntax.Include inc -> {
           Package target = inc.path().packageId().map(id -> pkg(id, inc.at())).orElse(p);
           WitSyntax.WorldDef included =

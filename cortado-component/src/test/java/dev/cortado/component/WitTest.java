@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** WIT parsed and resolved into worlds, printed, and components checked against them. */
 class WitTest {
-  private static final String KV =
+  static final String KV =
       """
       // A package of two interfaces and a world, with most of WIT's forms.
       package demo:kv@1.2.0;
@@ -103,6 +103,17 @@ class WitTest {
     WitException camel =
         assertThrows(WitException.class, () -> Wit.parse("package a:b; interface myIface {}"));
     assertTrue(camel.getMessage().contains("\"myIface\" is not a kebab-case identifier"));
+  }
+
+  @Test
+  void aWorldsTypeMayBeUsedAboveItsDefinition() {
+    World w =
+        Wit.parse(
+                "package a:b;\nworld w {\n  import get: func() -> own<thing>;\n"
+                    + "  import size: func() -> t;\n  resource thing;\n  type t = u8;\n}\n")
+            .world("w");
+    assertEquals(List.of("get", "size"), w.imports().stream().map(World.Item::name).toList());
+    assertTrue(WorldText.of(w).contains("import size: func() -> t;"), WorldText.of(w));
   }
 
   @Test
