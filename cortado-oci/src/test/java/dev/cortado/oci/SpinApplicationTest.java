@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cortado.oci.OciException.Kind;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,18 +36,24 @@ class SpinApplicationTest {
         LocalStore.open(dir.resolve(store)));
   }
 
-  private Path file(String name, byte[] bytes) throws Exception {
-    Path p = dir.resolve("app").resolve(name);
-    Files.createDirectories(p.getParent());
-    return Files.write(p, bytes);
+  private LockedApp app() throws IOException {
+    return demoApp(dir.resolve("app"));
   }
 
-  /** Two components sharing one module and one large file; a small file inlined. */
-  private LockedApp app() throws Exception {
-    LockedApp.Content wasm = LockedApp.Content.of(file("shared.wasm", TestModules.core("a")));
-    LockedApp.Content other = LockedApp.Content.of(file("other.wasm", TestModules.core("b", 300)));
-    LockedApp.Content big = LockedApp.Content.of(file("big.txt", "x".repeat(500).getBytes()));
-    LockedApp.Content tiny = LockedApp.Content.of(file("tiny.txt", "tiny\n".getBytes()));
+  /**
+   * Two components sharing one module and one large file, a third with a module of its own; a small
+   * file inlined. Their files are written into {@code folder}.
+   */
+  static LockedApp demoApp(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    LockedApp.Content wasm =
+        LockedApp.Content.of(Files.write(folder.resolve("shared.wasm"), TestModules.core("a")));
+    LockedApp.Content other =
+        LockedApp.Content.of(Files.write(folder.resolve("other.wasm"), TestModules.core("b", 300)));
+    LockedApp.Content big =
+        LockedApp.Content.of(Files.write(folder.resolve("big.txt"), "x".repeat(500).getBytes()));
+    LockedApp.Content tiny =
+        LockedApp.Content.of(Files.write(folder.resolve("tiny.txt"), "tiny\n".getBytes()));
     return new LockedApp(
         "demo",
         Optional.of("1.0"),

@@ -1,22 +1,14 @@
-package dev.cortado.oci.internal;
+package dev.cortado.oci;
 
-import dev.cortado.oci.Digest;
-import dev.cortado.oci.LockedApp;
-import dev.cortado.oci.MediaTypes;
-import dev.cortado.oci.OciException;
-import dev.cortado.oci.RawManifest;
-import dev.cortado.oci.Reference;
+import dev.cortado.oci.internal.WasmLayout;
 import dev.cortado.oci.internal.spin.LockedAppJson;
 import dev.cortado.oci.internal.spin.SpinLayout;
 import dev.cortado.wasm.testing.TextMutations;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,7 +81,8 @@ class RegistryDocumentsFuzzTest {
 
   @Test
   void aMutatedSpinManifestAndLockedAppReadOrAreRefused() throws Exception {
-    SpinLayout.Built built = SpinLayout.build(app(), Map.of(), Instant.EPOCH);
+    SpinLayout.Built built =
+        SpinLayout.build(SpinApplicationTest.demoApp(dir.resolve("app")), Map.of(), Instant.EPOCH);
     fuzz(
         utf8(built.manifest()),
         20261208L,
@@ -124,36 +117,5 @@ class RegistryDocumentsFuzzTest {
 
   private static String utf8(byte[] bytes) {
     return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  /** An application with a variable, two triggers, and components with files and stores. */
-  private LockedApp app() throws IOException {
-    LockedApp.Content wasm = LockedApp.Content.of(Files.write(dir.resolve("a.wasm"), MODULE));
-    LockedApp.Content text =
-        LockedApp.Content.of(Files.writeString(dir.resolve("t.txt"), "tiny\n"));
-    return new LockedApp(
-        "demo",
-        Optional.of("1.0"),
-        Optional.of("a demo"),
-        List.of("Ada"),
-        Optional.empty(),
-        "/",
-        List.of(new LockedApp.Variable("greeting", Optional.of("hi"), false, Optional.empty())),
-        List.of(
-            new LockedApp.Trigger("a-trigger", "http", "{\"route\":\"/a\",\"component\":\"a\"}"),
-            new LockedApp.Trigger(
-                "b-trigger", "http", "{\"route\":\"/b/...\",\"component\":\"b\"}")),
-        List.of(
-            new LockedApp.Component(
-                "a",
-                Optional.of("first"),
-                wasm,
-                Map.of("MODE", "x"),
-                Map.of("greeting", "{{ greeting }}"),
-                List.of("https://example.com:443"),
-                List.of(new LockedApp.File("static/t.txt", text)),
-                List.of("default")),
-            new LockedApp.Component(
-                "b", Optional.empty(), wasm, Map.of(), Map.of(), List.of(), List.of(), List.of())));
   }
 }
