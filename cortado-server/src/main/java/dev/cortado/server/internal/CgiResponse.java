@@ -68,8 +68,10 @@ public record CgiResponse(int status, List<String[]> headers, byte[] body) {
           } catch (NumberFormatException e) {
             status = -1;
           }
-          if (status < 100 || status > 999) {
-            throw new BadOutputException("not a status: \"" + value + "\"");
+          // A final status: 1xx would tell the client that more is to come, or that the
+          // connection changes protocol; HTTP has no status above 599.
+          if (status < 200 || status > 599) {
+            throw new BadOutputException("not a final HTTP status (200 to 599): \"" + value + "\"");
           }
           explicitStatus = true;
           sufficient = true;

@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.http.HttpField;
@@ -28,6 +30,22 @@ import org.eclipse.jetty.util.Callback;
  * and writing its response as it makes it. Requests on the admin connector get the metrics.
  */
 final class FrontHandler extends Handler.Abstract.NonBlocking {
+  /**
+   * Headers a program's answer may not set: the server frames the message and owns the connection.
+   * A program's Transfer-Encoding would announce chunks the server does not write, and the client
+   * would read the body as chunk sizes; its Content-Length is replaced by the body's.
+   */
+  private static final Set<String> CONNECTION_HEADERS =
+      Set.of(
+          "connection",
+          "content-length",
+          "keep-alive",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade");
+
   private static final String WELL_KNOWN = "/.well-known/spin/";
 
   private final ServedApplication app;
@@ -270,7 +288,9 @@ final class FrontHandler extends Handler.Abstract.NonBlocking {
     Response response = x.response;
     response.setStatus(status);
     for (String[] h : headers) {
-      response.getHeaders().add(h[0], h[1]);
+      if (!CONNECTION_HEADERS.contains(h[0].toLowerCase(Locale.ROOT))) {
+        response.getHeaders().add(h[0], h[1]);
+      }
     }
     if (contentType != null) {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cortado.wasm.testing.TextMutations;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,5 +55,35 @@ class CgiResponseTest {
     CgiResponse.BadOutputException e =
         assertThrows(CgiResponse.BadOutputException.class, () -> parse(out));
     assertTrue(!e.getMessage().isEmpty());
+  }
+
+  /**
+   * Mutated output of a program (a hostile guest writes what it likes): a response or a {@link
+   * CgiResponse.BadOutputException}, never another exception. A long run: {@code
+   * -Dcortado.fuzz.count=1000000 -Dcortado.fuzz.seed=N}.
+   */
+  @Test
+  void mutatedOutputIsAResponseOrRefusedWithAReason() {
+    TextMutations.fuzz(
+        "Status: 404 Not Found\r\nContent-Type: text/plain\nLocation: /x\nX-A: 1\n\r\nbody\n\n",
+        new String[] {
+          "\n",
+          "\r\n",
+          ":",
+          " ",
+          "Status:",
+          "Location:",
+          "Content-Type:",
+          "\u0000",
+          "\u00ff",
+          "99999999999",
+          "-1",
+          "200",
+          "\t"
+        },
+        20261206L,
+        5000,
+        CgiResponse.BadOutputException.class::isInstance,
+        CgiResponseTest::parse);
   }
 }
