@@ -687,6 +687,8 @@ void handle(int32_t request, int32_t outparam) {
     big(outparam, param(q, "n") ? parse_long(param(q, "n")) : 0);
   } else if (strcmp(path, "/trap") == 0) {
     __builtin_trap();
+  } else if (strcmp(path, "/status") == 0) {
+    answer(outparam, param(q, "code") ? parse_long(param(q, "code")) : 200, "status\n", 7);
   } else if (strstr(path, "/kv/")) {
     key_value(request, outparam, method, strstr(path, "/kv/") + 4, q);
   } else {

@@ -162,6 +162,21 @@ class StreamingBodiesTest {
   }
 
   @Test
+  void aStatusThatIsNotFinalIsAFailedRequest() {
+    for (String code : new String[] {"101", "103", "600", "999"}) {
+      HttpResponse<String> r = TestApps.get(server, "/status?code=" + code);
+      assertEquals(500, r.statusCode(), code);
+      assertTrue(
+          LOG.errors.stream()
+              .anyMatch(l -> l.contains("status " + code + ", not a final HTTP status")),
+          LOG.errors.toString());
+    }
+    HttpResponse<String> teapot = TestApps.get(server, "/status?code=418");
+    assertEquals(418, teapot.statusCode());
+    assertEquals("status\n", teapot.body());
+  }
+
+  @Test
   void aClientLeavingMidAnswerEndsItAndTheServerGoesOn() throws Exception {
     try (Socket s = new Socket("127.0.0.1", server.uri().getPort())) {
       s.setSoTimeout(30_000);
