@@ -18,9 +18,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutated components (bytes changed at random, seeded) are decoded, validated, instantiated and
- * run: whatever happens ends in one of Cortado's own exceptions (malformed, invalid, unlinkable, a
- * trap, an exit), never in a Java error from inside the component model.
+ * Mutated components (bytes changed at random, seeded) are decoded, validated, printed (as {@code
+ * cortado inspect} prints them, valid or not), instantiated and run: whatever happens ends in one
+ * of Cortado's own exceptions (malformed, invalid, unlinkable, a trap, an exit), never in a Java
+ * error from inside the component model. A long run: {@code ./mvnw -o test -pl cortado-component
+ * -Dtest=ComponentMutationTest -Dcortado.fuzz.count=10000 -Dcortado.fuzz.seed=N}.
  */
 class ComponentMutationTest {
   private static final Engine ENGINE =
@@ -40,6 +42,8 @@ class ComponentMutationTest {
       } catch (ComponentInvalidException e) {
         // Instantiation must refuse it too, or run it: go on.
       }
+      // What `cortado inspect` prints of every component that decodes, valid or not.
+      WorldText.of(c);
       ComponentLinker linker = ComponentLinker.create();
       WasiPreview2 wasi = WasiPreview2.create(WasiConfig.defaults().withArgs(List.of("x")));
       wasi.addTo(linker);
@@ -78,17 +82,27 @@ class ComponentMutationTest {
     return escapes;
   }
 
+  /** The random seed: {@code cortado.fuzz.seed} for a long run, else the test's own. */
+  private static long seed(long own) {
+    return Long.getLong("cortado.fuzz.seed", own);
+  }
+
+  /** How many mutations: {@code cortado.fuzz.count} for a long run, else the test's own. */
+  private static int count(int own) {
+    return Integer.getInteger("cortado.fuzz.count", own);
+  }
+
   @Test
   void mutatedCommandComponentsEndInCortadosOwnExceptions() throws IOException {
     byte[] hello;
     try (var in = getClass().getResourceAsStream("/components/hello.wasm")) {
       hello = in.readAllBytes();
     }
-    assertEquals(List.of(), mutate(hello, 1, 150, false));
+    assertEquals(List.of(), mutate(hello, seed(1), count(150), false));
   }
 
   @Test
   void mutatedExportingComponentsEndInCortadosOwnExceptions() {
-    assertEquals(List.of(), mutate(Greeter.binary(), 2, 400, true));
+    assertEquals(List.of(), mutate(Greeter.binary(), seed(2), count(400), true));
   }
 }
