@@ -10,6 +10,7 @@ import dev.cortado.wasi.WasiConfig;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.WasmException;
+import dev.cortado.wasm.testing.TextMutations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,27 +83,18 @@ class ComponentMutationTest {
     return escapes;
   }
 
-  /** The random seed: {@code cortado.fuzz.seed} for a long run, else the test's own. */
-  private static long seed(long own) {
-    return Long.getLong("cortado.fuzz.seed", own);
-  }
-
-  /** How many mutations: {@code cortado.fuzz.count} for a long run, else the test's own. */
-  private static int count(int own) {
-    return Integer.getInteger("cortado.fuzz.count", own);
-  }
-
   @Test
   void mutatedCommandComponentsEndInCortadosOwnExceptions() throws IOException {
     byte[] hello;
     try (var in = getClass().getResourceAsStream("/components/hello.wasm")) {
       hello = in.readAllBytes();
     }
-    assertEquals(List.of(), mutate(hello, seed(1), count(150), false));
+    assertEquals(List.of(), mutate(hello, TextMutations.seed(1), TextMutations.count(150), false));
   }
 
   @Test
   void mutatedExportingComponentsEndInCortadosOwnExceptions() {
-    assertEquals(List.of(), mutate(Greeter.binary(), seed(2), count(400), true));
+    assertEquals(
+        List.of(), mutate(Greeter.binary(), TextMutations.seed(2), TextMutations.count(400), true));
   }
 }

@@ -7,6 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cortado.oci.testing.WebcWriter;
+import dev.cortado.wasm.testing.TextMutations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,8 +42,8 @@ class WebcFuzzTest {
     Path file = dir.resolve("package.webc");
     Files.write(file, seed);
     assertEquals(2, WasmerPackage.read(file).commands().size(), "the seed reads");
-    Random random = new Random(Long.getLong("cortado.fuzz.seed", 20261206L));
-    int tries = Integer.getInteger("cortado.fuzz.count", 3000);
+    Random random = new Random(TextMutations.seed(20261206L));
+    int tries = TextMutations.count(3000);
     for (int i = 0; i < tries; i++) {
       byte[] bytes = mutate(seed, random);
       Files.write(file, bytes);

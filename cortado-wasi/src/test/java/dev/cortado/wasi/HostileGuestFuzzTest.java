@@ -12,6 +12,7 @@ import dev.cortado.runtime.Module;
 import dev.cortado.runtime.Store;
 import dev.cortado.runtime.WasmValue;
 import dev.cortado.wasm.WasmException;
+import dev.cortado.wasm.testing.TextMutations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,8 +161,8 @@ class HostileGuestFuzzTest {
     FileTime secretTime = Files.getLastModifiedTime(secret);
     Engine engine = Engine.create();
     Module module = Module.compileText(engine, guest());
-    Random random = new Random(Long.getLong("cortado.fuzz.seed", 20261206L));
-    int guests = Integer.getInteger("cortado.fuzz.count", 300);
+    Random random = new Random(TextMutations.seed(20261206L));
+    int guests = TextMutations.count(300);
     for (int g = 0; g < guests; g++) {
       Path sandbox = sandbox(root.resolve("sandbox" + g));
       List<String> calls = new ArrayList<>();

@@ -68,9 +68,7 @@ public record CgiResponse(int status, List<String[]> headers, byte[] body) {
           } catch (NumberFormatException e) {
             status = -1;
           }
-          // A final status: 1xx would tell the client that more is to come, or that the
-          // connection changes protocol; HTTP has no status above 599.
-          if (status < 200 || status > 599) {
+          if (!isFinal(status)) {
             throw new BadOutputException("not a final HTTP status (200 to 599): \"" + value + "\"");
           }
           explicitStatus = true;
@@ -96,6 +94,14 @@ public record CgiResponse(int status, List<String[]> headers, byte[] body) {
     }
     int bodyStart = end + bodySeparatorLength(out, end);
     return new CgiResponse(status, headers, Arrays.copyOfRange(out, bodyStart, length));
+  }
+
+  /**
+   * Returns whether {@code status} may end an exchange: a 1xx would tell the client that more is to
+   * come, or that the connection changes protocol, and HTTP has no status above 599.
+   */
+  static boolean isFinal(int status) {
+    return status >= 200 && status <= 599;
   }
 
   /** Returns where the empty line starts (the index of its first CR or LF), or -1. */

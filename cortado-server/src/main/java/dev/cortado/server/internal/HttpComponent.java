@@ -155,9 +155,8 @@ final class HttpComponent implements StreamingResponder {
     return new WasiHttp.ResponseSink() {
       @Override
       public java.io.OutputStream start(int status, List<WasiHttp.Header> headers) {
-        // wasi:http takes 100 to 999; a 1xx would tell the client that more is to come, or that
-        // the connection changes protocol, and HTTP has no status above 599.
-        if (status < 200 || status > 599) {
+        // wasi:http's set-status-code takes 100 to 999.
+        if (!CgiResponse.isFinal(status)) {
           throw new IllegalStateException(
               "the component answered with status " + status + ", not a final HTTP status");
         }

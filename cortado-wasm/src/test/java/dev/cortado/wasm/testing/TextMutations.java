@@ -5,7 +5,9 @@ import java.util.function.Predicate;
 
 /**
  * Random edits of a text, and the loop that feeds them to a reader: for the fuzz tests of the
- * readers of text (WAT, WAVE, spin.toml, a bindle's invoice.toml, a Suborbital Directive.yaml).
+ * readers of text (WAT, WAVE, WIT, spin.toml, a bindle's invoice.toml, a Suborbital Directive.yaml,
+ * registry documents, npm ranges, a WAGI program's output); and the two settings every fuzz test
+ * takes for a long run ({@link #seed}, {@link #count}).
  */
 public final class TextMutations {
   private TextMutations() {}
@@ -73,6 +75,22 @@ public final class TextMutations {
     return b.toString();
   }
 
+  /**
+   * Returns the random seed of a fuzz test: {@code cortado.fuzz.seed} when given (for a long run),
+   * else the test's {@code own}.
+   */
+  public static long seed(long own) {
+    return Long.getLong("cortado.fuzz.seed", own);
+  }
+
+  /**
+   * Returns how many inputs a fuzz test tries: {@code cortado.fuzz.count} when given (for a long
+   * run), else the test's {@code own}.
+   */
+  public static int count(int own) {
+    return Integer.getInteger("cortado.fuzz.count", own);
+  }
+
   /** Reads one text; may throw whatever the reader throws. */
   @FunctionalInterface
   public interface Reader {
@@ -92,8 +110,8 @@ public final class TextMutations {
       int count,
       Predicate<Throwable> expected,
       Reader reader) {
-    Random random = new Random(Long.getLong("cortado.fuzz.seed", randomSeed));
-    int tries = Integer.getInteger("cortado.fuzz.count", count);
+    Random random = new Random(seed(randomSeed));
+    int tries = count(count);
     for (int i = 0; i < tries; i++) {
       String text = mutate(seed, random, pieces);
       long start = System.nanoTime();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cortado.oci.OciException;
 import dev.cortado.oci.testing.TarGz;
+import dev.cortado.wasm.testing.TextMutations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,8 +85,8 @@ class PackageArchiveFuzzTest {
   void aMutatedTarballReadsOrIsRefusedWithAnOciException() throws IOException {
     byte[] seed = seed();
     List<Integer> headers = headers(seed);
-    Random random = new Random(Long.getLong("cortado.fuzz.seed", 20261206L));
-    int tries = Integer.getInteger("cortado.fuzz.count", 3000);
+    Random random = new Random(TextMutations.seed(20261206L));
+    int tries = TextMutations.count(3000);
     Path tgz = dir.resolve("package.tgz");
     Files.write(tgz, TarGz.gzip(seed));
     assertEquals(
