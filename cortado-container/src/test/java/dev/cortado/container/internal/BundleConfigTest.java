@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cortado.wasm.testing.TextMutations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,5 +93,41 @@ class BundleConfigTest {
   void readsTheFileInTheBundle(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("config.json"), CONFIG);
     assertEquals(List.of("/app.wasm", "x"), BundleConfig.read(dir).args());
+  }
+
+  /**
+   * Mutated config.json (what containerd writes, or anything a bundle holds): a config or a {@link
+   * RuncException}, never another exception. A long run: {@code -Dcortado.fuzz.count=1000000
+   * -Dcortado.fuzz.seed=N}.
+   */
+  @Test
+  void aMutatedConfigReadsOrIsRefusedWithARuncException(@TempDir Path bundle) {
+    TextMutations.fuzz(
+        CONFIG,
+        new String[] {
+          "{",
+          "}",
+          "[",
+          "]",
+          ":",
+          ",",
+          "\"",
+          "null",
+          "true",
+          "-1",
+          "1e999",
+          "99999999999999999999",
+          "\"\\u0000\"",
+          "\"../..\"",
+          "\"/\"",
+          "{}",
+          "[]",
+          "\"rbind\"",
+          "\"ro\""
+        },
+        20261206L,
+        3000,
+        RuncException.class::isInstance,
+        text -> BundleConfig.parse(bundle, text));
   }
 }
