@@ -42,6 +42,28 @@ public final class TextMutations {
     ".."
   };
 
+  /** Pieces that reach a JSON reader's edges: its brackets, quotes, escapes and odd numbers. */
+  public static final String[] JSON = {
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    ",",
+    "\"",
+    "\\",
+    "\\u0000",
+    "null",
+    "true",
+    "-1",
+    "1e999",
+    "99999999999999999999",
+    "{}",
+    "[]",
+    "\"../..\"",
+    "\"/\""
+  };
+
   /** Returns {@code common} followed by {@code more}. */
   public static String[] pieces(String[] common, String... more) {
     String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
