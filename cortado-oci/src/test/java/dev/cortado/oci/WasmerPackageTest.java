@@ -33,7 +33,11 @@ class WasmerPackageTest {
     return Files.write(dir.resolve(name), bytes);
   }
 
-  private static WebcWriter hello(WebcWriter w) {
+  /**
+   * A package with a name and version, an fs mapping, two commands, an entrypoint, two atoms and a
+   * volume with a nested file.
+   */
+  static WebcWriter hello(WebcWriter w) {
     return w.manifest(
             map(
                 "package",

@@ -1,9 +1,5 @@
 package dev.cortado.oci;
 
-import static dev.cortado.oci.testing.WebcWriter.fsMapping;
-import static dev.cortado.oci.testing.WebcWriter.map;
-import static dev.cortado.oci.testing.WebcWriter.wasiCommand;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cortado.oci.testing.WebcWriter;
@@ -14,8 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -25,15 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Mutated {@code .webc} files read by {@link WasmerPackage#read}: a package or an {@link
  * OciException}, never another exception. The seed is a version 2 file without checksums, the one
  * form whose every byte reaches the readers of the index, the manifest and the volumes' trees
- * (version 3 and checksums would refuse nearly every edit at the hash). A package that reads is
- * also used as a caller would: its commands, atoms, mounts and files.
+ * (version 3 and checksums would refuse nearly every edit at the hash), holding {@link
+ * WasmerPackageTest#hello}'s package. A package that reads is also used as a caller would: its
+ * commands, atoms, mounts and files.
  *
  * <p>CI reads 3,000. A long run: {@code ./mvnw -o test -pl cortado-oci -Dtest=WebcFuzzTest
  * -Dcortado.fuzz.count=200000 -Dcortado.fuzz.seed=N}.
  */
 class WebcFuzzTest {
-  private static final byte[] MODULE = {0, 'a', 's', 'm', 1, 0, 0, 0};
-
   @TempDir Path dir;
 
   @Test
@@ -59,27 +52,7 @@ class WebcFuzzTest {
   }
 
   private static byte[] seed() {
-    return WebcWriter.v2()
-        .withoutChecksums()
-        .manifest(
-            map(
-                "package",
-                map(
-                    "wapm", map("name", "cortado/fuzz", "version", "1.2.3"),
-                    "fs", List.of(fsMapping("data", "/", "/data"))),
-                "commands",
-                map("hello", wasiCommand("hello", "--greet"), "other", wasiCommand("other")),
-                "entrypoint",
-                "hello"))
-        .atom("hello", MODULE)
-        .atom("other", MODULE)
-        .volume(
-            "data",
-            Map.of(
-                "a.txt", "hi\n".getBytes(UTF_8),
-                "sub/deep.txt", "x".getBytes(UTF_8),
-                "sub/more/z", new byte[40]))
-        .build();
+    return WasmerPackageTest.hello(WebcWriter.v2().withoutChecksums()).build();
   }
 
   /** Uses what a package offers, as `cortado run` and the store do. */
