@@ -7,7 +7,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
-runs=${1:-3}
+. "$here/bench-args.sh"
+bench_runs 3 "$@"
+runs=$RUNS
 programs="$here/programs/memory"
 if [ ! -x /usr/bin/time ]; then
   echo "memory-bench: needs GNU time for peak RSS: apt-get install time" >&2

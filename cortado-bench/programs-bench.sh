@@ -20,7 +20,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
-runs=${1:-3}
+. "$here/bench-args.sh"
+bench_runs 3 "$@"
+runs=$RUNS
 timeout_s=${TIMEOUT:-300}
 workloads="$here/programs/workloads"
 out="$here/target"

@@ -14,7 +14,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
-runs=${1:-5}
+. "$here/bench-args.sh"
+bench_runs 5 "$@"
+runs=$RUNS
 out="$here/target"
 raw="$out/startup-bench.tsv"
 mkdir -p "$out"

@@ -4,8 +4,10 @@
 # and removed at the end). Needs root, containerd, ctr, runc, busybox-static, and a built
 # cortado-container (./mvnw -q package -DskipTests). Usage: cortado-container/ctr-bench.sh [RUNS]
 set -euo pipefail
-runs=${1:-7}
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/cortado-bench/bench-args.sh"
+bench_runs 7 "$@"
+runs=$RUNS
 runtime=$here/bin/cortado-runc
 jar=$here/cortado-container/target/cortado-container.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }

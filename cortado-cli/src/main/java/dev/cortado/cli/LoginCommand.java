@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
     version = Main.VERSION,
     name = "login",
     description = {
-      "Log in to an OCI registry: the credentials are checked, then saved for push and pull",
-      "in ~/.config/cortado/credentials.json (or $CORTADO_CONFIG_DIR), readable by you alone."
+      "Log in to an OCI registry, for push and pull.",
+      "The credentials are checked, then saved in ~/.config/cortado/credentials.json (or"
+          + " $CORTADO_CONFIG_DIR), readable by you alone."
     })
 final class LoginCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     version = Main.VERSION,
     name = "pull",
     description = {
-      "Pull a WebAssembly module or a Spin application from an OCI registry, or a module from an",
-      "npm package, into the local store",
-      "(~/.cache/cortado/oci, or $CORTADO_CACHE_DIR); -o also writes it to a file."
+      "Pull a WebAssembly module or Spin application from an OCI registry or npm package.",
+      "It goes into the local store (~/.cache/cortado/oci, or $CORTADO_CACHE_DIR); -o also writes"
+          + " it to a file."
     })
 final class PullCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
     version = Main.VERSION,
     name = "push",
     description = {
-      "Push a WebAssembly module or component to an OCI registry (CNCF Wasm artifact layout),",
-      "or a Spin application (spin.toml, or its folder) in Spin's layout ('spin up -f REF' runs it).",
+      "Push a WebAssembly module, component or Spin application to an OCI registry.",
+      "A module or component goes in the CNCF Wasm artifact layout; a Spin application (spin.toml,"
+          + " or its folder) in Spin's layout ('spin up -f REF' runs it).",
       "Credentials come from 'cortado login' or Docker's config.json."
     })
 final class PushCommand implements Callable<Integer> {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     version = Main.VERSION,
     name = "validate",
     description = {
-      "Decode and validate WebAssembly modules, one line per file:",
+      "Decode and validate WebAssembly modules and components.",
+      "Prints one line per file:",
       "  FILE: valid | FILE: invalid: REASON | FILE: malformed: REASON",
       "A component is validated too (its core modules, indices, canonical functions, names).",
       "Exits with 1 if any file is not a valid module."

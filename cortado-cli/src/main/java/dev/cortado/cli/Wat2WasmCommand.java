@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = Main.VERSION,
     name = "wat2wasm",
-    description = "Convert a module from the text format (.wat) to the binary format (.wasm).")
+    description = "Convert a module from the text format (.wat) to binary (.wasm).")
 final class Wat2WasmCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .wat file")
   Path input;

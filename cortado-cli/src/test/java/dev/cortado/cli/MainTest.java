@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +56,26 @@ class MainTest {
     InProcess now = run("wast", script.toString());
     assertEquals(1, now.status());
     assertTrue(now.out().contains("0 passed, 1 failed"), now.out());
+  }
+
+  @Test
+  void theHelpSummarizesEveryCommandInAWholeSentence() {
+    InProcess r = run("--help");
+    assertEquals(0, r.status());
+    String commands = r.out().substring(r.out().indexOf("Commands:") + "Commands:".length());
+    // An entry starts at two spaces of indent; its wrapped lines are indented further.
+    List<String> entries = new ArrayList<>();
+    for (String line : commands.split("\\R")) {
+      if (line.startsWith("  ") && !line.startsWith("   ")) {
+        entries.add(line.strip());
+      } else if (!line.isBlank()) {
+        entries.set(entries.size() - 1, entries.getLast() + " " + line.strip());
+      }
+    }
+    assertEquals(13, entries.size(), String.join("\n", entries));
+    for (String entry : entries) {
+      assertTrue(entry.endsWith("."), "cut off in the command list: " + entry);
+    }
   }
 
   @Test
