@@ -3,6 +3,7 @@ package dev.cortado.cli;
 import dev.cortado.compiler.PrecompiledModule;
 import dev.cortado.runtime.EngineConfig;
 import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.internal.IoReasons;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ final class CompileCommand implements Callable<Integer> {
       try {
         compiled.writeJar(output);
       } catch (IOException e) {
-        throw new UserException(output + ": cannot write: " + IoReasons.of(e), e);
+        throw new UserException(output + ": cannot write: " + IoReasons.of(e, output), e);
       }
       out.println("wrote " + output + " (" + what + ")");
     } else {
@@ -80,7 +81,8 @@ final class CompileCommand implements Callable<Integer> {
       try {
         entry = compiled.writeToCache(folder);
       } catch (IOException e) {
-        throw new UserException(folder + ": cannot write the code cache: " + IoReasons.of(e), e);
+        throw new UserException(
+            folder + ": cannot write the code cache: " + IoReasons.of(e, folder), e);
       }
       out.println("cached " + entry + " (" + what + ")");
     }

@@ -3,6 +3,7 @@ package dev.cortado.cli;
 import dev.cortado.container.WasmImage;
 import dev.cortado.oci.Digest;
 import dev.cortado.oci.Reference;
+import dev.cortado.wasm.internal.IoReasons;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ final class ImageCommand implements Runnable {
         try {
           image.writeLayout(output, ref.toString());
         } catch (IOException e) {
-          throw new UserException(output + ": cannot write: " + IoReasons.of(e), e);
+          throw new UserException(output + ": cannot write: " + IoReasons.of(e, output), e);
         }
         out.println("wrote " + ref + " to " + output + " (index " + image.digest() + ")");
       } else {

@@ -7,6 +7,7 @@ import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.internal.IoReasons;
 import dev.cortado.wasm.text.TextParser;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -37,7 +38,7 @@ final class ModuleFiles {
     } catch (AccessDeniedException e) {
       throw new UserException(file + ": permission denied");
     } catch (IOException e) {
-      throw new UserException(file + ": cannot read: " + IoReasons.of(e), e);
+      throw new UserException(file + ": cannot read: " + IoReasons.of(e, file), e);
     } catch (OutOfMemoryError e) {
       throw new UserException(file + ": too large to read into memory");
     }

@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.wasm.internal.IoReasons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class OutputFiles {
     try {
       Files.createDirectories(parent);
     } catch (IOException e) {
-      throw new UserException(parent + ": cannot make the folder: " + IoReasons.of(e), e);
+      throw new UserException(parent + ": cannot make the folder: " + IoReasons.of(e, parent), e);
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.cortado.oci.Reference;
 import dev.cortado.oci.SourceReference;
 import dev.cortado.oci.SpinApplication;
 import dev.cortado.oci.StoredImage;
+import dev.cortado.wasm.internal.IoReasons;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ final class PullCommand implements Callable<Integer> {
       try {
         Files.copy(image.path(), output, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
-        throw new UserException(output + ": cannot write: " + IoReasons.of(e), e);
+        throw new UserException(output + ": cannot write: " + IoReasons.of(e, output), e);
       }
     }
     PrintWriter out = spec.commandLine().getOut();

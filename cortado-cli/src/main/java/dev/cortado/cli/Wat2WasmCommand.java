@@ -2,6 +2,7 @@ package dev.cortado.cli;
 
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.IoReasons;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.Validator;
 import java.io.IOException;
@@ -33,14 +34,21 @@ final class Wat2WasmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Path out = output != null ? output : defaultOutput(input);
+    OutputFiles.requireFileName(out, "module", defaultOutput(input).getFileName().toString());
     Bytes bytes = ModuleFiles.read(input);
     Activity.now("converting " + input);
     WasmModule m = TextParser.parseModule(ModuleFiles.text(bytes));
     if (!noCheck) {
       Validator.validate(m);
     }
-    Path out = output != null ? output : defaultOutput(input);
-    Files.write(out, ModuleFiles.encode(input, m));
+    byte[] binary = ModuleFiles.encode(input, m);
+    OutputFiles.makeFolders(out);
+    try {
+      Files.write(out, binary);
+    } catch (IOException e) {
+      throw new UserException(out + ": cannot write: " + IoReasons.of(e, out), e);
+    }
     return 0;
   }
 

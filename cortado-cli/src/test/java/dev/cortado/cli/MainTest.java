@@ -110,6 +110,25 @@ class MainTest {
   }
 
   @Test
+  void wat2wasmSaysWhatIsWrongWithItsOutput() throws IOException {
+    Path f = file("m.wat", "(module)");
+    InProcess folder = run("wat2wasm", f.toString(), "-o", dir.toString());
+    assertEquals(1, folder.status());
+    assertTrue(
+        folder.err().contains("is a folder; give the module's file name, for example -o "),
+        folder.err());
+    Path nested = dir.resolve("out/deeper/m.wasm");
+    InProcess made = run("wat2wasm", f.toString(), "-o", nested.toString());
+    assertEquals(0, made.status(), made.err());
+    assertEquals(8, Files.size(nested));
+    Files.writeString(dir.resolve("plain"), "a file, not a folder");
+    InProcess blocked = run("wat2wasm", f.toString(), "-o", dir.resolve("plain/m.wasm").toString());
+    assertEquals(1, blocked.status());
+    assertTrue(blocked.err().contains("cannot make the folder"), blocked.err());
+    assertFalse(blocked.err().contains("internal error"), blocked.err());
+  }
+
+  @Test
   void inspectWatPrintsSeveralAndWideMemories() throws IOException {
     String wat =
         "(module (memory i64 1) (memory $b 1) (table i64 2 funcref)"

@@ -4,6 +4,7 @@ import dev.cortado.server.Component;
 import dev.cortado.server.Component.FileMount;
 import dev.cortado.server.ServeException;
 import dev.cortado.wasi.Preopen;
+import dev.cortado.wasm.internal.IoReasons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -33,8 +34,10 @@ final class FileStaging implements AutoCloseable {
       s.stage(component, folder);
     } catch (IOException | UncheckedIOException e) {
       s.close();
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       throw new ServeException(
-          "component \"" + component.id() + "\": cannot prepare its files: " + e.getMessage(), e);
+          "component \"" + component.id() + "\": cannot prepare its files: " + IoReasons.of(cause),
+          e);
     }
     return s;
   }

@@ -8,6 +8,7 @@ import dev.cortado.server.ManifestException;
 import dev.cortado.server.Route;
 import dev.cortado.server.StaticResponse;
 import dev.cortado.server.Variable;
+import dev.cortado.wasm.internal.IoReasons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class ManifestParser {
     } catch (java.nio.file.NoSuchFileException e) {
       throw new ManifestException(file, 0, "", "no such file");
     } catch (IOException e) {
-      throw new ManifestException(file, 0, "", "cannot read: " + e.getMessage());
+      throw new ManifestException(file, 0, "", "cannot read: " + IoReasons.of(e, file));
     }
     return new ManifestParser(file).parse(text);
   }

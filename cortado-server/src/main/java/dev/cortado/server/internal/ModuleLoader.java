@@ -13,6 +13,7 @@ import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.WasmException;
 import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.internal.IoReasons;
 import dev.cortado.wasm.text.TextParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,7 @@ final class ModuleLoader {
     try {
       bytes = Files.readAllBytes(component.source().file());
     } catch (IOException e) {
-      throw new ServeException(what + ": cannot read: " + e.getMessage(), e);
+      throw new ServeException(what + ": cannot read: " + IoReasons.of(e), e);
     }
     if (component.source().sha256().isPresent()) {
       String actual = sha256(bytes);

@@ -2,6 +2,7 @@ package dev.cortado.server.internal;
 
 import dev.cortado.server.ServeException;
 import dev.cortado.server.ServerConfig;
+import dev.cortado.wasm.internal.IoReasons;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ final class TlsFiles {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new ServeException(file + ": cannot read: " + e.getMessage(), e);
+      throw new ServeException(file + ": cannot read: " + IoReasons.of(e, file), e);
     }
   }
 
