@@ -55,7 +55,7 @@ final class ComponentRun {
         Activity.now("instantiating " + name);
         instance = linker.instantiate(store, component);
       } catch (ComponentLinkException | UnlinkableException e) {
-        throw new UserException(name + ": " + e.getMessage());
+        throw new UserException(name + ": " + e.getMessage() + serveHint(name, component));
       }
       if (invoke.isPresent()) {
         return invoke(name, instance, invoke.get(), args, out);
@@ -70,12 +70,33 @@ final class ComponentRun {
                               + ": the component exports no wasi:cli/run interface, so it is not a"
                               + " command (it exports: "
                               + String.join(", ", instance.exportNames())
-                              + ")"));
+                              + ")"
+                              + serveHint(name, component)));
       Activity.now("running " + name);
       Optional<ComponentValue> result = run.call();
       return result.orElse(null) instanceof ComponentValue.ResultV r && r.ok() ? 0 : 1;
     }
   }
+
+  /**
+   * Returns a hint for a component that cannot run as a command because it is an HTTP handler (its
+   * imports are Spin's or wasi:http's, which a server gives), or nothing.
+   */
+  static String serveHint(String name, Component component) {
+    boolean handler = component.exports().stream().anyMatch(e -> e.name().startsWith(HTTP_HANDLER));
+    boolean command =
+        component.exports().stream().anyMatch(e -> e.name().startsWith("wasi:cli/run@"));
+    return handler && !command
+        ? "; it is an HTTP handler (it exports "
+            + HTTP_HANDLER
+            + "), not a command: serve it with 'cortado serve "
+            + name
+            + "'"
+        : "";
+  }
+
+  /** The interface an HTTP handler component exports, without its version. */
+  private static final String HTTP_HANDLER = "wasi:http/incoming-handler";
 
   private static int invoke(
       String name, ComponentInstance instance, String invoke, List<String> args, PrintWriter out) {

@@ -129,6 +129,20 @@ class MainTest {
   }
 
   @Test
+  void runningAnHttpHandlerComponentPointsToServe() {
+    String component = "../cortado-component/src/test/resources/components/js/hello.wasm";
+    InProcess r = run("run", component);
+    assertEquals(1, r.status());
+    assertTrue(
+        r.err().contains("it is an HTTP handler (it exports wasi:http/incoming-handler), not a"),
+        r.err());
+    assertTrue(r.err().contains("serve it with 'cortado serve " + component + "'"), r.err());
+    InProcess command =
+        run("run", "../cortado-component/src/test/resources/components/programs/exitcode.wasm");
+    assertFalse(command.err().contains("HTTP handler"), command.err());
+  }
+
+  @Test
   void inspectWatPrintsSeveralAndWideMemories() throws IOException {
     String wat =
         "(module (memory i64 1) (memory $b 1) (table i64 2 funcref)"
