@@ -90,7 +90,7 @@ final class ImageCommand implements Runnable {
         OutputFiles.requireFileName(output, "tarball", "image.tar");
       }
       Reference ref = OciSupport.reference(reference);
-      byte[] bytes = ModuleFiles.read(module).toArray();
+      byte[] bytes = ModuleFiles.readBinary(module);
       String path = entrypoint != null ? entrypoint : "/" + module.getFileName();
       WasmImage image;
       try {

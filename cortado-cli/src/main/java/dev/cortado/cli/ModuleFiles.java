@@ -80,6 +80,24 @@ final class ModuleFiles {
   }
 
   /** Returns whether {@code bytes} start like a Wasm binary (the magic header). */
+  /**
+   * Reads {@code file} for a command that ships its bytes as they are ({@code push}, {@code image
+   * build}): a module in the text format is refused with the command that converts it, since a
+   * registry's or container's other runtimes read binaries only.
+   *
+   * @throws UserException if it cannot be read, or is in the text format
+   */
+  static byte[] readBinary(Path file) {
+    Bytes bytes = read(file);
+    if (!looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
+      throw new UserException(
+          file
+              + ": a module in the text format; convert it to a binary first: cortado wat2wasm "
+              + file);
+    }
+    return bytes.toArray();
+  }
+
   static boolean looksLikeBinary(Bytes bytes) {
     return bytes.length() >= 4
         && bytes.get(0) == 0

@@ -65,7 +65,7 @@ final class PushCommand implements Callable<Integer> {
     if (spinToml.getFileName() != null && spinToml.getFileName().toString().endsWith(".toml")) {
       return pushApplication(spinToml, ref);
     }
-    byte[] bytes = ModuleFiles.read(module).toArray();
+    byte[] bytes = ModuleFiles.readBinary(module);
     PrintWriter err = spec.commandLine().getErr();
     PushResult r =
         OciSupport.call(

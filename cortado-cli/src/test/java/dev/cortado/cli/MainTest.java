@@ -129,6 +129,20 @@ class MainTest {
   }
 
   @Test
+  void commandsThatShipAModuleAsItIsRefuseTheTextFormat() throws IOException {
+    Path f = file("m.wat", "(module)");
+    InProcess push = run("push", f.toString(), "localhost:1/m:1");
+    InProcess image = run("image", "build", "-t", "m:1", f.toString(), "-o", dir + "/m.tar");
+    for (InProcess r : List.of(push, image)) {
+      assertEquals(1, r.status());
+      assertTrue(
+          r.err().contains("m.wat: a module in the text format; convert it to a binary first:"),
+          r.err());
+    }
+    assertFalse(Files.exists(dir.resolve("m.tar")));
+  }
+
+  @Test
   void runningAnHttpHandlerComponentPointsToServe() {
     String component = "../cortado-component/src/test/resources/components/js/hello.wasm";
     InProcess r = run("run", component);
