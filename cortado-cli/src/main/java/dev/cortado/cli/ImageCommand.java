@@ -91,7 +91,7 @@ final class ImageCommand implements Runnable {
       }
       Reference ref = OciSupport.reference(reference);
       byte[] bytes = ModuleFiles.readBinary(module);
-      String path = entrypoint != null ? entrypoint : "/" + module.getFileName();
+      String path = entrypoint != null ? entrypoint : "/" + ModuleFiles.binaryName(module);
       WasmImage image;
       try {
         image = WasmImage.of(bytes, path, args, env);

@@ -9,6 +9,7 @@ import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.internal.IoReasons;
 import dev.cortado.wasm.text.TextParser;
+import dev.cortado.wasm.valid.Validator;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -81,21 +82,27 @@ final class ModuleFiles {
 
   /** Returns whether {@code bytes} start like a Wasm binary (the magic header). */
   /**
-   * Reads {@code file} for a command that ships its bytes as they are ({@code push}, {@code image
-   * build}): a module in the text format is refused with the command that converts it, since a
-   * registry's or container's other runtimes read binaries only.
+   * Reads {@code file} for a command that ships a binary module ({@code push}, {@code image
+   * build}): a module in the text format is parsed, validated and encoded, since a registry's or
+   * container's other runtimes read binaries only.
    *
-   * @throws UserException if it cannot be read, or is in the text format
+   * @throws UserException if it cannot be read, or is text that is not a valid module
+   * @throws dev.cortado.wasm.WasmException if the text is malformed or invalid
    */
   static byte[] readBinary(Path file) {
     Bytes bytes = read(file);
     if (!looksLikeBinary(bytes) && looksLikeText(file, bytes)) {
-      throw new UserException(
-          file
-              + ": a module in the text format; convert it to a binary first: cortado wat2wasm "
-              + file);
+      WasmModule m = TextParser.parseModule(text(bytes));
+      Validator.validate(m);
+      return encode(file, m);
     }
     return bytes.toArray();
+  }
+
+  /** Returns the name of {@code file}'s binary: its name with {@code .wat} made {@code .wasm}. */
+  static String binaryName(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".wat") ? name.substring(0, name.length() - 4) + ".wasm" : name;
   }
 
   static boolean looksLikeBinary(Bytes bytes) {

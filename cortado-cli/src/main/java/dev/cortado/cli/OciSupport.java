@@ -32,8 +32,9 @@ final class OciSupport {
           if (registry != null) {
             try {
               settings = settings.withRegistry(new URI(registry));
-            } catch (URISyntaxException e) {
-              throw new UserException("--npm-registry '" + registry + "' is not a URL");
+            } catch (URISyntaxException | IllegalArgumentException e) {
+              throw new UserException(
+                  "--npm-registry '" + registry + "' is not an http:// or https:// URL");
             }
           }
           return Npm.create(settings, LocalStore.defaultStore());

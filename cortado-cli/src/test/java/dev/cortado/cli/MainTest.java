@@ -129,17 +129,18 @@ class MainTest {
   }
 
   @Test
-  void commandsThatShipAModuleAsItIsRefuseTheTextFormat() throws IOException {
-    Path f = file("m.wat", "(module)");
-    InProcess push = run("push", f.toString(), "localhost:1/m:1");
-    InProcess image = run("image", "build", "-t", "m:1", f.toString(), "-o", dir + "/m.tar");
-    for (InProcess r : List.of(push, image)) {
-      assertEquals(1, r.status());
-      assertTrue(
-          r.err().contains("m.wat: a module in the text format; convert it to a binary first:"),
-          r.err());
-    }
-    assertFalse(Files.exists(dir.resolve("m.tar")));
+  void imageBuildShipsATextModuleAsItsBinary() throws IOException {
+    Path f = file("m.wat", "(module (func (export \"_start\")))");
+    Path tar = dir.resolve("m.tar");
+    InProcess r = run("image", "build", "-t", "m:1", f.toString(), "-o", tar.toString());
+    assertEquals(0, r.status(), r.err());
+    String layout =
+        new String(Files.readAllBytes(tar), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertTrue(layout.contains("\"/m.wasm\""), "the entrypoint is named for the binary");
+    Path invalid = file("bad.wat", "(module (func (result i32)))");
+    InProcess refused = run("push", invalid.toString(), "localhost:1/m:1");
+    assertEquals(1, refused.status());
+    assertTrue(refused.err().contains("type mismatch"), refused.err());
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.cortado.oci.internal.npm.NpmRc;
 import dev.cortado.oci.internal.npm.PackageArchive;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,9 +114,11 @@ public final class NpmSettings {
     Map<String, String> more = new LinkedHashMap<>(settings);
     for (NpmRc.Entry e : NpmRc.parse(text, env, source)) {
       if (e.key().equals("registry")) {
-        s = s.withRegistry(URI.create(e.value()));
+        s = s.withRegistry(address(e.value(), e.key(), source));
       } else if (e.key().startsWith("@") && e.key().endsWith(":registry")) {
-        s = s.withScopeRegistry(e.key().substring(0, e.key().indexOf(':')), URI.create(e.value()));
+        s =
+            s.withScopeRegistry(
+                e.key().substring(0, e.key().indexOf(':')), address(e.value(), e.key(), source));
       } else if (e.key().startsWith("//")) {
         more.put(e.key(), e.value());
       }
@@ -123,13 +126,23 @@ public final class NpmSettings {
     return new NpmSettings(s.registry, s.scopes, more, limits, attempts, firstBackoff);
   }
 
-  /** Returns these settings with {@code uri} as the default registry. */
+  /**
+   * Returns these settings with {@code uri} as the default registry.
+   *
+   * @throws IllegalArgumentException if {@code uri} is not an HTTP or HTTPS address with a host
+   */
   public NpmSettings withRegistry(URI uri) {
+    requireHttp(uri);
     return new NpmSettings(withSlash(uri), scopes, settings, limits, attempts, firstBackoff);
   }
 
-  /** Returns these settings with {@code uri} as the registry of {@code scope} ({@code @acme}). */
+  /**
+   * Returns these settings with {@code uri} as the registry of {@code scope} ({@code @acme}).
+   *
+   * @throws IllegalArgumentException if {@code uri} is not an HTTP or HTTPS address with a host
+   */
   public NpmSettings withScopeRegistry(String scope, URI uri) {
+    requireHttp(uri);
     Map<String, URI> more = new LinkedHashMap<>(scopes);
     more.put(scope, withSlash(uri));
     return new NpmSettings(registry, more, settings, limits, attempts, firstBackoff);
@@ -245,6 +258,28 @@ public final class NpmSettings {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     path = path.substring(0, path.lastIndexOf('/') + 1);
     return "//" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + path;
+  }
+
+  private static void requireHttp(URI uri) {
+    String scheme = uri.getScheme();
+    if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "an npm registry is an http:// or https:// address, not " + uri);
+    }
+  }
+
+  /** Returns an {@code .npmrc} value that names a registry, or fails saying where it is wrong. */
+  private static URI address(String value, String key, String source) {
+    try {
+      URI uri = new URI(value);
+      requireHttp(uri);
+      return uri;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new OciException(
+          OciException.Kind.LOCAL_IO,
+          source + ": " + key + " = \"" + value + "\" is no http:// or https:// address");
+    }
   }
 
   private static URI withSlash(URI uri) {

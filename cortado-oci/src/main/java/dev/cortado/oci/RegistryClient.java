@@ -4,6 +4,7 @@ import dev.cortado.oci.OciException.Kind;
 import dev.cortado.oci.internal.Authenticator;
 import dev.cortado.oci.internal.Call;
 import dev.cortado.oci.internal.Challenge;
+import dev.cortado.oci.internal.HttpAddresses;
 import dev.cortado.oci.internal.Json;
 import dev.cortado.oci.internal.NetworkErrors;
 import dev.cortado.oci.internal.RetryPolicy;
@@ -376,7 +377,13 @@ public final class RegistryClient {
           .path("tags")
           .forEach(t -> tags.add(t.asText()));
       Matcher m = NEXT_LINK.matcher(r.header("Link").orElse(""));
-      next = m.find() ? next.resolve(m.group(1)) : null;
+      next =
+          m.find()
+              ? HttpAddresses.resolve(
+                  next,
+                  m.group(1),
+                  "cannot list the tags of " + repo.name() + ": the registry's next page is")
+              : null;
     }
     return tags;
   }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +169,39 @@ class FaultInjectionTest {
     assertEquals(1, registry.count("PATCH "));
     StoredImage image = oci("p").pull(registry.ref("acme/app:1"), Progress.none());
     assertArrayEquals(module, Files.readAllBytes(image.path()));
+  }
+
+  @Test
+  void aTokenRealmThatIsNoHttpAddressIsARegistryError() {
+    registry.bearer = true;
+    for (String realm :
+        List.of("not a url", "/token", "ftp://example.com/t", "file:///etc/x", "")) {
+      registry.realm = realm;
+      OciException e = pullFails(oci("p"), "acme/app:1");
+      assertEquals(OciException.Kind.REGISTRY_ERROR, e.kind(), realm + ": " + e.getMessage());
+      assertTrue(e.getMessage().contains("token"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aRedirectOrUploadLocationThatIsNoHttpAddressIsARegistryError() {
+    pushed("acme/app:1", TestModules.core("locations"));
+    List<String> locations = List.of("http://[broken", "file:///etc/passwd", "ftp://x/y", "^^");
+    for (int i = 0; i < locations.size(); i++) {
+      String location = locations.get(i);
+      registry.answer("GET /v2/acme/app/blobs/.*", 307, Map.of("Location", location));
+      OciException pull = pullFails(oci("p"), "acme/app:1");
+      assertEquals(OciException.Kind.REGISTRY_ERROR, pull.kind(), pull.getMessage());
+      assertTrue(pull.getMessage().contains(location), pull.getMessage());
+      registry.answer("POST /v2/acme/app/blobs/uploads/", 202, Map.of("Location", location));
+      byte[] module = TestModules.core("locations" + i);
+      OciException push =
+          assertThrows(
+              OciException.class,
+              () -> oci("s").push(module, registry.ref("acme/app:2"), Map.of(), Progress.none()));
+      assertEquals(OciException.Kind.REGISTRY_ERROR, push.kind(), push.getMessage());
+      assertTrue(push.getMessage().contains(location), push.getMessage());
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.cortado.oci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,6 +28,22 @@ class NpmSettingsTest {
 
   private static NpmSettings settings() {
     return NpmSettings.defaults().withNpmrc(NPMRC, Map.of("REPO_TOKEN", "abc"), "test");
+  }
+
+  @Test
+  void aRegistryThatIsNoHttpAddressIsRefusedWhereItIsWritten() {
+    for (String line : new String[] {"registry=not a url", "@a:registry=ftp://x/", "registry=/r"}) {
+      OciException e =
+          assertThrows(
+              OciException.class,
+              () -> NpmSettings.defaults().withNpmrc(line, Map.of(), "/home/u/.npmrc"));
+      assertEquals(
+          "/home/u/.npmrc: " + line.replace("=", " = \"") + "\" is no http:// or https:// address",
+          e.getMessage());
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NpmSettings.defaults().withRegistry(URI.create("file:///srv/npm/")));
   }
 
   @Test

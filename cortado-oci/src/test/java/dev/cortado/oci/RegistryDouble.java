@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  */
 final class RegistryDouble implements AutoCloseable {
   /** A scripted answer for the next request whose "METHOD path" matches {@code pattern}. */
-  record Fault(String pattern, int status, String retryAfter, String body) {}
+  record Fault(
+      String pattern, int status, String retryAfter, String body, Map<String, String> headers) {}
 
   private static final Pattern BLOB = Pattern.compile("/v2/(.+)/blobs/(sha256:[a-f0-9]{64})");
   private static final Pattern MANIFEST = Pattern.compile("/v2/(.+)/manifests/([^/]+)");
@@ -54,6 +55,10 @@ final class RegistryDouble implements AutoCloseable {
   final List<String> cdnAuthorizations = new CopyOnWriteArrayList<>();
 
   volatile boolean bearer;
+
+  /** The realm the Bearer challenge names instead of this double's token endpoint, if set. */
+  volatile String realm;
+
   volatile boolean expireTokensOnFirstPatch;
   volatile boolean refuseChunks;
   volatile boolean redirectBlobs;
@@ -101,7 +106,12 @@ final class RegistryDouble implements AutoCloseable {
   }
 
   synchronized void fail(String pattern, int status, String retryAfter, String body) {
-    faults.add(new Fault(pattern, status, retryAfter, body));
+    faults.add(new Fault(pattern, status, retryAfter, body, Map.of()));
+  }
+
+  /** Answers the next request matching {@code pattern} with {@code status} and {@code headers}. */
+  synchronized void answer(String pattern, int status, Map<String, String> headers) {
+    faults.add(new Fault(pattern, status, null, null, headers));
   }
 
   void fail(String pattern, int status, int times) {
@@ -159,6 +169,7 @@ final class RegistryDouble implements AutoCloseable {
           h.put("Retry-After", fault.retryAfter());
         }
         h.put("Content-Type", "application/json");
+        h.putAll(fault.headers());
         send(
             ex,
             fault.status(),
@@ -174,11 +185,11 @@ final class RegistryDouble implements AutoCloseable {
         }
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
         if (token == null || !validTokens.contains(token)) {
-          String realm = "http://" + host() + "/token";
+          String at = realm != null ? realm : "http://" + host() + "/token";
           send(
               ex,
               401,
-              Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"double\""),
+              Map.of("WWW-Authenticate", "Bearer realm=\"" + at + "\",service=\"double\""),
               error("UNAUTHORIZED", "authentication required"));
           return;
         }

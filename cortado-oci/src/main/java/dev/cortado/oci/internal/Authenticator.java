@@ -125,10 +125,7 @@ public final class Authenticator {
     for (String scope : new TreeSet<>(scopes)) {
       query.append("&scope=").append(encode(scope));
     }
-    URI uri =
-        URI.create(
-            realm
-                + (query.isEmpty() ? "" : (realm.contains("?") ? "&" : "?") + query.substring(1)));
+    URI uri = tokenEndpoint(registry, realm, query);
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60));
     if (uri.getScheme().equals("http")) {
       b.version(HttpClient.Version.HTTP_1_1);
@@ -160,6 +157,13 @@ public final class Authenticator {
     Duration life = seconds > 0 ? Duration.ofSeconds(seconds) : DEFAULT_LIFETIME;
     LOG.log(System.Logger.Level.DEBUG, "token for {0} {1}, {2} s", registry, scopes, life);
     return new Token(token, clock.instant().plus(life));
+  }
+
+  /** Returns the token request's address: the realm with the query appended. */
+  private static URI tokenEndpoint(String registry, String realm, StringBuilder query) {
+    String full =
+        realm + (query.isEmpty() ? "" : (realm.contains("?") ? "&" : "?") + query.substring(1));
+    return HttpAddresses.resolve(null, full, registry + " asked for a token from");
   }
 
   private static String encode(String s) {

@@ -109,7 +109,9 @@ public final class Transport {
           throw new OciException(
               Kind.REGISTRY_ERROR, "cannot " + call.what + ": bad or endless redirects");
         }
-        uri = uri.resolve(location.get());
+        uri =
+            HttpAddresses.resolve(
+                uri, location.get(), "cannot " + call.what + ": the registry redirected to");
         sameOrigin = sameOrigin && sameOrigin(call.uri, uri);
         continue;
       }

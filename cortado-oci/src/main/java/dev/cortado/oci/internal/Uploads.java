@@ -152,7 +152,7 @@ public final class Uploads {
   }
 
   private URI resolve(String location) {
-    return base.resolve(location);
+    return HttpAddresses.resolve(base, location, registry + " gave the upload Location");
   }
 
   private URI withDigest(String location, Digest digest) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cortado.oci.NpmReference;
 import dev.cortado.oci.OciException;
 import dev.cortado.oci.OciException.Kind;
+import dev.cortado.oci.internal.HttpAddresses;
 import dev.cortado.oci.internal.Json;
 import java.net.URI;
 import java.util.ArrayList;
@@ -90,15 +91,7 @@ public final class Packument {
     if (tarball == null) {
       throw new OciException(Kind.REGISTRY_ERROR, what + " has no dist.tarball in its document");
     }
-    URI uri;
-    try {
-      uri = URI.create(tarball);
-    } catch (IllegalArgumentException e) {
-      throw new OciException(Kind.REGISTRY_ERROR, what + " has a bad dist.tarball: " + tarball);
-    }
-    if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-      throw new OciException(Kind.REGISTRY_ERROR, what + " has a bad dist.tarball: " + tarball);
-    }
+    URI uri = HttpAddresses.resolve(null, tarball, what + " has its dist.tarball at");
     Integrity integrity =
         Integrity.of(Json.text(dist, "integrity"), Json.text(dist, "shasum"), what);
     String published = Json.text(root.path("time"), version);
