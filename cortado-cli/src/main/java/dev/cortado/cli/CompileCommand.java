@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.compiler.CompileProgress;
 import dev.cortado.compiler.PrecompiledModule;
 import dev.cortado.runtime.EngineConfig;
 import dev.cortado.wasm.Bytes;
@@ -57,10 +58,14 @@ final class CompileCommand implements Callable<Integer> {
           module.getFileName().toString().replaceFirst("\\.(wasm|wat)$", "") + ".jar");
     }
     Bytes bytes = ModuleFiles.read(module);
+    // A module of tens of megabytes takes tens of seconds: a bar on a terminal shows how far.
+    var bar = ProgressBar.on(spec.commandLine().getErr(), "compiling");
+    String name = module.getFileName().toString();
+    CompileProgress progress = (done, total) -> bar.update(name, done, total);
     PrecompiledModule compiled =
         ModuleFiles.looksLikeBinary(bytes)
-            ? PrecompiledModule.compile(bytes.toArray())
-            : PrecompiledModule.compile(ModuleFiles.parse(module, bytes));
+            ? PrecompiledModule.compile(bytes.toArray(), progress)
+            : PrecompiledModule.compile(ModuleFiles.parse(module, bytes), progress);
     PrintWriter out = spec.commandLine().getOut();
     String what =
         compiled.classCount()

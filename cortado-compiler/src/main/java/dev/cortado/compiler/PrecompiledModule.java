@@ -34,8 +34,20 @@ public final class PrecompiledModule {
    * @throws dev.cortado.wasm.InvalidException if the module is not valid
    */
   public static PrecompiledModule compile(byte[] binary) {
+    return compile(binary, CompileProgress.none());
+  }
+
+  /**
+   * Compiles a module in the binary format as {@link #compile(byte[])} does, telling {@code
+   * progress} how far it has come.
+   *
+   * @throws dev.cortado.wasm.MalformedException if the bytes are not a well-formed module
+   * @throws dev.cortado.wasm.InvalidException if the module is not valid
+   */
+  public static PrecompiledModule compile(byte[] binary, CompileProgress progress) {
     Objects.requireNonNull(binary, "binary");
-    return new PrecompiledModule(Precompilation.of(ModuleDecoder.decode(binary), binary));
+    Objects.requireNonNull(progress, "progress");
+    return new PrecompiledModule(Precompilation.of(ModuleDecoder.decode(binary), binary, progress));
   }
 
   /**
@@ -45,8 +57,19 @@ public final class PrecompiledModule {
    * @throws dev.cortado.wasm.InvalidException if the module is not valid
    */
   public static PrecompiledModule compile(WasmModule module) {
+    return compile(module, CompileProgress.none());
+  }
+
+  /**
+   * Compiles a decoded or parsed module as {@link #compile(WasmModule)} does, telling {@code
+   * progress} how far it has come.
+   *
+   * @throws dev.cortado.wasm.InvalidException if the module is not valid
+   */
+  public static PrecompiledModule compile(WasmModule module, CompileProgress progress) {
     Objects.requireNonNull(module, "module");
-    return new PrecompiledModule(Precompilation.of(module, ModuleEncoder.encode(module)));
+    Objects.requireNonNull(progress, "progress");
+    return new PrecompiledModule(Precompilation.of(module, ModuleEncoder.encode(module), progress));
   }
 
   /** Returns the SHA-256 of the module's binary, in hex: what its classes are found by. */

@@ -1,5 +1,6 @@
 package dev.cortado.compiler.internal;
 
+import dev.cortado.compiler.CompileProgress;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,8 +32,14 @@ record ModuleClasses(String entryClass, BitSet compiled, Map<String, byte[]> cla
 
   /** Emits the classes of {@code module}. */
   static ModuleClasses emit(dev.cortado.wasm.valid.ValidatedModule module, String sha256) {
+    return emit(module, sha256, CompileProgress.none());
+  }
+
+  /** Emits the classes of {@code module}, telling {@code progress} how far it has come. */
+  static ModuleClasses emit(
+      dev.cortado.wasm.valid.ValidatedModule module, String sha256, CompileProgress progress) {
     ModuleContext mc = new ModuleContext(module, classPrefix(sha256));
-    Map<String, byte[]> classes = new ModuleEmitter(mc).emit();
+    Map<String, byte[]> classes = new ModuleEmitter(mc, progress).emit();
     return new ModuleClasses(mc.entryClass(), mc.compiled, classes);
   }
 

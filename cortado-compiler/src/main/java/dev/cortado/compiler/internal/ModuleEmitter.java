@@ -20,6 +20,7 @@ import static org.objectweb.asm.Opcodes.NEW;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.V21;
 
+import dev.cortado.compiler.CompileProgress;
 import dev.cortado.runtime.internal.compiled.CompilationException;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
@@ -52,10 +53,16 @@ final class ModuleEmitter {
   private static final int CLASSES_PER_SWITCH = 256;
 
   private final ModuleContext mc;
+  private final CompileProgress progress;
   private final Map<Integer, SplitPlan> plans = new HashMap<>();
 
   ModuleEmitter(ModuleContext mc) {
+    this(mc, CompileProgress.none());
+  }
+
+  ModuleEmitter(ModuleContext mc, CompileProgress progress) {
     this.mc = mc;
+    this.progress = progress;
   }
 
   /** A function emitted whole came out over the method limit: emit its class again, cut. */
@@ -79,8 +86,18 @@ final class ModuleEmitter {
       // directly, so emit every class again until the set stays the same.
       int compiled = mc.compiled.cardinality();
       Map<String, byte[]> classes = new LinkedHashMap<>();
+      var functions = mc.module.module().functions();
+      long total = 0;
+      for (var f : functions) {
+        total += f.body().code().length();
+      }
+      long done = 0;
       for (int k = 0; k < mc.functionClassCount(); k++) {
         classes.putAll(functionClass(k, mc.className(k)));
+        for (int d = mc.classStart(k); d < mc.classStart(k + 1); d++) {
+          done += functions.get(d).body().code().length();
+        }
+        progress.compiled(done, total);
       }
       if (mc.compiled.cardinality() == compiled) {
         classes.putAll(new DispatchEmitter(mc).emit(ModuleEmitter::writer));

@@ -1,5 +1,6 @@
 package dev.cortado.compiler.internal;
 
+import dev.cortado.compiler.CompileProgress;
 import dev.cortado.runtime.internal.compiled.CodeVersion;
 import dev.cortado.runtime.internal.compiled.PrecompiledIndex;
 import dev.cortado.wasm.WasmModule;
@@ -37,11 +38,16 @@ public final class Precompilation {
     this.classes = classes;
   }
 
-  /** Validates and compiles {@code module}, whose binary is {@code binary}. */
-  public static Precompilation of(WasmModule module, byte[] binary) {
+  /**
+   * Validates and compiles {@code module}, whose binary is {@code binary}, telling {@code progress}
+   * how far it has come.
+   */
+  public static Precompilation of(WasmModule module, byte[] binary, CompileProgress progress) {
     String sha256 = sha256(binary);
     return new Precompilation(
-        sha256, module.functions().size(), ModuleClasses.emit(Validator.validate(module), sha256));
+        sha256,
+        module.functions().size(),
+        ModuleClasses.emit(Validator.validate(module), sha256, progress));
   }
 
   /** Returns the module's SHA-256 in hex. */
