@@ -46,6 +46,15 @@ public final class CompiledComponent {
    */
   private final Map<Component, int[][]> hints = new IdentityHashMap<>();
 
+  /**
+   * For the outermost component and each nested one, by definition: what an alias of an instance's
+   * export found at the last instantiation, and in which instance ({@code Instantiator}'s memo).
+   * The host's instances are the same objects from one instantiation to the next, so their exports
+   * are found without a lookup by name. Written and read without a lock: each memo is an immutable
+   * record, used only for the very instance it was found in.
+   */
+  private final Map<Component, Object[]> memos = new IdentityHashMap<>();
+
   private CompiledComponent(Engine engine, Component component) {
     this.engine = engine;
     this.component = component;
@@ -134,6 +143,7 @@ public final class CompiledComponent {
 
   private void compileAll(Component c) {
     hints.put(c, new int[c.definitions().size()][]);
+    memos.put(c, new Object[c.definitions().size()]);
     for (Definition d : c.definitions()) {
       switch (d) {
         case Definition.CoreModule m -> module(m);
@@ -162,6 +172,12 @@ public final class CompiledComponent {
   int[][] hints(Component c) {
     int[][] h = hints.get(c);
     return h != null ? h : new int[c.definitions().size()][];
+  }
+
+  /** Returns the memos of {@code c}'s definitions, one object (or null) per definition. */
+  Object[] memos(Component c) {
+    Object[] m = memos.get(c);
+    return m != null ? m : new Object[c.definitions().size()];
   }
 
   /** Returns the engine the modules are compiled for. */

@@ -55,6 +55,7 @@ final class Instantiator {
     frame.coreFuncs.ensureCapacity(defs.size());
     frame.funcs.ensureCapacity(defs.size());
     int[][] hints = frame.shared.compiled().hints(component);
+    Object[] memos = frame.shared.compiled().memos(component);
     for (int i = 0; i < defs.size(); i++) {
       String where = where(i);
       Definition d = defs.get(i);
@@ -66,7 +67,7 @@ final class Instantiator {
         case Definition.NestedComponent n ->
             frame.components.add(new Item.Comp(n.component(), frame));
         case Definition.Instance inst -> frame.instances.add(instance(frame, inst, where));
-        case Definition.AliasDef a -> alias(frame, a.alias(), hints, i, where);
+        case Definition.AliasDef a -> alias(frame, a.alias(), hints, memos, i, where);
         case Definition.TypeDef t -> {
           frame.types.define(t.type());
           if (t.type() instanceof DefinedType.Resource r) {
@@ -199,7 +200,11 @@ final class Instantiator {
     return new Item.Inst(nested.exports);
   }
 
-  private static void alias(Frame frame, Alias alias, int[][] hints, int def, String where) {
+  /** What an alias of an instance's export found, in which instance. */
+  private record ExportMemo(Item.Inst instance, Item item) {}
+
+  private static void alias(
+      Frame frame, Alias alias, int[][] hints, Object[] memos, int def, String where) {
     switch (alias.target()) {
       case Alias.CoreExport ce -> {
         CoreExports inst = Frame.at(frame.coreInstances, ce.instance(), "core instance", where);
@@ -227,6 +232,10 @@ final class Instantiator {
       }
       case Alias.Export x -> {
         Item.Inst inst = Frame.at(frame.instances, x.instance(), "instance", where);
+        if (memos[def] instanceof ExportMemo m && m.instance() == inst) {
+          frame.add(m.item());
+          return;
+        }
         Item item = inst.exports().get(x.name());
         if (item == null) {
           throw new ComponentLinkException(
@@ -242,6 +251,7 @@ final class Instantiator {
                   + alias.sort().text(),
               where);
         }
+        memos[def] = new ExportMemo(inst, item);
         frame.add(item);
       }
       case Alias.Outer o -> {

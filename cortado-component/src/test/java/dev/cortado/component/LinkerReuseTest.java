@@ -65,6 +65,26 @@ class LinkerReuseTest {
   }
 
   @Test
+  void anInterfaceFunctionRedefinedAfterAnInstantiationServesTheNextOne() throws IOException {
+    CompiledComponent hello = CompiledComponent.compile(engine, ComponentRunTest.hello());
+    ComponentLinker linker = WasiPreview2.define(ComponentLinker.create());
+    // Twice: the second instantiation takes the interface's functions where the first found them.
+    for (String who : List.of("first", "again")) {
+      assertEquals("hello, " + who + "\n", runHello(engine, linker, hello, who));
+    }
+    // A new definition makes a new interface, found anew.
+    linker.defineFunction(
+        "wasi:cli/environment@0.2.12",
+        "get-arguments",
+        args ->
+            Optional.of(
+                new ComponentValue.ListV(
+                    List.of(
+                        new ComponentValue.Str("hello"), new ComponentValue.Str("redefined")))));
+    assertEquals("hello, redefined\n", runHello(engine, linker, hello, "ignored"));
+  }
+
+  @Test
   void aFunctionDefinedWithTheStoreFindsTheStateAttachedToTheCallersStore() {
     record Log(List<String> lines) {}
     ComponentLinker linker =
