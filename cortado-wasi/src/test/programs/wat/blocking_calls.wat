@@ -31,6 +31,21 @@
       (then (i32.sub (i32.const 0) (local.get $errno)))
       (else (i32.load16_u (i32.const 308)))))
 
+  ;; Waits on clock $clock for $timeout nanoseconds, or until that time if $flags is 1 (abstime):
+  ;; one clock subscription at 200, its event at 300; returns the event's errno.
+  (func (export "sleep") (param $clock i32) (param $timeout i64) (param $flags i32) (result i32)
+    (local $errno i32)
+    (memory.fill (i32.const 200) (i32.const 0) (i32.const 48))
+    (i64.store (i32.const 200) (i64.const 9))
+    (i32.store (i32.const 216) (local.get $clock))
+    (i64.store (i32.const 224) (local.get $timeout))
+    (i32.store16 (i32.const 240) (local.get $flags))
+    (local.set $errno
+      (call $poll_oneoff (i32.const 200) (i32.const 300) (i32.const 1) (i32.const 400)))
+    (if (result i32) (local.get $errno)
+      (then (i32.sub (i32.const 0) (local.get $errno)))
+      (else (i32.load16_u (i32.const 308)))))
+
   ;; Accepts a connection on $fd; returns the new descriptor.
   (func (export "accept") (param $fd i32) (result i32)
     (local $errno i32)

@@ -117,8 +117,8 @@ class BlockingCallsStopTest {
   void aDeadlineStopsAReadOfAPipeThatStaysOpenAndEmpty() throws IOException {
     PipedOutputStream writer = new PipedOutputStream();
     start(stdin(new PipedInputStream(writer)));
+    long begin = System.nanoTime(); // before the timeout starts, which a busy machine may delay
     store.setTimeout(Duration.ofMillis(200));
-    long begin = System.nanoTime();
     assertEquals(Reason.DEADLINE, stopped("read", 0).reason());
     long took = millisSince(begin);
     assertTrue(took >= 190 && took < 200 + LATE_MILLIS, "stopped after " + took + " ms");
@@ -148,6 +148,41 @@ class BlockingCallsStopTest {
     assertEquals(5, n);
     assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), memory(100, 5));
     assertEquals(0, (int) assertTimeoutPreemptively(HUNG, () -> call("read", 0)), "end of input");
+  }
+
+  private int sleep(int clock, long timeout, int flags) {
+    return ((WasmValue.I32)
+            instance
+                .func("sleep")
+                .orElseThrow()
+                .call(WasmValue.i32(clock), WasmValue.i64(timeout), WasmValue.i32(flags))
+                .get(0))
+        .value();
+  }
+
+  @Test
+  void aTimeoutOf2To63NanosecondsOrMoreWaitsUntilTheDeadlineNotAtAll() {
+    // u64 timeouts: relative on the monotonic clock (1), absolute on the real-time clock (0).
+    long[][] sleeps = {{1, -1, 0}, {1, Long.MIN_VALUE, 0}, {0, -1, 1}, {1, Long.MAX_VALUE, 0}};
+    for (long[] s : sleeps) {
+      if (wasi != null) {
+        wasi.close();
+      }
+      start(WasiConfig.defaults());
+      store.setTimeout(Duration.ofMillis(200));
+      ExecutionInterruptedException e =
+          assertTimeoutPreemptively(
+              HUNG,
+              () ->
+                  assertThrows(
+                      ExecutionInterruptedException.class,
+                      () -> sleep((int) s[0], s[1], (int) s[2])),
+              Long.toUnsignedString(s[1]) + " ns did not wait");
+      assertEquals(Reason.DEADLINE, e.reason());
+    }
+    wasi.close();
+    start(WasiConfig.defaults());
+    assertEquals(0, sleep(1, 1_000_000, 0), "a millisecond is a millisecond");
   }
 
   @Test

@@ -14,8 +14,34 @@ final class PollFunctions {
 
   private PollFunctions() {}
 
-  /** One subscription, as read from guest memory. */
-  private record Subscription(long userdata, int type, int clockId, long deadline, int fd) {}
+  /**
+   * The longest wait kept as a deadline: a century. A timeout is a u64 of nanoseconds (up to 584
+   * years); a longer one waits this long, which no program can tell from for ever.
+   */
+  static final long FOREVER_NANOS = 100L * 365 * 24 * 3600 * 1_000_000_000L;
+
+  /**
+   * One subscription, as read from guest memory; {@code waitable} is false for a clock that cannot
+   * be waited on (the CPU-time clocks), which gets an error event.
+   */
+  private record Subscription(
+      long userdata, int type, int clockId, boolean waitable, long deadline, int fd) {}
+
+  /**
+   * Returns how many nanoseconds a clock subscription waits: {@code timeout} itself, or until it if
+   * {@code absolute} ({@code now} on the same clock), both u64s; at most {@link #FOREVER_NANOS},
+   * never negative.
+   */
+  static long waitNanos(long timeout, long now, boolean absolute) {
+    if (absolute) {
+      if (Long.compareUnsigned(timeout, now) <= 0) {
+        return 0;
+      }
+      long until = timeout - now; // unsigned: 2^63 or more reads as negative
+      return until < 0 || until > FOREVER_NANOS ? FOREVER_NANOS : until;
+    }
+    return timeout < 0 || timeout > FOREVER_NANOS ? FOREVER_NANOS : timeout;
+  }
 
   static void define(Definer d, WasiContext ctx) {
     d.define(
@@ -47,19 +73,17 @@ final class PollFunctions {
           int clock = mem.u32(p + 16);
           long timeout = mem.u64(p + 24);
           boolean absolute = (mem.u16(p + 40) & Abi.SUBCLOCK_ABSTIME) != 0;
-          long deadline;
-          if (clock == Abi.CLOCK_REALTIME || clock == Abi.CLOCK_MONOTONIC) {
-            long now = ClockFunctions.now(ctx, clock);
-            long wait = absolute ? timeout - now : timeout;
-            // Deadlines are kept on the monotonic clock, whatever clock the program named.
-            deadline = System.nanoTime() + Math.max(0, wait);
-          } else {
-            deadline = -1; // CPU-time clocks cannot be waited on: reported as an error event
-          }
-          subs[i] = new Subscription(userdata, type, clock, deadline, -1);
+          // Deadlines are kept on the monotonic clock, whatever clock the program named; the
+          // CPU-time clocks cannot be waited on, and get an error event.
+          boolean waitable = clock == Abi.CLOCK_REALTIME || clock == Abi.CLOCK_MONOTONIC;
+          long deadline =
+              waitable
+                  ? System.nanoTime() + waitNanos(timeout, ClockFunctions.now(ctx, clock), absolute)
+                  : 0;
+          subs[i] = new Subscription(userdata, type, clock, waitable, deadline, -1);
         }
         case Abi.EVENTTYPE_FD_READ, Abi.EVENTTYPE_FD_WRITE ->
-            subs[i] = new Subscription(userdata, type, -1, 0, mem.u32(p + 16));
+            subs[i] = new Subscription(userdata, type, -1, false, 0, mem.u32(p + 16));
         default -> throw Errno.fail(Errno.INVAL, "subscription type " + type);
       }
     }
@@ -74,7 +98,7 @@ final class PollFunctions {
       long earliest = Long.MAX_VALUE;
       for (Subscription s : subs) {
         if (s.type() == Abi.EVENTTYPE_CLOCK) {
-          if (s.deadline() < 0) {
+          if (!s.waitable()) {
             events = event(mem, out, events, s, Errno.INVAL, 0, 0);
           } else if (now - s.deadline() >= 0) {
             events = event(mem, out, events, s, Errno.SUCCESS, 0, 0);

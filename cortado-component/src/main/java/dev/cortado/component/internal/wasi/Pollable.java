@@ -43,9 +43,13 @@ final class Pollable {
     return new Pollable(() -> true, Long.MIN_VALUE, null);
   }
 
-  /** Ready once the context's monotonic clock reaches {@code instant}. */
+  /**
+   * Ready once the context's monotonic clock reaches {@code instant}, a u64: one of 2^63 or more
+   * (negative here) is centuries away, never reached, not already past.
+   */
   static Pollable at(WasiContext ctx, long instant) {
-    return new Pollable(() -> ctx.clock().monotonicNanos() >= instant, instant, null);
+    long at = instant < 0 ? Long.MAX_VALUE : instant;
+    return new Pollable(() -> ctx.clock().monotonicNanos() >= at, at, null);
   }
 
   boolean ready() {
