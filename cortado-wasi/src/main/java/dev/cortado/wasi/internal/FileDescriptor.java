@@ -59,6 +59,7 @@ public final class FileDescriptor extends Descriptor {
 
   @Override
   public int pread(byte[] buf, int off, int len, long offset) {
+    requireOffset(offset);
     try {
       int n = channel.read(ByteBuffer.wrap(buf, off, len), offset);
       return Math.max(n, 0);
@@ -87,6 +88,7 @@ public final class FileDescriptor extends Descriptor {
   }
 
   private int writeAt(byte[] buf, int off, int len, long at) {
+    requireOffset(at);
     if (at + len < 0) {
       throw Errno.fail(Errno.FBIG, "write beyond 2^63 bytes");
     }
@@ -105,6 +107,16 @@ public final class FileDescriptor extends Descriptor {
       throw Errno.fail(Errno.BADF, "not open for writing");
     } catch (IOException e) {
       throw IoErrors.fail(e);
+    }
+  }
+
+  /**
+   * Refuses an offset or size of 2^63 or more: WASI passes them as u64s (preview 2 unchecked), and
+   * the JDK's channels throw on a negative one.
+   */
+  private static void requireOffset(long offset) {
+    if (offset < 0) {
+      throw Errno.fail(Errno.INVAL, "offset beyond 2^63");
     }
   }
 
@@ -167,6 +179,7 @@ public final class FileDescriptor extends Descriptor {
 
   @Override
   public void setSize(long size) {
+    requireOffset(size);
     try {
       if (size < channel.size()) {
         channel.truncate(size);
