@@ -96,15 +96,21 @@ final class OutboundCall {
     }
   }
 
+  /**
+   * Returns the request's timeout for a {@code first-byte-timeout} of {@code nanos}, a u64: none
+   * for one of 2^63 or more (292 years), which a long cannot hold.
+   */
+  static Optional<Duration> timeout(long nanos) {
+    return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(1, nanos)));
+  }
+
   private static ComponentValue send(Future f) {
     HttpMessages.OutgoingRequest r = f.request;
     byte[] body = r.body == null ? new byte[0] : r.body.bytes.toByteArray();
     HttpRequest.Builder b =
         HttpRequest.newBuilder(f.uri)
             .method(r.method, HttpRequest.BodyPublishers.ofByteArray(body));
-    f.options
-        .flatMap(o -> o.firstByte)
-        .ifPresent(nanos -> b.timeout(Duration.ofNanos(Math.max(1, nanos))));
+    f.options.flatMap(o -> o.firstByte).flatMap(OutboundCall::timeout).ifPresent(b::timeout);
     for (Map.Entry<String, byte[]> h : r.headers.entries()) {
       if (!CLIENT_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
         b.header(
