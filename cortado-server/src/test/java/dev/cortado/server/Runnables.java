@@ -57,6 +57,27 @@ final class Runnables {
         """);
   }
 
+  /**
+   * Sets X-Good: ok, then a header named "X Bad" and one whose value holds a control character,
+   * which no HTTP message can carry; answers "ok".
+   */
+  static byte[] badHeaders() {
+    return runnable(
+        """
+        (data (i32.const 0) "X-Good")
+        (data (i32.const 16) "ok")
+        (data (i32.const 32) "X Bad")
+        (data (i32.const 48) "X-Ctl")
+        (data (i32.const 64) "a\\0d\\0aInjected: yes")
+        """,
+        """
+        (call $header (i32.const 0) (i32.const 6) (i32.const 16) (i32.const 2) (local.get $id))
+        (call $header (i32.const 32) (i32.const 5) (i32.const 16) (i32.const 2) (local.get $id))
+        (call $header (i32.const 48) (i32.const 5) (i32.const 64) (i32.const 16) (local.get $id))
+        (call $return_result (i32.const 16) (i32.const 2) (local.get $id))
+        """);
+  }
+
   /** Answers the state key "text" in upper case. */
   static byte[] upper() {
     return runnable(

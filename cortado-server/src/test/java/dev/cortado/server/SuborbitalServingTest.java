@@ -71,6 +71,11 @@ class SuborbitalServingTest {
           steps:
             - fn: recall
         - type: request
+          resource: /headers
+          method: GET
+          steps:
+            - fn: badheaders
+        - type: request
           resource: /together
           method: GET
           steps:
@@ -96,6 +101,7 @@ class SuborbitalServingTest {
             .file("echo.wasm", Runnables.echo())
             .file("recall.wasm", Runnables.recall())
             .file("path.wasm", Runnables.path())
+            .file("badheaders.wasm", Runnables.badHeaders())
             .file("ping.wasm", Runnables.rendezvous("ping", "pong"))
             .file("pong.wasm", Runnables.rendezvous("pong", "ping"))
             .file("static/banner.txt", ">> ")
@@ -122,6 +128,18 @@ class SuborbitalServingTest {
   }
 
   @Test
+  void aHeaderNoHttpMessageCanCarryIsLeftOutAndLogged() {
+    HttpResponse<String> r = TestApps.get(server, "/headers");
+    assertEquals(200, r.statusCode(), r.body() + LOG.errors);
+    assertEquals("ok", r.headers().firstValue("x-good").orElseThrow());
+    assertEquals(List.of(), r.headers().allValues("x-ctl"));
+    assertEquals(List.of(), r.headers().allValues("injected"));
+    assertTrue(
+        LOG.errors.toString().contains("left out a response header that is not one"),
+        LOG.errors.toString());
+  }
+
+  @Test
   void aGroupsRunnablesRunAtTheSameTime() {
     HttpResponse<String> r = TestApps.get(server, "/together");
     assertEquals(200, r.statusCode(), "each waits for the other: " + r.body() + LOG.errors);
@@ -131,7 +149,8 @@ class SuborbitalServingTest {
   @Test
   void listsOneRoutePerResource() {
     assertEquals(
-        List.of("/hello/:name", "/fail", "/tolerant", "/files/...", "/echo", "/together"),
+        List.of(
+            "/hello/:name", "/fail", "/tolerant", "/files/...", "/echo", "/headers", "/together"),
         List.copyOf(server.routes().keySet()));
     assertEquals("POST, GET (suborbital)", server.routes().get("/echo"));
     assertEquals(

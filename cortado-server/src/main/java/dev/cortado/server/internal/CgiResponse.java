@@ -57,8 +57,11 @@ public record CgiResponse(int status, List<String[]> headers, byte[] body) {
       }
       String name = line.substring(0, colon).trim();
       String value = line.substring(colon + 1).trim();
-      if (!name.chars().allMatch(CgiResponse::isTokenChar)) {
+      if (!isFieldName(name)) {
         throw new BadOutputException("not a header name: \"" + name + "\"");
+      }
+      if (!isFieldValue(value)) {
+        throw new BadOutputException("a control character in the value of header " + name);
       }
       switch (name.toLowerCase(Locale.ROOT)) {
         case "status" -> {
@@ -121,6 +124,16 @@ public record CgiResponse(int status, List<String[]> headers, byte[] body) {
 
   private static int bodySeparatorLength(byte[] out, int end) {
     return out[end] == '\r' ? 2 : 1;
+  }
+
+  /** Returns whether {@code name} can name a header field: an RFC 9110 token. */
+  static boolean isFieldName(String name) {
+    return !name.isEmpty() && name.chars().allMatch(CgiResponse::isTokenChar);
+  }
+
+  /** Returns whether {@code value} can be a header field's value: no control character but tab. */
+  static boolean isFieldValue(String value) {
+    return value.chars().noneMatch(c -> (c < 32 && c != '\t') || c == 127);
   }
 
   private static boolean isTokenChar(int c) {

@@ -185,7 +185,18 @@ final class RunnableCall {
     return Optional.ofNullable(s).map(t -> t.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Sets a response header; one no HTTP message can carry is left out, with a log line. */
   void setHeader(String name, String value) {
+    if (!CgiResponse.isFieldName(name) || !CgiResponse.isFieldValue(value)) {
+      context
+          .log()
+          .error(
+              prefix()
+                  + "left out a response header that is not one (a name that is no token, or a"
+                  + " control character in its value): "
+                  + Json.string(name));
+      return;
+    }
     context.responseHeaders().put(name, value);
   }
 

@@ -49,7 +49,10 @@ class CgiResponseTest {
         "Status: abc\n\n",
         "Status: 42\n\n",
         "not a header\nContent-Type: a\n\n",
-        "Bad Name: x\nContent-Type: a\n\n"
+        "Bad Name: x\nContent-Type: a\n\n",
+        " : x\nContent-Type: a\n\n",
+        "Content-Type: text/\u0001plain\n\n",
+        "X-A: a\u007fb\nContent-Type: a\n\n"
       })
   void badOutputIsRefusedWithAReason(String out) {
     CgiResponse.BadOutputException e =
