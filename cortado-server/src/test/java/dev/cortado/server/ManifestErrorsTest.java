@@ -65,6 +65,9 @@ class ManifestErrorsTest {
           spin_manifest_version = 2\\n[application]\\nname = "x"\\n[component.hello]\\nsource = { url = "ftp://example.com/a.wasm", digest = "sha256:0000000000000000000000000000000000000000000000000000000000000000" }\\n | 5 | component.hello.source.url | must be a file:, http: or https: URL
           spin_manifest_version = 2\\n[application]\\nname = "x"\\n[component.hello]\\nsource = "hello.wasm"\\nfiles = [{ source = "assets", destination = "/a" }]\\n | 6 | component.hello.files[0].source | no such file
           spin_manifest_version = 2\\n[application]\\nname = "x"\\nnot toml at all = \\n | 4 | '' | not valid TOML
+          spin_manifest_version = 2\\n[application]\\nname = "x"\\n[[trigger.http]]\\nroute = "/s"\\nstatic_response = { status_code = 101 }\\n | 6 | trigger.http[0].static_response.status_code | 200 to 599
+          spin_manifest_version = 2\\n[application]\\nname = "x"\\n[[trigger.http]]\\nroute = "/s"\\nstatic_response = { headers = { "x bad" = "1" } }\\n | 6 | trigger.http[0].static_response.headers."x bad" | not a header name
+          spin_manifest_version = 2\\n[application]\\nname = "x"\\n[[trigger.http]]\\nroute = "/s"\\nstatic_response = { headers = { x-a = "1\\u0001" } }\\n | 6 | trigger.http[0].static_response.headers.x-a | control character
           """)
   void namesFileLineAndKey(String toml, int line, String key, String words) throws IOException {
     ManifestException e = error(toml.replace("\\n", "\n"));

@@ -320,9 +320,19 @@ public final class ManifestParser {
   private StaticResponse staticResponse(TomlNode s) {
     s.onlyKeys(Set.of("status_code", "headers", "body"));
     long status = s.optionalLong("status_code").orElse(200L);
-    if (status < 100 || status > 599) {
-      throw s.error("status_code", "not an HTTP status code: " + status);
+    if (status < 200 || status > 599) {
+      throw s.error("status_code", "not the status of an answer (200 to 599): " + status);
     }
-    return new StaticResponse((int) status, s.stringMap("headers"), s.optionalString("body"));
+    Map<String, String> headers = s.stringMap("headers");
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      TomlNode table = s.optionalTable("headers").orElseThrow();
+      if (!CgiResponse.isFieldName(h.getKey())) {
+        throw table.error(h.getKey(), "not a header name (letters, digits and !#$%&'*+-.^_`|~)");
+      }
+      if (!CgiResponse.isFieldValue(h.getValue())) {
+        throw table.error(h.getKey(), "a header value cannot hold a control character");
+      }
+    }
+    return new StaticResponse((int) status, headers, s.optionalString("body"));
   }
 }
