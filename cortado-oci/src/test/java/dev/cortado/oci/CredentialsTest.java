@@ -2,12 +2,14 @@ package dev.cortado.oci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.oci.internal.DockerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,5 +86,20 @@ class CredentialsTest {
     assertEquals(Optional.of(new Credentials("hubby", "hs")), config.find("docker.io"));
     assertEquals(Optional.of(new Credentials("q", "qq")), config.find("quay.io"));
     assertTrue(config.find("example.com").isEmpty());
+  }
+
+  @Test
+  void aHelperThatHangsIsGivenUpOnNotWaitedForForEver() throws Exception {
+    Path helper = dir.resolve("docker-credential-stuck");
+    Files.writeString(helper, "#!/bin/sh\nexec sleep 60\n");
+    Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
+    Path file = Files.writeString(dir.resolve("config.json"), "{\"credsStore\":\"stuck\"}");
+    DockerConfig config = new DockerConfig(file, dir, Duration.ofSeconds(1));
+    long start = System.nanoTime();
+    OciException e = assertThrows(OciException.class, () -> config.find("ghcr.io"));
+    assertTrue(
+        e.getMessage().contains("docker-credential-stuck did not answer within 1 seconds"),
+        e.getMessage());
+    assertTrue(System.nanoTime() - start < 20_000_000_000L, "gave up in about a second");
   }
 }

@@ -7,14 +7,19 @@ import dev.cortado.oci.Reference;
 import dev.cortado.wasm.internal.LazyLogger;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Docker's {@code config.json}: inline {@code auths} (base64 {@code user:pass}), and {@code
@@ -29,16 +34,26 @@ public final class DockerConfig {
 
   private static final System.Logger LOG = LazyLogger.of(DockerConfig.class);
 
+  /** How long a credential helper may take to answer. */
+  static final Duration HELPER_TIMEOUT = Duration.ofSeconds(30);
+
   private final Path file;
   private final Path helperDir;
+  private final Duration helperTimeout;
 
   /**
    * Returns the config in {@code file} (which need not exist), running credential helpers from
    * {@code helperDir}, or from {@code PATH} when it is null.
    */
   public DockerConfig(Path file, Path helperDir) {
+    this(file, helperDir, HELPER_TIMEOUT);
+  }
+
+  /** As {@link #DockerConfig(Path, Path)}, giving helpers {@code helperTimeout} to answer. */
+  public DockerConfig(Path file, Path helperDir, Duration helperTimeout) {
     this.file = file;
     this.helperDir = helperDir;
+    this.helperTimeout = helperTimeout;
   }
 
   /** Returns {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}. */
@@ -107,11 +122,35 @@ public final class DockerConfig {
       try (OutputStream in = p.getOutputStream()) {
         in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
       }
-      byte[] out = p.getInputStream().readAllBytes();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      // Read on another thread: a helper that hangs (a keychain waiting to be unlocked, a desktop
+      // app not running) keeps its output open, and reading it here would wait for ever.
+      CompletableFuture<byte[]> answer =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return p.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      byte[] out;
+      try {
+        out = answer.get(helperTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
         p.destroyForcibly();
         throw new OciException(
-            OciException.Kind.LOCAL_IO, program + " did not answer within 30 seconds");
+            OciException.Kind.LOCAL_IO,
+            program
+                + " did not answer within "
+                + helperTimeout.toSeconds()
+                + " seconds; check it, or remove it from "
+                + file);
+      }
+      if (!p.waitFor(helperTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        throw new OciException(
+            OciException.Kind.LOCAL_IO,
+            program + " did not end within " + helperTimeout.toSeconds() + " seconds");
       }
       if (p.exitValue() != 0) {
         // "credentials not found in native keychain": the helper has nothing for this registry.
