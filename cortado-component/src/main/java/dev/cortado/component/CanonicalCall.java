@@ -33,10 +33,12 @@ public final class CanonicalCall {
   }
 
   /** Returns the result of exported (lifted) function {@code f} from its core results. */
-  public static Optional<ComponentValue> liftResult(AbiMemory mem, World.Function f, long[] core) {
+  public static Optional<ComponentValue> liftResult(
+      AbiMemory memory, World.Function f, long[] core) {
     if (f.result().isEmpty()) {
       return Optional.empty();
     }
+    AbiMemory mem = LiftBudget.of(memory);
     Shape r = f.result().get();
     if (CanonicalAbi.signature(f).resultInMemory()) {
       return Optional.of(CanonicalValues.load(mem, (int) core[0], r));
@@ -45,7 +47,9 @@ public final class CanonicalCall {
   }
 
   /** Returns the arguments of imported (lowered) function {@code f} from its core parameters. */
-  public static List<ComponentValue> liftArguments(AbiMemory mem, World.Function f, long[] core) {
+  public static List<ComponentValue> liftArguments(
+      AbiMemory memory, World.Function f, long[] core) {
+    AbiMemory mem = LiftBudget.of(memory);
     CanonicalAbi.Signature sig = CanonicalAbi.signature(f);
     if (sig.paramsInMemory()) {
       return ((ComponentValue.TupleV) CanonicalValues.load(mem, (int) core[0], sig.tuple()))

@@ -2,6 +2,7 @@ package dev.cortado.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,6 +65,38 @@ class CanonicalCallTest {
     ComponentValue result = new ComponentValue.Str("done");
     assertEquals(0, CanonicalCall.lowerResult(mem, f, Optional.of(result), lowered).length);
     assertEquals(Optional.of(result), CanonicalCall.liftResult(mem, f, new long[] {retptr}));
+  }
+
+  @Test
+  void aListWhoseStringsShareTheirBytesTrapsInsteadOfFillingTheHeap() {
+    // 1 MiB of memory: a string of 512 KiB at 0, and 65,536 list entries at 512 KiB that all
+    // point at it. Lifted naively, 32 GiB of strings.
+    BumpMemory mem = new BumpMemory(1 << 20, 0);
+    int entries = 1 << 16;
+    int list = 1 << 19;
+    for (int i = 0; i < entries; i++) {
+      int at = list + 8 * i;
+      mem.bytes[at + 1] = 0; // pointer 0
+      mem.bytes[at + 6] = 8; // length 512 KiB (0x80000), little-endian
+    }
+    World.Function f =
+        new World.Function(
+            "log",
+            List.of(new Shape.Field("lines", new Shape.ListOf(p(PrimitiveType.STRING), 0, NONE))),
+            Optional.empty(),
+            false);
+    AbiException e =
+        assertThrows(
+            AbiException.class,
+            () -> CanonicalCall.liftArguments(mem, f, new long[] {list, entries}));
+    assertTrue(e.getMessage().contains("lifts to more than " + LiftBudget.FLOOR), e.getMessage());
+    // The same list of short strings (each its own 16 bytes) lifts.
+    for (int i = 0; i < entries; i++) {
+      mem.bytes[list + 8 * i + 6] = 0;
+      mem.bytes[list + 8 * i + 4] = 16;
+    }
+    List<ComponentValue> lifted = CanonicalCall.liftArguments(mem, f, new long[] {list, entries});
+    assertEquals(entries, ((ComponentValue.ListV) lifted.get(0)).elements().size());
   }
 
   @Test
