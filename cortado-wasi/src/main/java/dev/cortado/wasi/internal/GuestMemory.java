@@ -119,17 +119,26 @@ public final class GuestMemory {
     return total;
   }
 
-  /** Returns the concatenated contents of the {@code count} iovecs at {@code iovs} (for writes). */
+  /**
+   * The most bytes one write takes from its iovecs: iovecs may repeat a run of memory, and a write
+   * of more than this is a short write (the program writes the rest next), as POSIX allows, rather
+   * than gigabytes of the host's heap made from a few pages of the guest's memory.
+   */
+  static final int MAX_GATHER = 16 << 20;
+
+  /**
+   * Returns the concatenated contents of the {@code count} iovecs at {@code iovs} (for writes), up
+   * to {@link #MAX_GATHER} bytes.
+   */
   public byte[] gather(int iovs, int count) {
     long total = iovecTotal(iovs, count);
-    if (total > Integer.MAX_VALUE - 8) {
-      throw Errno.fail(Errno.INVAL, "more than 2 GiB in one call");
-    }
-    byte[] out = new byte[(int) total];
+    byte[] out = new byte[(int) Math.min(total, MAX_GATHER)];
     int at = 0;
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < count && at < out.length; i++) {
       int buf = u32(iovs + i * Abi.IOVEC_SIZE);
-      int len = u32(iovs + i * Abi.IOVEC_SIZE + 4);
+      int len =
+          (int)
+              Math.min(Integer.toUnsignedLong(u32(iovs + i * Abi.IOVEC_SIZE + 4)), out.length - at);
       readInto(buf, out, at, len);
       at += len;
     }
