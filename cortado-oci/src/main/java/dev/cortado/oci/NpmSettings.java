@@ -1,5 +1,6 @@
 package dev.cortado.oci;
 
+import dev.cortado.oci.internal.HttpAddresses;
 import dev.cortado.oci.internal.npm.NpmRc;
 import dev.cortado.oci.internal.npm.PackageArchive;
 import java.io.IOException;
@@ -261,9 +262,7 @@ public final class NpmSettings {
   }
 
   private static void requireHttp(URI uri) {
-    String scheme = uri.getScheme();
-    if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-        || uri.getHost() == null) {
+    if (!HttpAddresses.isHttp(uri)) {
       throw new IllegalArgumentException(
           "an npm registry is an http:// or https:// address, not " + uri);
     }

@@ -14,6 +14,13 @@ import java.net.URISyntaxException;
 public final class HttpAddresses {
   private HttpAddresses() {}
 
+  /** Returns whether {@code uri} is an HTTP or HTTPS address with a host. */
+  public static boolean isHttp(URI uri) {
+    String scheme = uri.getScheme();
+    return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+        && uri.getHost() != null;
+  }
+
   /**
    * Returns {@code reference} resolved against {@code base} (or taken as it is if {@code base} is
    * null).
@@ -24,9 +31,7 @@ public final class HttpAddresses {
   public static URI resolve(URI base, String reference, String said) {
     try {
       URI uri = base == null ? new URI(reference) : base.resolve(new URI(reference));
-      String scheme = uri.getScheme();
-      if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-          && uri.getHost() != null) {
+      if (isHttp(uri)) {
         return uri;
       }
     } catch (URISyntaxException | IllegalArgumentException e) {
