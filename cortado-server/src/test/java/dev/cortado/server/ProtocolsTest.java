@@ -61,6 +61,16 @@ class ProtocolsTest {
   }
 
   @Test
+  void aKeyOfAnotherCertificateIsRefusedBeforeServing() throws Exception {
+    Path[] mine = certificate("mine");
+    Path[] other = certificate("other");
+    ServeException e = refused(mine[0], other[1]);
+    assertTrue(
+        e.getMessage().startsWith(other[1] + ": not the key of the certificate in " + mine[0]),
+        e.getMessage());
+  }
+
+  @Test
   void certificateFileWithoutCertificateIsRefusedByName() throws Exception {
     Path[] pem = certificate();
     Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate\n");
@@ -102,9 +112,14 @@ class ProtocolsTest {
 
   /** Returns a self-signed certificate for localhost and its key (PKCS#8), made by openssl. */
   private Path[] certificate() throws Exception {
+    return certificate("");
+  }
+
+  /** Returns a certificate and key as {@link #certificate()} does, their files named for it. */
+  private Path[] certificate(String name) throws Exception {
     ExternalTool.require("openssl", "openssl");
-    Path cert = dir.resolve("cert.pem");
-    Path key = dir.resolve("key.pem");
+    Path cert = dir.resolve(name + "cert.pem");
+    Path key = dir.resolve(name + "key.pem");
     run(
         "openssl",
         "req",

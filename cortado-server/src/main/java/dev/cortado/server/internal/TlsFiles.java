@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -36,9 +39,11 @@ final class TlsFiles {
   static SslContextFactory.Server server(ServerConfig.Tls tls) {
     try {
       Certificate[] chain = certificates(tls.certificateChain());
+      PrivateKey key = key(tls.privateKey());
+      requireMatch(key, chain[0], tls);
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      store.setKeyEntry("server", key(tls.privateKey()), PASSWORD, chain);
+      store.setKeyEntry("server", key, PASSWORD, chain);
       SslContextFactory.Server f = new SslContextFactory.Server();
       f.setKeyStore(store);
       f.setKeyStorePassword(new String(PASSWORD));
@@ -63,6 +68,47 @@ final class TlsFiles {
       throw new ServeException(file + ": no PEM certificate in it");
     }
     return chain;
+  }
+
+  /**
+   * Refuses a key that is not the certificate's: the server would start, and every handshake fail.
+   * Checked by signing with the key and verifying with the certificate's public key.
+   */
+  private static void requireMatch(PrivateKey key, Certificate certificate, ServerConfig.Tls tls)
+      throws GeneralSecurityException {
+    String algorithm =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          case "Ed25519", "EdDSA" -> "Ed25519";
+          default -> null; // RSASSA-PSS needs its parameters: left to the handshake
+        };
+    if (algorithm == null) {
+      return;
+    }
+    byte[] probe =
+        "cortado: does this key belong to the certificate?"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    boolean matches;
+    try {
+      Signature signer = Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      matches = verifier.verify(signature);
+    } catch (InvalidKeyException | SignatureException e) {
+      matches = false; // a key of another kind than the certificate's
+    }
+    if (!matches) {
+      throw new ServeException(
+          tls.privateKey()
+              + ": not the key of the certificate in "
+              + tls.certificateChain()
+              + " (the first certificate of the chain must be the server's own)");
+    }
   }
 
   private static byte[] read(Path file) {
