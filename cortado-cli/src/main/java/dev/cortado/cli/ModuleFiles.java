@@ -80,7 +80,6 @@ final class ModuleFiles {
     return Module.compile(engine, bytes);
   }
 
-  /** Returns whether {@code bytes} start like a Wasm binary (the magic header). */
   /**
    * Reads {@code file} for a command that ships a binary module ({@code push}, {@code image
    * build}): a module in the text format is parsed, validated and encoded, since a registry's or
@@ -105,6 +104,7 @@ final class ModuleFiles {
     return name.endsWith(".wat") ? name.substring(0, name.length() - 4) + ".wasm" : name;
   }
 
+  /** Returns whether {@code bytes} start like a Wasm binary (the magic header). */
   static boolean looksLikeBinary(Bytes bytes) {
     return bytes.length() >= 4
         && bytes.get(0) == 0

@@ -81,16 +81,16 @@ final class ModuleEmitter {
         leaveToInterpreterQuietly(d, "it makes tail calls, which only the interpreter runs");
       }
     }
+    var functions = mc.module.module().functions();
+    long total = 0;
+    for (var f : functions) {
+      total += f.body().code().length();
+    }
     while (true) {
       // A function found too large leaves the compiled set; callers emitted before that call it
       // directly, so emit every class again until the set stays the same.
       int compiled = mc.compiled.cardinality();
       Map<String, byte[]> classes = new LinkedHashMap<>();
-      var functions = mc.module.module().functions();
-      long total = 0;
-      for (var f : functions) {
-        total += f.body().code().length();
-      }
       long done = 0;
       for (int k = 0; k < mc.functionClassCount(); k++) {
         classes.putAll(functionClass(k, mc.className(k)));

@@ -325,12 +325,14 @@ public final class ManifestParser {
     }
     Map<String, String> headers = s.stringMap("headers");
     for (Map.Entry<String, String> h : headers.entrySet()) {
-      TomlNode table = s.optionalTable("headers").orElseThrow();
-      if (!CgiResponse.isFieldName(h.getKey())) {
-        throw table.error(h.getKey(), "not a header name (letters, digits and !#$%&'*+-.^_`|~)");
-      }
-      if (!CgiResponse.isFieldValue(h.getValue())) {
-        throw table.error(h.getKey(), "a header value cannot hold a control character");
+      String problem =
+          !CgiResponse.isFieldName(h.getKey())
+              ? "not a header name (letters, digits and !#$%&'*+-.^_`|~)"
+              : !CgiResponse.isFieldValue(h.getValue())
+                  ? "a header value cannot hold a control character"
+                  : null;
+      if (problem != null) {
+        throw s.optionalTable("headers").orElseThrow().error(h.getKey(), problem);
       }
     }
     return new StaticResponse((int) status, headers, s.optionalString("body"));
