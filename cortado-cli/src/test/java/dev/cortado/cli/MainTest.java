@@ -79,6 +79,28 @@ class MainTest {
   }
 
   @Test
+  void wastRunsTheScriptsOfAFolderInNameOrder() throws IOException {
+    Path suite = Files.createDirectory(dir.resolve("suite"));
+    Files.writeString(
+        suite.resolve("b.wast"), "(assert_malformed (module quote \"(module)\") \"x\")");
+    Files.writeString(suite.resolve("a.wast"), "(module) (assert_return (invoke \"nope\"))");
+    Files.writeString(suite.resolve("notes.txt"), "not a script");
+    Files.createDirectory(suite.resolve("sub"));
+    Files.writeString(suite.resolve("sub/c.wast"), "(module)");
+    InProcess r = run("wast", suite.toString());
+    assertEquals(1, r.status());
+    String[] lines = r.out().split("\\R");
+    assertTrue(lines[0].startsWith(suite.resolve("a.wast") + ":1:"), r.out());
+    assertTrue(lines[0].contains("script error: no exported function nope"), lines[0]);
+    assertTrue(lines[1].startsWith(suite.resolve("b.wast") + ":1:"), r.out());
+    assertEquals("1 passed, 2 failed, 0 skipped", lines[lines.length - 1], r.out());
+    InProcess empty =
+        run("wast", suite.resolve("sub").resolve("..").resolve("sub").toString(), dir.toString());
+    assertEquals(1, empty.status());
+    assertTrue(empty.err().contains(dir + ": no .wast scripts in this folder"), empty.err());
+  }
+
+  @Test
   void validateExitsWithZeroWhenEveryFileIsValid() throws IOException {
     InProcess r = run("validate", file("a.wat", "(module)").toString());
     assertEquals(0, r.status());

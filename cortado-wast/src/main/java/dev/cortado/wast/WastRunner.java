@@ -284,8 +284,7 @@ public final class WastRunner {
           Func f =
               instance
                   .func(invoke.name())
-                  .orElseThrow(
-                      () -> new IllegalStateException("no exported function " + invoke.name()));
+                  .orElseThrow(() -> new ScriptError("no exported function " + invoke.name()));
           List<ValType> params = f.type().params();
           WasmValue[] args = new WasmValue[invoke.args().size()];
           for (int i = 0; i < args.length; i++) {
@@ -297,8 +296,7 @@ public final class WastRunner {
             List.of(
                 instance
                     .global(get.name())
-                    .orElseThrow(
-                        () -> new IllegalStateException("no exported global " + get.name()))
+                    .orElseThrow(() -> new ScriptError("no exported global " + get.name()))
                     .get());
       };
     }
