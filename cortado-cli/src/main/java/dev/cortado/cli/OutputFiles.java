@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The file an {@code -o} option names ({@code compile}, {@code pull}, {@code image build}). */
+/**
+ * The file an {@code -o} option names ({@code compile}, {@code pull}, {@code image build}, {@code
+ * wat2wasm}).
+ */
 final class OutputFiles {
   private OutputFiles() {}
 

@@ -52,9 +52,9 @@ final class Wat2WasmCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** FILE.wat's binary is FILE.wasm; another name gets .wasm added, never the input's own name. */
   private static Path defaultOutput(Path in) {
-    String name = in.getFileName().toString();
-    String base = name.endsWith(".wat") ? name.substring(0, name.length() - 4) : name;
-    return in.resolveSibling(base + ".wasm");
+    String name = ModuleFiles.binaryName(in);
+    return in.resolveSibling(name.equals(in.getFileName().toString()) ? name + ".wasm" : name);
   }
 }

@@ -56,10 +56,6 @@ final class ModuleEmitter {
   private final CompileProgress progress;
   private final Map<Integer, SplitPlan> plans = new HashMap<>();
 
-  ModuleEmitter(ModuleContext mc) {
-    this(mc, CompileProgress.none());
-  }
-
   ModuleEmitter(ModuleContext mc, CompileProgress progress) {
     this.mc = mc;
     this.progress = progress;

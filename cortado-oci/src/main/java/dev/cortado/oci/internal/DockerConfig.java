@@ -136,7 +136,12 @@ public final class DockerConfig {
       byte[] out;
       try {
         out = answer.get(helperTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | ExecutionException e) {
+      } catch (ExecutionException e) {
+        // Its output could not be read: as when it cannot be run, it gives nothing.
+        p.destroyForcibly();
+        LOG.log(System.Logger.Level.DEBUG, "cannot read {0}'s answer: {1}", program, e.getCause());
+        return Optional.empty();
+      } catch (TimeoutException e) {
         p.destroyForcibly();
         throw new OciException(
             OciException.Kind.LOCAL_IO,
