@@ -275,7 +275,8 @@ final class Instantiation {
     for (int i = 0; i < all.size(); i++) {
       Import imp = all.get(i);
       Extern extern = imports.get(i, imp, store);
-      if (extern.store() != store) {
+      // A shared memory is the one thing threads in other stores may import (threads proposal).
+      if (extern.store() != store && !(extern instanceof Memory mm && mm.instance.shared())) {
         throw new UnlinkableException(
             imp.module(),
             imp.name(),
@@ -308,6 +309,7 @@ final class Instantiation {
       } else if (desc instanceof ImportDesc.Memory md) {
         if (!(extern instanceof Memory mm)
             || mm.instance.type().addressType() != md.type().addressType()
+            || mm.instance.shared() != md.type().shared()
             || !limitsMatch(mm.instance.pages(), mm.instance.type().limits(), md.type().limits())) {
           throw mismatch(imp, "memory " + md.type(), extern);
         }

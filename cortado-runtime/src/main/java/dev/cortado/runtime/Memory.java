@@ -11,6 +11,11 @@ import java.util.Objects;
  * <p>Every access is bounds-checked; an access outside the memory throws a {@link Trap} of kind
  * {@link TrapKind#OUT_OF_BOUNDS_MEMORY_ACCESS} saying which range was asked for, so a host function
  * given a bad pointer makes the calling WebAssembly code trap.
+ *
+ * <p>A shared memory ({@link MemoryType#shared()}, the threads proposal) is the one definition that
+ * instances of other stores may import: each thread runs its own store, and the threads meet in the
+ * memory. It never moves or shrinks, and closing the store that made it leaves it usable by the
+ * others. The reads and writes here are plain ones; the guest's atomic instructions are atomic.
  */
 public final class Memory implements Extern {
   private final Store store;
@@ -32,9 +37,16 @@ public final class Memory implements Extern {
     return store;
   }
 
-  /** Returns the type: the current size as minimum, and the maximum. */
+  /**
+   * Returns the type: the current size as minimum, the maximum, the address type and whether the
+   * memory is shared.
+   */
   public MemoryType type() {
-    return new MemoryType(Instantiation.currentLimits(instance.pages(), instance.type().limits()));
+    MemoryType declared = instance.type();
+    return new MemoryType(
+        Instantiation.currentLimits(instance.pages(), declared.limits()),
+        declared.addressType(),
+        declared.shared());
   }
 
   /** Returns the size in pages. */

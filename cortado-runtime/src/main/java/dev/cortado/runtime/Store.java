@@ -204,7 +204,8 @@ public final class Store implements AutoCloseable {
 
   /** Records {@code memory} as made in this store, for {@link #close}; returns it. */
   MemoryInstance own(MemoryInstance memory) {
-    if (memories.size() < MAX_OWNED_MEMORIES) {
+    // A shared memory may be in use by other stores' threads: it is never emptied or recycled.
+    if (!memory.shared() && memories.size() < MAX_OWNED_MEMORIES) {
       memories.add(memory);
     }
     return memory;

@@ -51,7 +51,11 @@ public enum TrapKind {
    * or wrong handle, a bad discriminant, invalid UTF-8, a list outside memory, a misaligned
    * pointer.
    */
-  CANONICAL_ABI("invalid value at a component boundary");
+  CANONICAL_ABI("invalid value at a component boundary"),
+  /** An atomic access at an address that is not a multiple of its size (threads proposal). */
+  UNALIGNED_ATOMIC("unaligned atomic"),
+  /** {@code memory.atomic.wait32} or {@code wait64} on a memory that is not shared. */
+  EXPECTED_SHARED_MEMORY("expected shared memory");
 
   private final String message;
 

@@ -7,10 +7,12 @@ import java.util.Objects;
  *
  * @param limits the size range, in pages
  * @param addressType whether addresses are 32-bit or 64-bit (memory64)
+ * @param shared whether threads may share the memory (the threads proposal): such a memory has a
+ *     maximum, never moves, and is where {@code memory.atomic.wait32}/{@code wait64} can wait
  * @see <a href="https://webassembly.github.io/spec/core/syntax/types.html#memory-types">Memory
  *     types</a>
  */
-public record MemoryType(Limits limits, AddressType addressType) {
+public record MemoryType(Limits limits, AddressType addressType, boolean shared) {
   /** The size of a page in bytes. */
   public static final int PAGE_SIZE = 65536;
 
@@ -26,7 +28,12 @@ public record MemoryType(Limits limits, AddressType addressType) {
     Objects.requireNonNull(addressType, "addressType");
   }
 
-  /** Returns the type of a 32-bit memory with {@code limits}. */
+  /** Returns the type of an unshared memory with {@code limits} and {@code addressType}. */
+  public MemoryType(Limits limits, AddressType addressType) {
+    this(limits, addressType, false);
+  }
+
+  /** Returns the type of an unshared 32-bit memory with {@code limits}. */
   public MemoryType(Limits limits) {
     this(limits, AddressType.I32);
   }
@@ -38,6 +45,7 @@ public record MemoryType(Limits limits, AddressType addressType) {
 
   @Override
   public String toString() {
-    return addressType == AddressType.I32 ? limits.toString() : "i64 " + limits;
+    String text = addressType == AddressType.I32 ? limits.toString() : "i64 " + limits;
+    return shared ? text + " shared" : text;
   }
 }

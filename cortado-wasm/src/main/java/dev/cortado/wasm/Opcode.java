@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every instruction of WebAssembly 2.0 and 3.0: its text name, binary encoding, immediates and,
- * where it is fixed, its type.
+ * Every instruction of WebAssembly 2.0 and 3.0, and the atomic instructions of the threads
+ * proposal: its text name, binary encoding, immediates and, where it is fixed, its type.
  *
  * <p>This is the one table the decoder, encoder, text parser, printer, validator, interpreter and
  * compiler share. The signature of a memory instruction lists its address operand as {@code i32}
@@ -533,7 +533,81 @@ public enum Opcode {
   I16X8_RELAXED_DOT_I8X16_I7X16_S(
       "i16x8.relaxed_dot_i8x16_i7x16_s", 0xFD, 0x112, Immediate.NONE, "vv>v"),
   I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S(
-      "i32x4.relaxed_dot_i8x16_i7x16_add_s", 0xFD, 0x113, Immediate.NONE, "vvv>v");
+      "i32x4.relaxed_dot_i8x16_i7x16_add_s", 0xFD, 0x113, Immediate.NONE, "vvv>v"),
+
+  // Threads proposal: atomic memory accesses, wait and notify (accepted with Wasm 3.0).
+  MEMORY_ATOMIC_NOTIFY("memory.atomic.notify", 0xFE, 0x00, Immediate.MEMARG, "ai>i", 4, 0),
+  MEMORY_ATOMIC_WAIT32("memory.atomic.wait32", 0xFE, 0x01, Immediate.MEMARG, "ail>i", 4, 0),
+  MEMORY_ATOMIC_WAIT64("memory.atomic.wait64", 0xFE, 0x02, Immediate.MEMARG, "all>i", 8, 0),
+  ATOMIC_FENCE("atomic.fence", 0xFE, 0x03, Immediate.NONE, ">"),
+  I32_ATOMIC_LOAD("i32.atomic.load", 0xFE, 0x10, Immediate.MEMARG, "a>i", 4, 0),
+  I64_ATOMIC_LOAD("i64.atomic.load", 0xFE, 0x11, Immediate.MEMARG, "a>l", 8, 0),
+  I32_ATOMIC_LOAD8_U("i32.atomic.load8_u", 0xFE, 0x12, Immediate.MEMARG, "a>i", 1, 0),
+  I32_ATOMIC_LOAD16_U("i32.atomic.load16_u", 0xFE, 0x13, Immediate.MEMARG, "a>i", 2, 0),
+  I64_ATOMIC_LOAD8_U("i64.atomic.load8_u", 0xFE, 0x14, Immediate.MEMARG, "a>l", 1, 0),
+  I64_ATOMIC_LOAD16_U("i64.atomic.load16_u", 0xFE, 0x15, Immediate.MEMARG, "a>l", 2, 0),
+  I64_ATOMIC_LOAD32_U("i64.atomic.load32_u", 0xFE, 0x16, Immediate.MEMARG, "a>l", 4, 0),
+  I32_ATOMIC_STORE("i32.atomic.store", 0xFE, 0x17, Immediate.MEMARG, "ai>", 4, 0),
+  I64_ATOMIC_STORE("i64.atomic.store", 0xFE, 0x18, Immediate.MEMARG, "al>", 8, 0),
+  I32_ATOMIC_STORE8("i32.atomic.store8", 0xFE, 0x19, Immediate.MEMARG, "ai>", 1, 0),
+  I32_ATOMIC_STORE16("i32.atomic.store16", 0xFE, 0x1A, Immediate.MEMARG, "ai>", 2, 0),
+  I64_ATOMIC_STORE8("i64.atomic.store8", 0xFE, 0x1B, Immediate.MEMARG, "al>", 1, 0),
+  I64_ATOMIC_STORE16("i64.atomic.store16", 0xFE, 0x1C, Immediate.MEMARG, "al>", 2, 0),
+  I64_ATOMIC_STORE32("i64.atomic.store32", 0xFE, 0x1D, Immediate.MEMARG, "al>", 4, 0),
+  I32_ATOMIC_RMW_ADD("i32.atomic.rmw.add", 0xFE, 0x1E, Immediate.MEMARG, "ai>i", 4, 0),
+  I64_ATOMIC_RMW_ADD("i64.atomic.rmw.add", 0xFE, 0x1F, Immediate.MEMARG, "al>l", 8, 0),
+  I32_ATOMIC_RMW8_ADD_U("i32.atomic.rmw8.add_u", 0xFE, 0x20, Immediate.MEMARG, "ai>i", 1, 0),
+  I32_ATOMIC_RMW16_ADD_U("i32.atomic.rmw16.add_u", 0xFE, 0x21, Immediate.MEMARG, "ai>i", 2, 0),
+  I64_ATOMIC_RMW8_ADD_U("i64.atomic.rmw8.add_u", 0xFE, 0x22, Immediate.MEMARG, "al>l", 1, 0),
+  I64_ATOMIC_RMW16_ADD_U("i64.atomic.rmw16.add_u", 0xFE, 0x23, Immediate.MEMARG, "al>l", 2, 0),
+  I64_ATOMIC_RMW32_ADD_U("i64.atomic.rmw32.add_u", 0xFE, 0x24, Immediate.MEMARG, "al>l", 4, 0),
+  I32_ATOMIC_RMW_SUB("i32.atomic.rmw.sub", 0xFE, 0x25, Immediate.MEMARG, "ai>i", 4, 0),
+  I64_ATOMIC_RMW_SUB("i64.atomic.rmw.sub", 0xFE, 0x26, Immediate.MEMARG, "al>l", 8, 0),
+  I32_ATOMIC_RMW8_SUB_U("i32.atomic.rmw8.sub_u", 0xFE, 0x27, Immediate.MEMARG, "ai>i", 1, 0),
+  I32_ATOMIC_RMW16_SUB_U("i32.atomic.rmw16.sub_u", 0xFE, 0x28, Immediate.MEMARG, "ai>i", 2, 0),
+  I64_ATOMIC_RMW8_SUB_U("i64.atomic.rmw8.sub_u", 0xFE, 0x29, Immediate.MEMARG, "al>l", 1, 0),
+  I64_ATOMIC_RMW16_SUB_U("i64.atomic.rmw16.sub_u", 0xFE, 0x2A, Immediate.MEMARG, "al>l", 2, 0),
+  I64_ATOMIC_RMW32_SUB_U("i64.atomic.rmw32.sub_u", 0xFE, 0x2B, Immediate.MEMARG, "al>l", 4, 0),
+  I32_ATOMIC_RMW_AND("i32.atomic.rmw.and", 0xFE, 0x2C, Immediate.MEMARG, "ai>i", 4, 0),
+  I64_ATOMIC_RMW_AND("i64.atomic.rmw.and", 0xFE, 0x2D, Immediate.MEMARG, "al>l", 8, 0),
+  I32_ATOMIC_RMW8_AND_U("i32.atomic.rmw8.and_u", 0xFE, 0x2E, Immediate.MEMARG, "ai>i", 1, 0),
+  I32_ATOMIC_RMW16_AND_U("i32.atomic.rmw16.and_u", 0xFE, 0x2F, Immediate.MEMARG, "ai>i", 2, 0),
+  I64_ATOMIC_RMW8_AND_U("i64.atomic.rmw8.and_u", 0xFE, 0x30, Immediate.MEMARG, "al>l", 1, 0),
+  I64_ATOMIC_RMW16_AND_U("i64.atomic.rmw16.and_u", 0xFE, 0x31, Immediate.MEMARG, "al>l", 2, 0),
+  I64_ATOMIC_RMW32_AND_U("i64.atomic.rmw32.and_u", 0xFE, 0x32, Immediate.MEMARG, "al>l", 4, 0),
+  I32_ATOMIC_RMW_OR("i32.atomic.rmw.or", 0xFE, 0x33, Immediate.MEMARG, "ai>i", 4, 0),
+  I64_ATOMIC_RMW_OR("i64.atomic.rmw.or", 0xFE, 0x34, Immediate.MEMARG, "al>l", 8, 0),
+  I32_ATOMIC_RMW8_OR_U("i32.atomic.rmw8.or_u", 0xFE, 0x35, Immediate.MEMARG, "ai>i", 1, 0),
+  I32_ATOMIC_RMW16_OR_U("i32.atomic.rmw16.or_u", 0xFE, 0x36, Immediate.MEMARG, "ai>i", 2, 0),
+  I64_ATOMIC_RMW8_OR_U("i64.atomic.rmw8.or_u", 0xFE, 0x37, Immediate.MEMARG, "al>l", 1, 0),
+  I64_ATOMIC_RMW16_OR_U("i64.atomic.rmw16.or_u", 0xFE, 0x38, Immediate.MEMARG, "al>l", 2, 0),
+  I64_ATOMIC_RMW32_OR_U("i64.atomic.rmw32.or_u", 0xFE, 0x39, Immediate.MEMARG, "al>l", 4, 0),
+  I32_ATOMIC_RMW_XOR("i32.atomic.rmw.xor", 0xFE, 0x3A, Immediate.MEMARG, "ai>i", 4, 0),
+  I64_ATOMIC_RMW_XOR("i64.atomic.rmw.xor", 0xFE, 0x3B, Immediate.MEMARG, "al>l", 8, 0),
+  I32_ATOMIC_RMW8_XOR_U("i32.atomic.rmw8.xor_u", 0xFE, 0x3C, Immediate.MEMARG, "ai>i", 1, 0),
+  I32_ATOMIC_RMW16_XOR_U("i32.atomic.rmw16.xor_u", 0xFE, 0x3D, Immediate.MEMARG, "ai>i", 2, 0),
+  I64_ATOMIC_RMW8_XOR_U("i64.atomic.rmw8.xor_u", 0xFE, 0x3E, Immediate.MEMARG, "al>l", 1, 0),
+  I64_ATOMIC_RMW16_XOR_U("i64.atomic.rmw16.xor_u", 0xFE, 0x3F, Immediate.MEMARG, "al>l", 2, 0),
+  I64_ATOMIC_RMW32_XOR_U("i64.atomic.rmw32.xor_u", 0xFE, 0x40, Immediate.MEMARG, "al>l", 4, 0),
+  I32_ATOMIC_RMW_XCHG("i32.atomic.rmw.xchg", 0xFE, 0x41, Immediate.MEMARG, "ai>i", 4, 0),
+  I64_ATOMIC_RMW_XCHG("i64.atomic.rmw.xchg", 0xFE, 0x42, Immediate.MEMARG, "al>l", 8, 0),
+  I32_ATOMIC_RMW8_XCHG_U("i32.atomic.rmw8.xchg_u", 0xFE, 0x43, Immediate.MEMARG, "ai>i", 1, 0),
+  I32_ATOMIC_RMW16_XCHG_U("i32.atomic.rmw16.xchg_u", 0xFE, 0x44, Immediate.MEMARG, "ai>i", 2, 0),
+  I64_ATOMIC_RMW8_XCHG_U("i64.atomic.rmw8.xchg_u", 0xFE, 0x45, Immediate.MEMARG, "al>l", 1, 0),
+  I64_ATOMIC_RMW16_XCHG_U("i64.atomic.rmw16.xchg_u", 0xFE, 0x46, Immediate.MEMARG, "al>l", 2, 0),
+  I64_ATOMIC_RMW32_XCHG_U("i64.atomic.rmw32.xchg_u", 0xFE, 0x47, Immediate.MEMARG, "al>l", 4, 0),
+  I32_ATOMIC_RMW_CMPXCHG("i32.atomic.rmw.cmpxchg", 0xFE, 0x48, Immediate.MEMARG, "aii>i", 4, 0),
+  I64_ATOMIC_RMW_CMPXCHG("i64.atomic.rmw.cmpxchg", 0xFE, 0x49, Immediate.MEMARG, "all>l", 8, 0),
+  I32_ATOMIC_RMW8_CMPXCHG_U(
+      "i32.atomic.rmw8.cmpxchg_u", 0xFE, 0x4A, Immediate.MEMARG, "aii>i", 1, 0),
+  I32_ATOMIC_RMW16_CMPXCHG_U(
+      "i32.atomic.rmw16.cmpxchg_u", 0xFE, 0x4B, Immediate.MEMARG, "aii>i", 2, 0),
+  I64_ATOMIC_RMW8_CMPXCHG_U(
+      "i64.atomic.rmw8.cmpxchg_u", 0xFE, 0x4C, Immediate.MEMARG, "all>l", 1, 0),
+  I64_ATOMIC_RMW16_CMPXCHG_U(
+      "i64.atomic.rmw16.cmpxchg_u", 0xFE, 0x4D, Immediate.MEMARG, "all>l", 2, 0),
+  I64_ATOMIC_RMW32_CMPXCHG_U(
+      "i64.atomic.rmw32.cmpxchg_u", 0xFE, 0x4E, Immediate.MEMARG, "all>l", 4, 0);
 
   /** The prefix byte of the garbage collection instructions (Wasm 3.0). */
   public static final int PREFIX_FB = 0xFB;
@@ -544,10 +618,14 @@ public enum Opcode {
   /** The prefix byte of the SIMD instructions. */
   public static final int PREFIX_FD = 0xFD;
 
+  /** The prefix byte of the atomic instructions (the threads proposal). */
+  public static final int PREFIX_FE = 0xFE;
+
   private static final Opcode[] SINGLE = new Opcode[256];
   private static final Opcode[] FB = new Opcode[32];
   private static final Opcode[] FC = new Opcode[32];
   private static final Opcode[] FD = new Opcode[0x120];
+  private static final Opcode[] FE = new Opcode[0x50];
   private static final Map<String, Opcode> BY_NAME = new HashMap<>();
 
   static {
@@ -558,6 +636,7 @@ public enum Opcode {
             case PREFIX_FB -> FB;
             case PREFIX_FC -> FC;
             case PREFIX_FD -> FD;
+            case PREFIX_FE -> FE;
             default -> throw new AssertionError(op);
           };
       if (table[op.code] != null) {
@@ -654,7 +733,7 @@ public enum Opcode {
     return text;
   }
 
-  /** Returns the prefix byte (0xFC or 0xFD), or 0 for a one-byte opcode. */
+  /** Returns the prefix byte (0xFB, 0xFC, 0xFD or 0xFE), or 0 for a one-byte opcode. */
   public int prefix() {
     return prefix;
   }
@@ -664,7 +743,11 @@ public enum Opcode {
     return code;
   }
 
-  /** Returns the edition of the standard that introduced the instruction. */
+  /**
+   * Returns the edition of the standard that introduced the instruction, or for the atomic
+   * instructions of the threads proposal (in no edition yet) Wasm 3.0, the edition Cortado accepts
+   * them with.
+   */
   public WasmVersion since() {
     return Wasm3.OPCODES.contains(this) ? WasmVersion.WASM_3_0 : WasmVersion.WASM_2_0;
   }
@@ -693,7 +776,7 @@ public enum Opcode {
               REF_EQ);
       s.addAll(EXCEPTIONS);
       for (Opcode op : values()) {
-        if (op.prefix == PREFIX_FB) {
+        if (op.prefix == PREFIX_FB || op.prefix == PREFIX_FE) {
           s.add(op);
         }
       }
@@ -721,6 +804,15 @@ public enum Opcode {
    */
   public boolean handlesObjects() {
     return prefix == PREFIX_FB || this == REF_EQ;
+  }
+
+  /**
+   * Returns whether the instruction belongs to the threads proposal: the {@code 0xFE}-prefixed
+   * atomic loads, stores, read-modify-writes, {@code memory.atomic.wait32}/{@code wait64}, {@code
+   * memory.atomic.notify} and {@code atomic.fence}.
+   */
+  public boolean isAtomic() {
+    return prefix == PREFIX_FE;
   }
 
   /**
@@ -792,6 +884,7 @@ public enum Opcode {
           case PREFIX_FB -> FB;
           case PREFIX_FC -> FC;
           case PREFIX_FD -> FD;
+          case PREFIX_FE -> FE;
           default -> null;
         };
     if (table == null || code < 0 || code >= table.length) {

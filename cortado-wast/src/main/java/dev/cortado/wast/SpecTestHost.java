@@ -70,6 +70,10 @@ final class SpecTestHost {
             new TableType(RefType.FUNCREF, Limits.of(10, 20), AddressType.I64),
             WasmValue.nullRef(RefType.FUNCREF)));
     linker.define(m, "memory", Memory.create(store, new MemoryType(Limits.of(1, 2))));
+    linker.define(
+        m,
+        "shared_memory",
+        Memory.create(store, new MemoryType(Limits.of(1, 2), AddressType.I32, true)));
   }
 
   private static void print(Linker linker, String name, ValType... params) {

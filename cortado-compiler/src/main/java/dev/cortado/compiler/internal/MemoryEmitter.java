@@ -136,7 +136,10 @@ final class MemoryEmitter {
         call("tableInit", "(IIIII" + INST + ")V", 3);
       }
       default -> {
-        return false;
+        if (!op.isAtomic()) {
+          return false;
+        }
+        AtomicEmitter.emit(f, op, r);
       }
     }
     return true;

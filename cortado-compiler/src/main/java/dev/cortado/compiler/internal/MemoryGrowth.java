@@ -1,5 +1,7 @@
 package dev.cortado.compiler.internal;
 
+import dev.cortado.wasm.Import;
+import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.InstructionReader;
 
@@ -16,7 +18,9 @@ import dev.cortado.wasm.binary.InstructionReader;
  * calling itself is answered by the rest of its body; wherever the answer would need more (a call
  * chain deeper than {@link #DEPTH}, or a cycle through other functions) it is "may grow": a
  * needless reload costs little; a missing one would let code write to an array the memory no longer
- * uses.
+ * uses. A shared memory 0 (threads proposal) never changes its array, but another thread may grow
+ * it at any time: every call reloads its size, so that a thread sees the growth once it has called
+ * out (to take a lock, say).
  */
 final class MemoryGrowth {
   /** Calls followed from the function asked about before its answer is "may grow". */
@@ -29,6 +33,8 @@ final class MemoryGrowth {
 
   private final WasmModule module;
   private final int imported;
+  // Whether memory 0 is shared: another thread may grow it while any callee runs.
+  private final boolean shared;
   // Per defined function: one of the constants above.
   private final byte[] state;
 
@@ -36,6 +42,16 @@ final class MemoryGrowth {
     this.module = module;
     this.imported = module.importedFunctionCount();
     this.state = new byte[module.functions().size()];
+    this.shared = memory0IsShared(module);
+  }
+
+  private static boolean memory0IsShared(WasmModule module) {
+    for (Import imp : module.imports()) {
+      if (imp.desc() instanceof ImportDesc.Memory m) {
+        return m.type().shared();
+      }
+    }
+    return !module.memories().isEmpty() && module.memories().get(0).shared();
   }
 
   /** Returns whether a call of function {@code index} (function index space) may grow a memory. */
@@ -44,7 +60,7 @@ final class MemoryGrowth {
   }
 
   private boolean mayGrow(int index, int depth) {
-    if (index < imported) {
+    if (index < imported || shared) {
       return true;
     }
     int d = index - imported;

@@ -132,8 +132,14 @@ final class ByteWriter {
   }
 
   ByteWriter limits(Limits l, AddressType addressType) {
+    return limits(l, addressType, false);
+  }
+
+  /** Limits with their flags: bit 0 a maximum, bit 1 shared (threads), bit 2 64-bit (memory64). */
+  ByteWriter limits(Limits l, AddressType addressType, boolean shared) {
+    int flags = (l.max().isPresent() ? 0x01 : 0) | (shared ? 0x02 : 0);
     if (addressType == AddressType.I64) {
-      u8(l.max().isPresent() ? 0x05 : 0x04).u64(l.min());
+      u8(flags | 0x04).u64(l.min());
       return l.max().isPresent() ? u64(l.max().getAsLong()) : this;
     }
     if ((l.min() >>> 32) != 0 || (l.max().orElse(0) >>> 32) != 0) {
@@ -141,10 +147,8 @@ final class ByteWriter {
       throw new IllegalArgumentException(
           "limits " + l + " have no binary encoding: a 32-bit memory or table has u32 limits");
     }
-    if (l.max().isPresent()) {
-      return u8(0x01).u32((int) l.min()).u32((int) l.max().getAsLong());
-    }
-    return u8(0x00).u32((int) l.min());
+    u8(flags).u32((int) l.min());
+    return l.max().isPresent() ? u32((int) l.max().getAsLong()) : this;
   }
 
   byte[] toArray() {

@@ -41,6 +41,7 @@ public final class InstructionReader {
   private static final Opcode[] FB = new Opcode[32];
   private static final Opcode[] FC = new Opcode[256];
   private static final Opcode[] FD = new Opcode[512];
+  private static final Opcode[] FE = new Opcode[128];
   private static final BlockType[] VALUE_BLOCK_TYPES = new BlockType[256];
 
   static {
@@ -50,6 +51,7 @@ public final class InstructionReader {
         case Opcode.PREFIX_FB -> FB[op.code()] = op;
         case Opcode.PREFIX_FC -> FC[op.code()] = op;
         case Opcode.PREFIX_FD -> FD[op.code()] = op;
+        case Opcode.PREFIX_FE -> FE[op.code()] = op;
         default -> throw new AssertionError(op);
       }
     }
@@ -134,13 +136,14 @@ public final class InstructionReader {
     instrStart = in.position();
     int b = in.u8();
     Opcode op;
-    if (b == Opcode.PREFIX_FB || b == Opcode.PREFIX_FC || b == Opcode.PREFIX_FD) {
+    if (b >= Opcode.PREFIX_FB && b <= Opcode.PREFIX_FE) {
       int code = in.u32();
       Opcode[] table =
           switch (b) {
             case Opcode.PREFIX_FB -> FB;
             case Opcode.PREFIX_FC -> FC;
-            default -> FD;
+            case Opcode.PREFIX_FD -> FD;
+            default -> FE;
           };
       op = code >= 0 && code < table.length ? table[code] : null;
       if (op == null) {
@@ -156,6 +159,13 @@ public final class InstructionReader {
     }
     opcode = op;
     readImmediates(op.immediate());
+    if (op == Opcode.ATOMIC_FENCE) {
+      // A reserved byte, zero (an ordering a later proposal may add).
+      int at = in.position();
+      if (in.u8() != 0) {
+        throw in.error("malformed atomic.fence: the byte after it must be 0", at);
+      }
+    }
     return op;
   }
 

@@ -107,6 +107,9 @@ public final class InstructionWriter {
     } else {
       out.u8(op.prefix()).u32(op.code());
     }
+    if (op == Opcode.ATOMIC_FENCE) {
+      out.u8(0);
+    }
   }
 
   private void blockType(BlockType t) {

@@ -14,17 +14,23 @@ import dev.cortado.wasm.internal.ByteReader;
 final class Types {
   private Types() {}
 
-  /** Limits and the address type their flags give (bit 2: 64-bit, Wasm 3.0 memory64). */
-  private record Flagged(Limits limits, AddressType addressType) {}
+  /**
+   * Limits, the address type and sharing their flags give: bit 0 a maximum, bit 1 shared (the
+   * threads proposal, memories only), bit 2 64-bit (Wasm 3.0 memory64).
+   */
+  private record Flagged(Limits limits, AddressType addressType, boolean shared) {}
 
-  private static Flagged limits(ByteReader in, WasmVersion version) {
+  private static Flagged limits(ByteReader in, WasmVersion version, boolean memory) {
     int at = in.position();
     int flags = in.u8();
     if ((flags & 0x80) != 0) {
       throw in.error("integer representation too long: limits flags", at);
     }
-    boolean wide = (flags & ~0x01) == 0x04 && version != WasmVersion.WASM_2_0;
-    if ((flags & ~0x01) != 0 && !wide) {
+    boolean wasm3 = version != WasmVersion.WASM_2_0;
+    boolean wide = (flags & 0x04) != 0 && wasm3;
+    boolean shared = (flags & 0x02) != 0 && wasm3 && memory;
+    int known = 0x01 | (wide ? 0x04 : 0) | (shared ? 0x02 : 0);
+    if ((flags & ~known) != 0) {
       throw in.error(
           "integer too large: malformed limits flags 0x" + Integer.toHexString(flags), at);
     }
@@ -33,18 +39,18 @@ final class Types {
         (flags & 0x01) == 0
             ? Limits.of(min)
             : Limits.of(min, wide ? in.u64() : in.u32() & 0xFFFFFFFFL);
-    return new Flagged(limits, wide ? AddressType.I64 : AddressType.I32);
+    return new Flagged(limits, wide ? AddressType.I64 : AddressType.I32, shared);
   }
 
   static TableType tableType(ByteReader in, WasmVersion version) {
     RefType element = in.refType();
-    Flagged l = limits(in, version);
+    Flagged l = limits(in, version, false);
     return new TableType(element, l.limits(), l.addressType());
   }
 
   static MemoryType memoryType(ByteReader in, WasmVersion version) {
-    Flagged l = limits(in, version);
-    return new MemoryType(l.limits(), l.addressType());
+    Flagged l = limits(in, version, true);
+    return new MemoryType(l.limits(), l.addressType(), l.shared());
   }
 
   static GlobalType globalType(ByteReader in) {
@@ -62,7 +68,7 @@ final class Types {
   }
 
   static void memoryType(ByteWriter out, MemoryType t) {
-    out.limits(t.limits(), t.addressType());
+    out.limits(t.limits(), t.addressType(), t.shared());
   }
 
   static void globalType(ByteWriter out, GlobalType t) {

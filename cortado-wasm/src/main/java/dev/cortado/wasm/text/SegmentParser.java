@@ -33,13 +33,18 @@ final class SegmentParser {
       c.next();
       return elemList(ctx, c, false, new ElementSegment.Mode.Declarative());
     }
+    // The MVP form, (elem 0 (offset ...) $f $g): a bare table index, then bare function indices.
+    boolean mvp = c.peekToken(Token.Kind.NAT);
     Optional<Integer> table = target(c, "table", ctx.tables);
     Optional<Expression> offset = offset(ctx, c, table.isPresent());
     if (offset.isEmpty()) {
       return elemList(ctx, c, false, new ElementSegment.Mode.Passive());
     }
     return elemList(
-        ctx, c, table.isEmpty(), new ElementSegment.Mode.Active(table.orElse(0), offset.get()));
+        ctx,
+        c,
+        table.isEmpty() || mvp,
+        new ElementSegment.Mode.Active(table.orElse(0), offset.get()));
   }
 
   /**

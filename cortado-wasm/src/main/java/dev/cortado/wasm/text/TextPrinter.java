@@ -280,7 +280,7 @@ public final class TextPrinter {
   }
 
   private static String memoryType(MemoryType m) {
-    return addressType(m.addressType()) + limits(m.limits());
+    return addressType(m.addressType()) + limits(m.limits()) + (m.shared() ? " shared" : "");
   }
 
   private static String tableType(TableType t) {

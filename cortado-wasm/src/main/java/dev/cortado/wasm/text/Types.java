@@ -154,9 +154,17 @@ final class Types {
     return memoryType(c, version, addressType(c, version));
   }
 
-  /** Reads a memory type after its address type: limits. */
+  /**
+   * Reads a memory type after its address type: limits, then {@code shared} for a memory threads
+   * may share (the threads proposal, with Wasm 3.0).
+   */
   static MemoryType memoryType(Cursor c, WasmVersion version, AddressType at) {
-    return new MemoryType(limits(c, version), at);
+    Limits limits = limits(c, version);
+    boolean shared = version != WasmVersion.WASM_2_0 && c.peekKeyword("shared");
+    if (shared) {
+      c.next();
+    }
+    return new MemoryType(limits, at, shared);
   }
 
   /** Reads a global type: a value type, or {@code (mut t)}. */

@@ -152,7 +152,12 @@ final class FunctionValidator {
       }
       Opcode op = reader.next();
       if (ctx.version == WasmVersion.WASM_2_0 && op.since() == WasmVersion.WASM_3_0) {
-        throw fail("unknown instruction " + op.text() + ": it is Wasm 3.0");
+        throw fail(
+            "unknown instruction "
+                + op.text()
+                + (op.isAtomic()
+                    ? ": it belongs to the threads proposal, accepted with Wasm 3.0"
+                    : ": it is Wasm 3.0"));
       }
       if (constantMode) {
         ConstantRules.check(this, op);

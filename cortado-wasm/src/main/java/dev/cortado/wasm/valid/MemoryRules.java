@@ -9,8 +9,8 @@ import dev.cortado.wasm.binary.InstructionReader;
 import java.util.List;
 
 /**
- * Validation of memory instructions: loads and stores (alignment, lanes), size, grow, fill, copy,
- * init and {@code data.drop}.
+ * Validation of memory instructions: loads and stores (alignment, lanes), the atomic ones
+ * (alignment exactly natural), size, grow, fill, copy, init and {@code data.drop}.
  *
  * @see <a
  *     href="https://webassembly.github.io/spec/core/valid/instructions.html#memory-instructions">
@@ -26,6 +26,14 @@ final class MemoryRules {
         MemoryType m = memory(v, r.memoryIndex());
         if (m.addressType() == AddressType.I32 && r.memOffset() >>> 32 != 0) {
           throw v.fail("offset out of range: " + Long.toUnsignedString(r.memOffset()));
+        }
+        if (op.isAtomic() && (1L << Math.min(r.alignExponent(), 32)) != op.accessBytes()) {
+          throw v.fail(
+              "alignment must be natural for an atomic access: 2^"
+                  + r.alignExponent()
+                  + " for a "
+                  + op.accessBytes()
+                  + "-byte access");
         }
         if (r.alignExponent() >= 31 || (1 << r.alignExponent()) > op.accessBytes()) {
           throw v.fail(

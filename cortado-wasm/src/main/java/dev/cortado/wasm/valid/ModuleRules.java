@@ -192,6 +192,9 @@ final class ModuleRules {
             ? "memory size must be at most 65536 pages (4GiB)"
             : "memory size must be at most 2^48 pages (2^64 bytes)",
         where);
+    if (t.shared() && t.limits().max().isEmpty()) {
+      throw InvalidException.of("shared memory must have maximum", where);
+    }
     return t;
   }
 

@@ -4,6 +4,7 @@ import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.interp.Interpreter;
 import dev.cortado.runtime.internal.interp.Machine;
+import dev.cortado.runtime.internal.store.Atomics;
 import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.MemoryInstance;
 import dev.cortado.runtime.internal.store.ModuleInstance;
@@ -93,6 +94,23 @@ public final class Support {
    */
   public static int memorySizeOf(byte[] mem, int k, ModuleInstance inst) {
     return Math.min(inst.memories[k].size, mem.length);
+  }
+
+  /** Returns memory {@code k} itself, for the atomic instructions ({@link Atomics}). */
+  public static MemoryInstance memoryInstance(int k, ModuleInstance inst) {
+    return inst.memories[k];
+  }
+
+  /** {@code memory.atomic.wait32}, stopping if the store running {@code m} is interrupted. */
+  public static int atomicWait32(
+      int address, int expected, long timeout, int offset, MemoryInstance mem, Machine m) {
+    return Atomics.await(address, expected, timeout, offset, 4, mem, m.budget()::checkpoint);
+  }
+
+  /** {@code memory.atomic.wait64}, stopping if the store running {@code m} is interrupted. */
+  public static int atomicWait64(
+      int address, long expected, long timeout, int offset, MemoryInstance mem, Machine m) {
+    return Atomics.await(address, expected, timeout, offset, 8, mem, m.budget()::checkpoint);
   }
 
   /** {@code memory.size} of memory {@code k}. */

@@ -655,6 +655,11 @@ public final class Interpreter {
             case Ir.SIMD -> {
               pc = SimdOps.execute(m, mem, memSize, code, pc, fp);
             }
+            case Ir.ATOMIC -> {
+              pc = AtomicOps.execute(m, inst, code, pc, fp);
+              // Where this thread synchronizes with others: one may have grown a shared memory.
+              memSize = memorySizeOf(inst);
+            }
             case Ir.USE_MEMORY -> {
               MemoryInstance selected = inst.memories[code[pc + 1]];
               mem = selected.bytes;

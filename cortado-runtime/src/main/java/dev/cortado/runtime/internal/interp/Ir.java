@@ -709,8 +709,15 @@ final class Ir {
   /** BR_CAST_FAIL ref heap nullable target: jump if it is not; {@code br_on_cast_fail}. */
   static final int BR_CAST_FAIL = 224;
 
+  /**
+   * ATOMIC opcode memory offset dst a b c: an atomic instruction of the threads proposal ({@code
+   * opcode} the ordinal of its {@link Opcode}), run by {@link AtomicOps}; dst and the operand slots
+   * it lacks are 0.
+   */
+  static final int ATOMIC = 225;
+
   /** The number of IR opcodes. */
-  static final int COUNT = 225;
+  static final int COUNT = 226;
 
   /**
    * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}

@@ -159,6 +159,10 @@ final class Lowering {
       GcLowering.lower(this, op);
       return;
     }
+    if (op.isAtomic()) {
+      AtomicOps.lower(this, op);
+      return;
+    }
     switch (op.immediate()) {
       case NONE -> plain(op);
       case I32 -> constant(r.i32(), ValType.I32);

@@ -21,6 +21,10 @@ import java.util.Arrays;
  * {@link #size} must reload them after anything that may grow the memory (a call, {@code
  * memory.grow}). A Java array holds at most 2^31-1 bytes, so a memory has at most {@link
  * #MAX_PAGES} pages (2 GiB minus 64 KiB).
+ *
+ * <p>A shared memory (the threads proposal) is used by several threads at once, so its array can
+ * never be replaced: a thread still writing into the old one would lose its writes. It is made at
+ * its maximum size (as far as the store allows) and growing only moves {@link #size}.
  */
 public final class MemoryInstance {
   /** The most pages a {@code byte[]} can hold. */
@@ -49,6 +53,8 @@ public final class MemoryInstance {
 
   private final MemoryType type;
   private final int maxPages;
+  // A shared memory's waiting threads; null when not shared.
+  private final Waiters waiters;
   // The size it was created with: what a memory pool files its array under.
   private final int initialSize;
 
@@ -86,9 +92,42 @@ public final class MemoryInstance {
     }
     this.size = (int) min * MemoryType.PAGE_SIZE;
     this.initialSize = size;
+    if (type.shared()) {
+      this.bytes = sharedArray(maxPages);
+      this.waiters = new Waiters();
+      return;
+    }
+    this.waiters = null;
     // The pool files arrays by their length, so a recycled one is exactly this memory's size.
     byte[] recycled = pool == null ? null : pool.take(size);
     this.bytes = recycled != null ? recycled : new byte[size];
+  }
+
+  private static byte[] sharedArray(int pages) {
+    try {
+      return new byte[pages * MemoryType.PAGE_SIZE];
+    } catch (OutOfMemoryError e) {
+      throw new ResourceLimitException(
+          "a shared memory is made at its maximum size, and "
+              + pages
+              + " pages ("
+              + (long) pages * MemoryType.PAGE_SIZE
+              + " bytes) do not fit in the Java heap: lower the memory's maximum or the store's"
+              + " memory limit, or give Java a larger heap (-Xmx)");
+    }
+  }
+
+  /** Returns whether the memory is shared (threads proposal): one array for its whole life. */
+  public boolean shared() {
+    return waiters != null;
+  }
+
+  /**
+   * Returns the threads waiting in {@code memory.atomic.wait32}/{@code wait64} on this shared
+   * memory; null for an unshared one.
+   */
+  public Waiters waiters() {
+    return waiters;
   }
 
   /** Returns the size in bytes the memory was created with. */
@@ -113,9 +152,9 @@ public final class MemoryInstance {
 
   /**
    * Grows the memory by {@code delta} pages (an unsigned i32) and returns the old size in pages, or
-   * -1 if it cannot grow that much.
+   * -1 if it cannot grow that much. Synchronized: threads sharing a memory may grow it at once.
    */
-  public int grow(int delta) {
+  public synchronized int grow(int delta) {
     int old = pages();
     long target = old + Integer.toUnsignedLong(delta);
     if (target > maxPages) {
