@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every instruction of WebAssembly 2.0 and 3.0, and the atomic instructions of the threads
- * proposal: its text name, binary encoding, immediates and, where it is fixed, its type.
+ * Every instruction of WebAssembly 2.0 and 3.0, and those of the threads and wide arithmetic
+ * proposals: its text name, binary encoding, immediates and, where it is fixed, its type.
  *
  * <p>This is the one table the decoder, encoder, text parser, printer, validator, interpreter and
  * compiler share. The signature of a memory instruction lists its address operand as {@code i32}
@@ -272,6 +272,13 @@ public enum Opcode {
   TABLE_GROW("table.grow", 0xFC, 0x0F, Immediate.TABLE, null),
   TABLE_SIZE("table.size", 0xFC, 0x10, Immediate.TABLE, null),
   TABLE_FILL("table.fill", 0xFC, 0x11, Immediate.TABLE, null),
+
+  // Wide arithmetic proposal (accepted with Wasm 3.0): 128-bit sums and 64x64-bit products as two
+  // i64 halves, low first.
+  I64_ADD128("i64.add128", 0xFC, 0x13, Immediate.NONE, "llll>ll"),
+  I64_SUB128("i64.sub128", 0xFC, 0x14, Immediate.NONE, "llll>ll"),
+  I64_MUL_WIDE_S("i64.mul_wide_s", 0xFC, 0x15, Immediate.NONE, "ll>ll"),
+  I64_MUL_WIDE_U("i64.mul_wide_u", 0xFC, 0x16, Immediate.NONE, "ll>ll"),
   V128_LOAD("v128.load", 0xFD, 0x00, Immediate.MEMARG, "a>v", 16, 0),
   V128_LOAD8X8_S("v128.load8x8_s", 0xFD, 0x01, Immediate.MEMARG, "a>v", 8, 0),
   V128_LOAD8X8_U("v128.load8x8_u", 0xFD, 0x02, Immediate.MEMARG, "a>v", 8, 0),
@@ -744,9 +751,8 @@ public enum Opcode {
   }
 
   /**
-   * Returns the edition of the standard that introduced the instruction, or for the atomic
-   * instructions of the threads proposal (in no edition yet) Wasm 3.0, the edition Cortado accepts
-   * them with.
+   * Returns the edition of the standard that introduced the instruction, or for the instructions of
+   * a {@link #proposal} (in no edition yet) Wasm 3.0, the edition Cortado accepts them with.
    */
   public WasmVersion since() {
     return Wasm3.OPCODES.contains(this) ? WasmVersion.WASM_3_0 : WasmVersion.WASM_2_0;
@@ -776,7 +782,7 @@ public enum Opcode {
               REF_EQ);
       s.addAll(EXCEPTIONS);
       for (Opcode op : values()) {
-        if (op.prefix == PREFIX_FB || op.prefix == PREFIX_FE) {
+        if (op.prefix == PREFIX_FB || !op.proposal().isEmpty()) {
           s.add(op);
         }
       }
@@ -804,6 +810,25 @@ public enum Opcode {
    */
   public boolean handlesObjects() {
     return prefix == PREFIX_FB || this == REF_EQ;
+  }
+
+  /**
+   * Returns the name of the proposal (not yet in an edition of the standard) the instruction comes
+   * from, {@code threads} or {@code wide-arithmetic}, or an empty string for a standard one.
+   */
+  public String proposal() {
+    if (prefix == PREFIX_FE) {
+      return "threads";
+    }
+    return isWideArithmetic() ? "wide-arithmetic" : "";
+  }
+
+  /**
+   * Returns whether the instruction belongs to the wide arithmetic proposal: {@code i64.add128},
+   * {@code i64.sub128}, {@code i64.mul_wide_s} and {@code i64.mul_wide_u}.
+   */
+  public boolean isWideArithmetic() {
+    return prefix == PREFIX_FC && code >= 0x13 && code <= 0x16;
   }
 
   /**

@@ -589,6 +589,8 @@ final class FunctionEmitter {
       default -> {
         if (op.prefix() == Opcode.PREFIX_FD && simd != null) {
           simd.emit(op, r);
+        } else if (op.isWideArithmetic()) {
+          WideEmitter.emit(this, op);
         } else if (!new MemoryEmitter(this).emit(op, r)) {
           throw new CompilationException(op.text() + " is not compiled yet");
         }

@@ -38,11 +38,21 @@ final class Binaryen {
    */
   static final List<String> WASM2 = with(SIMD, "--enable-reference-types");
 
-  /** The features for {@code seed}: of every 8 seeds, 3 {@link #SCALAR}, 4 SIMD, 1 all. */
+  /**
+   * Scalar code with the threads proposal: a shared memory, atomic loads, stores and
+   * read-modify-writes, waits (with a zero timeout or on values that differ) and notifies.
+   */
+  static final List<String> THREADS = with(SCALAR, "--enable-threads");
+
+  /**
+   * The features for {@code seed}: of every 8 seeds, 2 {@link #SCALAR}, 4 SIMD, 1 {@link #THREADS},
+   * 1 all of Wasm 2.0.
+   */
   static List<String> features(long seed) {
     return switch ((int) Math.floorMod(seed, 8L)) {
       case 0 -> WASM2;
       case 1, 2, 3, 4 -> SIMD;
+      case 5 -> THREADS;
       default -> SCALAR;
     };
   }

@@ -11,6 +11,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -29,6 +32,36 @@ class CompilerVersionTest {
           CompilerVersion.class.getResource(name + ".class"), name + ".class is not a resource");
       assertEquals(name, Class.forName(pkg + "." + name).getSimpleName());
     }
+  }
+
+  /** The classes of this package that do not shape generated code: the cache and the service. */
+  private static final Set<String> NOT_CODEGEN =
+      Set.of(
+          "CacheEntryFormat",
+          "CacheKey",
+          "CacheStats",
+          "CodeCache",
+          "CompilerVersion",
+          "JvmModuleCompiler",
+          "MethodLimit", // in the key through OPTIONS
+          "ModuleClassLoader",
+          "Precompilation");
+
+  @Test
+  void everyClassThatShapesGeneratedCodeIsNamed() throws Exception {
+    // A class left out would let a change to it keep loading classes an older build generated.
+    Path folder =
+        Path.of(CompilerVersion.class.getResource("CompilerVersion.class").toURI()).getParent();
+    Set<String> missing = new TreeSet<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".class") && !n.contains("$") && !n.startsWith("package-info"))
+          .map(n -> n.substring(0, n.length() - ".class".length()))
+          .filter(n -> !NOT_CODEGEN.contains(n) && !CompilerVersion.EMITTER_CLASSES.contains(n))
+          .forEach(missing::add);
+    }
+    assertEquals(Set.of(), missing);
   }
 
   @Test

@@ -155,9 +155,11 @@ final class FunctionValidator {
         throw fail(
             "unknown instruction "
                 + op.text()
-                + (op.isAtomic()
-                    ? ": it belongs to the threads proposal, accepted with Wasm 3.0"
-                    : ": it is Wasm 3.0"));
+                + (op.proposal().isEmpty()
+                    ? ": it is Wasm 3.0"
+                    : ": it belongs to the "
+                        + op.proposal()
+                        + " proposal, accepted with Wasm 3.0"));
       }
       if (constantMode) {
         ConstantRules.check(this, op);

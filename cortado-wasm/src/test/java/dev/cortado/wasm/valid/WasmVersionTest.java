@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What Wasm 3.0 added or relaxed is accepted by default and rejected under Wasm 2.0. */
+/**
+ * What Wasm 3.0 added or relaxed, and the proposals accepted with it (threads, wide arithmetic), is
+ * accepted by default and rejected under Wasm 2.0.
+ */
 class WasmVersionTest {
   @ParameterizedTest
   @ValueSource(
@@ -31,7 +34,10 @@ class WasmVersionTest {
         "(module (tag))",
         "(module (func (block (try_table (catch_all 0)))))",
         "(module (func (param v128 v128) (result v128)"
-            + " (i8x16.relaxed_swizzle (local.get 0) (local.get 1))))"
+            + " (i8x16.relaxed_swizzle (local.get 0) (local.get 1))))",
+        "(module (memory 1) (func (atomic.fence)))",
+        "(module (func (param i64 i64) (result i64 i64)"
+            + " (i64.mul_wide_u (local.get 0) (local.get 1))))"
       })
   void wasm3AdditionsAreValidByDefaultAndInvalidInWasm2(String wat) {
     Validator.validate(TextParser.parseModule(wat));

@@ -57,6 +57,9 @@ final class ColdOps {
       case Ir.GC -> {
         return GcOps.execute(m, inst, code, pc, fp);
       }
+      case Ir.WIDE -> {
+        return WideOps.execute(m, code, pc, fp);
+      }
       case Ir.BR_CAST, Ir.BR_CAST_FAIL -> {
         boolean is = GcOps.test(inst, m.refs[d], code[pc + 2], code[pc + 3] != 0);
         return is == (op == Ir.BR_CAST) ? code[pc + 4] : pc + 5;

@@ -716,8 +716,15 @@ final class Ir {
    */
   static final int ATOMIC = 225;
 
+  /**
+   * WIDE opcode lo hi a b c d: a wide arithmetic instruction ({@code opcode} the ordinal of its
+   * {@link Opcode}), run by {@link WideOps}: results in slots lo and hi, operands a b c d (a
+   * product's c and d are 0).
+   */
+  static final int WIDE = 226;
+
   /** The number of IR opcodes. */
-  static final int COUNT = 226;
+  static final int COUNT = 227;
 
   /**
    * Returns the fused compare-and-branch taking the branch when the i32 comparison {@code compare}

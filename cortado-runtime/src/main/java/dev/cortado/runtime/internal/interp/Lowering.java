@@ -236,6 +236,8 @@ final class Lowering {
       default -> {
         if (op.prefix() == Opcode.PREFIX_FD) {
           simd(op);
+        } else if (op.isWideArithmetic()) {
+          WideOps.lower(this, op);
         } else {
           numeric(op);
         }
