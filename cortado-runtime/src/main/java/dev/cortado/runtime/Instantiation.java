@@ -310,6 +310,7 @@ final class Instantiation {
         if (!(extern instanceof Memory mm)
             || mm.instance.type().addressType() != md.type().addressType()
             || mm.instance.shared() != md.type().shared()
+            || mm.instance.type().pageSizeLog2() != md.type().pageSizeLog2()
             || !limitsMatch(mm.instance.pages(), mm.instance.type().limits(), md.type().limits())) {
           throw mismatch(imp, "memory " + md.type(), extern);
         }
@@ -365,6 +366,13 @@ final class Instantiation {
 
   static MemoryInstance newMemory(Store store, MemoryType type) {
     store.checkOpen();
+    if (type.pageSizeLog2() != 0 && type.pageSizeLog2() != MemoryType.DEFAULT_PAGE_SIZE_LOG2) {
+      throw new IllegalArgumentException(
+          "a memory's pages are 64 KiB or one byte, not " + type.pageSize() + " bytes");
+    }
+    if (type.shared() && type.limits().max().isEmpty()) {
+      throw new IllegalArgumentException("a shared memory needs a maximum size");
+    }
     try {
       return store.own(
           new MemoryInstance(type, store.config().maxMemoryPages(), store.engine().memoryPool()));

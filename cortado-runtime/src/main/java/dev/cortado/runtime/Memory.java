@@ -38,18 +38,19 @@ public final class Memory implements Extern {
   }
 
   /**
-   * Returns the type: the current size as minimum, the maximum, the address type and whether the
-   * memory is shared.
+   * Returns the type: the current size as minimum, the maximum, the address type, whether the
+   * memory is shared and its page size.
    */
   public MemoryType type() {
     MemoryType declared = instance.type();
     return new MemoryType(
         Instantiation.currentLimits(instance.pages(), declared.limits()),
         declared.addressType(),
-        declared.shared());
+        declared.shared(),
+        declared.pageSizeLog2());
   }
 
-  /** Returns the size in pages. */
+  /** Returns the size in pages (of its type's page size: 64 KiB, or one byte). */
   public int pages() {
     store.checkOpen();
     return instance.pages();
@@ -61,7 +62,10 @@ public final class Memory implements Extern {
     return instance.size;
   }
 
-  /** Grows by {@code pages} and returns the old size in pages, or -1 if it cannot grow so much. */
+  /**
+   * Grows by {@code pages} (of its type's page size) and returns the old size in pages, or -1 if it
+   * cannot grow so much.
+   */
   public int grow(int pages) {
     if (pages < 0) {
       throw new IllegalArgumentException("pages must not be negative: " + pages);

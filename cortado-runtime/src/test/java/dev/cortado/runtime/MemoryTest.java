@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.Limits;
 import dev.cortado.wasm.MemoryType;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,36 @@ class MemoryTest {
     assertEquals(3, m.pages());
     assertEquals(-1, m.grow(1));
     assertEquals(3 * 65536, m.size());
+  }
+
+  @Test
+  void oneBytePagesGrowByteByByteUnderTheStoresLimitInBytes() {
+    // The store's limit counts 64 KiB pages: one of them holds 65,536 one-byte pages.
+    Store limited = Store.create(engine, StoreConfig.defaults().withMaxMemoryPages(1));
+    Memory m = Memory.create(limited, new MemoryType(Limits.of(3), AddressType.I32, false, 0));
+    assertEquals(3, m.size());
+    assertEquals(3, m.grow(5));
+    assertEquals(8, m.pages());
+    m.writeByte(7, (byte) 9);
+    assertThrows(Trap.class, () -> m.writeByte(8, (byte) 9));
+    assertEquals(8, m.grow(65536 - 8));
+    assertEquals(-1, m.grow(1));
+    assertEquals(0, m.type().pageSizeLog2());
+  }
+
+  @Test
+  void theApiRefusesPageSizesAndSharedMemoriesNoModuleCouldDeclare() {
+    Store store = Store.create(engine);
+    IllegalArgumentException size =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Memory.create(store, new MemoryType(Limits.of(1), AddressType.I32, false, 12)));
+    assertTrue(size.getMessage().contains("64 KiB or one byte"), size.getMessage());
+    IllegalArgumentException shared =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Memory.create(store, new MemoryType(Limits.of(1), AddressType.I32, true)));
+    assertTrue(shared.getMessage().contains("needs a maximum"), shared.getMessage());
   }
 
   @Test

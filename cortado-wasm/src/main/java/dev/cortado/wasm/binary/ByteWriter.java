@@ -4,6 +4,7 @@ import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.Limits;
+import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.internal.ByteReader;
@@ -132,23 +133,33 @@ final class ByteWriter {
   }
 
   ByteWriter limits(Limits l, AddressType addressType) {
-    return limits(l, addressType, false);
+    return limits(l, addressType, false, MemoryType.DEFAULT_PAGE_SIZE_LOG2);
   }
 
-  /** Limits with their flags: bit 0 a maximum, bit 1 shared (threads), bit 2 64-bit (memory64). */
-  ByteWriter limits(Limits l, AddressType addressType, boolean shared) {
-    int flags = (l.max().isPresent() ? 0x01 : 0) | (shared ? 0x02 : 0);
+  /**
+   * Limits with their flags: bit 0 a maximum, bit 1 shared (threads), bit 2 64-bit (memory64), bit
+   * 3 a page size other than 64 KiB, whose exponent follows the limits (custom page sizes).
+   */
+  ByteWriter limits(Limits l, AddressType addressType, boolean shared, int pageSizeLog2) {
+    boolean paged = pageSizeLog2 != MemoryType.DEFAULT_PAGE_SIZE_LOG2;
+    int flags = (l.max().isPresent() ? 0x01 : 0) | (shared ? 0x02 : 0) | (paged ? 0x08 : 0);
     if (addressType == AddressType.I64) {
       u8(flags | 0x04).u64(l.min());
-      return l.max().isPresent() ? u64(l.max().getAsLong()) : this;
+      if (l.max().isPresent()) {
+        u64(l.max().getAsLong());
+      }
+    } else {
+      if ((l.min() >>> 32) != 0 || (l.max().orElse(0) >>> 32) != 0) {
+        // Only text (an invalid module) can say this: the binary format has u32s here.
+        throw new IllegalArgumentException(
+            "limits " + l + " have no binary encoding: a 32-bit memory or table has u32 limits");
+      }
+      u8(flags).u32((int) l.min());
+      if (l.max().isPresent()) {
+        u32((int) l.max().getAsLong());
+      }
     }
-    if ((l.min() >>> 32) != 0 || (l.max().orElse(0) >>> 32) != 0) {
-      // Only text (an invalid module) can say this: the binary format has u32s here.
-      throw new IllegalArgumentException(
-          "limits " + l + " have no binary encoding: a 32-bit memory or table has u32 limits");
-    }
-    u8(flags).u32((int) l.min());
-    return l.max().isPresent() ? u32((int) l.max().getAsLong()) : this;
+    return paged ? u32(pageSizeLog2) : this;
   }
 
   byte[] toArray() {

@@ -381,15 +381,24 @@ final class ModuleParser {
     }
     memoryCount++;
     AddressType at = Types.addressType(c, version);
+    // (memory (pagesize n) (data ...)): the inline data's memory in pages of n bytes.
+    int pageSizeLog2 =
+        version != WasmVersion.WASM_2_0 && c.peekParens("pagesize")
+            ? Types.pageSize(c)
+            : MemoryType.DEFAULT_PAGE_SIZE_LOG2;
     if (c.peekParens("data")) {
       Cursor d = c.expectParens("data");
       Bytes bytes = SegmentParser.strings(d);
       c.expectEnd();
-      long pages = (bytes.length() + (long) MemoryType.PAGE_SIZE - 1) / MemoryType.PAGE_SIZE;
-      module.addMemory(new MemoryType(Limits.of(pages, pages), at));
+      long pageSize = 1L << pageSizeLog2;
+      long pages = (bytes.length() + pageSize - 1) / pageSize;
+      module.addMemory(new MemoryType(Limits.of(pages, pages), at, false, pageSizeLog2));
       module.addData(
           new DataSegment(bytes, new DataSegment.Mode.Active(index, SegmentParser.zeroOffset(at))));
       return;
+    }
+    if (pageSizeLog2 != MemoryType.DEFAULT_PAGE_SIZE_LOG2) {
+      throw c.unexpected("(data ...) after a page size before the limits");
     }
     module.addMemory(Types.memoryType(c, version, at));
     c.expectEnd();

@@ -280,7 +280,14 @@ public final class TextPrinter {
   }
 
   private static String memoryType(MemoryType m) {
-    return addressType(m.addressType()) + limits(m.limits()) + (m.shared() ? " shared" : "");
+    String pageSize =
+        m.pageSizeLog2() == MemoryType.DEFAULT_PAGE_SIZE_LOG2
+            ? ""
+            : " (pagesize " + Long.toUnsignedString(m.pageSize()) + ")";
+    return addressType(m.addressType())
+        + limits(m.limits())
+        + (m.shared() ? " shared" : "")
+        + pageSize;
   }
 
   private static String tableType(TableType t) {

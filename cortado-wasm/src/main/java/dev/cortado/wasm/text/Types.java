@@ -4,6 +4,7 @@ import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.Limits;
+import dev.cortado.wasm.MalformedException;
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.RefType;
 import dev.cortado.wasm.TableType;
@@ -160,11 +161,35 @@ final class Types {
    */
   static MemoryType memoryType(Cursor c, WasmVersion version, AddressType at) {
     Limits limits = limits(c, version);
-    boolean shared = version != WasmVersion.WASM_2_0 && c.peekKeyword("shared");
-    if (shared) {
-      c.next();
+    boolean shared = false;
+    int pageSizeLog2 = MemoryType.DEFAULT_PAGE_SIZE_LOG2;
+    // shared (threads) and (pagesize n) (custom page sizes), in either order, with Wasm 3.0.
+    while (version != WasmVersion.WASM_2_0) {
+      if (!shared && c.peekKeyword("shared")) {
+        c.next();
+        shared = true;
+      } else if (pageSizeLog2 == MemoryType.DEFAULT_PAGE_SIZE_LOG2 && c.peekParens("pagesize")) {
+        pageSizeLog2 = pageSize(c);
+      } else {
+        break;
+      }
     }
-    return new MemoryType(limits, at, shared);
+    return new MemoryType(limits, at, shared, pageSizeLog2);
+  }
+
+  /**
+   * Reads {@code (pagesize n)} and returns n's exponent: n must be a power of two (else the text is
+   * malformed); whether that size is allowed is the validator's business.
+   */
+  static int pageSize(Cursor c) {
+    Cursor p = c.expectParens("pagesize");
+    MalformedException notPowerOfTwo = p.errorHere("invalid custom page size: not a power of two");
+    long size = IntLiterals.u64(p.expect(Token.Kind.NAT, "a page size"), "page size");
+    p.expectEnd();
+    if (Long.bitCount(size) != 1) {
+      throw notPowerOfTwo;
+    }
+    return Long.numberOfTrailingZeros(size);
   }
 
   /** Reads a global type: a value type, or {@code (mut t)}. */

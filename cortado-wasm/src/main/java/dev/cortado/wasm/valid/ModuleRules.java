@@ -185,13 +185,24 @@ final class ModuleRules {
   }
 
   private static MemoryType memory(MemoryType t, String where) {
-    limits(
-        t.limits(),
-        t.maxPages(),
-        t.addressType() == AddressType.I32
-            ? "memory size must be at most 65536 pages (4GiB)"
-            : "memory size must be at most 2^48 pages (2^64 bytes)",
-        where);
+    // The custom page sizes proposal: one byte or the standard 64 KiB.
+    if (t.pageSizeLog2() != 0 && t.pageSizeLog2() != MemoryType.DEFAULT_PAGE_SIZE_LOG2) {
+      throw InvalidException.of(
+          "invalid custom page size: " + Long.toUnsignedString(t.pageSize()) + " bytes", where);
+    }
+    String tooLarge;
+    if (t.pageSizeLog2() == MemoryType.DEFAULT_PAGE_SIZE_LOG2) {
+      tooLarge =
+          t.addressType() == AddressType.I32
+              ? "memory size must be at most 65536 pages (4GiB)"
+              : "memory size must be at most 2^48 pages (2^64 bytes)";
+    } else {
+      tooLarge =
+          "memory size must be at most "
+              + (t.addressType() == AddressType.I32 ? "2^32-1" : "2^64-1")
+              + " pages of one byte";
+    }
+    limits(t.limits(), t.maxPages(), tooLarge, where);
     if (t.shared() && t.limits().max().isEmpty()) {
       throw InvalidException.of("shared memory must have maximum", where);
     }

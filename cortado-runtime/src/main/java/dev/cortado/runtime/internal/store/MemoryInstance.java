@@ -10,24 +10,24 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A linear memory: {@link #size} bytes (whole 64 KiB pages) at the start of a {@code byte[]}, read
- * and written little-endian.
+ * A linear memory: {@link #size} bytes (whole pages: 64 KiB, or one byte with the custom page sizes
+ * proposal) at the start of a {@code byte[]}, read and written little-endian.
  *
  * <p>The array may be longer than the memory: growing reserves capacity geometrically (the next
- * power of two in pages, bounded by the maximum), so a program that grows its memory a page at a
+ * power of two in bytes, bounded by the maximum), so a program that grows its memory a page at a
  * time copies it O(log n) times instead of once per page. Bytes past {@link #size} are never
  * accessible and stay zero, so every bounds check is against {@link #size}, never the array's
  * length. Growing past the capacity replaces the array, so code that caches {@link #bytes} or
  * {@link #size} must reload them after anything that may grow the memory (a call, {@code
  * memory.grow}). A Java array holds at most 2^31-1 bytes, so a memory has at most {@link
- * #MAX_PAGES} pages (2 GiB minus 64 KiB).
+ * #MAX_PAGES} 64 KiB pages (2 GiB minus 64 KiB), whatever its page size.
  *
  * <p>A shared memory (the threads proposal) is used by several threads at once, so its array can
  * never be replaced: a thread still writing into the old one would lose its writes. It is made at
  * its maximum size (as far as the store allows) and growing only moves {@link #size}.
  */
 public final class MemoryInstance {
-  /** The most pages a {@code byte[]} can hold. */
+  /** The most 64 KiB pages a {@code byte[]} can hold. */
   public static final int MAX_PAGES = 32767;
 
   /** Little-endian views of the memory's bytes. */
@@ -53,6 +53,8 @@ public final class MemoryInstance {
 
   private final MemoryType type;
   private final int maxPages;
+  // The page size's exponent: 16, or 0 for one-byte pages (custom page sizes proposal).
+  private final int pageShift;
   // A shared memory's waiting threads; null when not shared.
   private final Waiters waiters;
   // The size it was created with: what a memory pool files its array under.
@@ -76,24 +78,30 @@ public final class MemoryInstance {
    */
   public MemoryInstance(MemoryType type, int limitPages, MemoryPool pool) {
     this.type = type;
+    this.pageShift = type.pageSizeLog2();
+    // In this memory's pages (64 KiB, or one byte with the custom page sizes proposal): the least
+    // of the declared maximum (unsigned), the store's limit and what one array holds.
     long declaredMax =
         type.limits().max().isPresent() ? type.limits().max().getAsLong() : type.maxPages();
-    this.maxPages = (int) Math.min(Math.min(declaredMax, limitPages), MAX_PAGES);
+    long bound =
+        Math.min((long) limitPages * MemoryType.PAGE_SIZE, (long) MAX_PAGES * MemoryType.PAGE_SIZE)
+            >>> pageShift;
+    this.maxPages = (int) (Long.compareUnsigned(declaredMax, bound) < 0 ? declaredMax : bound);
     long min = type.limits().min();
-    if (min > maxPages) {
+    if (Long.compareUnsigned(min, maxPages) > 0) {
       throw new ResourceLimitException(
           "memory of "
-              + min
+              + Long.toUnsignedString(min)
               + " pages exceeds the limit of "
               + maxPages
               + " pages ("
-              + (long) maxPages * MemoryType.PAGE_SIZE
+              + ((long) maxPages << pageShift)
               + " bytes)");
     }
-    this.size = (int) min * MemoryType.PAGE_SIZE;
+    this.size = (int) (min << pageShift);
     this.initialSize = size;
     if (type.shared()) {
-      this.bytes = sharedArray(maxPages);
+      this.bytes = sharedArray((long) maxPages << pageShift);
       this.waiters = new Waiters();
       return;
     }
@@ -103,16 +111,14 @@ public final class MemoryInstance {
     this.bytes = recycled != null ? recycled : new byte[size];
   }
 
-  private static byte[] sharedArray(int pages) {
+  private static byte[] sharedArray(long length) {
     try {
-      return new byte[pages * MemoryType.PAGE_SIZE];
+      return new byte[(int) length];
     } catch (OutOfMemoryError e) {
       throw new ResourceLimitException(
           "a shared memory is made at its maximum size, and "
-              + pages
-              + " pages ("
-              + (long) pages * MemoryType.PAGE_SIZE
-              + " bytes) do not fit in the Java heap: lower the memory's maximum or the store's"
+              + length
+              + " bytes do not fit in the Java heap: lower the memory's maximum or the store's"
               + " memory limit, or give Java a larger heap (-Xmx)");
     }
   }
@@ -140,12 +146,12 @@ public final class MemoryInstance {
     return type;
   }
 
-  /** Returns the current size in pages. */
+  /** Returns the current size in pages (of the memory type's page size). */
   public int pages() {
-    return size / MemoryType.PAGE_SIZE;
+    return size >>> pageShift;
   }
 
-  /** Returns the most pages this memory may grow to. */
+  /** Returns the most pages (of the memory type's page size) this memory may grow to. */
   public int maxPages() {
     return maxPages;
   }
@@ -160,8 +166,8 @@ public final class MemoryInstance {
     if (target > maxPages) {
       return -1;
     }
-    int newSize = (int) target * MemoryType.PAGE_SIZE;
-    if (newSize > bytes.length && !reserve((int) target)) {
+    int newSize = (int) (target << pageShift);
+    if (newSize > bytes.length && !reserve(newSize)) {
       return -1;
     }
     size = newSize;
@@ -169,22 +175,23 @@ public final class MemoryInstance {
   }
 
   /**
-   * Replaces the array by one of at least {@code pages} pages: the next power of two in pages
-   * (bounded by the maximum), or exactly {@code pages} if the heap cannot hold that much. Returns
-   * false if not even that fits.
+   * Replaces the array by one of at least {@code length} bytes: the next power of two (bounded by
+   * the maximum), or exactly {@code length} if the heap cannot hold that much. Returns false if not
+   * even that fits.
    */
-  private boolean reserve(int pages) {
-    int capacity = Math.min(maxPages, Math.max(pages, Integer.highestOneBit(pages - 1) << 1));
+  private boolean reserve(int length) {
+    long max = (long) maxPages << pageShift;
+    int capacity = (int) Math.min(max, Math.max(length, Long.highestOneBit(length - 1L) << 1));
     try {
-      bytes = Arrays.copyOf(bytes, capacity * MemoryType.PAGE_SIZE);
+      bytes = Arrays.copyOf(bytes, capacity);
       return true;
     } catch (OutOfMemoryError e) {
-      if (capacity == pages) {
+      if (capacity == length) {
         return false;
       }
     }
     try {
-      bytes = Arrays.copyOf(bytes, pages * MemoryType.PAGE_SIZE);
+      bytes = Arrays.copyOf(bytes, length);
       return true;
     } catch (OutOfMemoryError e) {
       return false;

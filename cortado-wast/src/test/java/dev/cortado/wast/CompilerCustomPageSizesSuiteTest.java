@@ -1,0 +1,13 @@
+package dev.cortado.wast;
+
+import dev.cortado.runtime.Engine;
+import dev.cortado.runtime.EngineConfig;
+import dev.cortado.runtime.ExecutionEngine;
+
+/** The scripts of {@link InterpreterCustomPageSizesSuiteTest} on the compiler. */
+class CompilerCustomPageSizesSuiteTest extends InterpreterCustomPageSizesSuiteTest {
+  @Override
+  Engine engine() {
+    return Engine.create(EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER));
+  }
+}
