@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.wasi.WasiThreads;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.WasmModule;
@@ -14,10 +15,24 @@ final class ImportProblems {
 
   private ImportProblems() {}
 
-  /** Returns what is wrong with the first import Cortado does not provide, if any. */
+  /**
+   * Returns what is wrong with the first import Cortado does not provide, if any. A program of
+   * wasi-threads (it imports {@code wasi} {@code thread-spawn}) also gets {@code thread-spawn} and
+   * its shared memories ({@link WasiThreads}).
+   */
   static Optional<String> first(WasmModule module) {
+    boolean threads = false;
     for (Import i : module.imports()) {
-      if (!i.module().equals(PREVIEW1)) {
+      threads |= i.module().equals(WasiThreads.MODULE) && i.name().equals(WasiThreads.SPAWN);
+    }
+    for (Import i : module.imports()) {
+      boolean provided =
+          i.module().equals(PREVIEW1)
+              || (threads
+                  && i.module().equals(WasiThreads.MODULE)
+                  && i.name().equals(WasiThreads.SPAWN))
+              || (threads && i.desc() instanceof ImportDesc.Memory m && m.type().shared());
+      if (!provided) {
         return Optional.of(explain(i));
       }
     }

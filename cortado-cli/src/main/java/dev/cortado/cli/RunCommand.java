@@ -20,6 +20,7 @@ import dev.cortado.wasi.SocketPolicy;
 import dev.cortado.wasi.WasiConfig;
 import dev.cortado.wasi.WasiExitException;
 import dev.cortado.wasi.WasiPreview1;
+import dev.cortado.wasi.WasiThreads;
 import dev.cortado.wasm.Bytes;
 import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.ValType;
@@ -338,14 +339,27 @@ final class RunCommand implements Callable<Integer> {
     try (WasiPreview1 wasi = WasiPreview1.create(wasiConfig())) {
       Linker linker = Linker.create();
       wasi.addTo(linker);
+      WasiThreads threads = null;
       Instance instance;
       try {
+        if (WasiThreads.isUsedBy(compiled)) {
+          threads = WasiThreads.addTo(linker, store, compiled);
+        }
         instance = linker.instantiate(store, compiled);
-      } catch (UnlinkableException e) {
+      } catch (UnlinkableException | IllegalArgumentException e) {
         throw new UserException(moduleArgument + ": " + e.getMessage());
       }
       Activity.now("running " + moduleArgument);
-      return invoke == null ? start(instance) : invokeFunction(instance, out);
+      try {
+        int status = invoke == null ? start(instance) : invokeFunction(instance, out);
+        if (threads != null && threads.ending().isPresent()) {
+          throw threads.ending().get();
+        }
+        return status;
+      } catch (ExecutionInterruptedException e) {
+        // Another thread's proc_exit or trap stops the main thread: report that instead.
+        throw threads == null ? e : threads.endingOr(e);
+      }
     }
   }
 

@@ -2,7 +2,10 @@ package dev.cortado.wasi.internal;
 
 import java.util.Arrays;
 
-/** The program's open file descriptors, by number. */
+/**
+ * The program's open file descriptors, by number. Synchronized: the threads of a program
+ * (wasi-threads) share its descriptors.
+ */
 public final class FdTable {
   /** The most descriptors a program may hold open at once. */
   static final int MAX_OPEN = 16_384;
@@ -11,7 +14,7 @@ public final class FdTable {
   private int open;
 
   /** Returns descriptor {@code fd}, or fails with {@code BADF}. */
-  public Descriptor get(int fd) {
+  public synchronized Descriptor get(int fd) {
     if (fd < 0 || fd >= fds.length || fds[fd] == null) {
       throw Errno.fail(Errno.BADF, "fd " + Integer.toUnsignedString(fd) + " is not open");
     }
@@ -28,7 +31,7 @@ public final class FdTable {
   }
 
   /** Puts {@code d} at the lowest free number and returns it. */
-  public int insert(Descriptor d) {
+  public synchronized int insert(Descriptor d) {
     if (open >= MAX_OPEN) {
       throw Errno.fail(Errno.MFILE, "too many open descriptors");
     }
@@ -47,7 +50,7 @@ public final class FdTable {
   }
 
   /** Closes and removes descriptor {@code fd}. */
-  public void close(int fd) {
+  public synchronized void close(int fd) {
     Descriptor d = get(fd);
     fds[fd] = null;
     open--;
@@ -55,7 +58,7 @@ public final class FdTable {
   }
 
   /** Moves descriptor {@code from} to number {@code to}, closing what {@code to} held. */
-  public void renumber(int from, int to) {
+  public synchronized void renumber(int from, int to) {
     Descriptor d = get(from);
     Descriptor replaced = get(to);
     if (from == to) {
@@ -68,7 +71,7 @@ public final class FdTable {
   }
 
   /** Closes every descriptor (when the program ends). */
-  public void closeAll() {
+  public synchronized void closeAll() {
     for (int fd = 0; fd < fds.length; fd++) {
       if (fds[fd] != null) {
         try {

@@ -45,8 +45,9 @@ public final class StreamDescriptor extends Descriptor {
     return in.read(buf, off, len, ctx);
   }
 
+  // Synchronized: a program's threads (wasi-threads) may write at once, each write whole.
   @Override
-  public int write(byte[] buf, int off, int len) {
+  public synchronized int write(byte[] buf, int off, int len) {
     if (out == null) {
       throw Errno.fail(Errno.BADF, "not open for writing");
     }

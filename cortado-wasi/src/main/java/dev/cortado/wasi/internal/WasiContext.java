@@ -60,7 +60,7 @@ public final class WasiContext {
   }
 
   /** Returns the random generator, created on first use (seeding a secure one takes time). */
-  RandomGenerator random() {
+  synchronized RandomGenerator random() {
     if (random == null) {
       random = randomSource.get();
     }
