@@ -122,8 +122,10 @@ final class HttpComponent implements StreamingResponder {
       Channel channel) {
     long start = System.nanoTime();
     Store store = GuestSetup.store(compiled.engine(), config);
-    Outputs.Lines stdout = new Outputs.Lines(line -> log.info("[" + component.id() + "] " + line));
-    Outputs.Lines stderr = new Outputs.Lines(line -> log.error("[" + component.id() + "] " + line));
+    Outputs.Lines stdout =
+        new Outputs.Lines("standard output", line -> log.info("[" + component.id() + "] " + line));
+    Outputs.Lines stderr =
+        new Outputs.Lines("standard error", line -> log.error("[" + component.id() + "] " + line));
     WasiConfig c = base.withStdout(WasiOutput.to(stdout)).withStderr(WasiOutput.to(stderr));
     try (WasiPreview2 wasi = WasiPreview2.create(c)) {
       wasi.enter(store);

@@ -52,20 +52,38 @@ final class Outputs {
     }
   }
 
-  /** Standard error cut into lines, each given to a consumer (long lines cut at 8 KiB). */
+  /**
+   * Standard error (or a guest's output meant for the log) cut into lines, each given to a consumer
+   * (long lines cut at 8 KiB), up to {@link #MAX_LOGGED} bytes a request: a guest printing without
+   * end must not fill the server's log. What is past the limit is counted, and said in one last
+   * line when the stream closes.
+   */
   static final class Lines extends OutputStream {
+    /** The most bytes of one stream a request logs. */
+    static final int MAX_LOGGED = 256 * 1024;
+
     private static final int MAX_LINE = 8192;
+    private final String stream;
     private final Consumer<String> sink;
     // Grown up to MAX_LINE as lines need: most requests print nothing.
     private byte[] line = new byte[64];
     private int count;
+    private long logged;
+    private long dropped;
 
-    Lines(Consumer<String> sink) {
+    /** Lines of {@code stream} ("standard error", say) for {@code sink}. */
+    Lines(String stream, Consumer<String> sink) {
+      this.stream = stream;
       this.sink = sink;
     }
 
     @Override
     public void write(int b) {
+      if (logged >= MAX_LOGGED) {
+        dropped++;
+        return;
+      }
+      logged++;
       if (b == '\n' || count == MAX_LINE) {
         emit();
         if (b == '\n') {
@@ -89,6 +107,17 @@ final class Outputs {
     public void close() {
       if (count > 0) {
         emit();
+      }
+      if (dropped > 0) {
+        sink.accept(
+            "("
+                + dropped
+                + " more bytes of "
+                + stream
+                + " not logged: a request logs at most "
+                + MAX_LOGGED
+                + " bytes of it)");
+        dropped = 0;
       }
     }
 

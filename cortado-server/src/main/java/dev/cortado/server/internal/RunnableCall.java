@@ -70,8 +70,10 @@ final class RunnableCall {
     Store store = GuestSetup.store(context.engine(), context.config());
     Linker linker = Linker.create();
     RunnableHost.addTo(linker, this);
-    Outputs.Lines out = new Outputs.Lines(line -> context.log().info(prefix() + line));
-    Outputs.Lines err = new Outputs.Lines(line -> context.log().error(prefix() + line));
+    Outputs.Lines out =
+        new Outputs.Lines("standard output", line -> context.log().info(prefix() + line));
+    Outputs.Lines err =
+        new Outputs.Lines("standard error", line -> context.log().error(prefix() + line));
     WasiConfig wasiConfig =
         WasiConfig.defaults()
             .withArgs(List.of(runnable.name()))

@@ -82,7 +82,8 @@ final class WagiComponent implements Responder {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.putAll(CgiEnvironment.of(request, match, basePath));
     Outputs.Bounded stdout = new Outputs.Bounded(MAX_RESPONSE);
-    Outputs.Lines stderr = new Outputs.Lines(line -> log.error("[" + component.id() + "] " + line));
+    Outputs.Lines stderr =
+        new Outputs.Lines("standard error", line -> log.error("[" + component.id() + "] " + line));
     WasiConfig c =
         base.withArgs(CgiEnvironment.argv(executor.argv(), request))
             .withEnv(env)
