@@ -2,7 +2,6 @@ package dev.cortado.wasi;
 
 import dev.cortado.runtime.ExecutionInterruptedException;
 import dev.cortado.runtime.Func;
-import dev.cortado.runtime.Instance;
 import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Memory;
 import dev.cortado.runtime.Module;
@@ -72,6 +71,8 @@ public final class WasiThreads {
   private final Module module;
   private final AtomicInteger nextId = new AtomicInteger(1);
   private final Set<Store> running = ConcurrentHashMap.newKeySet();
+  // Spawned threads not yet ended, counted before they start so that MAX_THREADS is exact.
+  private final AtomicInteger live = new AtomicInteger();
   private final AtomicReference<RuntimeException> ending = new AtomicReference<>();
 
   private WasiThreads(Linker linker, Store main, Module module) {
@@ -135,46 +136,48 @@ public final class WasiThreads {
 
   /** Returns how many spawned threads are running. */
   public int running() {
-    return running.size();
+    return live.get();
   }
 
   // thread-spawn: a positive id, or -1 when no thread can be made (the program sees EAGAIN).
   private int spawn(int startArg) {
-    if (ending.get() != null || running.size() >= MAX_THREADS) {
+    if (ending.get() != null) {
+      return -1;
+    }
+    if (live.incrementAndGet() > MAX_THREADS) {
+      live.decrementAndGet();
       return -1;
     }
     int id = nextId.getAndIncrement();
-    if (id <= 0 || id > MAX_ID) {
-      return -1;
-    }
+    boolean started = false;
     Store store = Store.create(main.engine(), main.config());
-    Func entry;
     try {
-      Instance instance = linker.instantiate(store, module);
-      Optional<Func> found = instance.func(ENTRY);
-      if (found.isEmpty()) {
-        store.close();
+      if (id <= 0 || id > MAX_ID) {
         return -1;
       }
-      entry = found.get();
-    } catch (RuntimeException e) {
       // An instantiation that fails (a start function's trap, the store's limits) spawns nothing.
-      store.close();
-      return -1;
-    }
-    running.add(store);
-    Thread thread =
-        new Thread(null, () -> run(store, entry, id, startArg), "wasi-thread-" + id, STACK_BYTES);
-    // The program ends when its main thread does, whatever its other threads are doing.
-    thread.setDaemon(true);
-    try {
+      Optional<Func> entry = linker.instantiate(store, module).func(ENTRY);
+      if (entry.isEmpty()) {
+        return -1;
+      }
+      Thread thread =
+          new Thread(
+              null, () -> run(store, entry.get(), id, startArg), "wasi-thread-" + id, STACK_BYTES);
+      // The program ends when its main thread does, whatever its other threads are doing.
+      thread.setDaemon(true);
+      running.add(store);
       thread.start();
-    } catch (OutOfMemoryError e) {
-      running.remove(store);
-      store.close();
+      started = true;
+      return id;
+    } catch (RuntimeException | OutOfMemoryError e) {
       return -1;
+    } finally {
+      if (!started) {
+        running.remove(store);
+        store.close();
+        live.decrementAndGet();
+      }
     }
-    return id;
   }
 
   private void run(Store store, Func entry, int id, int startArg) {
@@ -190,6 +193,7 @@ public final class WasiThreads {
     } finally {
       running.remove(store);
       store.close();
+      live.decrementAndGet();
     }
   }
 
