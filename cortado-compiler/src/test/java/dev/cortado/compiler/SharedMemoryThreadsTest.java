@@ -249,6 +249,25 @@ class SharedMemoryThreadsTest {
 
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
+  void aWideMemorysAtomicAccessBeyond4GiBIsOutOfBoundsNotUnaligned(ExecutionEngine kind) {
+    Engine engine = engine(kind);
+    Module module =
+        Module.compileText(
+            engine,
+            """
+            (module (memory i64 1 1 shared)
+              (func (export "load") (param i64) (result i32) (i32.atomic.load (local.get 0))))
+            """);
+    Instance i = Linker.create().instantiate(Store.create(engine), module);
+    Trap far =
+        assertThrows(Trap.class, () -> i.func("load").orElseThrow().call(WasmValue.i64(1L << 32)));
+    assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, far.kind());
+    Trap odd = assertThrows(Trap.class, () -> i.func("load").orElseThrow().call(WasmValue.i64(1)));
+    assertEquals(TrapKind.UNALIGNED_ATOMIC, odd.kind());
+  }
+
+  @ParameterizedTest
+  @EnumSource(ExecutionEngine.class)
   void anUnsharedMemoryOfAnotherStoreStaysOutOfReach(ExecutionEngine kind) {
     Engine engine = engine(kind);
     Module module = Module.compileText(engine, "(module (import \"env\" \"memory\" (memory 1)))");

@@ -124,10 +124,16 @@ public final class Atomics {
 
   /**
    * Returns the effective address of an atomic access of {@code size} bytes, or traps if it is not
-   * a multiple of {@code size} or not inside the memory.
+   * a multiple of {@code size} or not inside the memory (the alignment checked first, as the
+   * reference interpreter does).
    */
   static int at(MemoryInstance m, int address, int offset, int size) {
     long ea = Integer.toUnsignedLong(address) + Integer.toUnsignedLong(offset);
+    // A 64-bit memory's address or offset of 2^32 or more arrives as 2^32-1 (AddressOperands):
+    // out of bounds whatever its true alignment, so that is the trap.
+    if (ea >= 0xFFFF_FFFFL) {
+      throw Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
     if ((ea & (size - 1)) != 0) {
       throw Trap.of(TrapKind.UNALIGNED_ATOMIC);
     }
