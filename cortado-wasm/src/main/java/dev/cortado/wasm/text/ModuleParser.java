@@ -398,7 +398,7 @@ final class ModuleParser {
       return;
     }
     if (pageSizeLog2 != MemoryType.DEFAULT_PAGE_SIZE_LOG2) {
-      throw c.unexpected("(data ...) after a page size before the limits");
+      throw c.unexpected("(data ...): a page size comes after the limits, or before inline data");
     }
     module.addMemory(Types.memoryType(c, version, at));
     c.expectEnd();

@@ -156,8 +156,8 @@ final class Types {
   }
 
   /**
-   * Reads a memory type after its address type: limits, then {@code shared} for a memory threads
-   * may share (the threads proposal, with Wasm 3.0).
+   * Reads a memory type after its address type: limits, then with Wasm 3.0 {@code shared} (the
+   * threads proposal) and {@code (pagesize n)} (custom page sizes), in either order.
    */
   static MemoryType memoryType(Cursor c, WasmVersion version, AddressType at) {
     Limits limits = limits(c, version);
