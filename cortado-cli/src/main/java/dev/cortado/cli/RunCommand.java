@@ -359,6 +359,10 @@ final class RunCommand implements Callable<Integer> {
       } catch (ExecutionInterruptedException e) {
         // Another thread's proc_exit or trap stops the main thread: report that instead.
         throw threads == null ? e : threads.endingOr(e);
+      } finally {
+        if (threads != null) {
+          threads.close();
+        }
       }
     }
   }

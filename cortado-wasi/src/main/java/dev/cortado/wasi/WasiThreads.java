@@ -28,24 +28,24 @@ import java.util.concurrent.atomic.AtomicReference;
  * its own, with the same imports (the one shared memory, the same WASI world) and calls {@code
  * wasi_thread_start(id, start_arg)}. As in other runtimes, the threads are one process: {@code
  * proc_exit} or a trap in any thread ends the whole program, and the program ends when its main
- * thread returns from {@code _start}. The main thread then stops with {@link
- * ExecutionInterruptedException}; {@link #endingOr} gives what ended the program instead, to report
- * it as the main thread's own.
+ * thread returns from {@code _start}: {@link #close} then stops the threads still running. When a
+ * thread ends the program, the main thread stops with {@link ExecutionInterruptedException}; {@link
+ * #endingOr} gives what ended the program instead, to report it as the main thread's own.
  *
  * <pre>{@code
  * Linker linker = Linker.create();
  * wasi.addTo(linker);
  * WasiThreads threads = WasiThreads.addTo(linker, store, module);
- * try {
+ * try (threads) {
  *   linker.instantiate(store, module).func("_start").orElseThrow().call();
  * } catch (ExecutionInterruptedException e) {
  *   throw threads.endingOr(e); // a thread's proc_exit (WasiExitException) or trap
- * }
+ * } // close: threads still running stop
  * }</pre>
  *
  * @see <a href="https://github.com/WebAssembly/wasi-threads">wasi-threads</a>
  */
-public final class WasiThreads {
+public final class WasiThreads implements AutoCloseable {
   /** The module {@code thread-spawn} is imported from. */
   public static final String MODULE = "wasi";
 
@@ -74,6 +74,7 @@ public final class WasiThreads {
   // Spawned threads not yet ended, counted before they start so that MAX_THREADS is exact.
   private final AtomicInteger live = new AtomicInteger();
   private final AtomicReference<RuntimeException> ending = new AtomicReference<>();
+  private volatile boolean closed;
 
   private WasiThreads(Linker linker, Store main, Module module) {
     this.linker = linker;
@@ -141,7 +142,7 @@ public final class WasiThreads {
 
   // thread-spawn: a positive id, or -1 when no thread can be made (the program sees EAGAIN).
   private int spawn(int startArg) {
-    if (ending.get() != null) {
+    if (ending.get() != null || closed) {
       return -1;
     }
     if (live.incrementAndGet() > MAX_THREADS) {
@@ -166,6 +167,9 @@ public final class WasiThreads {
       // The program ends when its main thread does, whatever its other threads are doing.
       thread.setDaemon(true);
       running.add(store);
+      if (closed) {
+        store.interrupt(); // close ran meanwhile: the thread stops at its first check
+      }
       thread.start();
       started = true;
       return id;
@@ -184,8 +188,9 @@ public final class WasiThreads {
     try {
       entry.call(WasmValue.i32(id), WasmValue.i32(startArg));
     } catch (ExecutionInterruptedException e) {
-      // Stopped because another thread ended the program; else the store's own limit ended it.
-      if (ending.get() == null) {
+      // Stopped because another thread ended the program, or by close; else the store's own limit
+      // ended it.
+      if (ending.get() == null && !closed) {
         end(e);
       }
     } catch (RuntimeException e) {
@@ -197,8 +202,24 @@ public final class WasiThreads {
     }
   }
 
+  /**
+   * Stops the threads still running, for a program whose main thread is done (it returned, exited
+   * or was stopped): they would otherwise run on, as daemon threads of this JVM. A thread blocked
+   * in a WASI call stops when the call returns or checks for interruption.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    for (Store s : running) {
+      s.interrupt();
+    }
+  }
+
   // The first thread to end the program stops every other one, the main thread too.
   private void end(RuntimeException why) {
+    if (closed) {
+      return;
+    }
     if (ending.compareAndSet(null, why)) {
       main.interrupt();
       for (Store s : running) {

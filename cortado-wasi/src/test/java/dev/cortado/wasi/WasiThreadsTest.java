@@ -196,6 +196,29 @@ class WasiThreadsTest {
 
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
+  void closingStopsTheThreadsAMainThreadLeftRunning(ExecutionEngine kind) throws Exception {
+    Engine engine = engine(kind);
+    Module module = Module.compileText(engine, RETURN);
+    Store store = Store.create(engine);
+    try (WasiPreview1 wasi = WasiPreview1.create(WasiConfig.defaults())) {
+      Linker linker = Linker.create();
+      wasi.addTo(linker);
+      WasiThreads threads = WasiThreads.addTo(linker, store, module);
+      try (threads) {
+        linker.instantiate(store, module).func("_start").orElseThrow().call();
+        assertEquals(1, threads.running(), "the spawned thread spins on");
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (threads.running() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(0, threads.running(), "close stopped it");
+      assertTrue(threads.ending().isEmpty(), "a thread close stopped does not end the program");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ExecutionEngine.class)
   void aModuleWithoutThreadSpawnIsNotAThreadsProgram(ExecutionEngine kind) {
     assertFalse(WasiThreads.isUsedBy(Module.compileText(engine(kind), "(module)")));
   }
