@@ -26,10 +26,13 @@ public final class Engine {
   private final ConcurrentHashMap<FuncType, Integer> funcTypeIds = new ConcurrentHashMap<>();
 
   // Ids of function types met lately, by the type object: direct-mapped by identity, a slot
-  // overwritten on collision; racy but safe, since entries are immutable.
+  // overwritten on collision; racy but safe, since entries are immutable. 65,536 slots (256 KiB):
+  // a served component makes a host function for each of its hundreds of canon lowers at every
+  // instantiation, and with 4,096 slots their colliding types missed, each a hash of the type's
+  // lists, at every request (RATIONALE.md, "The type-id cache of host functions").
   private record RecentType(FuncType type, int id) {}
 
-  private final RecentType[] recentTypes = new RecentType[4096];
+  private final RecentType[] recentTypes = new RecentType[65536];
   // The runtime form of each id's type, which casts compare.
   private final TypeRegistry runtimeTypes = new TypeRegistry();
   // Memories of closed stores, for new stores' memories of the same size: up to an eighth of the
