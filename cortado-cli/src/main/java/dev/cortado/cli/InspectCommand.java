@@ -9,6 +9,7 @@ import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.InvalidException;
+import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.SubType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.binary.ModuleDecoder;
@@ -17,6 +18,7 @@ import dev.cortado.wasm.text.TextPrinter;
 import dev.cortado.wasm.valid.Validator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -152,9 +154,25 @@ final class InspectCommand implements Callable<Integer> {
                 ? ((ImportDesc.Func) module.imports(ExternKind.FUNC).get(f).desc()).typeIndex()
                 : module.functions().get(f - module.importedFunctionCount()).typeIndex();
         detail = " " + typeText(module, typeIndex);
+      } else if (e.kind() == ExternKind.MEMORY) {
+        // Its limits, and whether it is shared or has one-byte pages (threads, custom page sizes).
+        detail = memoryType(module, e.index()).map(t -> " (" + t + ")").orElse("");
       }
       out.printf("  \"%s\": %s %d%s%n", e.name(), e.kind().text(), e.index(), detail);
     }
+  }
+
+  /** Returns memory {@code m}'s type (imported memories first), if the module has memory m. */
+  private static Optional<MemoryType> memoryType(WasmModule module, int m) {
+    int imported = module.importedMemoryCount();
+    if (m >= 0 && m < imported) {
+      return Optional.of(
+          ((ImportDesc.Memory) module.imports(ExternKind.MEMORY).get(m).desc()).type());
+    }
+    int defined = m - imported;
+    return defined >= 0 && defined < module.memories().size()
+        ? Optional.of(module.memories().get(defined))
+        : Optional.empty();
   }
 
   private static String typeText(WasmModule module, int typeIndex) {

@@ -282,6 +282,19 @@ class MainTest {
   }
 
   @Test
+  void inspectShowsAnExportedMemorysTypeSharedOrOfOneBytePages() throws IOException {
+    Path f =
+        file(
+            "m.wat",
+            "(module (import \"env\" \"memory\" (memory 1 2 shared)) (export \"a\" (memory 0))"
+                + " (memory (export \"b\") 10 (pagesize 1)))");
+    InProcess r = run("inspect", f.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("\"a\": memory 0 (1 2 shared)"), r.out());
+    assertTrue(r.out().contains("\"b\": memory 1 (10 (pagesize 1))"), r.out());
+  }
+
+  @Test
   void inspectWatPrintsTheTextFormat() throws IOException {
     InProcess r = run("inspect", "--wat", file("m.wat", "(module (memory 1))").toString());
     assertEquals("(module\n  (memory (;0;) 1)\n)\n", r.out());
