@@ -21,18 +21,8 @@ final class ImportProblems {
    * its shared memories ({@link WasiThreads}).
    */
   static Optional<String> first(WasmModule module) {
-    boolean threads = false;
     for (Import i : module.imports()) {
-      threads |= i.module().equals(WasiThreads.MODULE) && i.name().equals(WasiThreads.SPAWN);
-    }
-    for (Import i : module.imports()) {
-      boolean provided =
-          i.module().equals(PREVIEW1)
-              || (threads
-                  && i.module().equals(WasiThreads.MODULE)
-                  && i.name().equals(WasiThreads.SPAWN))
-              || (threads && i.desc() instanceof ImportDesc.Memory m && m.type().shared());
-      if (!provided) {
+      if (!i.module().equals(PREVIEW1) && !WasiThreads.provides(module.imports(), i)) {
         return Optional.of(explain(i));
       }
     }

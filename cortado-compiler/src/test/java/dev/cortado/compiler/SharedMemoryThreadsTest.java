@@ -81,6 +81,19 @@ class SharedMemoryThreadsTest {
         Store.create(engine), new MemoryType(Limits.of(1, 2), AddressType.I32, true));
   }
 
+  /** The module compiled for an engine of {@code kind}, and a shared memory for it to import. */
+  private record Program(Engine engine, Module module, Memory memory) {
+    /** A new store on this thread with an instance of the module, importing the memory. */
+    Instance instance() {
+      return SharedMemoryThreadsTest.instance(module, memory);
+    }
+  }
+
+  private static Program program(ExecutionEngine kind) {
+    Engine engine = engine(kind);
+    return new Program(engine, Module.compileText(engine, WAT), sharedMemory(engine));
+  }
+
   /** A new store on this thread with an instance of the module, importing {@code memory}. */
   private static Instance instance(Module module, Memory memory) {
     Linker linker = Linker.create().define("env", "memory", memory);
@@ -90,9 +103,7 @@ class SharedMemoryThreadsTest {
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
   void threadsUpdatingOneMemoryLoseNoUpdate(ExecutionEngine kind) throws Exception {
-    Engine engine = engine(kind);
-    Module module = Module.compileText(engine, WAT);
-    Memory memory = sharedMemory(engine);
+    Program p = program(kind);
     int threads = 4;
     int rounds = 20_000;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -101,11 +112,7 @@ class SharedMemoryThreadsTest {
       for (int t = 0; t < threads; t++) {
         runs.add(
             pool.submit(
-                () ->
-                    instance(module, memory)
-                        .func("count")
-                        .orElseThrow()
-                        .call(WasmValue.i32(rounds))));
+                () -> p.instance().func("count").orElseThrow().call(WasmValue.i32(rounds))));
       }
       for (Future<?> run : runs) {
         run.get(60, TimeUnit.SECONDS);
@@ -114,28 +121,23 @@ class SharedMemoryThreadsTest {
       pool.shutdownNow();
     }
     int total = threads * rounds;
-    assertEquals(total, memory.readInt(0));
-    assertEquals(total & 0xFFFF, memory.readShort(8) & 0xFFFF);
-    assertEquals(total, memory.readLong(16));
-    assertEquals(total & 0xFF, memory.readByte(24) & 0xFF);
-    assertEquals(total, memory.readInt(32), "the increments the spin lock guarded");
-    assertEquals(0, memory.readInt(40), "the lock is free");
+    assertEquals(total, p.memory().readInt(0));
+    assertEquals(total & 0xFFFF, p.memory().readShort(8) & 0xFFFF);
+    assertEquals(total, p.memory().readLong(16));
+    assertEquals(total & 0xFF, p.memory().readByte(24) & 0xFF);
+    assertEquals(total, p.memory().readInt(32), "the increments the spin lock guarded");
+    assertEquals(0, p.memory().readInt(40), "the lock is free");
   }
 
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
   void aWaitingThreadWakesWhenAnotherNotifies(ExecutionEngine kind) throws Exception {
-    Engine engine = engine(kind);
-    Module module = Module.compileText(engine, WAT);
-    Memory memory = sharedMemory(engine);
-    Instance main = instance(module, memory);
+    Program p = program(kind);
+    Instance main = p.instance();
     CompletableFuture<List<WasmValue>> waited =
         CompletableFuture.supplyAsync(
             () ->
-                instance(module, memory)
-                    .func("wait")
-                    .orElseThrow()
-                    .call(WasmValue.i32(0), WasmValue.i64(-1)));
+                p.instance().func("wait").orElseThrow().call(WasmValue.i32(0), WasmValue.i64(-1)));
     // Notify until the waiter has queued and been woken: notify counts whom it woke.
     int woken = 0;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -153,9 +155,7 @@ class SharedMemoryThreadsTest {
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
   void aWaitEndsAtItsTimeoutOrAtOnceWhenTheValueDiffers(ExecutionEngine kind) {
-    Engine engine = engine(kind);
-    Module module = Module.compileText(engine, WAT);
-    Instance i = instance(module, sharedMemory(engine));
+    Instance i = program(kind).instance();
     long start = System.nanoTime();
     assertEquals(
         List.of(WasmValue.i32(2)),
@@ -172,11 +172,10 @@ class SharedMemoryThreadsTest {
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
   void anInterruptedStoreStopsWaiting(ExecutionEngine kind) throws Exception {
-    Engine engine = engine(kind);
-    Module module = Module.compileText(engine, WAT);
-    Memory memory = sharedMemory(engine);
-    Store store = Store.create(engine);
-    Instance waiter = Linker.create().define("env", "memory", memory).instantiate(store, module);
+    Program p = program(kind);
+    Store store = Store.create(p.engine());
+    Instance waiter =
+        Linker.create().define("env", "memory", p.memory()).instantiate(store, p.module());
     CountDownLatch started = new CountDownLatch(1);
     CompletableFuture<Throwable> stopped =
         CompletableFuture.supplyAsync(
@@ -217,15 +216,13 @@ class SharedMemoryThreadsTest {
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
   void aSharedMemoryGrowsInPlaceAndOutlivesTheStoreThatMadeIt(ExecutionEngine kind) {
-    Engine engine = engine(kind);
-    Module module = Module.compileText(engine, WAT);
-    Memory memory = sharedMemory(engine);
-    Instance a = instance(module, memory);
-    Instance b = instance(module, memory);
+    Program p = program(kind);
+    Instance a = p.instance();
+    Instance b = p.instance();
     a.func("set").orElseThrow().call(WasmValue.i32(42));
     assertEquals(List.of(WasmValue.i32(1)), b.func("grow").orElseThrow().call());
-    assertEquals(2, memory.pages());
-    memory.store().close();
+    assertEquals(2, p.memory().pages());
+    p.memory().store().close();
     assertEquals(
         List.of(WasmValue.i32(1)),
         b.func("wait").orElseThrow().call(WasmValue.i32(0), WasmValue.i64(0)),
@@ -235,15 +232,13 @@ class SharedMemoryThreadsTest {
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
   void aThreadSeesAnotherThreadsGrowthOnceItSynchronizes(ExecutionEngine kind) throws Exception {
-    Engine engine = engine(kind);
-    Module module = Module.compileText(engine, WAT);
-    Memory memory = sharedMemory(engine);
+    Program p = program(kind);
     // The reader enters its function while the memory has one page, then waits for the flag.
     CompletableFuture<List<WasmValue>> read =
         CompletableFuture.supplyAsync(
-            () -> instance(module, memory).func("readAfterFlag").orElseThrow().call());
+            () -> p.instance().func("readAfterFlag").orElseThrow().call());
     Thread.sleep(50);
-    instance(module, memory).func("growAndFlag").orElseThrow().call();
+    p.instance().func("growAndFlag").orElseThrow().call();
     assertEquals(List.of(WasmValue.i32(99)), read.get(30, TimeUnit.SECONDS));
   }
 

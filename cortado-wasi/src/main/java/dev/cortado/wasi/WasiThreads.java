@@ -84,12 +84,29 @@ public final class WasiThreads implements AutoCloseable {
 
   /** Returns whether {@code module} imports {@code thread-spawn}, that is uses wasi-threads. */
   public static boolean isUsedBy(Module module) {
-    for (Import imp : module.imports()) {
-      if (imp.module().equals(MODULE) && imp.name().equals(SPAWN)) {
+    return usesThreads(module.imports());
+  }
+
+  /**
+   * Returns whether {@link #addTo} defines import {@code imp} of a module with {@code imports}:
+   * {@code thread-spawn} itself, and the shared memories of a module that imports it.
+   */
+  public static boolean provides(List<Import> imports, Import imp) {
+    return usesThreads(imports)
+        && (isSpawn(imp) || imp.desc() instanceof ImportDesc.Memory m && m.type().shared());
+  }
+
+  private static boolean usesThreads(List<Import> imports) {
+    for (Import imp : imports) {
+      if (isSpawn(imp)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isSpawn(Import imp) {
+    return imp.module().equals(MODULE) && imp.name().equals(SPAWN);
   }
 
   /**
@@ -108,7 +125,7 @@ public final class WasiThreads implements AutoCloseable {
             Objects.requireNonNull(main, "main"),
             Objects.requireNonNull(module, "module"));
     for (Import imp : module.imports()) {
-      if (imp.desc() instanceof ImportDesc.Memory m && m.type().shared()) {
+      if (imp.desc() instanceof ImportDesc.Memory m && provides(module.imports(), imp)) {
         linker.define(imp.module(), imp.name(), Memory.create(main, m.type()));
       }
     }

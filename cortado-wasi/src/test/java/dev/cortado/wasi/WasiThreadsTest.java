@@ -16,6 +16,7 @@ import dev.cortado.runtime.Store;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.WasmValue;
+import dev.cortado.wasm.Import;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,8 +103,8 @@ class WasiThreadsTest {
           """;
 
   /**
-   * The main thread spawns threads (each waiting two seconds, then returning) until spawning fails,
-   * and keeps the count in the global "spawned".
+   * The main thread spawns threads (each waiting up to a minute, then returning) until spawning
+   * fails, and keeps the count in the global "spawned".
    */
   private static final String MANY =
       "(module"
@@ -111,7 +112,7 @@ class WasiThreadsTest {
           + """
             (global $spawned (export "spawned") (mut i32) (i32.const 0))
             (func (export "wasi_thread_start") (param i32 i32)
-              (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 2000000000))))
+              (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 60000000000))))
             (func (export "_start")
               (loop $spawning
                 (if (i32.gt_s (call $spawn (i32.const 0)) (i32.const 0))
@@ -183,14 +184,16 @@ class WasiThreadsTest {
     try (WasiPreview1 wasi = WasiPreview1.create(WasiConfig.defaults())) {
       Linker linker = Linker.create();
       wasi.addTo(linker);
-      WasiThreads threads = WasiThreads.addTo(linker, store, module);
-      Instance instance = linker.instantiate(store, module);
-      instance.func("_start").orElseThrow().call();
-      assertEquals(
-          WasmValue.i32(WasiThreads.MAX_THREADS),
-          instance.global("spawned").orElseThrow().get(),
-          "spawning fails (-1, EAGAIN for the program) once the limit's threads run");
-      assertTrue(threads.running() <= WasiThreads.MAX_THREADS);
+      // Closed at the end: the threads still waiting stop.
+      try (WasiThreads threads = WasiThreads.addTo(linker, store, module)) {
+        Instance instance = linker.instantiate(store, module);
+        instance.func("_start").orElseThrow().call();
+        assertEquals(
+            WasmValue.i32(WasiThreads.MAX_THREADS),
+            instance.global("spawned").orElseThrow().get(),
+            "spawning fails (-1, EAGAIN for the program) once the limit's threads run");
+        assertEquals(WasiThreads.MAX_THREADS, threads.running());
+      }
     }
   }
 
@@ -215,6 +218,19 @@ class WasiThreadsTest {
       assertEquals(0, threads.running(), "close stopped it");
       assertTrue(threads.ending().isEmpty(), "a thread close stopped does not end the program");
     }
+  }
+
+  @Test
+  void aThreadsProgramIsProvidedThreadSpawnAndItsSharedMemoriesOnly() {
+    Engine engine = engine(ExecutionEngine.INTERPRETER);
+    Module threads = Module.compileText(engine, SUM);
+    for (Import imp : threads.imports()) {
+      boolean expected = imp.module().equals("wasi") || imp.module().equals("env");
+      assertEquals(expected, WasiThreads.provides(threads.imports(), imp), imp.toString());
+    }
+    Module unthreaded =
+        Module.compileText(engine, "(module (import \"env\" \"memory\" (memory 1 1 shared)))");
+    assertFalse(WasiThreads.provides(unthreaded.imports(), unthreaded.imports().get(0)));
   }
 
   @Test

@@ -44,14 +44,20 @@ abstract class SpecSuiteTest {
     return true;
   }
 
+  /**
+   * Returns the scripts to run: the folder's, those {@link #includes} takes. The expected-failure
+   * list names them by file name.
+   */
+  List<Path> scripts() {
+    return SpecSuite.wastFiles(folder()).stream()
+        .filter(f -> includes(f.getFileName().toString()))
+        .toList();
+  }
+
   @TestFactory
   Stream<DynamicTest> suite() throws IOException {
     WastRunner runner = WastRunner.create(engine()).withExpectedFailures(expectedFailures());
-    List<Path> files =
-        SpecSuite.wastFiles(folder()).stream()
-            .filter(f -> includes(f.getFileName().toString()))
-            .toList();
-    return files.stream()
+    return scripts().stream()
         .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> run(runner, f)));
   }
 

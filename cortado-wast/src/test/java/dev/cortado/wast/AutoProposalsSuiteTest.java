@@ -3,10 +3,10 @@ package dev.cortado.wast;
 import dev.cortado.runtime.Engine;
 
 /**
- * The scripts of {@link InterpreterThreadsSuiteTest} on the tiered engine, tiering up as soon as
+ * The scripts of {@link InterpreterProposalsSuiteTest} on the tiered engine, tiering up as soon as
  * each module is instantiated.
  */
-class AutoThreadsSuiteTest extends InterpreterThreadsSuiteTest {
+class AutoProposalsSuiteTest extends InterpreterProposalsSuiteTest {
   @Override
   Engine engine() {
     return AutoWasm2SuiteTest.tieringEagerly();

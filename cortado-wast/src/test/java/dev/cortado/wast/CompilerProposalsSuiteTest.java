@@ -4,8 +4,8 @@ import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.EngineConfig;
 import dev.cortado.runtime.ExecutionEngine;
 
-/** The scripts of {@link InterpreterThreadsSuiteTest} on the compiler. */
-class CompilerThreadsSuiteTest extends InterpreterThreadsSuiteTest {
+/** The scripts of {@link InterpreterProposalsSuiteTest} on the compiler. */
+class CompilerProposalsSuiteTest extends InterpreterProposalsSuiteTest {
   @Override
   Engine engine() {
     return Engine.create(EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER));
