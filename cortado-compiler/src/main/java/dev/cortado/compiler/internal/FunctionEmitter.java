@@ -591,6 +591,8 @@ final class FunctionEmitter {
           simd.emit(op, r);
         } else if (op.isWideArithmetic()) {
           WideEmitter.emit(this, op);
+        } else if (op.handlesObjects()) {
+          GcEmitter.emit(this, op, r);
         } else if (!new MemoryEmitter(this).emit(op, r)) {
           throw new CompilationException(op.text() + " is not compiled yet");
         }

@@ -70,7 +70,16 @@ final class FunctionShape {
     Opcode op = r.opcode();
     int index =
         switch (op) {
-          case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL, LOCAL_GET, LOCAL_SET, LOCAL_TEE -> r.index();
+          case BR,
+              BR_IF,
+              BR_ON_NULL,
+              BR_ON_NON_NULL,
+              BR_ON_CAST,
+              BR_ON_CAST_FAIL,
+              LOCAL_GET,
+              LOCAL_SET,
+              LOCAL_TEE ->
+              r.index();
           default -> -1;
         };
     FuncType sig =
@@ -157,8 +166,9 @@ final class FunctionShape {
       // A legacy delegate ends its try.
       case END, DELEGATE -> END;
       case BR -> BR;
-      // br_on_null and br_on_non_null branch or not, as br_if does: a piece may leave by them.
-      case BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> BR_IF;
+      // br_on_null, br_on_non_null and the casts branch or not, as br_if does: a piece may leave
+      // by them.
+      case BR_IF, BR_ON_NULL, BR_ON_NON_NULL, BR_ON_CAST, BR_ON_CAST_FAIL -> BR_IF;
       case BR_TABLE -> BR_TABLE;
       case RETURN -> RETURN;
       case LOCAL_GET -> LOCAL_READ;

@@ -2,11 +2,8 @@ package dev.cortado.compiler.internal;
 
 import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.FuncType;
-import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
-import dev.cortado.wasm.RefType;
-import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.ArrayList;
@@ -38,7 +35,12 @@ final class ModuleContext {
    */
   final BitSet compiled = new BitSet();
 
-  private final Map<FuncType, List<Integer>> functionsByType = new HashMap<>();
+  // Defined functions by the JVM descriptor of their type: a call through a table or reference
+  // switches among all of one descriptor, as a function of a subtype (Wasm 3.0) or of an
+  // equivalent type of another record may answer it; the call's type was checked before.
+  private final Map<String, List<Integer>> functionsByDescriptor = new HashMap<>();
+  // The first function type seen of each descriptor, which names its dispatch method.
+  private final Map<String, FuncType> dispatchTypes = new HashMap<>();
 
   /** The class of each defined function, and the first function of each class (then the count). */
   final int[] classIndex;
@@ -107,7 +109,11 @@ final class ModuleContext {
     classStart = starts.stream().mapToInt(Integer::intValue).toArray();
     for (int d = 0; d < functions.size(); d++) {
       FuncType type = module.functionType(importedFunctions + d);
-      functionsByType.computeIfAbsent(type, t -> new ArrayList<>()).add(d);
+      if (JvmTypes.takesArguments(type)) {
+        functionsByDescriptor
+            .computeIfAbsent(JvmTypes.descriptor(type), t -> new ArrayList<>())
+            .add(d);
+      }
       compiled.set(d);
     }
   }
@@ -127,25 +133,9 @@ final class ModuleContext {
     if (!JvmTypes.takesArguments(type)) {
       return false; // called through the machine's slots
     }
-    if (mentionsTypeIndex(type)) {
-      // Equivalent types may be unequal records ((ref $a) and (ref $b) of equal $a and $b), and
-      // the dispatch methods group functions by record: such calls go through the slots.
-      return false;
-    }
-    for (int d : functionsByType.getOrDefault(type, List.of())) {
+    for (int d : functionsByDescriptor.getOrDefault(JvmTypes.descriptor(type), List.of())) {
       if (compiled.get(d)) {
         return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean mentionsTypeIndex(FuncType type) {
-    for (List<ValType> types : List.of(type.params(), type.results())) {
-      for (ValType t : types) {
-        if (t instanceof RefType r && r.heapType() instanceof HeapType.Concrete) {
-          return true;
-        }
       }
     }
     return false;
@@ -182,9 +172,12 @@ final class ModuleContext {
     return module.type(tagTypes[tag]);
   }
 
-  /** Returns the compiled functions of type {@code type}, by defined index, ascending. */
+  /**
+   * Returns the compiled functions whose type has the JVM descriptor of {@code type}, by defined
+   * index, ascending.
+   */
   List<Integer> compiledFunctionsOf(FuncType type) {
-    List<Integer> all = functionsByType.getOrDefault(type, List.of());
+    List<Integer> all = functionsByDescriptor.getOrDefault(JvmTypes.descriptor(type), List.of());
     List<Integer> compiledOnes = new ArrayList<>(all.size());
     for (int d : all) {
       if (compiled.get(d)) {
@@ -194,9 +187,13 @@ final class ModuleContext {
     return compiledOnes;
   }
 
-  /** Returns the dispatch method for {@code type}, recording that the dispatch class needs it. */
+  /**
+   * Returns the dispatch method for {@code type}, one per JVM descriptor, recording that the
+   * dispatch class needs it.
+   */
   String dispatchMethod(FuncType type) {
-    return dispatchMethods.computeIfAbsent(type, t -> "t" + dispatchMethods.size());
+    FuncType first = dispatchTypes.computeIfAbsent(JvmTypes.descriptor(type), d -> type);
+    return dispatchMethods.computeIfAbsent(first, t -> "t" + dispatchMethods.size());
   }
 
   /** Returns the dispatch methods needed so far, by function type. */

@@ -133,6 +133,20 @@ final class Fixtures {
     return Linker.create().instantiate(store, Module.compileText(engine, wat));
   }
 
+  /**
+   * Returns an instance of module {@code wat}, without imports, on engine {@code kind}; on {@code
+   * AUTO}, its functions compiled as soon as it is instantiated.
+   */
+  static Instance eagerInstance(ExecutionEngine kind, String wat) {
+    Engine engine =
+        Engine.create(
+            EngineConfig.defaults()
+                .withExecutionEngine(kind)
+                .withEagerTierUp(true)
+                .withoutCodeCache());
+    return Linker.create().instantiate(Store.create(engine), Module.compileText(engine, wat));
+  }
+
   /** Returns a compiler engine without a code cache. */
   static Engine compilerEngine() {
     return Engine.create(

@@ -17,6 +17,32 @@ import java.util.stream.Stream;
  * ../shared/testsuite} from the working directory's ancestors. It is never copied into the repo.
  */
 public final class SpecSuite {
+  /**
+   * The scripts of the Wasm 3.0 suite (top level) about garbage collection: structs, arrays, i31s,
+   * casts, recursion groups and subtypes.
+   */
+  public static final List<String> GC_SCRIPTS =
+      List.of(
+          "struct.wast",
+          "array.wast",
+          "array_copy.wast",
+          "array_fill.wast",
+          "array_init_data.wast",
+          "array_init_elem.wast",
+          "array_new_data.wast",
+          "array_new_elem.wast",
+          "i31.wast",
+          "ref_cast.wast",
+          "ref_test.wast",
+          "ref_eq.wast",
+          "br_on_cast.wast",
+          "br_on_cast_fail.wast",
+          "extern.wast",
+          "type-canon.wast",
+          "type-equivalence.wast",
+          "type-rec.wast",
+          "type-subtyping.wast");
+
   private SpecSuite() {}
 
   /** Returns the suite's root folder, or fails with a message saying where it was looked for. */

@@ -208,11 +208,12 @@ public final class Support {
 
   /**
    * Returns the function {@code call_indirect} calls, or traps. The expected type is given by the
-   * module's type index and resolved to the engine's type id through the instance.
+   * module's type index and resolved to the engine's type id through the instance; a function of a
+   * declared subtype of it is called too (Wasm 3.0).
    */
   public static FunctionInstance indirect(
       int index, int table, int typeIndex, ModuleInstance inst) {
-    return inst.tables[table].callee(index, inst.typeIds[typeIndex]);
+    return inst.tables[table].callee(index, inst.typeIds[typeIndex], inst.typeRegistry);
   }
 
   /** Returns the function {@code call_ref} calls: {@code ref}, unless it is null, which traps. */

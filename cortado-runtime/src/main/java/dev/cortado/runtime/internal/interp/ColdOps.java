@@ -7,6 +7,7 @@ import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.numeric.Conversions;
 import dev.cortado.runtime.internal.numeric.Numerics;
 import dev.cortado.runtime.internal.store.FunctionInstance;
+import dev.cortado.runtime.internal.store.Gc;
 import dev.cortado.runtime.internal.store.GlobalInstance;
 import dev.cortado.runtime.internal.store.MemoryInstance;
 import dev.cortado.runtime.internal.store.ModuleInstance;
@@ -61,7 +62,7 @@ final class ColdOps {
         return WideOps.execute(m, code, pc, fp);
       }
       case Ir.BR_CAST, Ir.BR_CAST_FAIL -> {
-        boolean is = GcOps.test(inst, m.refs[d], code[pc + 2], code[pc + 3] != 0);
+        boolean is = Gc.test(inst, m.refs[d], code[pc + 2], code[pc + 3] != 0);
         return is == (op == Ir.BR_CAST) ? code[pc + 4] : pc + 5;
       }
       case Ir.THROW -> throw Unwinding.throwTag(m, inst, code, pc, fp);

@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.interp;
 
+import dev.cortado.runtime.internal.store.Gc;
 import dev.cortado.wasm.ArrayType;
 import dev.cortado.wasm.HeapType;
 import dev.cortado.wasm.Opcode;
@@ -137,7 +138,7 @@ final class GcLowering {
         int a = l.pop();
         boolean test = op == Opcode.REF_TEST || op == Opcode.REF_TEST_NULL;
         start(l, test ? GcOps.REF_TEST : GcOps.REF_CAST, test ? ValType.I32 : t);
-        l.args(a, heap(t.heapType()), t.nullable() ? 1 : 0);
+        l.args(a, Gc.heapOperand(t.heapType()), t.nullable() ? 1 : 0);
       }
       case BR_ON_CAST, BR_ON_CAST_FAIL -> branchOnCast(l, op);
       case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {
@@ -184,14 +185,6 @@ final class GcLowering {
     return signed ? GcOps.SIGNED : unsigned ? GcOps.UNSIGNED : 0;
   }
 
-  /** The IR operand of a heap type: a type index, or {@code -1 - ordinal} of an abstract one. */
-  static int heap(HeapType h) {
-    return switch (h) {
-      case HeapType.Concrete c -> c.typeIndex();
-      case HeapType.Abstract a -> -1 - a.ordinal();
-    };
-  }
-
   /**
    * {@code br_on_cast l rt1 rt2} branches with the values and the reference when the cast succeeds,
    * {@code br_on_cast_fail} when it fails; the reference stays on the stack either way.
@@ -200,7 +193,7 @@ final class GcLowering {
     Lowering.Frame f = l.frames[l.depth - 1 - l.r.index()];
     RefType to = l.r.castType();
     boolean onSuccess = op == Opcode.BR_ON_CAST;
-    int[] operands = {l.vslot[l.sp - 1], heap(to.heapType()), to.nullable() ? 1 : 0};
+    int[] operands = {l.vslot[l.sp - 1], Gc.heapOperand(to.heapType()), to.nullable() ? 1 : 0};
     l.branchIf(
         f,
         f.labelTypes().size(),

@@ -3,19 +3,15 @@ package dev.cortado.runtime.internal.interp;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.store.ArrayObject;
-import dev.cortado.runtime.internal.store.FunctionInstance;
+import dev.cortado.runtime.internal.store.Gc;
 import dev.cortado.runtime.internal.store.I31;
 import dev.cortado.runtime.internal.store.ModuleInstance;
-import dev.cortado.runtime.internal.store.RuntimeType;
-import dev.cortado.runtime.internal.store.Storage;
 import dev.cortado.runtime.internal.store.StructObject;
-import dev.cortado.wasm.Bytes;
-import dev.cortado.wasm.HeapType;
 
 /**
  * Runs {@link Ir#GC} instructions (Wasm 3.0 garbage collection): the kind after the opcode says
  * which, and lays out the operands as its constant's comment shows (slots relative to the frame,
- * {@code x} a type index, {@code heap} a {@link GcLowering#heap} operand).
+ * {@code x} a type index, {@code heap} a {@link Gc#heapOperand} operand).
  */
 final class GcOps {
   private GcOps() {}
@@ -89,8 +85,6 @@ final class GcOps {
   /** A packed read zero-extends. */
   static final int UNSIGNED = 2;
 
-  private static final HeapType.Abstract[] ABSTRACT = HeapType.Abstract.values();
-
   /** Runs the GC instruction at {@code pc} and returns the position of the next one. */
   static int execute(Machine m, ModuleInstance inst, int[] code, int pc, int fp) {
     long[] s = m.lo;
@@ -98,7 +92,7 @@ final class GcOps {
     int d = fp + code[pc + 2];
     switch (code[pc + 1]) {
       case REF_EQ -> {
-        s[d] = equal(refs[fp + code[pc + 3]], refs[fp + code[pc + 4]]) ? 1 : 0;
+        s[d] = Gc.equal(refs[fp + code[pc + 3]], refs[fp + code[pc + 4]]) ? 1 : 0;
         return pc + 5;
       }
       case STRUCT_NEW -> {
@@ -115,7 +109,7 @@ final class GcOps {
         return pc + 4;
       }
       case STRUCT_GET -> {
-        StructObject o = struct(refs[fp + code[pc + 3]]);
+        StructObject o = Gc.struct(refs[fp + code[pc + 3]]);
         int y = code[pc + 5];
         int sign = code[pc + 6];
         switch (o.type.field(y)) {
@@ -131,7 +125,7 @@ final class GcOps {
         return pc + 7;
       }
       case STRUCT_SET -> {
-        StructObject o = struct(refs[fp + code[pc + 2]]);
+        StructObject o = Gc.struct(refs[fp + code[pc + 2]]);
         setField(m, o, code[pc + 5], fp + code[pc + 3]);
         return pc + 6;
       }
@@ -156,29 +150,19 @@ final class GcOps {
         refs[d] = a;
         return pc + 6;
       }
-      case ARRAY_NEW_DATA -> {
+      case ARRAY_NEW_DATA, ARRAY_NEW_ELEM -> {
+        int x = code[pc + 3];
+        int segment = code[pc + 4];
         long from = u32(s[fp + code[pc + 5]]);
         long n = u32(s[fp + code[pc + 6]]);
-        RuntimeType t = inst.types[code[pc + 3]];
-        Bytes data = inst.datas[code[pc + 4]];
-        checkData(data, from, n, t.element());
-        ArrayObject a = allocate(inst, code[pc + 3], n);
-        loadData(a, 0, data, from, (int) n);
-        refs[d] = a;
-        return pc + 7;
-      }
-      case ARRAY_NEW_ELEM -> {
-        long from = u32(s[fp + code[pc + 5]]);
-        long n = u32(s[fp + code[pc + 6]]);
-        Object[] elements = inst.elements[code[pc + 4]];
-        checkElements(elements, from, n);
-        ArrayObject a = allocate(inst, code[pc + 3], n);
-        a.copyRefs(0, elements, (int) from, (int) n);
-        refs[d] = a;
+        refs[d] =
+            code[pc + 1] == ARRAY_NEW_DATA
+                ? Gc.newData(inst, x, segment, from, n)
+                : Gc.newElem(inst, x, segment, from, n);
         return pc + 7;
       }
       case ARRAY_GET -> {
-        ArrayObject a = array(refs[fp + code[pc + 3]]);
+        ArrayObject a = Gc.array(refs[fp + code[pc + 3]]);
         int i = index(a, s[fp + code[pc + 4]]);
         switch (a.storage()) {
           case REF -> refs[d] = a.getRef(i);
@@ -193,63 +177,54 @@ final class GcOps {
         return pc + 6;
       }
       case ARRAY_SET -> {
-        ArrayObject a = array(refs[fp + code[pc + 2]]);
+        ArrayObject a = Gc.array(refs[fp + code[pc + 2]]);
         setElement(m, a, index(a, s[fp + code[pc + 3]]), fp + code[pc + 4]);
         return pc + 5;
       }
       case ARRAY_LEN -> {
-        s[d] = array(refs[fp + code[pc + 3]]).length();
+        s[d] = Gc.array(refs[fp + code[pc + 3]]).length();
         return pc + 4;
       }
       case ARRAY_FILL -> {
-        ArrayObject a = array(refs[fp + code[pc + 2]]);
-        long to = u32(s[fp + code[pc + 3]]);
-        long n = u32(s[fp + code[pc + 5]]);
-        checkRange(a, to, n);
         int v = fp + code[pc + 4];
-        a.fill((int) to, (int) n, s[v], m.hi[v], refs[v]);
+        Gc.fill(
+            Gc.array(refs[fp + code[pc + 2]]),
+            u32(s[fp + code[pc + 3]]),
+            u32(s[fp + code[pc + 5]]),
+            s[v],
+            m.hi[v],
+            refs[v]);
         return pc + 6;
       }
       case ARRAY_COPY -> {
-        ArrayObject dst = array(refs[fp + code[pc + 2]]);
-        ArrayObject src = array(refs[fp + code[pc + 4]]);
-        long to = u32(s[fp + code[pc + 3]]);
-        long from = u32(s[fp + code[pc + 5]]);
-        long n = u32(s[fp + code[pc + 6]]);
-        checkRange(dst, to, n);
-        checkRange(src, from, n);
-        dst.copy((int) to, src, (int) from, (int) n);
+        Gc.copy(
+            Gc.array(refs[fp + code[pc + 2]]),
+            u32(s[fp + code[pc + 3]]),
+            Gc.array(refs[fp + code[pc + 4]]),
+            u32(s[fp + code[pc + 5]]),
+            u32(s[fp + code[pc + 6]]));
         return pc + 7;
       }
-      case ARRAY_INIT_DATA -> {
-        ArrayObject a = array(refs[fp + code[pc + 2]]);
+      case ARRAY_INIT_DATA, ARRAY_INIT_ELEM -> {
+        ArrayObject a = Gc.array(refs[fp + code[pc + 2]]);
         long to = u32(s[fp + code[pc + 3]]);
         long from = u32(s[fp + code[pc + 4]]);
         long n = u32(s[fp + code[pc + 5]]);
-        checkRange(a, to, n);
-        Bytes data = inst.datas[code[pc + 6]];
-        checkData(data, from, n, a.storage());
-        loadData(a, (int) to, data, from, (int) n);
-        return pc + 7;
-      }
-      case ARRAY_INIT_ELEM -> {
-        ArrayObject a = array(refs[fp + code[pc + 2]]);
-        long to = u32(s[fp + code[pc + 3]]);
-        long from = u32(s[fp + code[pc + 4]]);
-        long n = u32(s[fp + code[pc + 5]]);
-        checkRange(a, to, n);
-        Object[] elements = inst.elements[code[pc + 6]];
-        checkElements(elements, from, n);
-        a.copyRefs((int) to, elements, (int) from, (int) n);
+        int segment = code[pc + 6];
+        if (code[pc + 1] == ARRAY_INIT_DATA) {
+          Gc.initData(inst, a, to, from, n, segment);
+        } else {
+          Gc.initElem(inst, a, to, from, n, segment);
+        }
         return pc + 7;
       }
       case REF_TEST -> {
-        s[d] = test(inst, refs[fp + code[pc + 3]], code[pc + 4], code[pc + 5] != 0) ? 1 : 0;
+        s[d] = Gc.test(inst, refs[fp + code[pc + 3]], code[pc + 4], code[pc + 5] != 0) ? 1 : 0;
         return pc + 6;
       }
       case REF_CAST -> {
         Object ref = refs[fp + code[pc + 3]];
-        if (!test(inst, ref, code[pc + 4], code[pc + 5] != 0)) {
+        if (!Gc.test(inst, ref, code[pc + 4], code[pc + 5] != 0)) {
           throw Trap.of(TrapKind.CAST_FAILURE);
         }
         refs[d] = ref;
@@ -260,9 +235,7 @@ final class GcOps {
         return pc + 4;
       }
       case I31_GET -> {
-        if (!(refs[fp + code[pc + 3]] instanceof I31 i)) {
-          throw Trap.of(TrapKind.NULL_I31_REFERENCE);
-        }
+        I31 i = Gc.i31(refs[fp + code[pc + 3]]);
         s[d] = code[pc + 4] != 0 ? i.value() : i.unsigned();
         return pc + 5;
       }
@@ -270,92 +243,16 @@ final class GcOps {
     }
   }
 
-  /** {@code ref.eq}: the same object, or two i31s of the same value (null equals null). */
-  static boolean equal(Object a, Object b) {
-    return a == b || (a instanceof I31 x && x.equals(b));
-  }
-
-  /**
-   * Returns whether {@code ref} is of the reference type {@code heap} ({@link GcLowering#heap})
-   * made {@code nullable}: what {@code ref.test}, {@code ref.cast} and {@code br_on_cast} ask.
-   * Validation put the reference in the type's hierarchy already.
-   */
-  static boolean test(ModuleInstance inst, Object ref, int heap, boolean nullable) {
-    if (ref == null) {
-      return nullable;
-    }
-    if (heap >= 0) {
-      RuntimeType actual =
-          switch (ref) {
-            case StructObject o -> o.type;
-            case ArrayObject a -> a.type;
-            case FunctionInstance f -> inst.typeRegistry.get(f.typeId());
-            default -> null;
-          };
-      return actual != null && actual.isSubtypeOf(inst.types[heap]);
-    }
-    return switch (ABSTRACT[-1 - heap]) {
-      case ANY, FUNC, EXTERN, EXN -> true;
-      case EQ -> ref instanceof I31 || ref instanceof StructObject || ref instanceof ArrayObject;
-      case I31 -> ref instanceof I31;
-      case STRUCT -> ref instanceof StructObject;
-      case ARRAY -> ref instanceof ArrayObject;
-      case NONE, NOFUNC, NOEXTERN, NOEXN -> false;
-    };
-  }
-
   private static long u32(long v) {
     return v & 0xFFFF_FFFFL;
   }
 
-  private static StructObject struct(Object ref) {
-    if (ref == null) {
-      throw Trap.of(TrapKind.NULL_STRUCTURE_REFERENCE);
-    }
-    return (StructObject) ref;
-  }
-
-  private static ArrayObject array(Object ref) {
-    if (ref == null) {
-      throw Trap.of(TrapKind.NULL_ARRAY_REFERENCE);
-    }
-    return (ArrayObject) ref;
-  }
-
   private static ArrayObject allocate(ModuleInstance inst, int typeIndex, long length) {
-    return new ArrayObject(inst.types[typeIndex], u32(length));
+    return Gc.allocate(inst, typeIndex, u32(length));
   }
 
   private static int index(ArrayObject a, long i) {
-    long index = u32(i);
-    if (index >= a.length()) {
-      throw Trap.of(TrapKind.OUT_OF_BOUNDS_ARRAY_ACCESS);
-    }
-    return (int) index;
-  }
-
-  private static void checkRange(ArrayObject a, long from, long n) {
-    if (from + n > a.length()) {
-      throw Trap.of(TrapKind.OUT_OF_BOUNDS_ARRAY_ACCESS);
-    }
-  }
-
-  private static void checkElements(Object[] elements, long from, long n) {
-    if (from + n > elements.length) {
-      throw Trap.of(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
-    }
-  }
-
-  private static void checkData(Bytes data, long from, long n, Storage storage) {
-    if (from + n * storage.bytes > data.length()) {
-      throw Trap.of(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-    }
-  }
-
-  private static void loadData(ArrayObject a, int to, Bytes data, long from, int n) {
-    byte[] bytes = new byte[n * a.storage().bytes];
-    data.copyTo((int) from, bytes, 0, bytes.length);
-    a.load(to, bytes, 0, n);
+    return Gc.index(a, u32(i));
   }
 
   private static void setField(Machine m, StructObject o, int y, int slot) {

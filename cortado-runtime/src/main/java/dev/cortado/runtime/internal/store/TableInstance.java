@@ -129,17 +129,9 @@ public final class TableInstance {
   }
 
   /**
-   * Returns element {@code index} if it is a function of type {@code typeId}, or traps as {@code
-   * call_indirect} does.
-   */
-  public FunctionInstance callee(int index, int typeId) {
-    return callee(index, typeId, null);
-  }
-
-  /**
    * Returns element {@code index} if it is a function of type {@code typeId} or of a declared
-   * subtype of it (Wasm 3.0; {@code types} knows the engine's types, null: no subtypes), or traps
-   * as {@code call_indirect} does.
+   * subtype of it (Wasm 3.0; {@code types} knows the engine's types), or traps as {@code
+   * call_indirect} does.
    */
   public FunctionInstance callee(int index, int typeId, TypeRegistry types) {
     if (Integer.compareUnsigned(index, size) >= 0) {
@@ -150,8 +142,7 @@ public final class TableInstance {
       throw Trap.of(TrapKind.UNINITIALIZED_ELEMENT);
     }
     FunctionInstance callee = (FunctionInstance) f;
-    if (callee.typeId() != typeId
-        && (types == null || !types.get(callee.typeId()).isSubtypeOf(types.get(typeId)))) {
+    if (callee.typeId() != typeId && !types.get(callee.typeId()).isSubtypeOf(types.get(typeId))) {
       throw Trap.of(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
     }
     return callee;

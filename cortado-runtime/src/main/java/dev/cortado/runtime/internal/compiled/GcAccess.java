@@ -1,0 +1,279 @@
+package dev.cortado.runtime.internal.compiled;
+
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.internal.store.ArrayObject;
+import dev.cortado.runtime.internal.store.Gc;
+import dev.cortado.runtime.internal.store.I31;
+import dev.cortado.runtime.internal.store.ModuleInstance;
+import dev.cortado.runtime.internal.store.StructObject;
+
+/**
+ * Wasm 3.0's garbage collection instructions for compiled code: one small method per instruction
+ * and JVM type ({@code I} int, {@code J} long, {@code F} float, {@code D} double, {@code A} a
+ * reference), operands as they are on the operand stack, then the immediates and the instance.
+ * Their meaning is {@link Gc}'s, which the interpreter runs too. i32 and i64 addresses arrive as
+ * ints and longs and are read as the u32s they are. A struct or array of {@code v128} is not
+ * compiled ({@code CompilerScope}).
+ */
+public final class GcAccess {
+  private GcAccess() {}
+
+  private static long u32(int v) {
+    return Integer.toUnsignedLong(v);
+  }
+
+  // ---- structs ----
+
+  /** {@code struct.new_default}, and {@code struct.new} before its fields are set. */
+  public static Object structNew(int typeIndex, ModuleInstance inst) {
+    return new StructObject(inst.types[typeIndex]);
+  }
+
+  /** Sets field {@code y} of a struct {@code struct.new} has just made, its value first. */
+  public static void initI(int value, Object struct, int y) {
+    ((StructObject) struct).set(y, value, 0, null);
+  }
+
+  /** As {@link #initI} for an i64 or f64 field (its bits). */
+  public static void initJ(long value, Object struct, int y) {
+    ((StructObject) struct).set(y, value, 0, null);
+  }
+
+  /** As {@link #initI} for a reference field. */
+  public static void initA(Object value, Object struct, int y) {
+    ((StructObject) struct).refs[y] = value;
+  }
+
+  /** {@code struct.get} of an i32 or f32 field (its bits), and {@code struct.get_u}. */
+  public static int getI(Object ref, int y) {
+    return (int) Gc.struct(ref).lo[y];
+  }
+
+  /** {@code struct.get_s} of an i8 field. */
+  public static int get8S(Object ref, int y) {
+    return (byte) Gc.struct(ref).lo[y];
+  }
+
+  /** {@code struct.get_s} of an i16 field. */
+  public static int get16S(Object ref, int y) {
+    return (short) Gc.struct(ref).lo[y];
+  }
+
+  /** {@code struct.get} of an i64 or f64 field (its bits). */
+  public static long getJ(Object ref, int y) {
+    return Gc.struct(ref).lo[y];
+  }
+
+  /** {@code struct.get} of a reference field. */
+  public static Object getA(Object ref, int y) {
+    return Gc.struct(ref).refs[y];
+  }
+
+  /** {@code struct.set} of an i32, f32 (its bits) or packed field. */
+  public static void setI(Object ref, int value, int y) {
+    Gc.struct(ref).set(y, value, 0, null);
+  }
+
+  /** {@code struct.set} of an i64 or f64 field (its bits). */
+  public static void setJ(Object ref, long value, int y) {
+    Gc.struct(ref).set(y, value, 0, null);
+  }
+
+  /** {@code struct.set} of a reference field. */
+  public static void setA(Object ref, Object value, int y) {
+    Gc.struct(ref).refs[y] = value;
+  }
+
+  // ---- arrays ----
+
+  /** {@code array.new_default}, and {@code array.new_fixed} before its elements are set. */
+  public static Object arrayNewDefault(int n, int typeIndex, ModuleInstance inst) {
+    return Gc.allocate(inst, typeIndex, u32(n));
+  }
+
+  /** {@code array.new} of i32s or packed integers. */
+  public static Object arrayNewI(int value, int n, int typeIndex, ModuleInstance inst) {
+    ArrayObject a = Gc.allocate(inst, typeIndex, u32(n));
+    a.fill(0, a.length(), value, 0, null);
+    return a;
+  }
+
+  /** {@code array.new} of i64s. */
+  public static Object arrayNewJ(long value, int n, int typeIndex, ModuleInstance inst) {
+    ArrayObject a = Gc.allocate(inst, typeIndex, u32(n));
+    a.fill(0, a.length(), value, 0, null);
+    return a;
+  }
+
+  /** {@code array.new} of f32s. */
+  public static Object arrayNewF(float value, int n, int typeIndex, ModuleInstance inst) {
+    return arrayNewI(Float.floatToRawIntBits(value), n, typeIndex, inst);
+  }
+
+  /** {@code array.new} of f64s. */
+  public static Object arrayNewD(double value, int n, int typeIndex, ModuleInstance inst) {
+    return arrayNewJ(Double.doubleToRawLongBits(value), n, typeIndex, inst);
+  }
+
+  /** {@code array.new} of references. */
+  public static Object arrayNewA(Object value, int n, int typeIndex, ModuleInstance inst) {
+    ArrayObject a = Gc.allocate(inst, typeIndex, u32(n));
+    a.fill(0, a.length(), 0, 0, value);
+    return a;
+  }
+
+  /** Sets element {@code i} of an array {@code array.new_fixed} has just made, its value first. */
+  public static void elementI(int value, Object array, int i) {
+    ((ArrayObject) array).set(i, value);
+  }
+
+  /** As {@link #elementI} for i64 or f64 elements (their bits). */
+  public static void elementJ(long value, Object array, int i) {
+    ((ArrayObject) array).set(i, value);
+  }
+
+  /** As {@link #elementI} for references. */
+  public static void elementA(Object value, Object array, int i) {
+    ((ArrayObject) array).setRef(i, value);
+  }
+
+  /** {@code array.new_data}. */
+  public static Object arrayNewData(int s, int n, int typeIndex, int data, ModuleInstance inst) {
+    return Gc.newData(inst, typeIndex, data, u32(s), u32(n));
+  }
+
+  /** {@code array.new_elem}. */
+  public static Object arrayNewElem(int s, int n, int typeIndex, int elem, ModuleInstance inst) {
+    return Gc.newElem(inst, typeIndex, elem, u32(s), u32(n));
+  }
+
+  /** {@code array.get} of i32s or f32s (their bits), and {@code array.get_u}. */
+  public static int arrayGetI(Object ref, int i) {
+    ArrayObject a = Gc.array(ref);
+    return (int) a.get(Gc.index(a, u32(i)));
+  }
+
+  /** {@code array.get_s} of i8s. */
+  public static int arrayGet8S(Object ref, int i) {
+    return (byte) arrayGetI(ref, i);
+  }
+
+  /** {@code array.get_s} of i16s. */
+  public static int arrayGet16S(Object ref, int i) {
+    return (short) arrayGetI(ref, i);
+  }
+
+  /** {@code array.get} of i64s or f64s (their bits). */
+  public static long arrayGetJ(Object ref, int i) {
+    ArrayObject a = Gc.array(ref);
+    return a.get(Gc.index(a, u32(i)));
+  }
+
+  /** {@code array.get} of references. */
+  public static Object arrayGetA(Object ref, int i) {
+    ArrayObject a = Gc.array(ref);
+    return a.getRef(Gc.index(a, u32(i)));
+  }
+
+  /** {@code array.set} of i32s, f32s (their bits) or packed integers. */
+  public static void arraySetI(Object ref, int i, int value) {
+    ArrayObject a = Gc.array(ref);
+    a.set(Gc.index(a, u32(i)), value);
+  }
+
+  /** {@code array.set} of i64s or f64s (their bits). */
+  public static void arraySetJ(Object ref, int i, long value) {
+    ArrayObject a = Gc.array(ref);
+    a.set(Gc.index(a, u32(i)), value);
+  }
+
+  /** {@code array.set} of references. */
+  public static void arraySetA(Object ref, int i, Object value) {
+    ArrayObject a = Gc.array(ref);
+    a.setRef(Gc.index(a, u32(i)), value);
+  }
+
+  /** {@code array.len}. */
+  public static int arrayLen(Object ref) {
+    return Gc.array(ref).length();
+  }
+
+  /** {@code array.fill} of i32s or packed integers. */
+  public static void arrayFillI(Object ref, int d, int value, int n) {
+    Gc.fill(Gc.array(ref), u32(d), u32(n), value, 0, null);
+  }
+
+  /** {@code array.fill} of i64s. */
+  public static void arrayFillJ(Object ref, int d, long value, int n) {
+    Gc.fill(Gc.array(ref), u32(d), u32(n), value, 0, null);
+  }
+
+  /** {@code array.fill} of f32s. */
+  public static void arrayFillF(Object ref, int d, float value, int n) {
+    arrayFillI(ref, d, Float.floatToRawIntBits(value), n);
+  }
+
+  /** {@code array.fill} of f64s. */
+  public static void arrayFillD(Object ref, int d, double value, int n) {
+    arrayFillJ(ref, d, Double.doubleToRawLongBits(value), n);
+  }
+
+  /** {@code array.fill} of references. */
+  public static void arrayFillA(Object ref, int d, Object value, int n) {
+    Gc.fill(Gc.array(ref), u32(d), u32(n), 0, 0, value);
+  }
+
+  /** {@code array.copy}. */
+  public static void arrayCopy(Object dst, int d, Object src, int s, int n) {
+    Gc.copy(Gc.array(dst), u32(d), Gc.array(src), u32(s), u32(n));
+  }
+
+  /** {@code array.init_data}. */
+  public static void arrayInitData(Object ref, int d, int s, int n, int data, ModuleInstance inst) {
+    Gc.initData(inst, Gc.array(ref), u32(d), u32(s), u32(n), data);
+  }
+
+  /** {@code array.init_elem}. */
+  public static void arrayInitElem(Object ref, int d, int s, int n, int elem, ModuleInstance inst) {
+    Gc.initElem(inst, Gc.array(ref), u32(d), u32(s), u32(n), elem);
+  }
+
+  // ---- references ----
+
+  /** {@code ref.eq}. */
+  public static int refEq(Object a, Object b) {
+    return Gc.equal(a, b) ? 1 : 0;
+  }
+
+  /**
+   * {@code ref.test}, and the test of {@code br_on_cast}: 1 if {@code ref} is of heap type {@code
+   * heap} ({@link Gc#heapOperand}), or null and {@code nullable} is 1.
+   */
+  public static int refTest(Object ref, int heap, int nullable, ModuleInstance inst) {
+    return Gc.test(inst, ref, heap, nullable != 0) ? 1 : 0;
+  }
+
+  /** {@code ref.cast}: {@code ref} if {@link #refTest} says so, else traps. */
+  public static Object refCast(Object ref, int heap, int nullable, ModuleInstance inst) {
+    if (!Gc.test(inst, ref, heap, nullable != 0)) {
+      throw Trap.of(TrapKind.CAST_FAILURE);
+    }
+    return ref;
+  }
+
+  /** {@code ref.i31}. */
+  public static Object refI31(int value) {
+    return I31.wrap(value);
+  }
+
+  /** {@code i31.get_s}. */
+  public static int i31GetS(Object ref) {
+    return Gc.i31(ref).value();
+  }
+
+  /** {@code i31.get_u}. */
+  public static int i31GetU(Object ref) {
+    return Gc.i31(ref).unsigned();
+  }
+}
