@@ -1,10 +1,8 @@
 package dev.cortado.runtime;
 
-import dev.cortado.runtime.internal.compiled.CompilationException;
 import dev.cortado.runtime.internal.compiled.CompileRequest;
 import dev.cortado.runtime.internal.compiled.CompiledFrames;
 import dev.cortado.runtime.internal.compiled.CompiledModule;
-import dev.cortado.runtime.internal.compiled.CompilerScope;
 import dev.cortado.runtime.internal.compiled.Compilers;
 import dev.cortado.runtime.internal.compiled.DigestMemo;
 import dev.cortado.runtime.internal.compiled.Precompiled;
@@ -25,7 +23,6 @@ import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.internal.FileStamp;
 import dev.cortado.wasm.internal.KnownValid;
-import dev.cortado.wasm.internal.LazyLogger;
 import dev.cortado.wasm.internal.ModelAccess;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.ValidatedModule;
@@ -50,7 +47,6 @@ import java.util.function.Supplier;
  * {@linkplain EngineConfig#codeCache() code cache}, else from the compiler.
  */
 public final class Module {
-  private static final System.Logger LOG = LazyLogger.of(Module.class);
 
   private final Engine engine;
   private final ValidatedModule validated;
@@ -79,19 +75,6 @@ public final class Module {
     ExecutionEngine kind = engine.config().executionEngine();
     Supplier<CompiledModule> compile =
         () -> {
-          // Here, when compiling, not before the module starts: the check reads every function's
-          // locals, which a big module decodes only when a function first runs. And only when
-          // code is generated: code found in the cache was in scope when it was generated (10-15
-          // ms of a start for a 125 KB module).
-          Runnable scope =
-              kind != ExecutionEngine.AUTO
-                  ? () -> {}
-                  : () ->
-                      CompilerScope.outside(validated.module())
-                          .ifPresent(
-                              why -> {
-                                throw CompilationException.outsideScope(why);
-                              });
           String sha256 = moduleSha256.get();
           Optional<CompiledModule> precompiled =
               engine.config().precompiledCode() ? Precompiled.find(sha256) : Optional.empty();
@@ -100,21 +83,13 @@ public final class Module {
                   () ->
                       Compilers.find()
                           .compile(
-                              new CompileRequest(
-                                  validated, sha256, engine.config().codeCache(), scope)));
+                              new CompileRequest(validated, sha256, engine.config().codeCache())));
           // Trap stack traces name generated frames by their classes' package.
           CompiledFrames.register(c.getClass().getPackageName(), validated.module());
           return c;
         };
-    // Asked for by name, the compiler says at once why it is not used.
-    Optional<String> outside =
-        kind == ExecutionEngine.COMPILER
-            ? CompilerScope.outside(validated.module())
-            : Optional.empty();
-    outside.ifPresent(
-        why -> LOG.log(System.Logger.Level.WARNING, CompilationException.outsideScopeMessage(why)));
     this.tier =
-        switch (outside.isPresent() ? ExecutionEngine.INTERPRETER : kind) {
+        switch (kind) {
           case INTERPRETER -> null;
           case COMPILER -> Tier.compiledNow(compile);
           case AUTO ->

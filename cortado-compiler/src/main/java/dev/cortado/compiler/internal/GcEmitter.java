@@ -26,9 +26,10 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * Wasm 3.0's garbage collection instructions: each a call to a {@code GcAccess} method, which runs
  * the interpreter's code ({@link Gc}) on the operands as they are on the JVM stack. An f32 or f64
- * field or element crosses as its bits; {@code struct.new} and {@code array.new_fixed} make the
- * object first and then set its fields from the top of the stack down, so that any number of
- * operands needs one temporary.
+ * field or element crosses as its bits, a v128 one through the function's vector registers ({@code
+ * V} methods given the register arrays and index); {@code struct.new} and {@code array.new_fixed}
+ * make the object first and then set its fields from the top of the stack down, so that any number
+ * of operands needs one temporary.
  */
 final class GcEmitter {
   private static final String GC = "dev/cortado/runtime/internal/compiled/GcAccess";
@@ -36,6 +37,7 @@ final class GcEmitter {
   private static final String INST = "L" + JvmTypes.INSTANCE + ";";
   private static final RefType ANY = RefType.nullable(HeapType.Abstract.ANY);
   private static final RefType I31 = RefType.nullable(HeapType.Abstract.I31);
+  private static final String VECTOR = "[J[JI";
 
   private final FunctionEmitter f;
   private final MethodVisitor mv;
@@ -43,6 +45,24 @@ final class GcEmitter {
   private GcEmitter(FunctionEmitter f) {
     this.f = f;
     this.mv = f.mv();
+  }
+
+  /**
+   * Returns whether {@code op}, an {@link Opcode#handlesObjects} instruction, reads or writes a
+   * v128 field or element, so that its function needs vector registers.
+   */
+  static boolean touchesVectors(ModuleContext mc, Opcode op, InstructionReader r) {
+    return switch (op) {
+      case STRUCT_NEW -> struct(mc, r.index()).fields().stream().anyMatch(GcEmitter::isVector);
+      case STRUCT_GET, STRUCT_SET -> isVector(struct(mc, r.index()).fields().get(r.index2()));
+      case ARRAY_NEW, ARRAY_NEW_FIXED, ARRAY_GET, ARRAY_SET, ARRAY_FILL ->
+          isVector(array(mc, r.index()).element());
+      default -> false;
+    };
+  }
+
+  private static boolean isVector(FieldType t) {
+    return t.storage() == ValType.V128;
   }
 
   /** Emits {@code op}, an {@link Opcode#handlesObjects} instruction. */
@@ -62,10 +82,22 @@ final class GcEmitter {
       case STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U -> {
         FieldType field = struct(r.index()).fields().get(r.index2());
         Constants.pushInt(mv, r.index2());
-        get(field, op == Opcode.STRUCT_GET_S, "get", "(" + OBJ + "I)", 1);
+        if (isVector(field)) {
+          // Into the register of the struct's stack entry, which the field replaces.
+          pushRegister(f.height() - 1);
+          call("getV", "(" + OBJ + "I" + VECTOR + ")V", 1, ValType.V128);
+        } else {
+          get(field, op == Opcode.STRUCT_GET_S, "get", "(" + OBJ + "I)", 1);
+        }
       }
       case STRUCT_SET -> {
         ValType t = struct(r.index()).fields().get(r.index2()).unpacked();
+        if (t == ValType.V128) {
+          Constants.pushInt(mv, r.index2());
+          pushRegister(f.height() - 1);
+          call("setV", "(" + OBJ + "I" + VECTOR + ")V", 2, null);
+          return;
+        }
         toBits(t);
         Constants.pushInt(mv, r.index2());
         call("set" + form(t), "(" + OBJ + bitsType(t) + "I)V", 2, null);
@@ -74,6 +106,11 @@ final class GcEmitter {
         ValType t = array(r.index()).element().unpacked();
         Constants.pushInt(mv, r.index());
         f.pushInstance();
+        if (t == ValType.V128) {
+          pushRegister(f.height() - 2);
+          call("arrayNewV", "(II" + INST + VECTOR + ")" + OBJ, 2, ref(r.index()));
+          return;
+        }
         String d = "(" + JvmTypes.of(t).getDescriptor() + "II" + INST + ")" + OBJ;
         call("arrayNew" + valueForm(t), d, 2, ref(r.index()));
       }
@@ -90,21 +127,34 @@ final class GcEmitter {
         String name = op == Opcode.ARRAY_NEW_DATA ? "arrayNewData" : "arrayNewElem";
         call(name, "(IIII" + INST + ")" + OBJ, 2, ref(r.index()));
       }
-      case ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U ->
-          get(
-              array(r.index()).element(),
-              op == Opcode.ARRAY_GET_S,
-              "arrayGet",
-              "(" + OBJ + "I)",
-              2);
+      case ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U -> {
+        FieldType element = array(r.index()).element();
+        if (isVector(element)) {
+          // Into the register of the array's stack entry, which the element replaces.
+          pushRegister(f.height() - 2);
+          call("arrayGetV", "(" + OBJ + "I" + VECTOR + ")V", 2, ValType.V128);
+        } else {
+          get(element, op == Opcode.ARRAY_GET_S, "arrayGet", "(" + OBJ + "I)", 2);
+        }
+      }
       case ARRAY_SET -> {
         ValType t = array(r.index()).element().unpacked();
+        if (t == ValType.V128) {
+          pushRegister(f.height() - 1);
+          call("arraySetV", "(" + OBJ + "I" + VECTOR + ")V", 3, null);
+          return;
+        }
         toBits(t);
         call("arraySet" + form(t), "(" + OBJ + "I" + bitsType(t) + ")V", 3, null);
       }
       case ARRAY_LEN -> call("arrayLen", "(" + OBJ + ")I", 1, NumType.I32);
       case ARRAY_FILL -> {
         ValType t = array(r.index()).element().unpacked();
+        if (t == ValType.V128) {
+          pushRegister(f.height() - 2);
+          call("arrayFillV", "(" + OBJ + "II" + VECTOR + ")V", 4, null);
+          return;
+        }
         String d = "(" + OBJ + "I" + JvmTypes.of(t).getDescriptor() + "I)V";
         call("arrayFill" + valueForm(t), d, 4, null);
       }
@@ -159,8 +209,17 @@ final class GcEmitter {
   private void setFromStack(String setter, List<ValType> types, RefType made) {
     int object = f.temp(ANY);
     mv.visitVarInsn(ASTORE, object);
+    int base = f.height() - types.size();
     for (int i = types.size() - 1; i >= 0; i--) {
       ValType t = types.get(i);
+      if (t == ValType.V128) {
+        // Not on the JVM stack: in the register of its stack entry.
+        mv.visitVarInsn(ALOAD, object);
+        Constants.pushInt(mv, i);
+        pushRegister(base + i);
+        mv.visitMethodInsn(INVOKESTATIC, GC, setter + "V", "(" + OBJ + "I" + VECTOR + ")V", false);
+        continue;
+      }
       toBits(t);
       mv.visitVarInsn(ALOAD, object);
       Constants.pushInt(mv, i);
@@ -203,6 +262,13 @@ final class GcEmitter {
     mv.visitJumpInsn(onSuccess ? IFEQ : IFNE, stay);
     f.branch(f.label(label));
     mv.visitLabel(stay);
+  }
+
+  /** Pushes the vector register arrays and the register of operand stack entry {@code position}. */
+  private void pushRegister(int position) {
+    VectorRegisters v = f.vectors();
+    v.pushArrays();
+    Constants.pushInt(mv, v.stack(position));
   }
 
   /** Pushes a cast's heap type operand, whether it admits null, and the instance. */
@@ -266,10 +332,18 @@ final class GcEmitter {
   }
 
   private StructType struct(int x) {
-    return (StructType) f.moduleContext().module.module().types().get(x).composite();
+    return struct(f.moduleContext(), x);
   }
 
   private ArrayType array(int x) {
-    return (ArrayType) f.moduleContext().module.module().types().get(x).composite();
+    return array(f.moduleContext(), x);
+  }
+
+  private static StructType struct(ModuleContext mc, int x) {
+    return (StructType) mc.module.module().types().get(x).composite();
+  }
+
+  private static ArrayType array(ModuleContext mc, int x) {
+    return (ArrayType) mc.module.module().types().get(x).composite();
   }
 }

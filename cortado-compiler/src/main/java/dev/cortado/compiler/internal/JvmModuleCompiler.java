@@ -24,7 +24,6 @@ public final class JvmModuleCompiler implements ModuleCompiler {
   public CompiledModule compile(CompileRequest request) {
     if (request.cacheDir().isEmpty()) {
       CacheStats.MISSES.incrementAndGet();
-      request.beforeGenerating().run();
       return define(ModuleClasses.emit(request.module(), request.sha256()));
     }
     CodeCache cache = new CodeCache(request.cacheDir().get());
@@ -44,7 +43,6 @@ public final class JvmModuleCompiler implements ModuleCompiler {
       }
     }
     CacheStats.MISSES.incrementAndGet();
-    request.beforeGenerating().run();
     ModuleClasses generated = ModuleClasses.emit(request.module(), request.sha256());
     cache.storeQuietly(key, generated);
     return define(generated);

@@ -11,10 +11,10 @@ import dev.cortado.wasm.binary.InstructionReader;
 import java.util.List;
 
 /**
- * Finds functions that touch v128 values, which the compiler does not compile yet: such a function
- * runs in the interpreter, called from compiled code through the slot convention. Every way a
- * vector reaches a function's operand stack is a v128 local, a vector instruction, or a call,
- * block, select or global typed with v128.
+ * Finds functions that touch v128 values, which need a vector register file ({@link
+ * VectorRegisters}). Every way a vector reaches a function's operand stack is a v128 local, a
+ * vector instruction, or a call, block, select or global typed with v128, or a struct field or
+ * array element of v128.
  */
 final class VectorScan {
   private VectorScan() {}
@@ -37,7 +37,9 @@ final class VectorScan {
             case GLOBAL_GET, GLOBAL_SET ->
                 mc.module.globalType(r.index()).valueType() == VecType.V128;
             case SELECT_TYPED -> r.selectType(0) == VecType.V128;
-            default -> op.prefix() == Opcode.PREFIX_FD;
+            default ->
+                op.prefix() == Opcode.PREFIX_FD
+                    || (op.handlesObjects() && GcEmitter.touchesVectors(mc, op, r));
           };
       if (vector) {
         return true;

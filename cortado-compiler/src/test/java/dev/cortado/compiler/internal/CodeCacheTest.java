@@ -1,28 +1,18 @@
 package dev.cortado.compiler.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.EngineConfig;
 import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.Module;
-import dev.cortado.runtime.internal.compiled.CompilationException;
-import dev.cortado.runtime.internal.compiled.CompileRequest;
-import dev.cortado.wasm.Bytes;
-import dev.cortado.wasm.WasmVersion;
-import dev.cortado.wasm.binary.ModuleDecoder;
-import dev.cortado.wasm.valid.ValidatedModule;
 import dev.cortado.wasm.valid.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,39 +64,6 @@ class CodeCacheTest {
     Counts d = Counts.now().since(second);
     assertEquals(1, d.hits(), d.toString());
     assertEquals(1, d.misses(), "only the engine's other module was compiled: " + d);
-  }
-
-  @Test
-  void theCheckBeforeGeneratingRunsOnAMissNotOnAHit() {
-    byte[] binary = Fixtures.binary(8);
-    ValidatedModule validated =
-        Validator.validate(
-            ModuleDecoder.decode(Bytes.of(binary), WasmVersion.WASM_3_0),
-            false,
-            WasmVersion.WASM_3_0);
-    String sha = "cd".repeat(32);
-    AtomicInteger checks = new AtomicInteger();
-    JvmModuleCompiler compiler = new JvmModuleCompiler();
-    compiler.compile(
-        new CompileRequest(validated, sha, Optional.of(cache), checks::incrementAndGet));
-    assertEquals(1, checks.get(), "checked before generating");
-    compiler.compile(
-        new CompileRequest(validated, sha, Optional.of(cache), checks::incrementAndGet));
-    assertEquals(1, checks.get(), "not checked again for code from the cache");
-    // A check that fails stops generating: nothing is written.
-    Path other = cache.resolve("other");
-    assertThrows(
-        CompilationException.class,
-        () ->
-            compiler.compile(
-                new CompileRequest(
-                    validated,
-                    sha,
-                    Optional.of(other),
-                    () -> {
-                      throw CompilationException.outsideScope("a test");
-                    })));
-    assertFalse(Files.exists(other) && other.toFile().list().length > 0);
   }
 
   @Test

@@ -42,6 +42,8 @@ class CompiledGcTest {
         (type $base (sub (func (result i32))))
         (type $derived (sub $base (func (result i32))))
         (type $takesNode (func (param (ref null $node)) (result i32)))
+        (type $vectors (struct (field i32) (field (mut v128))))
+        (type $v128s (array (mut v128)))
         (data $bytes "\\01\\02\\03\\04")
         (table funcref (elem $answer $sum))
         (func $answer (type $derived) (i32.const 42))
@@ -77,6 +79,31 @@ class CompiledGcTest {
               (i32.add
                 (array.get_s $i16s (local.get $a) (i32.const 1))
                 (array.get_u $i16s (local.get $a) (i32.const 1))))))
+
+        (func (export "vectors") (result i64)
+          (local $s (ref $vectors)) (local $a (ref $v128s))
+          (local.set $s (struct.new $vectors (i32.const 5) (v128.const i64x2 1 2)))
+          (local.set $a (array.new $v128s (v128.const i64x2 3 4) (i32.const 4)))
+          (array.fill $v128s (local.get $a) (i32.const 2) (struct.get $vectors 1 (local.get $s)) (i32.const 2))
+          (array.set $v128s (local.get $a) (i32.const 0) (v128.const i64x2 10 20))
+          (struct.set $vectors 1 (local.get $s)
+            (i64x2.add (array.get $v128s (local.get $a) (i32.const 0))
+                       (array.get $v128s (local.get $a) (i32.const 3))))
+          (local.set $a (array.new_fixed $v128s 3
+            (v128.const i64x2 100 200) (struct.get $vectors 1 (local.get $s)) (v128.const i64x2 300 400)))
+          ;; 100 + 22 * 2 + (11 + 300) * 3 + 5 * 1000 + len 3 * 10000
+          (i64.add
+            (i64.add
+              (i64x2.extract_lane 0 (array.get $v128s (local.get $a) (i32.const 0)))
+              (i64.mul (i64x2.extract_lane 1 (array.get $v128s (local.get $a) (i32.const 1))) (i64.const 2)))
+            (i64.add
+              (i64.mul
+                (i64.add (i64x2.extract_lane 0 (array.get $v128s (local.get $a) (i32.const 1)))
+                         (i64x2.extract_lane 0 (array.get $v128s (local.get $a) (i32.const 2))))
+                (i64.const 3))
+              (i64.extend_i32_u
+                (i32.add (i32.mul (struct.get $vectors 0 (local.get $s)) (i32.const 1000))
+                         (i32.mul (array.len (local.get $a)) (i32.const 10000)))))))
 
         (func (export "bigStruct") (result i32) (local $s (ref $big))
           (local.set $s (struct.new $big %2$s))
@@ -188,6 +215,13 @@ class CompiledGcTest {
 
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
+  void vectorFieldsAndElementsGoThroughTheRegisters(ExecutionEngine kind) {
+    assertEquals(
+        WasmValue.i64(100 + 22 * 2 + (11 + 300) * 3 + 5 * 1000 + 3 * 10000), call(kind, "vectors"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ExecutionEngine.class)
   void packedFieldsAndElementsExtendAsAsked(ExecutionEngine kind) {
     assertEquals(
         WasmValue.i32(-128 + 128 - 32768 + 32768 + 0x0201 - 2 + 65534), call(kind, "packed"));
@@ -223,8 +257,8 @@ class CompiledGcTest {
           assertThrows(
               Trap.class, () -> i.func("trap").orElseThrow().call(WasmValue.i32(w)), "case " + w);
       assertEquals(expected.get(which), t.kind());
-      // Function 8 of the module: $answer, $sum and six exported ones before it.
-      assertEquals(8, t.wasmStackTrace().get(0).functionIndex(), "case " + w);
+      // Function 9 of the module: $answer, $sum and seven exported ones before it.
+      assertEquals(9, t.wasmStackTrace().get(0).functionIndex(), "case " + w);
     }
   }
 
@@ -245,7 +279,7 @@ class CompiledGcTest {
         ModuleClasses.emit(Validator.validate(TextParser.parseModule(WAT)), "ef".repeat(32))
             .classes();
     assertTrue(
-        classes.keySet().stream().anyMatch(n -> n.contains("P9_")),
+        classes.keySet().stream().anyMatch(n -> n.contains("P10_")),
         "the cut function has pieces: " + classes.keySet());
   }
 }

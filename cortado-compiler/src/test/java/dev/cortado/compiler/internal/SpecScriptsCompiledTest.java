@@ -3,7 +3,6 @@ package dev.cortado.compiler.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cortado.runtime.internal.compiled.CompilerScope;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.WasmVersion;
@@ -18,16 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * The modules of the spec scripts of typed function references, exception handling (Wasm 3.0 and
- * legacy) and garbage collection are compiled, not silently left to the interpreter: {@code
- * CompilerScope} accepts each, and the compiler compiles every function of each but those making
- * tail calls of other functions (which the interpreter runs by design, as for {@code return_call}).
+ * legacy) and garbage collection are compiled, not silently left to the interpreter: the compiler
+ * compiles every function of each but those making tail calls of other functions (which the
+ * interpreter runs by design, as for {@code return_call}).
  */
 class SpecScriptsCompiledTest {
   private static final List<String> SCRIPTS =
@@ -63,7 +61,6 @@ class SpecScriptsCompiledTest {
       }
       WasmModule module = c.moduleSource().orElseThrow().module(WasmVersion.WASM_3_0);
       String where = name + ":" + c.line();
-      assertEquals(Optional.empty(), CompilerScope.outside(module), where);
       ValidatedModule valid = Validator.validate(module);
       BitSet compiled = ModuleClasses.emit(valid, "ab".repeat(32)).compiled();
       assertEquals(expected(module), compiled, where + ": compiled functions");

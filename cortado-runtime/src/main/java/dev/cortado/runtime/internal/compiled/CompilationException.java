@@ -22,21 +22,15 @@ public final class CompilationException extends RuntimeException {
   }
 
   /**
-   * Returns the exception for a module that uses what the compiler does not handle yet ({@link
-   * CompilerScope}): no fault, so it is not reported as one.
+   * Returns the exception for a function that uses what the compiler does not handle yet ({@code
+   * why}, as "it ..."): no fault, so the compiler leaves the function to the interpreter without a
+   * warning.
    */
   public static CompilationException outsideScope(String why) {
-    return new CompilationException(outsideScopeMessage(why), null, true);
+    return new CompilationException(why + ", which the compiler does not handle yet", null, true);
   }
 
-  /** Returns what to say of a module outside what the compiler handles, because of {@code why}. */
-  public static String outsideScopeMessage(String why) {
-    return "the module runs in the interpreter: "
-        + why
-        + ", which the compiler does not handle yet";
-  }
-
-  /** Returns whether the module is outside what the compiler handles, rather than a failure. */
+  /** Returns whether the function is outside what the compiler handles, rather than a failure. */
   public boolean outsideScope() {
     return outsideScope;
   }

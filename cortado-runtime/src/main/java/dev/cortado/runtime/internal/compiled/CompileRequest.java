@@ -12,24 +12,14 @@ import java.util.Optional;
  * @param sha256 the SHA-256 of the module's binary (of its encoding, for a module from text), in
  *     lower-case hex: generated class names and cache keys derive from it
  * @param cacheDir the folder of the on-disk code cache, or empty when it is not used
- * @param beforeGenerating run before code is generated, not when it is loaded from the cache: a
- *     check that throws {@link CompilationException} (the compiler's scope, whose scan of every
- *     function body a cache hit does not need)
  */
-public record CompileRequest(
-    ValidatedModule module, String sha256, Optional<Path> cacheDir, Runnable beforeGenerating) {
+public record CompileRequest(ValidatedModule module, String sha256, Optional<Path> cacheDir) {
   /** Checks the parts. */
   public CompileRequest {
     Objects.requireNonNull(module, "module");
     Objects.requireNonNull(cacheDir, "cacheDir");
-    Objects.requireNonNull(beforeGenerating, "beforeGenerating");
     if (!sha256.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("not a SHA-256 in hex: " + sha256);
     }
-  }
-
-  /** A request with nothing to run before generating code. */
-  public CompileRequest(ValidatedModule module, String sha256, Optional<Path> cacheDir) {
-    this(module, sha256, cacheDir, () -> {});
   }
 }

@@ -13,8 +13,9 @@ import dev.cortado.runtime.internal.store.StructObject;
  * and JVM type ({@code I} int, {@code J} long, {@code F} float, {@code D} double, {@code A} a
  * reference), operands as they are on the operand stack, then the immediates and the instance.
  * Their meaning is {@link Gc}'s, which the interpreter runs too. i32 and i64 addresses arrive as
- * ints and longs and are read as the u32s they are. A struct or array of {@code v128} is not
- * compiled ({@code CompilerScope}).
+ * ints and longs and are read as the u32s they are. A {@code v128} is never on the JVM stack: the
+ * {@code V} methods read or write it in the function's vector registers, the arrays of low and high
+ * halves, at a register index.
  */
 public final class GcAccess {
   private GcAccess() {}
@@ -45,6 +46,11 @@ public final class GcAccess {
     ((StructObject) struct).refs[y] = value;
   }
 
+  /** As {@link #initI} for a v128 field, from vector register {@code register}. */
+  public static void initV(Object struct, int y, long[] lo, long[] hi, int register) {
+    ((StructObject) struct).set(y, lo[register], hi[register], null);
+  }
+
   /** {@code struct.get} of an i32 or f32 field (its bits), and {@code struct.get_u}. */
   public static int getI(Object ref, int y) {
     return (int) Gc.struct(ref).lo[y];
@@ -70,6 +76,13 @@ public final class GcAccess {
     return Gc.struct(ref).refs[y];
   }
 
+  /** {@code struct.get} of a v128 field, into vector register {@code register}. */
+  public static void getV(Object ref, int y, long[] lo, long[] hi, int register) {
+    StructObject s = Gc.struct(ref);
+    lo[register] = s.lo[y];
+    hi[register] = s.hi[y];
+  }
+
   /** {@code struct.set} of an i32, f32 (its bits) or packed field. */
   public static void setI(Object ref, int value, int y) {
     Gc.struct(ref).set(y, value, 0, null);
@@ -83,6 +96,11 @@ public final class GcAccess {
   /** {@code struct.set} of a reference field. */
   public static void setA(Object ref, Object value, int y) {
     Gc.struct(ref).refs[y] = value;
+  }
+
+  /** {@code struct.set} of a v128 field, from vector register {@code register}. */
+  public static void setV(Object ref, int y, long[] lo, long[] hi, int register) {
+    Gc.struct(ref).set(y, lo[register], hi[register], null);
   }
 
   // ---- arrays ----
@@ -123,6 +141,14 @@ public final class GcAccess {
     return a;
   }
 
+  /** {@code array.new} of v128s, the value in vector register {@code register}. */
+  public static Object arrayNewV(
+      int n, int typeIndex, ModuleInstance inst, long[] lo, long[] hi, int register) {
+    ArrayObject a = Gc.allocate(inst, typeIndex, u32(n));
+    a.fill(0, a.length(), lo[register], hi[register], null);
+    return a;
+  }
+
   /** Sets element {@code i} of an array {@code array.new_fixed} has just made, its value first. */
   public static void elementI(int value, Object array, int i) {
     ((ArrayObject) array).set(i, value);
@@ -136,6 +162,11 @@ public final class GcAccess {
   /** As {@link #elementI} for references. */
   public static void elementA(Object value, Object array, int i) {
     ((ArrayObject) array).setRef(i, value);
+  }
+
+  /** As {@link #elementI} for v128s, from vector register {@code register}. */
+  public static void elementV(Object array, int i, long[] lo, long[] hi, int register) {
+    ((ArrayObject) array).setVector(i, lo[register], hi[register]);
   }
 
   /** {@code array.new_data}. */
@@ -176,6 +207,14 @@ public final class GcAccess {
     return a.getRef(Gc.index(a, u32(i)));
   }
 
+  /** {@code array.get} of v128s, into vector register {@code register}. */
+  public static void arrayGetV(Object ref, int i, long[] lo, long[] hi, int register) {
+    ArrayObject a = Gc.array(ref);
+    int k = Gc.index(a, u32(i));
+    lo[register] = a.get(k);
+    hi[register] = a.getHigh(k);
+  }
+
   /** {@code array.set} of i32s, f32s (their bits) or packed integers. */
   public static void arraySetI(Object ref, int i, int value) {
     ArrayObject a = Gc.array(ref);
@@ -192,6 +231,12 @@ public final class GcAccess {
   public static void arraySetA(Object ref, int i, Object value) {
     ArrayObject a = Gc.array(ref);
     a.setRef(Gc.index(a, u32(i)), value);
+  }
+
+  /** {@code array.set} of v128s, from vector register {@code register}. */
+  public static void arraySetV(Object ref, int i, long[] lo, long[] hi, int register) {
+    ArrayObject a = Gc.array(ref);
+    a.setVector(Gc.index(a, u32(i)), lo[register], hi[register]);
   }
 
   /** {@code array.len}. */
@@ -222,6 +267,11 @@ public final class GcAccess {
   /** {@code array.fill} of references. */
   public static void arrayFillA(Object ref, int d, Object value, int n) {
     Gc.fill(Gc.array(ref), u32(d), u32(n), 0, 0, value);
+  }
+
+  /** {@code array.fill} of v128s, the value in vector register {@code register}. */
+  public static void arrayFillV(Object ref, int d, int n, long[] lo, long[] hi, int register) {
+    Gc.fill(Gc.array(ref), u32(d), u32(n), lo[register], hi[register], null);
   }
 
   /** {@code array.copy}. */

@@ -86,9 +86,7 @@ public final class Tier {
     try {
       code = compiler.get();
     } catch (CompilationException e) {
-      if (e.outsideScope()) {
-        LOG.log(System.Logger.Level.DEBUG, e.getMessage());
-      } else if (Compilers.available()) {
+      if (Compilers.available()) {
         failed(e);
       }
     } catch (RuntimeException | LinkageError | OutOfMemoryError e) {

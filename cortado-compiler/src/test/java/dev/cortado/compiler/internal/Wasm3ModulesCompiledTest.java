@@ -1,32 +1,24 @@
-package dev.cortado.compiler;
+package dev.cortado.compiler.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.cortado.runtime.Engine;
-import dev.cortado.runtime.EngineConfig;
 import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.Func;
 import dev.cortado.runtime.Instance;
-import dev.cortado.runtime.Linker;
-import dev.cortado.runtime.Module;
-import dev.cortado.runtime.Store;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.WasmValue;
-import dev.cortado.runtime.internal.compiled.CompilerScope;
-import dev.cortado.wasm.text.TextParser;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What {@code CompilerScope} lets the compiler take: modules using typed function references,
- * exception handling or GC are compiled (and behave as in the interpreter); a module declaring a
- * struct of v128 runs in the interpreter.
+ * Modules that show they are Wasm 3.0 in different places (declared types, or only instructions in
+ * code) are compiled whole, and behave as in the interpreter: typed function references and
+ * exception handling. (GC: {@code CompiledGcTest}.)
  */
-class CompilerScopeTest {
+class Wasm3ModulesCompiledTest {
   private static final String TYPED_REFERENCES =
       """
       (module
@@ -76,29 +68,13 @@ class CompilerScopeTest {
             (i32.const -1))))
       """;
 
-  private static final String GC =
-      """
-      (module
-        (type $box (struct (field i32)))
-        (func (export "f") (result i32)
-          (struct.get $box 0 (struct.new $box (i32.const 42)))))
-      """;
-
-  private static final String VECTOR_FIELDS =
-      """
-      (module
-        (type $box (struct (field i32) (field v128)))
-        (func (export "f") (result i32)
-          (struct.get $box 0 (struct.new $box (i32.const 42) (v128.const i64x2 1 2)))))
-      """;
-
   @ParameterizedTest
   @EnumSource(
       value = ExecutionEngine.class,
       names = {"COMPILER", "AUTO"})
   void aModuleUsingExceptionsIsCompiled(ExecutionEngine kind) {
-    assertEquals(Optional.empty(), CompilerScope.outside(TextParser.parseModule(EXCEPTIONS)));
-    Instance i = instantiate(kind, EXCEPTIONS);
+    Fixtures.assertEveryFunctionCompiled(EXCEPTIONS);
+    Instance i = Fixtures.eagerInstance(kind, EXCEPTIONS);
     assertEquals(42, i.func("f").orElseThrow().asIntSupplier().getAsInt());
   }
 
@@ -107,22 +83,11 @@ class CompilerScopeTest {
       value = ExecutionEngine.class,
       names = {"COMPILER", "AUTO"})
   void aModuleUsingExceptionInstructionsOnlyIsCompiledAndCatchesNoTrap(ExecutionEngine kind) {
-    assertEquals(
-        Optional.empty(), CompilerScope.outside(TextParser.parseModule(EXCEPTIONS_IN_CODE_ONLY)));
+    Fixtures.assertEveryFunctionCompiled(EXCEPTIONS_IN_CODE_ONLY);
     // Traps are not caught: throw_ref of null traps through the catch_all.
-    Instance i = instantiate(kind, EXCEPTIONS_IN_CODE_ONLY);
+    Instance i = Fixtures.eagerInstance(kind, EXCEPTIONS_IN_CODE_ONLY);
     Trap t = assertThrows(Trap.class, () -> i.func("f").orElseThrow().asIntSupplier().getAsInt());
     assertEquals(TrapKind.NULL_REFERENCE, t.kind());
-  }
-
-  private static Instance instantiate(ExecutionEngine kind, String wat) {
-    Engine engine =
-        Engine.create(
-            EngineConfig.defaults()
-                .withExecutionEngine(kind)
-                .withEagerTierUp(true)
-                .withoutCodeCache());
-    return Linker.create().instantiate(Store.create(engine), Module.compileText(engine, wat));
   }
 
   @ParameterizedTest
@@ -130,36 +95,14 @@ class CompilerScopeTest {
       value = ExecutionEngine.class,
       names = {"COMPILER", "AUTO"})
   void aModuleWithTypedReferencesOrTheirInstructionsIsCompiled(ExecutionEngine kind) {
-    assertEquals(Optional.empty(), CompilerScope.outside(TextParser.parseModule(TYPED_REFERENCES)));
-    Instance i = instantiate(kind, TYPED_REFERENCES);
+    Fixtures.assertEveryFunctionCompiled(TYPED_REFERENCES);
+    Instance i = Fixtures.eagerInstance(kind, TYPED_REFERENCES);
     assertEquals(42, i.func("f").orElseThrow().asIntSupplier().getAsInt());
     runsTypedReferenceInstructionsOnFuncrefs(kind);
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = ExecutionEngine.class,
-      names = {"COMPILER", "AUTO"})
-  void aModuleUsingGcIsCompiled(ExecutionEngine kind) {
-    assertEquals(Optional.empty(), CompilerScope.outside(TextParser.parseModule(GC)));
-    Instance i = instantiate(kind, GC);
-    assertEquals(42, i.func("f").orElseThrow().asIntSupplier().getAsInt());
-  }
-
-  @ParameterizedTest
-  @EnumSource(
-      value = ExecutionEngine.class,
-      names = {"COMPILER", "AUTO"})
-  void aModuleDeclaringAStructOfVectorsRunsInTheInterpreter(ExecutionEngine kind) {
-    assertEquals(
-        Optional.of("it declares type 0, a struct or array of v128 values (Wasm 3.0 GC)"),
-        CompilerScope.outside(TextParser.parseModule(VECTOR_FIELDS)));
-    Instance i = instantiate(kind, VECTOR_FIELDS);
-    assertEquals(42, i.func("f").orElseThrow().asIntSupplier().getAsInt());
-  }
-
   private static void runsTypedReferenceInstructionsOnFuncrefs(ExecutionEngine kind) {
-    Instance i = instantiate(kind, TYPED_REFERENCE_INSTRUCTIONS_ON_FUNCREFS);
+    Instance i = Fixtures.eagerInstance(kind, TYPED_REFERENCE_INSTRUCTIONS_ON_FUNCREFS);
     Func nonNull = i.func("non-null").orElseThrow();
     assertEquals(List.of(WasmValue.i32(1)), nonNull.call(WasmValue.i32(0)));
     assertEquals(List.of(WasmValue.i32(0)), nonNull.call(WasmValue.i32(1)));
