@@ -59,10 +59,12 @@ public class KernelBenchmark {
           "exceptions",
           200_000,
           "gc",
-          14);
+          14,
+          "gcarrays",
+          3_000);
 
   /** Which kernel. */
-  @Param({"fib", "sieve", "matmul", "hash", "simd", "exceptions", "gc"})
+  @Param({"fib", "sieve", "matmul", "hash", "simd", "exceptions", "gc", "gcarrays"})
   public String kernel;
 
   private Func cortado;

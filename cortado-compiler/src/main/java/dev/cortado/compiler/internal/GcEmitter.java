@@ -145,7 +145,9 @@ final class GcEmitter {
           return;
         }
         toBits(t);
-        call("arraySet" + form(t), "(" + OBJ + "I" + bitsType(t) + ")V", 3, null);
+        FieldType element = array(r.index()).element();
+        String name = "arraySet" + (element.isPacked() ? packed(element) : form(t));
+        call(name, "(" + OBJ + "I" + bitsType(t) + ")V", 3, null);
       }
       case ARRAY_LEN -> call("arrayLen", "(" + OBJ + ")I", 1, NumType.I32);
       case ARRAY_FILL -> {
@@ -232,18 +234,12 @@ final class GcEmitter {
 
   /**
    * A struct field's or array element's read ({@code prefix} {@code get} or {@code arrayGet}), the
-   * operands (and a struct's field index) pushed: sign-extended if {@code signed} and packed.
+   * operands (and a struct's field index) pushed: a packed one sign-extended if {@code signed},
+   * else zero-extended.
    */
   private void get(FieldType field, boolean signed, String prefix, String params, int operands) {
     ValType t = field.unpacked();
-    String name;
-    if (signed && field.storage() == PackedType.I8) {
-      name = prefix + "8S";
-    } else if (signed && field.storage() == PackedType.I16) {
-      name = prefix + "16S";
-    } else {
-      name = prefix + form(t);
-    }
+    String name = prefix + (field.isPacked() ? packed(field) + (signed ? "S" : "U") : form(t));
     mv.visitMethodInsn(INVOKESTATIC, GC, name, params + bitsType(t), false);
     fromBits(t);
     f.effect(operands, List.of(t));
@@ -299,6 +295,11 @@ final class GcEmitter {
     } else if (t == NumType.F64) {
       mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
     }
+  }
+
+  /** The width of a packed field or element: 8 or 16. */
+  private static String packed(FieldType field) {
+    return field.storage() == PackedType.I8 ? "8" : "16";
   }
 
   /** The JVM form a value of {@code t} is stored from and read as: I (32 bits), J or A. */

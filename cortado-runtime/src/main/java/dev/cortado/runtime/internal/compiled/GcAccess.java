@@ -51,9 +51,19 @@ public final class GcAccess {
     ((StructObject) struct).set(y, lo[register], hi[register], null);
   }
 
-  /** {@code struct.get} of an i32 or f32 field (its bits), and {@code struct.get_u}. */
+  /** {@code struct.get} of an i32 or f32 field (its bits). */
   public static int getI(Object ref, int y) {
     return (int) Gc.struct(ref).lo[y];
+  }
+
+  /** {@code struct.get_u} of an i8 field (kept zero-extended). */
+  public static int get8U(Object ref, int y) {
+    return getI(ref, y);
+  }
+
+  /** {@code struct.get_u} of an i16 field (kept zero-extended). */
+  public static int get16U(Object ref, int y) {
+    return getI(ref, y);
   }
 
   /** {@code struct.get_s} of an i8 field. */
@@ -179,32 +189,58 @@ public final class GcAccess {
     return Gc.newElem(inst, typeIndex, elem, u32(s), u32(n));
   }
 
-  /** {@code array.get} of i32s or f32s (their bits), and {@code array.get_u}. */
-  public static int arrayGetI(Object ref, int i) {
-    ArrayObject a = Gc.array(ref);
-    return (int) a.get(Gc.index(a, u32(i)));
+  // The element accesses read the array of the element's storage directly: their type says
+  // which, so no switch on the storage runs. An index of 2^31 or more is negative as an int and
+  // fails the unsigned test; the JIT drops the array's own bounds check after it.
+
+  /** Returns {@code i} if it is below {@code length} as a u32, else traps. */
+  private static int index(int i, int length) {
+    if (Integer.compareUnsigned(i, length) >= 0) {
+      throw Trap.of(TrapKind.OUT_OF_BOUNDS_ARRAY_ACCESS);
+    }
+    return i;
   }
 
   /** {@code array.get_s} of i8s. */
   public static int arrayGet8S(Object ref, int i) {
-    return (byte) arrayGetI(ref, i);
+    byte[] b = Gc.array(ref).bytes();
+    return b[index(i, b.length)];
+  }
+
+  /** {@code array.get_u} of i8s. */
+  public static int arrayGet8U(Object ref, int i) {
+    byte[] b = Gc.array(ref).bytes();
+    return b[index(i, b.length)] & 0xFF;
   }
 
   /** {@code array.get_s} of i16s. */
   public static int arrayGet16S(Object ref, int i) {
-    return (short) arrayGetI(ref, i);
+    short[] s = Gc.array(ref).shorts();
+    return s[index(i, s.length)];
+  }
+
+  /** {@code array.get_u} of i16s. */
+  public static int arrayGet16U(Object ref, int i) {
+    short[] s = Gc.array(ref).shorts();
+    return s[index(i, s.length)] & 0xFFFF;
+  }
+
+  /** {@code array.get} of i32s or f32s (their bits). */
+  public static int arrayGetI(Object ref, int i) {
+    int[] v = Gc.array(ref).ints();
+    return v[index(i, v.length)];
   }
 
   /** {@code array.get} of i64s or f64s (their bits). */
   public static long arrayGetJ(Object ref, int i) {
-    ArrayObject a = Gc.array(ref);
-    return a.get(Gc.index(a, u32(i)));
+    long[] v = Gc.array(ref).longs();
+    return v[index(i, v.length)];
   }
 
   /** {@code array.get} of references. */
   public static Object arrayGetA(Object ref, int i) {
-    ArrayObject a = Gc.array(ref);
-    return a.getRef(Gc.index(a, u32(i)));
+    Object[] v = Gc.array(ref).refs();
+    return v[index(i, v.length)];
   }
 
   /** {@code array.get} of v128s, into vector register {@code register}. */
@@ -215,22 +251,34 @@ public final class GcAccess {
     hi[register] = a.getHigh(k);
   }
 
-  /** {@code array.set} of i32s, f32s (their bits) or packed integers. */
+  /** {@code array.set} of i8s: the value's low 8 bits. */
+  public static void arraySet8(Object ref, int i, int value) {
+    byte[] b = Gc.array(ref).bytes();
+    b[index(i, b.length)] = (byte) value;
+  }
+
+  /** {@code array.set} of i16s: the value's low 16 bits. */
+  public static void arraySet16(Object ref, int i, int value) {
+    short[] s = Gc.array(ref).shorts();
+    s[index(i, s.length)] = (short) value;
+  }
+
+  /** {@code array.set} of i32s or f32s (their bits). */
   public static void arraySetI(Object ref, int i, int value) {
-    ArrayObject a = Gc.array(ref);
-    a.set(Gc.index(a, u32(i)), value);
+    int[] v = Gc.array(ref).ints();
+    v[index(i, v.length)] = value;
   }
 
   /** {@code array.set} of i64s or f64s (their bits). */
   public static void arraySetJ(Object ref, int i, long value) {
-    ArrayObject a = Gc.array(ref);
-    a.set(Gc.index(a, u32(i)), value);
+    long[] v = Gc.array(ref).longs();
+    v[index(i, v.length)] = value;
   }
 
   /** {@code array.set} of references. */
   public static void arraySetA(Object ref, int i, Object value) {
-    ArrayObject a = Gc.array(ref);
-    a.setRef(Gc.index(a, u32(i)), value);
+    Object[] v = Gc.array(ref).refs();
+    v[index(i, v.length)] = value;
   }
 
   /** {@code array.set} of v128s, from vector register {@code register}. */

@@ -55,6 +55,34 @@ public final class ArrayObject {
     return length;
   }
 
+  /** Returns the elements of an i8 array (null for another storage), for compiled code. */
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  /** Returns the elements of an i16 array (null for another storage), for compiled code. */
+  public short[] shorts() {
+    return shorts;
+  }
+
+  /** Returns the elements of an i32 or f32 array (null for another storage), for compiled code. */
+  public int[] ints() {
+    return ints;
+  }
+
+  /**
+   * Returns the elements of an i64 or f64 array, or a v128 one's halves (null for another storage),
+   * for compiled code.
+   */
+  public long[] longs() {
+    return longs;
+  }
+
+  /** Returns the elements of a reference array (null for another storage), for compiled code. */
+  public Object[] refs() {
+    return refs;
+  }
+
   /** Returns how the elements are stored. */
   public Storage storage() {
     return storage;
