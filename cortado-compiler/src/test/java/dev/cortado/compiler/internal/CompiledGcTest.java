@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cortado.compiler.fuzz.GcModules;
 import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.Instance;
 import dev.cortado.runtime.Trap;
@@ -270,6 +271,14 @@ class CompiledGcTest {
     assertEquals(WasmValue.i32(2 * work + 7000), call(kind, "cut", WasmValue.i32(7)));
     int even = Fixtures.sum(8, 400);
     assertEquals(WasmValue.i32(2 * even + 8), call(kind, "cut", WasmValue.i32(8)));
+  }
+
+  @Test
+  void theGcFuzzersModulesAreCompiledWhole() {
+    // So that GcDifferentialTest compares the interpreter with compiled code, not with itself.
+    for (long seed = 0; seed < 5; seed++) {
+      Fixtures.assertEveryFunctionCompiled(GcModules.module(seed));
+    }
   }
 
   @Test
