@@ -14,12 +14,12 @@ import java.util.Properties;
  */
 public final class CodeVersion {
   /**
-   * The contract generated code relies on: {@link Support}'s and {@link CompiledExceptions}'
-   * methods, {@link CompiledModule}, the fields of the machine and store objects it reads. Bump it
-   * with any change there, so that code compiled against the old contract is rebuilt instead of
-   * failing to link.
+   * The contract generated code relies on: {@link Support}'s, {@link CompiledExceptions}' and
+   * {@link GcAccess}' methods, {@link CompiledModule}, the fields of the machine and store objects
+   * it reads. Bump it with any change there, so that code compiled against the old contract is
+   * rebuilt instead of failing to link.
    */
-  public static final int ABI = 9;
+  public static final int ABI = 10;
 
   /** This build's Cortado version ({@code 0.1.0-SNAPSHOT}, ...). */
   public static final String CORTADO = readVersion();
