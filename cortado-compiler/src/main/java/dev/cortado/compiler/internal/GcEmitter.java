@@ -71,6 +71,9 @@ final class GcEmitter {
   }
 
   private void instruction(Opcode op, InstructionReader r) {
+    if (touchesVectors(f.moduleContext(), op, r) && vectorAccess(op, r)) {
+      return;
+    }
     switch (op) {
       case REF_EQ -> call("refEq", "(" + OBJ + OBJ + ")I", 2, NumType.I32);
       case STRUCT_NEW -> structNew(r.index());
@@ -82,22 +85,10 @@ final class GcEmitter {
       case STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U -> {
         FieldType field = struct(r.index()).fields().get(r.index2());
         Constants.pushInt(mv, r.index2());
-        if (isVector(field)) {
-          // Into the register of the struct's stack entry, which the field replaces.
-          pushRegister(f.height() - 1);
-          call("getV", "(" + OBJ + "I" + VECTOR + ")V", 1, ValType.V128);
-        } else {
-          get(field, op == Opcode.STRUCT_GET_S, "get", "(" + OBJ + "I)", 1);
-        }
+        get(field, op == Opcode.STRUCT_GET_S, "get", "(" + OBJ + "I)", 1);
       }
       case STRUCT_SET -> {
         ValType t = struct(r.index()).fields().get(r.index2()).unpacked();
-        if (t == ValType.V128) {
-          Constants.pushInt(mv, r.index2());
-          pushRegister(f.height() - 1);
-          call("setV", "(" + OBJ + "I" + VECTOR + ")V", 2, null);
-          return;
-        }
         toBits(t);
         Constants.pushInt(mv, r.index2());
         call("set" + form(t), "(" + OBJ + bitsType(t) + "I)V", 2, null);
@@ -106,11 +97,6 @@ final class GcEmitter {
         ValType t = array(r.index()).element().unpacked();
         Constants.pushInt(mv, r.index());
         f.pushInstance();
-        if (t == ValType.V128) {
-          pushRegister(f.height() - 2);
-          call("arrayNewV", "(II" + INST + VECTOR + ")" + OBJ, 2, ref(r.index()));
-          return;
-        }
         String d = "(" + JvmTypes.of(t).getDescriptor() + "II" + INST + ")" + OBJ;
         call("arrayNew" + valueForm(t), d, 2, ref(r.index()));
       }
@@ -127,23 +113,15 @@ final class GcEmitter {
         String name = op == Opcode.ARRAY_NEW_DATA ? "arrayNewData" : "arrayNewElem";
         call(name, "(IIII" + INST + ")" + OBJ, 2, ref(r.index()));
       }
-      case ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U -> {
-        FieldType element = array(r.index()).element();
-        if (isVector(element)) {
-          // Into the register of the array's stack entry, which the element replaces.
-          pushRegister(f.height() - 2);
-          call("arrayGetV", "(" + OBJ + "I" + VECTOR + ")V", 2, ValType.V128);
-        } else {
-          get(element, op == Opcode.ARRAY_GET_S, "arrayGet", "(" + OBJ + "I)", 2);
-        }
-      }
+      case ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U ->
+          get(
+              array(r.index()).element(),
+              op == Opcode.ARRAY_GET_S,
+              "arrayGet",
+              "(" + OBJ + "I)",
+              2);
       case ARRAY_SET -> {
         ValType t = array(r.index()).element().unpacked();
-        if (t == ValType.V128) {
-          pushRegister(f.height() - 1);
-          call("arraySetV", "(" + OBJ + "I" + VECTOR + ")V", 3, null);
-          return;
-        }
         toBits(t);
         FieldType element = array(r.index()).element();
         String name = "arraySet" + (element.isPacked() ? packed(element) : form(t));
@@ -152,11 +130,6 @@ final class GcEmitter {
       case ARRAY_LEN -> call("arrayLen", "(" + OBJ + ")I", 1, NumType.I32);
       case ARRAY_FILL -> {
         ValType t = array(r.index()).element().unpacked();
-        if (t == ValType.V128) {
-          pushRegister(f.height() - 2);
-          call("arrayFillV", "(" + OBJ + "II" + VECTOR + ")V", 4, null);
-          return;
-        }
         String d = "(" + OBJ + "I" + JvmTypes.of(t).getDescriptor() + "I)V";
         call("arrayFill" + valueForm(t), d, 4, null);
       }
@@ -184,6 +157,49 @@ final class GcEmitter {
       case I31_GET_U -> call("i31GetU", "(" + OBJ + ")I", 1, NumType.I32);
       default -> throw new AssertionError(op + " is not a GC instruction");
     }
+  }
+
+  /**
+   * Emits a struct or array instruction whose v128 field or element is read or written in the
+   * vector register of its operand stack entry (a value read goes to the register of the object's
+   * entry, which it replaces); returns false for one that only makes such an object ({@code
+   * struct.new}, {@code array.new_fixed}: {@link #setFromStack} takes each vector).
+   */
+  private boolean vectorAccess(Opcode op, InstructionReader r) {
+    switch (op) {
+      case STRUCT_GET -> {
+        Constants.pushInt(mv, r.index2());
+        pushRegister(f.height() - 1);
+        call("getV", "(" + OBJ + "I" + VECTOR + ")V", 1, ValType.V128);
+      }
+      case STRUCT_SET -> {
+        Constants.pushInt(mv, r.index2());
+        pushRegister(f.height() - 1);
+        call("setV", "(" + OBJ + "I" + VECTOR + ")V", 2, null);
+      }
+      case ARRAY_NEW -> {
+        Constants.pushInt(mv, r.index());
+        f.pushInstance();
+        pushRegister(f.height() - 2);
+        call("arrayNewV", "(II" + INST + VECTOR + ")" + OBJ, 2, ref(r.index()));
+      }
+      case ARRAY_GET -> {
+        pushRegister(f.height() - 2);
+        call("arrayGetV", "(" + OBJ + "I" + VECTOR + ")V", 2, ValType.V128);
+      }
+      case ARRAY_SET -> {
+        pushRegister(f.height() - 1);
+        call("arraySetV", "(" + OBJ + "I" + VECTOR + ")V", 3, null);
+      }
+      case ARRAY_FILL -> {
+        pushRegister(f.height() - 2);
+        call("arrayFillV", "(" + OBJ + "II" + VECTOR + ")V", 4, null);
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code struct.new x}: the struct, then each field from the top of the stack down. */

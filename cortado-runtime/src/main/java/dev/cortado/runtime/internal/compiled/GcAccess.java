@@ -12,8 +12,8 @@ import dev.cortado.runtime.internal.store.StructObject;
  * Wasm 3.0's garbage collection instructions for compiled code: one small method per instruction
  * and JVM type ({@code I} int, {@code J} long, {@code F} float, {@code D} double, {@code A} a
  * reference), operands as they are on the operand stack, then the immediates and the instance.
- * Their meaning is {@link Gc}'s, which the interpreter runs too. i32 and i64 addresses arrive as
- * ints and longs and are read as the u32s they are. A {@code v128} is never on the JVM stack: the
+ * Their meaning is {@link Gc}'s, which the interpreter runs too. Lengths, indexes and offsets
+ * arrive as ints and are read as the u32s they are. A {@code v128} is never on the JVM stack: the
  * {@code V} methods read or write it in the function's vector registers, the arrays of low and high
  * halves, at a register index.
  */
