@@ -6,10 +6,11 @@ import java.util.SplittableRandom;
  * Random valid modules that use Wasm 3.0 garbage collection, which binaryen's {@code -ttf}
  * (Debian's version 108) cannot make: structs with every kind of field (packed ones too) and a
  * subtype with one more, arrays of every storage, casts and {@code br_on_cast} over an {@code
- * anyref} that holds a struct, an array, an i31 or null, {@code ref.eq}, and {@code call_indirect}
- * of a subtyped function type. Each exported function runs random statements that add what they
- * read to an i64 it returns; indexes and lengths are small but may be out of bounds, and references
- * may be null, so some calls trap. One function is long enough to be cut into several methods.
+ * anyref} that holds a struct, an array, an i31 or null, {@code ref.eq}, {@code call_indirect} of a
+ * subtyped function type, and v128 fields and elements in vector expressions. Each exported
+ * function runs random statements that add what they read to an i64 it returns; indexes and lengths
+ * are small but may be out of bounds, and references may be null, so some calls trap. One function
+ * is long enough to be cut into several methods.
  */
 public final class GcModules {
   private static final String TYPES =
@@ -25,6 +26,8 @@ public final class GcModules {
         (type $al (array (mut i64)))
         (type $ad (array (mut f64)))
         (type $ar (array (mut (ref null $s))))
+        (type $av (array (mut v128)))
+        (type $sv (struct (field (mut v128)) (field i32)))
         (type $fn (sub (func (param i32) (result i32))))
         (type $fn2 (sub $fn (func (param i32) (result i32))))
         (func $double (type $fn2) (i32.shl (local.get 0) (i32.const 1)))
@@ -36,6 +39,7 @@ public final class GcModules {
       "(local $s (ref null $s)) (local $t (ref null $t)) (local $ai (ref null $ai))"
           + " (local $ab (ref null $ab)) (local $ah (ref null $ah)) (local $al (ref null $al))"
           + " (local $ad (ref null $ad)) (local $ar (ref null $ar)) (local $any anyref)"
+          + " (local $av (ref null $av)) (local $sv (ref null $sv))"
           + " (local $acc i64) (local $i i32)";
 
   // Every local starts as an object, so that a function goes some way before a null traps.
@@ -53,6 +57,8 @@ public final class GcModules {
           (local.set $ad (array.new $ad (f64.const 0.5) (i32.const 8)))
           (local.set $ar (array.new $ar (local.get $s) (i32.const 8)))
           (local.set $any (local.get $t))
+          (local.set $av (array.new $av (v128.const i64x2 1 2) (i32.const 8)))
+          (local.set $sv (struct.new $sv (v128.const i32x4 3 4 5 6) (i32.const 7)))
       """;
 
   private final SplittableRandom random;
@@ -93,7 +99,7 @@ public final class GcModules {
   }
 
   private void statement(int depth) {
-    int kind = random.nextInt(depth > 0 ? 16 : 14);
+    int kind = random.nextInt(depth > 0 ? 17 : 15);
     switch (kind) {
       case 0 -> {
         out.append("(local.set $s (struct.new $s ");
@@ -121,7 +127,8 @@ public final class GcModules {
       case 11 -> add(this::cast);
       case 12 -> add(this::branchOnCast);
       case 13 -> add(this::call);
-      case 14 -> {
+      case 14 -> vectors();
+      case 15 -> {
         out.append("(if ");
         i32(1);
         out.append(" (then ");
@@ -316,6 +323,78 @@ public final class GcModules {
         part();
         out.append(' ');
         part();
+        out.append(')');
+      }
+    }
+  }
+
+  /** A statement on v128 fields and elements: their values live in vector registers. */
+  private void vectors() {
+    switch (random.nextInt(6)) {
+      case 0 -> {
+        out.append("(array.set $av (local.get $av) ");
+        index();
+        out.append(' ');
+        v128(2);
+        out.append(')');
+      }
+      case 1 -> {
+        out.append("(array.fill $av (local.get $av) ");
+        part();
+        out.append(' ');
+        v128(2);
+        out.append(' ');
+        part();
+        out.append(')');
+      }
+      case 2 -> {
+        out.append("(local.set $av (array.new $av ");
+        v128(2);
+        out.append(' ');
+        length();
+        out.append("))");
+      }
+      case 3 -> {
+        out.append("(local.set $sv (struct.new $sv ");
+        v128(2);
+        out.append(' ');
+        i32(1);
+        out.append("))");
+      }
+      default ->
+          add(
+              () -> {
+                out.append("(i64x2.extract_lane ").append(random.nextInt(2)).append(' ');
+                v128(2);
+                out.append(')');
+              });
+    }
+  }
+
+  private void v128(int depth) {
+    switch (random.nextInt(depth > 0 ? 6 : 3)) {
+      case 0 ->
+          out.append("(v128.const i64x2 ")
+              .append(random.nextInt(-99, 99))
+              .append(' ')
+              .append(random.nextInt(-99, 99))
+              .append(')');
+      case 1 -> {
+        out.append("(array.get $av (local.get $av) ");
+        index();
+        out.append(')');
+      }
+      case 2 -> out.append("(struct.get $sv 0 (local.get $sv))");
+      case 3 -> {
+        out.append("(i64x2.splat ");
+        i64();
+        out.append(')');
+      }
+      default -> {
+        out.append(pick("(i32x4.add ", "(v128.xor ", "(i64x2.mul "));
+        v128(depth - 1);
+        out.append(' ');
+        v128(depth - 1);
         out.append(')');
       }
     }
