@@ -48,6 +48,7 @@ class BlockingCallsStopTest {
 
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private WasiPreview1 wasi;
+  private Linker linker;
   private Store store;
   private Instance instance;
 
@@ -62,7 +63,7 @@ class BlockingCallsStopTest {
   private void start(WasiConfig config) {
     wasi = WasiPreview1.create(config);
     store = Store.create(Programs.engine());
-    Linker linker = Linker.create();
+    linker = Linker.create();
     wasi.addTo(linker);
     instance = linker.instantiate(store, Programs.module("blocking_calls"));
   }
@@ -130,6 +131,29 @@ class BlockingCallsStopTest {
     PipedOutputStream writer = new PipedOutputStream();
     start(stdin(new PipedInputStream(writer)));
     AtomicLong interruptedAt = interruptAfter(200);
+    assertEquals(Reason.INTERRUPTED, stopped("read", 0).reason());
+    long late = millisSince(interruptedAt.get());
+    assertTrue(late < LATE_MILLIS, "stopped " + late + " ms after the interrupt");
+    writer.close();
+  }
+
+  @Test
+  void aBlockedReadStopsWithItsOwnStoreWhileAnotherStoreCallsTheSameWasiWorld() throws IOException {
+    // As with wasi-threads: two stores share one WASI world. The other one's call comes after the
+    // read started blocking; the interrupt of the reading store must still stop the read.
+    PipedOutputStream writer = new PipedOutputStream();
+    start(stdin(new PipedInputStream(writer)));
+    Instance other =
+        linker.instantiate(Store.create(Programs.engine()), Programs.module("blocking_calls"));
+    timer.schedule(
+        () ->
+            other
+                .func("sleep")
+                .orElseThrow()
+                .call(WasmValue.i32(1), WasmValue.i64(1), WasmValue.i32(0)),
+        100,
+        TimeUnit.MILLISECONDS);
+    AtomicLong interruptedAt = interruptAfter(300);
     assertEquals(Reason.INTERRUPTED, stopped("read", 0).reason());
     long late = millisSince(interruptedAt.get());
     assertTrue(late < LATE_MILLIS, "stopped " + late + " ms after the interrupt");

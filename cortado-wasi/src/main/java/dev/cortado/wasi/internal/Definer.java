@@ -23,11 +23,9 @@ final class Definer {
   }
 
   private final Linker linker;
-  private final WasiContext ctx;
 
-  Definer(Linker linker, WasiContext ctx) {
+  Definer(Linker linker) {
     this.linker = linker;
-    this.ctx = ctx;
   }
 
   /**
@@ -36,7 +34,7 @@ final class Definer {
    */
   void define(String name, String params, Body body) {
     linker.define(
-        Abi.MODULE, name, FuncType.of(types(params), List.of(ValType.I32)), new Call(body, ctx));
+        Abi.MODULE, name, FuncType.of(types(params), List.of(ValType.I32)), new Call(body));
   }
 
   /**
@@ -45,11 +43,9 @@ final class Definer {
    */
   private static final class Call implements HostFunction {
     private final Body body;
-    private final WasiContext ctx;
 
-    Call(Body body, WasiContext ctx) {
+    Call(Body body) {
       this.body = body;
-      this.ctx = ctx;
     }
 
     @Override
@@ -58,13 +54,15 @@ final class Definer {
     }
 
     private int run(Caller caller, Arguments args) {
-      ctx.enter(caller.store());
+      WasiContext.calling(caller.store());
       try {
         return body.call(caller, args);
       } catch (Errno.Failure f) {
         return f.errno();
       } catch (UncheckedIOException e) {
         return IoErrors.errno(e.getCause());
+      } finally {
+        WasiContext.called();
       }
     }
   }

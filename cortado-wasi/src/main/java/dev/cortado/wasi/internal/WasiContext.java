@@ -40,20 +40,40 @@ public final class WasiContext {
     this.randomSource = random;
   }
 
-  // The store of the call in progress, so that waiting operations can notice interruption.
+  // The store a WASI 0.2 world was entered into, whose interruption its waits notice.
   private volatile Store store;
 
-  /** Records the store of the call about to run. */
+  // The store of the preview1 call this thread is running: with wasi-threads, several threads,
+  // each a store, share one context, and a thread's wait must notice its own store's interruption,
+  // not that of whichever thread called last. Set for the call and removed after it, so no thread
+  // keeps a store.
+  private static final ThreadLocal<Store> CALLING = new ThreadLocal<>();
+
+  /** Records the store whose calls this context serves (WASI 0.2: one store per world). */
   public void enter(Store store) {
     this.store = store;
   }
 
+  /** Records that this thread runs a preview1 call of {@code store}, until {@link #called}. */
+  public static void calling(Store store) {
+    CALLING.set(store);
+  }
+
+  /** Records that this thread's preview1 call has returned. */
+  public static void called() {
+    CALLING.remove();
+  }
+
   /**
-   * Throws if the running program should stop (interrupted, deadline passed); operations that wait
-   * call this between waits.
+   * Throws if the running program should stop (interrupted, deadline passed): the store of the
+   * preview1 call this thread runs, else the store entered; operations that wait call this between
+   * waits.
    */
   public void checkInterruption() {
-    Store s = store;
+    Store s = CALLING.get();
+    if (s == null) {
+      s = store;
+    }
     if (s != null) {
       s.checkInterruption();
     }

@@ -8,7 +8,7 @@ public final class WasiFunctions {
 
   /** Defines the functions in {@code linker}, all working on {@code ctx}. */
   public static void define(Linker linker, WasiContext ctx) {
-    Definer d = new Definer(linker, ctx);
+    Definer d = new Definer(linker);
     ArgsEnvFunctions.define(d, ctx);
     ClockFunctions.define(d, ctx);
     RandomFunctions.define(d, ctx);
