@@ -99,6 +99,13 @@ class BlockingCallsStopTest {
     return at;
   }
 
+  /** Checks that a read of stdin is stopped by the interrupt made at {@code interruptedAt}. */
+  private void assertReadStoppedSoonAfter(AtomicLong interruptedAt) {
+    assertEquals(Reason.INTERRUPTED, stopped("read", 0).reason());
+    long late = millisSince(interruptedAt.get());
+    assertTrue(late < LATE_MILLIS, "stopped " + late + " ms after the interrupt");
+  }
+
   private static long millisSince(long nanoTime) {
     return (System.nanoTime() - nanoTime) / 1_000_000;
   }
@@ -131,9 +138,7 @@ class BlockingCallsStopTest {
     PipedOutputStream writer = new PipedOutputStream();
     start(stdin(new PipedInputStream(writer)));
     AtomicLong interruptedAt = interruptAfter(200);
-    assertEquals(Reason.INTERRUPTED, stopped("read", 0).reason());
-    long late = millisSince(interruptedAt.get());
-    assertTrue(late < LATE_MILLIS, "stopped " + late + " ms after the interrupt");
+    assertReadStoppedSoonAfter(interruptedAt);
     writer.close();
   }
 
@@ -154,9 +159,7 @@ class BlockingCallsStopTest {
         100,
         TimeUnit.MILLISECONDS);
     AtomicLong interruptedAt = interruptAfter(300);
-    assertEquals(Reason.INTERRUPTED, stopped("read", 0).reason());
-    long late = millisSince(interruptedAt.get());
-    assertTrue(late < LATE_MILLIS, "stopped " + late + " ms after the interrupt");
+    assertReadStoppedSoonAfter(interruptedAt);
     writer.close();
   }
 
