@@ -91,7 +91,8 @@ final class GcEmitter {
         ValType t = struct(r.index()).fields().get(r.index2()).unpacked();
         toBits(t);
         Constants.pushInt(mv, r.index2());
-        call("set" + form(t), "(" + OBJ + bitsType(t) + "I)V", 2, null);
+        FieldType field = struct(r.index()).fields().get(r.index2());
+        call("set" + storageForm(field), "(" + OBJ + bitsType(t) + "I)V", 2, null);
       }
       case ARRAY_NEW -> {
         ValType t = array(r.index()).element().unpacked();
@@ -124,7 +125,7 @@ final class GcEmitter {
         ValType t = array(r.index()).element().unpacked();
         toBits(t);
         FieldType element = array(r.index()).element();
-        String name = "arraySet" + (element.isPacked() ? packed(element) : form(t));
+        String name = "arraySet" + storageForm(element);
         call(name, "(" + OBJ + "I" + bitsType(t) + ")V", 3, null);
       }
       case ARRAY_LEN -> call("arrayLen", "(" + OBJ + ")I", 1, NumType.I32);
@@ -207,7 +208,7 @@ final class GcEmitter {
     Constants.pushInt(mv, x);
     f.pushInstance();
     mv.visitMethodInsn(INVOKESTATIC, GC, "structNew", "(I" + INST + ")" + OBJ, false);
-    setFromStack("init", struct(x).fields().stream().map(FieldType::unpacked).toList(), ref(x));
+    setFromStack("init", struct(x).fields(), ref(x));
   }
 
   /** {@code array.new_fixed x n}: the array, then each element from the top of the stack down. */
@@ -216,7 +217,7 @@ final class GcEmitter {
     Constants.pushInt(mv, x);
     f.pushInstance();
     mv.visitMethodInsn(INVOKESTATIC, GC, "arrayNewDefault", "(II" + INST + ")" + OBJ, false);
-    setFromStack("element", Collections.nCopies(n, array(x).element().unpacked()), ref(x));
+    setFromStack("element", Collections.nCopies(n, array(x).element()), ref(x));
   }
 
   /**
@@ -224,12 +225,12 @@ final class GcEmitter {
    * values) from their values, the last first, through the {@code setter} method of each one's
    * form; leaves the object of type {@code made} on the stack.
    */
-  private void setFromStack(String setter, List<ValType> types, RefType made) {
+  private void setFromStack(String setter, List<FieldType> fields, RefType made) {
     int object = f.temp(ANY);
     mv.visitVarInsn(ASTORE, object);
-    int base = f.height() - types.size();
-    for (int i = types.size() - 1; i >= 0; i--) {
-      ValType t = types.get(i);
+    int base = f.height() - fields.size();
+    for (int i = fields.size() - 1; i >= 0; i--) {
+      ValType t = fields.get(i).unpacked();
       if (t == ValType.V128) {
         // Not on the JVM stack: in the register of its stack entry.
         mv.visitVarInsn(ALOAD, object);
@@ -242,10 +243,10 @@ final class GcEmitter {
       mv.visitVarInsn(ALOAD, object);
       Constants.pushInt(mv, i);
       String d = "(" + bitsType(t) + OBJ + "I)V";
-      mv.visitMethodInsn(INVOKESTATIC, GC, setter + form(t), d, false);
+      mv.visitMethodInsn(INVOKESTATIC, GC, setter + storageForm(fields.get(i)), d, false);
     }
     mv.visitVarInsn(ALOAD, object);
-    f.effect(types.size(), List.of(made));
+    f.effect(fields.size(), List.of(made));
   }
 
   /**
@@ -311,6 +312,14 @@ final class GcEmitter {
     } else if (t == NumType.F64) {
       mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
     }
+  }
+
+  /**
+   * The form of a field's or element's store methods: its packed width ({@code 8}, {@code 16}) or
+   * {@link #form} of its type.
+   */
+  private static String storageForm(FieldType field) {
+    return field.isPacked() ? packed(field) : form(field.unpacked());
   }
 
   /** The width of a packed field or element: 8 or 16. */

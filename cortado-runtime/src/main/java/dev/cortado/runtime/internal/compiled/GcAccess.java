@@ -33,12 +33,22 @@ public final class GcAccess {
 
   /** Sets field {@code y} of a struct {@code struct.new} has just made, its value first. */
   public static void initI(int value, Object struct, int y) {
-    ((StructObject) struct).set(y, value, 0, null);
+    ((StructObject) struct).lo[y] = value;
+  }
+
+  /** As {@link #initI} for an i8 field: the value's low 8 bits, kept zero-extended. */
+  public static void init8(int value, Object struct, int y) {
+    ((StructObject) struct).lo[y] = value & 0xFF;
+  }
+
+  /** As {@link #initI} for an i16 field: the value's low 16 bits, kept zero-extended. */
+  public static void init16(int value, Object struct, int y) {
+    ((StructObject) struct).lo[y] = value & 0xFFFF;
   }
 
   /** As {@link #initI} for an i64 or f64 field (its bits). */
   public static void initJ(long value, Object struct, int y) {
-    ((StructObject) struct).set(y, value, 0, null);
+    ((StructObject) struct).lo[y] = value;
   }
 
   /** As {@link #initI} for a reference field. */
@@ -93,14 +103,24 @@ public final class GcAccess {
     hi[register] = s.hi[y];
   }
 
-  /** {@code struct.set} of an i32, f32 (its bits) or packed field. */
+  /** {@code struct.set} of an i32 or f32 field (its bits). */
   public static void setI(Object ref, int value, int y) {
-    Gc.struct(ref).set(y, value, 0, null);
+    Gc.struct(ref).lo[y] = value;
+  }
+
+  /** {@code struct.set} of an i8 field: the value's low 8 bits, kept zero-extended. */
+  public static void set8(Object ref, int value, int y) {
+    Gc.struct(ref).lo[y] = value & 0xFF;
+  }
+
+  /** {@code struct.set} of an i16 field: the value's low 16 bits, kept zero-extended. */
+  public static void set16(Object ref, int value, int y) {
+    Gc.struct(ref).lo[y] = value & 0xFFFF;
   }
 
   /** {@code struct.set} of an i64 or f64 field (its bits). */
   public static void setJ(Object ref, long value, int y) {
-    Gc.struct(ref).set(y, value, 0, null);
+    Gc.struct(ref).lo[y] = value;
   }
 
   /** {@code struct.set} of a reference field. */
@@ -161,17 +181,27 @@ public final class GcAccess {
 
   /** Sets element {@code i} of an array {@code array.new_fixed} has just made, its value first. */
   public static void elementI(int value, Object array, int i) {
-    ((ArrayObject) array).set(i, value);
+    ((ArrayObject) array).ints()[i] = value;
+  }
+
+  /** As {@link #elementI} for i8s: the value's low 8 bits. */
+  public static void element8(int value, Object array, int i) {
+    ((ArrayObject) array).bytes()[i] = (byte) value;
+  }
+
+  /** As {@link #elementI} for i16s: the value's low 16 bits. */
+  public static void element16(int value, Object array, int i) {
+    ((ArrayObject) array).shorts()[i] = (short) value;
   }
 
   /** As {@link #elementI} for i64 or f64 elements (their bits). */
   public static void elementJ(long value, Object array, int i) {
-    ((ArrayObject) array).set(i, value);
+    ((ArrayObject) array).longs()[i] = value;
   }
 
   /** As {@link #elementI} for references. */
   public static void elementA(Object value, Object array, int i) {
-    ((ArrayObject) array).setRef(i, value);
+    ((ArrayObject) array).refs()[i] = value;
   }
 
   /** As {@link #elementI} for v128s, from vector register {@code register}. */
