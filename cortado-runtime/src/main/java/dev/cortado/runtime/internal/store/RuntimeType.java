@@ -28,6 +28,15 @@ public final class RuntimeType {
   private final Storage[] storage;
 
   /**
+   * Whether a struct of this type has number fields (v128 ones included), v128 fields and reference
+   * fields: which of its arrays a new struct needs, found once per type rather than per struct.
+   */
+  final boolean numbers;
+
+  final boolean vectors;
+  final boolean references;
+
+  /**
    * Creates the runtime form of a type.
    *
    * @param id its engine-wide id
@@ -52,6 +61,17 @@ public final class RuntimeType {
     } else {
       this.storage = new Storage[0];
     }
+    boolean n = false;
+    boolean v = false;
+    boolean r = false;
+    for (Storage k : storage) {
+      r |= k == Storage.REF;
+      v |= k == Storage.V128;
+      n |= k != Storage.REF;
+    }
+    this.numbers = n;
+    this.vectors = v;
+    this.references = r;
   }
 
   private static Storage[] storageOf(List<FieldType> fields) {

@@ -26,22 +26,9 @@ public final class StructObject {
   public StructObject(RuntimeType type) {
     this.type = type;
     int n = type.fieldCount();
-    boolean numbers = false;
-    boolean vectors = false;
-    boolean references = false;
-    for (int i = 0; i < n; i++) {
-      switch (type.field(i)) {
-        case REF -> references = true;
-        case V128 -> {
-          numbers = true;
-          vectors = true;
-        }
-        default -> numbers = true;
-      }
-    }
-    this.lo = numbers ? new long[n] : NO_LONGS;
-    this.hi = vectors ? new long[n] : NO_LONGS;
-    this.refs = references ? new Object[n] : NO_REFS;
+    this.lo = type.numbers ? new long[n] : NO_LONGS;
+    this.hi = type.vectors ? new long[n] : NO_LONGS;
+    this.refs = type.references ? new Object[n] : NO_REFS;
   }
 
   /** Sets field {@code y} to a slot's value: its number bits, high vector half, or reference. */
