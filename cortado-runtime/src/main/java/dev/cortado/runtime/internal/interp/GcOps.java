@@ -164,15 +164,17 @@ final class GcOps {
       case ARRAY_GET -> {
         ArrayObject a = Gc.array(refs[fp + code[pc + 3]]);
         int i = index(a, s[fp + code[pc + 4]]);
+        // The storage's own array: one switch, not a second one in ArrayObject.get.
         switch (a.storage()) {
-          case REF -> refs[d] = a.getRef(i);
+          case REF -> refs[d] = a.refs()[i];
           case V128 -> {
             s[d] = a.get(i);
             m.hi[d] = a.getHigh(i);
           }
-          case I8 -> s[d] = code[pc + 5] == SIGNED ? (byte) a.get(i) : a.get(i);
-          case I16 -> s[d] = code[pc + 5] == SIGNED ? (short) a.get(i) : a.get(i);
-          default -> s[d] = a.get(i);
+          case I8 -> s[d] = code[pc + 5] == SIGNED ? a.bytes()[i] : a.bytes()[i] & 0xFF;
+          case I16 -> s[d] = code[pc + 5] == SIGNED ? a.shorts()[i] : a.shorts()[i] & 0xFFFF;
+          case I32 -> s[d] = a.ints()[i];
+          case I64 -> s[d] = a.longs()[i];
         }
         return pc + 6;
       }

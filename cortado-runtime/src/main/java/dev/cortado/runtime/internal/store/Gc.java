@@ -42,14 +42,19 @@ public final class Gc {
       return nullable;
     }
     if (heap >= 0) {
-      RuntimeType actual =
-          switch (ref) {
-            case StructObject o -> o.type;
-            case ArrayObject a -> a.type;
-            case FunctionInstance f -> inst.typeRegistry.get(f.typeId());
-            default -> null;
-          };
-      return actual != null && actual.isSubtypeOf(inst.types[heap]);
+      // instanceof, not a pattern switch, on the path of every cast: no call site to link at the
+      // first cast, and the common case (a struct) tested first.
+      RuntimeType actual;
+      if (ref instanceof StructObject o) {
+        actual = o.type;
+      } else if (ref instanceof ArrayObject a) {
+        actual = a.type;
+      } else if (ref instanceof FunctionInstance f) {
+        actual = inst.typeRegistry.get(f.typeId());
+      } else {
+        return false;
+      }
+      return actual.isSubtypeOf(inst.types[heap]);
     }
     return switch (ABSTRACT[-1 - heap]) {
       case ANY, FUNC, EXTERN, EXN -> true;
