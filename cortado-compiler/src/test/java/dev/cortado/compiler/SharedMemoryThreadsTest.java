@@ -95,6 +95,12 @@ class SharedMemoryThreadsTest {
   }
 
   /** A new store on this thread with an instance of the module, importing {@code memory}. */
+  /** Returns an instance of {@code wat}, importing nothing, in a store of its own. */
+  private static Instance instance(ExecutionEngine kind, String wat) {
+    Engine engine = engine(kind);
+    return Linker.create().instantiate(Store.create(engine), Module.compileText(engine, wat));
+  }
+
   private static Instance instance(Module module, Memory memory) {
     Linker linker = Linker.create().define("env", "memory", memory);
     return linker.instantiate(Store.create(module.engine()), module);
@@ -199,16 +205,14 @@ class SharedMemoryThreadsTest {
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
   void waitingOnAnUnsharedMemoryTraps(ExecutionEngine kind) {
-    Engine engine = engine(kind);
-    Module module =
-        Module.compileText(
-            engine,
+    Instance i =
+        instance(
+            kind,
             """
             (module (memory 1)
               (func (export "wait") (result i32)
                 (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0))))
             """);
-    Instance i = Linker.create().instantiate(Store.create(engine), module);
     Trap t = assertThrows(Trap.class, () -> i.func("wait").orElseThrow().call());
     assertEquals(TrapKind.EXPECTED_SHARED_MEMORY, t.kind());
   }
@@ -245,15 +249,13 @@ class SharedMemoryThreadsTest {
   @ParameterizedTest
   @EnumSource(ExecutionEngine.class)
   void aWideMemorysAtomicAccessBeyond4GiBIsOutOfBoundsNotUnaligned(ExecutionEngine kind) {
-    Engine engine = engine(kind);
-    Module module =
-        Module.compileText(
-            engine,
+    Instance i =
+        instance(
+            kind,
             """
             (module (memory i64 1 1 shared)
               (func (export "load") (param i64) (result i32) (i32.atomic.load (local.get 0))))
             """);
-    Instance i = Linker.create().instantiate(Store.create(engine), module);
     Trap far =
         assertThrows(Trap.class, () -> i.func("load").orElseThrow().call(WasmValue.i64(1L << 32)));
     assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, far.kind());

@@ -221,62 +221,54 @@ public final class GcAccess {
 
   // The element accesses read the array of the element's storage directly: their type says
   // which, so no switch on the storage runs. An index of 2^31 or more is negative as an int and
-  // fails the unsigned test; the JIT drops the array's own bounds check after it.
-
-  /** Returns {@code i} if it is below {@code length} as a u32, else traps. */
-  private static int index(int i, int length) {
-    if (Integer.compareUnsigned(i, length) >= 0) {
-      throw Trap.of(TrapKind.OUT_OF_BOUNDS_ARRAY_ACCESS);
-    }
-    return i;
-  }
+  // fails Gc.index's unsigned test.
 
   /** {@code array.get_s} of i8s. */
   public static int arrayGet8S(Object ref, int i) {
     byte[] b = Gc.array(ref).bytes();
-    return b[index(i, b.length)];
+    return b[Gc.index(i, b.length)];
   }
 
   /** {@code array.get_u} of i8s. */
   public static int arrayGet8U(Object ref, int i) {
     byte[] b = Gc.array(ref).bytes();
-    return b[index(i, b.length)] & 0xFF;
+    return b[Gc.index(i, b.length)] & 0xFF;
   }
 
   /** {@code array.get_s} of i16s. */
   public static int arrayGet16S(Object ref, int i) {
     short[] s = Gc.array(ref).shorts();
-    return s[index(i, s.length)];
+    return s[Gc.index(i, s.length)];
   }
 
   /** {@code array.get_u} of i16s. */
   public static int arrayGet16U(Object ref, int i) {
     short[] s = Gc.array(ref).shorts();
-    return s[index(i, s.length)] & 0xFFFF;
+    return s[Gc.index(i, s.length)] & 0xFFFF;
   }
 
   /** {@code array.get} of i32s or f32s (their bits). */
   public static int arrayGetI(Object ref, int i) {
     int[] v = Gc.array(ref).ints();
-    return v[index(i, v.length)];
+    return v[Gc.index(i, v.length)];
   }
 
   /** {@code array.get} of i64s or f64s (their bits). */
   public static long arrayGetJ(Object ref, int i) {
     long[] v = Gc.array(ref).longs();
-    return v[index(i, v.length)];
+    return v[Gc.index(i, v.length)];
   }
 
   /** {@code array.get} of references. */
   public static Object arrayGetA(Object ref, int i) {
     Object[] v = Gc.array(ref).refs();
-    return v[index(i, v.length)];
+    return v[Gc.index(i, v.length)];
   }
 
   /** {@code array.get} of v128s, into vector register {@code register}. */
   public static void arrayGetV(Object ref, int i, long[] lo, long[] hi, int register) {
     ArrayObject a = Gc.array(ref);
-    int k = Gc.index(a, u32(i));
+    int k = Gc.index(i, a.length());
     lo[register] = a.get(k);
     hi[register] = a.getHigh(k);
   }
@@ -284,37 +276,37 @@ public final class GcAccess {
   /** {@code array.set} of i8s: the value's low 8 bits. */
   public static void arraySet8(Object ref, int i, int value) {
     byte[] b = Gc.array(ref).bytes();
-    b[index(i, b.length)] = (byte) value;
+    b[Gc.index(i, b.length)] = (byte) value;
   }
 
   /** {@code array.set} of i16s: the value's low 16 bits. */
   public static void arraySet16(Object ref, int i, int value) {
     short[] s = Gc.array(ref).shorts();
-    s[index(i, s.length)] = (short) value;
+    s[Gc.index(i, s.length)] = (short) value;
   }
 
   /** {@code array.set} of i32s or f32s (their bits). */
   public static void arraySetI(Object ref, int i, int value) {
     int[] v = Gc.array(ref).ints();
-    v[index(i, v.length)] = value;
+    v[Gc.index(i, v.length)] = value;
   }
 
   /** {@code array.set} of i64s or f64s (their bits). */
   public static void arraySetJ(Object ref, int i, long value) {
     long[] v = Gc.array(ref).longs();
-    v[index(i, v.length)] = value;
+    v[Gc.index(i, v.length)] = value;
   }
 
   /** {@code array.set} of references. */
   public static void arraySetA(Object ref, int i, Object value) {
     Object[] v = Gc.array(ref).refs();
-    v[index(i, v.length)] = value;
+    v[Gc.index(i, v.length)] = value;
   }
 
   /** {@code array.set} of v128s, from vector register {@code register}. */
   public static void arraySetV(Object ref, int i, long[] lo, long[] hi, int register) {
     ArrayObject a = Gc.array(ref);
-    a.setVector(Gc.index(a, u32(i)), lo[register], hi[register]);
+    a.setVector(Gc.index(i, a.length()), lo[register], hi[register]);
   }
 
   /** {@code array.len}. */

@@ -254,7 +254,7 @@ final class GcOps {
   }
 
   private static int index(ArrayObject a, long i) {
-    return Gc.index(a, u32(i));
+    return Gc.index((int) i, a.length());
   }
 
   private static void setField(Machine m, StructObject o, int y, int slot) {

@@ -8,8 +8,8 @@ import dev.cortado.wasm.HeapType;
 /**
  * What Wasm 3.0's garbage collection instructions do, shared by the interpreter ({@code GcOps}) and
  * compiled code ({@code GcAccess}): the null, bounds and segment checks with their traps, casts,
- * {@code ref.eq}, and the bulk array operations. Lengths, indexes and offsets arrive as the u32s
- * the program gave, widened to longs.
+ * {@code ref.eq}, and the bulk array operations. Lengths and offsets arrive as the u32s the program
+ * gave, widened to longs; an element's index as the i32 itself.
  */
 public final class Gc {
   private static final HeapType.Abstract[] ABSTRACT = HeapType.Abstract.values();
@@ -95,12 +95,16 @@ public final class Gc {
     return new ArrayObject(inst.types[typeIndex], length);
   }
 
-  /** Returns {@code i} as an index of {@code a}, or traps if it is outside the array. */
-  public static int index(ArrayObject a, long i) {
-    if (i >= a.length()) {
+  /**
+   * Returns index {@code i} (an i32, read as a u32) of an array of {@code length} elements, or
+   * traps if it is outside the array. Compiled code then indexes the Java array with it, whose own
+   * bounds check HotSpot folds into this one.
+   */
+  public static int index(int i, int length) {
+    if (Integer.compareUnsigned(i, length) >= 0) {
       throw Trap.of(TrapKind.OUT_OF_BOUNDS_ARRAY_ACCESS);
     }
-    return (int) i;
+    return i;
   }
 
   /** {@code array.new_data}: an array of type {@code typeIndex} from data segment bytes. */
