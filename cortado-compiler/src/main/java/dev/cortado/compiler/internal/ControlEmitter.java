@@ -80,9 +80,12 @@ final class ControlEmitter {
     // HotSpot compiles a long-running loop on stack replacement only where the JVM operand stack
     // is empty, and a JVM exception handler starts on an empty stack: what is on it (values of
     // enclosing blocks, the block's parameters) moves to spill locals, the parameters come back at
-    // once, the rest at the block's end (where a try's handler also finds them).
+    // once, the rest at the block's end (where a try's handler also finds them). Entries of the
+    // deep part are in the frame already.
     for (int i = f.height() - 1; i >= spillBase; i--) {
-      f.store(f.stackType(i), spillLocal(i, f.stackType(i)));
+      if (f.onJvm(i)) {
+        f.store(f.stackType(i), spillLocal(i, f.stackType(i)));
+      }
     }
     Control c = new Control(kind, target, null, height, sig, height, spillBase);
     controls.add(c);
@@ -92,7 +95,7 @@ final class ControlEmitter {
     } else {
       f.exceptions().open(c, r);
     }
-    for (int i = height; i < f.height(); i++) {
+    for (int i = height; i < Math.min(f.height(), f.deepFrom()); i++) {
       f.load(f.stackType(i), spillLocal(i, f.stackType(i)));
     }
     if (kind == Kind.LOOP) {
@@ -150,13 +153,15 @@ final class ControlEmitter {
     }
     // A loop's or try's end: entries spilled at its start go back on the JVM stack, below its
     // results.
-    if (!f.isUnreachable() && c.outerSpillBase < c.height) {
-      int[] temps = new int[c.results.size()];
-      for (int i = c.results.size() - 1; i >= 0; i--) {
+    if (!f.isUnreachable() && c.outerSpillBase < Math.min(c.height, f.deepFrom())) {
+      // Results of the deep part stay in the frame.
+      int onJvm = Math.max(0, Math.min(c.results.size(), f.deepFrom() - c.height));
+      int[] temps = new int[onJvm];
+      for (int i = onJvm - 1; i >= 0; i--) {
         temps[i] = f.temp(c.results.get(i));
         f.store(c.results.get(i), temps[i]);
       }
-      for (int i = c.outerSpillBase; i < c.height; i++) {
+      for (int i = c.outerSpillBase; i < Math.min(c.height, f.deepFrom()); i++) {
         f.load(f.stackType(i), spillLocal(i, f.stackType(i)));
       }
       for (int i = 0; i < temps.length; i++) {
@@ -179,7 +184,8 @@ final class ControlEmitter {
    * Jumps to {@code c}'s label, leaving the JVM stack as the label expects: for a loop empty, its
    * parameters in their spill locals; else the entries from the label's spill base to its height
    * (reloaded from spill locals if a loop between here and there spilled them), then the values the
-   * branch carries.
+   * branch carries. Values carried to the deep part of the stack go to its frame slots (the branch
+   * finds them all on the JVM stack: see {@link FunctionEmitter#onJvm}).
    */
   void branch(Control c) {
     f.reads(c.branchTypes().size());
@@ -198,17 +204,26 @@ final class ControlEmitter {
     }
     if (c.kind == Kind.LOOP) {
       for (int i = k - 1; i >= 0; i--) {
-        f.store(carried.get(i), spillLocal(c.height + i, carried.get(i)));
+        ValType t = carried.get(i);
+        if (c.height + i < f.deepFrom()) {
+          f.store(t, spillLocal(c.height + i, t));
+        } else {
+          int temp = f.temp(t);
+          f.store(t, temp);
+          f.storeStackSlot(t, c.height + i, temp);
+        }
       }
       for (int i = f.height() - k - 1; i >= spillBase; i--) {
-        f.popValue(f.stackType(i));
+        if (f.onJvm(i)) {
+          f.popValue(f.stackType(i));
+        }
       }
       mv.visitJumpInsn(GOTO, c.target);
       return;
     }
     int excess = f.height() - c.height - k;
     boolean reload = c.spillBase < spillBase;
-    if (excess > 0 || reload) {
+    if (excess > 0 || reload || f.height() > f.deepFrom()) {
       int[] temps = new int[k];
       for (int i = k - 1; i >= 0; i--) {
         ValType t = f.top(k - 1 - i);
@@ -219,22 +234,28 @@ final class ControlEmitter {
       // reloaded below them; then all go and come back from the spill locals.
       int keep = reload ? spillBase : c.height;
       for (int i = f.height() - k - 1; i >= Math.max(keep, spillBase); i--) {
-        f.popValue(f.stackType(i));
+        if (f.onJvm(i)) {
+          f.popValue(f.stackType(i));
+        }
       }
       if (reload) {
-        for (int i = c.spillBase; i < c.height; i++) {
+        for (int i = c.spillBase; i < Math.min(c.height, f.deepFrom()); i++) {
           f.load(f.stackType(i), spillLocal(i, f.stackType(i)));
         }
       }
       for (int i = 0; i < k; i++) {
-        f.load(carried.get(i), temps[i]);
+        if (c.height + i < f.deepFrom()) {
+          f.load(carried.get(i), temps[i]);
+        } else {
+          f.storeStackSlot(carried.get(i), c.height + i, temps[i]);
+        }
       }
     }
     mv.visitJumpInsn(GOTO, c.target);
   }
 
   boolean direct(Control c) {
-    if (c.kind == Kind.FUNCTION || c.kind == Kind.OUTER) {
+    if (c.kind == Kind.FUNCTION || c.kind == Kind.OUTER || f.height() > f.deepFrom()) {
       return false;
     }
     if (c.kind == Kind.LOOP) {

@@ -171,6 +171,8 @@ final class ExceptionEmitter {
       testTag(thrown, tag, next);
     }
     List<ValType> carried = new ArrayList<>();
+    // The values pushed here are all on the JVM stack, those for the deep part too.
+    f.raisedFrom(f.height());
     if (!all) {
       carried.addAll(pushValues(thrown, tag));
     }
@@ -181,6 +183,7 @@ final class ExceptionEmitter {
     }
     f.branch(f.label(label));
     f.popTypes(carried.size());
+    f.raisedFrom(Integer.MAX_VALUE);
   }
 
   private void legacyClause(Control c, int tag, Label code, int thrown, Label next) {
@@ -190,7 +193,11 @@ final class ExceptionEmitter {
     pushException(thrown);
     mv.visitVarInsn(ASTORE, c.exceptionLocal);
     if (tag >= 0) {
-      f.popTypes(pushValues(thrown, tag).size());
+      int height = f.height();
+      List<ValType> values = pushValues(thrown, tag);
+      // The catch's code finds those of the deep part in the frame.
+      f.sink(height);
+      f.popTypes(values.size());
     }
     mv.visitJumpInsn(GOTO, code);
   }

@@ -92,6 +92,10 @@ final class FunctionEmitter {
   private final Label start = new Label();
   private final MethodLocals layout;
   private final ControlEmitter control;
+  // Operand stack entries from this index up live in the frame (DeepStack), except those raised
+  // onto the JVM stack for the instruction being emitted: from raisedFrom up.
+  private final int deepFrom;
+  private int raisedFrom = Integer.MAX_VALUE;
 
   /**
    * An emitter of method {@code piece} (null: the function's root method) of defined function
@@ -123,7 +127,17 @@ final class FunctionEmitter {
     // its own code never needs it: every local it uses is a JVM local of its own, and no vector
     // register lives in the frame. A function whose pieces hold the rare paths (malloc's) then
     // allocates nothing on its common one.
-    this.lazyFrame = piece == null && plan.hasFrame && !plan.vectorsInFrame && !plan.rootOverflows;
+    this.lazyFrame =
+        piece == null
+            && plan.hasFrame
+            && !plan.vectorsInFrame
+            && !plan.rootOverflows
+            && plan.deep == null;
+    // Stack indexes of a piece count from where its stack starts in the function's.
+    this.deepFrom =
+        plan.deep == null
+            ? Integer.MAX_VALUE
+            : plan.deep.from - (piece == null ? 0 : piece.stackBase);
     this.machineLocal = layout.machine;
     this.instLocal = layout.instance;
     // Pieces of a function share its vector registers, from their stack positions on.
@@ -197,6 +211,8 @@ final class FunctionEmitter {
       }
       if (unreachable) {
         skip(op, r);
+      } else if (plan.deep != null) {
+        deepInstruction(op, r);
       } else {
         instruction(op, r);
       }
@@ -303,9 +319,11 @@ final class FunctionEmitter {
       c.code = k;
       control.add(c);
     }
-    // Vector operands are already in their registers.
+    // Vector operands are already in their registers, deep ones in the frame.
     for (int i = 0; i < piece.params.size(); i++) {
-      fromExchange(piece.params.get(i), i);
+      if (i < deepFrom) {
+        fromExchange(piece.params.get(i), i);
+      }
       stack.add(piece.params.get(i));
     }
   }
@@ -333,7 +351,8 @@ final class FunctionEmitter {
 
   /**
    * Leaves this piece's method answering {@code code}, the {@code carried} values on top of the
-   * stack going to the exchange area, the rest of the JVM stack dropped.
+   * stack going to the exchange area (but those of the deep part not on the JVM stack, which stay
+   * in the frame), the rest of the JVM stack dropped.
    */
   void leavePiece(int code, int carried) {
     leavePiece(carried, () -> Constants.pushInt(mv, code));
@@ -346,14 +365,17 @@ final class FunctionEmitter {
       vectors.moveCarried(stack, stack.size() - carried, 0, carried);
     }
     int[] temps = new int[carried];
+    int first = stack.size() - carried;
     for (int i = carried - 1; i >= 0; i--) {
-      ValType t = top(carried - 1 - i);
-      temps[i] = temp(t);
-      store(t, temps[i]);
+      if (onJvm(first + i)) {
+        ValType t = top(carried - 1 - i);
+        temps[i] = temp(t);
+        store(t, temps[i]);
+      }
     }
     for (int i = 0; i < carried; i++) {
-      ValType t = stack.get(stack.size() - carried + i);
-      if (t != ValType.V128) {
+      ValType t = stack.get(first + i);
+      if (t != ValType.V128 && onJvm(first + i)) {
         frame.store(t, plan.localCount + i, temps[i]);
       }
     }
@@ -408,7 +430,102 @@ final class FunctionEmitter {
   /** Pops the operand stack entries below {@code height} that are on the JVM stack. */
   void dropJvmStack(int height) {
     for (int i = height - 1; i >= control.spillBase(); i--) {
-      popValue(stack.get(i));
+      if (onJvm(i)) {
+        popValue(stack.get(i));
+      }
+    }
+  }
+
+  /**
+   * Returns whether operand stack entry {@code i}, unless spilled to a local, is on the JVM stack:
+   * below the deep part, or raised from it for the instruction being emitted.
+   */
+  boolean onJvm(int i) {
+    return i < deepFrom || i >= raisedFrom;
+  }
+
+  /** Returns the first operand stack index of the deep part (see {@link DeepStack}). */
+  int deepFrom() {
+    return deepFrom;
+  }
+
+  /** Returns the frame slot of operand stack entry {@code i}, one of the deep part. */
+  int stackSlot(int i) {
+    return plan.stackSlot(i + (piece == null ? 0 : piece.stackBase));
+  }
+
+  /** Pushes deep operand stack entry {@code i} from its frame slot. */
+  void loadStackSlot(int i) {
+    ValType t = stack.get(i);
+    if (t != ValType.V128) {
+      frame.load(t, stackSlot(i));
+    }
+  }
+
+  /** Writes the value in JVM local {@code local} to the frame slot of deep entry {@code i}. */
+  void storeStackSlot(ValType t, int i, int local) {
+    if (t != ValType.V128) {
+      frame.store(t, stackSlot(i), local);
+    }
+  }
+
+  /**
+   * Notes that the entries from {@code from} up are on the JVM stack, deep or not: values pushed
+   * from somewhere else (a piece's exchange area, an exception) for a branch that carries them;
+   * {@code Integer.MAX_VALUE} when that branch is emitted.
+   */
+  void raisedFrom(int from) {
+    raisedFrom = Math.max(deepFrom, from);
+  }
+
+  /**
+   * Emits an instruction of a function whose deep stack is in the frame: its operands of the deep
+   * part are loaded first, and its results of the deep part stored after. Where control merges
+   * (else, end, a catch) the stack is as everywhere else: nothing to move. {@code struct.new} and
+   * {@code array.new_fixed} read their deep operands from the frame themselves.
+   */
+  private void deepInstruction(Opcode op, InstructionReader r) {
+    switch (op) {
+      case ELSE, CATCH, CATCH_ALL, DELEGATE -> {
+        instruction(op, r);
+        return;
+      }
+      case END -> {
+        if (control.label(0).kind != Kind.FUNCTION) {
+          instruction(op, r);
+          return;
+        }
+      }
+      default -> {}
+    }
+    int low = stack.size() - plan.deep.operands(r.offset());
+    if (op == Opcode.STRUCT_NEW || op == Opcode.ARRAY_NEW_FIXED) {
+      raisedFrom(stack.size());
+    } else {
+      raisedFrom(low);
+      for (int i = raisedFrom; i < stack.size(); i++) {
+        loadStackSlot(i);
+      }
+    }
+    instruction(op, r);
+    if (!unreachable) {
+      sink(low);
+    }
+    raisedFrom = Integer.MAX_VALUE;
+  }
+
+  /** Stores the entries of the deep part from {@code from} up, on the JVM stack, to the frame. */
+  void sink(int from) {
+    int lowest = Math.max(deepFrom, from);
+    if (lowest >= stack.size()) {
+      return;
+    }
+    numeric.settle();
+    for (int i = stack.size() - 1; i >= lowest; i--) {
+      ValType t = stack.get(i);
+      // One temporary serves them all: each value goes on to the frame at once.
+      store(t, tempTop);
+      storeStackSlot(t, i, tempTop);
     }
   }
 
@@ -766,9 +883,11 @@ final class FunctionEmitter {
     for (int i = 0; i < carried.size(); i++) {
       fromExchange(carried.get(i), i);
     }
+    raisedFrom(stack.size());
     stack.addAll(carried);
     branch(c);
     popTypes(carried.size());
+    raisedFrom = Integer.MAX_VALUE;
   }
 
   /** Returns from the function with the results in the exchange area; for piece calls. */
@@ -781,9 +900,11 @@ final class FunctionEmitter {
     for (int i = 0; i < results.size(); i++) {
       fromExchange(results.get(i), i);
     }
+    raisedFrom(stack.size());
     stack.addAll(results);
     returnValues();
     popTypes(results.size());
+    raisedFrom = Integer.MAX_VALUE;
   }
 
   MethodVisitor mv() {

@@ -74,23 +74,38 @@ final class FunctionSplitter {
       if (!loops) {
         return whole;
       }
-      List<Piece> loopPieces = SplitPlanner.plan(shape, reader, type, LIMIT, true);
+      List<Piece> loopPieces = SplitPlanner.plan(shape, reader, type, LIMIT, true, null);
       if (loopPieces.isEmpty()) {
         return whole;
       }
       SplitPlan plan =
           build(
-              shape, loopPieces, type, locals, VectorScan.usesVectors(mc, function, locals, type));
+              shape,
+              loopPieces,
+              type,
+              locals,
+              VectorScan.usesVectors(mc, function, locals, type),
+              null);
       return fits(mc, defined, type, function, info, plan) ? plan : whole;
     }
-    int target = LIMIT * 5 / 6;
-    for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
-      List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target, loops);
-      SplitPlan plan =
-          build(shape, pieces, type, locals, VectorScan.usesVectors(mc, function, locals, type));
-      if (fits(mc, defined, type, function, info, plan)) {
-        return plan;
-      }
+    boolean vectors = VectorScan.usesVectors(mc, function, locals, type);
+    SplitPlan plan = cut(mc, defined, function, info, shape, reader, loops, null, vectors);
+    if (plan == null && info.maxStackHeight() > DeepStack.FROM) {
+      // Values waiting on the operand stack between the pieces: its deep part goes to the frame,
+      // and the function is measured again that way.
+      DeepStack deep = new DeepStack(shape, info.maxStackHeight());
+      FunctionShape deepShape = new FunctionShape();
+      SizeCounter deepCounter = new SizeCounter(null);
+      SplitPlan deepWhole =
+          new SplitPlan(
+              List.of(), whole.rootOwn, locals, type.params().size(), 0, false, false, deep);
+      new FunctionEmitter(mc, deepCounter, defined, type, function, info, deepWhole, null)
+          .recording(deepShape, deepCounter)
+          .emit();
+      plan = cut(mc, defined, function, info, deepShape, reader, loops, deep, vectors);
+    }
+    if (plan != null) {
+      return plan;
     }
     throw new CompilationException(
         "function "
@@ -98,6 +113,33 @@ final class FunctionSplitter {
             + " cannot be cut into methods under "
             + LIMIT
             + " bytes");
+  }
+
+  /**
+   * Returns a plan cutting the function {@code shape} records into methods that all fit, aiming
+   * lower at each attempt, with its operand stack's {@code deep} part (null: none) in the frame;
+   * null if no attempt fits.
+   */
+  private static SplitPlan cut(
+      ModuleContext mc,
+      int defined,
+      Function function,
+      FunctionInfo info,
+      FunctionShape shape,
+      InstructionReader reader,
+      boolean loops,
+      DeepStack deep,
+      boolean vectors) {
+    FuncType type = mc.module.functionType(mc.importedFunctions + defined);
+    int target = LIMIT * 5 / 6;
+    for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
+      List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target, loops, deep);
+      SplitPlan plan = build(shape, pieces, type, info.localTypes(), vectors, deep);
+      if (fits(mc, defined, type, function, info, plan)) {
+        return plan;
+      }
+    }
+    return null;
   }
 
   /** The plan of a function compiled as one method. */
@@ -115,7 +157,7 @@ final class FunctionSplitter {
         }
       }
     }
-    return new SplitPlan(List.of(), own, locals, type.params().size(), 0, false, false);
+    return new SplitPlan(List.of(), own, locals, type.params().size(), 0, false, false, null);
   }
 
   /** Links {@code pieces} into a tree and finds the locals each method's own code uses. */
@@ -124,7 +166,8 @@ final class FunctionSplitter {
       List<Piece> pieces,
       FuncType type,
       List<ValType> locals,
-      boolean vectors) {
+      boolean vectors,
+      DeepStack deep) {
     BitSet rootOwn = new BitSet();
     rootOwn.set(0, type.params().size());
     Deque<Piece> open = new ArrayDeque<>();
@@ -172,7 +215,8 @@ final class FunctionSplitter {
           });
       p.accesses.clear();
     }
-    return new SplitPlan(pieces, rootOwn, locals, type.params().size(), exchange, refs, vectors);
+    return new SplitPlan(
+        pieces, rootOwn, locals, type.params().size(), exchange, refs, vectors, deep);
   }
 
   /** Returns whether every method of {@code plan} stays under {@link #LIMIT}. */

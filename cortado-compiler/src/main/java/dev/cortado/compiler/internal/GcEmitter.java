@@ -1,8 +1,10 @@
 package dev.cortado.compiler.internal;
 
+import static org.objectweb.asm.Opcodes.ACONST_NULL;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.DUP;
+import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
@@ -229,7 +231,25 @@ final class GcEmitter {
     int object = f.temp(ANY);
     mv.visitVarInsn(ASTORE, object);
     int base = f.height() - fields.size();
-    for (int i = fields.size() - 1; i >= 0; i--) {
+    // Values of the operand stack's deep part are in the frame: one call sets them all.
+    int onJvm = Math.max(0, Math.min(fields.size(), f.deepFrom() - base));
+    if (onJvm < fields.size()) {
+      mv.visitVarInsn(ALOAD, object);
+      Constants.pushInt(mv, onJvm);
+      Constants.pushInt(mv, fields.size() - onJvm);
+      f.frame().pushArrays();
+      Constants.pushInt(mv, f.stackSlot(base + onJvm));
+      if (f.vectors() != null) {
+        pushRegister(base + onJvm);
+      } else {
+        mv.visitInsn(ACONST_NULL);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitInsn(ICONST_0);
+      }
+      String d = "(" + OBJ + "II[J[Ljava/lang/Object;I" + VECTOR + ")V";
+      mv.visitMethodInsn(INVOKESTATIC, GC, "setFromFrame", d, false);
+    }
+    for (int i = onJvm - 1; i >= 0; i--) {
       ValType t = fields.get(i).unpacked();
       if (t == ValType.V128) {
         // Not on the JVM stack: in the register of its stack entry.

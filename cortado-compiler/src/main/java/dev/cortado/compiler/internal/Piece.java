@@ -39,6 +39,9 @@ final class Piece {
 
   final List<ValType> results;
 
+  /** How many of the params and results pass through the exchange area (see {@link DeepStack}). */
+  final int exchanged;
+
   /** The branch types of the labels around the run, innermost first; the last is the function's. */
   final List<List<ValType>> outer;
 
@@ -73,6 +76,7 @@ final class Piece {
       int stackBase,
       List<ValType> params,
       List<ValType> results,
+      int exchanged,
       List<List<ValType>> outer,
       BitSet used,
       BitSet written,
@@ -85,6 +89,7 @@ final class Piece {
     this.stackBase = stackBase;
     this.params = params;
     this.results = results;
+    this.exchanged = exchanged;
     this.outer = outer;
     this.used = used;
     this.written = written;

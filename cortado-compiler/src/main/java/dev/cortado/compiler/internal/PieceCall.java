@@ -39,16 +39,18 @@ final class PieceCall {
     Frame frame = f.frame();
     f.ensureFrame();
     List<ValType> params = p.params;
-    // Vector operands stay in their registers, which the piece shares.
+    // Vector operands stay in their registers, which the piece shares, and those of the stack's
+    // deep part in their frame slots.
+    int first = f.height() - params.size();
     int[] temps = new int[params.size()];
     for (int i = params.size() - 1; i >= 0; i--) {
-      if (params.get(i) != ValType.V128) {
+      if (params.get(i) != ValType.V128 && f.onJvm(first + i)) {
         temps[i] = f.temp(params.get(i));
         mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
       }
     }
     for (int i = 0; i < params.size(); i++) {
-      if (params.get(i) != ValType.V128) {
+      if (params.get(i) != ValType.V128 && f.onJvm(first + i)) {
         frame.store(params.get(i), plan.localCount + i, temps[i]);
       }
     }
@@ -144,8 +146,11 @@ final class PieceCall {
     }
     // Runs are cut only where the code after them is reachable, so the run may end normally.
     mv.visitLabel(on);
+    int first = f.height();
     for (int i = 0; i < p.results.size(); i++) {
-      f.fromExchange(p.results.get(i), i);
+      if (f.onJvm(first + i)) {
+        f.fromExchange(p.results.get(i), i);
+      }
     }
     f.push(p.results);
   }

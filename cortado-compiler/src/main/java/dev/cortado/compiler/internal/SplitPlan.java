@@ -37,6 +37,9 @@ final class SplitPlan {
   /** Whether the function's vector registers go in the reference array, after the exchange. */
   final boolean vectorsInFrame;
 
+  /** The deep part of the operand stack, kept in the frame after the exchange; null if none. */
+  final DeepStack deep;
+
   private final Map<Integer, List<Piece>> byStart = new HashMap<>();
 
   SplitPlan(
@@ -46,8 +49,10 @@ final class SplitPlan {
       int params,
       int exchange,
       boolean refsExchanged,
-      boolean vectors) {
+      boolean vectors,
+      DeepStack deep) {
     this.pieces = pieces;
+    this.deep = deep;
     this.rootOwn = rootOwn;
     this.localCount = localTypes.size();
     this.exchange = exchange;
@@ -56,8 +61,8 @@ final class SplitPlan {
     for (Piece p : pieces) {
       overflow |= overflows(p.own, localTypes, 0);
     }
-    this.hasFrame = !pieces.isEmpty() || overflow;
-    boolean refs = refsExchanged;
+    this.hasFrame = !pieces.isEmpty() || overflow || deep != null;
+    boolean refs = refsExchanged || deep != null;
     for (ValType t : localTypes) {
       refs |= t.isReference();
     }
@@ -78,9 +83,19 @@ final class SplitPlan {
     return functionClass + "P" + defined + "_" + id / PIECES_PER_CLASS;
   }
 
-  /** Returns the frame's length: a slot per local, then the exchange area. */
+  /** Returns the frame's length: a slot per local, the exchange area, then the deep stack. */
   int frameLength() {
-    return localCount + exchange;
+    return localCount + exchange + (deep == null ? 0 : deep.slots);
+  }
+
+  /** Returns the frame slot of operand stack entry {@code index}, one of the deep part. */
+  int stackSlot(int index) {
+    return localCount + exchange + index - deep.from;
+  }
+
+  /** Returns the first operand stack index in the frame; past the top if there is no deep part. */
+  int deepFrom() {
+    return deep == null ? Integer.MAX_VALUE : deep.from;
   }
 
   /** Returns the reference array's length: the frame's, and the two vector register arrays. */

@@ -26,6 +26,8 @@ final class SplitPlanner {
   private final InstructionReader reader;
   private final FuncType type;
   private final int target;
+  // The first operand stack index in the frame (see DeepStack); past the top if none is.
+  private final int deepFrom;
   private final int[] match;
   // The else of an if, the catches of a legacy try: where one body of the block ends.
   private final Map<Integer, List<Integer>> separators = new HashMap<>();
@@ -35,8 +37,10 @@ final class SplitPlanner {
   // Blocks already made pieces of their own (outermost loops), not to be wrapped again alone.
   private final BitSet outlinedBlocks = new BitSet();
 
-  private SplitPlanner(FunctionShape s, InstructionReader reader, FuncType type, int target) {
+  private SplitPlanner(
+      FunctionShape s, InstructionReader reader, FuncType type, int target, DeepStack deep) {
     this.s = s;
+    this.deepFrom = deep == null ? Integer.MAX_VALUE : deep.from;
     this.reader = reader;
     this.type = type;
     this.target = target;
@@ -60,11 +64,18 @@ final class SplitPlanner {
   /**
    * Returns the pieces for a function of type {@code type} whose trial emission recorded {@code
    * shape}, so that no method's own code exceeds about {@code target} bytes; outermost first where
-   * two start together. With {@code loops}, each of {@link #outermostLoops} is a piece too.
+   * two start together. With {@code loops}, each of {@link #outermostLoops} is a piece too. With
+   * {@code deep} (null: none), the operand stack's deep part is in the frame, where pieces share
+   * it.
    */
   static List<Piece> plan(
-      FunctionShape shape, InstructionReader reader, FuncType type, int target, boolean loops) {
-    SplitPlanner p = new SplitPlanner(shape, reader, type, target);
+      FunctionShape shape,
+      InstructionReader reader,
+      FuncType type,
+      int target,
+      boolean loops,
+      DeepStack deep) {
+    SplitPlanner p = new SplitPlanner(shape, reader, type, target, deep);
     BitSet outline = loops ? p.outermostLoops() : new BitSet();
     // Inner blocks first: a block's index is above every enclosing block's.
     for (int i = shape.count - 1; i >= 0; i--) {
@@ -307,8 +318,24 @@ final class SplitPlanner {
         default -> {}
       }
     }
+    // Entries of the deep part stay in the frame: only those below it are exchanged.
+    int exchanged =
+        Math.max(0, Math.min(deepFrom, s.height[a]) - low)
+            + Math.max(0, Math.min(deepFrom, s.height[e]) - low);
     return new Piece(
-        a, e, s.offset[a], s.offset[e], low, params, results, outer, used, written, exits, returns);
+        a,
+        e,
+        s.offset[a],
+        s.offset[e],
+        low,
+        params,
+        results,
+        exchanged,
+        outer,
+        used,
+        written,
+        exits,
+        returns);
   }
 
   private static void exit(int depth, int nest, BitSet exits) {
@@ -319,7 +346,7 @@ final class SplitPlanner {
 
   /** Estimates, generously, the bytes a call of {@code p} takes in its caller. */
   static int cost(Piece p) {
-    int cost = 32 + 12 * (p.params.size() + p.results.size());
+    int cost = 32 + 12 * p.exchanged;
     // Copies of the caller's JVM locals the piece uses; most locals a piece uses are its own.
     cost += 2 * (p.used.cardinality() + p.written.cardinality());
     // A tableswitch entry per exit; a stub where values move; one path for returns.

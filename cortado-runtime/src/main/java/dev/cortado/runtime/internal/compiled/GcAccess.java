@@ -6,6 +6,7 @@ import dev.cortado.runtime.internal.store.ArrayObject;
 import dev.cortado.runtime.internal.store.Gc;
 import dev.cortado.runtime.internal.store.I31;
 import dev.cortado.runtime.internal.store.ModuleInstance;
+import dev.cortado.runtime.internal.store.Storage;
 import dev.cortado.runtime.internal.store.StructObject;
 
 /**
@@ -207,6 +208,44 @@ public final class GcAccess {
   /** As {@link #elementI} for v128s, from vector register {@code register}. */
   public static void elementV(Object array, int i, long[] lo, long[] hi, int register) {
     ((ArrayObject) array).setVector(i, lo[register], hi[register]);
+  }
+
+  /**
+   * Sets fields or elements {@code first} to {@code first + count - 1} of a struct or array that
+   * {@code struct.new} or {@code array.new_fixed} has just made, from operand stack entries kept in
+   * a split function's frame (its deep part): numbers as slot bits in {@code numbers} and
+   * references in {@code refs} from {@code slot} on, vectors in the vector registers from {@code
+   * register} on ({@code lo} and {@code hi} null if the function has none).
+   */
+  public static void setFromFrame(
+      Object made,
+      int first,
+      int count,
+      long[] numbers,
+      Object[] refs,
+      int slot,
+      long[] lo,
+      long[] hi,
+      int register) {
+    if (made instanceof StructObject o) {
+      for (int j = 0; j < count; j++) {
+        if (o.type.field(first + j) == Storage.V128) {
+          o.set(first + j, lo[register + j], hi[register + j], null);
+        } else {
+          o.set(first + j, numbers[slot + j], 0, refs[slot + j]);
+        }
+      }
+      return;
+    }
+    ArrayObject a = (ArrayObject) made;
+    boolean vectors = a.storage() == Storage.V128;
+    for (int j = 0; j < count; j++) {
+      if (vectors) {
+        a.setVector(first + j, lo[register + j], hi[register + j]);
+      } else {
+        a.set(first + j, numbers[slot + j], 0, refs[slot + j]);
+      }
+    }
   }
 
   /** {@code array.new_data}. */
