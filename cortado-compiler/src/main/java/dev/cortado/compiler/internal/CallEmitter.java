@@ -1,10 +1,13 @@
 package dev.cortado.compiler.internal;
 
+import static org.objectweb.asm.Opcodes.ACONST_NULL;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
@@ -13,6 +16,7 @@ import static org.objectweb.asm.Opcodes.ISTORE;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.NumType;
 import dev.cortado.wasm.ValType;
+import java.util.Arrays;
 import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -27,6 +31,9 @@ final class CallEmitter {
   private static final String MACHINE = "L" + JvmTypes.MACHINE + ";";
   private static final String INSTANCE = "L" + JvmTypes.INSTANCE + ";";
   private static final String FUNCTION = "L" + JvmTypes.FUNCTION + ";";
+
+  /** The descriptor of {@code Support.fromFrame} and {@code toFrame}. */
+  static final String COPY = "([J[Ljava/lang/Object;II" + MACHINE + "I[J[JILjava/lang/String;)V";
 
   private final FunctionEmitter f;
   private final MethodVisitor mv;
@@ -46,16 +53,18 @@ final class CallEmitter {
       mv.visitVarInsn(ALOAD, f.instanceLocal());
       f.support("function", "(I" + INSTANCE + ")" + FUNCTION);
       mv.visitVarInsn(ASTORE, fn);
-      int[] args = storeArguments(callee);
+      Arguments args = storeArguments(callee);
       slotCall(callee, fn, args);
       f.push(callee.results());
       f.reloadMemory();
       return;
     }
     int defined = index - mc.importedFunctions;
-    // v128 arguments are not on the JVM stack: the scalars go to temporaries, all come back in
-    // order.
-    int[] args = callee.params().contains(ValType.V128) ? storeArguments(callee) : null;
+    // v128 arguments are not on the JVM stack, nor those of the stack's deep part: the others go
+    // to temporaries, all come back in order.
+    List<ValType> params = callee.params();
+    boolean apart = params.contains(ValType.V128) || !params.isEmpty() && !f.onJvm(f.height() - 1);
+    Arguments args = apart ? storeArguments(callee) : null;
     tick();
     if (args != null) {
       loadArguments(callee, args);
@@ -110,7 +119,7 @@ final class CallEmitter {
   private void callFunction(FuncType callee) {
     int fn = f.temp(NumType.I32);
     mv.visitVarInsn(ASTORE, fn);
-    int[] args = storeArguments(callee);
+    Arguments args = storeArguments(callee);
     Label slow = new Label();
     Label done = new Label();
     if (mc.hasCompiledFunctionOf(callee)) {
@@ -153,32 +162,52 @@ final class CallEmitter {
   }
 
   /**
-   * Stores the call's arguments from the stack into temporaries, returned in parameter order; a
-   * v128 argument stays in its register, returned instead of a temporary.
+   * A call's arguments, taken off the stack: in {@code locals}, in parameter order, the temporary
+   * of each scalar and the register of each v128; those from {@code deepFirst} on are entries of
+   * the stack's deep part from {@code deepPosition} on, left in the frame (see {@link DeepStack}).
    */
-  int[] storeArguments(FuncType callee) {
+  record Arguments(int[] locals, int deepFirst, int deepPosition) {
+    /** Returns whether argument {@code i} is in the frame (or, a vector, in its register). */
+    boolean inFrame(int i) {
+      return i >= deepFirst;
+    }
+  }
+
+  /**
+   * Stores the call's arguments from the stack into temporaries (but those of the stack's deep
+   * part, which stay in the frame); a v128 argument stays in its register.
+   */
+  Arguments storeArguments(FuncType callee) {
     List<ValType> params = callee.params();
+    int first = f.height() - params.size();
+    int deepFirst = params.size();
+    while (deepFirst > 0 && !f.onJvm(first + deepFirst - 1)) {
+      deepFirst--;
+    }
     int[] temps = new int[params.size()];
     for (int i = params.size() - 1; i >= 0; i--) {
       if (params.get(i) == ValType.V128) {
-        temps[i] = f.vectors().stack(f.height() - params.size() + i);
-      } else {
+        temps[i] = f.vectors().stack(first + i);
+      } else if (i < deepFirst) {
         temps[i] = f.temp(params.get(i));
         mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
       }
     }
     f.popTypes(params.size());
-    return temps;
+    return new Arguments(temps, deepFirst, first + deepFirst);
   }
 
   /** Pushes the arguments {@link #storeArguments} saved, a v128 as two longs. */
-  private void loadArguments(FuncType callee, int[] args) {
+  private void loadArguments(FuncType callee, Arguments args) {
     List<ValType> params = callee.params();
     for (int i = 0; i < params.size(); i++) {
-      if (params.get(i) == ValType.V128) {
-        f.vectors().pushHalves(args[i]);
+      ValType t = params.get(i);
+      if (t == ValType.V128) {
+        f.vectors().pushHalves(args.locals()[i]);
+      } else if (args.inFrame(i)) {
+        f.frame().load(t, f.stackSlot(args.deepPosition() + i - args.deepFirst()));
       } else {
-        mv.visitVarInsn(JvmTypes.load(params.get(i)), args[i]);
+        mv.visitVarInsn(JvmTypes.load(t), args.locals()[i]);
       }
     }
   }
@@ -193,10 +222,77 @@ final class CallEmitter {
       mv.visitVarInsn(ALOAD, f.machineLocal());
       mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "top", "I");
       mv.visitVarInsn(ISTORE, base);
-      for (int i = 0; i < callee.results().size(); i++) {
-        loadResult(callee.results().get(i), base, i);
-      }
+      loadResults(callee.results(), base);
     }
+  }
+
+  /**
+   * Pushes results {@code results} from the slots at {@code base}; those of the stack's deep part
+   * go to the frame in one copy (see {@link FunctionEmitter#placedInFrame}).
+   */
+  private void loadResults(List<ValType> results, int base) {
+    int first = f.height();
+    // A single result comes on the JVM stack, as a compiled callee returns it.
+    int onJvm =
+        results.size() == 1 ? 1 : Math.max(0, Math.min(results.size(), f.deepFrom() - first));
+    if (onJvm < results.size()) {
+      copy("toFrame", results.subList(onJvm, results.size()), first + onJvm, base, onJvm);
+      f.placedInFrame();
+    }
+    for (int i = 0; i < onJvm; i++) {
+      loadResult(results.get(i), base, i);
+    }
+  }
+
+  /**
+   * Emits {@code Support.fromFrame} or {@code toFrame} ({@code method}): a copy of values of {@code
+   * types} between the operand stack's deep part from {@code position} on and the machine's slots
+   * from {@code offset} past the one in int local {@code base}.
+   */
+  void copy(String method, List<ValType> types, int position, int base, int offset) {
+    int[] registers = new int[types.size()];
+    for (int j = 0; j < types.size(); j++) {
+      registers[j] = types.get(j) == ValType.V128 ? f.vectors().stack(position + j) : -1;
+    }
+    copy(method, f.stackSlot(position), registers, base, offset);
+  }
+
+  /**
+   * Emits {@code Support.fromFrame} or {@code toFrame} ({@code method}): a copy of {@code
+   * registers.length} values between the frame from slot {@code slot} on and the machine's slots
+   * from {@code offset} past the one in int local {@code base}; value {@code j} is a vector in
+   * register {@code registers[j]} if that is not -1.
+   */
+  void copy(String method, int slot, int[] registers, int base, int offset) {
+    f.frame().pushArrays();
+    Constants.pushInt(mv, slot);
+    Constants.pushInt(mv, registers.length);
+    pushSlot(base, offset);
+    int first = Arrays.stream(registers).filter(r -> r >= 0).min().orElse(-1);
+    if (first < 0) {
+      mv.visitInsn(ACONST_NULL);
+      mv.visitInsn(ACONST_NULL);
+      mv.visitInsn(ICONST_0);
+      mv.visitInsn(ACONST_NULL);
+    } else {
+      f.vectors().pushArrays();
+      Constants.pushInt(mv, first);
+      // A character per value: 0, or one more than its register's distance from the first.
+      StringBuilder vectors = new StringBuilder();
+      for (int r : registers) {
+        vectors.append((char) (r < 0 ? 0 : r - first + 1));
+      }
+      mv.visitLdcInsn(vectors.toString());
+    }
+    f.support(method, COPY);
+  }
+
+  /** Pushes the machine and slot {@code i} from {@code base}, whose number int local holds. */
+  private void pushSlot(int base, int i) {
+    mv.visitVarInsn(ALOAD, f.machineLocal());
+    mv.visitVarInsn(ILOAD, base);
+    Constants.pushInt(mv, i);
+    mv.visitInsn(IADD);
   }
 
   /** Pushes result {@code i} from the slots at {@code base}, or copies a v128 to its register. */
@@ -209,7 +305,7 @@ final class CallEmitter {
   }
 
   /** Calls the function in local {@code fn} through the slots, its arguments in {@code args}. */
-  private void slotCall(FuncType callee, int fn, int[] args) {
+  private void slotCall(FuncType callee, int fn, Arguments args) {
     List<ValType> params = callee.params();
     int slots = Math.max(1, Math.max(params.size(), callee.results().size()));
     int base = toSlots(params, args, slots);
@@ -220,26 +316,33 @@ final class CallEmitter {
     Constants.pushInt(mv, slots);
     f.pushDepth();
     f.support("call", "(" + MACHINE + INSTANCE + FUNCTION + "III)V");
-    for (int i = 0; i < callee.results().size(); i++) {
-      loadResult(callee.results().get(i), base, i);
-    }
+    loadResults(callee.results(), base);
   }
 
   /**
    * Reserves {@code slots} slots and stores the values {@link #storeArguments} saved in {@code
    * args}, of {@code types}, into the first ones; returns the int local holding where they start.
    */
-  int toSlots(List<ValType> types, int[] args, int slots) {
+  int toSlots(List<ValType> types, Arguments args, int slots) {
     int base = f.temp(NumType.I32);
     mv.visitVarInsn(ALOAD, f.machineLocal());
     Constants.pushInt(mv, slots);
     f.support("reserve", "(" + MACHINE + "I)I");
     mv.visitVarInsn(ISTORE, base);
-    for (int i = 0; i < types.size(); i++) {
+    if (args.deepFirst() < types.size()) {
+      // Those of the deep part in one copy.
+      copy(
+          "fromFrame",
+          types.subList(args.deepFirst(), types.size()),
+          args.deepPosition(),
+          base,
+          args.deepFirst());
+    }
+    for (int i = 0; i < args.deepFirst(); i++) {
       if (types.get(i) == ValType.V128) {
-        f.vectors().toSlot(args[i], f.machineLocal(), base, i);
+        f.vectors().toSlot(args.locals()[i], f.machineLocal(), base, i);
       } else {
-        Slots.store(mv, types.get(i), args[i], f.machineLocal(), base, i);
+        Slots.store(mv, types.get(i), args.locals()[i], f.machineLocal(), base, i);
       }
     }
     return base;

@@ -277,8 +277,8 @@ final class ExceptionEmitter {
   /** {@code throw tag}: the values on the stack become a new exception, thrown. */
   void throwTag(int tag) {
     var type = mc.tagType(tag);
-    int[] values = f.calls().storeArguments(type);
-    int base = f.calls().toSlots(type.params(), values, Math.max(1, values.length));
+    CallEmitter.Arguments values = f.calls().storeArguments(type);
+    int base = f.calls().toSlots(type.params(), values, Math.max(1, type.params().size()));
     mv.visitVarInsn(ALOAD, f.machineLocal());
     mv.visitVarInsn(ILOAD, base);
     Constants.pushInt(mv, tag);

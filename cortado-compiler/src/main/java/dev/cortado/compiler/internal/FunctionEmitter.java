@@ -96,6 +96,8 @@ final class FunctionEmitter {
   // onto the JVM stack for the instruction being emitted: from raisedFrom up.
   private final int deepFrom;
   private int raisedFrom = Integer.MAX_VALUE;
+  // Whether the instruction being emitted put its results of the deep part in the frame itself.
+  private boolean placed;
 
   /**
    * An emitter of method {@code piece} (null: the function's root method) of defined function
@@ -119,9 +121,9 @@ final class FunctionEmitter {
     this.localTypes = locals;
     this.plan = plan;
     this.piece = piece;
-    int params = piece == null ? type.params().size() : 0;
+    int params = piece == null ? plan.rootParams(type.params().size()) : 0;
     this.registers = SplitPlan.registers(piece == null ? plan.rootOwn : piece.own, locals, params);
-    this.layout = new MethodLocals(type, locals, registers, piece != null);
+    this.layout = new MethodLocals(type, locals, registers, piece != null, plan.paramsInFrame);
     this.localSlot = layout.localSlot;
     // The root method of a split function makes the frame only when it first calls a piece, if
     // its own code never needs it: every local it uses is a JVM local of its own, and no vector
@@ -132,7 +134,8 @@ final class FunctionEmitter {
             && plan.hasFrame
             && !plan.vectorsInFrame
             && !plan.rootOverflows
-            && plan.deep == null;
+            && plan.deep == null
+            && !plan.paramsInFrame;
     // Stack indexes of a piece count from where its stack starts in the function's.
     this.deepFrom =
         plan.deep == null
@@ -242,7 +245,9 @@ final class FunctionEmitter {
     mv.visitVarInsn(ILOAD, layout.depth);
     mv.visitVarInsn(ALOAD, machineLocal);
     support("enter", "(IL" + JvmTypes.MACHINE + ";)V");
-    layout.loadArgumentsFromSlots(mv, type.params());
+    if (!plan.paramsInFrame) {
+      layout.loadArgumentsFromSlots(mv, type.params());
+    }
     if (lazyFrame) {
       mv.visitInsn(ACONST_NULL);
       mv.visitVarInsn(ASTORE, layout.frameNumbers);
@@ -252,10 +257,13 @@ final class FunctionEmitter {
       allocateFrame();
     }
     if (vectors != null) {
-      vectors.allocate(type.params(), localSlot);
+      vectors.allocate(plan.paramsInFrame ? List.of() : type.params(), localSlot);
       if (plan.vectorsInFrame) {
         vectors.share(layout.frameRefs, plan.frameLength());
       }
+    }
+    if (plan.paramsInFrame) {
+      paramsToFrame();
     }
     // A tail call of the function itself comes back here with new arguments.
     mv.visitLabel(start);
@@ -271,6 +279,26 @@ final class FunctionEmitter {
     control.add(
         new Control(
             Kind.FUNCTION, new Label(), null, 0, FuncType.of(List.of(), type.results()), 0, 0));
+  }
+
+  /**
+   * Copies the arguments from the machine's slots to the frame in one go (see {@link
+   * SplitPlan#paramsInFrame}), then to the JVM locals and vector registers that keep some.
+   */
+  private void paramsToFrame() {
+    List<ValType> params = type.params();
+    int[] registers = new int[params.size()];
+    for (int i = 0; i < params.size(); i++) {
+      registers[i] = params.get(i) == ValType.V128 ? vectors.local(i) : -1;
+    }
+    calls.copy("toFrame", 0, registers, layout.argsBase, 0);
+    for (int i = 0; i < params.size(); i++) {
+      ValType t = params.get(i);
+      if (t != ValType.V128 && localSlot[i] >= 0) {
+        frame.load(t, i);
+        mv.visitVarInsn(JvmTypes.store(t), localSlot[i]);
+      }
+    }
   }
 
   private void allocateFrame() {
@@ -481,8 +509,9 @@ final class FunctionEmitter {
   /**
    * Emits an instruction of a function whose deep stack is in the frame: its operands of the deep
    * part are loaded first, and its results of the deep part stored after. Where control merges
-   * (else, end, a catch) the stack is as everywhere else: nothing to move. {@code struct.new} and
-   * {@code array.new_fixed} read their deep operands from the frame themselves.
+   * (else, end, a catch) the stack is as everywhere else: nothing to move. {@code struct.new},
+   * {@code array.new_fixed}, calls and {@code throw} read their deep operands from the frame
+   * themselves (calls write their results there too).
    */
   private void deepInstruction(Opcode op, InstructionReader r) {
     switch (op) {
@@ -498,20 +527,32 @@ final class FunctionEmitter {
       }
       default -> {}
     }
-    int low = stack.size() - plan.deep.operands(r.offset());
-    if (op == Opcode.STRUCT_NEW || op == Opcode.ARRAY_NEW_FIXED) {
-      raisedFrom(stack.size());
-    } else {
-      raisedFrom(low);
-      for (int i = raisedFrom; i < stack.size(); i++) {
-        loadStackSlot(i);
-      }
+    int operands = plan.deep.operands(r.offset());
+    int low = stack.size() - operands;
+    int raised =
+        switch (op) {
+          case STRUCT_NEW, ARRAY_NEW_FIXED, CALL, THROW -> 0;
+          // The table index or reference on top comes first.
+          case CALL_INDIRECT, CALL_REF -> 1;
+          // The root returns several results through the slots, copying deep ones in one go.
+          case RETURN, END -> piece == null && !JvmTypes.returnsOne(type) ? 0 : operands;
+          default -> operands;
+        };
+    raisedFrom(stack.size() - raised);
+    for (int i = raisedFrom; i < stack.size(); i++) {
+      loadStackSlot(i);
     }
     instruction(op, r);
-    if (!unreachable) {
+    if (!unreachable && !placed) {
       sink(low);
     }
+    placed = false;
     raisedFrom = Integer.MAX_VALUE;
+  }
+
+  /** Notes that the instruction put its results of the stack's deep part in the frame itself. */
+  void placedInFrame() {
+    placed = true;
   }
 
   /** Stores the entries of the deep part from {@code from} up, on the JVM stack, to the frame. */
@@ -1069,8 +1110,14 @@ final class FunctionEmitter {
       return;
     }
     if (!results.isEmpty() && !JvmTypes.returnsOne(type)) {
+      // Results of the stack's deep part still in the frame go in one copy.
+      int first = stack.size() - results.size();
+      int jvm = results.size();
+      while (jvm > 0 && !onJvm(first + jvm - 1)) {
+        jvm--;
+      }
       int[] temps = new int[results.size()];
-      for (int i = results.size() - 1; i >= 0; i--) {
+      for (int i = jvm - 1; i >= 0; i--) {
         temps[i] = temp(results.get(i));
         store(results.get(i), temps[i]);
       }
@@ -1079,7 +1126,10 @@ final class FunctionEmitter {
       Constants.pushInt(mv, results.size());
       support("reserve", "(L" + JvmTypes.MACHINE + ";I)I");
       mv.visitVarInsn(ISTORE, base);
-      for (int i = 0; i < results.size(); i++) {
+      if (jvm < results.size()) {
+        calls.copy("fromFrame", results.subList(jvm, results.size()), first + jvm, base, jvm);
+      }
+      for (int i = 0; i < jvm; i++) {
         if (results.get(i) == ValType.V128) {
           int at = stack.size() - results.size() + i;
           vectors.toSlot(vectors.stack(at), machineLocal, base, i);

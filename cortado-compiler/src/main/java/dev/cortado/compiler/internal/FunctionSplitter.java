@@ -85,24 +85,36 @@ final class FunctionSplitter {
               type,
               locals,
               VectorScan.usesVectors(mc, function, locals, type),
-              null);
+              null,
+              false);
       return fits(mc, defined, type, function, info, plan) ? plan : whole;
     }
     boolean vectors = VectorScan.usesVectors(mc, function, locals, type);
-    SplitPlan plan = cut(mc, defined, function, info, shape, reader, loops, null, vectors);
-    if (plan == null && info.maxStackHeight() > DeepStack.FROM) {
-      // Values waiting on the operand stack between the pieces: its deep part goes to the frame,
-      // and the function is measured again that way.
-      DeepStack deep = new DeepStack(shape, info.maxStackHeight());
-      FunctionShape deepShape = new FunctionShape();
-      SizeCounter deepCounter = new SizeCounter(null);
-      SplitPlan deepWhole =
+    SplitPlan plan = cut(mc, defined, function, info, shape, reader, loops, null, false, vectors);
+    boolean deepStack = info.maxStackHeight() > DeepStack.FROM;
+    boolean paramsInFrame = !JvmTypes.takesArguments(type);
+    if (plan == null && (deepStack || paramsInFrame)) {
+      // Values waiting on the operand stack between the pieces, or more parameters than the root
+      // method can load: the operand stack's deep part and the parameters go to the frame, and the
+      // function is measured again that way.
+      DeepStack deep = deepStack ? new DeepStack(shape, info.maxStackHeight()) : null;
+      FunctionShape framed = new FunctionShape();
+      SizeCounter framedCounter = new SizeCounter(null);
+      SplitPlan framedWhole =
           new SplitPlan(
-              List.of(), whole.rootOwn, locals, type.params().size(), 0, false, false, deep);
-      new FunctionEmitter(mc, deepCounter, defined, type, function, info, deepWhole, null)
-          .recording(deepShape, deepCounter)
+              List.of(),
+              whole.rootOwn,
+              locals,
+              type.params().size(),
+              0,
+              false,
+              false,
+              deep,
+              paramsInFrame);
+      new FunctionEmitter(mc, framedCounter, defined, type, function, info, framedWhole, null)
+          .recording(framed, framedCounter)
           .emit();
-      plan = cut(mc, defined, function, info, deepShape, reader, loops, deep, vectors);
+      plan = cut(mc, defined, function, info, framed, reader, loops, deep, paramsInFrame, vectors);
     }
     if (plan != null) {
       return plan;
@@ -117,8 +129,8 @@ final class FunctionSplitter {
 
   /**
    * Returns a plan cutting the function {@code shape} records into methods that all fit, aiming
-   * lower at each attempt, with its operand stack's {@code deep} part (null: none) in the frame;
-   * null if no attempt fits.
+   * lower at each attempt, with its operand stack's {@code deep} part (null: none) and, if {@code
+   * paramsInFrame}, its parameters in the frame; null if no attempt fits.
    */
   private static SplitPlan cut(
       ModuleContext mc,
@@ -129,12 +141,13 @@ final class FunctionSplitter {
       InstructionReader reader,
       boolean loops,
       DeepStack deep,
+      boolean paramsInFrame,
       boolean vectors) {
     FuncType type = mc.module.functionType(mc.importedFunctions + defined);
     int target = LIMIT * 5 / 6;
     for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
       List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target, loops, deep);
-      SplitPlan plan = build(shape, pieces, type, info.localTypes(), vectors, deep);
+      SplitPlan plan = build(shape, pieces, type, info.localTypes(), vectors, deep, paramsInFrame);
       if (fits(mc, defined, type, function, info, plan)) {
         return plan;
       }
@@ -157,7 +170,8 @@ final class FunctionSplitter {
         }
       }
     }
-    return new SplitPlan(List.of(), own, locals, type.params().size(), 0, false, false, null);
+    return new SplitPlan(
+        List.of(), own, locals, type.params().size(), 0, false, false, null, false);
   }
 
   /** Links {@code pieces} into a tree and finds the locals each method's own code uses. */
@@ -167,9 +181,12 @@ final class FunctionSplitter {
       FuncType type,
       List<ValType> locals,
       boolean vectors,
-      DeepStack deep) {
+      DeepStack deep,
+      boolean paramsInFrame) {
     BitSet rootOwn = new BitSet();
-    rootOwn.set(0, type.params().size());
+    if (!paramsInFrame) {
+      rootOwn.set(0, type.params().size());
+    }
     Deque<Piece> open = new ArrayDeque<>();
     int next = 0;
     int exchange = type.results().size();
@@ -216,7 +233,15 @@ final class FunctionSplitter {
       p.accesses.clear();
     }
     return new SplitPlan(
-        pieces, rootOwn, locals, type.params().size(), exchange, refs, vectors, deep);
+        pieces,
+        rootOwn,
+        locals,
+        type.params().size(),
+        exchange,
+        refs,
+        vectors,
+        deep,
+        paramsInFrame);
   }
 
   /** Returns whether every method of {@code plan} stays under {@link #LIMIT}. */

@@ -40,6 +40,13 @@ final class SplitPlan {
   /** The deep part of the operand stack, kept in the frame after the exchange; null if none. */
   final DeepStack deep;
 
+  /**
+   * Whether the root method copies the parameters, which arrive in the machine's slots, to the
+   * frame in one go and keeps in JVM locals only those its own code uses, as other locals: a
+   * function of a thousand parameters otherwise spends more than a method's limit loading them.
+   */
+  final boolean paramsInFrame;
+
   private final Map<Integer, List<Piece>> byStart = new HashMap<>();
 
   SplitPlan(
@@ -50,18 +57,20 @@ final class SplitPlan {
       int exchange,
       boolean refsExchanged,
       boolean vectors,
-      DeepStack deep) {
+      DeepStack deep,
+      boolean paramsInFrame) {
     this.pieces = pieces;
     this.deep = deep;
+    this.paramsInFrame = paramsInFrame;
     this.rootOwn = rootOwn;
     this.localCount = localTypes.size();
     this.exchange = exchange;
-    this.rootOverflows = overflows(rootOwn, localTypes, params);
+    this.rootOverflows = overflows(rootOwn, localTypes, paramsInFrame ? 0 : params);
     boolean overflow = rootOverflows;
     for (Piece p : pieces) {
       overflow |= overflows(p.own, localTypes, 0);
     }
-    this.hasFrame = !pieces.isEmpty() || overflow || deep != null;
+    this.hasFrame = !pieces.isEmpty() || overflow || deep != null || paramsInFrame;
     boolean refs = refsExchanged || deep != null;
     for (ValType t : localTypes) {
       refs |= t.isReference();
@@ -115,6 +124,11 @@ final class SplitPlan {
     // Pieces starting at one offset are listed outermost first.
     int i = current == null ? -1 : here.indexOf(current);
     return i + 1 < here.size() ? here.get(i + 1) : null;
+  }
+
+  /** Returns how many parameters the root method keeps in JVM locals whatever its code uses. */
+  int rootParams(int params) {
+    return paramsInFrame ? 0 : params;
   }
 
   /** Returns whether some scalar or reference local of {@code own} does not fit JVM locals. */

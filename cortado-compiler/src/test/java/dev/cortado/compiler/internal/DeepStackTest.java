@@ -219,6 +219,91 @@ class DeepStackTest {
     return b.toString();
   }
 
+  private static final String[] CALL_TYPES = {"i32", "i64", "f64", "f32", "v128", "i31ref"};
+
+  /** A value of type {@code CALL_TYPES[j % 6]}, computed from {@code $n} and {@code j}. */
+  private static String argument(int j) {
+    return switch (CALL_TYPES[j % CALL_TYPES.length]) {
+      case "i32" -> "local.get $n i32.const " + j + " i32.add";
+      case "i64" -> "local.get $n i64.extend_i32_s i64.const " + j + " i64.mul";
+      case "f64" -> "local.get $n f64.convert_i32_s f64.const " + j + ".5 f64.add";
+      case "f32" -> "local.get $n f32.convert_i32_s f32.const " + j + ".25 f32.sub";
+      case "v128" -> "local.get $n i32.const " + j + " i32.xor i32x4.splat";
+      default -> "local.get $n i32.const " + j + " i32.sub ref.i31";
+    };
+  }
+
+  private static String arguments(int count) {
+    StringBuilder b = new StringBuilder();
+    for (int j = 0; j < count; j++) {
+      b.append(' ').append(argument(j)).append('\n');
+    }
+    return b.toString();
+  }
+
+  /** Folds {@code count} values of types {@code CALL_TYPES[(3k + 1) % 6]} from the top down. */
+  private static String foldResults(int count) {
+    StringBuilder b = new StringBuilder();
+    for (int k = count - 1; k >= 0; k--) {
+      b.append(' ').append(toI32(CALL_TYPES[(3 * k + 1) % CALL_TYPES.length])).append(FOLD);
+    }
+    return b.toString();
+  }
+
+  private static String types(int count, IntUnaryOperator typeOf) {
+    StringBuilder b = new StringBuilder();
+    for (int j = 0; j < count; j++) {
+      b.append(' ').append(CALL_TYPES[typeOf.applyAsInt(j) % CALL_TYPES.length]);
+    }
+    return b.toString();
+  }
+
+  /** The parameters of {@code $wide}: as many as a function may have. */
+  private static final int WIDE = 1_000;
+
+  /**
+   * Calls with a thousand arguments and a hundred results (through the slots, directly, by a table
+   * and by a reference), one with tens (as JVM arguments), and an exception with 70 values, all
+   * made while 80 values wait below.
+   */
+  private static String callsFunctions() {
+    StringBuilder b = new StringBuilder();
+    b.append("(type $wideT (func (param").append(types(WIDE, j -> j)).append(")");
+    b.append(" (result").append(types(100, k -> 3 * k + 1)).append(")))\n");
+    b.append("(table 1 funcref) (elem (i32.const 0) $wide)\n");
+    b.append("(tag $many (param").append(" i32".repeat(70)).append("))\n");
+    b.append("(func $wide (type $wideT)");
+    for (int k = 0; k < 100; k++) {
+      b.append(" local.get ").append(3 * k + 1);
+    }
+    b.append(")\n(func $mid (param").append(types(40, j -> j)).append(") (result i64)");
+    b.append(" local.get 1 local.get 36 i64.extend_i32_s i64.xor)\n");
+    b.append("(func (export \"calls\") (param $n i32) (result i32) (local $acc i32)\n");
+    for (int p = 0; p < 80; p++) {
+      b.append(" local.get $n i32.const ").append(p * 13).append(" i32.add\n");
+    }
+    b.append(arguments(WIDE)).append(" call $wide\n").append(foldResults(100));
+    b.append(arguments(WIDE)).append(" i32.const 0 call_indirect (type $wideT)\n");
+    b.append(foldResults(100));
+    b.append(arguments(WIDE)).append(" ref.func $wide call_ref $wideT\n").append(foldResults(100));
+    b.append(arguments(40)).append(" call $mid i32.wrap_i64").append(FOLD);
+    String many = " (result" + " i32".repeat(70) + ")";
+    b.append(" block $h").append(many).append(" try_table").append(many);
+    b.append(" (catch $many $h) local.get $n i32.const 1 i32.and if\n");
+    for (int v = 0; v < 70; v++) {
+      b.append(" local.get $n i32.const ").append(v * 7).append(" i32.mul\n");
+    }
+    b.append(" throw $many end\n");
+    for (int v = 0; v < 70; v++) {
+      b.append(" i32.const ").append(v * 11).append('\n');
+    }
+    b.append(" end end\n");
+    for (int v = 0; v < 70 + 80; v++) {
+      b.append(FOLD);
+    }
+    return b.append(" local.get $acc)\n").toString();
+  }
+
   private static byte[] module() {
     StringBuilder fieldTypes = new StringBuilder();
     for (int j = 0; j < 800; j++) {
@@ -227,6 +312,7 @@ class DeepStackTest {
     StringBuilder b = new StringBuilder("(module\n");
     b.append(TYPES.formatted(fieldTypes));
     b.append(termsFunction(3_000));
+    b.append(callsFunctions());
     b.append(structFunction(800));
     b.append(
         arrayFunction(
@@ -256,7 +342,7 @@ class DeepStackTest {
 
   @Test
   void everyFunctionCompilesIntoSmallMethods() {
-    assertEveryFunctionCompiledAndEveryMethodSmall(WASM, 8);
+    assertEveryFunctionCompiledAndEveryMethodSmall(WASM, 11);
   }
 
   @Test
@@ -264,6 +350,11 @@ class DeepStackTest {
     // Arguments that take every path: branches taken or not, exceptions thrown or not, and two
     // early returns from deep in the stack.
     assertSameResults("terms", 0, 1, 2, 3, 5, 8, 16, 17, 31, 1_013, 1_913, -1, 12_345);
+  }
+
+  @Test
+  void callsTakeAndLeaveHundredsOfValuesInTheFrame() {
+    assertSameResults("calls", 0, 1, 2, -3, 77_777);
   }
 
   @Test
