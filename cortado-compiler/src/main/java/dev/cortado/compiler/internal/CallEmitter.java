@@ -8,6 +8,7 @@ import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
@@ -32,8 +33,8 @@ final class CallEmitter {
   private static final String INSTANCE = "L" + JvmTypes.INSTANCE + ";";
   private static final String FUNCTION = "L" + JvmTypes.FUNCTION + ";";
 
-  /** The descriptor of {@code Support.fromFrame} and {@code toFrame}. */
-  static final String COPY = "([J[Ljava/lang/Object;II" + MACHINE + "I[J[JILjava/lang/String;)V";
+  /** The descriptor of {@code Support.copySlots}. */
+  static final String COPY = "([J[Ljava/lang/Object;II" + MACHINE + "I[J[JILjava/lang/String;Z)V";
 
   private final FunctionEmitter f;
   private final MethodVisitor mv;
@@ -236,7 +237,7 @@ final class CallEmitter {
     int onJvm =
         results.size() == 1 ? 1 : Math.max(0, Math.min(results.size(), f.deepFrom() - first));
     if (onJvm < results.size()) {
-      copy("toFrame", results.subList(onJvm, results.size()), first + onJvm, base, onJvm);
+      copy(false, results.subList(onJvm, results.size()), first + onJvm, base, onJvm);
       f.placedInFrame();
     }
     for (int i = 0; i < onJvm; i++) {
@@ -245,25 +246,25 @@ final class CallEmitter {
   }
 
   /**
-   * Emits {@code Support.fromFrame} or {@code toFrame} ({@code method}): a copy of values of {@code
-   * types} between the operand stack's deep part from {@code position} on and the machine's slots
-   * from {@code offset} past the one in int local {@code base}.
+   * Emits {@code Support.copySlots}: a copy of values of {@code types} between the operand stack's
+   * deep part from {@code position} on and the machine's slots from {@code offset} past the one in
+   * int local {@code base}, to the slots if {@code toSlots}, else to the frame.
    */
-  void copy(String method, List<ValType> types, int position, int base, int offset) {
+  void copy(boolean toSlots, List<ValType> types, int position, int base, int offset) {
     int[] registers = new int[types.size()];
     for (int j = 0; j < types.size(); j++) {
       registers[j] = types.get(j) == ValType.V128 ? f.vectors().stack(position + j) : -1;
     }
-    copy(method, f.stackSlot(position), registers, base, offset);
+    copy(toSlots, f.stackSlot(position), registers, base, offset);
   }
 
   /**
-   * Emits {@code Support.fromFrame} or {@code toFrame} ({@code method}): a copy of {@code
-   * registers.length} values between the frame from slot {@code slot} on and the machine's slots
-   * from {@code offset} past the one in int local {@code base}; value {@code j} is a vector in
-   * register {@code registers[j]} if that is not -1.
+   * Emits {@code Support.copySlots}: a copy of {@code registers.length} values between the frame
+   * from slot {@code slot} on and the machine's slots from {@code offset} past the one in int local
+   * {@code base}, to the slots if {@code toSlots}; value {@code j} is a vector in register {@code
+   * registers[j]} if that is not -1.
    */
-  void copy(String method, int slot, int[] registers, int base, int offset) {
+  void copy(boolean toSlots, int slot, int[] registers, int base, int offset) {
     f.frame().pushArrays();
     Constants.pushInt(mv, slot);
     Constants.pushInt(mv, registers.length);
@@ -284,7 +285,8 @@ final class CallEmitter {
       }
       mv.visitLdcInsn(vectors.toString());
     }
-    f.support(method, COPY);
+    mv.visitInsn(toSlots ? ICONST_1 : ICONST_0);
+    f.support("copySlots", COPY);
   }
 
   /** Pushes the machine and slot {@code i} from {@code base}, whose number int local holds. */
@@ -332,7 +334,7 @@ final class CallEmitter {
     if (args.deepFirst() < types.size()) {
       // Those of the deep part in one copy.
       copy(
-          "fromFrame",
+          true,
           types.subList(args.deepFirst(), types.size()),
           args.deepPosition(),
           base,

@@ -291,7 +291,7 @@ final class FunctionEmitter {
     for (int i = 0; i < params.size(); i++) {
       registers[i] = params.get(i) == ValType.V128 ? vectors.local(i) : -1;
     }
-    calls.copy("toFrame", 0, registers, layout.argsBase, 0);
+    calls.copy(false, 0, registers, layout.argsBase, 0);
     for (int i = 0; i < params.size(); i++) {
       ValType t = params.get(i);
       if (t != ValType.V128 && localSlot[i] >= 0) {
@@ -1127,7 +1127,7 @@ final class FunctionEmitter {
       support("reserve", "(L" + JvmTypes.MACHINE + ";I)I");
       mv.visitVarInsn(ISTORE, base);
       if (jvm < results.size()) {
-        calls.copy("fromFrame", results.subList(jvm, results.size()), first + jvm, base, jvm);
+        calls.copy(true, results.subList(jvm, results.size()), first + jvm, base, jvm);
       }
       for (int i = 0; i < jvm; i++) {
         if (results.get(i) == ValType.V128) {

@@ -243,14 +243,14 @@ public final class Support {
   }
 
   /**
-   * Copies {@code count} values of a split function's frame from slot {@code slot} on (operand
-   * stack entries of its deep part: numbers as slot bits and references) to the machine's slots
-   * from {@code at} on: arguments of a call with many of them. The values that are vectors are in
-   * the vector registers {@code lo} and {@code hi}: {@code vectors} (null: none) has a character
-   * per value, 0 if it is not a vector, else one more than its register's distance from {@code
-   * register}.
+   * Copies {@code count} values between a split function's frame, from slot {@code slot} on
+   * (operand stack entries of its deep part, or its parameters: numbers as slot bits and
+   * references), and the machine's slots from {@code at} on: to the slots if {@code toSlots} (the
+   * arguments of a call, or the function's results), else to the frame. Vectors are in the vector
+   * registers {@code lo} and {@code hi}: {@code vectors} (null: none) has a character per value, 0
+   * if it is not a vector, else one more than its register's distance from {@code register}.
    */
-  public static void fromFrame(
+  public static void copySlots(
       long[] numbers,
       Object[] refs,
       int slot,
@@ -260,35 +260,24 @@ public final class Support {
       long[] lo,
       long[] hi,
       int register,
-      String vectors) {
-    System.arraycopy(numbers, slot, m.lo, at, count);
-    System.arraycopy(refs, slot, m.refs, at, count);
+      String vectors,
+      boolean toSlots) {
+    if (toSlots) {
+      System.arraycopy(numbers, slot, m.lo, at, count);
+      System.arraycopy(refs, slot, m.refs, at, count);
+    } else {
+      System.arraycopy(m.lo, at, numbers, slot, count);
+      System.arraycopy(m.refs, at, refs, slot, count);
+    }
     for (int j = vectors == null ? count : 0; j < count; j++) {
       int r = register + vectors.charAt(j) - 1;
-      if (r >= register) {
+      if (r < register) {
+        continue;
+      }
+      if (toSlots) {
         m.lo[at + j] = lo[r];
         m.hi[at + j] = hi[r];
-      }
-    }
-  }
-
-  /** The reverse of {@link #fromFrame}: results of a call with many of them, to the frame. */
-  public static void toFrame(
-      long[] numbers,
-      Object[] refs,
-      int slot,
-      int count,
-      Machine m,
-      int at,
-      long[] lo,
-      long[] hi,
-      int register,
-      String vectors) {
-    System.arraycopy(m.lo, at, numbers, slot, count);
-    System.arraycopy(m.refs, at, refs, slot, count);
-    for (int j = vectors == null ? count : 0; j < count; j++) {
-      int r = register + vectors.charAt(j) - 1;
-      if (r >= register) {
+      } else {
         lo[r] = m.lo[at + j];
         hi[r] = m.hi[at + j];
       }
