@@ -61,10 +61,12 @@ public class KernelBenchmark {
           "gc",
           14,
           "gcarrays",
-          3_000);
+          3_000,
+          "tailcalls",
+          1_000_000);
 
   /** Which kernel. */
-  @Param({"fib", "sieve", "matmul", "hash", "simd", "exceptions", "gc", "gcarrays"})
+  @Param({"fib", "sieve", "matmul", "hash", "simd", "exceptions", "gc", "gcarrays", "tailcalls"})
   public String kernel;
 
   private Func cortado;

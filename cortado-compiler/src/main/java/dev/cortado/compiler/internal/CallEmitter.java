@@ -10,6 +10,7 @@ import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFLT;
+import static org.objectweb.asm.Opcodes.IFNULL;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ISTORE;
@@ -82,7 +83,11 @@ final class CallEmitter {
     if (args == null) {
       f.popTypes(callee.params().size());
     }
-    loadMultipleResults(callee);
+    if (mc.pendsTailCalls(defined)) {
+      finishTailCalls(callee);
+    } else {
+      loadMultipleResults(callee);
+    }
     f.push(callee.results());
     if (mc.mayGrowMemory(index)) {
       f.reloadMemory();
@@ -90,7 +95,15 @@ final class CallEmitter {
   }
 
   void callIndirect(int typeIndex, int table) {
-    FuncType callee = mc.module.type(typeIndex);
+    findInTable(typeIndex, table);
+    callFunction(mc.module.type(typeIndex));
+  }
+
+  /**
+   * Replaces the index on top of the stack with the function of type {@code typeIndex} (or a
+   * subtype) at that index of table {@code table}, trapping if there is none.
+   */
+  private void findInTable(int typeIndex, int table) {
     if (mc.tableIs64(table)) {
       MemoryEmitter.clampTop(mv);
     }
@@ -100,7 +113,6 @@ final class CallEmitter {
     Constants.pushInt(mv, typeIndex);
     mv.visitVarInsn(ALOAD, f.instanceLocal());
     f.support("indirect", "(III" + INSTANCE + ")" + FUNCTION);
-    callFunction(callee);
   }
 
   /**
@@ -108,9 +120,91 @@ final class CallEmitter {
    * null), as {@code call_indirect} calls the one it found in its table.
    */
   void callRef(int typeIndex) {
+    findReferenced();
+    callFunction(mc.module.type(typeIndex));
+  }
+
+  /** Replaces the function reference on top of the stack with its function (trapping on null). */
+  private void findReferenced() {
     f.popTypes(1);
     f.support("callee", "(Ljava/lang/Object;)" + FUNCTION);
-    callFunction(mc.module.type(typeIndex));
+  }
+
+  /**
+   * {@code return_call} of function {@code index}: left pending, as every tail call but a jump back
+   * to the function's own start is (see {@link #pend}).
+   */
+  void tailCall(int index) {
+    Constants.pushInt(mv, index);
+    mv.visitVarInsn(ALOAD, f.instanceLocal());
+    f.support("function", "(I" + INSTANCE + ")" + FUNCTION);
+    pend(mc.module.functionType(index));
+  }
+
+  /**
+   * {@code return_call_indirect}: the function found as {@code call_indirect} finds it, pending.
+   */
+  void tailCallIndirect(int typeIndex, int table) {
+    findInTable(typeIndex, table);
+    pend(mc.module.type(typeIndex));
+  }
+
+  /** {@code return_call_ref}: the function referenced, pending. */
+  void tailCallRef(int typeIndex) {
+    findReferenced();
+    pend(mc.module.type(typeIndex));
+  }
+
+  /**
+   * Leaves a tail call of the function on top of the JVM stack, of type {@code callee}, pending:
+   * its arguments go to the slots above where this function's results would go, and this function
+   * returns at once, its results unset. Whoever called it makes the call in a loop ({@code
+   * Support.finishTailCalls} where compiled code called it, else the runtime where it entered
+   * compiled code), so that a chain of tail calls takes no Java stack. Fuel is spent there.
+   */
+  private void pend(FuncType callee) {
+    int fn = f.temp(NumType.I32);
+    mv.visitVarInsn(ASTORE, fn);
+    Arguments args = storeArguments(callee);
+    int base = f.temp(NumType.I32);
+    mv.visitVarInsn(ALOAD, f.machineLocal());
+    Constants.pushInt(mv, f.type().results().size());
+    Constants.pushInt(mv, Math.max(1, callee.params().size()));
+    f.support("tailArguments", "(" + MACHINE + "II)I");
+    mv.visitVarInsn(ISTORE, base);
+    storeInSlots(callee.params(), args, base);
+    mv.visitVarInsn(ALOAD, fn);
+    mv.visitVarInsn(ALOAD, f.machineLocal());
+    mv.visitVarInsn(ILOAD, base);
+    f.support("pendTailCall", "(" + FUNCTION + MACHINE + "I)V");
+    f.returnPending();
+  }
+
+  /**
+   * After a call of a compiled function that may have left a tail call pending: makes it (and those
+   * it leaves), then takes the results from the slots where the last one left them; otherwise takes
+   * the results as the function returned them.
+   */
+  private void finishTailCalls(FuncType callee) {
+    Label normal = new Label();
+    Label done = new Label();
+    mv.visitVarInsn(ALOAD, f.machineLocal());
+    mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "tailCallee", FUNCTION);
+    mv.visitJumpInsn(IFNULL, normal);
+    if (JvmTypes.returnsOne(callee)) {
+      f.popValue(callee.results().get(0));
+    }
+    int base = f.temp(NumType.I32);
+    mv.visitVarInsn(ALOAD, f.machineLocal());
+    mv.visitVarInsn(ALOAD, f.instanceLocal());
+    f.pushCalleeDepth();
+    f.support("finishTailCalls", "(" + MACHINE + INSTANCE + "I)I");
+    mv.visitVarInsn(ISTORE, base);
+    loadResults(callee.results(), base);
+    mv.visitJumpInsn(GOTO, done);
+    mv.visitLabel(normal);
+    loadMultipleResults(callee);
+    mv.visitLabel(done);
   }
 
   /**
@@ -144,7 +238,11 @@ final class CallEmitter {
           mc.dispatchMethod(callee),
           DispatchEmitter.descriptor(callee),
           false);
-      loadMultipleResults(callee);
+      if (mc.anyPendsTailCalls()) {
+        finishTailCalls(callee);
+      } else {
+        loadMultipleResults(callee);
+      }
       mv.visitJumpInsn(GOTO, done);
     }
     mv.visitLabel(slow);
@@ -331,6 +429,15 @@ final class CallEmitter {
     Constants.pushInt(mv, slots);
     f.support("reserve", "(" + MACHINE + "I)I");
     mv.visitVarInsn(ISTORE, base);
+    storeInSlots(types, args, base);
+    return base;
+  }
+
+  /**
+   * Stores the values {@link #storeArguments} saved in {@code args}, of {@code types}, into the
+   * slots from the one in int local {@code base}.
+   */
+  private void storeInSlots(List<ValType> types, Arguments args, int base) {
     if (args.deepFirst() < types.size()) {
       // Those of the deep part in one copy.
       copy(
@@ -347,6 +454,5 @@ final class CallEmitter {
         Slots.store(mv, types.get(i), args.locals()[i], f.machineLocal(), base, i);
       }
     }
-    return base;
   }
 }

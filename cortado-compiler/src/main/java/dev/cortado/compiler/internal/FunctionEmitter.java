@@ -533,7 +533,8 @@ final class FunctionEmitter {
         switch (op) {
           case STRUCT_NEW, ARRAY_NEW_FIXED, CALL, THROW -> 0;
           // The table index or reference on top comes first.
-          case CALL_INDIRECT, CALL_REF -> 1;
+          case CALL_INDIRECT, CALL_REF, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> 1;
+          case RETURN_CALL -> 0;
           // The root returns several results through the slots, copying deep ones in one go.
           case RETURN, END -> piece == null && !JvmTypes.returnsOne(type) ? 0 : operands;
           default -> operands;
@@ -679,7 +680,15 @@ final class FunctionEmitter {
         returnValues();
         unreachable = true;
       }
-      case RETURN_CALL -> selfTailCall();
+      case RETURN_CALL -> {
+        if (r.index() == mc.importedFunctions + defined && selfTailCallJumps()) {
+          selfTailCall();
+        } else {
+          calls.tailCall(r.index());
+        }
+      }
+      case RETURN_CALL_INDIRECT -> calls.tailCallIndirect(r.index(), r.index2());
+      case RETURN_CALL_REF -> calls.tailCallRef(r.index());
       case CALL -> calls.call(r.index());
       case CALL_INDIRECT -> calls.callIndirect(r.index(), r.index2());
       case CALL_REF -> calls.callRef(r.index());
@@ -783,15 +792,20 @@ final class FunctionEmitter {
   }
 
   /**
-   * A {@code return_call} of the function itself (ModuleEmitter leaves other tail calls to the
-   * interpreter), in constant space: the arguments become the parameters, the rest of the stack
-   * goes, and control jumps back to where the declared locals are zeroed.
+   * Returns whether a {@code return_call} of the function itself can jump back to its start: its
+   * locals are all plain JVM locals of this method. Otherwise it is left pending, as other tail
+   * calls are.
+   */
+  private boolean selfTailCallJumps() {
+    return piece == null && !plan.hasFrame && vectors == null && layout.argsBase < 0;
+  }
+
+  /**
+   * A {@code return_call} of the function itself, in constant space: the arguments become the
+   * parameters, the rest of the stack goes, and control jumps back to where the declared locals are
+   * zeroed.
    */
   private void selfTailCall() {
-    if (piece != null || plan.hasFrame || vectors != null || layout.argsBase >= 0) {
-      // Its locals are not all plain JVM locals of this method: left to the interpreter.
-      throw CompilationException.outsideScope("it makes a tail call from a piece or frame");
-    }
     List<ValType> params = type.params();
     int k = params.size();
     reads(k);
@@ -803,6 +817,26 @@ final class FunctionEmitter {
     }
     tick(); // a tail call spends fuel as every call does
     mv.visitJumpInsn(GOTO, start);
+    unreachable = true;
+  }
+
+  /**
+   * Returns from the function after a tail call was left pending (see {@code CallEmitter.pend}):
+   * its results are the callee's, which its caller takes from the slots, so nothing is written
+   * where this function's results go.
+   */
+  void returnPending() {
+    List<ValType> results = type.results();
+    if (piece != null) {
+      // The root returns whatever the exchange holds: its multiple results go below the slots the
+      // callee's arguments are in.
+      propagate(-1, results);
+    } else if (JvmTypes.returnsOne(type)) {
+      Constants.pushZero(mv, results.get(0));
+      mv.visitInsn(JvmTypes.ret(results.get(0)));
+    } else {
+      mv.visitInsn(RETURN);
+    }
     unreachable = true;
   }
 

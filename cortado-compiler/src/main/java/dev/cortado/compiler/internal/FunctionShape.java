@@ -170,7 +170,8 @@ final class FunctionShape {
       // by them.
       case BR_IF, BR_ON_NULL, BR_ON_NON_NULL, BR_ON_CAST, BR_ON_CAST_FAIL -> BR_IF;
       case BR_TABLE -> BR_TABLE;
-      case RETURN -> RETURN;
+      // A tail call returns from the function (a piece making one answers as a return does).
+      case RETURN, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> RETURN;
       case LOCAL_GET -> LOCAL_READ;
       case LOCAL_SET, LOCAL_TEE -> LOCAL_WRITE;
       default -> OTHER;

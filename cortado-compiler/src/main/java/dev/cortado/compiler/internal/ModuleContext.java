@@ -2,6 +2,7 @@ package dev.cortado.compiler.internal;
 
 import dev.cortado.wasm.AddressType;
 import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.Function;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
 import dev.cortado.wasm.WasmModule;
@@ -54,6 +55,34 @@ final class ModuleContext {
   // Found when first asked.
   private BitSet repeatedCallees;
   private MemoryGrowth memoryGrowth;
+  private BitSet pendingTailCalls;
+
+  /**
+   * Returns whether defined function {@code defined} makes tail calls: but for those of itself that
+   * jump back to its start ({@code FunctionEmitter.selfTailCall}), it returns with them pending
+   * (see {@code CallEmitter.tailCall}), for its caller to make.
+   */
+  boolean pendsTailCalls(int defined) {
+    return pendingTailCalls().get(defined);
+  }
+
+  /** Returns whether some defined function pends tail calls: calls through tables must look. */
+  boolean anyPendsTailCalls() {
+    return !pendingTailCalls().isEmpty();
+  }
+
+  private BitSet pendingTailCalls() {
+    if (pendingTailCalls == null) {
+      pendingTailCalls = new BitSet();
+      List<Function> functions = module.module().functions();
+      for (int d = 0; d < functions.size(); d++) {
+        if (module.functionInfo(d).makesTailCalls()) {
+          pendingTailCalls.set(d);
+        }
+      }
+    }
+    return pendingTailCalls;
+  }
 
   /** Returns whether function {@code index} may run many times per call of its caller. */
   boolean repeatedCallee(int index) {

@@ -24,9 +24,7 @@ import dev.cortado.compiler.CompileProgress;
 import dev.cortado.runtime.internal.compiled.CompilationException;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
-import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.ValType;
-import dev.cortado.wasm.binary.InstructionReader;
 import dev.cortado.wasm.valid.FunctionInfo;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,13 +68,6 @@ final class ModuleEmitter {
 
   /** Returns the classes by internal name. */
   Map<String, byte[]> emit() {
-    // The interpreter runs tail calls in constant space; compiled code makes only a function's
-    // tail calls of itself, as a jump back to its start.
-    for (int d = mc.compiled.nextSetBit(0); d >= 0; d = mc.compiled.nextSetBit(d + 1)) {
-      if (mc.module.functionInfo(d).makesTailCalls() && !tailCallsOnlyItself(d)) {
-        leaveToInterpreterQuietly(d, "it makes tail calls, which only the interpreter runs");
-      }
-    }
     var functions = mc.module.module().functions();
     long total = 0;
     for (var f : functions) {
@@ -147,23 +138,6 @@ final class ModuleEmitter {
         leaveToInterpreter(Integer.parseInt(digits), "its code exceeds a JVM method's 64 KiB");
       }
     }
-  }
-
-  /**
-   * Returns whether every tail call of defined function {@code d} is a {@code return_call} of
-   * itself.
-   */
-  private boolean tailCallsOnlyItself(int d) {
-    InstructionReader r = InstructionReader.of(mc.module.module().functions().get(d).body());
-    while (r.hasNext()) {
-      Opcode op = r.next();
-      if (op == Opcode.RETURN_CALL_INDIRECT
-          || op == Opcode.RETURN_CALL_REF
-          || (op == Opcode.RETURN_CALL && r.index() != mc.importedFunctions + d)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Returns the compiled function of class {@code k} with the most code. */

@@ -31,9 +31,9 @@ final class VectorScan {
             case BLOCK, LOOP, IF, TRY -> blockHasVectors(mc, r.blockType());
             case TRY_TABLE -> blockHasVectors(mc, r.blockType()) || catchesVectors(mc, r);
             case THROW, CATCH -> has(mc.tagType(r.index()).params());
-            case CALL_REF -> has(mc.module.type(r.index()));
-            case CALL -> has(mc.module.functionType(r.index()));
-            case CALL_INDIRECT -> has(mc.module.type(r.index()));
+            case CALL_REF, RETURN_CALL_REF -> has(mc.module.type(r.index()));
+            case CALL, RETURN_CALL -> has(mc.module.functionType(r.index()));
+            case CALL_INDIRECT, RETURN_CALL_INDIRECT -> has(mc.module.type(r.index()));
             case GLOBAL_GET, GLOBAL_SET ->
                 mc.module.globalType(r.index()).valueType() == VecType.V128;
             case SELECT_TYPED -> r.selectType(0) == VecType.V128;

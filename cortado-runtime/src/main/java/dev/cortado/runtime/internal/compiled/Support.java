@@ -285,6 +285,40 @@ public final class Support {
   }
 
   /**
+   * Reserves {@code slots} slots for the arguments of a tail call, {@code gap} slots above {@link
+   * Machine#top} (where the calling function's own results go, if it has several), and returns
+   * where they start.
+   */
+  public static int tailArguments(Machine m, int gap, int slots) {
+    int base = m.top + gap;
+    m.ensureSlots(base + slots);
+    return base;
+  }
+
+  /**
+   * Leaves a tail call of {@code f}, its arguments in slots {@code base...}, for the caller of the
+   * function making it ({@link #finishTailCalls}, or the runtime where it entered compiled code).
+   */
+  public static void pendTailCall(FunctionInstance f, Machine m, int base) {
+    m.tailCallee = f;
+    m.tailBase = base;
+  }
+
+  /**
+   * Makes the tail calls a compiled function this one called left pending, {@code depth} being the
+   * called function's; returns where the last one left its results in the slots.
+   */
+  public static int finishTailCalls(Machine m, ModuleInstance caller, int depth) {
+    int savedDepth = m.compiledDepth;
+    m.compiledDepth = depth;
+    try {
+      return Interpreter.finishTailCalls(m, caller);
+    } finally {
+      m.compiledDepth = savedDepth;
+    }
+  }
+
+  /**
    * Calls {@code f} with its arguments in slots {@code base...}; its results are left there. The
    * slots up to {@code base + slots} stay reserved during the call. {@code depth} is the calling
    * compiled function's, where compiled code this call reaches goes on counting; the depth before

@@ -10,6 +10,7 @@ import dev.cortado.runtime.internal.store.HostFunctionInstance;
 import dev.cortado.runtime.internal.store.MemoryInstance;
 import dev.cortado.runtime.internal.store.ModuleInstance;
 import dev.cortado.runtime.internal.store.WasmFunction;
+import dev.cortado.wasm.FuncType;
 import java.util.Arrays;
 
 /**
@@ -101,6 +102,53 @@ public final class Interpreter {
     } catch (IndexOutOfBoundsException e) {
       throw MemoryAccess.trapFor(e);
     }
+    if (m.tailCallee != null) {
+      int at = finishTailCalls(m, w.instance);
+      int results = w.type().results().size();
+      System.arraycopy(m.lo, at, m.lo, base, results);
+      System.arraycopy(m.hi, at, m.hi, base, results);
+      System.arraycopy(m.refs, at, m.refs, base, results);
+    }
+  }
+
+  /**
+   * Makes the tail call compiled code left pending ({@link Machine#tailCallee}), and each one its
+   * callee leaves in turn, in constant Java stack, from code of {@code caller}; returns where the
+   * last one left its results in the slots. Each is a call as far as fuel and interruption go.
+   */
+  public static int finishTailCalls(Machine m, ModuleInstance caller) {
+    int at = m.tailBase;
+    int savedTop = m.top;
+    try {
+      FunctionInstance next;
+      while ((next = m.tailCallee) != null) {
+        m.tailCallee = null;
+        FuncType t = next.type();
+        if (m.tailBase != at) {
+          int n = t.params().size();
+          System.arraycopy(m.lo, m.tailBase, m.lo, at, n);
+          System.arraycopy(m.hi, m.tailBase, m.hi, at, n);
+          System.arraycopy(m.refs, m.tailBase, m.refs, at, n);
+        }
+        m.top = at + Math.max(1, Math.max(t.params().size(), t.results().size()));
+        m.ensureSlots(m.top);
+        m.budget().tick();
+        if (next instanceof WasmFunction w && w.compiled() != null) {
+          // Called here, not through runCompiled, so that the tail call it leaves comes back to
+          // this loop.
+          try {
+            w.compiled().invoke(w.definedIndex(), m, w.instance, at);
+          } catch (IndexOutOfBoundsException e) {
+            throw MemoryAccess.trapFor(e);
+          }
+        } else {
+          call(m, caller, next, at);
+        }
+      }
+    } finally {
+      m.top = savedTop;
+    }
+    return at;
   }
 
   /** Prepares a frame: zeroes the declared locals and fills the constant slots. */

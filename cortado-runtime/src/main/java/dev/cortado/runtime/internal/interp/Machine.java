@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.interp;
 
+import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.WasmFunction;
 import java.util.Arrays;
 
@@ -35,6 +36,17 @@ public final class Machine {
 
   /** Where the next call from the host places its frame. */
   public int top;
+
+  /**
+   * A tail call that compiled code returned without making: its callee, whose arguments are in the
+   * slots from {@link #tailBase}; null if none. Whoever called the function that made it makes it
+   * ({@link Interpreter#finishTailCalls}), so that tail calls from compiled code take no Java
+   * stack.
+   */
+  public FunctionInstance tailCallee;
+
+  /** Where the arguments of {@link #tailCallee} start in the slots. */
+  public int tailBase;
 
   /**
    * Nested calls of compiled functions, which live on the Java stack, counted against the same
