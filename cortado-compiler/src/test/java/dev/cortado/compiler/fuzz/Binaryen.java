@@ -45,14 +45,21 @@ final class Binaryen {
   static final List<String> THREADS = with(SCALAR, "--enable-threads");
 
   /**
-   * The features for {@code seed}: of every 8 seeds, 2 {@link #SCALAR}, 4 SIMD, 1 {@link #THREADS},
-   * 1 all of Wasm 2.0.
+   * Scalar code with tail calls (Wasm 3.0): {@code return_call} and {@code return_call_indirect}
+   * among the calls, which compiled code leaves pending for its caller's loop.
+   */
+  static final List<String> TAIL = with(SCALAR, "--enable-tail-call");
+
+  /**
+   * The features for {@code seed}: of every 8 seeds, 1 {@link #SCALAR}, 1 {@link #TAIL}, 4 SIMD, 1
+   * {@link #THREADS}, 1 all of Wasm 2.0.
    */
   static List<String> features(long seed) {
     return switch ((int) Math.floorMod(seed, 8L)) {
       case 0 -> WASM2;
       case 1, 2, 3, 4 -> SIMD;
       case 5 -> THREADS;
+      case 6 -> TAIL;
       default -> SCALAR;
     };
   }
