@@ -124,24 +124,24 @@ public final class Interpreter {
       while ((next = m.tailCallee) != null) {
         m.tailCallee = null;
         FuncType t = next.type();
-        if (m.tailBase != at) {
-          int n = t.params().size();
-          System.arraycopy(m.lo, m.tailBase, m.lo, at, n);
-          System.arraycopy(m.hi, m.tailBase, m.hi, at, n);
-          System.arraycopy(m.refs, m.tailBase, m.refs, at, n);
-        }
-        m.top = at + Math.max(1, Math.max(t.params().size(), t.results().size()));
-        m.ensureSlots(m.top);
+        int results = t.results().size();
         m.budget().tick();
         if (next instanceof WasmFunction w && w.compiled() != null) {
           // Called here, not through runCompiled, so that the tail call it leaves comes back to
-          // this loop.
+          // this loop. It reads its arguments as it starts, so its top may be below them: the tail
+          // call it leaves goes above its results (Support.tailArguments), where it found its own
+          // arguments, and nothing moves (its bridge writes no results when it leaves one).
+          m.top = at - results;
+          m.ensureSlots(at + Math.max(1, Math.max(t.params().size(), results)));
           try {
             w.compiled().invoke(w.definedIndex(), m, w.instance, at);
           } catch (IndexOutOfBoundsException e) {
             throw MemoryAccess.trapFor(e);
           }
+
         } else {
+          m.top = at + Math.max(1, Math.max(t.params().size(), results));
+          m.ensureSlots(m.top);
           call(m, caller, next, at);
         }
       }
