@@ -74,7 +74,7 @@ class CompiledTailCallsTest {
 
   @Test
   void everyFunctionIsCompiled() {
-    for (String wat : List.of(WAT, MUTUAL, cutModule())) {
+    for (String wat : List.of(WAT, MUTUAL, cutModule(), wideModule())) {
       var module = Validator.validate(TextParser.parseModule(wat));
       BitSet compiled = ModuleClasses.emit(module, "cd".repeat(32)).compiled();
       assertEquals(module.module().functions().size(), compiled.cardinality());
@@ -165,6 +165,38 @@ class CompiledTailCallsTest {
     b.append("  (func (export \"spin\") (param i32) (result i32)");
     b.append(" (call $spin (local.get 0) (i32.const 7))))");
     return b.toString();
+  }
+
+  /**
+   * {@code $rotate}: 300 parameters, more than a JVM method takes, so they come through the slots;
+   * it tail-calls itself with them rotated by one and the first one counted down, 100,000 times.
+   */
+  private static String wideModule() {
+    StringBuilder b = new StringBuilder("(module\n  (func $rotate (param");
+    b.append(" i64".repeat(300)).append(") (result i64)\n");
+    b.append("    (if (result i64) (i64.eqz (local.get 0))\n");
+    b.append("      (then (i64.add (local.get 1) (i64.mul (local.get 299) (i64.const 3))))\n");
+    b.append("      (else (return_call $rotate (i64.sub (local.get 0) (i64.const 1))");
+    for (int i = 2; i < 300; i++) {
+      b.append(" (local.get ").append(i).append(')');
+    }
+    b.append(" (local.get 1)))))\n");
+    b.append("  (func (export \"rotate\") (param i64) (result i64) (call $rotate (local.get 0)");
+    for (int i = 1; i < 300; i++) {
+      b.append(" (i64.const ").append(i * 7).append(')');
+    }
+    return b.append(")))").toString();
+  }
+
+  @Test
+  void aFunctionWhoseParametersComeThroughTheSlotsTailCallsItselfInConstantStack() {
+    String wat = wideModule();
+    List<WasmValue> expected =
+        export(wat, "rotate", ExecutionEngine.INTERPRETER).call(WasmValue.i64(100_000));
+    for (ExecutionEngine kind : List.of(ExecutionEngine.COMPILER, ExecutionEngine.AUTO)) {
+      assertEquals(
+          expected, export(wat, "rotate", kind).call(WasmValue.i64(100_000)), kind.toString());
+    }
   }
 
   @Test
