@@ -213,11 +213,7 @@ final class ControlEmitter {
           f.storeStackSlot(t, c.height + i, temp);
         }
       }
-      for (int i = f.height() - k - 1; i >= spillBase; i--) {
-        if (f.onJvm(i)) {
-          f.popValue(f.stackType(i));
-        }
-      }
+      f.dropJvmStack(spillBase, f.height() - k);
       mv.visitJumpInsn(GOTO, c.target);
       return;
     }
@@ -233,11 +229,7 @@ final class ControlEmitter {
       // Entries below the label's height still on the JVM stack are kept unless some must be
       // reloaded below them; then all go and come back from the spill locals.
       int keep = reload ? spillBase : c.height;
-      for (int i = f.height() - k - 1; i >= Math.max(keep, spillBase); i--) {
-        if (f.onJvm(i)) {
-          f.popValue(f.stackType(i));
-        }
-      }
+      f.dropJvmStack(Math.max(keep, spillBase), f.height() - k);
       if (reload) {
         for (int i = c.spillBase; i < Math.min(c.height, f.deepFrom()); i++) {
           f.load(f.stackType(i), spillLocal(i, f.stackType(i)));

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The deep part of the operand stack of a function that could not be cut into methods otherwise:
- * entries at index {@link #from} and above live in frame slots, a slot per index, which all the
+ * entries at index {@link #FROM} and above live in frame slots, a slot per index, which all the
  * function's methods share, instead of on the JVM stack of the method that pushed them.
  *
  * <p>A method holding thousands of values on its JVM stack needs an instruction per value to push,
@@ -21,9 +21,7 @@ final class DeepStack {
   /** Operand stack entries from this index up live in the frame. */
   static final int FROM = 64;
 
-  final int from;
-
-  /** Frame slots the deep part takes: one per index from {@link #from} to the deepest. */
+  /** Frame slots the deep part takes: one per index from {@link #FROM} to the deepest. */
   final int slots;
 
   // Body offset of each instruction, ascending, and how many operands it takes or reads.
@@ -35,7 +33,6 @@ final class DeepStack {
    * each instruction from {@code shape}, a trial emission's record of the whole function.
    */
   DeepStack(FunctionShape shape, int maxHeight) {
-    this.from = FROM;
     this.slots = Math.max(0, maxHeight - FROM);
     this.offsets = Arrays.copyOf(shape.offset, shape.count);
     this.operands = new int[shape.count];

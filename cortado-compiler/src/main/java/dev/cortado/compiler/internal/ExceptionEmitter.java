@@ -183,7 +183,7 @@ final class ExceptionEmitter {
     }
     f.branch(f.label(label));
     f.popTypes(carried.size());
-    f.raisedFrom(Integer.MAX_VALUE);
+    f.settled();
   }
 
   private void legacyClause(Control c, int tag, Label code, int thrown, Label next) {

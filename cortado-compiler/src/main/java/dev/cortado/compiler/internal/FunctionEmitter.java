@@ -123,7 +123,7 @@ final class FunctionEmitter {
     this.piece = piece;
     int params = piece == null ? plan.rootParams(type.params().size()) : 0;
     this.registers = SplitPlan.registers(piece == null ? plan.rootOwn : piece.own, locals, params);
-    this.layout = new MethodLocals(type, locals, registers, piece != null, plan.paramsInFrame);
+    this.layout = new MethodLocals(type, locals, registers, piece != null, params);
     this.localSlot = layout.localSlot;
     // The root method of a split function makes the frame only when it first calls a piece, if
     // its own code never needs it: every local it uses is a JVM local of its own, and no vector
@@ -140,7 +140,7 @@ final class FunctionEmitter {
     this.deepFrom =
         plan.deep == null
             ? Integer.MAX_VALUE
-            : plan.deep.from - (piece == null ? 0 : piece.stackBase);
+            : DeepStack.FROM - (piece == null ? 0 : piece.stackBase);
     this.machineLocal = layout.machine;
     this.instLocal = layout.instance;
     // Pieces of a function share its vector registers, from their stack positions on.
@@ -457,7 +457,12 @@ final class FunctionEmitter {
 
   /** Pops the operand stack entries below {@code height} that are on the JVM stack. */
   void dropJvmStack(int height) {
-    for (int i = height - 1; i >= control.spillBase(); i--) {
+    dropJvmStack(control.spillBase(), height);
+  }
+
+  /** Pops the operand stack entries from {@code from} to below {@code to} on the JVM stack. */
+  void dropJvmStack(int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
       if (onJvm(i)) {
         popValue(stack.get(i));
       }
@@ -499,8 +504,8 @@ final class FunctionEmitter {
 
   /**
    * Notes that the entries from {@code from} up are on the JVM stack, deep or not: values pushed
-   * from somewhere else (a piece's exchange area, an exception) for a branch that carries them;
-   * {@code Integer.MAX_VALUE} when that branch is emitted.
+   * from somewhere else (a piece's exchange area, an exception) for a branch that carries them,
+   * until {@link #settled}.
    */
   void raisedFrom(int from) {
     raisedFrom = Math.max(deepFrom, from);
@@ -548,6 +553,13 @@ final class FunctionEmitter {
       sink(low);
     }
     placed = false;
+    settled();
+  }
+
+  /**
+   * Notes that no entry of the deep part is on the JVM stack any more (see {@link #raisedFrom}).
+   */
+  void settled() {
     raisedFrom = Integer.MAX_VALUE;
   }
 
@@ -962,7 +974,7 @@ final class FunctionEmitter {
     stack.addAll(carried);
     branch(c);
     popTypes(carried.size());
-    raisedFrom = Integer.MAX_VALUE;
+    settled();
   }
 
   /** Returns from the function with the results in the exchange area; for piece calls. */
@@ -979,7 +991,7 @@ final class FunctionEmitter {
     stack.addAll(results);
     returnValues();
     popTypes(results.size());
-    raisedFrom = Integer.MAX_VALUE;
+    settled();
   }
 
   MethodVisitor mv() {

@@ -39,17 +39,13 @@ final class MethodLocals {
 
   /**
    * Lays out the root method ({@code piece} false) or a piece of a function of {@code type} with
-   * {@code locals}, keeping the locals in {@code registers} in JVM locals; with {@code
-   * paramsInFrame} (see {@link SplitPlan#paramsInFrame}), parameters arriving in the machine's
-   * slots have JVM locals only if in {@code registers}.
+   * {@code locals}, keeping in JVM locals its first {@code params} parameters (none for a piece;
+   * see {@link SplitPlan#rootParams}) and the locals in {@code registers}.
    */
-  MethodLocals(
-      FuncType type, List<ValType> locals, BitSet registers, boolean piece, boolean paramsInFrame) {
+  MethodLocals(FuncType type, List<ValType> locals, BitSet registers, boolean piece, int params) {
     localSlot = new int[locals.size()];
     Arrays.fill(localSlot, -1);
     boolean inSlots = !piece && !JvmTypes.takesArguments(type);
-    // Parameters in the frame are kept in JVM locals as other locals are: those in registers.
-    int params = piece || inSlots && paramsInFrame ? 0 : type.params().size();
     int slot = 0;
     argsBase = inSlots ? slot++ : -1;
     if (!piece && !inSlots) {

@@ -65,7 +65,7 @@ final class SplitPlan {
     this.rootOwn = rootOwn;
     this.localCount = localTypes.size();
     this.exchange = exchange;
-    this.rootOverflows = overflows(rootOwn, localTypes, paramsInFrame ? 0 : params);
+    this.rootOverflows = overflows(rootOwn, localTypes, rootParams(params));
     boolean overflow = rootOverflows;
     for (Piece p : pieces) {
       overflow |= overflows(p.own, localTypes, 0);
@@ -99,12 +99,7 @@ final class SplitPlan {
 
   /** Returns the frame slot of operand stack entry {@code index}, one of the deep part. */
   int stackSlot(int index) {
-    return localCount + exchange + index - deep.from;
-  }
-
-  /** Returns the first operand stack index in the frame; past the top if there is no deep part. */
-  int deepFrom() {
-    return deep == null ? Integer.MAX_VALUE : deep.from;
+    return localCount + exchange + index - DeepStack.FROM;
   }
 
   /** Returns the reference array's length: the frame's, and the two vector register arrays. */

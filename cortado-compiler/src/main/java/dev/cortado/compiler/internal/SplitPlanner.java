@@ -40,7 +40,7 @@ final class SplitPlanner {
   private SplitPlanner(
       FunctionShape s, InstructionReader reader, FuncType type, int target, DeepStack deep) {
     this.s = s;
-    this.deepFrom = deep == null ? Integer.MAX_VALUE : deep.from;
+    this.deepFrom = deep == null ? Integer.MAX_VALUE : DeepStack.FROM;
     this.reader = reader;
     this.type = type;
     this.target = target;
