@@ -169,7 +169,8 @@ final class CallEmitter {
     int base = f.temp(NumType.I32);
     mv.visitVarInsn(ALOAD, f.machineLocal());
     Constants.pushInt(mv, f.type().results().size());
-    Constants.pushInt(mv, Math.max(1, callee.params().size()));
+    // Room for the callee's results too, which go where its arguments were.
+    Constants.pushInt(mv, Math.max(1, Math.max(callee.params().size(), callee.results().size())));
     f.support("tailArguments", "(" + MACHINE + "II)I");
     mv.visitVarInsn(ISTORE, base);
     storeInSlots(callee.params(), args, base);

@@ -285,9 +285,9 @@ public final class Support {
   }
 
   /**
-   * Reserves {@code slots} slots for the arguments of a tail call, {@code gap} slots above {@link
-   * Machine#top} (where the calling function's own results go, if it has several), and returns
-   * where they start.
+   * Reserves {@code slots} slots for the arguments and then the results of a tail call, {@code gap}
+   * slots above {@link Machine#top} (where the calling function's own results go, if it has
+   * several), and returns where they start.
    */
   public static int tailArguments(Machine m, int gap, int slots) {
     int base = m.top + gap;

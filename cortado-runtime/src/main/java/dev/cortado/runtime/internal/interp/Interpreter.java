@@ -124,15 +124,15 @@ public final class Interpreter {
       while ((next = m.tailCallee) != null) {
         m.tailCallee = null;
         FuncType t = next.type();
-        int results = t.results().size();
         m.budget().tick();
         if (next instanceof WasmFunction w && w.compiled() != null) {
           // Called here, not through runCompiled, so that the tail call it leaves comes back to
           // this loop. It reads its arguments as it starts, so its top may be below them: the tail
           // call it leaves goes above its results (Support.tailArguments), where it found its own
-          // arguments, and nothing moves (its bridge writes no results when it leaves one).
-          m.top = at - results;
-          m.ensureSlots(at + Math.max(1, Math.max(t.params().size(), results)));
+          // arguments, and nothing moves (its bridge writes no results when it leaves one). The
+          // slots
+          // for its arguments and results were made with the arguments (Support.tailArguments).
+          m.top = at - t.results().size();
           try {
             w.compiled().invoke(w.definedIndex(), m, w.instance, at);
           } catch (IndexOutOfBoundsException e) {
@@ -140,7 +140,7 @@ public final class Interpreter {
           }
 
         } else {
-          m.top = at + Math.max(1, Math.max(t.params().size(), results));
+          m.top = at + Math.max(1, Math.max(t.params().size(), t.results().size()));
           m.ensureSlots(m.top);
           call(m, caller, next, at);
         }
