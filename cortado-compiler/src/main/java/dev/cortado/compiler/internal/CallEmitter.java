@@ -65,7 +65,8 @@ final class CallEmitter {
     // v128 arguments are not on the JVM stack, nor those of the stack's deep part: the others go
     // to temporaries, all come back in order.
     List<ValType> params = callee.params();
-    boolean apart = params.contains(ValType.V128) || !params.isEmpty() && !f.onJvm(f.height() - 1);
+    boolean apart =
+        params.contains(ValType.V128) || !params.isEmpty() && !f.deep().onJvm(f.height() - 1);
     Arguments args = apart ? storeArguments(callee) : null;
     tick();
     if (args != null) {
@@ -178,7 +179,7 @@ final class CallEmitter {
     mv.visitVarInsn(ALOAD, f.machineLocal());
     mv.visitVarInsn(ILOAD, base);
     f.support("pendTailCall", "(" + FUNCTION + MACHINE + "I)V");
-    f.returnPending();
+    f.returns().pending();
   }
 
   /**
@@ -281,7 +282,7 @@ final class CallEmitter {
     List<ValType> params = callee.params();
     int first = f.height() - params.size();
     int deepFirst = params.size();
-    while (deepFirst > 0 && !f.onJvm(first + deepFirst - 1)) {
+    while (deepFirst > 0 && !f.deep().onJvm(first + deepFirst - 1)) {
       deepFirst--;
     }
     int[] temps = new int[params.size()];
@@ -305,7 +306,7 @@ final class CallEmitter {
       if (t == ValType.V128) {
         f.vectors().pushHalves(args.locals()[i]);
       } else if (args.inFrame(i)) {
-        f.frame().load(t, f.stackSlot(args.deepPosition() + i - args.deepFirst()));
+        f.frame().load(t, f.deep().slot(args.deepPosition() + i - args.deepFirst()));
       } else {
         mv.visitVarInsn(JvmTypes.load(t), args.locals()[i]);
       }
@@ -328,16 +329,16 @@ final class CallEmitter {
 
   /**
    * Pushes results {@code results} from the slots at {@code base}; those of the stack's deep part
-   * go to the frame in one copy (see {@link FunctionEmitter#placedInFrame}).
+   * go to the frame in one copy (see {@link DeepStackEmitter#placedInFrame}).
    */
   private void loadResults(List<ValType> results, int base) {
     int first = f.height();
     // A single result comes on the JVM stack, as a compiled callee returns it.
     int onJvm =
-        results.size() == 1 ? 1 : Math.max(0, Math.min(results.size(), f.deepFrom() - first));
+        results.size() == 1 ? 1 : Math.max(0, Math.min(results.size(), f.deep().from() - first));
     if (onJvm < results.size()) {
       copy(false, results.subList(onJvm, results.size()), first + onJvm, base, onJvm);
-      f.placedInFrame();
+      f.deep().placedInFrame();
     }
     for (int i = 0; i < onJvm; i++) {
       loadResult(results.get(i), base, i);
@@ -354,7 +355,7 @@ final class CallEmitter {
     for (int j = 0; j < types.size(); j++) {
       registers[j] = types.get(j) == ValType.V128 ? f.vectors().stack(position + j) : -1;
     }
-    copy(toSlots, f.stackSlot(position), registers, base, offset);
+    copy(toSlots, f.deep().slot(position), registers, base, offset);
   }
 
   /**

@@ -35,6 +35,8 @@ final class CompilerVersion {
       List.of(
           "ModuleEmitter",
           "FunctionEmitter",
+          "ReturnEmitter",
+          "DeepStackEmitter",
           "CallEmitter",
           "DispatchEmitter",
           "NumericEmitter",

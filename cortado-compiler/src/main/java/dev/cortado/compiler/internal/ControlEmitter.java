@@ -83,7 +83,7 @@ final class ControlEmitter {
     // once, the rest at the block's end (where a try's handler also finds them). Entries of the
     // deep part are in the frame already.
     for (int i = f.height() - 1; i >= spillBase; i--) {
-      if (f.onJvm(i)) {
+      if (f.deep().onJvm(i)) {
         f.store(f.stackType(i), spillLocal(i, f.stackType(i)));
       }
     }
@@ -95,7 +95,7 @@ final class ControlEmitter {
     } else {
       f.exceptions().open(c, r);
     }
-    for (int i = height; i < Math.min(f.height(), f.deepFrom()); i++) {
+    for (int i = height; i < Math.min(f.height(), f.deep().from()); i++) {
       f.load(f.stackType(i), spillLocal(i, f.stackType(i)));
     }
     if (kind == Kind.LOOP) {
@@ -129,7 +129,7 @@ final class ControlEmitter {
     Control c = controls.remove(controls.size() - 1);
     if (c.kind == Kind.FUNCTION) {
       if (!f.isUnreachable()) {
-        f.returnValues();
+        f.returns().results();
       }
       f.setUnreachable(true);
       f.exceptions().placeStubs(c.endStubs);
@@ -153,15 +153,15 @@ final class ControlEmitter {
     }
     // A loop's or try's end: entries spilled at its start go back on the JVM stack, below its
     // results.
-    if (!f.isUnreachable() && c.outerSpillBase < Math.min(c.height, f.deepFrom())) {
+    if (!f.isUnreachable() && c.outerSpillBase < Math.min(c.height, f.deep().from())) {
       // Results of the deep part stay in the frame.
-      int onJvm = Math.max(0, Math.min(c.results.size(), f.deepFrom() - c.height));
+      int onJvm = Math.max(0, Math.min(c.results.size(), f.deep().from() - c.height));
       int[] temps = new int[onJvm];
       for (int i = onJvm - 1; i >= 0; i--) {
         temps[i] = f.temp(c.results.get(i));
         f.store(c.results.get(i), temps[i]);
       }
-      for (int i = c.outerSpillBase; i < Math.min(c.height, f.deepFrom()); i++) {
+      for (int i = c.outerSpillBase; i < Math.min(c.height, f.deep().from()); i++) {
         f.load(f.stackType(i), spillLocal(i, f.stackType(i)));
       }
       for (int i = 0; i < temps.length; i++) {
@@ -185,12 +185,12 @@ final class ControlEmitter {
    * parameters in their spill locals; else the entries from the label's spill base to its height
    * (reloaded from spill locals if a loop between here and there spilled them), then the values the
    * branch carries. Values carried to the deep part of the stack go to its frame slots (the branch
-   * finds them all on the JVM stack: see {@link FunctionEmitter#onJvm}).
+   * finds them all on the JVM stack: see {@link DeepStackEmitter#onJvm}).
    */
   void branch(Control c) {
     f.reads(c.branchTypes().size());
     if (c.kind == Kind.FUNCTION) {
-      f.returnValues();
+      f.returns().results();
       return;
     }
     if (c.kind == Kind.OUTER) {
@@ -205,12 +205,12 @@ final class ControlEmitter {
     if (c.kind == Kind.LOOP) {
       for (int i = k - 1; i >= 0; i--) {
         ValType t = carried.get(i);
-        if (c.height + i < f.deepFrom()) {
+        if (c.height + i < f.deep().from()) {
           f.store(t, spillLocal(c.height + i, t));
         } else {
           int temp = f.temp(t);
           f.store(t, temp);
-          f.storeStackSlot(t, c.height + i, temp);
+          f.deep().store(t, c.height + i, temp);
         }
       }
       f.dropJvmStack(spillBase, f.height() - k);
@@ -219,7 +219,7 @@ final class ControlEmitter {
     }
     int excess = f.height() - c.height - k;
     boolean reload = c.spillBase < spillBase;
-    if (excess > 0 || reload || f.height() > f.deepFrom()) {
+    if (excess > 0 || reload || f.height() > f.deep().from()) {
       int[] temps = new int[k];
       for (int i = k - 1; i >= 0; i--) {
         ValType t = f.top(k - 1 - i);
@@ -231,15 +231,15 @@ final class ControlEmitter {
       int keep = reload ? spillBase : c.height;
       f.dropJvmStack(Math.max(keep, spillBase), f.height() - k);
       if (reload) {
-        for (int i = c.spillBase; i < Math.min(c.height, f.deepFrom()); i++) {
+        for (int i = c.spillBase; i < Math.min(c.height, f.deep().from()); i++) {
           f.load(f.stackType(i), spillLocal(i, f.stackType(i)));
         }
       }
       for (int i = 0; i < k; i++) {
-        if (c.height + i < f.deepFrom()) {
+        if (c.height + i < f.deep().from()) {
           f.load(carried.get(i), temps[i]);
         } else {
-          f.storeStackSlot(carried.get(i), c.height + i, temps[i]);
+          f.deep().store(carried.get(i), c.height + i, temps[i]);
         }
       }
     }
@@ -247,7 +247,7 @@ final class ControlEmitter {
   }
 
   boolean direct(Control c) {
-    if (c.kind == Kind.FUNCTION || c.kind == Kind.OUTER || f.height() > f.deepFrom()) {
+    if (c.kind == Kind.FUNCTION || c.kind == Kind.OUTER || f.height() > f.deep().from()) {
       return false;
     }
     if (c.kind == Kind.LOOP) {

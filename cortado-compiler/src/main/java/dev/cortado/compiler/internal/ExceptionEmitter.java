@@ -172,7 +172,7 @@ final class ExceptionEmitter {
     }
     List<ValType> carried = new ArrayList<>();
     // The values pushed here are all on the JVM stack, those for the deep part too.
-    f.raisedFrom(f.height());
+    f.deep().raisedFrom(f.height());
     if (!all) {
       carried.addAll(pushValues(thrown, tag));
     }
@@ -183,7 +183,7 @@ final class ExceptionEmitter {
     }
     f.branch(f.label(label));
     f.popTypes(carried.size());
-    f.settled();
+    f.deep().settled();
   }
 
   private void legacyClause(Control c, int tag, Label code, int thrown, Label next) {
@@ -196,7 +196,7 @@ final class ExceptionEmitter {
       int height = f.height();
       List<ValType> values = pushValues(thrown, tag);
       // The catch's code finds those of the deep part in the frame.
-      f.sink(height);
+      f.deep().sink(height);
       f.popTypes(values.size());
     }
     mv.visitJumpInsn(GOTO, code);

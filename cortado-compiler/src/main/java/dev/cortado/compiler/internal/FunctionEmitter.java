@@ -88,16 +88,13 @@ final class FunctionEmitter {
   private final List<ValType> stack = new ArrayList<>();
   private boolean unreachable;
   private int skipDepth;
-  // Where a tail call of the function itself jumps: where the prologue zeroes the declared locals.
+  // Where a tail call of the function itself jumps (ReturnEmitter): where the prologue zeroes the
+  // declared locals.
   private final Label start = new Label();
   private final MethodLocals layout;
   private final ControlEmitter control;
-  // Operand stack entries from this index up live in the frame (DeepStack), except those raised
-  // onto the JVM stack for the instruction being emitted: from raisedFrom up.
-  private final int deepFrom;
-  private int raisedFrom = Integer.MAX_VALUE;
-  // Whether the instruction being emitted put its results of the deep part in the frame itself.
-  private boolean placed;
+  private final DeepStackEmitter deep;
+  private final ReturnEmitter returns;
 
   /**
    * An emitter of method {@code piece} (null: the function's root method) of defined function
@@ -136,11 +133,8 @@ final class FunctionEmitter {
             && !plan.rootOverflows
             && plan.deep == null
             && !plan.paramsInFrame;
-    // Stack indexes of a piece count from where its stack starts in the function's.
-    this.deepFrom =
-        plan.deep == null
-            ? Integer.MAX_VALUE
-            : DeepStack.FROM - (piece == null ? 0 : piece.stackBase);
+    this.deep = new DeepStackEmitter(this, plan, piece);
+    this.returns = new ReturnEmitter(this, layout, start);
     this.machineLocal = layout.machine;
     this.instLocal = layout.instance;
     // Pieces of a function share its vector registers, from their stack positions on.
@@ -349,7 +343,7 @@ final class FunctionEmitter {
     }
     // Vector operands are already in their registers, deep ones in the frame.
     for (int i = 0; i < piece.params.size(); i++) {
-      if (i < deepFrom) {
+      if (i < deep.from()) {
         fromExchange(piece.params.get(i), i);
       }
       stack.add(piece.params.get(i));
@@ -395,7 +389,7 @@ final class FunctionEmitter {
     int[] temps = new int[carried];
     int first = stack.size() - carried;
     for (int i = carried - 1; i >= 0; i--) {
-      if (onJvm(first + i)) {
+      if (deep.onJvm(first + i)) {
         ValType t = top(carried - 1 - i);
         temps[i] = temp(t);
         store(t, temps[i]);
@@ -403,7 +397,7 @@ final class FunctionEmitter {
     }
     for (int i = 0; i < carried; i++) {
       ValType t = stack.get(first + i);
-      if (t != ValType.V128 && onJvm(first + i)) {
+      if (t != ValType.V128 && deep.onJvm(first + i)) {
         frame.store(t, plan.localCount + i, temps[i]);
       }
     }
@@ -463,124 +457,36 @@ final class FunctionEmitter {
   /** Pops the operand stack entries from {@code from} to below {@code to} on the JVM stack. */
   void dropJvmStack(int from, int to) {
     for (int i = to - 1; i >= from; i--) {
-      if (onJvm(i)) {
+      if (deep.onJvm(i)) {
         popValue(stack.get(i));
       }
     }
   }
 
-  /**
-   * Returns whether operand stack entry {@code i}, unless spilled to a local, is on the JVM stack:
-   * below the deep part, or raised from it for the instruction being emitted.
-   */
-  boolean onJvm(int i) {
-    return i < deepFrom || i >= raisedFrom;
-  }
-
-  /** Returns the first operand stack index of the deep part (see {@link DeepStack}). */
-  int deepFrom() {
-    return deepFrom;
-  }
-
-  /** Returns the frame slot of operand stack entry {@code i}, one of the deep part. */
-  int stackSlot(int i) {
-    return plan.stackSlot(i + (piece == null ? 0 : piece.stackBase));
-  }
-
-  /** Pushes deep operand stack entry {@code i} from its frame slot. */
-  void loadStackSlot(int i) {
-    ValType t = stack.get(i);
-    if (t != ValType.V128) {
-      frame.load(t, stackSlot(i));
-    }
-  }
-
-  /** Writes the value in JVM local {@code local} to the frame slot of deep entry {@code i}. */
-  void storeStackSlot(ValType t, int i, int local) {
-    if (t != ValType.V128) {
-      frame.store(t, stackSlot(i), local);
-    }
+  /** Returns the deep part of the operand stack as this method meets it. */
+  DeepStackEmitter deep() {
+    return deep;
   }
 
   /**
-   * Notes that the entries from {@code from} up are on the JVM stack, deep or not: values pushed
-   * from somewhere else (a piece's exchange area, an exception) for a branch that carries them,
-   * until {@link #settled}.
-   */
-  void raisedFrom(int from) {
-    raisedFrom = Math.max(deepFrom, from);
-  }
-
-  /**
-   * Emits an instruction of a function whose deep stack is in the frame: its operands of the deep
-   * part are loaded first, and its results of the deep part stored after. Where control merges
-   * (else, end, a catch) the stack is as everywhere else: nothing to move. {@code struct.new},
-   * {@code array.new_fixed}, calls and {@code throw} read their deep operands from the frame
-   * themselves (calls write their results there too).
+   * Emits an instruction of a function whose deep stack is in the frame, between the loads of its
+   * deep operands and the stores of its deep results ({@link DeepStackEmitter}). Where control
+   * merges (else, end, a catch) the stack is as everywhere else: nothing moves.
    */
   private void deepInstruction(Opcode op, InstructionReader r) {
-    switch (op) {
-      case ELSE, CATCH, CATCH_ALL, DELEGATE -> {
-        instruction(op, r);
-        return;
-      }
-      case END -> {
-        if (control.label(0).kind != Kind.FUNCTION) {
-          instruction(op, r);
-          return;
-        }
-      }
-      default -> {}
-    }
-    int operands = plan.deep.operands(r.offset());
-    int low = stack.size() - operands;
-    int raised =
+    boolean merges =
         switch (op) {
-          case STRUCT_NEW, ARRAY_NEW_FIXED, CALL, THROW -> 0;
-          // The table index or reference on top comes first.
-          case CALL_INDIRECT, CALL_REF, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> 1;
-          case RETURN_CALL -> 0;
-          // The root returns several results through the slots, copying deep ones in one go.
-          case RETURN, END -> piece == null && !JvmTypes.returnsOne(type) ? 0 : operands;
-          default -> operands;
+          case ELSE, CATCH, CATCH_ALL, DELEGATE -> true;
+          case END -> control.label(0).kind != Kind.FUNCTION;
+          default -> false;
         };
-    raisedFrom(stack.size() - raised);
-    for (int i = raisedFrom; i < stack.size(); i++) {
-      loadStackSlot(i);
-    }
-    instruction(op, r);
-    if (!unreachable && !placed) {
-      sink(low);
-    }
-    placed = false;
-    settled();
-  }
-
-  /**
-   * Notes that no entry of the deep part is on the JVM stack any more (see {@link #raisedFrom}).
-   */
-  void settled() {
-    raisedFrom = Integer.MAX_VALUE;
-  }
-
-  /** Notes that the instruction put its results of the stack's deep part in the frame itself. */
-  void placedInFrame() {
-    placed = true;
-  }
-
-  /** Stores the entries of the deep part from {@code from} up, on the JVM stack, to the frame. */
-  void sink(int from) {
-    int lowest = Math.max(deepFrom, from);
-    if (lowest >= stack.size()) {
+    if (merges) {
+      instruction(op, r);
       return;
     }
-    numeric.settle();
-    for (int i = stack.size() - 1; i >= lowest; i--) {
-      ValType t = stack.get(i);
-      // One temporary serves them all: each value goes on to the frame at once.
-      store(t, tempTop);
-      storeStackSlot(t, i, tempTop);
-    }
+    int low = deep.before(op, r.offset(), piece == null && !JvmTypes.returnsOne(type));
+    instruction(op, r);
+    deep.after(low);
   }
 
   /**
@@ -689,12 +595,12 @@ final class FunctionEmitter {
       case BR_IF -> control.brIf(label(r.index()));
       case BR_TABLE -> new BranchTables(this).emit(r);
       case RETURN -> {
-        returnValues();
+        returns.results();
         unreachable = true;
       }
       case RETURN_CALL -> {
-        if (r.index() == mc.importedFunctions + defined && selfTailCallJumps()) {
-          selfTailCall();
+        if (r.index() == mc.importedFunctions + defined && returns.selfTailCallJumps()) {
+          returns.selfTailCall();
         } else {
           calls.tailCall(r.index());
         }
@@ -803,55 +709,6 @@ final class FunctionEmitter {
     frame.store(t, index, value);
   }
 
-  /**
-   * Returns whether a {@code return_call} of the function itself can jump back to its start: its
-   * locals are all plain JVM locals of this method. Otherwise it is left pending, as other tail
-   * calls are.
-   */
-  private boolean selfTailCallJumps() {
-    return piece == null && !plan.hasFrame && vectors == null && layout.argsBase < 0;
-  }
-
-  /**
-   * A {@code return_call} of the function itself, in constant space: the arguments become the
-   * parameters, the rest of the stack goes, and control jumps back to where the declared locals are
-   * zeroed.
-   */
-  private void selfTailCall() {
-    List<ValType> params = type.params();
-    int k = params.size();
-    reads(k);
-    for (int i = k - 1; i >= 0; i--) {
-      mv.visitVarInsn(JvmTypes.store(params.get(i)), localSlot[i]);
-    }
-    for (int i = stack.size() - k - 1; i >= control.spillBase(); i--) {
-      popValue(stack.get(i));
-    }
-    tick(); // a tail call spends fuel as every call does
-    mv.visitJumpInsn(GOTO, start);
-    unreachable = true;
-  }
-
-  /**
-   * Returns from the function after a tail call was left pending (see {@code CallEmitter.pend}):
-   * its results are the callee's, which its caller takes from the slots, so nothing is written
-   * where this function's results go.
-   */
-  void returnPending() {
-    List<ValType> results = type.results();
-    if (piece != null) {
-      // The root returns whatever the exchange holds: its multiple results go below the slots the
-      // callee's arguments are in.
-      propagate(-1, results);
-    } else if (JvmTypes.returnsOne(type)) {
-      Constants.pushZero(mv, results.get(0));
-      mv.visitInsn(JvmTypes.ret(results.get(0)));
-    } else {
-      mv.visitInsn(RETURN);
-    }
-    unreachable = true;
-  }
-
   /** Polls the budget: fuel, deadline and interruption (see {@code Budget.poll}). */
   void tick() {
     mv.visitVarInsn(ALOAD, machineLocal);
@@ -949,6 +806,16 @@ final class FunctionEmitter {
     return calls;
   }
 
+  /** Turns a pending condition (see {@link NumericEmitter}) into 1 or 0 on the JVM stack. */
+  void settleCondition() {
+    numeric.settle();
+  }
+
+  /** Returns the first temporary not in use, for a value stored and used at once. */
+  int freeTemp() {
+    return tempTop;
+  }
+
   /** Returns a JVM local of {@code slots} slots of its own for the rest of the method. */
   int newLocal(int slots) {
     return control.newLocal(slots);
@@ -957,41 +824,6 @@ final class FunctionEmitter {
   /** Notes that what follows the current instruction is unreachable, until a label. */
   void markUnreachable() {
     unreachable = true;
-  }
-
-  /** Pushes the values of a branch to label {@code depth} and takes it; for piece calls. */
-  void branchFromExchange(int depth) {
-    Control c = label(depth);
-    if (c.kind == Kind.OUTER) {
-      propagate(c.code, c.results);
-      return;
-    }
-    List<ValType> carried = c.branchTypes();
-    for (int i = 0; i < carried.size(); i++) {
-      fromExchange(carried.get(i), i);
-    }
-    raisedFrom(stack.size());
-    stack.addAll(carried);
-    branch(c);
-    popTypes(carried.size());
-    settled();
-  }
-
-  /** Returns from the function with the results in the exchange area; for piece calls. */
-  void returnFromExchange() {
-    if (piece != null) {
-      propagate(-1, type.results());
-      return;
-    }
-    List<ValType> results = type.results();
-    for (int i = 0; i < results.size(); i++) {
-      fromExchange(results.get(i), i);
-    }
-    raisedFrom(stack.size());
-    stack.addAll(results);
-    returnValues();
-    popTypes(results.size());
-    settled();
   }
 
   MethodVisitor mv() {
@@ -1147,44 +979,9 @@ final class FunctionEmitter {
     return control.direct(c);
   }
 
-  /** Returns the function's results from the top of the stack; several go through the slots. */
-  void returnValues() {
-    List<ValType> results = type.results();
-    reads(results.size());
-    if (piece != null) {
-      leavePiece(-1, results.size());
-      return;
-    }
-    if (!results.isEmpty() && !JvmTypes.returnsOne(type)) {
-      // Results of the stack's deep part still in the frame go in one copy.
-      int first = stack.size() - results.size();
-      int jvm = results.size();
-      while (jvm > 0 && !onJvm(first + jvm - 1)) {
-        jvm--;
-      }
-      int[] temps = new int[results.size()];
-      for (int i = jvm - 1; i >= 0; i--) {
-        temps[i] = temp(results.get(i));
-        store(results.get(i), temps[i]);
-      }
-      int base = temp(NumType.I32);
-      mv.visitVarInsn(ALOAD, machineLocal);
-      Constants.pushInt(mv, results.size());
-      support("reserve", "(L" + JvmTypes.MACHINE + ";I)I");
-      mv.visitVarInsn(ISTORE, base);
-      if (jvm < results.size()) {
-        calls.copy(true, results.subList(jvm, results.size()), first + jvm, base, jvm);
-      }
-      for (int i = 0; i < jvm; i++) {
-        if (results.get(i) == ValType.V128) {
-          int at = stack.size() - results.size() + i;
-          vectors.toSlot(vectors.stack(at), machineLocal, base, i);
-        } else {
-          Slots.store(mv, results.get(i), temps[i], machineLocal, base, i);
-        }
-      }
-    }
-    mv.visitInsn(JvmTypes.returnsOne(type) ? JvmTypes.ret(results.get(0)) : RETURN);
+  /** Returns how this method leaves the function: results, tail calls. */
+  ReturnEmitter returns() {
+    return returns;
   }
 
   void pushGlobal(int index) {

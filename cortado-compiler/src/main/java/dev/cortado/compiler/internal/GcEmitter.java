@@ -232,13 +232,13 @@ final class GcEmitter {
     mv.visitVarInsn(ASTORE, object);
     int base = f.height() - fields.size();
     // Values of the operand stack's deep part are in the frame: one call sets them all.
-    int onJvm = Math.max(0, Math.min(fields.size(), f.deepFrom() - base));
+    int onJvm = Math.max(0, Math.min(fields.size(), f.deep().from() - base));
     if (onJvm < fields.size()) {
       mv.visitVarInsn(ALOAD, object);
       Constants.pushInt(mv, onJvm);
       Constants.pushInt(mv, fields.size() - onJvm);
       f.frame().pushArrays();
-      Constants.pushInt(mv, f.stackSlot(base + onJvm));
+      Constants.pushInt(mv, f.deep().slot(base + onJvm));
       if (f.vectors() != null) {
         pushRegister(base + onJvm);
       } else {

@@ -59,8 +59,8 @@ final class ModuleContext {
 
   /**
    * Returns whether defined function {@code defined} makes tail calls: but for those of itself that
-   * jump back to its start ({@code FunctionEmitter.selfTailCall}), it returns with them pending
-   * (see {@code CallEmitter.tailCall}), for its caller to make.
+   * jump back to its start ({@code ReturnEmitter.selfTailCall}), it returns with them pending (see
+   * {@code CallEmitter.tailCall}), for its caller to make.
    */
   boolean pendsTailCalls(int defined) {
     return pendingTailCalls().get(defined);

@@ -44,13 +44,13 @@ final class PieceCall {
     int first = f.height() - params.size();
     int[] temps = new int[params.size()];
     for (int i = params.size() - 1; i >= 0; i--) {
-      if (params.get(i) != ValType.V128 && f.onJvm(first + i)) {
+      if (params.get(i) != ValType.V128 && f.deep().onJvm(first + i)) {
         temps[i] = f.temp(params.get(i));
         mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
       }
     }
     for (int i = 0; i < params.size(); i++) {
-      if (params.get(i) != ValType.V128 && f.onJvm(first + i)) {
+      if (params.get(i) != ValType.V128 && f.deep().onJvm(first + i)) {
         frame.store(params.get(i), plan.localCount + i, temps[i]);
       }
     }
@@ -134,11 +134,11 @@ final class PieceCall {
     }
     for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
       mv.visitLabel(stub.getValue());
-      f.branchFromExchange(stub.getKey() - 1);
+      branchFromExchange(stub.getKey() - 1);
     }
     if (p.returns) {
       mv.visitLabel(returning);
-      f.returnFromExchange();
+      returnFromExchange();
     }
     if (beyond) {
       mv.visitLabel(outward);
@@ -148,11 +148,45 @@ final class PieceCall {
     mv.visitLabel(on);
     int first = f.height();
     for (int i = 0; i < p.results.size(); i++) {
-      if (f.onJvm(first + i)) {
+      if (f.deep().onJvm(first + i)) {
         f.fromExchange(p.results.get(i), i);
       }
     }
     f.push(p.results);
+  }
+
+  /** Pushes the values of a branch to label {@code depth} from the exchange area, and takes it. */
+  private void branchFromExchange(int depth) {
+    Control c = f.label(depth);
+    if (c.kind == Control.Kind.OUTER) {
+      f.propagate(c.code, c.results);
+      return;
+    }
+    fromExchange(c.branchTypes(), () -> f.branch(c));
+  }
+
+  /** Returns from the function with the results in the exchange area. */
+  private void returnFromExchange() {
+    if (f.isPiece()) {
+      f.propagate(-1, f.type().results());
+      return;
+    }
+    fromExchange(f.type().results(), () -> f.returns().results());
+  }
+
+  /**
+   * Pushes {@code values} from the exchange area, all on the JVM stack (those for the stack's deep
+   * part too), for {@code take}, a branch or return that carries them.
+   */
+  private void fromExchange(List<ValType> values, Runnable take) {
+    for (int i = 0; i < values.size(); i++) {
+      f.fromExchange(values.get(i), i);
+    }
+    f.deep().raisedFrom(f.height());
+    f.push(values);
+    take.run();
+    f.popTypes(values.size());
+    f.deep().settled();
   }
 
   /** Returns where code {@code k} goes: its label itself if nothing needs moving, else a stub. */
