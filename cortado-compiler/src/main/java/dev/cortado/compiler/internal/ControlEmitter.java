@@ -184,8 +184,9 @@ final class ControlEmitter {
    * Jumps to {@code c}'s label, leaving the JVM stack as the label expects: for a loop empty, its
    * parameters in their spill locals; else the entries from the label's spill base to its height
    * (reloaded from spill locals if a loop between here and there spilled them), then the values the
-   * branch carries. Values carried to the deep part of the stack go to its frame slots (the branch
-   * finds them all on the JVM stack: see {@link DeepStackEmitter#onJvm}).
+   * branch carries. Values carried to the deep part of the stack go to its frame slots: from the
+   * JVM stack one by one, and those the branch left in the frame ({@link DeepStackEmitter#onJvm})
+   * in one copy.
    */
   void branch(Control c) {
     f.reads(c.branchTypes().size());
@@ -199,12 +200,24 @@ final class ControlEmitter {
     }
     List<ValType> carried = c.branchTypes();
     int k = carried.size();
+    int first = f.height() - k;
     if (f.vectors() != null) {
-      f.vectors().moveCarried(f.stack(), f.height() - k, c.height, k);
+      f.vectors().moveCarried(f.stack(), first, c.height, k);
+    }
+    // The carried values the branch left in the frame that go to the deep part, moved last: the
+    // values taken from the frame to the JVM stack may be where this copy writes.
+    int framed = k;
+    while (framed > 0
+        && !f.deep().onJvm(first + framed - 1)
+        && c.height + framed - 1 >= f.deep().from()) {
+      framed--;
     }
     if (c.kind == Kind.LOOP) {
-      for (int i = k - 1; i >= 0; i--) {
+      for (int i = framed - 1; i >= 0; i--) {
         ValType t = carried.get(i);
+        if (!f.deep().onJvm(first + i)) {
+          f.deep().load(t, first + i);
+        }
         if (c.height + i < f.deep().from()) {
           f.store(t, spillLocal(c.height + i, t));
         } else {
@@ -213,35 +226,48 @@ final class ControlEmitter {
           f.deep().store(t, c.height + i, temp);
         }
       }
-      f.dropJvmStack(spillBase, f.height() - k);
+      f.dropJvmStack(spillBase, first);
+      f.deep().move(first + framed, c.height + framed, k - framed);
       mv.visitJumpInsn(GOTO, c.target);
       return;
     }
-    int excess = f.height() - c.height - k;
+    int excess = first - c.height;
     boolean reload = c.spillBase < spillBase;
     if (excess > 0 || reload || f.height() > f.deep().from()) {
       int[] temps = new int[k];
       for (int i = k - 1; i >= 0; i--) {
-        ValType t = f.top(k - 1 - i);
-        temps[i] = f.temp(t);
-        f.store(t, temps[i]);
+        if (f.deep().onJvm(first + i)) {
+          ValType t = carried.get(i);
+          temps[i] = f.temp(t);
+          f.store(t, temps[i]);
+        }
       }
       // Entries below the label's height still on the JVM stack are kept unless some must be
       // reloaded below them; then all go and come back from the spill locals.
       int keep = reload ? spillBase : c.height;
-      f.dropJvmStack(Math.max(keep, spillBase), f.height() - k);
+      f.dropJvmStack(Math.max(keep, spillBase), first);
       if (reload) {
         for (int i = c.spillBase; i < Math.min(c.height, f.deep().from()); i++) {
           f.load(f.stackType(i), spillLocal(i, f.stackType(i)));
         }
       }
-      for (int i = 0; i < k; i++) {
+      for (int i = 0; i < framed; i++) {
+        ValType t = carried.get(i);
+        boolean onJvm = f.deep().onJvm(first + i);
         if (c.height + i < f.deep().from()) {
-          f.load(carried.get(i), temps[i]);
+          if (onJvm) {
+            f.load(t, temps[i]);
+          } else {
+            f.deep().load(t, first + i);
+          }
+        } else if (onJvm) {
+          f.deep().store(t, c.height + i, temps[i]);
         } else {
-          f.deep().store(carried.get(i), c.height + i, temps[i]);
+          // What a branch leaves in the frame is the top of what it carries (DeepStackEmitter).
+          throw new IllegalStateException("carried value " + i + " in the frame below the JVM's");
         }
       }
+      f.deep().move(first + framed, c.height + framed, k - framed);
     }
     mv.visitJumpInsn(GOTO, c.target);
   }

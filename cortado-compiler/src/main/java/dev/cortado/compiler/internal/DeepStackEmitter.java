@@ -56,6 +56,23 @@ final class DeepStackEmitter {
     }
   }
 
+  /** Pushes deep entry {@code i} from its frame slot; a vector stays in its register. */
+  void load(ValType t, int i) {
+    if (t != ValType.V128) {
+      f.frame().load(t, slot(i));
+    }
+  }
+
+  /**
+   * Moves the {@code count} deep entries from stack index {@code from} up to index {@code to} up,
+   * in one copy (vectors are moved in their registers apart).
+   */
+  void move(int from, int to, int count) {
+    if (count > 0 && from != to) {
+      f.frame().move(slot(from), slot(to), count);
+    }
+  }
+
   /**
    * Notes that the entries from {@code from} up are on the JVM stack, deep or not: values pushed
    * from somewhere else (a piece's exchange area, an exception) for a branch that carries them,
@@ -78,14 +95,19 @@ final class DeepStackEmitter {
   /**
    * Before instruction {@code op} at body offset {@code offset}: loads its operands of the deep
    * part, but those it reads from the frame itself ({@code struct.new}, {@code array.new_fixed},
-   * calls and {@code throw}; returns of several results if {@code returnsThroughSlots}). Returns
-   * the lowest stack index it reaches, for {@link #after}.
+   * calls and {@code throw}; returns of several results if {@code returnsThroughSlots}; the values
+   * a branch carries if {@code carriedStay}, which {@code ControlEmitter.branch} moves between
+   * frame slots). Returns the lowest stack index it reaches, for {@link #after}.
    */
-  int before(Opcode op, int offset, boolean returnsThroughSlots) {
+  int before(Opcode op, int offset, boolean returnsThroughSlots, boolean carriedStay) {
     int height = f.height();
     int operands = plan.deep.operands(offset);
+    // A branch that leaves its values where they are has nothing to store after it either.
+    placed = carriedStay;
     int raised =
         switch (op) {
+          // Only the condition or index on top, if any, comes onto the JVM stack.
+          case BR, BR_IF, BR_TABLE -> carriedStay ? (op == Opcode.BR ? 0 : 1) : operands;
           case STRUCT_NEW, ARRAY_NEW_FIXED, CALL, THROW, RETURN_CALL -> 0;
           // The table index or reference on top comes first.
           case CALL_INDIRECT, CALL_REF, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> 1;

@@ -3,6 +3,7 @@ package dev.cortado.compiler.internal;
 import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.AASTORE;
 import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LASTORE;
 
@@ -52,6 +53,23 @@ final class Frame {
     } else {
       Slots.toLong(mv, t);
       mv.visitInsn(LASTORE);
+    }
+  }
+
+  /** Copies {@code count} slots from slot {@code from} to slot {@code to}, in both arrays. */
+  void move(int from, int to, int count) {
+    for (int array : new int[] {numbersLocal, refsLocal}) {
+      mv.visitVarInsn(ALOAD, array);
+      Constants.pushInt(mv, from);
+      mv.visitVarInsn(ALOAD, array);
+      Constants.pushInt(mv, to);
+      Constants.pushInt(mv, count);
+      mv.visitMethodInsn(
+          INVOKESTATIC,
+          "java/lang/System",
+          "arraycopy",
+          "(Ljava/lang/Object;ILjava/lang/Object;II)V",
+          false);
     }
   }
 

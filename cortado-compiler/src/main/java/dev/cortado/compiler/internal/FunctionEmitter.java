@@ -416,6 +416,14 @@ final class FunctionEmitter {
     mv.visitJumpInsn(GOTO, epilogue);
   }
 
+  /**
+   * Leaves this piece's method answering {@code code}, with nothing in the exchange area: the
+   * entries from {@code height} up were taken off the JVM stack already, those below are dropped.
+   */
+  void answer(int code, int height) {
+    toEpilogue(height, () -> Constants.pushInt(mv, code));
+  }
+
   /** Leaves this piece's method answering {@code code}, whose values are in the exchange area. */
   void propagate(int code, List<ValType> carried) {
     if (vectors != null) {
@@ -484,9 +492,35 @@ final class FunctionEmitter {
       instruction(op, r);
       return;
     }
-    int low = deep.before(op, r.offset(), piece == null && !JvmTypes.returnsOne(type));
+    boolean throughSlots = returns.throughSlots();
+    boolean carriedStay =
+        switch (op) {
+          case BR, BR_IF -> carriedStay(control.label(r.index()), throughSlots);
+          case BR_TABLE -> {
+            boolean all = carriedStay(control.label(r.defaultLabel()), throughSlots);
+            for (int i = 0; all && i < r.labelCount(); i++) {
+              all = carriedStay(control.label(r.label(i)), throughSlots);
+            }
+            yield all;
+          }
+          default -> false;
+        };
+    int low = deep.before(op, r.offset(), throughSlots, carriedStay);
     instruction(op, r);
     deep.after(low);
+  }
+
+  /**
+   * Returns whether a branch to {@code c} takes the values it carries from the deep part where they
+   * are: within this method, or out of the function through the slots; not out of a piece, whose
+   * exchange area takes values from the JVM stack.
+   */
+  private static boolean carriedStay(Control c, boolean throughSlots) {
+    return switch (c.kind) {
+      case OUTER -> false;
+      case FUNCTION -> throughSlots;
+      default -> true;
+    };
   }
 
   /**

@@ -52,6 +52,9 @@ final class ModuleEmitter {
   /** Function classes one switch of {@code invoke} picks from: 256 cases take ~4 KB of code. */
   private static final int CLASSES_PER_SWITCH = 256;
 
+  /** Up to this many results, a bridge moves them one by one; more in one call. */
+  private static final int COPIED_ONE_BY_ONE = 8;
+
   private final ModuleContext mc;
   private final CompileProgress progress;
   private final Map<Integer, SplitPlan> plans = new HashMap<>();
@@ -316,8 +319,21 @@ final class ModuleEmitter {
         mv.visitVarInsn(ALOAD, machine);
         mv.visitFieldInsn(GETFIELD, JvmTypes.MACHINE, "top", "I");
         mv.visitVarInsn(ISTORE, top);
-        for (int i = 0; i < results.size(); i++) {
-          Slots.copy(mv, results.get(i), machine, top, base, i);
+        if (results.size() <= COPIED_ONE_BY_ONE) {
+          for (int i = 0; i < results.size(); i++) {
+            Slots.copy(mv, results.get(i), machine, top, base, i);
+          }
+        } else {
+          mv.visitVarInsn(ALOAD, machine);
+          mv.visitVarInsn(ILOAD, top);
+          mv.visitVarInsn(ILOAD, base);
+          Constants.pushInt(mv, results.size());
+          mv.visitMethodInsn(
+              INVOKESTATIC,
+              JvmTypes.SUPPORT,
+              "moveSlots",
+              "(L" + JvmTypes.MACHINE + ";III)V",
+              false);
         }
       }
       mv.visitInsn(RETURN);

@@ -17,10 +17,13 @@ import java.util.Map;
  *   <li>{@code 0}: on after the run, its results in the frame's exchange area;
  *   <li>{@code k > 0}: a branch to the label {@code k - 1} levels out from the run, its values in
  *       the exchange area;
- *   <li>{@code -1}: a return from the function, its results in the exchange area.
+ *   <li>{@code -1}: a return from the function: its one result in the exchange area, its several
+ *       results written to the machine's slots already (as the root method writes them), or a tail
+ *       call left pending.
  * </ul>
  */
 final class Piece {
+
   /** First instruction and the one past the last, as indexes into the {@link FunctionShape}. */
   final int start;
 

@@ -8,6 +8,7 @@ import static org.objectweb.asm.Opcodes.IF_ICMPGT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.RETURN;
 
 import dev.cortado.wasm.NumType;
 import dev.cortado.wasm.ValType;
@@ -165,8 +166,19 @@ final class PieceCall {
     fromExchange(c.branchTypes(), () -> f.branch(c));
   }
 
-  /** Returns from the function with the results in the exchange area. */
+  /**
+   * Returns from the function: with its one result in the exchange area, or, if it has several,
+   * with nothing to do (the piece wrote them to the slots, or left a tail call pending).
+   */
   private void returnFromExchange() {
+    if (f.returns().throughSlots()) {
+      if (f.isPiece()) {
+        f.propagate(-1, List.of());
+      } else {
+        mv.visitInsn(RETURN);
+      }
+      return;
+    }
     if (f.isPiece()) {
       f.propagate(-1, f.type().results());
       return;

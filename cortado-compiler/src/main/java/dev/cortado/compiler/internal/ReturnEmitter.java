@@ -38,11 +38,12 @@ final class ReturnEmitter {
   void results() {
     List<ValType> results = type.results();
     f.reads(results.size());
-    if (f.isPiece()) {
-      f.leavePiece(-1, results.size());
-      return;
-    }
-    if (!results.isEmpty() && !JvmTypes.returnsOne(type)) {
+    if (!throughSlots()) {
+      if (f.isPiece()) {
+        f.leavePiece(-1, results.size());
+        return;
+      }
+    } else {
       // Results of the stack's deep part still in the frame go in one copy.
       int first = f.height() - results.size();
       int jvm = results.size();
@@ -70,8 +71,21 @@ final class ReturnEmitter {
           Slots.store(mv, results.get(i), temps[i], f.machineLocal(), base, i);
         }
       }
+      if (f.isPiece()) {
+        // Written as the root would write them: the root only returns.
+        f.answer(-1, first);
+        return;
+      }
     }
     mv.visitInsn(JvmTypes.returnsOne(type) ? JvmTypes.ret(results.get(0)) : RETURN);
+  }
+
+  /**
+   * Returns whether the function's results go through the machine's slots (several; from a piece
+   * too, which writes them there itself), rather than the JVM stack (one, or none).
+   */
+  boolean throughSlots() {
+    return !type.results().isEmpty() && !JvmTypes.returnsOne(type);
   }
 
   /**

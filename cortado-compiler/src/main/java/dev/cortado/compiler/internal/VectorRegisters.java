@@ -6,6 +6,7 @@ import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.CHECKCAST;
 import static org.objectweb.asm.Opcodes.GETFIELD;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.LALOAD;
 import static org.objectweb.asm.Opcodes.LASTORE;
 import static org.objectweb.asm.Opcodes.LLOAD;
@@ -30,6 +31,11 @@ final class VectorRegisters {
   private static final String[] SLOT_ARRAYS = {"lo", "hi"};
 
   private static final String[] GLOBAL_FIELDS = {"value", "high"};
+
+  /** Above this many vectors, a branch moves those it carries in one copy per half. */
+  private static final int BULK_FROM = 2;
+
+  static final String ARRAYCOPY = "(Ljava/lang/Object;ILjava/lang/Object;II)V";
 
   private final MethodVisitor mv;
   private final int loLocal;
@@ -161,10 +167,31 @@ final class VectorRegisters {
    * never overwrites an entry still to be moved).
    */
   void moveCarried(List<ValType> stack, int from, int to, int count) {
+    int first = -1;
+    int last = -1;
+    int vectors = 0;
     for (int i = 0; i < count; i++) {
       if (stack.get(from + i) == ValType.V128) {
-        copy(stack(from + i), stack(to + i));
+        first = first < 0 ? i : first;
+        last = i;
+        vectors++;
       }
+    }
+    if (vectors <= BULK_FROM || from == to) {
+      for (int i = first; i >= 0 && i <= last; i++) {
+        if (stack.get(from + i) == ValType.V128) {
+          copy(stack(from + i), stack(to + i));
+        }
+      }
+      return;
+    }
+    // Many vectors: one copy of the registers from the first to the last, whatever lies between
+    // (the registers of entries that are not vectors hold nothing).
+    for (int half = 0; half < 2; half++) {
+      element(half, stack(from + first));
+      element(half, stack(to + first));
+      Constants.pushInt(mv, last - first + 1);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", ARRAYCOPY, false);
     }
   }
 

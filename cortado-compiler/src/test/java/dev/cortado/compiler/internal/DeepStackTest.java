@@ -304,6 +304,65 @@ class DeepStackTest {
     return b.append(" local.get $acc)\n").toString();
   }
 
+  /** The values a branch carries in {@link #branchesFunctions}. */
+  private static final int CARRIED = 2_000;
+
+  /** Folds {@code count} values of types {@code CALL_TYPES[j % 6]} from the top down. */
+  private static String foldArguments(int count) {
+    StringBuilder b = new StringBuilder();
+    for (int j = count - 1; j >= 0; j--) {
+      b.append(' ').append(toI32(CALL_TYPES[j % CALL_TYPES.length])).append(FOLD);
+    }
+    return b.toString();
+  }
+
+  /** {@code count} values pushed above those a branch carries, which it must move down past. */
+  private static String excess(int count) {
+    return " i64.const 99 f32.const 1.5 ref.null func i32.const 4".repeat(count / 4);
+  }
+
+  /**
+   * Branches carrying thousands of values down past others to deep heights: {@code br} and {@code
+   * br_if} to a block, {@code br_table} to two blocks, {@code br} to a loop with thousands of
+   * parameters, and {@code br} and {@code return} out of a function with thousands of results.
+   */
+  private static String branchesFunctions() {
+    String carried = types(CARRIED, j -> j);
+    StringBuilder b = new StringBuilder();
+    b.append("(func $out (param $n i32) (result").append(carried).append(")\n");
+    b.append(excess(8)).append(arguments(CARRIED));
+    b.append(" local.get $n i32.const 4 i32.and br_if 0\n");
+    b.append(excess(12)).append(arguments(CARRIED)).append(" local.get $n i32.const 8 i32.and");
+    b.append(" if (param").append(carried).append(") (result").append(carried);
+    b.append(") return end\n").append(excess(4)).append(arguments(CARRIED)).append(" br 0)\n");
+    b.append("(func (export \"branches\") (param $n i32) (result i32) (local $acc i32)");
+    b.append(" (local $t i32)\n");
+    for (int p = 0; p < 80; p++) {
+      b.append(" local.get $n i32.const ").append(p * 13).append(" i32.add\n");
+    }
+    b.append(" block $b (result").append(carried).append(")\n");
+    b.append(excess(8)).append(arguments(CARRIED));
+    b.append(" local.get $n i32.const 1 i32.and br_if $b\n");
+    b.append(excess(4)).append(arguments(CARRIED)).append(" br $b end\n");
+    b.append(foldArguments(CARRIED));
+    b.append(" block $x (result").append(carried).append(")");
+    b.append(" block $y (result").append(carried).append(")\n");
+    b.append(excess(4)).append(arguments(CARRIED));
+    b.append(" local.get $n i32.const 3 i32.and br_table $x $y $x end end\n");
+    b.append(foldArguments(CARRIED));
+    b.append(arguments(CARRIED)).append(" loop $l (param").append(carried).append(") (result");
+    b.append(carried).append(")\n local.get $t i32.const 1 i32.add local.tee $t");
+    b.append(" i32.const 3 i32.lt_u if (param").append(carried).append(") (result");
+    b.append(carried).append(")\n").append(excess(8));
+    b.append(arguments(CARRIED).replace("local.get $n", "local.get $t")).append(" br $l end end\n");
+    b.append(foldArguments(CARRIED));
+    b.append(" local.get $n call $out").append(foldArguments(CARRIED));
+    for (int p = 0; p < 80; p++) {
+      b.append(FOLD);
+    }
+    return b.append(" local.get $acc)\n").toString();
+  }
+
   private static byte[] module() {
     StringBuilder fieldTypes = new StringBuilder();
     for (int j = 0; j < 800; j++) {
@@ -313,6 +372,7 @@ class DeepStackTest {
     b.append(TYPES.formatted(fieldTypes));
     b.append(termsFunction(3_000));
     b.append(callsFunctions());
+    b.append(branchesFunctions());
     b.append(structFunction(800));
     b.append(
         arrayFunction(
@@ -342,7 +402,7 @@ class DeepStackTest {
 
   @Test
   void everyFunctionCompilesIntoSmallMethods() {
-    assertEveryFunctionCompiledAndEveryMethodSmall(WASM, 11);
+    assertEveryFunctionCompiledAndEveryMethodSmall(WASM, 13);
   }
 
   @Test
@@ -355,6 +415,11 @@ class DeepStackTest {
   @Test
   void callsTakeAndLeaveHundredsOfValuesInTheFrame() {
     assertSameResults("calls", 0, 1, 2, -3, 77_777);
+  }
+
+  @Test
+  void branchesCarryThousandsOfValuesFromFrameToFrame() {
+    assertSameResults("branches", 0, 1, 2, 3, 4, 5, 8, 12, -1, 99_999);
   }
 
   @Test
