@@ -4,6 +4,7 @@ import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.interp.Interpreter;
 import dev.cortado.runtime.internal.interp.Machine;
+import dev.cortado.runtime.internal.interp.PollGate;
 import dev.cortado.runtime.internal.store.Atomics;
 import dev.cortado.runtime.internal.store.FunctionInstance;
 import dev.cortado.runtime.internal.store.MemoryInstance;
@@ -352,6 +353,8 @@ public final class Support {
 
   /** Polls the budget (fuel, deadline, interruption): at loop back edges and direct calls. */
   public static void poll(Machine m) {
-    m.budget().poll();
+    if (PollGate.isOpen()) {
+      m.budget().poll();
+    }
   }
 }

@@ -11,14 +11,14 @@ import java.util.concurrent.Future;
  * flag, and hands out new credit. With no fuel set, the credit is a large chunk, so the check costs
  * one subtraction and one branch.
  *
- * <p>Compiled code {@link #poll() polls} instead: it reads one flag, {@link #attention}, and counts
- * only while that is set: while fuel is counted, and once an interruption is asked for or the
- * deadline passes (an {@link DeadlineAlarm alarm} sets it then). A checkpoint hook waits for the
- * interpreter's credit and the runtime's calls ({@link #tick()}): setting the flag for it would
- * make HotSpot deoptimize every hot compiled loop, compiled as it is without the branch it never
- * saw taken. A read and a branch cost much less in a hot loop than the subtraction's
- * read-modify-write of a field, which HotSpot cannot keep in a register across the loop
- * (RATIONALE.md, "Compiled loops poll a flag").
+ * <p>Compiled code {@link #poll() polls} instead, once the {@link PollGate} is open (closed, its
+ * polls cost nothing): it reads one flag, {@link #attention}, and counts only while that is set:
+ * while fuel is counted, and once an interruption is asked for or the deadline passes (an {@link
+ * DeadlineAlarm alarm} sets it then). A checkpoint hook waits for the interpreter's credit and the
+ * runtime's calls ({@link #tick()}): setting the flag for it would make HotSpot deoptimize every
+ * hot compiled loop, compiled as it is without the branch it never saw taken. A read and a branch
+ * cost much less in a hot loop than the subtraction's read-modify-write of a field, which HotSpot
+ * cannot keep in a register across the loop (RATIONALE.md, "Compiled loops poll a flag").
  */
 public final class Budget {
   /** Instructions between checks when no fuel limits them: a few milliseconds of running. */
@@ -85,6 +85,7 @@ public final class Budget {
     fuel = Math.max(0, amount);
     regrant();
     attention = true;
+    PollGate.open();
   }
 
   /** Stops counting fuel. */
@@ -133,6 +134,7 @@ public final class Budget {
   void deadlinePassed() {
     deadlineDue = true;
     attention = true;
+    PollGate.open();
   }
 
   /** Asks running code to stop at its next check; callable from any thread. */
@@ -140,6 +142,7 @@ public final class Budget {
     interrupted = true;
     attention = true;
     credit = -1; // a racy hint that makes the next check come sooner; the flag is the truth
+    PollGate.open();
   }
 
   /** Clears a pending interruption request. */
