@@ -64,12 +64,7 @@ final class Frame {
       mv.visitVarInsn(ALOAD, array);
       Constants.pushInt(mv, to);
       Constants.pushInt(mv, count);
-      mv.visitMethodInsn(
-          INVOKESTATIC,
-          "java/lang/System",
-          "arraycopy",
-          "(Ljava/lang/Object;ILjava/lang/Object;II)V",
-          false);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", JvmTypes.ARRAYCOPY, false);
     }
   }
 

@@ -19,6 +19,7 @@ final class JvmTypes {
   static final String INSTANCE = "dev/cortado/runtime/internal/store/ModuleInstance";
   static final String SUPPORT = "dev/cortado/runtime/internal/compiled/Support";
   static final String MEMORY_ACCESS = "dev/cortado/runtime/internal/compiled/MemoryAccess";
+  static final String ARRAYCOPY = "(Ljava/lang/Object;ILjava/lang/Object;II)V";
   static final String NUMERICS = "dev/cortado/runtime/internal/numeric/Numerics";
   static final String CONVERSIONS = "dev/cortado/runtime/internal/numeric/Conversions";
   static final String FUNCTION = "dev/cortado/runtime/internal/store/FunctionInstance";

@@ -23,7 +23,6 @@ import java.util.Map;
  * </ul>
  */
 final class Piece {
-
   /** First instruction and the one past the last, as indexes into the {@link FunctionShape}. */
   final int start;
 

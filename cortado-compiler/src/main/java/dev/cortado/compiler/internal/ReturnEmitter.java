@@ -41,43 +41,44 @@ final class ReturnEmitter {
     if (!throughSlots()) {
       if (f.isPiece()) {
         f.leavePiece(-1, results.size());
-        return;
+      } else {
+        mv.visitInsn(results.isEmpty() ? RETURN : JvmTypes.ret(results.get(0)));
       }
-    } else {
-      // Results of the stack's deep part still in the frame go in one copy.
-      int first = f.height() - results.size();
-      int jvm = results.size();
-      while (jvm > 0 && !f.deep().onJvm(first + jvm - 1)) {
-        jvm--;
-      }
-      int[] temps = new int[results.size()];
-      for (int i = jvm - 1; i >= 0; i--) {
-        temps[i] = f.temp(results.get(i));
-        f.store(results.get(i), temps[i]);
-      }
-      int base = f.temp(NumType.I32);
-      mv.visitVarInsn(ALOAD, f.machineLocal());
-      Constants.pushInt(mv, results.size());
-      f.support("reserve", "(L" + JvmTypes.MACHINE + ";I)I");
-      mv.visitVarInsn(ISTORE, base);
-      if (jvm < results.size()) {
-        f.calls().copy(true, results.subList(jvm, results.size()), first + jvm, base, jvm);
-      }
-      VectorRegisters vectors = f.vectors();
-      for (int i = 0; i < jvm; i++) {
-        if (results.get(i) == ValType.V128) {
-          vectors.toSlot(vectors.stack(first + i), f.machineLocal(), base, i);
-        } else {
-          Slots.store(mv, results.get(i), temps[i], f.machineLocal(), base, i);
-        }
-      }
-      if (f.isPiece()) {
-        // Written as the root would write them: the root only returns.
-        f.answer(-1, first);
-        return;
+      return;
+    }
+    // Results of the stack's deep part still in the frame go in one copy.
+    int first = f.height() - results.size();
+    int jvm = results.size();
+    while (jvm > 0 && !f.deep().onJvm(first + jvm - 1)) {
+      jvm--;
+    }
+    int[] temps = new int[results.size()];
+    for (int i = jvm - 1; i >= 0; i--) {
+      temps[i] = f.temp(results.get(i));
+      f.store(results.get(i), temps[i]);
+    }
+    int base = f.temp(NumType.I32);
+    mv.visitVarInsn(ALOAD, f.machineLocal());
+    Constants.pushInt(mv, results.size());
+    f.support("reserve", "(L" + JvmTypes.MACHINE + ";I)I");
+    mv.visitVarInsn(ISTORE, base);
+    if (jvm < results.size()) {
+      f.calls().copy(true, results.subList(jvm, results.size()), first + jvm, base, jvm);
+    }
+    VectorRegisters vectors = f.vectors();
+    for (int i = 0; i < jvm; i++) {
+      if (results.get(i) == ValType.V128) {
+        vectors.toSlot(vectors.stack(first + i), f.machineLocal(), base, i);
+      } else {
+        Slots.store(mv, results.get(i), temps[i], f.machineLocal(), base, i);
       }
     }
-    mv.visitInsn(JvmTypes.returnsOne(type) ? JvmTypes.ret(results.get(0)) : RETURN);
+    if (f.isPiece()) {
+      // Written as the root would write them: the root only returns.
+      f.answer(-1, first);
+    } else {
+      mv.visitInsn(RETURN);
+    }
   }
 
   /**

@@ -35,8 +35,6 @@ final class VectorRegisters {
   /** Above this many vectors, a branch moves those it carries in one copy per half. */
   private static final int BULK_FROM = 2;
 
-  static final String ARRAYCOPY = "(Ljava/lang/Object;ILjava/lang/Object;II)V";
-
   private final MethodVisitor mv;
   private final int loLocal;
   private final int hiLocal;
@@ -191,7 +189,7 @@ final class VectorRegisters {
       element(half, stack(from + first));
       element(half, stack(to + first));
       Constants.pushInt(mv, last - first + 1);
-      mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", ARRAYCOPY, false);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", JvmTypes.ARRAYCOPY, false);
     }
   }
 

@@ -25,7 +25,12 @@ public final class PollGate {
 
   private PollGate() {}
 
-  /** Returns whether the gate is open: whether compiled polls must read their budget's flag. */
+  /**
+   * Returns whether the gate is open: whether compiled polls must read their budget's flag. Its
+   * bytecode is over C1's inline size (35 bytes; the message makes it 36), so that C1 calls it
+   * rather than inline the method handle chain into every generated method; C2 inlines it where it
+   * is hot (InlineSizesTest).
+   */
   public static boolean isOpen() {
     try {
       return (boolean) IS_OPEN.invokeExact();
