@@ -130,8 +130,7 @@ public final class Interpreter {
           // this loop. It reads its arguments as it starts, so its top may be below them: the tail
           // call it leaves goes above its results (Support.tailArguments), where it found its own
           // arguments, and nothing moves (its bridge writes no results when it leaves one). The
-          // slots
-          // for its arguments and results were made with the arguments (Support.tailArguments).
+          // slots for its arguments and results were made with the arguments.
           m.top = at - t.results().size();
           try {
             w.compiled().invoke(w.definedIndex(), m, w.instance, at);
