@@ -22,6 +22,10 @@ final class InitLauncher {
 
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
+  // The last JDK on which -XX:MinInlineFrequencyRatio was checked to exist; a JVM refuses to start
+  // on a flag it lacks.
+  private static final int CHECKED_INLINING_FLAG = 25;
+
   private InitLauncher() {}
 
   /** Returns the command that starts the init process of the container in {@code dir}. */
@@ -45,6 +49,12 @@ final class InitLauncher {
             "-XX:PretenureSizeThreshold=1m",
             "-XX:-ClipInlining",
             "-XX:MaxJavaStackTraceDepth=1000000"));
+    if (Runtime.version().feature() <= CHECKED_INLINING_FLAG) {
+      // As bin/cortado does: C2 inlines compiled memory accesses at rarely taken call sites too
+      // (RATIONALE.md, "C2 inlines rarely taken calls too").
+      c.add("-XX:+UnlockDiagnosticVMOptions");
+      c.add("-XX:MinInlineFrequencyRatio=0");
+    }
     budget.ifPresent(b -> c.addAll(b.jvmOptions()));
     c.add("-cp");
     c.add(absoluteClassPath(System.getProperty("java.class.path")));
