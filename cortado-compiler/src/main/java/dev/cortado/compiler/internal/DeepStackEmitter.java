@@ -2,6 +2,7 @@ package dev.cortado.compiler.internal;
 
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.binary.InstructionReader;
 
 /**
  * How one method of a function meets its operand stack's deep part ({@link DeepStack}): which
@@ -93,13 +94,60 @@ final class DeepStackEmitter {
   }
 
   /**
+   * Emits instruction {@code op} (read by {@code r}) through {@code instruction}, between the loads
+   * of its deep operands and the stores of its deep results. Where control merges (else, end, a
+   * catch) the stack is as everywhere else: nothing moves.
+   */
+  void emit(Opcode op, InstructionReader r, Runnable instruction) {
+    boolean merges =
+        switch (op) {
+          case ELSE, CATCH, CATCH_ALL, DELEGATE -> true;
+          case END -> f.label(0).kind != Control.Kind.FUNCTION;
+          default -> false;
+        };
+    if (merges) {
+      instruction.run();
+      return;
+    }
+    boolean throughSlots = f.returns().throughSlots();
+    boolean carriedStay =
+        switch (op) {
+          case BR, BR_IF -> carriedStay(f.label(r.index()), throughSlots);
+          case BR_TABLE -> {
+            boolean all = carriedStay(f.label(r.defaultLabel()), throughSlots);
+            for (int i = 0; all && i < r.labelCount(); i++) {
+              all = carriedStay(f.label(r.label(i)), throughSlots);
+            }
+            yield all;
+          }
+          default -> false;
+        };
+    int low = before(op, r.offset(), throughSlots, carriedStay);
+    instruction.run();
+    after(low);
+  }
+
+  /**
+   * Returns whether a branch to {@code c} takes the values it carries from the deep part where they
+   * are: within this method, or out of the function through the slots; not out of a piece, whose
+   * exchange area takes values from the JVM stack.
+   */
+  private static boolean carriedStay(Control c, boolean throughSlots) {
+    return switch (c.kind) {
+      case OUTER -> false;
+      case FUNCTION -> throughSlots;
+      default -> true;
+    };
+  }
+
+  /**
    * Before instruction {@code op} at body offset {@code offset}: loads its operands of the deep
    * part, but those it reads from the frame itself ({@code struct.new}, {@code array.new_fixed},
    * calls and {@code throw}; returns of several results if {@code returnsThroughSlots}; the values
    * a branch carries if {@code carriedStay}, which {@code ControlEmitter.branch} moves between
    * frame slots). Returns the lowest stack index it reaches, for {@link #after}.
    */
-  int before(Opcode op, int offset, boolean returnsThroughSlots, boolean carriedStay) {
+  private int before(Opcode op, int offset, boolean returnsThroughSlots, boolean carriedStay) {
     int height = f.height();
     int operands = plan.deep.operands(offset);
     // A branch that leaves its values where they are has nothing to store after it either.
@@ -129,7 +177,7 @@ final class DeepStackEmitter {
    * After the instruction {@link #before} returned {@code low} for: stores its results of the deep
    * part, unless it placed them itself or what follows is unreachable.
    */
-  void after(int low) {
+  private void after(int low) {
     if (!f.isUnreachable() && !placed) {
       sink(low);
     }

@@ -209,7 +209,7 @@ final class FunctionEmitter {
       if (unreachable) {
         skip(op, r);
       } else if (plan.deep != null) {
-        deepInstruction(op, r);
+        deep.emit(op, r, () -> instruction(op, r));
       } else {
         instruction(op, r);
       }
@@ -474,53 +474,6 @@ final class FunctionEmitter {
   /** Returns the deep part of the operand stack as this method meets it. */
   DeepStackEmitter deep() {
     return deep;
-  }
-
-  /**
-   * Emits an instruction of a function whose deep stack is in the frame, between the loads of its
-   * deep operands and the stores of its deep results ({@link DeepStackEmitter}). Where control
-   * merges (else, end, a catch) the stack is as everywhere else: nothing moves.
-   */
-  private void deepInstruction(Opcode op, InstructionReader r) {
-    boolean merges =
-        switch (op) {
-          case ELSE, CATCH, CATCH_ALL, DELEGATE -> true;
-          case END -> control.label(0).kind != Kind.FUNCTION;
-          default -> false;
-        };
-    if (merges) {
-      instruction(op, r);
-      return;
-    }
-    boolean throughSlots = returns.throughSlots();
-    boolean carriedStay =
-        switch (op) {
-          case BR, BR_IF -> carriedStay(control.label(r.index()), throughSlots);
-          case BR_TABLE -> {
-            boolean all = carriedStay(control.label(r.defaultLabel()), throughSlots);
-            for (int i = 0; all && i < r.labelCount(); i++) {
-              all = carriedStay(control.label(r.label(i)), throughSlots);
-            }
-            yield all;
-          }
-          default -> false;
-        };
-    int low = deep.before(op, r.offset(), throughSlots, carriedStay);
-    instruction(op, r);
-    deep.after(low);
-  }
-
-  /**
-   * Returns whether a branch to {@code c} takes the values it carries from the deep part where they
-   * are: within this method, or out of the function through the slots; not out of a piece, whose
-   * exchange area takes values from the JVM stack.
-   */
-  private static boolean carriedStay(Control c, boolean throughSlots) {
-    return switch (c.kind) {
-      case OUTER -> false;
-      case FUNCTION -> throughSlots;
-      default -> true;
-    };
   }
 
   /**
