@@ -281,10 +281,7 @@ final class CallEmitter {
   Arguments storeArguments(FuncType callee) {
     List<ValType> params = callee.params();
     int first = f.height() - params.size();
-    int deepFirst = params.size();
-    while (deepFirst > 0 && !f.deep().onJvm(first + deepFirst - 1)) {
-      deepFirst--;
-    }
+    int deepFirst = f.deep().onJvmBefore(first, params.size());
     int[] temps = new int[params.size()];
     for (int i = params.size() - 1; i >= 0; i--) {
       if (params.get(i) == ValType.V128) {
@@ -334,8 +331,7 @@ final class CallEmitter {
   private void loadResults(List<ValType> results, int base) {
     int first = f.height();
     // A single result comes on the JVM stack, as a compiled callee returns it.
-    int onJvm =
-        results.size() == 1 ? 1 : Math.max(0, Math.min(results.size(), f.deep().from() - first));
+    int onJvm = results.size() == 1 ? 1 : f.deep().belowDeep(first, results.size());
     if (onJvm < results.size()) {
       copy(false, results.subList(onJvm, results.size()), first + onJvm, base, onJvm);
       f.deep().placedInFrame();

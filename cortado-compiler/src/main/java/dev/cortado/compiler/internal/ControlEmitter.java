@@ -155,7 +155,7 @@ final class ControlEmitter {
     // results.
     if (!f.isUnreachable() && c.outerSpillBase < Math.min(c.height, f.deep().from())) {
       // Results of the deep part stay in the frame.
-      int onJvm = Math.max(0, Math.min(c.results.size(), f.deep().from() - c.height));
+      int onJvm = f.deep().belowDeep(c.height, c.results.size());
       int[] temps = new int[onJvm];
       for (int i = onJvm - 1; i >= 0; i--) {
         temps[i] = f.temp(c.results.get(i));
@@ -204,14 +204,10 @@ final class ControlEmitter {
     if (f.vectors() != null) {
       f.vectors().moveCarried(f.stack(), first, c.height, k);
     }
-    // The carried values the branch left in the frame that go to the deep part, moved last: the
-    // values taken from the frame to the JVM stack may be where this copy writes.
-    int framed = k;
-    while (framed > 0
-        && !f.deep().onJvm(first + framed - 1)
-        && c.height + framed - 1 >= f.deep().from()) {
-      framed--;
-    }
+    // The carried values from framed on are those the branch left in the frame that go to the deep
+    // part, moved last: the values taken from the frame to the JVM stack may be where this copy
+    // writes.
+    int framed = Math.max(f.deep().onJvmBefore(first, k), f.deep().belowDeep(c.height, k));
     if (c.kind == Kind.LOOP) {
       for (int i = framed - 1; i >= 0; i--) {
         ValType t = carried.get(i);

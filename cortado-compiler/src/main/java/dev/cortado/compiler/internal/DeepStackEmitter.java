@@ -40,6 +40,27 @@ final class DeepStackEmitter {
     return i < from || i >= raisedFrom;
   }
 
+  /**
+   * Returns how many of the {@code count} entries from stack index {@code first} on come before
+   * those at the top that are in the frame, not on the JVM stack: the entries an instruction did
+   * not raise stay where they are, at the top.
+   */
+  int onJvmBefore(int first, int count) {
+    int n = count;
+    while (n > 0 && !onJvm(first + n - 1)) {
+      n--;
+    }
+    return n;
+  }
+
+  /**
+   * Returns how many of the {@code count} entries from stack index {@code first} on are below the
+   * deep part: those that are not kept in the frame.
+   */
+  int belowDeep(int first, int count) {
+    return Math.max(0, Math.min(count, from - first));
+  }
+
   /** Returns the first operand stack index of the deep part; past the top if there is none. */
   int from() {
     return from;

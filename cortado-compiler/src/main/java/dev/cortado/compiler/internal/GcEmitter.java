@@ -232,7 +232,7 @@ final class GcEmitter {
     mv.visitVarInsn(ASTORE, object);
     int base = f.height() - fields.size();
     // Values of the operand stack's deep part are in the frame: one call sets them all.
-    int onJvm = Math.max(0, Math.min(fields.size(), f.deep().from() - base));
+    int onJvm = f.deep().belowDeep(base, fields.size());
     if (onJvm < fields.size()) {
       mv.visitVarInsn(ALOAD, object);
       Constants.pushInt(mv, onJvm);

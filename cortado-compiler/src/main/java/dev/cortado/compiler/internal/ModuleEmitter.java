@@ -15,6 +15,7 @@ import static org.objectweb.asm.Opcodes.IFNULL;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.NEW;
 import static org.objectweb.asm.Opcodes.POP;
@@ -328,12 +329,7 @@ final class ModuleEmitter {
           mv.visitVarInsn(ILOAD, top);
           mv.visitVarInsn(ILOAD, base);
           Constants.pushInt(mv, results.size());
-          mv.visitMethodInsn(
-              INVOKESTATIC,
-              JvmTypes.SUPPORT,
-              "moveSlots",
-              "(L" + JvmTypes.MACHINE + ";III)V",
-              false);
+          mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.MACHINE, "moveSlots", "(III)V", false);
         }
       }
       mv.visitInsn(RETURN);

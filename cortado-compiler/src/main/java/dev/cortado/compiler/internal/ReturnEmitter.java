@@ -48,10 +48,7 @@ final class ReturnEmitter {
     }
     // Results of the stack's deep part still in the frame go in one copy.
     int first = f.height() - results.size();
-    int jvm = results.size();
-    while (jvm > 0 && !f.deep().onJvm(first + jvm - 1)) {
-      jvm--;
-    }
+    int jvm = f.deep().onJvmBefore(first, results.size());
     int[] temps = new int[results.size()];
     for (int i = jvm - 1; i >= 0; i--) {
       temps[i] = f.temp(results.get(i));

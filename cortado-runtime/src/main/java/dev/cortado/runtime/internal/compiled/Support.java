@@ -234,16 +234,6 @@ public final class Support {
   }
 
   /**
-   * Moves {@code count} values of the machine's slots from {@code from} on to {@code to} on, all
-   * three arrays (the results of a function with many, where its caller expects them).
-   */
-  public static void moveSlots(Machine m, int from, int to, int count) {
-    System.arraycopy(m.lo, from, m.lo, to, count);
-    System.arraycopy(m.hi, from, m.hi, to, count);
-    System.arraycopy(m.refs, from, m.refs, to, count);
-  }
-
-  /**
    * Reserves {@code slots} slots above {@link Machine#top} for a call's arguments and results, and
    * returns where they start.
    */

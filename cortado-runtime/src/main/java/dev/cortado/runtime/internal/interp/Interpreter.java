@@ -103,11 +103,7 @@ public final class Interpreter {
       throw MemoryAccess.trapFor(e);
     }
     if (m.tailCallee != null) {
-      int at = finishTailCalls(m, w.instance);
-      int results = w.type().results().size();
-      System.arraycopy(m.lo, at, m.lo, base, results);
-      System.arraycopy(m.hi, at, m.hi, base, results);
-      System.arraycopy(m.refs, at, m.refs, base, results);
+      m.moveSlots(finishTailCalls(m, w.instance), base, w.type().results().size());
     }
   }
 
@@ -137,7 +133,6 @@ public final class Interpreter {
           } catch (IndexOutOfBoundsException e) {
             throw MemoryAccess.trapFor(e);
           }
-
         } else {
           m.top = at + Math.max(1, Math.max(t.params().size(), t.results().size()));
           m.ensureSlots(m.top);

@@ -106,6 +106,18 @@ public final class Machine {
     stoppedPc = pc;
   }
 
+  /**
+   * Moves {@code n} values (numbers, vectors and references) from slot {@code from} on to slot
+   * {@code to} on: the results of a call, to where its caller expects them.
+   */
+  public void moveSlots(int from, int to, int n) {
+    if (from != to && n > 0) {
+      System.arraycopy(lo, from, lo, to, n);
+      System.arraycopy(hi, from, hi, to, n);
+      System.arraycopy(refs, from, refs, to, n);
+    }
+  }
+
   /** Makes sure slots up to {@code end} exist, or traps with "call stack exhausted". */
   public void ensureSlots(int end) {
     if (end > lo.length) {

@@ -48,7 +48,7 @@ final class TailCalls {
     }
     if (callee instanceof WasmFunction w && w.compiled() == null) {
       CompiledCode c = w.code();
-      move(m, argBase, fp, c.paramCount);
+      m.moveSlots(argBase, fp, c.paramCount);
       Interpreter.enterFrame(m, c, fp);
       return w;
     }
@@ -60,18 +60,7 @@ final class TailCalls {
       m.frameHandedOver = true;
       throw e;
     }
-    move(m, argBase, fp, callee.type().results().size());
+    m.moveSlots(argBase, fp, callee.type().results().size());
     return null;
-  }
-
-  /**
-   * Moves {@code n} values (numbers, vectors and references) from slot {@code from} to {@code to}.
-   */
-  private static void move(Machine m, int from, int to, int n) {
-    if (from != to && n > 0) {
-      System.arraycopy(m.lo, from, m.lo, to, n);
-      System.arraycopy(m.hi, from, m.hi, to, n);
-      System.arraycopy(m.refs, from, m.refs, to, n);
-    }
   }
 }
