@@ -165,6 +165,23 @@ class CortadoCommandIT {
   }
 
   @Test
+  void theJvmRunsWithTheJitDirectivesAndKeepsTheirAnnouncementOffTheProgramsOutput()
+      throws Exception {
+    // Quiet by default (runsAProgramAndExitsWithItsCode: the output is the program's alone); with
+    // HotSpot's output back on, the directive for generated classes is there, parsed.
+    CliRun r =
+        cortado(
+            List.of("-XX:+DisplayVMOutput", "-XX:+CompilerDirectivesPrint"),
+            "",
+            "run",
+            program("hello"),
+            "you");
+    assertTrue(r.out().contains("1 compiler directives added"), r.out());
+    assertTrue(r.out().contains("matching: dev/cortado/generated/*.*"), r.out());
+    assertTrue(r.out().endsWith("hello, you\n"), r.out());
+  }
+
+  @Test
   void runsACommandComponentThroughWasiPreview2() throws Exception {
     Path component = REPO.resolve("cortado-component/src/test/resources/components/hello.wasm");
     CliRun r = cortado("", "run", component.toString(), "component");

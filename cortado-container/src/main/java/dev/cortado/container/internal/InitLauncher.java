@@ -20,6 +20,9 @@ final class InitLauncher {
   /** The system property naming the class-data-sharing archive to use, if any. */
   static final String CDS_PROPERTY = "cortado.runc.cds";
 
+  /** The system property naming the JIT directives file to use, if any (bin/cortado's). */
+  static final String DIRECTIVES_PROPERTY = "cortado.runc.directives";
+
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   // The last JDK on which -XX:MinInlineFrequencyRatio was checked to exist; a JVM refuses to start
@@ -49,11 +52,19 @@ final class InitLauncher {
             "-XX:PretenureSizeThreshold=1m",
             "-XX:-ClipInlining",
             "-XX:MaxJavaStackTraceDepth=1000000"));
+    c.add("-XX:+UnlockDiagnosticVMOptions");
     if (Runtime.version().feature() <= CHECKED_INLINING_FLAG) {
       // As bin/cortado does: C2 inlines compiled memory accesses at rarely taken call sites too
       // (RATIONALE.md, "C2 inlines rarely taken calls too").
-      c.add("-XX:+UnlockDiagnosticVMOptions");
       c.add("-XX:MinInlineFrequencyRatio=0");
+    }
+    String directives = System.getProperty(DIRECTIVES_PROPERTY, "");
+    if (!directives.isEmpty() && Files.isReadable(Path.of(directives))) {
+      // As bin/cortado does: C1 inlines nothing into generated code, and HotSpot's announcement of
+      // the directives stays off the guest's standard output (RATIONALE.md, "C1 inlines nothing
+      // into generated code").
+      c.add("-XX:CompilerDirectivesFile=" + directives);
+      c.add("-XX:-DisplayVMOutput");
     }
     budget.ifPresent(b -> c.addAll(b.jvmOptions()));
     c.add("-cp");
