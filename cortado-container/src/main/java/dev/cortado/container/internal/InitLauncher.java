@@ -51,6 +51,7 @@ final class InitLauncher {
             "-XX:-UsePerfData",
             "-XX:PretenureSizeThreshold=1m",
             "-XX:-ClipInlining",
+            "-XX:Tier3BackEdgeThreshold=10000",
             "-XX:MaxJavaStackTraceDepth=1000000"));
     c.add("-XX:+UnlockDiagnosticVMOptions");
     if (Runtime.version().feature() <= CHECKED_INLINING_FLAG) {
