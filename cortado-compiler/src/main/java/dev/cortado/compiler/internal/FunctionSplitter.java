@@ -35,6 +35,12 @@ final class FunctionSplitter {
    */
   static final int LOOPS_FROM = 2_500;
 
+  /**
+   * A function that also runs once per run of its one caller ({@link RepeatedCallees#once}) has
+   * them cut out from this many bytes, and even a single one.
+   */
+  static final int ONCE_LOOPS_FROM = 1_500;
+
   /** A piece keeps a local in a JVM local if its own code uses it this many times. */
   private static final int REGISTER_USES = 3;
 
@@ -61,20 +67,21 @@ final class FunctionSplitter {
     new FunctionEmitter(mc, counter, defined, type, function, info, whole, null)
         .recording(shape, counter)
         .emit();
-    if (counter.size() <= LIMIT && counter.size() < LOOPS_FROM) {
+    // Loops are cut out only of a function not called over and over: it would pay a call per loop
+    // each time. Of one that runs once per run of its one caller, even a single loop.
+    int index = mc.importedFunctions + defined;
+    int loops = mc.repeatedCallee(index) ? 0 : mc.calledOnce(index) ? 1 : 2;
+    if (counter.size() <= LIMIT && counter.size() < (loops == 1 ? ONCE_LOOPS_FROM : LOOPS_FROM)) {
       return whole;
     }
     InstructionReader reader = InstructionReader.of(function.body());
-    // Loops are cut out only of a function not called over and over: it would pay a call per loop
-    // each time.
-    boolean loops = !mc.repeatedCallee(mc.importedFunctions + defined);
     if (counter.size() <= LIMIT) {
       // Fits one method: cut only its outermost loops out, if it runs several one after another
       // and is big enough that compiling it whole for each loop costs.
-      if (!loops) {
+      if (loops == 0) {
         return whole;
       }
-      List<Piece> loopPieces = SplitPlanner.plan(shape, reader, type, LIMIT, true, null);
+      List<Piece> loopPieces = SplitPlanner.plan(shape, reader, type, LIMIT, loops, null);
       if (loopPieces.isEmpty()) {
         return whole;
       }
@@ -139,7 +146,7 @@ final class FunctionSplitter {
       FunctionInfo info,
       FunctionShape shape,
       InstructionReader reader,
-      boolean loops,
+      int loops,
       DeepStack deep,
       boolean paramsInFrame,
       boolean vectors) {

@@ -53,7 +53,7 @@ final class ModuleContext {
   private final byte[] catching;
   private final Map<FuncType, String> dispatchMethods = new LinkedHashMap<>();
   // Found when first asked.
-  private BitSet repeatedCallees;
+  private RepeatedCallees callees;
   private MemoryGrowth memoryGrowth;
   private BitSet pendingTailCalls;
 
@@ -86,10 +86,19 @@ final class ModuleContext {
 
   /** Returns whether function {@code index} may run many times per call of its caller. */
   boolean repeatedCallee(int index) {
-    if (repeatedCallees == null) {
-      repeatedCallees = RepeatedCallees.of(module.module());
+    return callees().repeated(index);
+  }
+
+  /** Returns whether function {@code index} runs once per run of its one caller (see there). */
+  boolean calledOnce(int index) {
+    return callees().once(index);
+  }
+
+  private RepeatedCallees callees() {
+    if (callees == null) {
+      callees = RepeatedCallees.of(module.module());
     }
-    return repeatedCallees.get(index);
+    return callees;
   }
 
   /**

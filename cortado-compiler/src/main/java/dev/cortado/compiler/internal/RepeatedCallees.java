@@ -9,35 +9,55 @@ import dev.cortado.wasm.binary.InstructionReader;
 import java.util.BitSet;
 
 /**
- * The functions of a module that may run many times for one run of a caller: called from inside a
- * loop, or reachable through a reference ({@code ref.func} in code, a global or a table's elements,
- * so {@code call_indirect} or {@code call_ref}). A function outside this set (a program's {@code
- * main}, called once from {@code _start}) is where cutting loops out into methods of their own pays
- * ({@link FunctionSplitter}).
+ * How often the functions of a module may run for one run of their callers. A repeated callee is
+ * called from inside a loop, or reachable through a reference ({@code ref.func} in code, a global
+ * or a table's elements, so {@code call_indirect} or {@code call_ref}). A function outside that set
+ * (a program's {@code main}, called once from {@code _start}) is where cutting loops out into
+ * methods of their own pays ({@link FunctionSplitter}); one that code also calls from one place at
+ * most runs once per run of that caller.
  */
 final class RepeatedCallees {
+  private final BitSet repeated = new BitSet();
+  // Functions code calls from two places or more.
+  private final BitSet calledTwice = new BitSet();
+  // Functions code calls from some place.
+  private final BitSet called = new BitSet();
+
   private RepeatedCallees() {}
 
-  /** Returns the set, by index in the module's function index space. */
-  static BitSet of(WasmModule module) {
-    BitSet repeated = new BitSet();
+  /** Returns the sets of {@code module}'s functions, by index in its function index space. */
+  static RepeatedCallees of(WasmModule module) {
+    RepeatedCallees c = new RepeatedCallees();
     // References named outside bodies: in global initializers and element segments.
     for (Global g : module.globals()) {
-      scan(InstructionReader.of(g.init()), repeated);
+      c.scan(InstructionReader.of(g.init()));
     }
     for (ElementSegment e : module.elements()) {
       for (Expression item : e.items()) {
-        scan(InstructionReader.of(item), repeated);
+        c.scan(InstructionReader.of(item));
       }
     }
     for (Function f : module.functions()) {
-      scan(InstructionReader.of(f.body()), repeated);
+      c.scan(InstructionReader.of(f.body()));
     }
-    return repeated;
+    return c;
+  }
+
+  /** Returns whether function {@code index} may run many times per call of its caller. */
+  boolean repeated(int index) {
+    return repeated.get(index);
+  }
+
+  /**
+   * Returns whether function {@code index} is not repeated and code calls it from one place at
+   * most: it runs once per run of that caller (or of the host's call, if code never calls it).
+   */
+  boolean once(int index) {
+    return !repeated.get(index) && !calledTwice.get(index);
   }
 
   /** Marks the functions code calls inside a loop or names by {@code ref.func}. */
-  private static void scan(InstructionReader r, BitSet repeated) {
+  private void scan(InstructionReader r) {
     // One bit per open block: whether it is a loop.
     BitSet loops = new BitSet();
     int depth = 0;
@@ -57,9 +77,14 @@ final class RepeatedCallees {
           }
         }
         case CALL, RETURN_CALL -> {
+          int callee = r.index();
           if (inLoops > 0) {
-            repeated.set(r.index());
+            repeated.set(callee);
           }
+          if (called.get(callee)) {
+            calledTwice.set(callee);
+          }
+          called.set(callee);
         }
         case REF_FUNC -> repeated.set(r.index());
         default -> {}

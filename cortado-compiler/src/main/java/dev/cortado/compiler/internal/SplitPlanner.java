@@ -64,19 +64,19 @@ final class SplitPlanner {
   /**
    * Returns the pieces for a function of type {@code type} whose trial emission recorded {@code
    * shape}, so that no method's own code exceeds about {@code target} bytes; outermost first where
-   * two start together. With {@code loops}, each of {@link #outermostLoops} is a piece too. With
-   * {@code deep} (null: none), the operand stack's deep part is in the frame, where pieces share
-   * it.
+   * two start together. Each of the {@link #outermostLoops} is a piece too if there are at least
+   * {@code loops} of them (0: none is). With {@code deep} (null: none), the operand stack's deep
+   * part is in the frame, where pieces share it.
    */
   static List<Piece> plan(
       FunctionShape shape,
       InstructionReader reader,
       FuncType type,
       int target,
-      boolean loops,
+      int loops,
       DeepStack deep) {
     SplitPlanner p = new SplitPlanner(shape, reader, type, target, deep);
-    BitSet outline = loops ? p.outermostLoops() : new BitSet();
+    BitSet outline = loops > 0 ? p.outermostLoops(loops) : new BitSet();
     // Inner blocks first: a block's index is above every enclosing block's.
     for (int i = shape.count - 1; i >= 0; i--) {
       if (shape.opens(i) && !shape.dead[i]) {
@@ -99,12 +99,12 @@ final class SplitPlanner {
 
   /**
    * Returns the reachable loops of at least {@link #LOOP_PIECE_BYTES} not inside another loop, if
-   * there are two or more of them (else none). A function that runs loops one after another (a
-   * program's {@code main}) is otherwise compiled by HotSpot on stack at each loop it enters, the
-   * whole method each time, and that code is thrown away by an uncommon trap when the loop ends; a
-   * loop of its own is compiled alone, and its end is a return.
+   * there are {@code minimum} or more of them (else none). A function that runs loops one after
+   * another (a program's {@code main}) is otherwise compiled by HotSpot on stack at each loop it
+   * enters, the whole method each time, and that code is thrown away by an uncommon trap when the
+   * loop ends; a loop of its own is compiled alone, and its end is a return.
    */
-  BitSet outermostLoops() {
+  BitSet outermostLoops(int minimum) {
     BitSet loops = new BitSet();
     for (int i = 0; i < s.count; i++) {
       if (s.kind[i] != FunctionShape.LOOP || s.dead[i]) {
@@ -121,7 +121,7 @@ final class SplitPlanner {
         loops.set(i);
       }
     }
-    return loops.cardinality() >= 2 ? loops : new BitSet();
+    return loops.cardinality() >= minimum ? loops : new BitSet();
   }
 
   /** Brings the bodies of block {@code i} under the target; returns the block's code size. */
