@@ -70,18 +70,19 @@ final class FunctionSplitter {
     // Loops are cut out only of a function not called over and over: it would pay a call per loop
     // each time. Of one that runs once per run of its one caller, even a single loop.
     int index = mc.importedFunctions + defined;
-    int loops = mc.repeatedCallee(index) ? 0 : mc.calledOnce(index) ? 1 : 2;
-    if (counter.size() <= LIMIT && counter.size() < (loops == 1 ? ONCE_LOOPS_FROM : LOOPS_FROM)) {
+    int minLoops = mc.repeatedCallee(index) ? 0 : mc.calledOnce(index) ? 1 : 2;
+    if (counter.size() <= LIMIT
+        && counter.size() < (minLoops == 1 ? ONCE_LOOPS_FROM : LOOPS_FROM)) {
       return whole;
     }
     InstructionReader reader = InstructionReader.of(function.body());
     if (counter.size() <= LIMIT) {
       // Fits one method: cut only its outermost loops out, if it runs several one after another
       // and is big enough that compiling it whole for each loop costs.
-      if (loops == 0) {
+      if (minLoops == 0) {
         return whole;
       }
-      List<Piece> loopPieces = SplitPlanner.plan(shape, reader, type, LIMIT, loops, null);
+      List<Piece> loopPieces = SplitPlanner.plan(shape, reader, type, LIMIT, minLoops, null);
       if (loopPieces.isEmpty()) {
         return whole;
       }
@@ -97,7 +98,8 @@ final class FunctionSplitter {
       return fits(mc, defined, type, function, info, plan) ? plan : whole;
     }
     boolean vectors = VectorScan.usesVectors(mc, function, locals, type);
-    SplitPlan plan = cut(mc, defined, function, info, shape, reader, loops, null, false, vectors);
+    SplitPlan plan =
+        cut(mc, defined, function, info, shape, reader, minLoops, null, false, vectors);
     boolean deepStack = info.maxStackHeight() > DeepStack.FROM;
     boolean paramsInFrame = !JvmTypes.takesArguments(type);
     if (plan == null && (deepStack || paramsInFrame)) {
@@ -121,7 +123,8 @@ final class FunctionSplitter {
       new FunctionEmitter(mc, framedCounter, defined, type, function, info, framedWhole, null)
           .recording(framed, framedCounter)
           .emit();
-      plan = cut(mc, defined, function, info, framed, reader, loops, deep, paramsInFrame, vectors);
+      plan =
+          cut(mc, defined, function, info, framed, reader, minLoops, deep, paramsInFrame, vectors);
     }
     if (plan != null) {
       return plan;
@@ -146,14 +149,14 @@ final class FunctionSplitter {
       FunctionInfo info,
       FunctionShape shape,
       InstructionReader reader,
-      int loops,
+      int minLoops,
       DeepStack deep,
       boolean paramsInFrame,
       boolean vectors) {
     FuncType type = mc.module.functionType(mc.importedFunctions + defined);
     int target = LIMIT * 5 / 6;
     for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
-      List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target, loops, deep);
+      List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target, minLoops, deep);
       SplitPlan plan = build(shape, pieces, type, info.localTypes(), vectors, deep, paramsInFrame);
       if (fits(mc, defined, type, function, info, plan)) {
         return plan;

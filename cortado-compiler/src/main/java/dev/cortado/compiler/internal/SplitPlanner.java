@@ -65,7 +65,7 @@ final class SplitPlanner {
    * Returns the pieces for a function of type {@code type} whose trial emission recorded {@code
    * shape}, so that no method's own code exceeds about {@code target} bytes; outermost first where
    * two start together. Each of the {@link #outermostLoops} is a piece too if there are at least
-   * {@code loops} of them (0: none is). With {@code deep} (null: none), the operand stack's deep
+   * {@code minLoops} of them (0: none is). With {@code deep} (null: none), the operand stack's deep
    * part is in the frame, where pieces share it.
    */
   static List<Piece> plan(
@@ -73,10 +73,10 @@ final class SplitPlanner {
       InstructionReader reader,
       FuncType type,
       int target,
-      int loops,
+      int minLoops,
       DeepStack deep) {
     SplitPlanner p = new SplitPlanner(shape, reader, type, target, deep);
-    BitSet outline = loops > 0 ? p.outermostLoops(loops) : new BitSet();
+    BitSet outline = minLoops > 0 ? p.outermostLoops(minLoops) : new BitSet();
     // Inner blocks first: a block's index is above every enclosing block's.
     for (int i = shape.count - 1; i >= 0; i--) {
       if (shape.opens(i) && !shape.dead[i]) {
