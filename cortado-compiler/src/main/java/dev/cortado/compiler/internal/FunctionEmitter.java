@@ -900,10 +900,12 @@ final class FunctionEmitter {
     mv.visitVarInsn(ALOAD, instLocal);
     support("memory", "(L" + JvmTypes.INSTANCE + ";)[B");
     mv.visitVarInsn(ASTORE, layout.memory);
-    // The size as far as that array holds it: accesses are checked against it alone.
+    // The size as far as that array holds it: accesses are checked against it alone. With the
+    // memory's least size, which tells HotSpot that the checks' bounds are not negative.
     mv.visitVarInsn(ALOAD, instLocal);
     mv.visitVarInsn(ALOAD, layout.memory);
-    support("memorySize", "(L" + JvmTypes.INSTANCE + ";[B)I");
+    Constants.pushInt(mv, mc.memoryMinimum);
+    support("memorySize", "(L" + JvmTypes.INSTANCE + ";[BI)I");
     mv.visitVarInsn(ISTORE, layout.memorySize);
   }
 

@@ -5,6 +5,7 @@ import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Function;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ImportDesc;
+import dev.cortado.wasm.MemoryType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.valid.ValidatedModule;
 import java.util.ArrayList;
@@ -25,10 +26,19 @@ final class ModuleContext {
 
   static final int CODE_PER_CLASS = 48 * 1024;
 
+  // The largest memoryMinimum: enough for any offset below 2^30, the only ones at checks.
+  private static final int MAX_MINIMUM = 1 << 30;
+
   final ValidatedModule module;
   final String classPrefix;
   final int importedFunctions;
   final boolean hasMemory;
+
+  /**
+   * The fewest bytes memory 0 can hold, by the module's type of it (an imported memory may hold
+   * more, never less), at most 2^30; 0 without a memory.
+   */
+  final int memoryMinimum;
 
   /**
    * The defined functions compiled; the others (too many parameters for a JVM method, or code too
@@ -112,6 +122,15 @@ final class ModuleContext {
     return memoryGrowth.mayGrow(index);
   }
 
+  private static int minimumBytes(MemoryType type) {
+    long pages = type.limits().min();
+    int shift = type.pageSizeLog2();
+    // Unsigned: a minimum of 2^63 pages or more is as far beyond 2^30 bytes as any.
+    return Long.compareUnsigned(pages, MAX_MINIMUM >>> shift) >= 0
+        ? MAX_MINIMUM
+        : (int) (pages << shift);
+  }
+
   /** Returns whether memory {@code k} has 64-bit addresses (memory64). */
   boolean memoryIs64(int k) {
     return module.memoryType(k).addressType() == AddressType.I64;
@@ -127,6 +146,7 @@ final class ModuleContext {
     this.classPrefix = classPrefix;
     this.importedFunctions = module.module().importedFunctionCount();
     this.hasMemory = module.module().memoryCount() > 0;
+    this.memoryMinimum = hasMemory ? minimumBytes(module.memoryType(0)) : 0;
     var functions = module.module().functions();
     classIndex = new int[functions.size()];
     catching = new byte[functions.size()];

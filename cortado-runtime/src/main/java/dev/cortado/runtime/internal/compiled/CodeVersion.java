@@ -19,7 +19,7 @@ public final class CodeVersion {
    * it reads. Bump it with any change there, so that code compiled against the old contract is
    * rebuilt instead of failing to link.
    */
-  public static final int ABI = 10;
+  public static final int ABI = 11;
 
   /** This build's Cortado version ({@code 0.1.0-SNAPSHOT}, ...). */
   public static final String CORTADO = readVersion();

@@ -74,9 +74,17 @@ public final class Support {
    * holds it: compiled code checks its accesses against this, so it must never exceed the array's
    * length, even if another thread were to grow the memory in between ({@link RawMemory} does not
    * check the array's bounds again).
+   *
+   * <p>{@code min} is the least size the module's type of the memory allows (a constant of the
+   * generated code): the result says so to HotSpot through {@code Math.max}, so that the bound of
+   * each access with a smaller offset and width is known not to be negative and {@code
+   * Objects.checkIndex} tests only the address (RATIONALE.md, "A memory's declared minimum bounds
+   * its accesses"). The maximum changes nothing, and costs no branch: a memory's array is never
+   * shorter than its own minimum, which is at least any importer's (the linker checks), and is only
+   * ever replaced by a longer one.
    */
-  public static int memorySize(ModuleInstance inst, byte[] mem) {
-    return Math.min(inst.memory0.size, mem.length);
+  public static int memorySize(ModuleInstance inst, byte[] mem, int min) {
+    return Math.max(Math.min(inst.memory0.size, mem.length), min);
   }
 
   /** Traps: an access of {@code size} bytes at an effective address beyond the memory. */

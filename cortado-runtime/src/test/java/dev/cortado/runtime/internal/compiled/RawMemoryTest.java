@@ -152,12 +152,15 @@ class RawMemoryTest {
     inst.memories[0] = memory;
     inst.memory0 = memory;
     byte[] before = Support.memory(inst);
-    assertEquals(65_536, Support.memorySize(inst, before));
+    assertEquals(65_536, Support.memorySize(inst, before, 65_536));
     memory.grow(3);
     // An array read before the memory grew past it: its own length bounds the accesses.
-    assertEquals(before.length, Support.memorySize(inst, before));
-    assertEquals(4 * 65_536, Support.memorySize(inst, Support.memory(inst)));
+    assertEquals(before.length, Support.memorySize(inst, before, 65_536));
+    assertEquals(4 * 65_536, Support.memorySize(inst, Support.memory(inst), 65_536));
     assertEquals(before.length, Support.memorySizeOf(before, 0, inst));
+    // The type's minimum only ever raises what the array already holds.
+    assertEquals(before.length, Support.memorySize(inst, before, 0));
+    assertEquals(before.length, Support.memorySize(inst, before, before.length));
   }
 
   private static byte[] filled(SplittableRandom random) {
