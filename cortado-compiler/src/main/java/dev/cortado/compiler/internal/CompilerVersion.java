@@ -18,7 +18,7 @@ final class CompilerVersion {
    * Bump with every change to the generated classes (an emitter, a naming scheme, {@link
    * ModuleContext#FUNCTIONS_PER_CLASS}), so that caches built by an older compiler are not used.
    */
-  static final int CODEGEN = 24;
+  static final int CODEGEN = 25;
 
   /**
    * The options that change generated code, as text in the key (sorted {@code name=value} pairs),
@@ -53,6 +53,7 @@ final class CompilerVersion {
           "SplitPlanner",
           "RepeatedCallees",
           "FunctionShape",
+          "LocalLiveness",
           "SplitPlan",
           "DeepStack",
           "Piece",

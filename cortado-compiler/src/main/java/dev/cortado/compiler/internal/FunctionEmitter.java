@@ -226,7 +226,7 @@ final class FunctionEmitter {
       if (bodyStart != null) {
         Label handler = new Label();
         mv.visitLabel(handler);
-        storeRegisters();
+        storeRegisters(piece.written);
         mv.visitInsn(ATHROW);
         exceptions.register(bodyStart, bodyEnd, handler);
       }
@@ -359,15 +359,17 @@ final class FunctionEmitter {
       return;
     }
     mv.visitLabel(epilogue);
-    storeRegisters();
+    storeRegisters(piece.copiedOut);
     mv.visitVarInsn(ILOAD, layout.code);
     mv.visitInsn(IRETURN);
   }
 
-  /** Stores the locals this piece keeps in JVM locals to the frame. */
-  private void storeRegisters() {
+  /** Stores to the frame those of {@code locals} this piece keeps in JVM locals. */
+  private void storeRegisters(BitSet locals) {
     for (int i = registers.nextSetBit(0); i >= 0; i = registers.nextSetBit(i + 1)) {
-      frame.store(localTypes.get(i), i, localSlot[i]);
+      if (locals.get(i)) {
+        frame.store(localTypes.get(i), i, localSlot[i]);
+      }
     }
   }
 

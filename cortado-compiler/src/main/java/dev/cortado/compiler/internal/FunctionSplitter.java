@@ -89,6 +89,7 @@ final class FunctionSplitter {
       SplitPlan plan =
           build(
               shape,
+              reader,
               loopPieces,
               type,
               locals,
@@ -157,7 +158,8 @@ final class FunctionSplitter {
     int target = LIMIT * 5 / 6;
     for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
       List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target, minLoops, deep);
-      SplitPlan plan = build(shape, pieces, type, info.localTypes(), vectors, deep, paramsInFrame);
+      SplitPlan plan =
+          build(shape, reader, pieces, type, info.localTypes(), vectors, deep, paramsInFrame);
       if (fits(mc, defined, type, function, info, plan)) {
         return plan;
       }
@@ -184,9 +186,13 @@ final class FunctionSplitter {
         List.of(), own, locals, type.params().size(), 0, false, false, null, false);
   }
 
-  /** Links {@code pieces} into a tree and finds the locals each method's own code uses. */
+  /**
+   * Links {@code pieces} into a tree, finds the locals each method's own code uses and those each
+   * piece call copies.
+   */
   private static SplitPlan build(
       FunctionShape shape,
+      InstructionReader reader,
       List<Piece> pieces,
       FuncType type,
       List<ValType> locals,
@@ -241,6 +247,10 @@ final class FunctionSplitter {
             }
           });
       p.accesses.clear();
+    }
+    LocalLiveness live = pieces.isEmpty() ? null : LocalLiveness.of(shape, reader, locals.size());
+    for (Piece p : pieces) {
+      p.narrow(live);
     }
     return new SplitPlan(
         pieces,

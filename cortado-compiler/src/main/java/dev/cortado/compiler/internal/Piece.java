@@ -52,6 +52,16 @@ final class Piece {
 
   final BitSet written;
 
+  /**
+   * Of {@link #used}, the locals the run may read before writing them, which its caller copies to
+   * the frame before the call; of {@link #written}, those that may be read after it, which the
+   * method stores to the frame when it leaves and its caller takes back. All of them unless {@link
+   * #narrow} knew better.
+   */
+  BitSet copiedIn;
+
+  BitSet copiedOut;
+
   /** The codes {@code k > 0} the method may answer. */
   final BitSet exits;
 
@@ -95,6 +105,8 @@ final class Piece {
     this.outer = outer;
     this.used = used;
     this.written = written;
+    this.copiedIn = used;
+    this.copiedOut = written;
     this.exits = exits;
     this.returns = returns;
   }
@@ -106,6 +118,20 @@ final class Piece {
    */
   String method(int definedIndex) {
     return ModuleContext.methodOf(definedIndex) + "_" + startOffset + "_" + id;
+  }
+
+  /**
+   * Copies in and out only what {@code live} (null: nothing known) says may be read: the locals
+   * live where the run starts, and those live where control goes on from it.
+   */
+  void narrow(LocalLiveness live) {
+    if (live == null) {
+      return;
+    }
+    copiedIn = (BitSet) used.clone();
+    copiedIn.and(live.liveAt(start));
+    copiedOut = (BitSet) written.clone();
+    copiedOut.and(live.liveAfter(start, end));
   }
 
   /** Returns the values carried by a branch answered with code {@code k}. */

@@ -56,7 +56,7 @@ final class PieceCall {
       }
     }
     f.popTypes(params.size());
-    for (int i = p.used.nextSetBit(0); i >= 0; i = p.used.nextSetBit(i + 1)) {
+    for (int i = p.copiedIn.nextSetBit(0); i >= 0; i = p.copiedIn.nextSetBit(i + 1)) {
       f.syncOut(i);
     }
     frame.pushArrays();
@@ -91,7 +91,7 @@ final class PieceCall {
       mv.visitLabel(on);
       f.exceptions().register(callStart, callEnd, handler);
     }
-    for (int i = p.written.nextSetBit(0); i >= 0; i = p.written.nextSetBit(i + 1)) {
+    for (int i = p.copiedOut.nextSetBit(0); i >= 0; i = p.copiedOut.nextSetBit(i + 1)) {
       f.syncIn(i);
     }
     f.reloadMemory();

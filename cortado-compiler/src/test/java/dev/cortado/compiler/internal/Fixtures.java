@@ -148,6 +148,18 @@ final class Fixtures {
   }
 
   /** Returns a compiler engine without a code cache. */
+  /** Asserts that export {@code name} of {@code wat} gives, compiled, the interpreter's results. */
+  static void assertCompiledAgrees(String wat, String name, int... args) {
+    Instance compiled = instance(ExecutionEngine.COMPILER, wat);
+    Instance interpreted = instance(ExecutionEngine.INTERPRETER, wat);
+    for (int x : args) {
+      assertEquals(
+          interpreted.func(name).orElseThrow().call(WasmValue.i32(x)),
+          compiled.func(name).orElseThrow().call(WasmValue.i32(x)),
+          name + "(" + x + ")");
+    }
+  }
+
   static Engine compilerEngine() {
     return Engine.create(
         EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER).withoutCodeCache());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.runtime.ExecutionEngine;
 import dev.cortado.runtime.Instance;
-import dev.cortado.runtime.WasmValue;
 import dev.cortado.wasm.text.TextParser;
 import dev.cortado.wasm.valid.Validator;
 import org.junit.jupiter.api.Test;
@@ -130,22 +129,10 @@ class LoopPiecesTest {
     return classes.classes().keySet().stream().anyMatch(name -> name.endsWith("P0_0"));
   }
 
-  /** Asserts that {@code main(n)} of {@code wat} gives the interpreter's result compiled. */
-  private static void assertMainAgrees(String wat, int... ns) {
-    Instance compiled = Fixtures.instance(ExecutionEngine.COMPILER, wat);
-    Instance interpreted = Fixtures.instance(ExecutionEngine.INTERPRETER, wat);
-    for (int n : ns) {
-      assertEquals(
-          interpreted.func("main").orElseThrow().call(WasmValue.i32(n)),
-          compiled.func("main").orElseThrow().call(WasmValue.i32(n)),
-          "main(" + n + ")");
-    }
-  }
-
   @Test
   void theLoopsOfAFunctionCalledOnceArePiecesAndComputeWhatTheInterpreterDoes() {
     assertTrue(piecesOfMain(ONCE));
-    assertMainAgrees(ONCE, 0, 1, 7, 300);
+    Fixtures.assertCompiledAgrees(ONCE, "main", 0, 1, 7, 300);
   }
 
   @Test
@@ -163,7 +150,7 @@ class LoopPiecesTest {
   @Test
   void theOneLoopOfAFunctionRunOnceByItsOneCallerIsAPieceAndComputesWhatTheInterpreterDoes() {
     assertTrue(piecesOfMain(NEST_ONCE));
-    assertMainAgrees(NEST_ONCE, 0, 1, 9, 300);
+    Fixtures.assertCompiledAgrees(NEST_ONCE, "main", 0, 1, 9, 300);
   }
 
   @Test
