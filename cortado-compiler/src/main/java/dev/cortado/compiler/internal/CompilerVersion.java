@@ -53,6 +53,7 @@ final class CompilerVersion {
           "SplitPlanner",
           "RepeatedCallees",
           "FunctionShape",
+          "BlockStructure",
           "LocalLiveness",
           "SplitPlan",
           "DeepStack",

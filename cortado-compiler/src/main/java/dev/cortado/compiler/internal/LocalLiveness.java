@@ -1,11 +1,10 @@
 package dev.cortado.compiler.internal;
 
 import dev.cortado.wasm.binary.InstructionReader;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -115,19 +114,8 @@ final class LocalLiveness {
   /** Finds where each instruction goes on, from the block structure. */
   private void link(InstructionReader reader) {
     int n = s.count;
-    int[] match = new int[n];
-    int[] elseOf = new int[n];
-    Arrays.fill(elseOf, -1);
-    Deque<Integer> open = new ArrayDeque<>();
-    for (int i = 0; i < n; i++) {
-      if (s.opens(i)) {
-        open.push(i);
-      } else if (s.kind[i] == FunctionShape.ELSE && !open.isEmpty()) {
-        elseOf[open.peek()] = i;
-      } else if (s.kind[i] == FunctionShape.END && !open.isEmpty()) {
-        match[open.pop()] = i;
-      }
-    }
+    BlockStructure blocks = new BlockStructure(s);
+    int[] match = blocks.end;
     // The constructs open before each instruction, innermost last, to resolve label depths.
     int[] stack = new int[n + 1];
     int depth = 0;
@@ -138,9 +126,10 @@ final class LocalLiveness {
         case FunctionShape.BLOCK, FunctionShape.LOOP -> stack[depth++] = i;
         case FunctionShape.IF -> {
           stack[depth++] = i;
-          jump[i] = elseOf[i] >= 0 ? elseOf[i] + 1 : match[i];
+          List<Integer> orElse = blocks.separators(i);
+          jump[i] = orElse.isEmpty() ? match[i] : orElse.get(0) + 1;
         }
-        case FunctionShape.ELSE -> next[i] = depth > 0 ? match[stack[depth - 1]] : next[i];
+        case FunctionShape.ELSE -> next[i] = match[blocks.parent[i]];
         case FunctionShape.END -> depth = Math.max(0, depth - 1);
         case FunctionShape.BR -> next[i] = target(s.arg[i], stack, depth, match);
         case FunctionShape.BR_IF -> jump[i] = target(s.arg[i], stack, depth, match);

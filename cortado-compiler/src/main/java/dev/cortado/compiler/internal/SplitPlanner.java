@@ -4,14 +4,10 @@ import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.Opcode;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.binary.InstructionReader;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Chooses the {@link Piece}s of a function whose code would not fit one method of {@code target}
@@ -28,9 +24,8 @@ final class SplitPlanner {
   private final int target;
   // The first operand stack index in the frame (see DeepStack); past the top if none is.
   private final int deepFrom;
+  private final BlockStructure structure;
   private final int[] match;
-  // The else of an if, the catches of a legacy try: where one body of the block ends.
-  private final Map<Integer, List<Integer>> separators = new HashMap<>();
   private final int[] parent;
   private final int[] residual;
   private final List<Piece> chosen = new ArrayList<>();
@@ -44,21 +39,10 @@ final class SplitPlanner {
     this.reader = reader;
     this.type = type;
     this.target = target;
-    int n = s.count;
-    match = new int[n];
-    parent = new int[n];
-    residual = new int[n];
-    Deque<Integer> open = new ArrayDeque<>();
-    for (int i = 0; i < n; i++) {
-      parent[i] = open.isEmpty() ? -1 : open.peek();
-      if (s.opens(i)) {
-        open.push(i);
-      } else if (s.kind[i] == FunctionShape.ELSE || s.kind[i] == FunctionShape.CATCH) {
-        separators.computeIfAbsent(open.peek(), k -> new ArrayList<>()).add(i);
-      } else if (s.kind[i] == FunctionShape.END && !open.isEmpty()) {
-        match[open.pop()] = i;
-      }
-    }
+    this.structure = new BlockStructure(s);
+    this.match = structure.end;
+    this.parent = structure.parent;
+    this.residual = new int[s.count];
   }
 
   /**
@@ -130,7 +114,7 @@ final class SplitPlanner {
     int inline = s.bytes[m + 1] - s.bytes[i];
     int size = inline;
     int from = i + 1;
-    for (int e : separators.getOrDefault(i, List.of())) {
+    for (int e : structure.separators(i)) {
       size += level(from, e, i) - (s.bytes[e] - s.bytes[from]);
       from = e + 1;
     }
