@@ -89,7 +89,7 @@ final class FunctionSplitter {
       SplitPlan plan =
           build(
               shape,
-              reader,
+              LocalLiveness.of(shape, reader, locals.size()),
               loopPieces,
               type,
               locals,
@@ -155,11 +155,13 @@ final class FunctionSplitter {
       boolean paramsInFrame,
       boolean vectors) {
     FuncType type = mc.module.functionType(mc.importedFunctions + defined);
+    // The same for every attempt: it depends on the instructions, not on where they are cut.
+    LocalLiveness live = LocalLiveness.of(shape, reader, info.localTypes().size());
     int target = LIMIT * 5 / 6;
     for (int attempt = 0; attempt < 6; attempt++, target = target * 2 / 3) {
       List<Piece> pieces = SplitPlanner.plan(shape, reader, type, target, minLoops, deep);
       SplitPlan plan =
-          build(shape, reader, pieces, type, info.localTypes(), vectors, deep, paramsInFrame);
+          build(shape, live, pieces, type, info.localTypes(), vectors, deep, paramsInFrame);
       if (fits(mc, defined, type, function, info, plan)) {
         return plan;
       }
@@ -187,12 +189,12 @@ final class FunctionSplitter {
   }
 
   /**
-   * Links {@code pieces} into a tree, finds the locals each method's own code uses and those each
-   * piece call copies.
+   * Links {@code pieces} into a tree, finds the locals each method's own code uses and, from {@code
+   * live} (null: unknown), those each piece call copies.
    */
   private static SplitPlan build(
       FunctionShape shape,
-      InstructionReader reader,
+      LocalLiveness live,
       List<Piece> pieces,
       FuncType type,
       List<ValType> locals,
@@ -248,7 +250,6 @@ final class FunctionSplitter {
           });
       p.accesses.clear();
     }
-    LocalLiveness live = pieces.isEmpty() ? null : LocalLiveness.of(shape, reader, locals.size());
     for (Piece p : pieces) {
       p.narrow(live);
     }

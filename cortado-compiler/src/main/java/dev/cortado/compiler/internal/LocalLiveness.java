@@ -3,9 +3,7 @@ package dev.cortado.compiler.internal;
 import dev.cortado.wasm.binary.InstructionReader;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which locals of a function are live where: read, on some path from an instruction, before they
@@ -42,8 +40,8 @@ final class LocalLiveness {
   /** Where an instruction may go besides {@link #next}: a label's target, or {@link #NONE}. */
   private final int[] jump;
 
-  /** The targets of each {@code br_table}. */
-  private final Map<Integer, int[]> tables = new HashMap<>();
+  /** The targets of each {@code br_table}; null for other instructions. */
+  private final int[][] tables;
 
   private LocalLiveness(FunctionShape s, int words) {
     this.s = s;
@@ -51,6 +49,7 @@ final class LocalLiveness {
     this.live = new long[s.count * words];
     this.next = new int[s.count];
     this.jump = new int[s.count];
+    this.tables = new int[s.count][];
   }
 
   /**
@@ -86,7 +85,7 @@ final class LocalLiveness {
     for (int i = start; i < end; i++) {
       addOutside(out, next[i], start, end);
       addOutside(out, jump[i], start, end);
-      int[] table = tables.get(i);
+      int[] table = tables[i];
       if (table != null) {
         for (int t : table) {
           addOutside(out, t, start, end);
@@ -141,7 +140,7 @@ final class LocalLiveness {
             targets[k] = target(reader.label(k), stack, depth, match);
           }
           targets[targets.length - 1] = target(reader.defaultLabel(), stack, depth, match);
-          tables.put(i, targets);
+          tables[i] = targets;
           next[i] = NONE;
         }
         case FunctionShape.RETURN -> next[i] = NONE;
@@ -168,7 +167,7 @@ final class LocalLiveness {
         Arrays.fill(out, 0);
         add(out, next[i]);
         add(out, jump[i]);
-        int[] table = tables.get(i);
+        int[] table = tables[i];
         if (table != null) {
           for (int t : table) {
             add(out, t);

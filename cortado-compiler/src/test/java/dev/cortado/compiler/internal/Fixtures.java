@@ -147,7 +147,6 @@ final class Fixtures {
     return Linker.create().instantiate(Store.create(engine), Module.compileText(engine, wat));
   }
 
-  /** Returns a compiler engine without a code cache. */
   /** Asserts that export {@code name} of {@code wat} gives, compiled, the interpreter's results. */
   static void assertCompiledAgrees(String wat, String name, int... args) {
     Instance compiled = instance(ExecutionEngine.COMPILER, wat);
@@ -160,6 +159,7 @@ final class Fixtures {
     }
   }
 
+  /** Returns a compiler engine without a code cache. */
   static Engine compilerEngine() {
     return Engine.create(
         EngineConfig.defaults().withExecutionEngine(ExecutionEngine.COMPILER).withoutCodeCache());
