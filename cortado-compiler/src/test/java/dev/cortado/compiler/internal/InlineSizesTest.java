@@ -3,6 +3,7 @@ package dev.cortado.compiler.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.runtime.internal.compiled.MemoryAccess;
+import dev.cortado.runtime.internal.compiled.Support;
 import dev.cortado.runtime.internal.interp.PollGate;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +13,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The runtime methods compiled code calls at every access and poll keep the sizes HotSpot's
  * inlining depends on: a memory access at most {@code MaxInlineSize} (35 bytes), so that C2 inlines
- * it at warm call sites too; the poll gate's test over C1's limit (also 35), so that C1 calls it
- * instead of inlining its method handle chain, and within C2's {@code FreqInlineSize} (325), so
- * that C2 inlines it and folds it away (RATIONALE.md, "One bounds check per access" and "Polls
- * behind a gate").
+ * it at warm call sites too; the poll and the poll gate's test too, so that C2 inlines them and
+ * folds the closed gate away wherever a poll is (RATIONALE.md, "One bounds check per access" and
+ * "The poll gate compares its target").
  */
 class InlineSizesTest {
   @Test
-  void theGatesTestIsCalledByC1AndInlinedByC2() throws IOException {
-    int size = lengths(PollGate.class).get("isOpen()Z");
-    assertTrue(size > 35 && size <= 325, "PollGate.isOpen has " + size + " bytes of code");
+  void thePollAndTheGatesTestFitMaxInlineSize() throws IOException {
+    int gate = lengths(PollGate.class).get("isOpen()Z");
+    assertTrue(gate <= 35, "PollGate.isOpen has " + gate + " bytes of code");
+    int poll = lengths(Support.class).get("poll(Ldev/cortado/runtime/internal/interp/Machine;)V");
+    assertTrue(poll <= 35, "Support.poll has " + poll + " bytes of code");
   }
 
   @Test

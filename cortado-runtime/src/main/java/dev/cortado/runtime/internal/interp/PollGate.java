@@ -2,6 +2,7 @@ package dev.cortado.runtime.internal.interp;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 
 /**
@@ -11,32 +12,53 @@ import java.lang.invoke.MutableCallSite;
  *
  * <p>Closed, the test is a constant to HotSpot's JIT compilers: a compiled loop's poll costs
  * nothing, not even the read of a volatile flag, whose ordering also kept HotSpot from hoisting
- * other reads out of the loop. Opening the gate changes the target of a call site, which makes
- * HotSpot deoptimize the compiled code that took it for a constant, running loops included (at
- * their next safepoint), and that code reads the budget's flag from then on (RATIONALE.md, "Polls
- * behind a gate"). It opens once and never closes: a gate that flipped with every store that counts
- * fuel would deoptimize all compiled code each time.
+ * other reads out of the loop. The gate is the target of a call site: HotSpot folds a read of a
+ * {@link java.lang.invoke.CallSite}'s target from a constant call site into the code, with a
+ * dependency on it. Opening the gate changes the target, which makes HotSpot deoptimize the
+ * compiled code that took it for a constant, running loops included (at their next safepoint), and
+ * that code reads the budget's flag from then on (RATIONALE.md, "Polls behind a gate"). It opens
+ * once and never closes: a gate that flipped with every store that counts fuel would deoptimize all
+ * compiled code each time.
+ *
+ * <p>The target is compared, never invoked: C2 inlines two small methods at each poll, where
+ * invoking it inlined about ten of the JDK's method handle methods, and no method handle code is
+ * spun when the first poll runs (RATIONALE.md, "The poll gate compares its target").
  */
 public final class PollGate {
-  private static final MutableCallSite SITE =
-      new MutableCallSite(MethodHandles.constant(boolean.class, false));
-  private static final MethodHandle IS_OPEN = SITE.dynamicInvoker();
+  private static final MethodHandle CLOSED = target("closedTarget");
+  private static final MethodHandle OPEN = target("openTarget");
+  private static final MutableCallSite SITE = new MutableCallSite(CLOSED);
   private static volatile boolean opened;
 
   private PollGate() {}
 
+  private static MethodHandle target(String name) {
+    try {
+      return MethodHandles.lookup()
+          .findStatic(PollGate.class, name, MethodType.methodType(boolean.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // The targets' methods: never called, but a target says what it stands for.
+  @SuppressWarnings("unused")
+  private static boolean closedTarget() {
+    return false;
+  }
+
+  @SuppressWarnings("unused")
+  private static boolean openTarget() {
+    return true;
+  }
+
   /**
-   * Returns whether the gate is open: whether compiled polls must read their budget's flag. Its
-   * bytecode is over C1's inline size (35 bytes; the message makes it 36), so that C1 calls it
-   * rather than inline the method handle chain into every generated method; C2 inlines it where it
-   * is hot (InlineSizesTest).
+   * Returns whether the gate is open: whether compiled polls must read their budget's flag. Small
+   * enough for C2 to inline wherever it is called ({@code MaxInlineSize}, 35 bytes:
+   * InlineSizesTest).
    */
   public static boolean isOpen() {
-    try {
-      return (boolean) IS_OPEN.invokeExact();
-    } catch (Throwable t) {
-      throw new AssertionError("the poll gate's constant method handle threw " + t, t);
-    }
+    return SITE.getTarget() == OPEN;
   }
 
   /**
@@ -49,7 +71,7 @@ public final class PollGate {
     }
     synchronized (PollGate.class) {
       if (!opened) {
-        SITE.setTarget(MethodHandles.constant(boolean.class, true));
+        SITE.setTarget(OPEN);
         MutableCallSite.syncAll(new MutableCallSite[] {SITE});
         opened = true;
       }
