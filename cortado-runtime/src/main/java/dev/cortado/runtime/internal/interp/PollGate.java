@@ -25,31 +25,24 @@ import java.lang.invoke.MutableCallSite;
  * spun when the first poll runs (RATIONALE.md, "The poll gate compares its target").
  */
 public final class PollGate {
-  private static final MethodHandle CLOSED = target("closedTarget");
-  private static final MethodHandle OPEN = target("openTarget");
+  // The targets are never invoked: only which one is set matters. They are handles of two static
+  // methods of a JDK class initialized long before, whose code the JDK has ready; a handle of a
+  // method of this class, still being initialized here, would have a class spun for it (~2 ms of
+  // the first poll of every run).
+  private static final MethodHandle CLOSED = target("onSpinWait");
+  private static final MethodHandle OPEN = target("yield");
   private static final MutableCallSite SITE = new MutableCallSite(CLOSED);
   private static volatile boolean opened;
 
   private PollGate() {}
 
-  private static MethodHandle target(String name) {
+  private static MethodHandle target(String threadMethod) {
     try {
-      return MethodHandles.lookup()
-          .findStatic(PollGate.class, name, MethodType.methodType(boolean.class));
+      return MethodHandles.publicLookup()
+          .findStatic(Thread.class, threadMethod, MethodType.methodType(void.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
-  }
-
-  // The targets' methods: never called, but a target says what it stands for.
-  @SuppressWarnings("unused")
-  private static boolean closedTarget() {
-    return false;
-  }
-
-  @SuppressWarnings("unused")
-  private static boolean openTarget() {
-    return true;
   }
 
   /**
