@@ -1,6 +1,7 @@
 package dev.cortado.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ class JdkDiscoveryIT {
     pb.redirectErrorStream(true);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertEquals(true, p.waitFor(30, TimeUnit.SECONDS), "bash did not finish");
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "bash did not finish");
     assertEquals(0, p.exitValue(), out);
     return out;
   }
