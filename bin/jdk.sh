@@ -33,7 +33,8 @@ cortado_find_jdk() {
   local min=21 cand best="" best_v=0 dir javac=""
   local -a cands=() folders=() path_dirs=()
   [ -n "${JAVA_HOME:-}" ] && cands+=("$JAVA_HOME")
-  # The JDK of the javac on PATH, found without forking (only a symbolic link needs readlink).
+  # The JDK of the javac on PATH, found without forking (only a link outside the folders below
+  # needs readlink).
   IFS=: read -r -a path_dirs <<<"${PATH:-}"
   for dir in "${path_dirs[@]}"; do
     if [ -n "$dir" ] && [ -x "$dir/javac" ] && [ ! -d "$dir/javac" ]; then

@@ -33,6 +33,17 @@ class JdkDiscoveryIT {
     return home;
   }
 
+  /** Returns {@code tool} as this JVM's PATH finds it. */
+  private static Path onPath(String tool) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path p = Path.of(d.isEmpty() ? "." : d, tool);
+      if (Files.isExecutable(p)) {
+        return p;
+      }
+    }
+    throw new AssertionError(tool + " is not on PATH (coreutils)");
+  }
+
   /** Sources the script with {@code path} as PATH and no JAVA_HOME; returns what it found. */
   private String find(Path path) throws Exception {
     ProcessBuilder pb =
@@ -67,7 +78,7 @@ class JdkDiscoveryIT {
     fakeJdk(dir.resolve("home/.jdks/jdk-98"), 98);
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Files.createSymbolicLink(bin.resolve("javac"), jdk.resolve("bin/javac"));
-    Files.createSymbolicLink(bin.resolve("readlink"), Path.of("/usr/bin/readlink"));
+    Files.createSymbolicLink(bin.resolve("readlink"), onPath("readlink"));
     assertEquals(jdk.toRealPath().toString(), find(bin));
   }
 }

@@ -53,6 +53,9 @@ final class FunctionShape {
   /** The operand stack's types before the instruction, top first. */
   Entry[] types = new Entry[64];
 
+  /** The block structure, found when first asked for: {@link #blocks}. */
+  private BlockStructure blocks;
+
   /** An operand stack entry and those below it: stack snapshots share what they have in common. */
   record Entry(ValType type, Entry below, int height) {}
 
@@ -148,6 +151,17 @@ final class FunctionShape {
       e = e.below();
     }
     return List.of(t);
+  }
+
+  /**
+   * Returns the block structure of the recorded instructions, found once: splitting asks for it at
+   * every attempt and liveness once more. Only once recording is over.
+   */
+  BlockStructure blocks() {
+    if (blocks == null) {
+      blocks = new BlockStructure(this);
+    }
+    return blocks;
   }
 
   /** Returns whether instruction {@code i} opens a block, loop, if or try. */

@@ -113,7 +113,7 @@ final class LocalLiveness {
   /** Finds where each instruction goes on, from the block structure. */
   private void link(InstructionReader reader) {
     int n = s.count;
-    BlockStructure blocks = new BlockStructure(s);
+    BlockStructure blocks = s.blocks();
     int[] match = blocks.end;
     // The constructs open before each instruction, innermost last, to resolve label depths.
     int[] stack = new int[n + 1];

@@ -39,7 +39,7 @@ final class SplitPlanner {
     this.reader = reader;
     this.type = type;
     this.target = target;
-    this.structure = new BlockStructure(s);
+    this.structure = s.blocks();
     this.match = structure.end;
     this.parent = structure.parent;
     this.residual = new int[s.count];
