@@ -3,9 +3,17 @@ package dev.cortado.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cortado.runtime.EngineConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,9 +22,46 @@ class TrainingTest {
 
   @Test
   void everyTrainingStepEndsAsExpected() throws Exception {
+    FileTime started = FileTime.from(Instant.now().minusSeconds(1));
     List<String> failures = Training.train(dir);
     assertEquals(List.of(), failures);
     // wat2wasm really wrote the program the later steps ran.
-    assertTrue(Files.size(dir.resolve("train.wasm")) > 100);
+    Path wasm = dir.resolve("train.wasm");
+    assertTrue(Files.size(wasm) > 100);
+    // Its last runs remembered its digest, as runs of a file unchanged for a while do, so that the
+    // archive holds the path later runs of a program take.
+    String sha256 =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(wasm)));
+    Path memos = EngineConfig.defaultCodeCache().resolve("digests");
+    try (Stream<Path> files = Files.list(memos)) {
+      assertTrue(
+          files.anyMatch(
+              f -> modifiedSince(f, started) && read(f).lines().anyMatch(sha256::equals)),
+          "no digest memo of " + wasm + " in " + memos);
+    }
+    // And the run that compiled it recorded the binary as valid.
+    Path records = EngineConfig.defaultCodeCache().resolve("validated");
+    try (Stream<Path> files = Files.list(records)) {
+      assertTrue(
+          files.anyMatch(f -> f.getFileName().toString().startsWith(sha256 + "-")),
+          "no validation record of " + wasm + " in " + records);
+    }
+  }
+
+  private static boolean modifiedSince(Path f, FileTime t) {
+    try {
+      return Files.getLastModifiedTime(f).compareTo(t) >= 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path f) {
+    try {
+      return Files.readString(f);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -100,8 +100,10 @@ public final class Module {
   }
 
   /**
-   * Binaries this large are hashed to find their {@link ValidationRecord}: a 48 MB binary is
-   * decoded and validated in about a second with a cold JIT, hashed in a tenth of that.
+   * Binaries this large are hashed to find their {@link ValidationRecord} even the first time they
+   * are read: a 48 MB binary is decoded and validated in about a second with a cold JIT, hashed in
+   * a tenth of that. A smaller one is looked up only when its digest is remembered ({@link
+   * DigestMemo}), which costs no hashing.
    */
   private static final int RECORDED_FROM_BYTES = 1 << 20;
 
@@ -123,11 +125,13 @@ public final class Module {
       return sha256(binary);
     }
     Optional<String> known = DigestMemo.find(cache.get(), source.get());
-    if (known.isPresent()) {
-      return known.get();
-    }
+    return known.isPresent() ? known.get() : hashed(cache.get(), source, binary);
+  }
+
+  /** Returns the SHA-256 of {@code binary}, remembered in {@code cache} if it came from a file. */
+  private static String hashed(Path cache, Optional<FileStamp> source, Bytes binary) {
     String sha256 = sha256(binary);
-    DigestMemo.record(cache.get(), source.get(), sha256, DigestMemo.now());
+    source.ifPresent(s -> DigestMemo.record(cache, s, sha256, DigestMemo.now()));
     return sha256;
   }
 
@@ -163,33 +167,50 @@ public final class Module {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(binary, "binary");
     Optional<Path> cache = engine.config().codeCache();
-    if (cache.isEmpty()
-        || binary.length() < RECORDED_FROM_BYTES
-        || engine.config().wasmVersion() != WasmVersion.WASM_3_0) {
-      // Hashed only if compiled code is looked for, and then not again for an unchanged file
-      // (hashing a 120 KB module takes ~15 ms of a cold start).
+    if (cache.isEmpty() || engine.config().wasmVersion() != WasmVersion.WASM_3_0) {
       return new Module(engine, decodeAndValidate(engine, binary), () -> remembered(cache, binary));
     }
-    // A file read unchanged since its digest was remembered is not hashed again; anything else is
-    // hashed on another core while the binary is decoded.
+    // A file read unchanged since its digest was remembered is not hashed again.
     Optional<FileStamp> source = ModelAccess.bytes().source(binary);
     Optional<String> remembered = source.flatMap(s -> DigestMemo.find(cache.get(), s));
-    CompletableFuture<String> hash =
-        remembered.isPresent()
-            ? CompletableFuture.completedFuture(remembered.get())
-            : CompletableFuture.supplyAsync(() -> sha256(binary));
+    if (remembered.isEmpty() && binary.length() < RECORDED_FROM_BYTES) {
+      // A small binary not known yet is decoded and validated in full, and hashed only if compiled
+      // code is looked for (hashing a 120 KB module takes ~15 ms of a cold start). Then, if it came
+      // from a file, its digest is remembered and the binary recorded as valid: a later run of the
+      // unchanged file skips validating its bodies up front (8-9 ms of a 120 KB module's start).
+      ValidatedModule validated = decodeAndValidate(engine, binary);
+      return new Module(
+          engine,
+          validated,
+          () -> {
+            String sha256 = hashed(cache.get(), source, binary);
+            if (source.isPresent()) {
+              ValidationRecord.add(cache.get(), sha256);
+            }
+            return sha256;
+          });
+    }
+    // A large binary not remembered is hashed on another core while it is decoded (a remembered one
+    // needs no future: its class and the common pool's are not loaded).
+    CompletableFuture<String> hashing =
+        remembered.isPresent() ? null : CompletableFuture.supplyAsync(() -> sha256(binary));
     WasmModule known;
     try {
       known = KnownValid.decode(binary);
     } catch (MalformedException e) {
       // Without checking bodies first this may not be the error a full decode reports first.
-      hash.cancel(false);
+      if (hashing != null) {
+        hashing.cancel(false);
+      }
       decodeAndValidate(engine, binary);
       throw e;
     }
-    String sha256 = hash.join();
-    if (remembered.isEmpty() && source.isPresent()) {
-      DigestMemo.record(cache.get(), source.get(), sha256, DigestMemo.now());
+    String sha256;
+    if (hashing == null) {
+      sha256 = remembered.get();
+    } else {
+      sha256 = hashing.join();
+      source.ifPresent(s -> DigestMemo.record(cache.get(), s, sha256, DigestMemo.now()));
     }
     ValidatedModule validated;
     if (ValidationRecord.has(cache.get(), sha256)) {

@@ -7,12 +7,7 @@ import dev.cortado.wasm.valid.ValidatedModule;
 import dev.cortado.wasm.valid.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -29,39 +24,39 @@ public final class KnownValid {
    * The class files whose behaviour decides whether a binary is well-formed and valid; a change to
    * any of them changes {@link #frontEndDigest()}, so records of another build are not used.
    */
-  private static final String[] CLASSES = {
-    "binary/ModuleDecoder",
-    "internal/ByteReader",
-    "binary/CodeSection",
-    "binary/CodeScanner",
-    "binary/CodeBodies",
-    "binary/InstructionReader",
-    "binary/TypeSection",
-    "binary/Types",
-    "binary/ImportSection",
-    "binary/FunctionSection",
-    "binary/TableSection",
-    "binary/MemorySection",
-    "binary/GlobalSection",
-    "binary/ExportSection",
-    "binary/StartSection",
-    "binary/ElementSection",
-    "binary/DataCountSection",
-    "binary/DataSection",
-    "valid/Validator",
-    "valid/FunctionValidator",
-    "valid/ModuleRules",
-    "valid/Context",
-    "valid/ControlRules",
-    "valid/VariableRules",
-    "valid/MemoryRules",
-    "valid/TableRules",
-    "valid/ReferenceRules",
-    "valid/VectorRules",
-    "valid/ConstantRules",
-    "Opcode",
-    "Immediate"
-  };
+  static final List<String> CLASSES =
+      List.of(
+          "binary/ModuleDecoder",
+          "internal/ByteReader",
+          "binary/CodeSection",
+          "binary/CodeScanner",
+          "binary/CodeBodies",
+          "binary/InstructionReader",
+          "binary/TypeSection",
+          "binary/Types",
+          "binary/ImportSection",
+          "binary/FunctionSection",
+          "binary/TableSection",
+          "binary/MemorySection",
+          "binary/GlobalSection",
+          "binary/ExportSection",
+          "binary/StartSection",
+          "binary/ElementSection",
+          "binary/DataCountSection",
+          "binary/DataSection",
+          "valid/Validator",
+          "valid/FunctionValidator",
+          "valid/ModuleRules",
+          "valid/Context",
+          "valid/ControlRules",
+          "valid/VariableRules",
+          "valid/MemoryRules",
+          "valid/TableRules",
+          "valid/ReferenceRules",
+          "valid/VectorRules",
+          "valid/ConstantRules",
+          "Opcode",
+          "Immediate");
 
   private static volatile Function<Bytes, WasmModule> decoder;
   private static volatile Consumer<WasmModule> bodyChecker;
@@ -121,31 +116,17 @@ public final class KnownValid {
   }
 
   /**
-   * Returns a digest of this build's decoder and validator (the hex of 128 bits of a SHA-256 of
-   * their class files), computed once.
+   * Returns a checksum of this build's decoder and validator class files, computed once ({@link
+   * OwnJar#classesChecksum}: from their jar's directory, which reads no class and needs no {@code
+   * MessageDigest}, whose first use in a process sets up the JDK's security providers).
    */
   public static String frontEndDigest() {
     String d = digest;
     if (d == null) {
       try {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        List<String> files = new ArrayList<>();
-        for (String c : CLASSES) {
-          files.add(c + ".class");
-        }
-        Map<String, byte[]> found = OwnJar.resources(Bytes.class, files);
-        for (String f : files) {
-          byte[] b = found.get(f);
-          if (b == null) {
-            throw new IllegalStateException("missing class file " + f);
-          }
-          sha.update(b);
-        }
-        d = HexFormat.of().formatHex(sha.digest(), 0, 16);
+        d = OwnJar.classesChecksum(Bytes.class, CLASSES);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every JDK has SHA-256", e);
       }
       digest = d;
     }

@@ -3,6 +3,8 @@ package dev.cortado.wasm.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -69,5 +72,61 @@ public final class OwnJar {
       }
     }
     return found;
+  }
+
+  /**
+   * Returns a checksum that tells builds of {@code classes} apart (class names relative to {@code
+   * anchor}'s package, without {@code .class}; a change to any of them changes it). It does not
+   * stand against an attacker, only against a stale record: from {@code anchor}'s jar it is a
+   * CRC-32 over each class file's CRC-32 and size as the jar's directory lists them, which reads no
+   * class ({@code jar-<crc>-<bytes>}); from a folder of classes (tests), a CRC-32 of the files
+   * themselves ({@code <crc>-<bytes>}). A class that is missing counts as such, so a renamed class
+   * still makes a checksum of its own.
+   *
+   * @throws IOException if the jar or a class file cannot be read
+   */
+  public static String classesChecksum(Class<?> anchor, List<String> classes) throws IOException {
+    Optional<Path> jar = of(anchor);
+    if (jar.isPresent()) {
+      try (ZipFile zip = new ZipFile(jar.get().toFile())) {
+        return jarChecksum(zip, anchor.getPackageName().replace('.', '/') + "/", classes);
+      }
+    }
+    CRC32 crc = new CRC32();
+    long length = 0;
+    for (String name : classes) {
+      try (InputStream in = anchor.getResourceAsStream(name + ".class")) {
+        byte[] b = in == null ? missing(name) : in.readAllBytes();
+        crc.update(b);
+        length += b.length;
+      }
+    }
+    return Long.toHexString(crc.getValue()) + "-" + length;
+  }
+
+  /**
+   * The checksum {@link #classesChecksum} gives for {@code classes} under {@code folder} of {@code
+   * zip}, from its directory alone.
+   */
+  public static String jarChecksum(ZipFile zip, String folder, List<String> classes) {
+    CRC32 crc = new CRC32();
+    ByteBuffer b = ByteBuffer.allocate(16);
+    long length = 0;
+    for (String name : classes) {
+      ZipEntry e = zip.getEntry(folder + name + ".class");
+      if (e == null || e.getCrc() < 0 || e.getSize() < 0) {
+        crc.update(missing(name));
+        continue;
+      }
+      b.clear();
+      b.putLong(e.getCrc()).putLong(e.getSize()).flip();
+      crc.update(b);
+      length += e.getSize();
+    }
+    return "jar-" + Long.toHexString(crc.getValue()) + "-" + length;
+  }
+
+  private static byte[] missing(String name) {
+    return ("missing " + name).getBytes(StandardCharsets.UTF_8);
   }
 }

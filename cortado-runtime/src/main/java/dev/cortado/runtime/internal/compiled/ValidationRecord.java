@@ -4,20 +4,17 @@ import dev.cortado.wasm.internal.KnownValid;
 import dev.cortado.wasm.internal.LazyLogger;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The code cache's record of binaries this build has fully decoded and validated: an empty file
- * {@code <cache>/validated/<key>} whose name is a SHA-256 over the binary's own SHA-256, the
- * Cortado version and a digest of the decoder's and validator's class files. A binary with a record
- * is decoded and validated lazily ({@link KnownValid}). Whoever can write the cache folder can
- * already place compiled code there, so a record is trusted as much as an entry.
+ * {@code <cache>/validated/<sha256>-<build>}, named by the binary's own SHA-256 and a {@link
+ * TextChecksum} of the Cortado version and a checksum of the decoder's and validator's class files
+ * ({@link KnownValid#frontEndDigest}). A binary with a record is decoded and validated lazily
+ * ({@link KnownValid}). Whoever can write the cache folder can already place compiled code there,
+ * so a record is trusted as much as an entry.
  */
 public final class ValidationRecord {
   private static final System.Logger LOG = LazyLogger.of(ValidationRecord.class);
@@ -45,14 +42,8 @@ public final class ValidationRecord {
   }
 
   private static Path file(Path cache, String sha256) {
-    try {
-      MessageDigest key = MessageDigest.getInstance("SHA-256");
-      String text = sha256 + "\n" + CodeVersion.CORTADO + "\n" + KnownValid.frontEndDigest();
-      return cache
-          .resolve("validated")
-          .resolve(HexFormat.of().formatHex(key.digest(text.getBytes(StandardCharsets.UTF_8))));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    // The binary's own SHA-256 binds the record to it; the build's part is ours (TextChecksum).
+    String build = TextChecksum.hex(CodeVersion.CORTADO + "\n" + KnownValid.frontEndDigest());
+    return cache.resolve("validated").resolve(sha256 + "-" + build);
   }
 }

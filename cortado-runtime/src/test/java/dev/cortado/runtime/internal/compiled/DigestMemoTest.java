@@ -1,13 +1,18 @@
 package dev.cortado.runtime.internal.compiled;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.runtime.Engine;
 import dev.cortado.runtime.EngineConfig;
 import dev.cortado.runtime.ExecutionEngine;
+import dev.cortado.runtime.Instance;
+import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Module;
+import dev.cortado.runtime.Store;
 import dev.cortado.wasm.Bytes;
+import dev.cortado.wasm.InvalidException;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.internal.FileStamp;
 import dev.cortado.wasm.text.TextParser;
@@ -16,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -125,5 +131,32 @@ class DigestMemoTest {
     try (Stream<Path> records = Files.list(cache().resolve("validated"))) {
       assertEquals(2, records.count());
     }
+  }
+
+  @Test
+  void aSmallModuleWhoseRememberedDigestIsRecordedValidIsValidatedOnlyWhenItsFunctionsAreUsed()
+      throws Exception {
+    // A body that does not validate (an i64 returned as an i32), in a small binary.
+    byte[] binary =
+        ModuleEncoder.encode(
+            TextParser.parseModule(
+                "(module (func (export \"f\") (result i32) (i64.const 1)) (func (export \"g\")))"));
+    Path f = Files.write(dir.resolve("small.wasm"), binary);
+    Engine engine =
+        Engine.create(
+            EngineConfig.defaults()
+                .withExecutionEngine(ExecutionEngine.INTERPRETER)
+                .withCodeCache(cache()));
+    // Not known yet: validated in full, and refused.
+    assertThrows(InvalidException.class, () -> Module.compile(engine, Bytes.read(f)));
+    // Its digest remembered and (as though by another build's mistake) recorded valid: the module
+    // is taken as valid, as a large one is, and its bodies are validated on first use only.
+    FileStamp s = stamp(f);
+    DigestMemo.record(cache(), s, OTHER, settled(s));
+    ValidationRecord.add(cache(), OTHER);
+    Module m = Module.compile(engine, Bytes.read(f));
+    Instance i = Linker.create().instantiate(Store.create(engine), m);
+    assertEquals(List.of(), i.func("g").orElseThrow().call());
+    assertThrows(InvalidException.class, () -> i.func("f").orElseThrow().call());
   }
 }
