@@ -1,6 +1,5 @@
 package dev.cortado.wasm;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -633,7 +632,6 @@ public enum Opcode {
   private static final Opcode[] FC = new Opcode[32];
   private static final Opcode[] FD = new Opcode[0x120];
   private static final Opcode[] FE = new Opcode[0x50];
-  private static final Map<String, Opcode> BY_NAME = new HashMap<>();
 
   static {
     for (Opcode op : values()) {
@@ -650,10 +648,25 @@ public enum Opcode {
         throw new AssertionError("two opcodes at one encoding: " + op + ", " + table[op.code]);
       }
       table[op.code] = op;
-      // Shared names: typed select, and the casts whose null variant the type operand tells.
-      if (op != SELECT_TYPED && op != REF_TEST_NULL && op != REF_CAST_NULL) {
-        BY_NAME.put(op.text, op);
+    }
+  }
+
+  /**
+   * The instructions by name, for the text format only: built on first use, not in every start that
+   * decodes a binary (hashing 600 names in the bytecode interpreter).
+   */
+  private static final class ByName {
+    static final Map<String, Opcode> MAP = build();
+
+    private static Map<String, Opcode> build() {
+      Map<String, Opcode> map = new HashMap<>();
+      for (Opcode op : values()) {
+        // Shared names: typed select, and the casts whose null variant the type operand tells.
+        if (op != SELECT_TYPED && op != REF_TEST_NULL && op != REF_CAST_NULL) {
+          map.put(op.text, op);
+        }
       }
+      return map;
     }
   }
 
@@ -691,8 +704,8 @@ public enum Opcode {
       this.addressResult = false;
     } else {
       int arrow = signature.indexOf('>');
-      this.params = types(signature.substring(0, arrow));
-      this.results = types(signature.substring(arrow + 1));
+      this.params = types(signature, 0, arrow);
+      this.results = types(signature, arrow + 1, signature.length());
       for (int i = 0; i < arrow; i++) {
         if (signature.charAt(i) == 'a') {
           addresses |= 1L << i;
@@ -705,20 +718,35 @@ public enum Opcode {
     this.lanes = lanes;
   }
 
-  private static List<ValType> types(String codes) {
-    List<ValType> list = new ArrayList<>(codes.length());
-    for (char c : codes.toCharArray()) {
-      list.add(
-          switch (c) {
-            case 'i', 'a' -> ValType.I32;
-            case 'l' -> ValType.I64;
-            case 'f' -> ValType.F32;
-            case 'd' -> ValType.F64;
-            case 'v' -> ValType.V128;
-            default -> throw new AssertionError("signature code " + c);
-          });
-    }
-    return Collections.unmodifiableList(list);
+  // The types of signature codes from to end: immutable lists with no copy or wrapper, as 600
+  // constants make them in every start's bytecode interpreter.
+  private static List<ValType> types(String codes, int from, int end) {
+    return switch (end - from) {
+      case 0 -> List.of();
+      case 1 -> List.of(type(codes.charAt(from)));
+      case 2 -> List.of(type(codes.charAt(from)), type(codes.charAt(from + 1)));
+      case 3 ->
+          List.of(
+              type(codes.charAt(from)), type(codes.charAt(from + 1)), type(codes.charAt(from + 2)));
+      default -> {
+        ValType[] types = new ValType[end - from];
+        for (int i = 0; i < types.length; i++) {
+          types[i] = type(codes.charAt(from + i));
+        }
+        yield List.of(types);
+      }
+    };
+  }
+
+  private static ValType type(char code) {
+    return switch (code) {
+      case 'i', 'a' -> ValType.I32;
+      case 'l' -> ValType.I64;
+      case 'f' -> ValType.F32;
+      case 'd' -> ValType.F64;
+      case 'v' -> ValType.V128;
+      default -> throw new AssertionError("signature code " + code);
+    };
   }
 
   /**
@@ -923,7 +951,7 @@ public enum Opcode {
    * select} share a name; this returns the untyped one.
    */
   public static Optional<Opcode> ofText(String name) {
-    return Optional.ofNullable(BY_NAME.get(name));
+    return Optional.ofNullable(ByName.MAP.get(name));
   }
 
   @Override
