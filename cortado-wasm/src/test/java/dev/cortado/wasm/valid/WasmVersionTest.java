@@ -13,6 +13,8 @@ import dev.cortado.wasm.WasmVersion;
 import dev.cortado.wasm.binary.ModuleDecoder;
 import dev.cortado.wasm.binary.ModuleEncoder;
 import dev.cortado.wasm.text.TextParser;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -130,5 +132,20 @@ class WasmVersionTest {
     assertEquals(WasmVersion.WASM_3_0, Opcode.DELEGATE.since());
     assertTrue(Opcode.CATCH_ALL.handlesExceptions());
     assertTrue(!Opcode.BLOCK.handlesExceptions());
+    // Exactly the eight exception instructions, each one of Wasm 3.0's.
+    List<Opcode> exceptions =
+        Arrays.stream(Opcode.values()).filter(Opcode::handlesExceptions).toList();
+    assertEquals(
+        List.of(
+            Opcode.TRY,
+            Opcode.CATCH,
+            Opcode.THROW,
+            Opcode.RETHROW,
+            Opcode.THROW_REF,
+            Opcode.DELEGATE,
+            Opcode.CATCH_ALL,
+            Opcode.TRY_TABLE),
+        exceptions);
+    exceptions.forEach(op -> assertEquals(WasmVersion.WASM_3_0, op.since(), op.text()));
   }
 }
