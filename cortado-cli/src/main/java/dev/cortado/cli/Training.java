@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.wasm.internal.BuildFacts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,6 +93,9 @@ public final class Training {
   /** How long after its last change the program is run again: more than DigestMemo.SETTLED. */
   private static final long SETTLE_MILLIS = 2_500;
 
+  /** The file of build facts the training leaves in its scratch folder. */
+  static final String FACTS = "facts";
+
   /** A command line and the exit status it must end with. */
   private record Step(int status, String... args) {}
 
@@ -145,6 +149,9 @@ public final class Training {
     } finally {
       System.setIn(stdin);
     }
+    // The build's facts the steps computed (its version, checksums of its classes), for the
+    // launcher to hand later starts with the archive (BuildFacts).
+    BuildFacts.write(dir.resolve(FACTS));
     return failures;
   }
 

@@ -65,6 +65,14 @@ class CortadoCommandIT {
     assertTrue(
         second.out().contains("dev.cortado.cli.ValidateCommand source: shared objects file"),
         second.out());
+    // Beside it, the build's facts (its version, checksums of its classes), which later starts read
+    // instead of opening jars: a run reads no version.properties.
+    Path facts = archive.resolveSibling(archive.getFileName() + ".facts");
+    assertTrue(Files.readString(facts).contains("\nversion="), facts.toString());
+    CliRun withFacts =
+        cortado(env, List.of("-Xlog:class+init"), "", "run", program("hello"), "you");
+    assertTrue(withFacts.out().contains("hello, you"), withFacts.out());
+    assertFalse(withFacts.out().contains("java/util/Properties$LineReader"), withFacts.out());
     // A rebuild leaves a jar whose time is not the one the archive was made with (the training
     // keeps each jar's time on a twin file): the next run retires it and trains again.
     Path twin = archive.resolveSibling(archive.getFileName() + ".jars").resolve("cortado-cli.jar");

@@ -28,6 +28,14 @@ class TrainingTest {
     // wat2wasm really wrote the program the later steps ran.
     Path wasm = dir.resolve("train.wasm");
     assertTrue(Files.size(wasm) > 100);
+    // It left the build's facts its steps computed, for the launcher to hand later starts.
+    List<String> facts = Files.readAllLines(dir.resolve(Training.FACTS));
+    assertEquals("cortado-build-facts 1", facts.get(0));
+    for (String name : List.of("emitters", "frontEnd", "version")) {
+      assertTrue(
+          facts.stream().anyMatch(l -> l.startsWith(name + "=") && l.length() > name.length() + 1),
+          name + " in " + facts);
+    }
     // Its last runs remembered its digest, as runs of a file unchanged for a while do, so that the
     // archive holds the path later runs of a program take.
     String sha256 =

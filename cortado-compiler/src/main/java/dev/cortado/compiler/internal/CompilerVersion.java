@@ -1,5 +1,6 @@
 package dev.cortado.compiler.internal;
 
+import dev.cortado.wasm.internal.BuildFacts;
 import dev.cortado.wasm.internal.OwnJar;
 import java.io.IOException;
 import java.util.List;
@@ -73,9 +74,9 @@ final class CompilerVersion {
    * generation without bumping {@link #CODEGEN} (a snapshot, a forgotten bump) still gets keys of
    * its own, so a stale entry is never loaded ({@link OwnJar#classesChecksum}: from the jar's
    * directory, which costs no reading of the classes; reading and hashing their 220 KB took 30 ms
-   * of every start).
+   * of every start), or the launcher's {@link BuildFacts}, which costs no jar.
    */
-  static final String EMITTERS = emittersChecksum();
+  static final String EMITTERS = BuildFacts.get("emitters", CompilerVersion::emittersChecksum);
 
   private static String emittersChecksum() {
     try {

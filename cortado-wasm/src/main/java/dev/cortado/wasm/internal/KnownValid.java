@@ -61,7 +61,6 @@ public final class KnownValid {
   private static volatile Function<Bytes, WasmModule> decoder;
   private static volatile Consumer<WasmModule> bodyChecker;
   private static volatile Function<WasmModule, ValidatedModule> validator;
-  private static volatile String digest;
 
   private KnownValid() {}
 
@@ -118,18 +117,18 @@ public final class KnownValid {
   /**
    * Returns a checksum of this build's decoder and validator class files, computed once ({@link
    * OwnJar#classesChecksum}: from their jar's directory, which reads no class and needs no {@code
-   * MessageDigest}, whose first use in a process sets up the JDK's security providers).
+   * MessageDigest}, whose first use in a process sets up the JDK's security providers) or read from
+   * the launcher's {@link BuildFacts}.
    */
   public static String frontEndDigest() {
-    String d = digest;
-    if (d == null) {
-      try {
-        d = OwnJar.classesChecksum(Bytes.class, CLASSES);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      digest = d;
+    return BuildFacts.get("frontEnd", KnownValid::checksum);
+  }
+
+  private static String checksum() {
+    try {
+      return OwnJar.classesChecksum(Bytes.class, CLASSES);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return d;
   }
 }

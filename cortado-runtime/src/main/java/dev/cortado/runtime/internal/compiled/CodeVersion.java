@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.compiled;
 
+import dev.cortado.wasm.internal.BuildFacts;
 import dev.cortado.wasm.internal.OwnJar;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,8 +22,11 @@ public final class CodeVersion {
    */
   public static final int ABI = 11;
 
-  /** This build's Cortado version ({@code 0.1.0-SNAPSHOT}, ...). */
-  public static final String CORTADO = readVersion();
+  /**
+   * This build's Cortado version ({@code 0.1.0-SNAPSHOT}, ...), from the runtime jar's {@code
+   * version.properties} or the launcher's {@link BuildFacts}.
+   */
+  public static final String CORTADO = BuildFacts.get("version", CodeVersion::readVersion);
 
   private static final String VERSION_FILE = "version.properties";
 
