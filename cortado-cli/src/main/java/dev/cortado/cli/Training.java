@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public final class Training {
    * program's start-up calls them (the preopens probed until {@code EBADF}, standard input read to
    * its end) and a name section, as compilers write one.
    */
-  private static final String PROGRAM =
+  static final String PROGRAM =
       """
       (module
         (import "wasi_snapshot_preview1" "fd_write"
@@ -80,6 +81,24 @@ public final class Training {
         (@custom "name" "\\00\\06\\05train"))
       """;
 
+  /**
+   * {@link #PROGRAM} in the binary format (checked by {@code TrainingTest}): the training of plain
+   * runs writes it as it is, so that its archive holds none of the text format's classes.
+   */
+  static final String PROGRAM_BINARY =
+      "0061736d01000000011c0560047f7f7f7f017f60027f7f017f60017f017f60017f017e6000000294"
+          + "010416776173695f736e617073686f745f70726576696577310866645f7772697465000016776173"
+          + "695f736e617073686f745f70726576696577310e617267735f73697a65735f676574000116776173"
+          + "695f736e617073686f745f70726576696577310e66645f707265737461745f676574000116776173"
+          + "695f736e617073686f745f70726576696577310766645f7265616400000305040202030404040170"
+          + "000205030100010606017e0142000b071302066d656d6f72790200065f7374617274000709080100"
+          + "41000b0204050aaa01040700200020006c0b070020004101740b4d02017f017c0340230020012001"
+          + "410171110200ad7c240020022001b7a021022300200141036e410770ad7c2400200141ff01712001"
+          + "3a0040200141016a22012000490d000b23002002fc067c0b4a004100410410011a4103410010021a"
+          + "4100418001360200410441c000360200410041004101410810031a41d00f10061a41004110360200"
+          + "41044108360200410141004101410810001a0b0b0e010041100b08747261696e65640a000d046e61"
+          + "6d65000605747261696e";
+
   /** A small script for {@code cortado wast}. */
   private static final String SCRIPT =
       """
@@ -99,13 +118,17 @@ public final class Training {
   /** A command line and the exit status it must end with. */
   private record Step(int status, String... args) {}
 
-  /** Runs the commands; {@code args[0]} is a scratch folder. Exits with 1 if one went wrong. */
+  /**
+   * Runs the commands; {@code args[0]} is a scratch folder, and a second argument {@code run} keeps
+   * to the plain runs (the launcher's archive for them). Exits with 1 if one went wrong.
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: Training SCRATCH-FOLDER (run by bin/cortado, not by hand)");
+    boolean plainRuns = args.length == 2 && args[1].equals("run");
+    if (args.length != 1 && !plainRuns) {
+      System.err.println("usage: Training SCRATCH-FOLDER [run] (run by bin/cortado, not by hand)");
       System.exit(2);
     }
-    List<String> failures = train(Path.of(args[0]));
+    List<String> failures = train(Path.of(args[0]), plainRuns);
     failures.forEach(System.err::println);
     System.exit(failures.isEmpty() ? 0 : 1);
   }
@@ -115,24 +138,43 @@ public final class Training {
    * empty list when all went right).
    */
   static List<String> train(Path dir) throws IOException {
-    Path wat = Files.writeString(dir.resolve("train.wat"), PROGRAM);
+    return train(dir, false);
+  }
+
+  /**
+   * Runs the steps in {@code dir}, only the plain runs ({@code run [--engine=E] MODULE}, which
+   * {@link Main} takes without picocli) if {@code plainRuns}, and returns the steps that ended
+   * otherwise than expected.
+   */
+  static List<String> train(Path dir, boolean plainRuns) throws IOException {
     Path wasm = dir.resolve("train.wasm");
-    Path wast = Files.writeString(dir.resolve("train.wast"), SCRIPT);
     String w = wasm.toString();
-    List<Step> steps =
+    List<Step> runs =
         List.of(
-            new Step(0, "--help"),
-            new Step(0, "--version"),
-            new Step(0, "wat2wasm", wat.toString(), "-o", w),
-            new Step(0, "validate", w, wat.toString()),
-            new Step(0, "inspect", w),
-            new Step(0, "inspect", "--wat", w),
             new Step(0, "run", "--engine=interpreter", w),
             new Step(0, "run", "--engine=compiler", w),
             new Step(0, "run", w),
-            new Step(0, "compile", "--cache-dir", dir.resolve("code").toString(), w),
-            new Step(0, "wast", wast.toString()),
             new Step(1, "run", dir.resolve("missing.wasm").toString()));
+    List<Step> steps;
+    if (plainRuns) {
+      // Without the text format (or wat2wasm's picocli), which plain runs of binaries never load.
+      Files.write(wasm, HexFormat.of().parseHex(PROGRAM_BINARY));
+      steps = runs;
+    } else {
+      Path wat = Files.writeString(dir.resolve("train.wat"), PROGRAM);
+      Path wast = Files.writeString(dir.resolve("train.wast"), SCRIPT);
+      steps = new ArrayList<>();
+      steps.add(new Step(0, "--help"));
+      steps.add(new Step(0, "--version"));
+      steps.add(new Step(0, "wat2wasm", wat.toString(), "-o", w));
+      steps.add(new Step(0, "validate", w, wat.toString()));
+      steps.add(new Step(0, "inspect", w));
+      steps.add(new Step(0, "inspect", "--wat", w));
+      steps.addAll(runs.subList(0, 3));
+      steps.add(new Step(0, "compile", "--cache-dir", dir.resolve("code").toString(), w));
+      steps.add(new Step(0, "wast", wast.toString()));
+      steps.add(runs.get(3));
+    }
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     List<String> failures = new ArrayList<>();
     // The program reads its standard input to the end: an empty one, whatever this JVM was given.

@@ -58,16 +58,25 @@ class CortadoCommandIT {
     Path cache = dir.resolve("xdg/cortado");
     CliRun first = cortado(env, List.of(), "", "run", program("hello"), "you");
     assertEquals("hello, you\n", first.out());
-    Path archive = awaitArchive(cache);
+    // A plain run (no options but the engine) trains the archive of plain runs.
+    Path runs = awaitArchive(cache, true);
     List<String> classes = List.of("-Xlog:class+load");
+    CliRun plain = cortado(env, classes, "", "run", program("hello"), "you");
+    assertTrue(
+        plain.out().contains("dev.cortado.cli.RunCommand source: shared objects file"),
+        plain.out());
+    // Any other command trains the archive of every common command, not only of that one.
+    cortado(env, List.of(), "", "validate", program("hello"));
+    Path all = awaitArchive(cache, false);
     CliRun second = cortado(env, classes, "", "validate", program("hello"));
-    // Trained on every common command, not only on the `run` that came first.
     assertTrue(
         second.out().contains("dev.cortado.cli.ValidateCommand source: shared objects file"),
         second.out());
-    // Beside it, the build's facts (its version, checksums of its classes), which later starts read
-    // instead of opening jars: a run reads no version.properties.
-    Path facts = archive.resolveSibling(archive.getFileName() + ".facts");
+    // Which holds more: the plain runs' archive has no picocli, no text format printer...
+    assertTrue(Files.size(runs) < Files.size(all), Files.size(runs) + " >= " + Files.size(all));
+    // Beside each, the build's facts (its version, checksums of its classes), which later starts
+    // read instead of opening jars: a run reads no version.properties.
+    Path facts = runs.resolveSibling(runs.getFileName() + ".facts");
     assertTrue(Files.readString(facts).contains("\nversion="), facts.toString());
     CliRun withFacts =
         cortado(env, List.of("-Xlog:class+init"), "", "run", program("hello"), "you");
@@ -75,12 +84,12 @@ class CortadoCommandIT {
     assertFalse(withFacts.out().contains("java/util/Properties$LineReader"), withFacts.out());
     // A rebuild leaves a jar whose time is not the one the archive was made with (the training
     // keeps each jar's time on a twin file): the next run retires it and trains again.
-    Path twin = archive.resolveSibling(archive.getFileName() + ".jars").resolve("cortado-cli.jar");
+    Path twin = runs.resolveSibling(runs.getFileName() + ".jars").resolve("cortado-cli.jar");
     assertTrue(Files.isRegularFile(twin), twin.toString());
     Files.setLastModifiedTime(twin, FileTime.fromMillis(0));
     CliRun third = cortado(env, classes, "", "run", program("hello"), "you");
     assertFalse(third.out().contains("dev.cortado.cli.RunCommand source: shared"), third.out());
-    assertTrue(Files.getLastModifiedTime(awaitArchive(cache)).toMillis() > 0);
+    assertTrue(Files.getLastModifiedTime(awaitArchive(cache, true)).toMillis() > 0);
   }
 
   @Test
@@ -101,7 +110,7 @@ class CortadoCommandIT {
     }
     Path cache = dir.resolve("xdg/cortado");
     assertEquals("", launch(repo, List.of(), "--version").err());
-    Path archive = awaitArchive(cache);
+    Path archive = awaitArchive(cache, false);
     String loaded = "dev.cortado.cli.ValidateCommand source: shared objects file";
     assertTrue(
         launch(repo, List.of("-Xlog:class+load"), "validate", program("hello"))
@@ -115,7 +124,8 @@ class CortadoCommandIT {
     CliRun after = launch(repo, List.of("-Xlog:class+load"), "validate", program("hello"));
     assertEquals(0, after.status(), after.err());
     assertFalse(after.out().contains(loaded), "the archive of the old jars is not used");
-    assertTrue(Files.getLastModifiedTime(awaitArchive(cache)).toMillis() > 0, "trained again");
+    assertTrue(
+        Files.getLastModifiedTime(awaitArchive(cache, false)).toMillis() > 0, "trained again");
   }
 
   /**
@@ -135,8 +145,11 @@ class CortadoCommandIT {
         args);
   }
 
-  /** Waits for the launcher's background training to leave its archive in {@code cache}. */
-  private static Path awaitArchive(Path cache) throws Exception {
+  /**
+   * Waits for the launcher's background training to leave its archive in {@code cache}: the one of
+   * plain runs if {@code plainRuns}, else the one of every common command.
+   */
+  private static Path awaitArchive(Path cache, boolean plainRuns) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       try (var files = Files.list(cache)) {
@@ -146,6 +159,7 @@ class CortadoCommandIT {
             all.stream()
                 // A class-data-sharing archive, or from JDK 25 on an AOT cache.
                 .filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot"))
+                .filter(f -> f.getFileName().toString().matches(".*-run\\.[a-z]+") == plainRuns)
                 .filter(f -> fileTime(f) > 0)
                 .toList();
         if (!training && archives.size() == 1) {

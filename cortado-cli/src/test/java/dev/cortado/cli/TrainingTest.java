@@ -1,9 +1,12 @@
 package dev.cortado.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cortado.runtime.EngineConfig;
+import dev.cortado.wasm.binary.ModuleEncoder;
+import dev.cortado.wasm.text.TextParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,10 +25,26 @@ class TrainingTest {
 
   @Test
   void everyTrainingStepEndsAsExpected() throws Exception {
+    checkTraining(false);
+  }
+
+  @Test
+  void theTrainingOfPlainRunsEndsAsExpectedToo() throws Exception {
+    checkTraining(true);
+  }
+
+  @Test
+  void theProgramsBinaryIsItsText() {
+    assertArrayEquals(
+        ModuleEncoder.encode(TextParser.parseModule(Training.PROGRAM)),
+        HexFormat.of().parseHex(Training.PROGRAM_BINARY));
+  }
+
+  private void checkTraining(boolean plainRuns) throws Exception {
     FileTime started = FileTime.from(Instant.now().minusSeconds(1));
-    List<String> failures = Training.train(dir);
+    List<String> failures = Training.train(dir, plainRuns);
     assertEquals(List.of(), failures);
-    // wat2wasm really wrote the program the later steps ran.
+    // The program the later steps ran was written (by wat2wasm, or for plain runs directly).
     Path wasm = dir.resolve("train.wasm");
     assertTrue(Files.size(wasm) > 100);
     // It left the build's facts its steps computed, for the launcher to hand later starts.
