@@ -14,16 +14,17 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The training run behind {@code bin/cortado}'s archive of Cortado's classes: the JVM archives the
+ * The training run behind {@code bin/cortado}'s archives of Cortado's classes: the JVM archives the
  * classes a process loaded when it exits ({@code -XX:ArchiveClassesAtExit}, or on JDK 25+ an AOT
  * cache with {@code -XX:AOTCacheOutput}, which keeps the run's method profiles too), so this runs
  * every common command once on a small WASI program, and any later command finds its classes
  * already parsed, verified and linked (about 0.15 s saved on each start; RATIONALE.md, "Start-up",
- * "JDK 25's AOT cache").
+ * "JDK 25's AOT cache"). With the argument {@code run} it runs only plain runs, for the launcher's
+ * smaller archive of those (RATIONALE.md, "An archive for plain runs").
  *
- * <p>The launcher starts it in the background when the archive is missing or older than the jars,
+ * <p>The launcher starts it in the background when an archive is missing or older than the jars,
  * with {@code CORTADO_CACHE_DIR} pointing at a scratch folder, and throws its output away. It takes
- * the scratch folder for its files as its only argument.
+ * the scratch folder for its files, then {@code run} for plain runs only.
  */
 public final class Training {
   private Training() {}
@@ -134,17 +135,9 @@ public final class Training {
   }
 
   /**
-   * Runs every step in {@code dir} and returns the steps that ended otherwise than expected (an
-   * empty list when all went right).
-   */
-  static List<String> train(Path dir) throws IOException {
-    return train(dir, false);
-  }
-
-  /**
    * Runs the steps in {@code dir}, only the plain runs ({@code run [--engine=E] MODULE}, which
    * {@link Main} takes without picocli) if {@code plainRuns}, and returns the steps that ended
-   * otherwise than expected.
+   * otherwise than expected (an empty list when all went right).
    */
   static List<String> train(Path dir, boolean plainRuns) throws IOException {
     Path wasm = dir.resolve("train.wasm");
