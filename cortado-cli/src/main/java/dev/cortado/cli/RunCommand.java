@@ -208,7 +208,8 @@ final class RunCommand implements Callable<Integer> {
    * Returns whether {@code args} is {@code run [--engine=ENGINE] MODULE [ARGS...]} with no other
    * option of {@code run}'s: the module does not start with {@code -}, and nothing needs picocli's
    * reading of arguments (an {@code @file} it would expand, a {@code --} it might take as the end
-   * of options).
+   * of options). {@code bin/cortado} applies the same rule (and sends a {@code .wat} module to the
+   * other archive) to pick the archive trained on plain runs: keep the two alike.
    */
   static boolean isPlain(String[] args) {
     int module = args.length > 1 && args[1].startsWith(ENGINE) ? 2 : 1;
