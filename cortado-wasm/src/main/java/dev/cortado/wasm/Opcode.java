@@ -718,24 +718,14 @@ public enum Opcode {
     this.lanes = lanes;
   }
 
-  // The types of signature codes from to end: immutable lists with no copy or wrapper, as 600
+  // The types of signature codes from to end, as an immutable list with no copy or wrapper: 600
   // constants make them in every start's bytecode interpreter.
   private static List<ValType> types(String codes, int from, int end) {
-    return switch (end - from) {
-      case 0 -> List.of();
-      case 1 -> List.of(type(codes.charAt(from)));
-      case 2 -> List.of(type(codes.charAt(from)), type(codes.charAt(from + 1)));
-      case 3 ->
-          List.of(
-              type(codes.charAt(from)), type(codes.charAt(from + 1)), type(codes.charAt(from + 2)));
-      default -> {
-        ValType[] types = new ValType[end - from];
-        for (int i = 0; i < types.length; i++) {
-          types[i] = type(codes.charAt(from + i));
-        }
-        yield List.of(types);
-      }
-    };
+    ValType[] types = new ValType[end - from];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = type(codes.charAt(from + i));
+    }
+    return List.of(types);
   }
 
   private static ValType type(char code) {
